@@ -1,0 +1,780 @@
+//! The governance state: people, organisations, bodies and the constitution's rules.
+//!
+//! Values here are already parsed (dates are dates, thresholds are exact fractions): the registry
+//! crate turns files into these types and reports what it could not parse. Every value that came
+//! from a file keeps its [`Loc`] so that findings can point at it.
+
+use std::collections::{BTreeMap, HashMap};
+use std::fmt;
+
+use jiff::civil::Date;
+use polity_count::Threshold;
+
+/// A position in one of the registry's files (1-based line and column).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Loc {
+    /// Index into [`Polity::files`].
+    pub file: u32,
+    pub line: u32,
+    pub column: u32,
+}
+
+/// A length of time as a governance document says it: `2 weeks`, `12 months`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Period {
+    pub amount: u32,
+    pub unit: PeriodUnit,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum PeriodUnit {
+    Days,
+    Weeks,
+    Months,
+    Years,
+}
+
+impl Period {
+    pub const fn new(amount: u32, unit: PeriodUnit) -> Period {
+        Period { amount, unit }
+    }
+
+    /// The date this period after `date`; month arithmetic clamps to the month's last day.
+    pub fn after(self, date: Date) -> Date {
+        self.shift(date, 1)
+    }
+
+    /// The date this period before `date`.
+    pub fn before(self, date: Date) -> Date {
+        self.shift(date, -1)
+    }
+
+    fn shift(self, date: Date, sign: i64) -> Date {
+        let amount = i64::from(self.amount) * sign;
+        let span = match self.unit {
+            PeriodUnit::Days => jiff::Span::new().days(amount),
+            PeriodUnit::Weeks => jiff::Span::new().weeks(amount),
+            PeriodUnit::Months => jiff::Span::new().months(amount),
+            PeriodUnit::Years => jiff::Span::new().years(amount),
+        };
+        // Dates in governance files are far from jiff's limits; saturate rather than fail.
+        date.checked_add(span).unwrap_or(if sign > 0 { Date::MAX } else { Date::MIN })
+    }
+
+    /// Reads `12 months`, `2 weeks`, `1 year`, `90 days`.
+    pub fn parse(text: &str) -> Result<Period, String> {
+        let mut words = text.split_whitespace();
+        let (Some(amount), Some(unit), None) = (words.next(), words.next(), words.next()) else {
+            return Err(format!(
+                "cannot read the period {text:?}; write a number and a unit, like \"2 weeks\" or \"12 months\""
+            ));
+        };
+        let amount: u32 = amount
+            .parse()
+            .map_err(|_| format!("cannot read the period {text:?}: {amount:?} is not a whole number"))?;
+        let unit = match unit {
+            "day" | "days" => PeriodUnit::Days,
+            "week" | "weeks" => PeriodUnit::Weeks,
+            "month" | "months" => PeriodUnit::Months,
+            "year" | "years" => PeriodUnit::Years,
+            other => {
+                return Err(format!(
+                    "cannot read the period {text:?}: the unit {other:?} is not one of days, weeks, months, years"
+                ));
+            }
+        };
+        Ok(Period { amount, unit })
+    }
+}
+
+impl fmt::Display for Period {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let unit = match (self.unit, self.amount == 1) {
+            (PeriodUnit::Days, true) => "day",
+            (PeriodUnit::Days, false) => "days",
+            (PeriodUnit::Weeks, true) => "week",
+            (PeriodUnit::Weeks, false) => "weeks",
+            (PeriodUnit::Months, true) => "month",
+            (PeriodUnit::Months, false) => "months",
+            (PeriodUnit::Years, true) => "year",
+            (PeriodUnit::Years, false) => "years",
+        };
+        write!(f, "{} {unit}", self.amount)
+    }
+}
+
+/// An inclusive range of counts, written `3` or `1..2` in files.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct CountRange {
+    pub min: u32,
+    pub max: u32,
+}
+
+impl CountRange {
+    pub const fn exactly(count: u32) -> CountRange {
+        CountRange {
+            min: count,
+            max: count,
+        }
+    }
+
+    pub fn contains(self, count: u32) -> bool {
+        (self.min..=self.max).contains(&count)
+    }
+
+    pub fn parse(text: &str) -> Result<CountRange, String> {
+        let bad = || format!("cannot read the count {text:?}; write a number like 3 or a range like 1..2");
+        let range = match text.split_once("..") {
+            Some((min, max)) => CountRange {
+                min: min.trim().parse().map_err(|_| bad())?,
+                max: max.trim().parse().map_err(|_| bad())?,
+            },
+            None => CountRange::exactly(text.trim().parse().map_err(|_| bad())?),
+        };
+        if range.min > range.max {
+            return Err(format!("the count range {text:?} has its minimum above its maximum"));
+        }
+        Ok(range)
+    }
+}
+
+impl fmt::Display for CountRange {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.min == self.max {
+            write!(f, "{}", self.min)
+        } else {
+            write!(f, "{}..{}", self.min, self.max)
+        }
+    }
+}
+
+/// A reference to a person as written in a file: an id, or `@handle` (matched without regard to
+/// case, as GitHub does).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PersonRef {
+    pub text: String,
+    pub loc: Loc,
+}
+
+/// A reference to another body or an organisation, by id.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct IdRef {
+    pub id: String,
+    pub loc: Loc,
+}
+
+/// The whole governance state that a registry describes.
+#[derive(Clone, Debug, Default)]
+pub struct Polity {
+    /// The files the state came from, relative to the registry root; [`Loc::file`] indexes this.
+    pub files: Vec<String>,
+    pub constitution: Constitution,
+    pub people: Vec<Person>,
+    pub organisations: Vec<Organisation>,
+    pub bodies: Vec<Body>,
+    person_index: HashMap<String, usize>,
+    handle_index: HashMap<String, usize>,
+    body_index: HashMap<String, usize>,
+    organisation_index: HashMap<String, usize>,
+}
+
+impl Polity {
+    /// Builds the look-up indexes. Call after filling the vectors; the first of two entries
+    /// with the same id or handle wins the index (duplicates are findings of their own).
+    pub fn index(&mut self) {
+        self.person_index.clear();
+        self.handle_index.clear();
+        self.body_index.clear();
+        self.organisation_index.clear();
+        for (position, person) in self.people.iter().enumerate() {
+            self.person_index.entry(person.id.clone()).or_insert(position);
+            if let Some(handle) = &person.github {
+                self.handle_index.entry(handle.to_lowercase()).or_insert(position);
+            }
+        }
+        for (position, body) in self.bodies.iter().enumerate() {
+            self.body_index.entry(body.id.clone()).or_insert(position);
+        }
+        for (position, organisation) in self.organisations.iter().enumerate() {
+            self.organisation_index.entry(organisation.id.clone()).or_insert(position);
+        }
+    }
+
+    /// Finds a person by id, or by GitHub handle when the reference starts with `@`.
+    pub fn person(&self, reference: &str) -> Option<&Person> {
+        let position = match reference.strip_prefix('@') {
+            Some(handle) => self.handle_index.get(&handle.to_lowercase()),
+            None => self.person_index.get(reference),
+        };
+        position.map(|&position| &self.people[position])
+    }
+
+    pub fn body(&self, id: &str) -> Option<&Body> {
+        self.body_index.get(id).map(|&position| &self.bodies[position])
+    }
+
+    pub fn organisation(&self, id: &str) -> Option<&Organisation> {
+        self.organisation_index.get(id).map(|&position| &self.organisations[position])
+    }
+
+    /// The organisation a person works for on `date`, if any.
+    pub fn affiliation_on(&self, reference: &str, date: Date) -> Option<&str> {
+        self.person(reference)?.affiliation_on(date)
+    }
+
+    /// The file name behind a location.
+    pub fn file_name(&self, loc: Loc) -> &str {
+        self.files.get(loc.file as usize).map_or("<unknown>", String::as_str)
+    }
+}
+
+/// The constitution: the rules every body shares and their numbers.
+#[derive(Clone, Debug)]
+pub struct Constitution {
+    pub name: String,
+    pub loc: Loc,
+    /// E2: an active member has at least this many contributions within the period.
+    pub active_member: Option<ActiveMemberRule>,
+    /// S9: the liaison areas every project fills.
+    pub liaison_areas: Vec<String>,
+    /// S9: who holds an area nobody volunteered for.
+    pub liaison_default: LiaisonDefault,
+    /// L8 and L5.
+    pub reports: Option<ReportRule>,
+    /// L4: how often a SIG charter is reviewed.
+    pub charter_review: Option<Period>,
+    /// S4: the longest timetable a working group may have, counted from its formation.
+    pub working_group_max: Option<Period>,
+    /// S4: whether every working group must state its timetable's end.
+    pub working_group_timetable_required: bool,
+    /// S2, S3, E5, S10.
+    pub sig: SigRule,
+    /// L2.
+    pub sub_group: SubGroupRule,
+    /// E10: consecutive terms after which a holder is warned (never blocked).
+    pub term_limit: Option<u32>,
+    /// E1: default election windows.
+    pub elections: ElectionWindows,
+    pub decision_rules: BTreeMap<String, DecisionRule>,
+}
+
+impl Default for Constitution {
+    fn default() -> Constitution {
+        Constitution {
+            name: String::new(),
+            loc: Loc::default(),
+            active_member: None,
+            liaison_areas: Vec::new(),
+            liaison_default: LiaisonDefault::None,
+            reports: None,
+            charter_review: None,
+            working_group_max: None,
+            working_group_timetable_required: true,
+            sig: SigRule::default(),
+            sub_group: SubGroupRule::default(),
+            term_limit: None,
+            elections: ElectionWindows::default(),
+            decision_rules: BTreeMap::new(),
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ActiveMemberRule {
+    pub contributions: u32,
+    pub within: Period,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LiaisonDefault {
+    /// An unfilled area is a finding.
+    None,
+    /// An unfilled area falls to the project's PTL (OpenStack's rule).
+    Ptl,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ReportRule {
+    pub every: Period,
+    pub warn_after: Period,
+    pub dissolve_after: Period,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SigRule {
+    /// S2: how many chairs a SIG has.
+    pub chairs: Option<CountRange>,
+    /// S2: every SIG names a TOC liaison who is a voting member of its overseeing body.
+    pub toc_liaison_required: bool,
+    /// S3: every SIG names an executive-staff liaison.
+    pub staff_liaison_required: bool,
+    /// E5: chair terms are staggered so a chair seat stays filled across every term end.
+    pub staggered_chairs: bool,
+}
+
+impl Default for SigRule {
+    fn default() -> SigRule {
+        SigRule {
+            chairs: None,
+            toc_liaison_required: false,
+            staff_liaison_required: false,
+            staggered_chairs: false,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SubGroupRule {
+    pub min_committers: u32,
+    pub min_organisations: u32,
+}
+
+impl Default for SubGroupRule {
+    fn default() -> SubGroupRule {
+        SubGroupRule {
+            min_committers: 2,
+            min_organisations: 2,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ElectionWindows {
+    pub nomination: Period,
+    pub voting: Period,
+}
+
+impl Default for ElectionWindows {
+    fn default() -> ElectionWindows {
+        ElectionWindows {
+            nomination: Period::new(2, PeriodUnit::Weeks),
+            voting: Period::new(1, PeriodUnit::Weeks),
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DecisionRule {
+    pub passes: Threshold,
+    pub valid_if: Option<Threshold>,
+    pub tie: Vec<TieStep>,
+    pub loc: Loc,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TieStep {
+    Revote,
+    ChairCastingVote,
+}
+
+#[derive(Clone, Debug)]
+pub struct Person {
+    pub id: String,
+    pub name: String,
+    pub github: Option<String>,
+    pub emails: Vec<String>,
+    pub affiliations: Vec<Affiliation>,
+    pub bot: bool,
+    pub loc: Loc,
+}
+
+impl Person {
+    pub fn affiliation_on(&self, date: Date) -> Option<&str> {
+        self.affiliations
+            .iter()
+            .find(|affiliation| affiliation.covers(date))
+            .map(|affiliation| affiliation.organisation.id.as_str())
+    }
+}
+
+/// Employment over a half-open range `[from, until)`.
+#[derive(Clone, Debug)]
+pub struct Affiliation {
+    pub organisation: IdRef,
+    pub from: Date,
+    pub until: Option<Date>,
+    pub loc: Loc,
+}
+
+impl Affiliation {
+    pub fn covers(&self, date: Date) -> bool {
+        self.from <= date && self.until.is_none_or(|until| date < until)
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct Organisation {
+    pub id: String,
+    pub name: String,
+    pub loc: Loc,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum BodyKind {
+    Board,
+    OversightCommittee,
+    Committee,
+    Sig,
+    SubGroup,
+    WorkingGroup,
+    Project,
+    AdvisoryGroup,
+}
+
+impl BodyKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            BodyKind::Board => "board",
+            BodyKind::OversightCommittee => "oversight-committee",
+            BodyKind::Committee => "committee",
+            BodyKind::Sig => "sig",
+            BodyKind::SubGroup => "sub-group",
+            BodyKind::WorkingGroup => "working-group",
+            BodyKind::Project => "project",
+            BodyKind::AdvisoryGroup => "advisory-group",
+        }
+    }
+
+    /// S1: the kinds a body of this kind may hang under (an empty list: it is a root).
+    pub fn allowed_parents(self) -> &'static [BodyKind] {
+        use BodyKind::*;
+        match self {
+            Board => &[],
+            OversightCommittee => &[Board],
+            Committee | Sig | SubGroup => &[Board, OversightCommittee],
+            WorkingGroup => &[OversightCommittee, Sig, SubGroup, Committee],
+            Project => &[OversightCommittee, Sig, SubGroup],
+            AdvisoryGroup => &[Board, OversightCommittee, Committee, Sig, SubGroup, Project],
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum LifecycleState {
+    Proposed,
+    Forming,
+    Active,
+    Archived,
+}
+
+impl LifecycleState {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LifecycleState::Proposed => "proposed",
+            LifecycleState::Forming => "forming",
+            LifecycleState::Active => "active",
+            LifecycleState::Archived => "archived",
+        }
+    }
+
+    /// L1, L7: the transitions a body may make. Archiving is allowed from every live state;
+    /// an archived group is reactivated into forming or active.
+    pub fn may_move_to(self, next: LifecycleState) -> bool {
+        use LifecycleState::*;
+        matches!(
+            (self, next),
+            (Proposed, Forming)
+                | (Proposed, Active)
+                | (Proposed, Archived)
+                | (Forming, Active)
+                | (Forming, Archived)
+                | (Active, Archived)
+                | (Active, Forming)
+                | (Archived, Forming)
+                | (Archived, Active)
+        )
+    }
+
+    pub fn is_live(self) -> bool {
+        matches!(self, LifecycleState::Forming | LifecycleState::Active)
+    }
+}
+
+/// One step of a body's lifecycle, with the motion that passed it (L1).
+#[derive(Clone, Debug)]
+pub struct StateChange {
+    pub state: LifecycleState,
+    pub on: Date,
+    pub motion: Option<String>,
+    pub loc: Loc,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Seat {
+    Member,
+    Chair,
+    CoChair,
+    TechLead,
+    Ptl,
+}
+
+impl Seat {
+    pub const ALL: [Seat; 5] = [Seat::Member, Seat::Chair, Seat::CoChair, Seat::TechLead, Seat::Ptl];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Seat::Member => "member",
+            Seat::Chair => "chair",
+            Seat::CoChair => "co-chair",
+            Seat::TechLead => "tech-lead",
+            Seat::Ptl => "ptl",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Seat> {
+        Seat::ALL.into_iter().find(|seat| seat.as_str() == text)
+    }
+}
+
+/// A person in a seat for a term `[from, until)`; `until` open means no end is set.
+#[derive(Clone, Debug)]
+pub struct Holding {
+    pub person: PersonRef,
+    pub seat: Seat,
+    pub from: Date,
+    pub until: Option<Date>,
+    /// Staggering class (E5), e.g. `a` and `b` for terms that end in alternate years.
+    pub class: Option<String>,
+    pub loc: Loc,
+}
+
+impl Holding {
+    pub fn covers(&self, date: Date) -> bool {
+        self.from <= date && self.until.is_none_or(|until| date < until)
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SeatRule {
+    pub count: CountRange,
+    /// S6: at most this many seats held by people of one organisation.
+    pub per_organisation: Option<u32>,
+    pub loc: Loc,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Leadership {
+    /// One PTL (S8).
+    Ptl,
+    /// Distributed leadership: liaisons instead of a PTL (OpenStack).
+    Distributed,
+}
+
+#[derive(Clone, Debug)]
+pub struct NamedRole {
+    pub name: String,
+    pub person: PersonRef,
+    pub approved_by: Vec<PersonRef>,
+    pub on: Option<Date>,
+    pub loc: Loc,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Charter {
+    pub scope_in: Vec<String>,
+    pub scope_out: Vec<String>,
+    pub overlaps: Vec<Overlap>,
+    pub deviations: Vec<Deviation>,
+    pub deliverables: Vec<Deliverable>,
+    /// S4: the working group's end date.
+    pub timetable_end: Option<Date>,
+    /// L4: the date the overseeing body last approved the charter.
+    pub approved: Option<Date>,
+    pub loc: Loc,
+}
+
+#[derive(Clone, Debug)]
+pub struct Overlap {
+    pub body: IdRef,
+    pub note: String,
+}
+
+#[derive(Clone, Debug)]
+pub struct Deviation {
+    pub what: String,
+    pub reason: String,
+    pub approval: String,
+    pub loc: Loc,
+}
+
+#[derive(Clone, Debug)]
+pub struct Deliverable {
+    pub name: String,
+    pub due: Option<Date>,
+    pub delivered: Option<Date>,
+}
+
+/// What a group proposal states before it may form (L2, L3).
+#[derive(Clone, Debug, Default)]
+pub struct Proposal {
+    pub purpose: Option<String>,
+    pub plan: Option<String>,
+    pub resources: Option<String>,
+    pub page: Option<String>,
+    pub announcement: Option<String>,
+    pub leads: Vec<PersonRef>,
+    pub loc: Loc,
+}
+
+#[derive(Clone, Debug)]
+pub struct Report {
+    pub on: Date,
+    pub kind: ReportKind,
+    pub link: Option<String>,
+    pub loc: Loc,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReportKind {
+    Quarterly,
+    Annual,
+}
+
+#[derive(Clone, Debug)]
+pub struct Meetings {
+    pub every: Period,
+    pub first: Option<Date>,
+    pub rotation: Rotation,
+    pub quorum: Option<Threshold>,
+    pub proxies: bool,
+    pub agenda_open_to: Vec<String>,
+    pub loc: Loc,
+}
+
+/// E8: how the chair of meetings passes between the chairs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Rotation {
+    /// The chairs take turns meeting by meeting.
+    EachMeeting,
+    /// The chair changes every calendar month.
+    Monthly,
+    /// The first chair runs every meeting.
+    None,
+}
+
+/// S12: who has the final say in a deadlock.
+#[derive(Clone, Debug)]
+pub enum FinalSay {
+    Person(PersonRef),
+    /// Whoever holds this seat in the body at the time (the PTL, the chair).
+    Seat(Seat, Loc),
+}
+
+/// S11: an advisory group's partners must employ a full-time maintainer.
+#[derive(Clone, Debug)]
+pub struct Partner {
+    pub organisation: IdRef,
+    pub maintainer: Option<PersonRef>,
+    pub loc: Loc,
+}
+
+#[derive(Clone, Debug)]
+pub struct Body {
+    pub id: String,
+    pub name: String,
+    pub kind: BodyKind,
+    pub parent: Option<IdRef>,
+    pub state: Option<LifecycleState>,
+    pub history: Vec<StateChange>,
+    pub seats: Option<SeatRule>,
+    pub officers: BTreeMap<Seat, CountRange>,
+    pub term: Option<Period>,
+    pub elections: Option<ElectionWindows>,
+    pub decides_by: Option<IdRef>,
+    pub holders: Vec<Holding>,
+    pub toc_liaison: Option<PersonRef>,
+    pub staff_liaison: Option<PersonRef>,
+    pub members: Vec<PersonRef>,
+    pub roles: Vec<NamedRole>,
+    pub charter: Option<Charter>,
+    pub proposal: Option<Proposal>,
+    pub committers: Option<Vec<PersonRef>>,
+    pub leadership: Leadership,
+    pub liaisons: BTreeMap<String, Vec<PersonRef>>,
+    pub reports: Vec<Report>,
+    pub meetings: Option<Meetings>,
+    pub final_say: Option<FinalSay>,
+    pub advises: Vec<IdRef>,
+    pub consult_before: Vec<String>,
+    pub partners: Vec<Partner>,
+    pub term_limit: Option<u32>,
+    /// The position of the body's `id` key.
+    pub loc: Loc,
+}
+
+impl Body {
+    pub fn new(id: &str, kind: BodyKind) -> Body {
+        Body {
+            id: id.to_owned(),
+            name: id.to_owned(),
+            kind,
+            parent: None,
+            state: None,
+            history: Vec::new(),
+            seats: None,
+            officers: BTreeMap::new(),
+            term: None,
+            elections: None,
+            decides_by: None,
+            holders: Vec::new(),
+            toc_liaison: None,
+            staff_liaison: None,
+            members: Vec::new(),
+            roles: Vec::new(),
+            charter: None,
+            proposal: None,
+            committers: None,
+            leadership: Leadership::Ptl,
+            liaisons: BTreeMap::new(),
+            reports: Vec::new(),
+            meetings: None,
+            final_say: None,
+            advises: Vec::new(),
+            consult_before: Vec::new(),
+            partners: Vec::new(),
+            term_limit: None,
+            loc: Loc::default(),
+        }
+    }
+
+    /// The holdings of `seat` in force on `date`.
+    pub fn holders_on(&self, seat: Seat, date: Date) -> impl Iterator<Item = &Holding> {
+        self.holders
+            .iter()
+            .filter(move |holding| holding.seat == seat && holding.covers(date))
+    }
+
+    /// The state on `date` per the history, or the declared state when there is no history.
+    pub fn state_on(&self, date: Date) -> Option<LifecycleState> {
+        let from_history = self
+            .history
+            .iter()
+            .filter(|change| change.on <= date)
+            .max_by_key(|change| change.on)
+            .map(|change| change.state);
+        from_history.or(if self.history.is_empty() { self.state } else { None })
+    }
+
+    /// Whether a body is live on `date` (bodies without a lifecycle are live).
+    pub fn is_live_on(&self, date: Date) -> bool {
+        match self.state_on(date) {
+            Some(state) => state.is_live(),
+            None => self.state.is_none() || self.state.is_some_and(LifecycleState::is_live),
+        }
+    }
+
+    /// When the body entered its current stretch of being live (forming or active), if known.
+    pub fn live_since(&self, date: Date) -> Option<Date> {
+        let mut since = None;
+        let mut history: Vec<&StateChange> = self.history.iter().filter(|change| change.on <= date).collect();
+        history.sort_by_key(|change| change.on);
+        for change in history {
+            if change.state.is_live() {
+                since.get_or_insert(change.on);
+            } else {
+                since = None;
+            }
+        }
+        since
+    }
+}

@@ -1,0 +1,13 @@
+//! Governance registry files (YAML) to and from polity's model, and importers for real formats.
+//!
+//! Architecture invariant: this crate is the only one that knows the file formats; the model
+//! never sees YAML, and the file types are never used as the model.
+
+pub mod files;
+pub mod import;
+pub mod load;
+pub mod schema;
+pub mod write;
+
+pub use load::{LoadError, Loaded, load, load_sources};
+pub use write::{WriteError, write_registry};

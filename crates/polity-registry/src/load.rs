@@ -1,0 +1,595 @@
+//! Reading a registry folder into the model, collecting every problem on the way.
+//!
+//! A file that is not YAML, or does not have the registry's shape, is reported with its position
+//! and left out; every other file is still read, so one run reports the problems of all files.
+//! Values that the shape allows but that do not parse (a date like 2025-02-30, a period, a
+//! threshold) are findings too, each with its position, and the rest of the file is kept.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use jiff::civil::Date;
+use polity_count::Threshold;
+use polity_model::{
+    ActiveMemberRule, Affiliation, Body, BodyKind, Charter, Constitution, CountRange, DecisionRule, Deliverable,
+    Deviation, ElectionWindows, FinalSay, Finding, IdRef, Leadership, LiaisonDefault, LifecycleState, Loc, Meetings,
+    NamedRole, Organisation, Overlap, Partner, Period, Person, PersonRef, Polity, Proposal, Report, ReportKind,
+    ReportRule, Rotation, Seat, SeatRule, SigRule, StateChange, SubGroupRule, TieStep, sort_findings,
+};
+use serde::de::DeserializeOwned;
+use serde_saphyr::Location;
+
+use crate::files::*;
+
+/// Why a registry could not be read at all (as opposed to findings in its files).
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    #[error("{path}: cannot read the registry: {source}")]
+    Io { path: PathBuf, source: std::io::Error },
+    #[error("{0}: not a registry: it has no polity.yaml (the constitution); see docs/registry-format.md")]
+    NotARegistry(PathBuf),
+}
+
+/// A registry as read: the state, and every problem found while reading it.
+#[derive(Debug)]
+pub struct Loaded {
+    pub polity: Polity,
+    pub findings: Vec<Finding>,
+}
+
+pub const CONSTITUTION_FILE: &str = "polity.yaml";
+pub const PEOPLE_FILE: &str = "people.yaml";
+pub const ORGANISATIONS_FILE: &str = "organisations.yaml";
+pub const BODIES_DIR: &str = "bodies";
+
+/// Reads the registry in `dir`.
+pub fn load(dir: &Path) -> Result<Loaded, LoadError> {
+    let read = |path: &Path| fs::read_to_string(path).map_err(|source| LoadError::Io { path: path.to_owned(), source });
+    let constitution_path = dir.join(CONSTITUTION_FILE);
+    if !constitution_path.is_file() {
+        return Err(LoadError::NotARegistry(dir.to_owned()));
+    }
+    let mut sources = vec![(CONSTITUTION_FILE.to_owned(), read(&constitution_path)?)];
+    for name in [PEOPLE_FILE, ORGANISATIONS_FILE] {
+        let path = dir.join(name);
+        if path.is_file() {
+            sources.push((name.to_owned(), read(&path)?));
+        }
+    }
+    let bodies_dir = dir.join(BODIES_DIR);
+    if bodies_dir.is_dir() {
+        let entries = fs::read_dir(&bodies_dir).map_err(|source| LoadError::Io { path: bodies_dir.clone(), source })?;
+        let mut names = Vec::new();
+        for entry in entries {
+            let entry = entry.map_err(|source| LoadError::Io { path: bodies_dir.clone(), source })?;
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if name.ends_with(".yaml") || name.ends_with(".yml") {
+                names.push(name);
+            }
+        }
+        names.sort();
+        for name in names {
+            sources.push((format!("{BODIES_DIR}/{name}"), read(&bodies_dir.join(&name))?));
+        }
+    }
+    Ok(load_sources(&sources))
+}
+
+/// Reads a registry from (relative file name, contents) pairs; the same as [`load`] without I/O.
+pub fn load_sources(sources: &[(String, String)]) -> Loaded {
+    let mut reader = Reader::default();
+    let mut files = RegistryFiles::default();
+    let mut body_files = Vec::new();
+    for (index, (name, content)) in sources.iter().enumerate() {
+        reader.files.push(name.clone());
+        let file = u32::try_from(index).unwrap_or(u32::MAX);
+        if name == CONSTITUTION_FILE {
+            if let Some(constitution) = reader.parse::<ConstitutionFile>(file, content) {
+                files.constitution = constitution;
+            }
+        } else if name == PEOPLE_FILE {
+            files.people = reader.parse::<Option<Vec<PersonFile>>>(file, content).flatten().unwrap_or_default();
+            reader.people_file = file;
+        } else if name == ORGANISATIONS_FILE {
+            files.organisations = reader.parse::<Option<Vec<OrganisationFile>>>(file, content).flatten().unwrap_or_default();
+            reader.organisations_file = file;
+        } else if let Some(body) = reader.parse::<BodyFile>(file, content) {
+            body_files.push((file, body));
+        }
+    }
+    let mut polity = Polity::default();
+    let constitution_file = reader.files.iter().position(|name| name == CONSTITUTION_FILE).unwrap_or(0);
+    polity.constitution = reader.constitution(u32::try_from(constitution_file).unwrap_or(0), &files.constitution);
+    polity.people = files.people.iter().map(|person| reader.person(person)).collect();
+    polity.organisations = files
+        .organisations
+        .iter()
+        .map(|organisation| Organisation {
+            id: organisation.id.value.clone(),
+            name: organisation.name.clone(),
+            loc: reader.loc(reader.organisations_file, &organisation.id.referenced),
+        })
+        .collect();
+    polity.bodies = body_files.iter().map(|(file, body)| reader.body(*file, body)).collect();
+    polity.files = reader.files;
+    polity.index();
+    sort_findings(&mut reader.findings);
+    Loaded {
+        polity,
+        findings: reader.findings,
+    }
+}
+
+#[derive(Default)]
+struct Reader {
+    files: Vec<String>,
+    findings: Vec<Finding>,
+    people_file: u32,
+    organisations_file: u32,
+}
+
+/// Turns a parser message into one line without the snippet and position (we print those).
+fn plain_message(error: &serde_saphyr::Error) -> String {
+    let rendered = error.without_snippet().to_string();
+    let first = rendered.lines().next().unwrap_or_default().trim();
+    // Drop a trailing " at line N column M": the finding carries the position itself.
+    match first.find(" at line ") {
+        Some(cut) => first[..cut].to_owned(),
+        None => first.to_owned(),
+    }
+}
+
+impl Reader {
+    fn parse<T: DeserializeOwned>(&mut self, file: u32, content: &str) -> Option<T> {
+        match serde_saphyr::from_str::<T>(content) {
+            Ok(value) => Some(value),
+            Err(error) => {
+                let loc = error.location().map(|location| self.loc(file, &location)).unwrap_or(Loc { file, line: 1, column: 1 });
+                let message = plain_message(&error);
+                let is_shape = ["unknown field", "missing field", "invalid type", "unknown variant", "invalid value", "invalid length", "duplicate field"]
+                    .iter()
+                    .any(|marker| message.contains(marker));
+                let (rule, hint) = if is_shape {
+                    ("R-SCHEMA", "see docs/registry-format.md and schema/ for the keys and types this file takes")
+                } else {
+                    ("R-SYNTAX", "this file is not valid YAML: check the indentation, quotes and colons near this position")
+                };
+                self.findings.push(Finding::error(
+                    rule,
+                    loc,
+                    format!("{message}; the rest of {} was not read", self.files[file as usize]),
+                    hint,
+                ));
+                None
+            }
+        }
+    }
+
+    fn loc(&self, file: u32, location: &Location) -> Loc {
+        Loc {
+            file,
+            line: u32::try_from(location.line()).unwrap_or(u32::MAX),
+            column: u32::try_from(location.column()).unwrap_or(u32::MAX),
+        }
+    }
+
+    fn at(&self, file: u32, text: &Text) -> Loc {
+        self.loc(file, &text.referenced)
+    }
+
+    fn value_error(&mut self, loc: Loc, message: String, hint: &str) {
+        self.findings.push(Finding::error("R-VALUE", loc, message, hint));
+    }
+
+    fn date(&mut self, file: u32, text: &Text) -> Option<Date> {
+        match text.value.trim().parse::<Date>() {
+            Ok(date) if text.value.trim().len() == 10 => Some(date),
+            Ok(_) | Err(_) => {
+                let reason = match text.value.trim().parse::<Date>() {
+                    Err(error) => format!(": {error}"),
+                    Ok(_) => String::new(),
+                };
+                self.value_error(
+                    self.at(file, text),
+                    format!("{:?} is not a valid date{reason}", text.value),
+                    "write a calendar date as YYYY-MM-DD",
+                );
+                None
+            }
+        }
+    }
+
+    fn period(&mut self, file: u32, text: &Text) -> Option<Period> {
+        Period::parse(&text.value)
+            .map_err(|message| self.value_error(self.at(file, text), message, "write a period like \"2 weeks\" or \"12 months\""))
+            .ok()
+    }
+
+    fn threshold(&mut self, file: u32, text: &Text) -> Option<Threshold> {
+        text.value
+            .parse::<Threshold>()
+            .map_err(|error| self.value_error(self.at(file, text), error.to_string(), "thresholds are exact: a bound (> or >=), a fraction n/d, and what it is of"))
+            .ok()
+    }
+
+    fn count(&mut self, loc: Loc, count: &CountText) -> Option<CountRange> {
+        match count {
+            CountText::Number(number) => Some(CountRange::exactly(*number)),
+            CountText::Range(text) => CountRange::parse(text)
+                .map_err(|message| self.value_error(loc, message, "write a count like 3 or a range like \"1..2\""))
+                .ok(),
+        }
+    }
+
+    fn person_ref(&self, file: u32, text: &Text) -> PersonRef {
+        PersonRef {
+            text: text.value.trim().to_owned(),
+            loc: self.at(file, text),
+        }
+    }
+
+    fn id_ref(&self, file: u32, text: &Text) -> IdRef {
+        IdRef {
+            id: text.value.trim().to_owned(),
+            loc: self.at(file, text),
+        }
+    }
+
+    fn windows(&mut self, file: u32, windows: &WindowsFile) -> Option<ElectionWindows> {
+        Some(ElectionWindows {
+            nomination: self.period(file, &windows.nomination)?,
+            voting: self.period(file, &windows.voting)?,
+        })
+    }
+
+    fn constitution(&mut self, file: u32, source: &ConstitutionFile) -> Constitution {
+        let mut constitution = Constitution {
+            name: source.name.clone(),
+            loc: Loc { file, line: 1, column: 1 },
+            liaison_areas: source.liaison_areas.clone(),
+            liaison_default: match source.liaison_default {
+                Some(LiaisonDefaultFile::Ptl) => LiaisonDefault::Ptl,
+                Some(LiaisonDefaultFile::None) | None => LiaisonDefault::None,
+            },
+            term_limit: source.term_limit,
+            ..Constitution::default()
+        };
+        if let Some(active) = &source.active_member
+            && let Some(within) = self.period(file, &active.within)
+        {
+            constitution.active_member = Some(ActiveMemberRule {
+                contributions: active.contributions,
+                within,
+            });
+        }
+        if let Some(reports) = &source.reports {
+            let every = self.period(file, &reports.every);
+            let warn_after = self.period(file, &reports.warn_after);
+            let dissolve_after = self.period(file, &reports.dissolve_after);
+            if let (Some(every), Some(warn_after), Some(dissolve_after)) = (every, warn_after, dissolve_after) {
+                constitution.reports = Some(ReportRule {
+                    every,
+                    warn_after,
+                    dissolve_after,
+                });
+            }
+        }
+        if let Some(review) = &source.charter_review {
+            constitution.charter_review = self.period(file, &review.every);
+        }
+        if let Some(groups) = &source.working_groups {
+            constitution.working_group_max = groups.max_timetable.as_ref().and_then(|max| self.period(file, max));
+            constitution.working_group_timetable_required = groups.timetable_required.unwrap_or(true);
+        }
+        if let Some(sigs) = &source.sigs {
+            let loc = Loc { file, line: 1, column: 1 };
+            constitution.sig = SigRule {
+                chairs: sigs.chairs.as_ref().and_then(|count| self.count(loc, count)),
+                toc_liaison_required: sigs.toc_liaison,
+                staff_liaison_required: sigs.staff_liaison,
+                staggered_chairs: sigs.staggered_chairs,
+            };
+        }
+        if let Some(groups) = &source.sub_groups {
+            constitution.sub_group = SubGroupRule {
+                min_committers: groups.min_committers,
+                min_organisations: groups.min_organisations,
+            };
+        }
+        if let Some(windows) = &source.elections
+            && let Some(windows) = self.windows(file, windows)
+        {
+            constitution.elections = windows;
+        }
+        for (name, rule) in &source.decision_rules {
+            let passes = self.threshold(file, &rule.passes);
+            let valid_if = rule.valid_if.as_ref().map(|text| self.threshold(file, text));
+            if let Some(passes) = passes {
+                constitution.decision_rules.insert(
+                    name.clone(),
+                    DecisionRule {
+                        passes,
+                        valid_if: valid_if.flatten(),
+                        tie: rule
+                            .tie
+                            .iter()
+                            .map(|step| match step {
+                                TieStepFile::Revote => TieStep::Revote,
+                                TieStepFile::ChairCastingVote => TieStep::ChairCastingVote,
+                            })
+                            .collect(),
+                        loc: self.at(file, &rule.passes),
+                    },
+                );
+            }
+        }
+        constitution
+    }
+
+    fn person(&mut self, source: &PersonFile) -> Person {
+        let file = self.people_file;
+        let affiliations = source
+            .affiliations
+            .iter()
+            .filter_map(|affiliation| {
+                let from = self.date(file, &affiliation.from);
+                let until = affiliation.until.as_ref().map(|until| self.date(file, until));
+                let from = from?;
+                let until = until.flatten();
+                if until.is_some_and(|until| until <= from) {
+                    self.value_error(
+                        self.at(file, &affiliation.from),
+                        format!("the affiliation with {} ends before it starts", affiliation.org.value),
+                        "`until` is the first day no longer employed and comes after `from`",
+                    );
+                }
+                Some(Affiliation {
+                    organisation: self.id_ref(file, &affiliation.org),
+                    from,
+                    until,
+                    loc: self.at(file, &affiliation.from),
+                })
+            })
+            .collect();
+        Person {
+            id: source.id.value.clone(),
+            name: source.name.clone(),
+            github: source.github.clone(),
+            emails: source.emails.clone(),
+            affiliations,
+            bot: source.bot,
+            loc: self.at(file, &source.id),
+        }
+    }
+
+    fn body(&mut self, file: u32, source: &BodyFile) -> Body {
+        let mut body = Body::new(&source.id.value, kind(source.kind));
+        body.loc = self.at(file, &source.id);
+        body.name = source.name.clone();
+        body.parent = source.parent.as_ref().map(|parent| self.id_ref(file, parent));
+        body.state = source.state.map(state);
+        body.history = source
+            .history
+            .iter()
+            .filter_map(|change| {
+                Some(StateChange {
+                    state: state(change.state),
+                    on: self.date(file, &change.on)?,
+                    motion: change.motion.clone(),
+                    loc: self.at(file, &change.on),
+                })
+            })
+            .collect();
+        if let Some(seats) = &source.seats {
+            let loc = self.loc(file, &seats.referenced);
+            if seats.value.min > seats.value.max {
+                self.value_error(loc, format!("seats min {} is above max {}", seats.value.min, seats.value.max), "set min <= max");
+            }
+            body.seats = Some(SeatRule {
+                count: CountRange {
+                    min: seats.value.min,
+                    max: seats.value.max,
+                },
+                per_organisation: seats.value.per_organisation,
+                loc,
+            });
+        }
+        for (office, count) in &source.officers {
+            if let Some(range) = self.count(body.loc, count) {
+                body.officers.insert(seat(*office), range);
+            }
+        }
+        body.term = source.term.as_ref().and_then(|term| self.period(file, term));
+        body.elections = source.elections.as_ref().and_then(|windows| self.windows(file, windows));
+        if let Some(rule) = &source.decides_by {
+            body.decides_by = Some(self.id_ref(file, rule));
+        }
+        body.holders = source
+            .holders
+            .iter()
+            .filter_map(|holder| {
+                let from = self.date(file, &holder.from);
+                let until = holder.until.as_ref().map(|until| self.date(file, until));
+                let (from, until) = (from?, until.flatten());
+                if until.is_some_and(|until| until <= from) {
+                    self.value_error(
+                        self.at(file, &holder.from),
+                        format!("the {} term of {} ends before it starts", seat(holder.seat).as_str(), holder.person.value),
+                        "`until` is the day the term ends and comes after `from`",
+                    );
+                }
+                Some(polity_model::Holding {
+                    person: self.person_ref(file, &holder.person),
+                    seat: seat(holder.seat),
+                    from,
+                    until,
+                    class: holder.class.clone(),
+                    loc: self.at(file, &holder.person),
+                })
+            })
+            .collect();
+        body.toc_liaison = source.toc_liaison.as_ref().map(|text| self.person_ref(file, text));
+        body.staff_liaison = source.staff_liaison.as_ref().map(|text| self.person_ref(file, text));
+        body.members = source.members.iter().map(|text| self.person_ref(file, text)).collect();
+        body.roles = source
+            .roles
+            .iter()
+            .map(|role| NamedRole {
+                name: role.name.value.clone(),
+                person: self.person_ref(file, &role.person),
+                approved_by: role.approved_by.iter().map(|text| self.person_ref(file, text)).collect(),
+                on: role.on.as_ref().and_then(|on| self.date(file, on)),
+                loc: self.at(file, &role.name),
+            })
+            .collect();
+        body.charter = source.charter.as_ref().map(|charter| self.charter(file, charter));
+        body.proposal = source.proposal.as_ref().map(|proposal| Proposal {
+            purpose: proposal.purpose.clone(),
+            plan: proposal.plan.clone(),
+            resources: proposal.resources.clone(),
+            page: proposal.page.clone(),
+            announcement: proposal.announcement.clone(),
+            leads: proposal.leads.iter().map(|text| self.person_ref(file, text)).collect(),
+            loc: body.loc,
+        });
+        body.committers = source
+            .committers
+            .as_ref()
+            .map(|committers| committers.iter().map(|text| self.person_ref(file, text)).collect());
+        body.leadership = match source.leadership {
+            Some(LeadershipFile::Distributed) => Leadership::Distributed,
+            Some(LeadershipFile::Ptl) | None => Leadership::Ptl,
+        };
+        body.liaisons = source
+            .liaisons
+            .iter()
+            .map(|(area, holders)| (area.clone(), holders.iter().map(|text| self.person_ref(file, text)).collect()))
+            .collect::<BTreeMap<_, _>>();
+        body.reports = source
+            .reports
+            .iter()
+            .filter_map(|report| {
+                Some(Report {
+                    on: self.date(file, &report.on)?,
+                    kind: match report.kind {
+                        Some(ReportKindFile::Annual) => ReportKind::Annual,
+                        Some(ReportKindFile::Quarterly) | None => ReportKind::Quarterly,
+                    },
+                    link: report.link.clone(),
+                    loc: self.at(file, &report.on),
+                })
+            })
+            .collect();
+        body.meetings = source.meetings.as_ref().and_then(|meetings| {
+            let every = self.period(file, &meetings.every);
+            let first = meetings.first.as_ref().and_then(|first| self.date(file, first));
+            let quorum = meetings.quorum.as_ref().and_then(|quorum| self.threshold(file, quorum));
+            Some(Meetings {
+                every: every?,
+                first,
+                rotation: match meetings.rotation {
+                    Some(RotationFile::Monthly) => Rotation::Monthly,
+                    Some(RotationFile::None) => Rotation::None,
+                    Some(RotationFile::EachMeeting) | None => Rotation::EachMeeting,
+                },
+                quorum,
+                proxies: meetings.proxies,
+                agenda_open_to: meetings.agenda_open_to.clone(),
+                loc: self.at(file, &meetings.every),
+            })
+        });
+        body.final_say = source.final_say.as_ref().and_then(|final_say| match (&final_say.person, final_say.seat) {
+            (Some(person), None) => Some(FinalSay::Person(self.person_ref(file, person))),
+            (None, Some(office)) => Some(FinalSay::Seat(seat(office), body.loc)),
+            _ => {
+                self.value_error(body.loc, format!("final-say of {} must name either a person or a seat", body.id), "write `final-say: { person: ID }` or `final-say: { seat: ptl }`");
+                None
+            }
+        });
+        body.advises = source.advises.iter().map(|text| self.id_ref(file, text)).collect();
+        body.consult_before = source.consult_before.clone();
+        body.partners = source
+            .partners
+            .iter()
+            .map(|partner| Partner {
+                organisation: self.id_ref(file, &partner.organisation),
+                maintainer: partner.maintainer.as_ref().map(|text| self.person_ref(file, text)),
+                loc: self.at(file, &partner.organisation),
+            })
+            .collect();
+        body.term_limit = source.term_limit;
+        body
+    }
+
+    fn charter(&mut self, file: u32, source: &serde_saphyr::Spanned<CharterFile>) -> Charter {
+        let charter = &source.value;
+        let scope = charter.scope.clone().unwrap_or_default();
+        Charter {
+            scope_in: scope.inside,
+            scope_out: scope.outside,
+            overlaps: charter
+                .overlaps
+                .iter()
+                .map(|overlap| Overlap {
+                    body: self.id_ref(file, &overlap.body),
+                    note: overlap.note.clone(),
+                })
+                .collect(),
+            deviations: charter
+                .deviations
+                .iter()
+                .map(|deviation| Deviation {
+                    what: deviation.what.value.clone(),
+                    reason: deviation.reason.clone(),
+                    approval: deviation.approval.clone(),
+                    loc: self.at(file, &deviation.what),
+                })
+                .collect(),
+            deliverables: charter
+                .deliverables
+                .iter()
+                .map(|deliverable| Deliverable {
+                    name: deliverable.name.clone(),
+                    due: deliverable.due.as_ref().and_then(|due| self.date(file, due)),
+                    delivered: deliverable.delivered.as_ref().and_then(|on| self.date(file, on)),
+                })
+                .collect(),
+            timetable_end: charter.timetable.as_ref().and_then(|timetable| self.date(file, &timetable.end)),
+            approved: charter.approved.as_ref().and_then(|approved| self.date(file, approved)),
+            loc: self.loc(file, &source.referenced),
+        }
+    }
+}
+
+fn kind(kind: BodyKindFile) -> BodyKind {
+    match kind {
+        BodyKindFile::Board => BodyKind::Board,
+        BodyKindFile::OversightCommittee => BodyKind::OversightCommittee,
+        BodyKindFile::Committee => BodyKind::Committee,
+        BodyKindFile::Sig => BodyKind::Sig,
+        BodyKindFile::SubGroup => BodyKind::SubGroup,
+        BodyKindFile::WorkingGroup => BodyKind::WorkingGroup,
+        BodyKindFile::Project => BodyKind::Project,
+        BodyKindFile::AdvisoryGroup => BodyKind::AdvisoryGroup,
+    }
+}
+
+fn state(state: StateFile) -> LifecycleState {
+    match state {
+        StateFile::Proposed => LifecycleState::Proposed,
+        StateFile::Forming => LifecycleState::Forming,
+        StateFile::Active => LifecycleState::Active,
+        StateFile::Archived => LifecycleState::Archived,
+    }
+}
+
+pub(crate) fn seat(seat: SeatFile) -> Seat {
+    match seat {
+        SeatFile::Member => Seat::Member,
+        SeatFile::Chair => Seat::Chair,
+        SeatFile::CoChair => Seat::CoChair,
+        SeatFile::TechLead => Seat::TechLead,
+        SeatFile::Ptl => Seat::Ptl,
+    }
+}

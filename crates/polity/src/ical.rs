@@ -1,0 +1,100 @@
+//! iCalendar (RFC 5545) output of obligations: one all-day event each.
+
+use jiff::civil::Date;
+use polity_model::Obligation;
+
+/// Escapes TEXT values (RFC 5545 §3.3.11).
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for character in text.chars() {
+        match character {
+            '\\' => out.push_str("\\\\"),
+            ';' => out.push_str("\\;"),
+            ',' => out.push_str("\\,"),
+            '\n' => out.push_str("\\n"),
+            '\r' => {}
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// Folds a content line at 75 octets (RFC 5545 §3.1) without splitting a UTF-8 character, and
+/// ends every physical line with CRLF.
+fn fold(line: &str, out: &mut String) {
+    let mut width = 0;
+    for character in line.chars() {
+        let size = character.len_utf8();
+        if width + size > 75 {
+            out.push_str("\r\n ");
+            width = 1;
+        }
+        out.push(character);
+        width += size;
+    }
+    out.push_str("\r\n");
+}
+
+fn compact(date: Date) -> String {
+    format!("{:04}{:02}{:02}", date.year(), date.month(), date.day())
+}
+
+/// A calendar of the obligations. `at` stamps every event (DTSTAMP) so that the same inputs give
+/// the same bytes; UIDs are derived from the obligation itself, so re-imports update events.
+pub fn calendar(name: &str, obligations: &[Obligation], at: Date) -> String {
+    let mut out = String::new();
+    let mut line = |text: String| fold(&text, &mut out);
+    line("BEGIN:VCALENDAR".to_owned());
+    line("VERSION:2.0".to_owned());
+    line("PRODID:-//polity//polity due//EN".to_owned());
+    line("CALSCALE:GREGORIAN".to_owned());
+    line("METHOD:PUBLISH".to_owned());
+    line(format!("X-WR-CALNAME:{}", escape(&format!("{name}: governance obligations"))));
+    for (position, obligation) in obligations.iter().enumerate() {
+        let day = obligation.date;
+        let next = day.tomorrow().unwrap_or(day);
+        line("BEGIN:VEVENT".to_owned());
+        line(format!(
+            "UID:{}-{}-{}-{position}@polity",
+            compact(day),
+            obligation.kind.as_str(),
+            obligation.body.replace(|character: char| !character.is_ascii_alphanumeric() && character != '-', "_")
+        ));
+        line(format!("DTSTAMP:{}T000000Z", compact(at)));
+        line(format!("DTSTART;VALUE=DATE:{}", compact(day)));
+        line(format!("DTEND;VALUE=DATE:{}", compact(next)));
+        let overdue = if obligation.overdue { "OVERDUE: " } else { "" };
+        line(format!("SUMMARY:{}", escape(&format!("{overdue}{}", obligation.summary))));
+        line(format!(
+            "DESCRIPTION:{}",
+            escape(&format!("Rule {} ({}). Body: {}.", obligation.rule, obligation.kind.as_str(), obligation.body))
+        ));
+        line(format!("CATEGORIES:{}", escape(obligation.rule)));
+        line("TRANSP:TRANSPARENT".to_owned());
+        line("END:VEVENT".to_owned());
+    }
+    line("END:VCALENDAR".to_owned());
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_lines_fold_at_75_octets_without_splitting_characters() {
+        let mut out = String::new();
+        let text = format!("SUMMARY:{}", "é".repeat(60));
+        fold(&text, &mut out);
+        for physical in out.split("\r\n").filter(|line| !line.is_empty()) {
+            assert!(physical.len() <= 75, "{physical:?} is {} octets", physical.len());
+        }
+        let unfolded = out.replace("\r\n ", "");
+        assert_eq!(unfolded.trim_end_matches("\r\n"), text);
+    }
+
+    #[test]
+    fn text_values_are_escaped() {
+        assert_eq!(escape("a, b; c\\d\ne"), "a\\, b\\; c\\\\d\\ne");
+    }
+}

@@ -1,0 +1,192 @@
+//! The `polity` command line. Flags become validated values here; the work is in the libraries.
+
+mod ical;
+mod report;
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{Context, Result, bail};
+use clap::{Parser, Subcommand, ValueEnum};
+use jiff::civil::Date;
+use polity_model::{Period, Severity};
+use polity_registry::import;
+
+/// polity runs an open-source community's governance from files: it checks the registry
+/// against its own rules and says what is due.
+#[derive(Debug, Parser)]
+#[command(name = "polity", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Check a registry against its rules and report every finding.
+    ///
+    /// Exit status: 0 without errors (warnings allowed), 1 with errors, 2 when the registry
+    /// cannot be read at all.
+    Check {
+        /// The registry folder (holding polity.yaml).
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+        /// The date to check as of (YYYY-MM-DD); today when absent.
+        #[arg(long)]
+        at: Option<String>,
+        #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
+        format: CheckFormat,
+    },
+    /// List every obligation (elections, reports, reviews, meetings) in date order.
+    Due {
+        /// The registry folder (holding polity.yaml).
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+        /// The date to look ahead from (YYYY-MM-DD).
+        #[arg(long)]
+        at: String,
+        /// How far ahead to look, e.g. "90 days", "6 months".
+        #[arg(long, default_value = "3 months")]
+        within: String,
+        #[arg(long, value_enum, default_value_t = DueFormat::Human)]
+        format: DueFormat,
+    },
+    /// Import a real community's governance file into a polity registry.
+    Import {
+        #[arg(value_enum)]
+        source: ImportSource,
+        /// The file to import.
+        file: PathBuf,
+        /// The registry folder to write (created if missing).
+        #[arg(long)]
+        out: PathBuf,
+        /// The date the imported terms start on (the file records none), YYYY-MM-DD.
+        #[arg(long, default_value = "2025-01-01")]
+        as_of: String,
+    },
+    /// Write the registry files' JSON Schemas into a folder.
+    Schema {
+        #[arg(long, default_value = "schema")]
+        out: PathBuf,
+    },
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum CheckFormat {
+    Human,
+    Json,
+    /// GitHub Actions annotations.
+    Github,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum DueFormat {
+    Human,
+    Json,
+    /// iCalendar (RFC 5545), for calendar programs.
+    Ical,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum ImportSource {
+    /// Kubernetes community `sigs.yaml`.
+    K8sSigs,
+    /// OpenStack governance `reference/projects.yaml`.
+    Openstack,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(error) => {
+            eprintln!("polity: error: {error:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn parse_date(text: &str, flag: &str) -> Result<Date> {
+    text.parse::<Date>()
+        .with_context(|| format!("{flag} {text:?} is not a date: write YYYY-MM-DD"))
+}
+
+fn today() -> Date {
+    jiff::Zoned::now().date()
+}
+
+fn run(cli: Cli) -> Result<ExitCode> {
+    match cli.command {
+        Command::Check { dir, at, format } => {
+            let at = match at {
+                Some(text) => parse_date(&text, "--at")?,
+                None => today(),
+            };
+            let loaded = polity_registry::load(&dir)?;
+            let mut findings = loaded.findings;
+            findings.extend(polity_model::check(&loaded.polity, at));
+            polity_model::sort_findings(&mut findings);
+            let output = match format {
+                CheckFormat::Human => report::check_human(&dir, &loaded.polity, &findings, at),
+                CheckFormat::Json => report::check_json(&dir, &loaded.polity, &findings, at),
+                CheckFormat::Github => report::check_github(&dir, &loaded.polity, &findings),
+            };
+            print!("{output}");
+            let failed = findings.iter().any(|finding| finding.severity == Severity::Error);
+            Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
+        }
+        Command::Due { dir, at, within, format } => {
+            let at = parse_date(&at, "--at")?;
+            let within = Period::parse(&within).map_err(anyhow::Error::msg).context("--within")?;
+            let loaded = polity_registry::load(&dir)?;
+            let errors = loaded.findings.iter().filter(|finding| finding.severity == Severity::Error).count();
+            if errors > 0 {
+                eprintln!(
+                    "polity: warning: {errors} problem(s) reading {}; obligations may be incomplete (run `polity check`)",
+                    dir.display()
+                );
+            }
+            let obligations = polity_model::due(&loaded.polity, at, within);
+            let output = match format {
+                DueFormat::Human => report::due_human(&obligations, at, within),
+                DueFormat::Json => report::due_json(&obligations, at, within),
+                DueFormat::Ical => ical::calendar(&loaded.polity.constitution.name, &obligations, at),
+            };
+            print!("{output}");
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Import { source, file, out, as_of } => {
+            let as_of = parse_date(&as_of, "--as-of")?;
+            let text = std::fs::read_to_string(&file).with_context(|| format!("cannot read {}", file.display()))?;
+            let (files, summary) = match source {
+                ImportSource::K8sSigs => import::k8s::import(&text, as_of)?,
+                ImportSource::Openstack => import::openstack::import(&text, as_of)?,
+            };
+            let header = format!(
+                "# Imported by `polity import` from {} ({}).\n",
+                file.file_name().map_or_else(|| file.display().to_string(), |name| name.to_string_lossy().into_owned()),
+                summary
+            );
+            polity_registry::write_registry(&out, &files, &header)?;
+            println!("imported {summary} into {}", out.display());
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Schema { out } => {
+            write_schemas(&out)?;
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+fn write_schemas(out: &Path) -> Result<()> {
+    if out.exists() && !out.is_dir() {
+        bail!("{} exists and is not a folder", out.display());
+    }
+    std::fs::create_dir_all(out).with_context(|| format!("cannot create {}", out.display()))?;
+    for (name, text) in polity_registry::schema::schemas() {
+        let path = out.join(name);
+        std::fs::write(&path, text).with_context(|| format!("cannot write {}", path.display()))?;
+        println!("wrote {}", path.display());
+    }
+    Ok(())
+}
