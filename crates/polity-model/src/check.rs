@@ -876,9 +876,13 @@ fn e5_staggered_chairs(polity: &Polity, at: Date, findings: &mut Vec<Finding>) {
         let chairs: Vec<_> = body.holders.iter().filter(|holding| holding.seat == Seat::Chair).collect();
         let ends: BTreeSet<Date> = chairs.iter().filter_map(|holding| holding.until).filter(|end| *end > at).collect();
         for end in ends {
-            let continues = chairs
-                .iter()
-                .any(|holding| holding.from < end && holding.until.is_none_or(|until| until > end));
+            // Staggering fails when two or more chairs in office leave on the same day and no
+            // other chair stays. A lone recorded term ending is no failure: its successors are
+            // simply not elected yet (that is `polity due`'s business).
+            let day_before = end.yesterday().unwrap_or(end);
+            let in_office: Vec<_> = chairs.iter().filter(|holding| holding.covers(day_before)).collect();
+            let leaving = in_office.iter().filter(|holding| holding.until == Some(end)).count();
+            let continues = leaving < 2 || leaving < in_office.len();
             if !continues {
                 let loc = chairs
                     .iter()

@@ -147,9 +147,12 @@ impl Reader {
             Err(error) => {
                 let loc = error.location().map(|location| self.loc(file, &location)).unwrap_or(Loc { file, line: 1, column: 1 });
                 let message = plain_message(&error);
-                let is_shape = ["unknown field", "missing field", "invalid type", "unknown variant", "invalid value", "invalid length", "duplicate field"]
-                    .iter()
-                    .any(|marker| message.contains(marker));
+                // The parser's own errors (not YAML at all) come as external messages; every
+                // other error is serde's: the YAML is fine but not of the registry's shape.
+                let is_shape = !matches!(
+                    error.without_snippet(),
+                    serde_saphyr::Error::ExternalMessage { .. } | serde_saphyr::Error::Eof { .. } | serde_saphyr::Error::IOError { .. }
+                );
                 let (rule, hint) = if is_shape {
                     ("R-SCHEMA", "see docs/registry-format.md and schema/ for the keys and types this file takes")
                 } else {
