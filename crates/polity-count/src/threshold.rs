@@ -208,8 +208,7 @@ impl FromStr for Threshold {
         if numerator > denominator {
             return Err(fail("the fraction is above 1"));
         }
-        let fraction = Fraction::new(numerator, denominator)
-            .ok_or_else(|| fail("the denominator is zero"))?;
+        let fraction = Fraction::new(numerator, denominator).ok_or_else(|| fail("the denominator is zero"))?;
         let base_text = base_text.trim();
         let base = Base::SPELLINGS
             .iter()
@@ -218,11 +217,7 @@ impl FromStr for Threshold {
             .ok_or_else(|| {
                 fail("it must be of 'votes cast', 'members', 'members voted', 'members cast valid ballots' or 'members attend'")
             })?;
-        Ok(Threshold {
-            bound,
-            fraction,
-            base,
-        })
+        Ok(Threshold { bound, fraction, base })
     }
 }
 
@@ -267,7 +262,13 @@ mod tests {
 
     #[test]
     fn bad_thresholds_say_why() {
-        for text in ["1/2 of members", "> 1/0 of members", "> 3/2 of members", "> half of members", "> 1/2 of people"] {
+        for text in [
+            "1/2 of members",
+            "> 1/0 of members",
+            "> 3/2 of members",
+            "> half of members",
+            "> 1/2 of people",
+        ] {
             let error = text.parse::<Threshold>().unwrap_err();
             assert!(error.to_string().contains("write it like"), "{error}");
         }

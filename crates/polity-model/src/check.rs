@@ -9,7 +9,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use jiff::civil::Date;
 
 use crate::finding::{Finding, sort_findings};
-use crate::model::{Body, BodyKind, FinalSay, Leadership, LiaisonDefault, LifecycleState, Loc, PersonRef, Polity, Seat};
+use crate::model::{
+    Body, BodyKind, FinalSay, Leadership, LiaisonDefault, LifecycleState, Loc, PersonRef, Polity, Seat,
+};
 
 type Check = fn(&Polity, Date, &mut Vec<Finding>);
 
@@ -110,7 +112,11 @@ fn references(polity: &Polity, _at: Date, findings: &mut Vec<Finding>) {
     };
     for body in &polity.bodies {
         for holding in &body.holders {
-            person(&holding.person, &format!("{} seat in {}", holding.seat.as_str(), body.id), findings);
+            person(
+                &holding.person,
+                &format!("{} seat in {}", holding.seat.as_str(), body.id),
+                findings,
+            );
         }
         for reference in body.toc_liaison.iter().chain(&body.staff_liaison).chain(&body.members) {
             person(reference, &format!("body {}", body.id), findings);
@@ -118,7 +124,11 @@ fn references(polity: &Polity, _at: Date, findings: &mut Vec<Finding>) {
         for role in &body.roles {
             person(&role.person, &format!("role {:?} in {}", role.name, body.id), findings);
             for approver in &role.approved_by {
-                person(approver, &format!("approval of role {:?} in {}", role.name, body.id), findings);
+                person(
+                    approver,
+                    &format!("approval of role {:?} in {}", role.name, body.id),
+                    findings,
+                );
             }
         }
         for reference in body.committers.iter().flatten() {
@@ -142,11 +152,11 @@ fn references(polity: &Polity, _at: Date, findings: &mut Vec<Finding>) {
                 person(reference, &format!("partner maintainer in {}", body.id), findings);
             }
         }
-        let body_refs = body
-            .parent
-            .iter()
-            .chain(&body.advises)
-            .chain(body.charter.iter().flat_map(|charter| charter.overlaps.iter().map(|overlap| &overlap.body)));
+        let body_refs = body.parent.iter().chain(&body.advises).chain(
+            body.charter
+                .iter()
+                .flat_map(|charter| charter.overlaps.iter().map(|overlap| &overlap.body)),
+        );
         for reference in body_refs {
             if polity.body(&reference.id).is_none() {
                 findings.push(Finding::error(
@@ -176,7 +186,10 @@ fn references(polity: &Polity, _at: Date, findings: &mut Vec<Finding>) {
     for person in &polity.people {
         for affiliation in &person.affiliations {
             if polity.organisation(&affiliation.organisation.id).is_none() {
-                findings.push(unknown_organisation(&affiliation.organisation.id, affiliation.organisation.loc));
+                findings.push(unknown_organisation(
+                    &affiliation.organisation.id,
+                    affiliation.organisation.loc,
+                ));
             }
         }
     }
@@ -192,7 +205,7 @@ fn unknown_organisation(id: &str, loc: Loc) -> Finding {
 }
 
 fn duplicates(polity: &Polity, _at: Date, findings: &mut Vec<Finding>) {
-    fn report<'a>(kind: &str, items: impl Iterator<Item = (String, Loc)>, hint: &str, findings: &mut Vec<Finding>) {
+    fn report(kind: &str, items: impl Iterator<Item = (String, Loc)>, hint: &str, findings: &mut Vec<Finding>) {
         let mut first: BTreeMap<String, Loc> = BTreeMap::new();
         for (key, loc) in items {
             match first.get(&key) {
@@ -231,7 +244,10 @@ fn duplicates(polity: &Polity, _at: Date, findings: &mut Vec<Finding>) {
     );
     report(
         "organisation id",
-        polity.organisations.iter().map(|organisation| (organisation.id.clone(), organisation.loc)),
+        polity
+            .organisations
+            .iter()
+            .map(|organisation| (organisation.id.clone(), organisation.loc)),
         "give every organisation a unique id",
         findings,
     );
@@ -241,7 +257,9 @@ fn s1_tree(polity: &Polity, _at: Date, findings: &mut Vec<Finding>) {
     for body in &polity.bodies {
         let allowed = body.kind.allowed_parents();
         match &body.parent {
-            None if !allowed.is_empty() && !matches!(body.kind, BodyKind::OversightCommittee | BodyKind::AdvisoryGroup) => {
+            None if !allowed.is_empty()
+                && !matches!(body.kind, BodyKind::OversightCommittee | BodyKind::AdvisoryGroup) =>
+            {
                 findings.push(Finding::error(
                     "S1",
                     body.loc,
@@ -254,7 +272,9 @@ fn s1_tree(polity: &Polity, _at: Date, findings: &mut Vec<Finding>) {
             }
             None => {}
             Some(parent_ref) => {
-                let Some(parent) = polity.body(&parent_ref.id) else { continue };
+                let Some(parent) = polity.body(&parent_ref.id) else {
+                    continue;
+                };
                 if !allowed.contains(&parent.kind) {
                     findings.push(Finding::error(
                         "S1",
@@ -307,7 +327,9 @@ fn s2_sig_leadership(polity: &Polity, at: Date, findings: &mut Vec<Finding>) {
             ));
             continue;
         };
-        let Some(person) = polity.person(&liaison.text) else { continue };
+        let Some(person) = polity.person(&liaison.text) else {
+            continue;
+        };
         let Some(toc) = overseer(polity, body) else { continue };
         let voting = seat_holders(toc, &[Seat::Member, Seat::Chair, Seat::CoChair], polity, at);
         if !voting.contains(&person.id) {
@@ -363,8 +385,10 @@ fn s4_working_group_timetable(polity: &Polity, at: Date, findings: &mut Vec<Find
                 "archive it (dissolve) by a motion, or extend the timetable by a motion of the overseeing body",
             ));
         }
-        if let (Some(max), Some(start)) = (polity.constitution.working_group_max, body.live_since(at).or(charter.approved))
-            && max.after(start) < end
+        if let (Some(max), Some(start)) = (
+            polity.constitution.working_group_max,
+            body.live_since(at).or(charter.approved),
+        ) && max.after(start) < end
         {
             findings.push(Finding::warning(
                 "S4",
@@ -376,11 +400,19 @@ fn s4_working_group_timetable(polity: &Polity, at: Date, findings: &mut Vec<Find
                 "working groups are time-limited: shorten the timetable or charter a SIG instead",
             ));
         }
-        if !charter.deliverables.is_empty() && charter.deliverables.iter().all(|deliverable| deliverable.delivered.is_some_and(|on| on <= at)) {
+        if !charter.deliverables.is_empty()
+            && charter
+                .deliverables
+                .iter()
+                .all(|deliverable| deliverable.delivered.is_some_and(|on| on <= at))
+        {
             findings.push(Finding::warning(
                 "S4",
                 charter.loc,
-                format!("working group {} has delivered all its deliverables and is still live", body.id),
+                format!(
+                    "working group {} has delivered all its deliverables and is still live",
+                    body.id
+                ),
                 "a working group is dissolved once its deliverables are delivered: archive it by a motion",
             ));
         }
@@ -398,14 +430,20 @@ fn s5_seats_and_officers(polity: &Polity, at: Date, findings: &mut Vec<Finding>)
             let count = u32::try_from(members.len()).unwrap_or(u32::MAX);
             if !seats.count.contains(count) {
                 let hint = if count < seats.count.min {
-                    format!("{} seat(s) are vacant: run an election, or record its result", seats.count.min - count)
+                    format!(
+                        "{} seat(s) are vacant: run an election, or record its result",
+                        seats.count.min - count
+                    )
                 } else {
                     "end some terms, or change `seats:` by amending the constitution".to_owned()
                 };
                 findings.push(Finding::error(
                     "S5",
                     seats.loc,
-                    format!("{} has {count} members on {at}; it must have {} seats", body.id, seats.count),
+                    format!(
+                        "{} has {count} members on {at}; it must have {} seats",
+                        body.id, seats.count
+                    ),
                     hint,
                 ));
             }
@@ -423,9 +461,16 @@ fn s5_seats_and_officers(polity: &Polity, at: Date, findings: &mut Vec<Finding>)
                 findings.push(Finding::error(
                     officer_rule(body.kind),
                     body.loc,
-                    format!("{} has {count} {} seat holder(s) on {at}; it must have {range}", body.id, seat.as_str()),
+                    format!(
+                        "{} has {count} {} seat holder(s) on {at}; it must have {range}",
+                        body.id,
+                        seat.as_str()
+                    ),
                     if count < range.min {
-                        format!("fill the vacant {} seat: elect or appoint and record the holder", seat.as_str())
+                        format!(
+                            "fill the vacant {} seat: elect or appoint and record the holder",
+                            seat.as_str()
+                        )
                     } else {
                         format!("end a {} term, or change `officers:`", seat.as_str())
                     },
@@ -440,8 +485,14 @@ fn s6_organisation_cap(polity: &Polity, at: Date, findings: &mut Vec<Finding>) {
         let Some(seats) = body.seats else { continue };
         let Some(cap) = seats.per_organisation else { continue };
         let mut by_organisation: BTreeMap<&str, Vec<String>> = BTreeMap::new();
-        for holding in body.holders.iter().filter(|holding| holding.seat == Seat::Member && holding.covers(at)) {
-            let Some(person) = polity.person(&holding.person.text) else { continue };
+        for holding in body
+            .holders
+            .iter()
+            .filter(|holding| holding.seat == Seat::Member && holding.covers(at))
+        {
+            let Some(person) = polity.person(&holding.person.text) else {
+                continue;
+            };
             match person.affiliation_on(at) {
                 Some(organisation) => by_organisation.entry(organisation).or_default().push(person.id.clone()),
                 None => findings.push(Finding::warning(
@@ -472,8 +523,9 @@ fn s6_organisation_cap(polity: &Polity, at: Date, findings: &mut Vec<Finding>) {
 }
 
 fn s8_one_ptl_who_commits(polity: &Polity, at: Date, findings: &mut Vec<Finding>) {
-    let projects = live_bodies(polity, at)
-        .filter(|body| matches!(body.kind, BodyKind::Project | BodyKind::SubGroup) && body.leadership == Leadership::Ptl);
+    let projects = live_bodies(polity, at).filter(|body| {
+        matches!(body.kind, BodyKind::Project | BodyKind::SubGroup) && body.leadership == Leadership::Ptl
+    });
     for body in projects {
         let ptls: Vec<_> = body.holders_on(Seat::Ptl, at).collect();
         match ptls.as_slice() {
@@ -484,11 +536,15 @@ fn s8_one_ptl_who_commits(polity: &Polity, at: Date, findings: &mut Vec<Finding>
                 "every project has exactly one PTL: record the PTL election's result in `holders:`",
             )),
             [ptl] => {
-                let Some(person) = polity.person(&ptl.person.text) else { continue };
+                let Some(person) = polity.person(&ptl.person.text) else {
+                    continue;
+                };
                 if let Some(committers) = &body.committers {
-                    let is_committer = committers
-                        .iter()
-                        .any(|committer| polity.person(&committer.text).is_some_and(|found| found.id == person.id));
+                    let is_committer = committers.iter().any(|committer| {
+                        polity
+                            .person(&committer.text)
+                            .is_some_and(|found| found.id == person.id)
+                    });
                     if !is_committer {
                         findings.push(Finding::error(
                             "S8",
@@ -544,10 +600,7 @@ fn s9_liaisons(polity: &Polity, at: Date, findings: &mut Vec<Finding>) {
             .filter_map(|reference| polity.person(&reference.text))
             .map(|person| person.id.clone())
             .collect();
-        let organisations: BTreeSet<Option<&str>> = people
-            .iter()
-            .map(|id| polity.affiliation_on(id, at))
-            .collect();
+        let organisations: BTreeSet<Option<&str>> = people.iter().map(|id| polity.affiliation_on(id, at)).collect();
         if people.len() >= 2
             && let [Some(organisation)] = organisations.into_iter().collect::<Vec<_>>().as_slice()
         {
@@ -564,11 +617,17 @@ fn s9_liaisons(polity: &Polity, at: Date, findings: &mut Vec<Finding>) {
 fn s10_named_roles(polity: &Polity, at: Date, findings: &mut Vec<Finding>) {
     for body in &polity.bodies {
         for role in &body.roles {
-            if matches!(role.name.as_str(), "chair" | "co-chair" | "tech-lead" | "technical lead") {
+            if matches!(
+                role.name.as_str(),
+                "chair" | "co-chair" | "tech-lead" | "technical lead"
+            ) {
                 findings.push(Finding::error(
                     "S10",
                     role.loc,
-                    format!("{:?} is not a named role: chairs and technical leads are seats", role.name),
+                    format!(
+                        "{:?} is not a named role: chairs and technical leads are seats",
+                        role.name
+                    ),
                     "record chairs and technical leads under `holders:`",
                 ));
                 continue;
@@ -595,7 +654,11 @@ fn s10_named_roles(polity: &Polity, at: Date, findings: &mut Vec<Finding>) {
                     ),
                     format!(
                         "list the approving chairs under `approved-by:` (chairs on that date: {})",
-                        if chairs.is_empty() { "none".to_owned() } else { chairs.join(", ") }
+                        if chairs.is_empty() {
+                            "none".to_owned()
+                        } else {
+                            chairs.join(", ")
+                        }
                     ),
                 ));
             }
@@ -607,12 +670,18 @@ fn s11_advisory_partners(polity: &Polity, at: Date, findings: &mut Vec<Finding>)
     for body in live_bodies(polity, at) {
         for partner in &body.partners {
             let organisation = &partner.organisation.id;
-            let employs = partner.maintainer.as_ref().and_then(|maintainer| polity.person(&maintainer.text));
+            let employs = partner
+                .maintainer
+                .as_ref()
+                .and_then(|maintainer| polity.person(&maintainer.text));
             match employs {
                 None if partner.maintainer.is_none() => findings.push(Finding::error(
                     "S11",
                     partner.loc,
-                    format!("industry partner {organisation} in {} names no full-time maintainer", body.id),
+                    format!(
+                        "industry partner {organisation} in {} names no full-time maintainer",
+                        body.id
+                    ),
                     "an industry partner must employ at least one full-time maintainer: set `maintainer:`",
                 )),
                 None => {}
@@ -620,7 +689,10 @@ fn s11_advisory_partners(polity: &Polity, at: Date, findings: &mut Vec<Finding>)
                     findings.push(Finding::error(
                         "S11",
                         partner.loc,
-                        format!("{} is named as {organisation}'s maintainer but does not work for {organisation} on {at}", person.id),
+                        format!(
+                            "{} is named as {organisation}'s maintainer but does not work for {organisation} on {at}",
+                            person.id
+                        ),
                         "name a maintainer employed by the partner, or correct the affiliation in people.yaml",
                     ));
                 }
@@ -638,7 +710,11 @@ fn s12_final_say(polity: &Polity, at: Date, findings: &mut Vec<Finding>) {
             findings.push(Finding::error(
                 "S12",
                 *loc,
-                format!("the final say in {} belongs to its {}, and that seat is vacant on {at}", body.id, seat.as_str()),
+                format!(
+                    "the final say in {} belongs to its {}, and that seat is vacant on {at}",
+                    body.id,
+                    seat.as_str()
+                ),
                 "fill the seat, or name the final-say holder explicitly",
             ));
         }
@@ -654,7 +730,12 @@ fn l1_transitions(polity: &Polity, _at: Date, findings: &mut Vec<Finding>) {
                     findings.push(Finding::error(
                         "L1",
                         change.loc,
-                        format!("history of {} goes back in time: {} on {} comes after {on}", body.id, change.state.as_str(), change.on),
+                        format!(
+                            "history of {} goes back in time: {} on {} comes after {on}",
+                            body.id,
+                            change.state.as_str(),
+                            change.on
+                        ),
                         "list the history in date order",
                     ));
                 }
@@ -662,7 +743,12 @@ fn l1_transitions(polity: &Polity, _at: Date, findings: &mut Vec<Finding>) {
                     findings.push(Finding::error(
                         "L1",
                         change.loc,
-                        format!("{} cannot move from {} to {}", body.id, state.as_str(), change.state.as_str()),
+                        format!(
+                            "{} cannot move from {} to {}",
+                            body.id,
+                            state.as_str(),
+                            change.state.as_str()
+                        ),
                         "groups move forming → active → archived, and archived groups are reactivated (L7)",
                     ));
                 }
@@ -684,7 +770,12 @@ fn l1_transitions(polity: &Polity, _at: Date, findings: &mut Vec<Finding>) {
             findings.push(Finding::error(
                 "L1",
                 body.loc,
-                format!("{} declares state {} but its history ends in {}", body.id, declared.as_str(), last.as_str()),
+                format!(
+                    "{} declares state {} but its history ends in {}",
+                    body.id,
+                    declared.as_str(),
+                    last.as_str()
+                ),
                 "add the transition to `history:` with its motion, or correct `state:`",
             ));
         }
@@ -695,7 +786,12 @@ fn l2_sub_group_criteria(polity: &Polity, at: Date, findings: &mut Vec<Finding>)
     let rule = polity.constitution.sub_group;
     for body in live_bodies(polity, at).filter(|body| body.kind == BodyKind::SubGroup) {
         let mut missing = |what: String, hint: &str| {
-            findings.push(Finding::error("L2", body.loc, format!("sub-group {} {what}", body.id), hint));
+            findings.push(Finding::error(
+                "L2",
+                body.loc,
+                format!("sub-group {} {what}", body.id),
+                hint,
+            ));
         };
         let committers: Vec<_> = body
             .committers
@@ -705,11 +801,18 @@ fn l2_sub_group_criteria(polity: &Polity, at: Date, findings: &mut Vec<Finding>)
             .collect();
         if committers.len() < rule.min_committers as usize {
             missing(
-                format!("has {} committer(s); it needs at least {}", committers.len(), rule.min_committers),
+                format!(
+                    "has {} committer(s); it needs at least {}",
+                    committers.len(),
+                    rule.min_committers
+                ),
                 "list the initial committers under `committers:`",
             );
         }
-        let organisations: BTreeSet<&str> = committers.iter().filter_map(|person| person.affiliation_on(at)).collect();
+        let organisations: BTreeSet<&str> = committers
+            .iter()
+            .filter_map(|person| person.affiliation_on(at))
+            .collect();
         if organisations.len() < rule.min_organisations as usize {
             missing(
                 format!(
@@ -721,24 +824,39 @@ fn l2_sub_group_criteria(polity: &Polity, at: Date, findings: &mut Vec<Finding>)
             );
         }
         if body.holders_on(Seat::Ptl, at).next().is_none() {
-            missing("has no agreed PTL".to_owned(), "record the PTL under `holders:` with seat ptl");
+            missing(
+                "has no agreed PTL".to_owned(),
+                "record the PTL under `holders:` with seat ptl",
+            );
         }
         if body.charter.as_ref().is_none_or(|charter| charter.scope_in.is_empty()) {
-            missing("has no defined scope".to_owned(), "state the scope under `charter.scope.in:`");
+            missing(
+                "has no defined scope".to_owned(),
+                "state the scope under `charter.scope.in:`",
+            );
         }
         let proposal = body.proposal.clone().unwrap_or_default();
         if proposal.plan.is_none() {
             missing("has no plan".to_owned(), "state the plan under `proposal.plan:`");
         }
         if proposal.page.is_none() {
-            missing("has no public page".to_owned(), "link its public page under `proposal.page:`");
+            missing(
+                "has no public page".to_owned(),
+                "link its public page under `proposal.page:`",
+            );
         }
         if proposal.announcement.is_none() {
-            missing("was not announced on the mailing list".to_owned(), "link the notice under `proposal.announcement:`");
+            missing(
+                "was not announced on the mailing list".to_owned(),
+                "link the notice under `proposal.announcement:`",
+            );
         }
         for state in [LifecycleState::Forming, LifecycleState::Active] {
             let reached = body.state_on(at) == Some(LifecycleState::Active) || state == LifecycleState::Forming;
-            let recorded = body.history.iter().any(|change| change.state == state && change.motion.is_some());
+            let recorded = body
+                .history
+                .iter()
+                .any(|change| change.state == state && change.motion.is_some());
             if reached && !recorded {
                 missing(
                     format!("has no recorded TSC review and vote that made it {}", state.as_str()),
@@ -751,18 +869,30 @@ fn l2_sub_group_criteria(polity: &Polity, at: Date, findings: &mut Vec<Finding>)
 
 fn l3_sig_proposal(polity: &Polity, at: Date, findings: &mut Vec<Finding>) {
     let proposed = polity.bodies.iter().filter(|body| {
-        body.kind == BodyKind::Sig && matches!(body.state_on(at), Some(LifecycleState::Proposed | LifecycleState::Forming))
+        body.kind == BodyKind::Sig
+            && matches!(
+                body.state_on(at),
+                Some(LifecycleState::Proposed | LifecycleState::Forming)
+            )
     });
     for body in proposed {
         let proposal = body.proposal.clone().unwrap_or_default();
         let mut missing = |what: &str, hint: &str| {
-            findings.push(Finding::error("L3", body.loc, format!("proposed SIG {} {what}", body.id), hint));
+            findings.push(Finding::error(
+                "L3",
+                body.loc,
+                format!("proposed SIG {} {what}", body.id),
+                hint,
+            ));
         };
         if proposal.purpose.is_none() {
             missing("states no purpose", "state it under `proposal.purpose:`");
         }
         if proposal.leads.len() < 2 {
-            missing("has fewer than two volunteer leads", "list two or more under `proposal.leads:`");
+            missing(
+                "has fewer than two volunteer leads",
+                "list two or more under `proposal.leads:`",
+            );
         }
         if proposal.resources.is_none() {
             missing("states no resources needed", "state them under `proposal.resources:`");
@@ -771,7 +901,9 @@ fn l3_sig_proposal(polity: &Polity, at: Date, findings: &mut Vec<Finding>) {
 }
 
 fn l4_charter_review(polity: &Polity, at: Date, findings: &mut Vec<Finding>) {
-    let Some(every) = polity.constitution.charter_review else { return };
+    let Some(every) = polity.constitution.charter_review else {
+        return;
+    };
     for body in live_bodies(polity, at).filter(|body| body.kind == BodyKind::Sig) {
         let Some(charter) = &body.charter else {
             findings.push(Finding::error(
@@ -805,7 +937,10 @@ fn l4_charter_review(polity: &Polity, at: Date, findings: &mut Vec<Finding>) {
             findings.push(Finding::warning(
                 "L4",
                 charter.loc,
-                format!("the charter of SIG {} does not state both what is in and what is out of scope", body.id),
+                format!(
+                    "the charter of SIG {} does not state both what is in and what is out of scope",
+                    body.id
+                ),
                 "fill `charter.scope.in:` and `charter.scope.out:`",
             ));
         }
@@ -814,7 +949,10 @@ fn l4_charter_review(polity: &Polity, at: Date, findings: &mut Vec<Finding>) {
                 findings.push(Finding::error(
                     "L4",
                     deviation.loc,
-                    format!("deviation {:?} in the charter of {} lacks its reason or approval", deviation.what, body.id),
+                    format!(
+                        "deviation {:?} in the charter of {} lacks its reason or approval",
+                        deviation.what, body.id
+                    ),
                     "every deviation from the standard guidelines states its reason and its approval",
                 ));
             }
@@ -823,10 +961,14 @@ fn l4_charter_review(polity: &Polity, at: Date, findings: &mut Vec<Finding>) {
 }
 
 fn l5_reports(polity: &Polity, at: Date, findings: &mut Vec<Finding>) {
-    let Some(rule) = polity.constitution.reports else { return };
+    let Some(rule) = polity.constitution.reports else {
+        return;
+    };
     for body in live_bodies(polity, at).filter(|body| body.kind == BodyKind::Sig) {
         let last_report = body.reports.iter().map(|report| report.on).filter(|on| *on <= at).max();
-        let Some(since) = last_report.or_else(|| body.live_since(at)) else { continue };
+        let Some(since) = last_report.or_else(|| body.live_since(at)) else {
+            continue;
+        };
         let what = match last_report {
             Some(on) => format!("last reported on {on}"),
             None => format!("has not reported since it formed on {since}"),
@@ -837,14 +979,20 @@ fn l5_reports(polity: &Polity, at: Date, findings: &mut Vec<Finding>) {
             findings.push(Finding::error(
                 "L5",
                 body.loc,
-                format!("SIG {} {what}: {} or more without a report (since {dissolve})", body.id, rule.dissolve_after),
+                format!(
+                    "SIG {} {what}: {} or more without a report (since {dissolve})",
+                    body.id, rule.dissolve_after
+                ),
                 "it must be dissolved: record the TOC's dissolution motion, or record the missing report",
             ));
         } else if warn <= at {
             findings.push(Finding::warning(
                 "L5",
                 body.loc,
-                format!("SIG {} {what}: {} or more without a report (since {warn})", body.id, rule.warn_after),
+                format!(
+                    "SIG {} {what}: {} or more without a report (since {warn})",
+                    body.id, rule.warn_after
+                ),
                 format!("the TOC may consider retiring it; it must be dissolved from {dissolve} unless it reports"),
             ));
         }
@@ -852,15 +1000,27 @@ fn l5_reports(polity: &Polity, at: Date, findings: &mut Vec<Finding>) {
 }
 
 fn e3_officers_are_members(polity: &Polity, at: Date, findings: &mut Vec<Finding>) {
-    for body in live_bodies(polity, at).filter(|body| body.kind == BodyKind::OversightCommittee && body.seats.is_some()) {
+    for body in live_bodies(polity, at).filter(|body| body.kind == BodyKind::OversightCommittee && body.seats.is_some())
+    {
         let members = seat_holders(body, &[Seat::Member], polity, at);
-        for holding in body.holders.iter().filter(|holding| matches!(holding.seat, Seat::Chair | Seat::CoChair) && holding.covers(at)) {
-            let Some(person) = polity.person(&holding.person.text) else { continue };
+        for holding in body
+            .holders
+            .iter()
+            .filter(|holding| matches!(holding.seat, Seat::Chair | Seat::CoChair) && holding.covers(at))
+        {
+            let Some(person) = polity.person(&holding.person.text) else {
+                continue;
+            };
             if !members.contains(&person.id) {
                 findings.push(Finding::error(
                     "E3",
                     holding.loc,
-                    format!("{} is {} of {} but not one of its members on {at}", person.id, holding.seat.as_str(), body.id),
+                    format!(
+                        "{} is {} of {} but not one of its members on {at}",
+                        person.id,
+                        holding.seat.as_str(),
+                        body.id
+                    ),
                     "chair and co-chairs are elected from the committee's members",
                 ));
             }
@@ -873,8 +1033,16 @@ fn e5_staggered_chairs(polity: &Polity, at: Date, findings: &mut Vec<Finding>) {
         return;
     }
     for body in live_bodies(polity, at).filter(|body| body.kind == BodyKind::Sig) {
-        let chairs: Vec<_> = body.holders.iter().filter(|holding| holding.seat == Seat::Chair).collect();
-        let ends: BTreeSet<Date> = chairs.iter().filter_map(|holding| holding.until).filter(|end| *end > at).collect();
+        let chairs: Vec<_> = body
+            .holders
+            .iter()
+            .filter(|holding| holding.seat == Seat::Chair)
+            .collect();
+        let ends: BTreeSet<Date> = chairs
+            .iter()
+            .filter_map(|holding| holding.until)
+            .filter(|end| *end > at)
+            .collect();
         for end in ends {
             // Staggering fails when two or more chairs in office leave on the same day and no
             // other chair stays. A lone recorded term ending is no failure: its successors are
@@ -918,7 +1086,10 @@ fn expired_terms(polity: &Polity, at: Date, findings: &mut Vec<Finding>) {
                 continue;
             }
             let continued = body.holders.iter().any(|other| {
-                other.seat == holding.seat && other.person.text == holding.person.text && other.from <= end && other.until.is_none_or(|until| until > end)
+                other.seat == holding.seat
+                    && other.person.text == holding.person.text
+                    && other.from <= end
+                    && other.until.is_none_or(|until| until > end)
             });
             if continued {
                 continue;
@@ -944,7 +1115,9 @@ fn expired_terms(polity: &Polity, at: Date, findings: &mut Vec<Finding>) {
 
 fn e10_term_limits(polity: &Polity, at: Date, findings: &mut Vec<Finding>) {
     for body in live_bodies(polity, at) {
-        let Some(limit) = body.term_limit.or(polity.constitution.term_limit) else { continue };
+        let Some(limit) = body.term_limit.or(polity.constitution.term_limit) else {
+            continue;
+        };
         let mut by_person_and_seat: BTreeMap<(String, Seat), Vec<_>> = BTreeMap::new();
         for holding in &body.holders {
             by_person_and_seat
@@ -956,12 +1129,20 @@ fn e10_term_limits(polity: &Polity, at: Date, findings: &mut Vec<Finding>) {
             holdings.sort_by_key(|holding| holding.from);
             let mut run = 1u32;
             for pair in holdings.windows(2) {
-                run = if pair[0].until == Some(pair[1].from) { run + 1 } else { 1 };
+                run = if pair[0].until == Some(pair[1].from) {
+                    run + 1
+                } else {
+                    1
+                };
                 if run == limit + 1 && pair[1].from <= at {
                     findings.push(Finding::warning(
                         "E10",
                         pair[1].loc,
-                        format!("{person} is in {run} consecutive {} terms in {}; the term limit is {limit}", seat.as_str(), body.id),
+                        format!(
+                            "{person} is in {run} consecutive {} terms in {}; the term limit is {limit}",
+                            seat.as_str(),
+                            body.id
+                        ),
                         "rotation is encouraged, not mandatory: this is a warning and blocks nothing",
                     ));
                 }

@@ -64,9 +64,10 @@ pub fn due(polity: &Polity, at: Date, within: Period) -> Vec<Obligation> {
 }
 
 fn display_name(polity: &Polity, reference: &str) -> String {
-    polity
-        .person(reference)
-        .map_or_else(|| reference.to_owned(), |person| format!("{} ({})", person.name, person.id))
+    polity.person(reference).map_or_else(
+        || reference.to_owned(),
+        |person| format!("{} ({})", person.name, person.id),
+    )
 }
 
 fn election_rule(body: &Body, seat: Seat) -> &'static str {
@@ -140,19 +141,26 @@ fn terms_and_elections(polity: &Polity, body: &Body, at: Date, horizon: Date, ou
 }
 
 fn reports(polity: &Polity, body: &Body, at: Date, horizon: Date, out: &mut Vec<Obligation>) {
-    let Some(rule) = polity.constitution.reports else { return };
+    let Some(rule) = polity.constitution.reports else {
+        return;
+    };
     if body.kind != BodyKind::Sig {
         return;
     }
     let last_report = body.reports.iter().map(|report| report.on).filter(|on| *on <= at).max();
-    let Some(since) = last_report.or_else(|| body.live_since(at)) else { return };
+    let Some(since) = last_report.or_else(|| body.live_since(at)) else {
+        return;
+    };
     let next_due = rule.every.after(since);
     out.push(Obligation {
         date: next_due,
         kind: ObligationKind::ReportDue,
         body: body.id.clone(),
         rule: "L8",
-        summary: format!("{}: report due to the board and the TOC (every {})", body.id, rule.every),
+        summary: format!(
+            "{}: report due to the board and the TOC (every {})",
+            body.id, rule.every
+        ),
         overdue: next_due < at,
     });
     let warn = rule.warn_after.after(since);
@@ -176,25 +184,35 @@ fn reports(polity: &Polity, body: &Body, at: Date, horizon: Date, out: &mut Vec<
             kind: ObligationKind::ReportDissolution,
             body: body.id.clone(),
             rule: "L5",
-            summary: format!("{}: {} without a report; it must be dissolved", body.id, rule.dissolve_after),
+            summary: format!(
+                "{}: {} without a report; it must be dissolved",
+                body.id, rule.dissolve_after
+            ),
             overdue: dissolve < at,
         });
     }
 }
 
 fn charter_review(polity: &Polity, body: &Body, at: Date, _horizon: Date, out: &mut Vec<Obligation>) {
-    let Some(every) = polity.constitution.charter_review else { return };
+    let Some(every) = polity.constitution.charter_review else {
+        return;
+    };
     if body.kind != BodyKind::Sig {
         return;
     }
-    let Some(approved) = body.charter.as_ref().and_then(|charter| charter.approved) else { return };
+    let Some(approved) = body.charter.as_ref().and_then(|charter| charter.approved) else {
+        return;
+    };
     let review = every.after(approved);
     out.push(Obligation {
         date: review,
         kind: ObligationKind::CharterReview,
         body: body.id.clone(),
         rule: "L4",
-        summary: format!("{}: the TOC reviews and approves its charter (last approved {approved})", body.id),
+        summary: format!(
+            "{}: the TOC reviews and approves its charter (last approved {approved})",
+            body.id
+        ),
         overdue: review < at,
     });
 }
@@ -203,13 +221,18 @@ fn timetable(body: &Body, at: Date, _horizon: Date, out: &mut Vec<Obligation>) {
     if body.kind != BodyKind::WorkingGroup {
         return;
     }
-    let Some(end) = body.charter.as_ref().and_then(|charter| charter.timetable_end) else { return };
+    let Some(end) = body.charter.as_ref().and_then(|charter| charter.timetable_end) else {
+        return;
+    };
     out.push(Obligation {
         date: end,
         kind: ObligationKind::TimetableEnds,
         body: body.id.clone(),
         rule: "S4",
-        summary: format!("{}: the working group's timetable ends; it is dissolved unless extended", body.id),
+        summary: format!(
+            "{}: the working group's timetable ends; it is dissolved unless extended",
+            body.id
+        ),
         overdue: end < at,
     });
 }

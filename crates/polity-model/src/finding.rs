@@ -36,7 +36,12 @@ pub struct Finding {
 }
 
 impl Finding {
-    pub fn error(rule: &'static str, loc: impl Into<Option<Loc>>, message: impl Into<String>, hint: impl Into<String>) -> Finding {
+    pub fn error(
+        rule: &'static str,
+        loc: impl Into<Option<Loc>>,
+        message: impl Into<String>,
+        hint: impl Into<String>,
+    ) -> Finding {
         Finding {
             rule,
             severity: Severity::Error,
@@ -46,7 +51,12 @@ impl Finding {
         }
     }
 
-    pub fn warning(rule: &'static str, loc: impl Into<Option<Loc>>, message: impl Into<String>, hint: impl Into<String>) -> Finding {
+    pub fn warning(
+        rule: &'static str,
+        loc: impl Into<Option<Loc>>,
+        message: impl Into<String>,
+        hint: impl Into<String>,
+    ) -> Finding {
         Finding {
             severity: Severity::Warning,
             ..Finding::error(rule, loc, message, hint)
@@ -56,7 +66,5 @@ impl Finding {
 
 /// Puts findings in their one stable order: by file position, then rule, then message.
 pub fn sort_findings(findings: &mut [Finding]) {
-    findings.sort_by(|a, b| {
-        (a.loc, a.rule, a.severity, &a.message).cmp(&(b.loc, b.rule, b.severity, &b.message))
-    });
+    findings.sort_by(|a, b| (a.loc, a.rule, a.severity, &a.message).cmp(&(b.loc, b.rule, b.severity, &b.message)));
 }

@@ -58,7 +58,8 @@ impl Period {
             PeriodUnit::Years => jiff::Span::new().years(amount),
         };
         // Dates in governance files are far from jiff's limits; saturate rather than fail.
-        date.checked_add(span).unwrap_or(if sign > 0 { Date::MAX } else { Date::MIN })
+        date.checked_add(span)
+            .unwrap_or(if sign > 0 { Date::MAX } else { Date::MIN })
     }
 
     /// Reads `12 months`, `2 weeks`, `1 year`, `90 days`.
@@ -112,10 +113,7 @@ pub struct CountRange {
 
 impl CountRange {
     pub const fn exactly(count: u32) -> CountRange {
-        CountRange {
-            min: count,
-            max: count,
-        }
+        CountRange { min: count, max: count }
     }
 
     pub fn contains(self, count: u32) -> bool {
@@ -196,7 +194,9 @@ impl Polity {
             self.body_index.entry(body.id.clone()).or_insert(position);
         }
         for (position, organisation) in self.organisations.iter().enumerate() {
-            self.organisation_index.entry(organisation.id.clone()).or_insert(position);
+            self.organisation_index
+                .entry(organisation.id.clone())
+                .or_insert(position);
         }
     }
 
@@ -214,7 +214,9 @@ impl Polity {
     }
 
     pub fn organisation(&self, id: &str) -> Option<&Organisation> {
-        self.organisation_index.get(id).map(|&position| &self.organisations[position])
+        self.organisation_index
+            .get(id)
+            .map(|&position| &self.organisations[position])
     }
 
     /// The organisation a person works for on `date`, if any.
@@ -300,7 +302,7 @@ pub struct ReportRule {
     pub dissolve_after: Period,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct SigRule {
     /// S2: how many chairs a SIG has.
     pub chairs: Option<CountRange>,
@@ -310,17 +312,6 @@ pub struct SigRule {
     pub staff_liaison_required: bool,
     /// E5: chair terms are staggered so a chair seat stays filled across every term end.
     pub staggered_chairs: bool,
-}
-
-impl Default for SigRule {
-    fn default() -> SigRule {
-        SigRule {
-            chairs: None,
-            toc_liaison_required: false,
-            staff_liaison_required: false,
-            staggered_chairs: false,
-        }
-    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

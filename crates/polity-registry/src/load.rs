@@ -45,7 +45,12 @@ pub const BODIES_DIR: &str = "bodies";
 
 /// Reads the registry in `dir`.
 pub fn load(dir: &Path) -> Result<Loaded, LoadError> {
-    let read = |path: &Path| fs::read_to_string(path).map_err(|source| LoadError::Io { path: path.to_owned(), source });
+    let read = |path: &Path| {
+        fs::read_to_string(path).map_err(|source| LoadError::Io {
+            path: path.to_owned(),
+            source,
+        })
+    };
     let constitution_path = dir.join(CONSTITUTION_FILE);
     if !constitution_path.is_file() {
         return Err(LoadError::NotARegistry(dir.to_owned()));
@@ -59,10 +64,16 @@ pub fn load(dir: &Path) -> Result<Loaded, LoadError> {
     }
     let bodies_dir = dir.join(BODIES_DIR);
     if bodies_dir.is_dir() {
-        let entries = fs::read_dir(&bodies_dir).map_err(|source| LoadError::Io { path: bodies_dir.clone(), source })?;
+        let entries = fs::read_dir(&bodies_dir).map_err(|source| LoadError::Io {
+            path: bodies_dir.clone(),
+            source,
+        })?;
         let mut names = Vec::new();
         for entry in entries {
-            let entry = entry.map_err(|source| LoadError::Io { path: bodies_dir.clone(), source })?;
+            let entry = entry.map_err(|source| LoadError::Io {
+                path: bodies_dir.clone(),
+                source,
+            })?;
             let name = entry.file_name().to_string_lossy().into_owned();
             if name.ends_with(".yaml") || name.ends_with(".yml") {
                 names.push(name);
@@ -89,17 +100,27 @@ pub fn load_sources(sources: &[(String, String)]) -> Loaded {
                 files.constitution = constitution;
             }
         } else if name == PEOPLE_FILE {
-            files.people = reader.parse::<Option<Vec<PersonFile>>>(file, content).flatten().unwrap_or_default();
+            files.people = reader
+                .parse::<Option<Vec<PersonFile>>>(file, content)
+                .flatten()
+                .unwrap_or_default();
             reader.people_file = file;
         } else if name == ORGANISATIONS_FILE {
-            files.organisations = reader.parse::<Option<Vec<OrganisationFile>>>(file, content).flatten().unwrap_or_default();
+            files.organisations = reader
+                .parse::<Option<Vec<OrganisationFile>>>(file, content)
+                .flatten()
+                .unwrap_or_default();
             reader.organisations_file = file;
         } else if let Some(body) = reader.parse::<BodyFile>(file, content) {
             body_files.push((file, body));
         }
     }
     let mut polity = Polity::default();
-    let constitution_file = reader.files.iter().position(|name| name == CONSTITUTION_FILE).unwrap_or(0);
+    let constitution_file = reader
+        .files
+        .iter()
+        .position(|name| name == CONSTITUTION_FILE)
+        .unwrap_or(0);
     polity.constitution = reader.constitution(u32::try_from(constitution_file).unwrap_or(0), &files.constitution);
     polity.people = files.people.iter().map(|person| reader.person(person)).collect();
     polity.organisations = files
@@ -145,18 +166,33 @@ impl Reader {
         match serde_saphyr::from_str::<T>(content) {
             Ok(value) => Some(value),
             Err(error) => {
-                let loc = error.location().map(|location| self.loc(file, &location)).unwrap_or(Loc { file, line: 1, column: 1 });
+                let loc = error
+                    .location()
+                    .map(|location| self.loc(file, &location))
+                    .unwrap_or(Loc {
+                        file,
+                        line: 1,
+                        column: 1,
+                    });
                 let message = plain_message(&error);
                 // The parser's own errors (not YAML at all) come as external messages; every
                 // other error is serde's: the YAML is fine but not of the registry's shape.
                 let is_shape = !matches!(
                     error.without_snippet(),
-                    serde_saphyr::Error::ExternalMessage { .. } | serde_saphyr::Error::Eof { .. } | serde_saphyr::Error::IOError { .. }
+                    serde_saphyr::Error::ExternalMessage { .. }
+                        | serde_saphyr::Error::Eof { .. }
+                        | serde_saphyr::Error::IOError { .. }
                 );
                 let (rule, hint) = if is_shape {
-                    ("R-SCHEMA", "see docs/registry-format.md and schema/ for the keys and types this file takes")
+                    (
+                        "R-SCHEMA",
+                        "see docs/registry-format.md and schema/ for the keys and types this file takes",
+                    )
                 } else {
-                    ("R-SYNTAX", "this file is not valid YAML: check the indentation, quotes and colons near this position")
+                    (
+                        "R-SYNTAX",
+                        "this file is not valid YAML: check the indentation, quotes and colons near this position",
+                    )
                 };
                 self.findings.push(Finding::error(
                     rule,
@@ -205,14 +241,26 @@ impl Reader {
 
     fn period(&mut self, file: u32, text: &Text) -> Option<Period> {
         Period::parse(&text.value)
-            .map_err(|message| self.value_error(self.at(file, text), message, "write a period like \"2 weeks\" or \"12 months\""))
+            .map_err(|message| {
+                self.value_error(
+                    self.at(file, text),
+                    message,
+                    "write a period like \"2 weeks\" or \"12 months\"",
+                )
+            })
             .ok()
     }
 
     fn threshold(&mut self, file: u32, text: &Text) -> Option<Threshold> {
         text.value
             .parse::<Threshold>()
-            .map_err(|error| self.value_error(self.at(file, text), error.to_string(), "thresholds are exact: a bound (> or >=), a fraction n/d, and what it is of"))
+            .map_err(|error| {
+                self.value_error(
+                    self.at(file, text),
+                    error.to_string(),
+                    "thresholds are exact: a bound (> or >=), a fraction n/d, and what it is of",
+                )
+            })
             .ok()
     }
 
@@ -249,7 +297,11 @@ impl Reader {
     fn constitution(&mut self, file: u32, source: &ConstitutionFile) -> Constitution {
         let mut constitution = Constitution {
             name: source.name.clone(),
-            loc: Loc { file, line: 1, column: 1 },
+            loc: Loc {
+                file,
+                line: 1,
+                column: 1,
+            },
             liaison_areas: source.liaison_areas.clone(),
             liaison_default: match source.liaison_default {
                 Some(LiaisonDefaultFile::Ptl) => LiaisonDefault::Ptl,
@@ -286,7 +338,11 @@ impl Reader {
             constitution.working_group_timetable_required = groups.timetable_required.unwrap_or(true);
         }
         if let Some(sigs) = &source.sigs {
-            let loc = Loc { file, line: 1, column: 1 };
+            let loc = Loc {
+                file,
+                line: 1,
+                column: 1,
+            };
             constitution.sig = SigRule {
                 chairs: sigs.chairs.as_ref().and_then(|count| self.count(loc, count)),
                 toc_liaison_required: sigs.toc_liaison,
@@ -387,7 +443,11 @@ impl Reader {
         if let Some(seats) = &source.seats {
             let loc = self.loc(file, &seats.referenced);
             if seats.value.min > seats.value.max {
-                self.value_error(loc, format!("seats min {} is above max {}", seats.value.min, seats.value.max), "set min <= max");
+                self.value_error(
+                    loc,
+                    format!("seats min {} is above max {}", seats.value.min, seats.value.max),
+                    "set min <= max",
+                );
             }
             body.seats = Some(SeatRule {
                 count: CountRange {
@@ -404,7 +464,10 @@ impl Reader {
             }
         }
         body.term = source.term.as_ref().and_then(|term| self.period(file, term));
-        body.elections = source.elections.as_ref().and_then(|windows| self.windows(file, windows));
+        body.elections = source
+            .elections
+            .as_ref()
+            .and_then(|windows| self.windows(file, windows));
         if let Some(rule) = &source.decides_by {
             body.decides_by = Some(self.id_ref(file, rule));
         }
@@ -418,7 +481,11 @@ impl Reader {
                 if until.is_some_and(|until| until <= from) {
                     self.value_error(
                         self.at(file, &holder.from),
-                        format!("the {} term of {} ends before it starts", seat(holder.seat).as_str(), holder.person.value),
+                        format!(
+                            "the {} term of {} ends before it starts",
+                            seat(holder.seat).as_str(),
+                            holder.person.value
+                        ),
                         "`until` is the day the term ends and comes after `from`",
                     );
                 }
@@ -441,7 +508,11 @@ impl Reader {
             .map(|role| NamedRole {
                 name: role.name.value.clone(),
                 person: self.person_ref(file, &role.person),
-                approved_by: role.approved_by.iter().map(|text| self.person_ref(file, text)).collect(),
+                approved_by: role
+                    .approved_by
+                    .iter()
+                    .map(|text| self.person_ref(file, text))
+                    .collect(),
                 on: role.on.as_ref().and_then(|on| self.date(file, on)),
                 loc: self.at(file, &role.name),
             })
@@ -467,7 +538,12 @@ impl Reader {
         body.liaisons = source
             .liaisons
             .iter()
-            .map(|(area, holders)| (area.clone(), holders.iter().map(|text| self.person_ref(file, text)).collect()))
+            .map(|(area, holders)| {
+                (
+                    area.clone(),
+                    holders.iter().map(|text| self.person_ref(file, text)).collect(),
+                )
+            })
             .collect::<BTreeMap<_, _>>();
         body.reports = source
             .reports
@@ -502,14 +578,21 @@ impl Reader {
                 loc: self.at(file, &meetings.every),
             })
         });
-        body.final_say = source.final_say.as_ref().and_then(|final_say| match (&final_say.person, final_say.seat) {
-            (Some(person), None) => Some(FinalSay::Person(self.person_ref(file, person))),
-            (None, Some(office)) => Some(FinalSay::Seat(seat(office), body.loc)),
-            _ => {
-                self.value_error(body.loc, format!("final-say of {} must name either a person or a seat", body.id), "write `final-say: { person: ID }` or `final-say: { seat: ptl }`");
-                None
-            }
-        });
+        body.final_say = source
+            .final_say
+            .as_ref()
+            .and_then(|final_say| match (&final_say.person, final_say.seat) {
+                (Some(person), None) => Some(FinalSay::Person(self.person_ref(file, person))),
+                (None, Some(office)) => Some(FinalSay::Seat(seat(office), body.loc)),
+                _ => {
+                    self.value_error(
+                        body.loc,
+                        format!("final-say of {} must name either a person or a seat", body.id),
+                        "write `final-say: { person: ID }` or `final-say: { seat: ptl }`",
+                    );
+                    None
+                }
+            });
         body.advises = source.advises.iter().map(|text| self.id_ref(file, text)).collect();
         body.consult_before = source.consult_before.clone();
         body.partners = source
@@ -558,7 +641,10 @@ impl Reader {
                     delivered: deliverable.delivered.as_ref().and_then(|on| self.date(file, on)),
                 })
                 .collect(),
-            timetable_end: charter.timetable.as_ref().and_then(|timetable| self.date(file, &timetable.end)),
+            timetable_end: charter
+                .timetable
+                .as_ref()
+                .and_then(|timetable| self.date(file, &timetable.end)),
             approved: charter.approved.as_ref().and_then(|approved| self.date(file, approved)),
             loc: self.loc(file, &source.referenced),
         }

@@ -40,9 +40,15 @@ pub fn write_registry(dir: &Path, files: &RegistryFiles, header: &str) -> Result
         path: bodies.display().to_string(),
         source,
     })?;
-    write(&dir.join(CONSTITUTION_FILE), yaml("the constitution", header, &files.constitution)?)?;
+    write(
+        &dir.join(CONSTITUTION_FILE),
+        yaml("the constitution", header, &files.constitution)?,
+    )?;
     write(&dir.join(PEOPLE_FILE), yaml("people", header, &files.people)?)?;
-    write(&dir.join(ORGANISATIONS_FILE), yaml("organisations", header, &files.organisations)?)?;
+    write(
+        &dir.join(ORGANISATIONS_FILE),
+        yaml("organisations", header, &files.organisations)?,
+    )?;
     for (name, body) in &files.bodies {
         write(&bodies.join(format!("{name}.yaml")), yaml(name, header, body)?)?;
     }

@@ -49,7 +49,10 @@ pub fn calendar(name: &str, obligations: &[Obligation], at: Date) -> String {
     line("PRODID:-//polity//polity due//EN".to_owned());
     line("CALSCALE:GREGORIAN".to_owned());
     line("METHOD:PUBLISH".to_owned());
-    line(format!("X-WR-CALNAME:{}", escape(&format!("{name}: governance obligations"))));
+    line(format!(
+        "X-WR-CALNAME:{}",
+        escape(&format!("{name}: governance obligations"))
+    ));
     for (position, obligation) in obligations.iter().enumerate() {
         let day = obligation.date;
         let next = day.tomorrow().unwrap_or(day);
@@ -58,16 +61,27 @@ pub fn calendar(name: &str, obligations: &[Obligation], at: Date) -> String {
             "UID:{}-{}-{}-{position}@polity",
             compact(day),
             obligation.kind.as_str(),
-            obligation.body.replace(|character: char| !character.is_ascii_alphanumeric() && character != '-', "_")
+            obligation.body.replace(
+                |character: char| !character.is_ascii_alphanumeric() && character != '-',
+                "_"
+            )
         ));
         line(format!("DTSTAMP:{}T000000Z", compact(at)));
         line(format!("DTSTART;VALUE=DATE:{}", compact(day)));
         line(format!("DTEND;VALUE=DATE:{}", compact(next)));
         let overdue = if obligation.overdue { "OVERDUE: " } else { "" };
-        line(format!("SUMMARY:{}", escape(&format!("{overdue}{}", obligation.summary))));
+        line(format!(
+            "SUMMARY:{}",
+            escape(&format!("{overdue}{}", obligation.summary))
+        ));
         line(format!(
             "DESCRIPTION:{}",
-            escape(&format!("Rule {} ({}). Body: {}.", obligation.rule, obligation.kind.as_str(), obligation.body))
+            escape(&format!(
+                "Rule {} ({}). Body: {}.",
+                obligation.rule,
+                obligation.kind.as_str(),
+                obligation.body
+            ))
         ));
         line(format!("CATEGORIES:{}", escape(obligation.rule)));
         line("TRANSP:TRANSPARENT".to_owned());

@@ -135,11 +135,20 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let failed = findings.iter().any(|finding| finding.severity == Severity::Error);
             Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
         }
-        Command::Due { dir, at, within, format } => {
+        Command::Due {
+            dir,
+            at,
+            within,
+            format,
+        } => {
             let at = parse_date(&at, "--at")?;
             let within = Period::parse(&within).map_err(anyhow::Error::msg).context("--within")?;
             let loaded = polity_registry::load(&dir)?;
-            let errors = loaded.findings.iter().filter(|finding| finding.severity == Severity::Error).count();
+            let errors = loaded
+                .findings
+                .iter()
+                .filter(|finding| finding.severity == Severity::Error)
+                .count();
             if errors > 0 {
                 eprintln!(
                     "polity: warning: {errors} problem(s) reading {}; obligations may be incomplete (run `polity check`)",
@@ -155,7 +164,12 @@ fn run(cli: Cli) -> Result<ExitCode> {
             print!("{output}");
             Ok(ExitCode::SUCCESS)
         }
-        Command::Import { source, file, out, as_of } => {
+        Command::Import {
+            source,
+            file,
+            out,
+            as_of,
+        } => {
             let as_of = parse_date(&as_of, "--as-of")?;
             let text = std::fs::read_to_string(&file).with_context(|| format!("cannot read {}", file.display()))?;
             let (files, summary) = match source {
@@ -164,7 +178,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
             };
             let header = format!(
                 "# Imported by `polity import` from {} ({}).\n",
-                file.file_name().map_or_else(|| file.display().to_string(), |name| name.to_string_lossy().into_owned()),
+                file.file_name().map_or_else(
+                    || file.display().to_string(),
+                    |name| name.to_string_lossy().into_owned()
+                ),
                 summary
             );
             polity_registry::write_registry(&out, &files, &header)?;

@@ -13,7 +13,10 @@ fn file_path(dir: &Path, polity: &Polity, finding: &Finding) -> Option<String> {
 }
 
 fn counts(findings: &[Finding]) -> (usize, usize) {
-    let errors = findings.iter().filter(|finding| finding.severity == Severity::Error).count();
+    let errors = findings
+        .iter()
+        .filter(|finding| finding.severity == Severity::Error)
+        .count();
     (errors, findings.len() - errors)
 }
 
@@ -25,7 +28,11 @@ pub fn check_human(dir: &Path, polity: &Polity, findings: &[Finding], at: Date) 
             (Some(path), Some(loc)) => format!("{path}:{}:{}: ", loc.line, loc.column),
             _ => String::new(),
         };
-        let _ = writeln!(out, "{}[{}]: {position}{}", finding.severity, finding.rule, finding.message);
+        let _ = writeln!(
+            out,
+            "{}[{}]: {position}{}",
+            finding.severity, finding.rule, finding.message
+        );
         let _ = writeln!(out, "  = hint: {}", finding.hint);
     }
     let (errors, warnings) = counts(findings);
@@ -104,7 +111,10 @@ pub fn check_github(dir: &Path, polity: &Polity, findings: &[Finding]) -> String
             properties.push(format!("line={}", loc.line));
             properties.push(format!("col={}", loc.column));
         }
-        properties.push(format!("title={}", github_escape(&format!("polity {}", finding.rule), true)));
+        properties.push(format!(
+            "title={}",
+            github_escape(&format!("polity {}", finding.rule), true)
+        ));
         let _ = writeln!(
             out,
             "::{} {}::{}",

@@ -71,9 +71,12 @@ const STEERING: &str = "committee-steering";
 
 /// What an import produced, for the summary line and tests.
 pub fn import(source_text: &str, as_of: Date) -> Result<(RegistryFiles, String), ImportError> {
-    let source: SigsYaml = serde_saphyr::from_str(source_text).map_err(|error| ImportError::Parse(error.to_string()))?;
+    let source: SigsYaml =
+        serde_saphyr::from_str(source_text).map_err(|error| ImportError::Parse(error.to_string()))?;
     if !source.committees.iter().any(|committee| committee.dir == STEERING) {
-        return Err(ImportError::Shape(format!("no committee with dir {STEERING:?}: is this the Kubernetes community sigs.yaml?")));
+        return Err(ImportError::Shape(format!(
+            "no committee with dir {STEERING:?}: is this the Kubernetes community sigs.yaml?"
+        )));
     }
     let mut people = People::default();
     let mut add_person = |person: &K8sPerson| -> String {
@@ -93,9 +96,23 @@ pub fn import(source_text: &str, as_of: Date) -> Result<(RegistryFiles, String),
     let groups = source
         .committees
         .iter()
-        .map(|group| (group, if group.dir == STEERING { BodyKindFile::OversightCommittee } else { BodyKindFile::Committee }))
+        .map(|group| {
+            (
+                group,
+                if group.dir == STEERING {
+                    BodyKindFile::OversightCommittee
+                } else {
+                    BodyKindFile::Committee
+                },
+            )
+        })
         .chain(source.sigs.iter().map(|group| (group, BodyKindFile::Sig)))
-        .chain(source.workinggroups.iter().map(|group| (group, BodyKindFile::WorkingGroup)));
+        .chain(
+            source
+                .workinggroups
+                .iter()
+                .map(|group| (group, BodyKindFile::WorkingGroup)),
+        );
     let (mut sigs, mut working_groups, mut committees) = (0, 0, 0);
     for (group, kind) in groups {
         match kind {
@@ -104,8 +121,15 @@ pub fn import(source_text: &str, as_of: Date) -> Result<(RegistryFiles, String),
             _ => committees += 1,
         }
         let mut holders = Vec::new();
-        let chair_seat = if kind == BodyKindFile::OversightCommittee { SeatFile::Member } else { SeatFile::Chair };
-        for (people_list, seat) in [(&group.leadership.chairs, chair_seat), (&group.leadership.tech_leads, SeatFile::TechLead)] {
+        let chair_seat = if kind == BodyKindFile::OversightCommittee {
+            SeatFile::Member
+        } else {
+            SeatFile::Chair
+        };
+        for (people_list, seat) in [
+            (&group.leadership.chairs, chair_seat),
+            (&group.leadership.tech_leads, SeatFile::TechLead),
+        ] {
             for person in people_list {
                 holders.push(HolderFile {
                     person: text(add_person(person)),

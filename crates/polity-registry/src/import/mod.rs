@@ -41,7 +41,15 @@ struct People {
 impl People {
     /// Adds a person, or completes one already added with an e-mail or employer that an
     /// earlier mention lacked (a liaison entry often names no company).
-    fn add(&mut self, id: &str, name: &str, github: Option<&str>, email: Option<&str>, company: Option<&str>, as_of: Date) {
+    fn add(
+        &mut self,
+        id: &str,
+        name: &str,
+        github: Option<&str>,
+        email: Option<&str>,
+        company: Option<&str>,
+        as_of: Date,
+    ) {
         let person = self.people.entry(id.to_owned()).or_insert_with(|| PersonFile {
             id: text(id),
             name: name.trim().to_owned(),
@@ -59,7 +67,9 @@ impl People {
             && person.affiliations.is_empty()
         {
             let org = slug(company);
-            self.organisations.entry(org.clone()).or_insert_with(|| company.to_owned());
+            self.organisations
+                .entry(org.clone())
+                .or_insert_with(|| company.to_owned());
             person.affiliations.push(AffiliationFile {
                 org: text(org),
                 from: text(as_of.to_string()),

@@ -54,7 +54,9 @@ pub fn import(text_in: &str, as_of: Date) -> Result<(RegistryFiles, String), Imp
     let teams: BTreeMap<String, Team> =
         serde_saphyr::from_str(text_in).map_err(|error| ImportError::Parse(error.to_string()))?;
     if teams.is_empty() {
-        return Err(ImportError::Shape("no project teams found: is this OpenStack's reference/projects.yaml?".to_owned()));
+        return Err(ImportError::Shape(
+            "no project teams found: is this OpenStack's reference/projects.yaml?".to_owned(),
+        ));
     }
     let mut people = People::default();
     let mut add_person = |contact: &Contact| -> Result<String, ImportError> {
@@ -87,10 +89,17 @@ pub fn import(text_in: &str, as_of: Date) -> Result<(RegistryFiles, String), Imp
                 class: None,
             }),
             (_, true) => body.leadership = Some(LeadershipFile::Distributed),
-            (None, false) => return Err(ImportError::Shape(format!("team {name:?} has neither a PTL nor distributed leadership"))),
+            (None, false) => {
+                return Err(ImportError::Shape(format!(
+                    "team {name:?} has neither a PTL nor distributed leadership"
+                )));
+            }
         }
         for (area, contacts) in &team.liaisons {
-            let holders = contacts.iter().map(|contact| add_person(contact).map(text)).collect::<Result<Vec<_>, _>>()?;
+            let holders = contacts
+                .iter()
+                .map(|contact| add_person(contact).map(text))
+                .collect::<Result<Vec<_>, _>>()?;
             body.liaisons.insert(area.clone(), holders);
         }
         deliverable_count += team.deliverables.len();
@@ -122,7 +131,11 @@ pub fn import(text_in: &str, as_of: Date) -> Result<(RegistryFiles, String), Imp
         ..ConstitutionFile::default()
     };
     let (people, organisations) = people.finish();
-    let summary = format!("{} teams, {deliverable_count} deliverables, {} people", teams.len(), people.len());
+    let summary = format!(
+        "{} teams, {deliverable_count} deliverables, {} people",
+        teams.len(),
+        people.len()
+    );
     Ok((
         RegistryFiles {
             constitution,

@@ -1,0 +1,403 @@
+//! One test per rule that `polity check` enforces, named after the rule id (RULES.md), each with a
+//! registry that passes and one that fails. Most pairs are an example and its broken twin; the
+//! rest are small registries written here.
+
+use std::path::{Path, PathBuf};
+
+use jiff::civil::{Date, date};
+use polity_model::{Finding, Severity, check};
+
+const AT: Date = date(2026, 6, 1);
+
+fn example(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples").join(name)
+}
+
+fn findings_in(dir: &Path, at: Date) -> Vec<Finding> {
+    let loaded = polity_registry::load(dir).unwrap();
+    let mut findings = loaded.findings;
+    findings.extend(check(&loaded.polity, at));
+    findings
+}
+
+fn findings_of(sources: &[(&str, &str)], at: Date) -> Vec<Finding> {
+    let sources: Vec<(String, String)> = sources
+        .iter()
+        .map(|(name, text)| ((*name).to_owned(), (*text).to_owned()))
+        .collect();
+    let loaded = polity_registry::load_sources(&sources);
+    let mut findings = loaded.findings;
+    findings.extend(check(&loaded.polity, at));
+    findings
+}
+
+fn with_rule<'a>(findings: &'a [Finding], rule: &str, severity: Severity) -> Vec<&'a Finding> {
+    findings
+        .iter()
+        .filter(|finding| finding.rule == rule && finding.severity == severity)
+        .collect()
+}
+
+/// The example passes `rule`; its broken twin fails it with a message containing `expected`.
+fn example_pair(name: &str, rule: &str, severity: Severity, expected: &str) {
+    let good = findings_in(&example(name), AT);
+    assert!(
+        with_rule(&good, rule, severity).is_empty(),
+        "{name} should pass {rule}: {good:#?}"
+    );
+    let broken_name = format!("{name}-broken");
+    let broken = findings_in(&example(&broken_name), AT);
+    let failing = with_rule(&broken, rule, severity);
+    assert!(
+        failing.iter().any(|finding| finding.message.contains(expected)),
+        "{broken_name} should fail {rule} with {expected:?}: {broken:#?}"
+    );
+}
+
+/// A small registry around one body file, with a constitution and people.
+fn small(constitution: &str, body: &str) -> Vec<(&'static str, String)> {
+    vec![
+        ("polity.yaml", format!("name: Test\n{constitution}")),
+        (
+            "organisations.yaml",
+            "- { id: acme, name: Acme }\n- { id: globex, name: Globex }\n".to_owned(),
+        ),
+        (
+            "people.yaml",
+            "- { id: ann, name: Ann, github: AnnA, affiliations: [{ org: acme, from: 2020-01-01 }] }\n\
+             - { id: bea, name: Bea, affiliations: [{ org: globex, from: 2020-01-01 }] }\n\
+             - { id: cid, name: Cid, affiliations: [{ org: acme, from: 2020-01-01, until: 2026-03-01 }, { org: globex, from: 2026-03-01 }] }\n"
+                .to_owned(),
+        ),
+        ("bodies/toc.yaml", "id: toc\nkind: oversight-committee\nname: TOC\nholders:\n  - { person: ann, seat: member, from: 2025-01-01 }\n".to_owned()),
+        ("bodies/body.yaml", body.to_owned()),
+    ]
+}
+
+fn run_small(constitution: &str, body: &str, at: Date) -> Vec<Finding> {
+    let sources = small(constitution, body);
+    let borrowed: Vec<(&str, &str)> = sources.iter().map(|(name, text)| (*name, text.as_str())).collect();
+    findings_of(&borrowed, at)
+}
+
+#[test]
+fn r_ref_unknown_people_bodies_and_rules_are_reported() {
+    example_pair(
+        "cfn-working-group",
+        "R-REF",
+        Severity::Error,
+        "unknown person \"nobody\"",
+    );
+    example_pair(
+        "dask-leadership",
+        "R-REF",
+        Severity::Error,
+        "unknown body \"leadershp\"",
+    );
+    example_pair("openstack-projects", "R-REF", Severity::Error, "unknown decision rule");
+}
+
+#[test]
+fn r_dup_github_handles_are_compared_without_regard_to_case() {
+    example_pair("dask-leadership", "R-DUP", Severity::Error, "GitHub handle \"adaok\"");
+}
+
+#[test]
+fn handles_resolve_without_regard_to_case() {
+    let body =
+        "id: g\nkind: sig\nname: G\nparent: toc\nholders:\n  - { person: \"@anna\", seat: chair, from: 2025-01-01 }\n";
+    let findings = run_small("", body, AT);
+    assert!(
+        with_rule(&findings, "R-REF", Severity::Error).is_empty(),
+        "{findings:#?}"
+    );
+    let body = "id: g\nkind: sig\nname: G\nparent: toc\nholders:\n  - { person: \"@nobody\", seat: chair, from: 2025-01-01 }\n";
+    let findings = run_small("", body, AT);
+    assert_eq!(with_rule(&findings, "R-REF", Severity::Error).len(), 1, "{findings:#?}");
+}
+
+#[test]
+fn s1_bodies_form_a_tree_under_the_right_kinds() {
+    let good = run_small("", "id: g\nkind: sig\nname: G\nparent: toc\n", AT);
+    assert!(with_rule(&good, "S1", Severity::Error).is_empty(), "{good:#?}");
+    let orphan = run_small("", "id: g\nkind: sig\nname: G\n", AT);
+    assert!(
+        with_rule(&orphan, "S1", Severity::Error)[0]
+            .message
+            .contains("has no parent")
+    );
+    let wrong_kind = run_small("", "id: g\nkind: board\nname: G\nparent: toc\n", AT);
+    assert!(
+        with_rule(&wrong_kind, "S1", Severity::Error)[0]
+            .message
+            .contains("cannot hang under")
+    );
+    let cycle = findings_of(
+        &[
+            ("polity.yaml", "name: T\n"),
+            ("bodies/a.yaml", "id: a\nkind: sig\nname: A\nparent: b\n"),
+            ("bodies/b.yaml", "id: b\nkind: sig\nname: B\nparent: a\n"),
+        ],
+        AT,
+    );
+    assert!(
+        with_rule(&cycle, "S1", Severity::Error)
+            .iter()
+            .any(|finding| finding.message.contains("cycle"))
+    );
+}
+
+#[test]
+fn s2_sig_has_its_chairs_and_a_voting_toc_liaison() {
+    example_pair("paddle-sigs", "S2", Severity::Error, "not a voting member of toc");
+    example_pair("paddle-sigs", "S2", Severity::Error, "2 chair seat holder(s)");
+}
+
+#[test]
+fn s3_sig_has_an_executive_staff_liaison() {
+    example_pair("paddle-sigs", "S3", Severity::Error, "no executive-staff liaison");
+}
+
+#[test]
+fn s4_working_group_past_its_timetable() {
+    example_pair("paddle-sigs", "S4", Severity::Error, "past its timetable");
+}
+
+#[test]
+fn s4_working_group_timetable_too_long_or_all_delivered_warns() {
+    let constitution = "working-groups: { max-timetable: 6 months }\n";
+    let body = "id: wg\nkind: working-group\nname: WG\nparent: toc\nstate: active\nhistory:\n  - { state: active, on: 2026-01-01, motion: toc/1 }\n\
+                charter:\n  deliverables: [{ name: report, delivered: 2026-05-01 }]\n  timetable: { end: 2026-12-31 }\n";
+    let findings = run_small(constitution, body, AT);
+    let warnings = with_rule(&findings, "S4", Severity::Warning);
+    assert!(
+        warnings
+            .iter()
+            .any(|finding| finding.message.contains("more than 6 months")),
+        "{findings:#?}"
+    );
+    assert!(
+        warnings.iter().any(|finding| finding.message.contains("delivered all")),
+        "{findings:#?}"
+    );
+    let fine = body
+        .replace("delivered: 2026-05-01", "due: 2026-09-01")
+        .replace("2026-12-31", "2026-06-30");
+    assert!(with_rule(&run_small(constitution, &fine, AT), "S4", Severity::Warning).is_empty());
+}
+
+#[test]
+fn s5_oversight_committee_seats_and_officers() {
+    example_pair("openstack-projects", "S5", Severity::Error, "4 members");
+    example_pair("cfn-working-group", "S5", Severity::Error, "0 co-chair seat holder(s)");
+}
+
+#[test]
+fn s6_at_most_one_seat_per_company_as_of_the_check_date() {
+    example_pair("cfn-working-group", "S6", Severity::Error, "intel holds 2 seats in tsc");
+    // Affiliation is taken on the check date: cid moves from acme to globex on 2026-03-01.
+    let body = "id: c\nkind: oversight-committee\nname: C\nseats: { min: 2, max: 3, per-organisation: 1 }\nholders:\n\
+                - { person: ann, seat: member, from: 2025-01-01 }\n  - { person: cid, seat: member, from: 2025-01-01 }\n"
+        .replace("\n- {", "\n  - {");
+    let before = run_small("", &body, date(2026, 2, 1));
+    assert_eq!(with_rule(&before, "S6", Severity::Error).len(), 1, "{before:#?}");
+    let after = run_small("", &body, date(2026, 3, 1));
+    assert!(with_rule(&after, "S6", Severity::Error).is_empty(), "{after:#?}");
+}
+
+#[test]
+fn s8_exactly_one_ptl_who_is_a_committer() {
+    example_pair("openstack-projects", "S8", Severity::Error, "2 PTLs");
+    example_pair(
+        "cfn-working-group",
+        "S8",
+        Severity::Error,
+        "is not one of its committers",
+    );
+}
+
+#[test]
+fn s9_every_liaison_area_is_filled() {
+    example_pair("openstack-projects", "S9", Severity::Error, "no oslo liaison");
+}
+
+#[test]
+fn s9_liaisons_all_from_one_company_warn() {
+    example_pair("openstack-projects", "S9", Severity::Warning, "work for canonical");
+}
+
+#[test]
+fn s10_named_roles_need_a_majority_of_chairs() {
+    example_pair("paddle-sigs", "S10", Severity::Error, "approved by 1 of 3 chairs");
+}
+
+#[test]
+fn s11_industry_partners_employ_a_full_time_maintainer() {
+    example_pair("dask-leadership", "S11", Severity::Error, "does not work for nvidia");
+    example_pair(
+        "dask-leadership",
+        "S11",
+        Severity::Error,
+        "names no full-time maintainer",
+    );
+}
+
+#[test]
+fn s12_final_say_holder_exists() {
+    example_pair("cfn-working-group", "S12", Severity::Error, "that seat is vacant");
+}
+
+#[test]
+fn l1_every_transition_names_its_motion() {
+    example_pair("cfn-working-group", "L1", Severity::Error, "without a recorded motion");
+    let body = "id: g\nkind: sub-group\nname: G\nparent: toc\nstate: archived\nhistory:\n  - { state: forming, on: 2025-01-01, motion: m1 }\n  - { state: proposed, on: 2025-02-01, motion: m2 }\n";
+    let findings = run_small("", body, AT);
+    let messages: Vec<_> = with_rule(&findings, "L1", Severity::Error)
+        .iter()
+        .map(|finding| finding.message.clone())
+        .collect();
+    assert!(
+        messages
+            .iter()
+            .any(|message| message.contains("cannot move from forming to proposed")),
+        "{messages:?}"
+    );
+    assert!(
+        messages
+            .iter()
+            .any(|message| message.contains("declares state archived")),
+        "{messages:?}"
+    );
+}
+
+#[test]
+fn l2_sub_group_criteria() {
+    example_pair("cfn-working-group", "L2", Severity::Error, "needs at least 2");
+    example_pair(
+        "cfn-working-group",
+        "L2",
+        Severity::Error,
+        "committers from 1 organisation(s)",
+    );
+}
+
+#[test]
+fn l3_sig_proposal_needs_purpose_two_leads_and_resources() {
+    example_pair("paddle-sigs", "L3", Severity::Error, "fewer than two volunteer leads");
+}
+
+#[test]
+fn l4_charter_review_overdue_and_deviations_need_reasons() {
+    example_pair(
+        "paddle-sigs",
+        "L4",
+        Severity::Error,
+        "charter review of SIG sig-compiler is overdue",
+    );
+    example_pair("paddle-sigs", "L4", Severity::Error, "lacks its reason or approval");
+}
+
+#[test]
+fn l5_warning_at_three_months_error_at_six() {
+    let constitution = "reports: { every: 3 months, warn-after: 3 months, dissolve-after: 6 months }\n";
+    let body = "id: g\nkind: sig\nname: G\nparent: toc\nstate: active\nhistory:\n  - { state: active, on: 2025-01-01, motion: toc/1 }\nreports:\n  - { on: 2026-01-01 }\n";
+    let fine = run_small(constitution, body, date(2026, 3, 31));
+    assert!(fine.iter().all(|finding| finding.rule != "L5"), "{fine:#?}");
+    // The bounds are inclusive: on the day three months have passed, the warning starts.
+    let warned = run_small(constitution, body, date(2026, 4, 1));
+    assert_eq!(with_rule(&warned, "L5", Severity::Warning).len(), 1, "{warned:#?}");
+    let dissolved = run_small(constitution, body, date(2026, 7, 1));
+    assert_eq!(with_rule(&dissolved, "L5", Severity::Error).len(), 1, "{dissolved:#?}");
+    assert!(with_rule(&dissolved, "L5", Severity::Warning).is_empty());
+}
+
+#[test]
+fn e1_expired_term_without_successor_warns() {
+    let body = "id: c\nkind: oversight-committee\nname: C\nholders:\n  - { person: ann, seat: member, from: 2025-01-01, until: 2026-01-01 }\n  - { person: bea, seat: member, from: 2025-01-01 }\n";
+    let expired = run_small("", body, AT);
+    assert!(
+        with_rule(&expired, "E1", Severity::Warning)[0]
+            .message
+            .contains("no successor"),
+        "{expired:#?}"
+    );
+    let succeeded = body.to_owned() + "  - { person: cid, seat: member, from: 2026-01-01 }\n";
+    assert!(with_rule(&run_small("", &succeeded, AT), "E1", Severity::Warning).is_empty());
+}
+
+#[test]
+fn e3_officers_are_members_of_the_committee() {
+    example_pair(
+        "cfn-working-group",
+        "E3",
+        Severity::Error,
+        "kai is chair of tsc but not one of its members",
+    );
+}
+
+#[test]
+fn e4_ptl_term_ended_without_successor_warns() {
+    example_pair("cfn-working-group", "E4", Severity::Warning, "ptl term of chen");
+}
+
+#[test]
+fn e5_a_chair_seat_continues_across_every_term_end() {
+    example_pair(
+        "paddle-sigs",
+        "E5",
+        Severity::Error,
+        "every chair term in SIG sig-inference ends on 2027-06-01",
+    );
+}
+
+#[test]
+fn e10_term_limits_warn_and_never_block() {
+    let findings = findings_in(&example("dask-leadership"), AT);
+    let warnings = with_rule(&findings, "E10", Severity::Warning);
+    assert_eq!(warnings.len(), 1, "{findings:#?}");
+    assert!(findings.iter().all(|finding| finding.severity == Severity::Warning));
+    let body = "id: c\nkind: oversight-committee\nname: C\nholders:\n  - { person: ann, seat: member, from: 2024-01-01, until: 2025-01-01 }\n  - { person: ann, seat: member, from: 2025-01-01, until: 2027-01-01 }\n";
+    assert!(with_rule(&run_small("term-limit: 2\n", body, AT), "E10", Severity::Warning).is_empty());
+    assert_eq!(
+        with_rule(&run_small("term-limit: 1\n", body, AT), "E10", Severity::Warning).len(),
+        1
+    );
+}
+
+#[test]
+fn the_committed_json_schemas_are_up_to_date() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../schema");
+    for (name, text) in polity_registry::schema::schemas() {
+        let committed = std::fs::read_to_string(dir.join(name)).unwrap_or_default();
+        assert!(
+            committed == text,
+            "schema/{name} is stale: run `cargo run -p polity -- schema --out schema`"
+        );
+    }
+}
+
+#[test]
+fn every_problem_in_one_file_of_values_is_reported() {
+    // Bad values do not stop a file: three bad dates and a bad threshold, four findings.
+    let findings = findings_of(
+        &[
+            (
+                "polity.yaml",
+                "name: T\ndecision-rules:\n  r: { passes: \"more than half\" }\n",
+            ),
+            (
+                "people.yaml",
+                "- { id: a, name: A, affiliations: [{ org: o, from: 2025-13-01 }, { org: o, from: 2025-02-29 }] }\n- { id: b, name: B, affiliations: [{ org: o, from: yesterday }] }\n",
+            ),
+            ("organisations.yaml", "- { id: o, name: O }\n"),
+        ],
+        AT,
+    );
+    let values = with_rule(&findings, "R-VALUE", Severity::Error);
+    assert_eq!(values.len(), 4, "{findings:#?}");
+    assert!(
+        values
+            .iter()
+            .all(|finding| finding.loc.is_some_and(|loc| loc.line >= 1))
+    );
+}

@@ -1,0 +1,323 @@
+//! The one integration-test binary: runs the real `polity` command in the workspace root.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+const EXAMPLES: [&str; 4] = [
+    "cfn-working-group",
+    "dask-leadership",
+    "openstack-projects",
+    "paddle-sigs",
+];
+/// The fixed date the examples are checked at.
+const AT: &str = "2026-06-01";
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .canonicalize()
+        .unwrap()
+}
+
+fn polity(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_polity"))
+        .args(args)
+        .current_dir(root())
+        .output()
+        .expect("the polity binary runs")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).unwrap()
+}
+
+fn check_json(dir: &str, at: &str) -> (i32, serde_json::Value) {
+    let output = polity(&["check", dir, "--at", at, "--format", "json"]);
+    let report =
+        serde_json::from_slice(&output.stdout).unwrap_or_else(|error| panic!("{dir}: {error}: {}", stdout(&output)));
+    (output.status.code().unwrap(), report)
+}
+
+#[test]
+fn every_example_passes_check() {
+    for example in EXAMPLES {
+        let dir = format!("examples/{example}");
+        let (code, report) = check_json(&dir, AT);
+        assert_eq!(code, 0, "{dir}: {report:#}");
+        assert_eq!(report["errors"], 0, "{dir}");
+    }
+}
+
+#[test]
+fn every_broken_twin_fails_with_rule_ids_and_positions() {
+    for example in EXAMPLES {
+        let dir = format!("examples/{example}-broken");
+        let (code, report) = check_json(&dir, AT);
+        assert_eq!(code, 1, "{dir}");
+        let findings = report["findings"].as_array().unwrap();
+        assert!(
+            report["errors"].as_u64().unwrap() >= 3,
+            "{dir} should break several rules"
+        );
+        for finding in findings {
+            assert!(!finding["rule"].as_str().unwrap().is_empty());
+            assert!(finding["file"].as_str().unwrap().starts_with(&dir), "{finding}");
+            assert!(finding["line"].as_u64().unwrap() >= 1, "{finding}");
+            assert!(!finding["hint"].as_str().unwrap().is_empty());
+        }
+    }
+}
+
+#[test]
+fn broken_twin_diagnostics_are_stable() {
+    for example in EXAMPLES {
+        let dir = format!("examples/{example}-broken");
+        let output = polity(&["check", &dir, "--at", AT]);
+        insta::assert_snapshot!(format!("check-{example}-broken"), stdout(&output));
+    }
+}
+
+#[test]
+fn a_registry_with_every_kind_of_problem_reports_them_all_in_one_run() {
+    let output = polity(&["check", "tests/fixtures/bad-registry", "--at", "2026-01-01"]);
+    assert_eq!(output.status.code(), Some(1));
+    let text = stdout(&output);
+    for expected in [
+        "error[R-SYNTAX]: tests/fixtures/bad-registry/bodies/syntax-error.yaml:4:1",
+        "error[R-SCHEMA]: tests/fixtures/bad-registry/bodies/wrong-type.yaml:4:15",
+        "error[R-SCHEMA]: tests/fixtures/bad-registry/bodies/unknown-key.yaml:4:1: unknown field `colour`",
+        "error[R-VALUE]: tests/fixtures/bad-registry/people.yaml:4:26: \"2025-02-30\" is not a valid date",
+        "error[R-REF]: tests/fixtures/bad-registry/bodies/unknown-person.yaml:5:15",
+    ] {
+        assert!(text.contains(expected), "missing {expected:?} in:\n{text}");
+    }
+    insta::assert_snapshot!("check-bad-registry", text);
+}
+
+#[test]
+fn github_format_prints_workflow_annotations() {
+    let output = polity(&[
+        "check",
+        "examples/dask-leadership-broken",
+        "--at",
+        AT,
+        "--format",
+        "github",
+    ]);
+    let text = stdout(&output);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(text.lines().count() >= 3);
+    for line in text.lines() {
+        assert!(
+            line.starts_with("::error file=") || line.starts_with("::warning file="),
+            "{line}"
+        );
+        assert!(
+            line.contains(",line=") && line.contains(",col=") && line.contains(",title=polity "),
+            "{line}"
+        );
+    }
+}
+
+#[test]
+fn a_missing_registry_exits_2_with_a_clear_error() {
+    let output = polity(&["check", "no/such/registry"]);
+    assert_eq!(output.status.code(), Some(2));
+    let error = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        error.contains("no/such/registry") && error.contains("polity.yaml"),
+        "{error}"
+    );
+}
+
+#[test]
+fn check_output_is_byte_identical_across_runs() {
+    let first = polity(&["check", "examples/paddle-sigs-broken", "--at", AT, "--format", "json"]);
+    let second = polity(&["check", "examples/paddle-sigs-broken", "--at", AT, "--format", "json"]);
+    assert_eq!(first.stdout, second.stdout);
+}
+
+/// Checks an iCalendar text's structure per RFC 5545: CRLF line ends, lines of at most 75
+/// octets, balanced components, and the properties every event needs.
+fn assert_valid_ical(text: &str) -> usize {
+    assert!(text.ends_with("\r\n"));
+    assert!(!text.replace("\r\n", "").contains('\n'), "a bare LF");
+    let physical: Vec<&str> = text.split("\r\n").filter(|line| !line.is_empty()).collect();
+    for line in &physical {
+        assert!(line.len() <= 75, "{line:?} is over 75 octets");
+    }
+    let unfolded = text.replace("\r\n ", "");
+    let lines: Vec<&str> = unfolded.split("\r\n").filter(|line| !line.is_empty()).collect();
+    assert_eq!(lines.first(), Some(&"BEGIN:VCALENDAR"));
+    assert_eq!(lines.last(), Some(&"END:VCALENDAR"));
+    assert!(lines.contains(&"VERSION:2.0"));
+    assert!(lines.iter().any(|line| line.starts_with("PRODID:")));
+    let mut stack = Vec::new();
+    let mut events = 0;
+    let mut properties: Vec<String> = Vec::new();
+    let mut uids = std::collections::BTreeSet::new();
+    for line in &lines {
+        let (name, value) = line.split_once(':').expect("every content line has a colon");
+        match name {
+            "BEGIN" => {
+                stack.push(value.to_owned());
+                properties.clear();
+            }
+            "END" => {
+                assert_eq!(stack.pop().as_deref(), Some(value), "unbalanced END:{value}");
+                if value == "VEVENT" {
+                    events += 1;
+                    for required in ["UID", "DTSTAMP", "DTSTART", "DTEND", "SUMMARY"] {
+                        assert!(
+                            properties.iter().any(|name| name == required),
+                            "an event lacks {required}"
+                        );
+                    }
+                }
+            }
+            _ => {
+                let property = name.split(';').next().unwrap().to_owned();
+                if property == "UID" {
+                    assert!(uids.insert(value.to_owned()), "duplicate UID {value}");
+                }
+                if property.starts_with("DT") {
+                    let date = value.trim_end_matches('Z');
+                    assert!(date.len() == 8 || date.len() == 15, "{line}");
+                }
+                properties.push(property);
+            }
+        }
+    }
+    assert!(stack.is_empty());
+    events
+}
+
+#[test]
+fn due_ical_for_the_cfn_example_is_a_valid_calendar_with_events() {
+    let output = polity(&[
+        "due",
+        "examples/cfn-working-group",
+        "--at",
+        "2027-01-01",
+        "--format",
+        "ical",
+    ]);
+    assert!(output.status.success());
+    let text = stdout(&output);
+    let events = assert_valid_ical(&text);
+    assert!(events >= 10, "{events} events");
+    assert!(
+        text.contains("SUMMARY:tsc: voting opens for 9 member seat(s)"),
+        "{text}"
+    );
+    let again = polity(&[
+        "due",
+        "examples/cfn-working-group",
+        "--at",
+        "2027-01-01",
+        "--format",
+        "ical",
+    ]);
+    assert_eq!(output.stdout, again.stdout, "the calendar is deterministic");
+}
+
+#[test]
+fn due_lists_elections_reports_reviews_timetables_and_meeting_chairs_in_date_order() {
+    let output = polity(&[
+        "due",
+        "examples/paddle-sigs",
+        "--at",
+        "2026-06-01",
+        "--within",
+        "12 months",
+        "--format",
+        "json",
+    ]);
+    assert!(output.status.success());
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let obligations = report["obligations"].as_array().unwrap();
+    let kinds: std::collections::BTreeSet<&str> =
+        obligations.iter().map(|item| item["kind"].as_str().unwrap()).collect();
+    for kind in [
+        "nominations-open",
+        "voting-opens",
+        "term-ends",
+        "report-due",
+        "report-warning",
+        "charter-review",
+        "timetable-ends",
+        "meeting",
+    ] {
+        assert!(kinds.contains(kind), "no {kind} in {kinds:?}");
+    }
+    let dates: Vec<&str> = obligations.iter().map(|item| item["date"].as_str().unwrap()).collect();
+    let mut sorted = dates.clone();
+    sorted.sort();
+    assert_eq!(dates, sorted);
+    // E8: SIG Compiler's chairs take turns meeting by meeting, counted from the first meeting
+    // on 2026-01-06 (every 2 weeks): 2026-06-09 is 154 days = 11 steps later, so it falls to
+    // the chair at position 11 mod 3 = 2 of those in office (ravi, sun, tao in file order): tao.
+    let first_meeting = obligations
+        .iter()
+        .find(|item| item["kind"] == "meeting" && item["body"] == "sig-compiler")
+        .unwrap();
+    assert_eq!(first_meeting["date"], "2026-06-09");
+    assert!(
+        first_meeting["summary"].as_str().unwrap().contains("Tao Jie"),
+        "{first_meeting}"
+    );
+}
+
+#[test]
+fn a_report_overdue_shows_as_overdue() {
+    let output = polity(&["due", "examples/paddle-sigs-broken", "--at", "2026-06-01"]);
+    let text = stdout(&output);
+    assert!(text.contains("OVERDUE sig-compiler: report due"), "{text}");
+}
+
+fn import_and_check(source: &str, fixture: &str) -> (String, serde_json::Value) {
+    let out = tempfile::tempdir().unwrap();
+    let out_dir = out.path().to_str().unwrap();
+    let output = polity(&["import", source, fixture, "--out", out_dir]);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let (code, report) = check_json(out_dir, "2026-11-22");
+    assert_eq!(code, 0, "{report:#}");
+    assert_eq!(report["errors"], 0);
+    (stdout(&output), report)
+}
+
+#[test]
+fn kubernetes_sigs_yaml_imports_and_checks_clean() {
+    let (summary, report) = import_and_check("k8s-sigs", "tests/fixtures/registries/k8s-sigs.yaml");
+    // Counts from the fixture's SOURCES.md (24 SIGs, 8 WGs, 3 committees) and 204 distinct
+    // GitHub handles among chairs, tech leads, emeritus leads and liaisons.
+    assert!(
+        summary.contains("24 SIGs, 8 working groups, 3 committees, 204 people"),
+        "{summary}"
+    );
+    assert_eq!(report["warnings"], 0, "{report:#}");
+}
+
+#[test]
+fn openstack_projects_yaml_imports_and_checks_clean() {
+    let (summary, _) = import_and_check("openstack", "tests/fixtures/registries/openstack-projects.yaml");
+    assert!(summary.contains("44 teams, 541 deliverables, 40 people"), "{summary}");
+}
+
+#[test]
+fn import_of_a_file_of_the_wrong_shape_fails_cleanly() {
+    let out = tempfile::tempdir().unwrap();
+    let output = polity(&[
+        "import",
+        "k8s-sigs",
+        "tests/fixtures/registries/openstack-projects.yaml",
+        "--out",
+        out.path().to_str().unwrap(),
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("polity: error:"));
+    assert!(
+        !out.path().join("polity.yaml").exists(),
+        "nothing is written on failure"
+    );
+}
