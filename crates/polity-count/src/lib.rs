@@ -1,9 +1,22 @@
 //! Pure vote counting for polity.
 //!
-//! This crate does no I/O: numbers in, explained results out. It holds the exact arithmetic that
-//! every threshold in a governance registry is written in (fractions, never floats), and states
-//! whether a bound is strict (`>`) or not (`>=`).
+//! This crate does no I/O: ballots in, explained results out. It holds the exact arithmetic that
+//! every threshold in a governance registry is written in (fractions, never floats), states
+//! whether a bound is strict (`>`) or not (`>=`), counts ranked ballots (Schulze, with ranked
+//! pairs as a cross-check), plurality, approval and yes/no/abstain motions, fills seats under a
+//! per-organisation cap, and reads the common ballot file formats.
 
+pub mod ballot;
+pub mod condorcet;
+pub mod election;
+pub mod formats;
+pub mod motion;
+pub mod pairwise;
+pub mod seats;
 mod threshold;
 
+pub use ballot::{BallotError, Ballots, Unranked};
+pub use election::{ElectionResult, ElectionRules, Method, Turnout, count};
+pub use condorcet::{Schulze, Strength, Tiers, ranked_pairs, schulze};
+pub use pairwise::Pairwise;
 pub use threshold::{Base, Bound, Fraction, Threshold, ThresholdParseError};

@@ -92,6 +92,8 @@ impl fmt::Display for Bound {
 pub enum Base {
     /// The yes/no votes cast (abstentions are not votes cast).
     VotesCast,
+    /// Every ballot cast, abstentions included (an abstention then counts against).
+    BallotsCast,
     /// All members of the body, whether or not they voted.
     Members,
     /// Participation: the members who voted (D3) or cast valid ballots (E3), out of all members.
@@ -101,8 +103,9 @@ pub enum Base {
 }
 
 impl Base {
-    const SPELLINGS: [(&'static str, Base); 6] = [
+    const SPELLINGS: [(&'static str, Base); 7] = [
         ("votes cast", Base::VotesCast),
+        ("ballots cast", Base::BallotsCast),
         ("members voted", Base::MembersVoting),
         ("members cast valid ballots", Base::MembersVoting),
         ("members attend", Base::MembersAttending),
@@ -113,6 +116,7 @@ impl Base {
     fn canonical(self) -> &'static str {
         match self {
             Base::VotesCast => "votes cast",
+            Base::BallotsCast => "ballots cast",
             Base::Members => "members",
             Base::MembersVoting => "members voted",
             Base::MembersAttending => "members attend",
@@ -215,7 +219,7 @@ impl FromStr for Threshold {
             .find(|(spelling, _)| *spelling == base_text)
             .map(|(_, base)| *base)
             .ok_or_else(|| {
-                fail("it must be of 'votes cast', 'members', 'members voted', 'members cast valid ballots' or 'members attend'")
+                fail("it must be of 'votes cast', 'ballots cast', 'members', 'members voted', 'members cast valid ballots' or 'members attend'")
             })?;
         Ok(Threshold { bound, fraction, base })
     }

@@ -1,0 +1,72 @@
+//! The Debian devotee tally sheet: `V: 21-3  <voter hash>` lines, one character per option in
+//! option order (a rank digit, or `-` for unranked), after a header naming the options as
+//! `Option N---->: name`.
+
+use super::{BadBallot, Format, ParseError, Parsed};
+use crate::ballot::{Ballots, Unranked};
+
+pub(super) fn parse(text: &str, unranked: Unranked) -> Result<Parsed, ParseError> {
+    let mut names: Vec<(usize, String)> = Vec::new();
+    let mut votes = Vec::new();
+    for (index, raw) in text.lines().enumerate() {
+        let line = index + 1;
+        if let Some(rest) = raw.trim_start().strip_prefix("V:") {
+            votes.push((line, rest.split_whitespace().next().unwrap_or_default()));
+        } else if let Some(position) = raw.find("Option ") {
+            let rest = &raw[position + "Option ".len()..];
+            let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+            if let (Ok(number), Some((_, name))) = (digits.parse::<usize>(), rest.split_once(':')) {
+                names.push((number, name.trim().to_owned()));
+            }
+        }
+    }
+    let options = match votes.first() {
+        Some((_, vote)) => vote.chars().count(),
+        None => {
+            return Err(ParseError::Header {
+                line: 1,
+                reason: "no `V:` lines: this is not a devotee tally sheet".to_owned(),
+            });
+        }
+    };
+    names.sort();
+    let candidates: Vec<String> = if names.is_empty() {
+        (1..=options).map(|number| format!("Option {number}")).collect()
+    } else if names.len() == options && names.iter().enumerate().all(|(index, (number, _))| *number == index + 1) {
+        names.into_iter().map(|(_, name)| name).collect()
+    } else {
+        return Err(ParseError::Header {
+            line: 1,
+            reason: format!("the header names {} options, the votes have {options}", names.len()),
+        });
+    };
+    let mut ballots = Ballots::new(candidates, unranked).map_err(|error| ParseError::Header { line: 1, reason: error.to_string() })?;
+    let mut skipped = Vec::new();
+    let mut ranks = vec![0u8; options];
+    for (line, vote) in votes {
+        let result = (|| {
+            if vote.chars().count() != options {
+                return Err(format!("{} options; the sheet has {options}", vote.chars().count()));
+            }
+            for (slot, character) in ranks.iter_mut().zip(vote.chars()) {
+                *slot = match character {
+                    '-' => 0,
+                    '1'..='9' => character as u8 - b'0',
+                    other => return Err(format!("{other:?} is not a rank (1-9) or '-'")),
+                };
+            }
+            Ok(())
+        })();
+        match result {
+            Ok(()) => ballots.push_encoded(&ranks, 1),
+            Err(reason) => skipped.push(BadBallot { line, reason }),
+        }
+    }
+    Ok(Parsed {
+        format: Format::Debian,
+        ballots,
+        skipped,
+        title: None,
+        seats: None,
+    })
+}

@@ -1,0 +1,102 @@
+//! The pairwise preference matrix: `d[i][j]` voters prefer candidate i to candidate j.
+
+use crate::ballot::{BELOW, Ballots, NO_OPINION};
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Pairwise {
+    n: usize,
+    counts: Vec<u64>,
+}
+
+impl Pairwise {
+    pub fn zero(n: usize) -> Pairwise {
+        Pairwise {
+            n,
+            counts: vec![0; n * n],
+        }
+    }
+
+    /// Counts every ballot, splitting the work over `threads` threads (1 for none). The sum is
+    /// the same whatever the split: addition of counts is exact and commutative.
+    pub fn count(ballots: &Ballots, threads: usize) -> Pairwise {
+        let n = ballots.candidates().len();
+        let (ranks, weights) = ballots.raw();
+        let threads = threads.clamp(1, 64).min(weights.len().max(1));
+        if threads == 1 || n == 0 {
+            let mut matrix = Pairwise::zero(n);
+            matrix.add_rows(ranks, weights);
+            return matrix;
+        }
+        let per_thread = weights.len().div_ceil(threads);
+        let parts: Vec<Pairwise> = std::thread::scope(|scope| {
+            let handles: Vec<_> = (0..threads)
+                .map(|part| {
+                    let start = (part * per_thread).min(weights.len());
+                    let end = ((part + 1) * per_thread).min(weights.len());
+                    let ranks = &ranks[start * n..end * n];
+                    let weights = &weights[start..end];
+                    scope.spawn(move || {
+                        let mut matrix = Pairwise::zero(n);
+                        matrix.add_rows(ranks, weights);
+                        matrix
+                    })
+                })
+                .collect();
+            handles.into_iter().map(|handle| handle.join().expect("counting does not panic")).collect()
+        });
+        let mut total = Pairwise::zero(n);
+        for part in parts {
+            for (sum, count) in total.counts.iter_mut().zip(part.counts) {
+                *sum += count;
+            }
+        }
+        total
+    }
+
+    /// The inner loop: for each ranked candidate i on a ballot, every candidate j it is
+    /// strictly above gets one more vote "i over j". A candidate with no opinion (255) is never
+    /// above or below anyone; one ranked "below" (254) is under every ranked candidate.
+    fn add_rows(&mut self, ranks: &[u8], weights: &[u32]) {
+        let n = self.n;
+        for (row, &weight) in ranks.chunks_exact(n).zip(weights) {
+            let weight = u64::from(weight);
+            for (i, &rank_i) in row.iter().enumerate() {
+                if rank_i >= BELOW {
+                    continue;
+                }
+                let out = &mut self.counts[i * n..(i + 1) * n];
+                for (cell, &rank_j) in out.iter_mut().zip(row) {
+                    let above = (rank_i < rank_j) & (rank_j != NO_OPINION);
+                    *cell += u64::from(above) * weight;
+                }
+            }
+        }
+    }
+
+    pub fn candidates(&self) -> usize {
+        self.n
+    }
+
+    /// How many voters prefer `i` to `j`.
+    pub fn get(&self, i: usize, j: usize) -> u64 {
+        self.counts[i * self.n + j]
+    }
+
+    pub fn rows(&self) -> Vec<Vec<u64>> {
+        self.counts.chunks(self.n.max(1)).map(<[u64]>::to_vec).collect()
+    }
+
+    /// Builds a matrix from rows (tests and explanations).
+    pub fn from_rows(rows: &[Vec<u64>]) -> Pairwise {
+        let n = rows.len();
+        Pairwise {
+            n,
+            counts: rows.iter().flat_map(|row| row.iter().copied()).collect(),
+        }
+    }
+
+    /// A candidate who beats every other candidate head to head, if any.
+    pub fn condorcet_winner(&self) -> Option<usize> {
+        (0..self.n).find(|&i| (0..self.n).all(|j| i == j || self.get(i, j) > self.get(j, i)))
+    }
+}
