@@ -3,6 +3,7 @@
 //! Architecture invariant: this crate is the only one that knows the file formats; the model
 //! never sees YAML, and the file types are never used as the model.
 
+pub mod election;
 pub mod files;
 pub mod import;
 pub mod load;

@@ -151,7 +151,7 @@ struct Reader {
 }
 
 /// Turns a parser message into one line without the snippet and position (we print those).
-fn plain_message(error: &serde_saphyr::Error) -> String {
+pub(crate) fn plain_message(error: &serde_saphyr::Error) -> String {
     let rendered = error.without_snippet().to_string();
     let first = rendered.lines().next().unwrap_or_default().trim();
     // Drop a trailing " at line N column M": the finding carries the position itself.

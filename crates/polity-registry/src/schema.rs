@@ -2,6 +2,7 @@
 
 use schemars::schema_for;
 
+use crate::election::ElectionFile;
 use crate::files::{BodyFile, ConstitutionFile, OrganisationFile, PersonFile};
 
 /// (file name under `schema/`, schema text) for every registry file kind, in a stable order.
@@ -14,6 +15,7 @@ pub fn schemas() -> Vec<(&'static str, String)> {
     vec![
         ("body.schema.json", render(schema_for!(BodyFile))),
         ("constitution.schema.json", render(schema_for!(ConstitutionFile))),
+        ("election.schema.json", render(schema_for!(ElectionFile))),
         ("organisations.schema.json", render(schema_for!(Vec<OrganisationFile>))),
         ("people.schema.json", render(schema_for!(Vec<PersonFile>))),
     ]

@@ -2,6 +2,7 @@
 
 mod ical;
 mod report;
+mod tally;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -64,6 +65,34 @@ enum Command {
         #[arg(long, default_value = "2025-01-01")]
         as_of: String,
     },
+    /// Count an election from a ballot file and explain the result.
+    ///
+    /// Formats: elekto (Kubernetes/Elekto/CIVS CSV), blt (OpenSTV/OpaVote), preflib (.soi,
+    /// .soc, .toi, .toc) and debian (devotee tally sheet), detected from the file unless given.
+    Tally {
+        /// The ballot file.
+        ballots: PathBuf,
+        /// An election file (YAML): method, seats, organisations, cap, tie-break, turnout.
+        #[arg(long)]
+        election: Option<PathBuf>,
+        #[arg(long, value_parser = parse_format)]
+        format: Option<polity_count::formats::Format>,
+        /// schulze (winning votes), schulze-margins, ranked-pairs, plurality or approval.
+        #[arg(long, value_parser = parse_method)]
+        method: Option<polity_count::Method>,
+        /// Seats to fill (default: the election file's, else 1).
+        #[arg(long)]
+        seats: Option<usize>,
+        /// What an unranked candidate means: no-preference or below.
+        #[arg(long, value_parser = parse_unranked)]
+        unranked: Option<polity_count::Unranked>,
+        /// Leave bad ballots out and report them, instead of refusing the file.
+        #[arg(long)]
+        skip_bad_ballots: bool,
+        /// Print the result as JSON (schema: docs/tally-json.md).
+        #[arg(long)]
+        json: bool,
+    },
     /// Write the registry files' JSON Schemas into a folder.
     Schema {
         #[arg(long, default_value = "schema")]
@@ -103,6 +132,22 @@ fn main() -> ExitCode {
             eprintln!("polity: error: {error:#}");
             ExitCode::from(2)
         }
+    }
+}
+
+fn parse_format(text: &str) -> Result<polity_count::formats::Format, String> {
+    text.parse()
+}
+
+fn parse_method(text: &str) -> Result<polity_count::Method, String> {
+    text.parse()
+}
+
+fn parse_unranked(text: &str) -> Result<polity_count::Unranked, String> {
+    match text {
+        "no-preference" => Ok(polity_count::Unranked::NoPreference),
+        "below" => Ok(polity_count::Unranked::Below),
+        other => Err(format!("{other:?}: use no-preference or below")),
     }
 }
 
@@ -186,6 +231,31 @@ fn run(cli: Cli) -> Result<ExitCode> {
             );
             polity_registry::write_registry(&out, &files, &header)?;
             println!("imported {summary} into {}", out.display());
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Tally {
+            ballots,
+            election,
+            format,
+            method,
+            seats,
+            unranked,
+            skip_bad_ballots,
+            json,
+        } => {
+            let output = tally::run(&tally::TallyOptions {
+                ballots: &ballots,
+                election: election.as_deref(),
+                format,
+                method,
+                seats,
+                unranked,
+                skip_bad_ballots,
+                json,
+            })?;
+            use std::io::Write as _;
+            let mut stdout = std::io::stdout().lock();
+            stdout.write_all(output.as_bytes()).context("cannot write the result")?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Schema { out } => {

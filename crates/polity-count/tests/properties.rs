@@ -1,0 +1,109 @@
+//! Property tests of the Condorcet methods over random elections.
+
+use polity_count::{Ballots, Pairwise, Strength, Unranked, ranked_pairs, schulze};
+use proptest::prelude::*;
+
+/// A random election: 2..=7 candidates, 1..=40 ballots, each rank in 1..=n or unranked.
+fn election() -> impl Strategy<Value = (usize, Vec<Vec<Option<u32>>>, bool)> {
+    (2usize..=7).prop_flat_map(|n| {
+        let rank = prop_oneof![4 => (1..=n as u32).prop_map(Some), 1 => Just(None)];
+        (Just(n), prop::collection::vec(prop::collection::vec(rank, n), 1..40), any::<bool>())
+    })
+}
+
+fn build(n: usize, rows: &[Vec<Option<u32>>], below: bool) -> Ballots {
+    let names = (0..n).map(|index| format!("c{index}")).collect();
+    let unranked = if below { Unranked::Below } else { Unranked::NoPreference };
+    let mut ballots = Ballots::new(names, unranked).unwrap();
+    for row in rows {
+        ballots.push(row, 1).unwrap();
+    }
+    ballots
+}
+
+fn names_of(ballots: &Ballots, tiers: &[Vec<usize>]) -> Vec<Vec<String>> {
+    tiers
+        .iter()
+        .map(|tier| {
+            let mut names: Vec<String> = tier.iter().map(|&index| ballots.candidates()[index].clone()).collect();
+            names.sort();
+            names
+        })
+        .collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+    #[test]
+    fn a_condorcet_winner_always_wins((n, rows, below) in election()) {
+        let ballots = build(n, &rows, below);
+        let pairwise = Pairwise::count(&ballots, 1);
+        if let Some(winner) = pairwise.condorcet_winner() {
+            for strength in [Strength::WinningVotes, Strength::Margins] {
+                prop_assert_eq!(&schulze(&pairwise, strength).tiers[0], &vec![winner]);
+            }
+            // Schulze and ranked pairs agree whenever a Condorcet winner exists.
+            prop_assert_eq!(&ranked_pairs(&pairwise)[0], &vec![winner]);
+        }
+    }
+
+    #[test]
+    fn reordering_ballots_changes_nothing((n, rows, below) in election(), seed in any::<u64>()) {
+        let ballots = build(n, &rows, below);
+        let mut shuffled = rows.clone();
+        // A deterministic shuffle from the seed.
+        let mut state = seed | 1;
+        for index in (1..shuffled.len()).rev() {
+            state ^= state << 13; state ^= state >> 7; state ^= state << 17;
+            shuffled.swap(index, (state % (index as u64 + 1)) as usize);
+        }
+        let reordered = build(n, &shuffled, below);
+        prop_assert_eq!(Pairwise::count(&ballots, 1), Pairwise::count(&reordered, 3));
+        let a = schulze(&Pairwise::count(&ballots, 1), Strength::WinningVotes);
+        let b = schulze(&Pairwise::count(&reordered, 1), Strength::WinningVotes);
+        prop_assert_eq!(a, b);
+    }
+
+    #[test]
+    fn relabelling_candidates_changes_nothing_but_the_labels((n, rows, below) in election(), rotation in 0usize..7) {
+        let ballots = build(n, &rows, below);
+        // Candidate i becomes position (i + r) mod n, keeping its name.
+        let r = rotation % n;
+        let names: Vec<String> = (0..n).map(|position| format!("c{}", (position + n - r) % n)).collect();
+        let mut relabelled = Ballots::new(names, ballots.unranked()).unwrap();
+        for row in &rows {
+            let moved: Vec<Option<u32>> = (0..n).map(|position| row[(position + n - r) % n]).collect();
+            relabelled.push(&moved, 1).unwrap();
+        }
+        for strength in [Strength::WinningVotes, Strength::Margins] {
+            let a = schulze(&Pairwise::count(&ballots, 1), strength);
+            let b = schulze(&Pairwise::count(&relabelled, 1), strength);
+            prop_assert_eq!(names_of(&ballots, &a.tiers), names_of(&relabelled, &b.tiers));
+        }
+    }
+
+    #[test]
+    fn counting_is_deterministic_whatever_the_threads((n, rows, below) in election(), threads in 1usize..5) {
+        let ballots = build(n, &rows, below);
+        let once = schulze(&Pairwise::count(&ballots, 1), Strength::WinningVotes);
+        let again = schulze(&Pairwise::count(&ballots, threads), Strength::WinningVotes);
+        prop_assert_eq!(once, again);
+    }
+
+    #[test]
+    fn a_pareto_dominated_candidate_never_ranks_above_its_dominator((n, rows, below) in election()) {
+        let ballots = build(n, &rows, below);
+        let pairwise = Pairwise::count(&ballots, 1);
+        let result = schulze(&pairwise, Strength::WinningVotes);
+        let tier_of = |candidate: usize| result.tiers.iter().position(|tier| tier.contains(&candidate)).unwrap();
+        for a in 0..n {
+            for b in 0..n {
+                // a dominates b: no voter prefers b to a, and at least one prefers a to b.
+                if a != b && pairwise.get(b, a) == 0 && pairwise.get(a, b) > 0 {
+                    prop_assert!(tier_of(a) < tier_of(b), "c{a} dominates c{b} but {:?}", result.tiers);
+                }
+            }
+        }
+    }
+}

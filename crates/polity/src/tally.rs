@@ -1,0 +1,254 @@
+//! `polity tally`: read a ballot file (and an election file), count, print the result.
+
+use std::fmt::Write;
+use std::path::Path;
+
+use anyhow::{Context, Result, bail};
+use polity_count::formats::{Format, ParseOptions, Parsed, parse};
+use polity_count::{ElectionResult, Method, Strength, Unranked, count};
+use polity_registry::election::ElectionFile;
+use serde::Serialize;
+
+pub struct TallyOptions<'a> {
+    pub ballots: &'a Path,
+    pub election: Option<&'a Path>,
+    pub format: Option<Format>,
+    pub method: Option<Method>,
+    pub seats: Option<usize>,
+    pub unranked: Option<Unranked>,
+    pub skip_bad_ballots: bool,
+    pub json: bool,
+}
+
+fn threads() -> usize {
+    std::thread::available_parallelism().map_or(1, usize::from)
+}
+
+/// Runs the tally and returns what to print.
+pub fn run(options: &TallyOptions) -> Result<String> {
+    let election = match options.election {
+        Some(path) => {
+            let text = std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+            Some(ElectionFile::parse(&text).map_err(|error| anyhow::anyhow!("{}:{error}", path.display()))?)
+        }
+        None => None,
+    };
+    let text = std::fs::read_to_string(options.ballots).with_context(|| format!("cannot read {}", options.ballots.display()))?;
+    let name = options.ballots.file_name().map(|name| name.to_string_lossy().into_owned()).unwrap_or_default();
+    let format = options.format.unwrap_or_else(|| Format::detect(&name, &text));
+    let unranked = options.unranked.or(election.as_ref().and_then(|file| file.unranked.map(Unranked::from)));
+    let parsed = parse(
+        format,
+        &text,
+        ParseOptions {
+            skip_bad_ballots: options.skip_bad_ballots,
+            unranked,
+            threads: threads(),
+        },
+    )
+    .map_err(|error| anyhow::anyhow!("{}: {} ballots: {error}", options.ballots.display(), format.as_str()))?;
+    drop(text);
+    let file_method = match &election {
+        Some(file) => file.method().map_err(|error| anyhow::anyhow!("{}:{error}", options.election.unwrap().display()))?,
+        None => None,
+    };
+    let method = options.method.or(file_method).unwrap_or(Method::Schulze(Strength::WinningVotes));
+    let seats = options.seats.or(election.as_ref().and_then(|file| file.seats)).unwrap_or(1);
+    let names = parsed.ballots.candidates().to_vec();
+    let election = election.unwrap_or_else(|| ElectionFile::parse("{}").expect("an empty election file parses"));
+    let rules = match election.rules(&names, method, seats, threads()) {
+        Ok(rules) => rules,
+        Err(errors) => {
+            let path = options.election.map(|path| path.display().to_string()).unwrap_or_default();
+            let list: Vec<String> = errors
+                .iter()
+                .map(|error| match error.line {
+                    Some(_) => format!("{path}:{error}"),
+                    None => format!("{path}: {error}"),
+                })
+                .collect();
+            bail!("the election file has {} problem(s):\n  {}", errors.len(), list.join("\n  "));
+        }
+    };
+    let result = count(&parsed.ballots, &rules);
+    Ok(if options.json {
+        json(&parsed, &election, &result)
+    } else {
+        human(&parsed, &election, &result)
+    })
+}
+
+fn human(parsed: &Parsed, election: &ElectionFile, result: &ElectionResult) -> String {
+    let names = parsed.ballots.candidates();
+    let show = |index: usize| election.display_name(&names[index]).to_owned();
+    let mut out = String::new();
+    let title = election.title.clone().or_else(|| parsed.title.clone()).unwrap_or_else(|| "Election".to_owned());
+    let _ = writeln!(
+        out,
+        "{title}: {} ballot(s), {} candidate(s), method {}, unranked means {}",
+        result.voters,
+        names.len(),
+        result.method.as_str(),
+        parsed.ballots.unranked().as_str()
+    );
+    if !parsed.skipped.is_empty() {
+        let _ = writeln!(out, "{} bad ballot(s) skipped:", parsed.skipped.len());
+        for bad in &parsed.skipped {
+            let _ = writeln!(out, "  line {}: {}", bad.line, bad.reason);
+        }
+    }
+    let skipped_reason = |candidate: usize| {
+        result
+            .seats
+            .skipped
+            .iter()
+            .find(|skip| skip.candidate == candidate)
+            .map(|skip| format!("  (skipped: {} already holds {} of at most {} seat(s))", skip.organisation, skip.held, skip.cap))
+    };
+    let _ = writeln!(out, "\nRanking:");
+    let mut place = 1;
+    for tier in &result.ranking {
+        let tied = if tier.len() > 1 { "=" } else { "" };
+        for &candidate in tier {
+            let score = result.scores.as_ref().map(|scores| format!("  [{}]", scores[candidate])).unwrap_or_default();
+            let _ = writeln!(out, "  {place:>3}{tied:<1} {}{score}{}", show(candidate), skipped_reason(candidate).unwrap_or_default());
+        }
+        place += tier.len();
+    }
+    let _ = writeln!(out, "\nWinners ({} seat(s)):", result.seats.winners.len() + result.seats.unfilled);
+    if !result.valid {
+        let _ = writeln!(out, "  none: the election is not valid (turnout)");
+    }
+    for (position, (&winner, class)) in result.seats.winners.iter().zip(&result.winner_classes).enumerate() {
+        let class = class.as_ref().map(|class| format!(" [{class}]")).unwrap_or_default();
+        let _ = writeln!(out, "  {:>3}. {}{class}", position + 1, show(winner));
+    }
+    if result.seats.unfilled > 0 && result.valid {
+        let _ = writeln!(out, "  {} seat(s) unfilled", result.seats.unfilled);
+    }
+    if let Some(pairwise) = &result.pairwise {
+        let n = names.len();
+        if n <= 30 {
+            let _ = writeln!(out, "\nPairwise matrix (row preferred over column; columns numbered as rows):");
+            let width = pairwise.rows().iter().flatten().max().map_or(1, |max| max.to_string().len()).max(2);
+            let label = (0..n).map(|index| show(index).chars().count()).max().unwrap_or(0);
+            let mut header = format!("  {:>3} {:<label$}", "", "");
+            for column in 0..n {
+                let _ = write!(header, " {:>width$}", column + 1);
+            }
+            let _ = writeln!(out, "{}", header.trim_end());
+            for row in 0..n {
+                let mut line = format!("  {:>3} {:<label$}", row + 1, show(row));
+                for column in 0..n {
+                    if row == column {
+                        let _ = write!(line, " {:>width$}", "-");
+                    } else {
+                        let _ = write!(line, " {:>width$}", pairwise.get(row, column));
+                    }
+                }
+                let _ = writeln!(out, "{line}");
+            }
+        } else {
+            let _ = writeln!(out, "\nPairwise matrix: {n} candidates; use --json to see it.");
+        }
+    }
+    let _ = writeln!(out, "\nExplanation:");
+    for line in &result.explanation {
+        let _ = writeln!(out, "  - {line}");
+    }
+    out
+}
+
+/// The `--json` output; its schema is documented in docs/tally-json.md and kept stable.
+#[derive(Serialize)]
+struct TallyJson<'a> {
+    format: &'static str,
+    method: &'static str,
+    unranked: &'static str,
+    title: Option<&'a str>,
+    candidates: &'a [String],
+    display_names: std::collections::BTreeMap<&'a str, &'a str>,
+    ballots: u64,
+    bad_ballots_skipped: Vec<BadBallotJson<'a>>,
+    valid: bool,
+    ranking: Vec<Vec<&'a str>>,
+    winners: Vec<&'a str>,
+    winner_classes: Vec<Option<&'a str>>,
+    skipped: Vec<SkippedJson<'a>>,
+    tie: Option<TieJson<'a>>,
+    unfilled: usize,
+    pairwise: Option<Vec<Vec<u64>>>,
+    strongest_paths: Option<&'a [Vec<u64>]>,
+    scores: Option<&'a [u64]>,
+    explanation: &'a [String],
+}
+
+#[derive(Serialize)]
+struct BadBallotJson<'a> {
+    line: usize,
+    reason: &'a str,
+}
+
+#[derive(Serialize)]
+struct SkippedJson<'a> {
+    candidate: &'a str,
+    organisation: &'a str,
+    held: usize,
+    cap: usize,
+}
+
+#[derive(Serialize)]
+struct TieJson<'a> {
+    candidates: Vec<&'a str>,
+    seats_left: usize,
+    broken: bool,
+    resolution: &'a str,
+}
+
+fn json(parsed: &Parsed, election: &ElectionFile, result: &ElectionResult) -> String {
+    let names = parsed.ballots.candidates();
+    let name = |index: &usize| names[*index].as_str();
+    let report = TallyJson {
+        format: parsed.format.as_str(),
+        method: result.method.as_str(),
+        unranked: parsed.ballots.unranked().as_str(),
+        title: election.title.as_deref().or(parsed.title.as_deref()),
+        candidates: names,
+        display_names: election
+            .candidates
+            .iter()
+            .filter_map(|candidate| candidate.display.as_deref().map(|display| (candidate.name.value.as_str(), display)))
+            .collect(),
+        ballots: result.voters,
+        bad_ballots_skipped: parsed.skipped.iter().map(|bad| BadBallotJson { line: bad.line, reason: &bad.reason }).collect(),
+        valid: result.valid,
+        ranking: result.ranking.iter().map(|tier| tier.iter().map(name).collect()).collect(),
+        winners: result.seats.winners.iter().map(name).collect(),
+        winner_classes: result.winner_classes.iter().map(Option::as_deref).collect(),
+        skipped: result
+            .seats
+            .skipped
+            .iter()
+            .map(|skip| SkippedJson {
+                candidate: name(&skip.candidate),
+                organisation: &skip.organisation,
+                held: skip.held,
+                cap: skip.cap,
+            })
+            .collect(),
+        tie: result.seats.tie.as_ref().map(|tie| TieJson {
+            candidates: tie.candidates.iter().map(name).collect(),
+            seats_left: tie.seats_left,
+            broken: tie.broken,
+            resolution: &tie.resolution,
+        }),
+        unfilled: result.seats.unfilled,
+        pairwise: result.pairwise.as_ref().map(|pairwise| pairwise.rows()),
+        strongest_paths: result.schulze.as_ref().map(|schulze| schulze.strongest.as_slice()),
+        scores: result.scores.as_deref(),
+        explanation: &result.explanation,
+    };
+    let mut text = serde_json::to_string_pretty(&report).expect("plain data serialises");
+    text.push('\n');
+    text
+}
