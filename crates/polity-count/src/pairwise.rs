@@ -2,6 +2,9 @@
 
 use crate::ballot::{BELOW, Ballots, NO_OPINION};
 
+/// Byte counters are handled 16 at a time (one SSE2 register).
+const BLOCK: usize = 16;
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Pairwise {
     n: usize,
@@ -53,22 +56,66 @@ impl Pairwise {
         total
     }
 
-    /// The inner loop: for each ranked candidate i on a ballot, every candidate j it is
-    /// strictly above gets one more vote "i over j". A candidate with no opinion (255) is never
-    /// above or below anyone; one ranked "below" (254) is under every ranked candidate.
+    /// Adds ballots to the matrix. For each ranked candidate i on a ballot, every candidate j it
+    /// is strictly above gets one more vote "i over j". A candidate with no opinion (255) is never
+    /// above or below anyone; one ranked "below" (254) is under every ranked candidate and above
+    /// nobody, so neither needs a branch.
+    ///
+    /// Ballots of weight 1 (one line per voter) take the fast path: byte counters, 16 to a block
+    /// so the compiler keeps them in vector registers, flushed into the exact 64-bit matrix before
+    /// they can overflow (every 255 ballots). Weighted ballots are added directly.
     fn add_rows(&mut self, ranks: &[u8], weights: &[u32]) {
         let n = self.n;
+        let width = n.div_ceil(BLOCK) * BLOCK;
+        let mut padded = vec![NO_OPINION; width];
+        let mut bytes = vec![0u8; n * width];
+        let mut pending = 0u32;
         for (row, &weight) in ranks.chunks_exact(n).zip(weights) {
-            let weight = u64::from(weight);
-            for (i, &rank_i) in row.iter().enumerate() {
-                if rank_i >= BELOW {
-                    continue;
+            if weight != 1 {
+                self.add_weighted(row, weight);
+                continue;
+            }
+            padded[..n].copy_from_slice(row);
+            for (i, counters) in bytes.chunks_exact_mut(width).enumerate() {
+                let rank_i = row[i];
+                for (counter_block, rank_block) in counters.chunks_exact_mut(BLOCK).zip(padded.chunks_exact(BLOCK)) {
+                    for (counter, &rank_j) in counter_block.iter_mut().zip(rank_block) {
+                        let above = (rank_i < rank_j) & (rank_j != NO_OPINION);
+                        *counter = counter.wrapping_add(u8::from(above));
+                    }
                 }
-                let out = &mut self.counts[i * n..(i + 1) * n];
-                for (cell, &rank_j) in out.iter_mut().zip(row) {
-                    let above = (rank_i < rank_j) & (rank_j != NO_OPINION);
-                    *cell += u64::from(above) * weight;
-                }
+            }
+            pending += 1;
+            if pending == u32::from(u8::MAX) {
+                self.flush(&mut bytes, width);
+                pending = 0;
+            }
+        }
+        if pending > 0 {
+            self.flush(&mut bytes, width);
+        }
+    }
+
+    fn flush(&mut self, bytes: &mut [u8], width: usize) {
+        let n = self.n;
+        for (i, counters) in bytes.chunks_exact_mut(width).enumerate() {
+            for (cell, counter) in self.counts[i * n..(i + 1) * n].iter_mut().zip(counters.iter_mut()) {
+                *cell += u64::from(*counter);
+                *counter = 0;
+            }
+        }
+    }
+
+    fn add_weighted(&mut self, row: &[u8], weight: u32) {
+        let n = self.n;
+        let weight = u64::from(weight);
+        for (i, &rank_i) in row.iter().enumerate() {
+            if rank_i >= BELOW {
+                continue;
+            }
+            for (cell, &rank_j) in self.counts[i * n..(i + 1) * n].iter_mut().zip(row) {
+                let above = (rank_i < rank_j) & (rank_j != NO_OPINION);
+                *cell += u64::from(above) * weight;
             }
         }
     }
