@@ -46,7 +46,10 @@ impl fmt::Display for BallotError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             BallotError::TooManyCandidates(count) => {
-                write!(f, "{count} candidates: a ranked election takes at most {MAX_CANDIDATES}")
+                write!(
+                    f,
+                    "{count} candidates: a ranked election takes at most {MAX_CANDIDATES}"
+                )
             }
             BallotError::WrongLength { expected, found } => {
                 write!(f, "the ballot ranks {found} candidates; the election has {expected}")
@@ -160,7 +163,8 @@ impl Ballots {
     /// Adds a ballot already encoded (ranks 1..=253, or 0 for unranked). For fast parsers.
     pub(crate) fn push_encoded(&mut self, ranks: &[u8], weight: u32) {
         let unranked = self.unranked_code();
-        self.ranks.extend(ranks.iter().map(|&rank| if rank == 0 { unranked } else { rank }));
+        self.ranks
+            .extend(ranks.iter().map(|&rank| if rank == 0 { unranked } else { rank }));
         self.weights.push(weight);
     }
 

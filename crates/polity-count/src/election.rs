@@ -41,9 +41,12 @@ impl std::str::FromStr for Method {
     type Err = String;
 
     fn from_str(text: &str) -> Result<Method, String> {
-        Method::ALL.into_iter().find(|method| method.as_str() == text).ok_or_else(|| {
-            format!("unknown method {text:?}: use schulze, schulze-margins, ranked-pairs, plurality or approval")
-        })
+        Method::ALL
+            .into_iter()
+            .find(|method| method.as_str() == text)
+            .ok_or_else(|| {
+                format!("unknown method {text:?}: use schulze, schulze-margins, ranked-pairs, plurality or approval")
+            })
     }
 }
 
@@ -88,7 +91,11 @@ fn tiers_by_score(scores: &[u64]) -> Tiers {
     distinct.dedup();
     distinct
         .into_iter()
-        .map(|score| (0..scores.len()).filter(|&candidate| scores[candidate] == score).collect())
+        .map(|score| {
+            (0..scores.len())
+                .filter(|&candidate| scores[candidate] == score)
+                .collect()
+        })
         .collect()
 }
 
@@ -154,7 +161,10 @@ pub fn count(ballots: &Ballots, rules: &ElectionRules) -> ElectionResult {
     if let Some(pairwise) = &pairwise
         && let Some(winner) = pairwise.condorcet_winner()
     {
-        explanation.push(format!("{} beats every other candidate head to head (Condorcet winner)", names[winner]));
+        explanation.push(format!(
+            "{} beats every other candidate head to head (Condorcet winner)",
+            names[winner]
+        ));
     }
     let mut seat_rules = rules.seats.clone();
     if !valid {
@@ -163,7 +173,10 @@ pub fn count(ballots: &Ballots, rules: &ElectionRules) -> ElectionResult {
     let seats = fill_seats(&ranking, names, &seat_rules);
     explanation.extend(seats.explanation.iter().cloned());
     let mut winner_classes = Vec::new();
-    let mut class_slots = rules.classes.iter().flat_map(|(name, count)| std::iter::repeat_n(name.clone(), *count));
+    let mut class_slots = rules
+        .classes
+        .iter()
+        .flat_map(|(name, count)| std::iter::repeat_n(name.clone(), *count));
     for _ in &seats.winners {
         winner_classes.push(class_slots.next());
     }

@@ -225,7 +225,10 @@ pub enum VoteError {
     NotAMember(String),
     VotedTwice(String),
     /// A vote cast on a member's behalf by someone they did not name as proxy.
-    NoProxy { member: String, cast_by: String },
+    NoProxy {
+        member: String,
+        cast_by: String,
+    },
 }
 
 impl fmt::Display for VoteError {
@@ -280,7 +283,9 @@ pub fn tally_votes(
     }
     let attending = members
         .iter()
-        .filter(|member| present.contains(*member) || proxies.get(*member).is_some_and(|holder| present.contains(holder)))
+        .filter(|member| {
+            present.contains(*member) || proxies.get(*member).is_some_and(|holder| present.contains(holder))
+        })
         .count();
     tally.attending = Some(attending as u64);
     Ok(tally)
@@ -325,7 +330,11 @@ mod tests {
         assert_eq!(result.outcome, Outcome::NoQuorum);
         assert!(result.explanation[0].contains("needs 5: not met"), "{result}");
         votes.attending = Some(5);
-        assert_eq!(decide(&rule, &votes, 1, None).outcome, Outcome::Invalid, "4 of 9 voted: D3 fails");
+        assert_eq!(
+            decide(&rule, &votes, 1, None).outcome,
+            Outcome::Invalid,
+            "4 of 9 voted: D3 fails"
+        );
         votes.yes = 5;
         assert_eq!(decide(&rule, &votes, 1, None).outcome, Outcome::Carried);
     }
@@ -359,14 +368,22 @@ mod tests {
             Err(VoteError::NoProxy { .. })
         ));
         let twice = vec![votes[0].clone(), votes[0].clone()];
-        assert!(matches!(tally_votes(&members, &present, &proxies, &twice), Err(VoteError::VotedTwice(_))));
+        assert!(matches!(
+            tally_votes(&members, &present, &proxies, &twice),
+            Err(VoteError::VotedTwice(_))
+        ));
     }
 
     #[test]
     fn d3_a_vote_is_valid_only_if_more_than_half_voted() {
         let result = decide(&simple_majority(), &tally(9, 3, 1, 0), 1, None);
         assert_eq!(result.outcome, Outcome::Invalid);
-        assert!(result.to_string().contains("4 voted of members 9; > 1/2 of members voted needs 5: not met"), "{result}");
+        assert!(
+            result
+                .to_string()
+                .contains("4 voted of members 9; > 1/2 of members voted needs 5: not met"),
+            "{result}"
+        );
         let result = decide(&simple_majority(), &tally(9, 3, 1, 1), 1, None);
         assert_eq!(result.outcome, Outcome::Carried, "{result}");
     }
@@ -376,7 +393,10 @@ mod tests {
         let rule = simple_majority();
         let tied = tally(8, 3, 3, 0);
         assert_eq!(decide(&rule, &tied, 1, None).outcome, Outcome::Tied(TieStep::Revote));
-        assert_eq!(decide(&rule, &tied, 2, None).outcome, Outcome::Tied(TieStep::ChairCastingVote));
+        assert_eq!(
+            decide(&rule, &tied, 2, None).outcome,
+            Outcome::Tied(TieStep::ChairCastingVote)
+        );
         assert_eq!(decide(&rule, &tied, 2, Some(Choice::Yes)).outcome, Outcome::Carried);
         assert_eq!(decide(&rule, &tied, 2, Some(Choice::No)).outcome, Outcome::Failed);
         assert_eq!(decide(&rule, &tied, 3, None).outcome, Outcome::Deadlocked);
@@ -412,7 +432,10 @@ mod tests {
             ("SIG chairs", two_thirds, tally(3, 1, 2, 0)),
         ]);
         assert_eq!(failed.outcome, Outcome::Failed);
-        assert!(failed.explanation[1].contains("1 yes of members 3; >= 2/3 of members needs 2: not met"), "{failed}");
+        assert!(
+            failed.explanation[1].contains("1 yes of members 3; >= 2/3 of members needs 2: not met"),
+            "{failed}"
+        );
     }
 
     #[test]

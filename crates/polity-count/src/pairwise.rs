@@ -2,9 +2,6 @@
 
 use crate::ballot::{BELOW, Ballots, NO_OPINION};
 
-/// Byte counters are handled 16 at a time (one SSE2 register).
-const BLOCK: usize = 16;
-
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Pairwise {
     n: usize,
@@ -45,7 +42,10 @@ impl Pairwise {
                     })
                 })
                 .collect();
-            handles.into_iter().map(|handle| handle.join().expect("counting does not panic")).collect()
+            handles
+                .into_iter()
+                .map(|handle| handle.join().expect("counting does not panic"))
+                .collect()
         });
         let mut total = Pairwise::zero(n);
         for part in parts {
@@ -61,14 +61,26 @@ impl Pairwise {
     /// above or below anyone; one ranked "below" (254) is under every ranked candidate and above
     /// nobody, so neither needs a branch.
     ///
-    /// Ballots of weight 1 (one line per voter) take the fast path: byte counters, 16 to a block
-    /// so the compiler keeps them in vector registers, flushed into the exact 64-bit matrix before
-    /// they can overflow (every 255 ballots). Weighted ballots are added directly.
+    /// Ballots of weight 1 (one line per voter) take the fast path: one row of byte counters per
+    /// candidate, of a fixed width so that the compiler turns each row into a few vector
+    /// instructions, flushed into the exact 64-bit matrix before a byte can overflow (every 255
+    /// ballots). Weighted ballots are added directly.
     fn add_rows(&mut self, ranks: &[u8], weights: &[u32]) {
+        match self.n {
+            0 => {}
+            1..=16 => self.add_rows_fixed::<16>(ranks, weights),
+            17..=32 => self.add_rows_fixed::<32>(ranks, weights),
+            33..=64 => self.add_rows_fixed::<64>(ranks, weights),
+            65..=128 => self.add_rows_fixed::<128>(ranks, weights),
+            _ => self.add_rows_fixed::<256>(ranks, weights),
+        }
+    }
+
+    fn add_rows_fixed<const WIDTH: usize>(&mut self, ranks: &[u8], weights: &[u32]) {
         let n = self.n;
-        let width = n.div_ceil(BLOCK) * BLOCK;
-        let mut padded = vec![NO_OPINION; width];
-        let mut bytes = vec![0u8; n * width];
+        debug_assert!(n <= WIDTH);
+        let mut padded = [NO_OPINION; WIDTH];
+        let mut bytes = vec![[0u8; WIDTH]; n];
         let mut pending = 0u32;
         for (row, &weight) in ranks.chunks_exact(n).zip(weights) {
             if weight != 1 {
@@ -76,29 +88,26 @@ impl Pairwise {
                 continue;
             }
             padded[..n].copy_from_slice(row);
-            for (i, counters) in bytes.chunks_exact_mut(width).enumerate() {
-                let rank_i = row[i];
-                for (counter_block, rank_block) in counters.chunks_exact_mut(BLOCK).zip(padded.chunks_exact(BLOCK)) {
-                    for (counter, &rank_j) in counter_block.iter_mut().zip(rank_block) {
-                        let above = (rank_i < rank_j) & (rank_j != NO_OPINION);
-                        *counter = counter.wrapping_add(u8::from(above));
-                    }
+            for (counters, &rank_i) in bytes.iter_mut().zip(&padded) {
+                for (counter, &rank_j) in counters.iter_mut().zip(&padded) {
+                    let above = (rank_i < rank_j) & (rank_j != NO_OPINION);
+                    *counter = counter.wrapping_add(u8::from(above));
                 }
             }
             pending += 1;
             if pending == u32::from(u8::MAX) {
-                self.flush(&mut bytes, width);
+                self.flush(&mut bytes);
                 pending = 0;
             }
         }
         if pending > 0 {
-            self.flush(&mut bytes, width);
+            self.flush(&mut bytes);
         }
     }
 
-    fn flush(&mut self, bytes: &mut [u8], width: usize) {
+    fn flush<const WIDTH: usize>(&mut self, bytes: &mut [[u8; WIDTH]]) {
         let n = self.n;
-        for (i, counters) in bytes.chunks_exact_mut(width).enumerate() {
+        for (i, counters) in bytes.iter_mut().enumerate() {
             for (cell, counter) in self.counts[i * n..(i + 1) * n].iter_mut().zip(counters.iter_mut()) {
                 *cell += u64::from(*counter);
                 *counter = 0;

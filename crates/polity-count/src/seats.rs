@@ -90,13 +90,19 @@ pub fn fill_seats(tiers: &Tiers, names: &[String], rules: &SeatRules) -> SeatRes
         let sitting: Vec<String> = held.iter().map(|(org, count)| format!("{org} {count}")).collect();
         result.explanation.push(format!(
             "cap: at most {cap} seat(s) per organisation, counting sitting members ({})",
-            if sitting.is_empty() { "none".to_owned() } else { sitting.join(", ") }
+            if sitting.is_empty() {
+                "none".to_owned()
+            } else {
+                sitting.join(", ")
+            }
         ));
     }
     let organisation = |candidate: usize| rules.organisations.get(candidate).cloned().flatten();
     // Whether seating `candidate` now would break the cap; records the skip when it would.
     let blocked = |candidate: usize, held: &BTreeMap<String, usize>, result: &mut SeatResult| -> bool {
-        let (Some(cap), Some(org)) = (rules.cap, organisation(candidate)) else { return false };
+        let (Some(cap), Some(org)) = (rules.cap, organisation(candidate)) else {
+            return false;
+        };
         let count = held.get(&org).copied().unwrap_or(0);
         if count < cap {
             return false;
@@ -157,7 +163,10 @@ pub fn fill_seats(tiers: &Tiers, names: &[String], rules: &SeatRules) -> SeatRes
             TieBreak::Seed(seed) => {
                 let mut ordered = eligible.clone();
                 ordered.sort_by_key(|&candidate| draw_key(seed, &names[candidate]));
-                Some((ordered, format!("broken by a random draw from the published seed {seed:?}")))
+                Some((
+                    ordered,
+                    format!("broken by a random draw from the published seed {seed:?}"),
+                ))
             }
         };
         let tied_names: Vec<&str> = eligible.iter().map(|&candidate| names[candidate].as_str()).collect();
@@ -192,9 +201,10 @@ pub fn fill_seats(tiers: &Tiers, names: &[String], rules: &SeatRules) -> SeatRes
                     }
                     _ => "left open (tie-break: report); decide it by the body's rule and record the choice".to_owned(),
                 };
-                result
-                    .explanation
-                    .push(format!("tie for the last {left} seat(s) among {}: {why}", tied_names.join(", ")));
+                result.explanation.push(format!(
+                    "tie for the last {left} seat(s) among {}: {why}",
+                    tied_names.join(", ")
+                ));
                 result.tie = Some(SeatTie {
                     candidates: eligible,
                     seats_left: left,
@@ -207,7 +217,10 @@ pub fn fill_seats(tiers: &Tiers, names: &[String], rules: &SeatRules) -> SeatRes
     }
     result.unfilled = rules.seats - result.winners.len();
     if result.unfilled > 0 && result.tie.as_ref().is_none_or(|tie| tie.broken) {
-        result.explanation.push(format!("{} seat(s) left unfilled: not enough eligible candidates", result.unfilled));
+        result.explanation.push(format!(
+            "{} seat(s) left unfilled: not enough eligible candidates",
+            result.unfilled
+        ));
     }
     result
 }
@@ -282,16 +295,31 @@ mod tests {
             officer: "the chair".to_owned(),
             order: vec!["c2".to_owned(), "c1".to_owned()],
         };
-        assert_eq!(fill_seats(&tiers, &names(3), &rules(2, &[None; 3], None, officer)).winners, vec![0, 2]);
-        let seeded = fill_seats(&tiers, &names(3), &rules(2, &[None; 3], None, TieBreak::Seed("2026".into())));
-        let expected = if draw_key("2026", "c1") < draw_key("2026", "c2") { 1 } else { 2 };
+        assert_eq!(
+            fill_seats(&tiers, &names(3), &rules(2, &[None; 3], None, officer)).winners,
+            vec![0, 2]
+        );
+        let seeded = fill_seats(
+            &tiers,
+            &names(3),
+            &rules(2, &[None; 3], None, TieBreak::Seed("2026".into())),
+        );
+        let expected = if draw_key("2026", "c1") < draw_key("2026", "c2") {
+            1
+        } else {
+            2
+        };
         assert_eq!(seeded.winners, vec![0, expected]);
     }
 
     #[test]
     fn two_of_one_organisation_tied_within_the_cap_need_the_tie_break() {
         let tiers = vec![vec![0, 1]];
-        let result = fill_seats(&tiers, &names(2), &rules(2, &[Some("g"), Some("g")], Some(1), TieBreak::Report));
+        let result = fill_seats(
+            &tiers,
+            &names(2),
+            &rules(2, &[Some("g"), Some("g")], Some(1), TieBreak::Report),
+        );
         assert!(result.winners.is_empty());
         assert!(result.tie.is_some());
     }

@@ -7,7 +7,11 @@ use proptest::prelude::*;
 fn election() -> impl Strategy<Value = (usize, Vec<Vec<Option<u32>>>, bool)> {
     (2usize..=7).prop_flat_map(|n| {
         let rank = prop_oneof![4 => (1..=n as u32).prop_map(Some), 1 => Just(None)];
-        (Just(n), prop::collection::vec(prop::collection::vec(rank, n), 1..40), any::<bool>())
+        (
+            Just(n),
+            prop::collection::vec(prop::collection::vec(rank, n), 1..40),
+            any::<bool>(),
+        )
     })
 }
 
@@ -115,5 +119,22 @@ proptest! {
                 }
             }
         }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 100, ..ProptestConfig::default() })]
+
+    /// The weighted path and the one-voter-per-line path count alike.
+    #[test]
+    fn a_weight_counts_as_that_many_identical_ballots((n, rows, below) in election(), weight in 1u32..6) {
+        let repeated: Vec<Vec<Option<u32>>> = rows.iter().flat_map(|row| std::iter::repeat_n(row.clone(), weight as usize)).collect();
+        let names: Vec<String> = (0..n).map(|index| format!("c{index}")).collect();
+        let unranked = if below { Unranked::Below } else { Unranked::NoPreference };
+        let mut weighted = Ballots::new(names, unranked).unwrap();
+        for row in &rows {
+            weighted.push(row, weight).unwrap();
+        }
+        prop_assert_eq!(Pairwise::count(&weighted, 1), Pairwise::count(&build(n, &repeated, below), 1));
     }
 }

@@ -9,7 +9,9 @@ use polity_count::seats::{SeatRules, TieBreak};
 use polity_count::{Ballots, ElectionRules, Method, Pairwise, Strength, count, ranked_pairs, schulze};
 
 fn fixture(path: &str) -> String {
-    let file = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/elections").join(path);
+    let file = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../tests/fixtures/elections")
+        .join(path);
     std::fs::read_to_string(&file).unwrap_or_else(|error| panic!("{}: {error}", file.display()))
 }
 
@@ -39,7 +41,10 @@ fn order(ballots: &Ballots, method: Method) -> Vec<String> {
         _ => unreachable!(),
     };
     assert!(tiers.iter().all(|tier| tier.len() == 1), "a tie in {tiers:?}");
-    tiers.into_iter().map(|tier| ballots.candidates()[tier[0]].clone()).collect()
+    tiers
+        .into_iter()
+        .map(|tier| ballots.candidates()[tier[0]].clone())
+        .collect()
 }
 
 fn no_cap(seats: usize) -> SeatRules {
@@ -59,7 +64,13 @@ fn kubernetes_2017_full_order() {
     let official: Vec<String> = numbered_list(&fixture("k8s-steering-2017/results.md"), "## Results")
         .into_iter()
         // The ballot header spells him "Phillip Whitrock"; results.md "Phillip Wittrock".
-        .map(|name| if name == "Phillip Wittrock" { "Phillip Whitrock".to_owned() } else { name })
+        .map(|name| {
+            if name == "Phillip Wittrock" {
+                "Phillip Whitrock".to_owned()
+            } else {
+                name
+            }
+        })
         .collect();
     assert_eq!(official.len(), 20);
     assert_eq!(order(&ballots, Method::Schulze(Strength::WinningVotes)), official);
@@ -90,21 +101,43 @@ fn kubernetes_2017_company_cap_excludes_the_fourth_with_six_seats() {
         threads: 2,
     };
     let result = count(&ballots, &rules);
-    let winners: Vec<&str> = result.seats.winners.iter().map(|&index| names[index].as_str()).collect();
+    let winners: Vec<&str> = result
+        .seats
+        .winners
+        .iter()
+        .map(|&index| names[index].as_str())
+        .collect();
     let results = fixture("k8s-steering-2017/results.md");
     let two_year = numbered_list(&results, "Two year term:");
     let one_year = numbered_list(&results, "One year term:");
     let official: Vec<String> = two_year
         .iter()
         .chain(&one_year)
-        .map(|name| if name == "Phillip Wittrock" { "Phillip Whitrock".to_owned() } else { name.clone() })
+        .map(|name| {
+            if name == "Phillip Wittrock" {
+                "Phillip Whitrock".to_owned()
+            } else {
+                name.clone()
+            }
+        })
         .collect();
     assert_eq!(winners, official);
     assert_eq!(result.seats.skipped.len(), 1);
     assert_eq!(names[result.seats.skipped[0].candidate], "Michael Rubin");
-    assert!(result.explanation.iter().any(|line| line == "skipped Michael Rubin: google already holds 2 of at most 2 seat(s)"));
+    assert!(
+        result
+            .explanation
+            .iter()
+            .any(|line| line == "skipped Michael Rubin: google already holds 2 of at most 2 seat(s)")
+    );
     let classes: Vec<Option<&str>> = result.winner_classes.iter().map(Option::as_deref).collect();
-    assert_eq!(classes, [Some("two-year"); 3].into_iter().chain([Some("one-year"); 3]).collect::<Vec<_>>());
+    assert_eq!(
+        classes,
+        [Some("two-year"); 3]
+            .into_iter()
+            .chain([Some("one-year"); 3])
+            .collect::<Vec<_>>()
+    );
 }
 
 #[test]
@@ -112,7 +145,10 @@ fn kubernetes_2018_full_order_and_winners() {
     let ballots = ballots("k8s-steering-2018/ballots.csv");
     assert_eq!(ballots.voters(), 307);
     let results = fixture("k8s-steering-2018/results.md");
-    assert_eq!(order(&ballots, Method::Schulze(Strength::WinningVotes)), numbered_list(&results, "## Results"));
+    assert_eq!(
+        order(&ballots, Method::Schulze(Strength::WinningVotes)),
+        numbered_list(&results, "## Results")
+    );
     let rules = ElectionRules {
         method: Method::Schulze(Strength::WinningVotes),
         seats: no_cap(3),
@@ -121,7 +157,12 @@ fn kubernetes_2018_full_order_and_winners() {
         threads: 1,
     };
     let result = count(&ballots, &rules);
-    let winners: Vec<String> = result.seats.winners.iter().map(|&index| ballots.candidates()[index].clone()).collect();
+    let winners: Vec<String> = result
+        .seats
+        .winners
+        .iter()
+        .map(|&index| ballots.candidates()[index].clone())
+        .collect();
     assert_eq!(winners, numbered_list(&results, "Two year term:"));
 }
 
@@ -129,7 +170,10 @@ fn kubernetes_2018_full_order_and_winners() {
 fn kubernetes_2021_full_order_with_no_opinion() {
     let ballots = ballots("k8s-steering-2021/ballots.csv");
     assert_eq!(ballots.voters(), 256);
-    let ranking = numbered_list(&fixture("k8s-steering-2021/ranking.md"), "Complete candidate preference ranking:");
+    let ranking = numbered_list(
+        &fixture("k8s-steering-2021/ranking.md"),
+        "Complete candidate preference ranking:",
+    );
     assert_eq!(ranking.len(), 13);
     assert_eq!(order(&ballots, Method::Schulze(Strength::WinningVotes)), ranking);
     // The winners are the first four; the alternates the next two (RESULTS-with-alternates.md).
@@ -143,11 +187,17 @@ fn debian_2002_leader_has_its_condorcet_winner() {
     assert_eq!(ballots.voters(), 475);
     assert_eq!(ballots.len(), 41);
     let pairwise = Pairwise::count(&ballots, 1);
-    let winner = pairwise.condorcet_winner().expect("the 2002 ballots have a Condorcet winner");
+    let winner = pairwise
+        .condorcet_winner()
+        .expect("the 2002 ballots have a Condorcet winner");
     assert_eq!(ballots.candidates()[winner], "Bdale Garbee");
     let order = order(&ballots, Method::Schulze(Strength::WinningVotes));
     assert_eq!(order[0], "Bdale Garbee");
-    assert_eq!(order, self::order(&ballots, Method::RankedPairs), "Schulze and ranked pairs agree");
+    assert_eq!(
+        order,
+        self::order(&ballots, Method::RankedPairs),
+        "Schulze and ranked pairs agree"
+    );
 }
 
 #[test]
@@ -166,7 +216,9 @@ fn a_malformed_ballot_is_reported_and_nothing_is_counted() {
     let mut text = fixture("k8s-steering-2018/ballots.csv");
     text.push_str("1,2,3,4,5,6,7\n1,2,3,4,5,6,7,x\n1,2,3,4,5,6,7,9\n");
     let error = parse(Format::Elekto, &text, ParseOptions::default()).unwrap_err();
-    let ParseError::BadBallots(bad) = &error else { panic!("{error}") };
+    let ParseError::BadBallots(bad) = &error else {
+        panic!("{error}")
+    };
     let reasons: Vec<(usize, &str)> = bad.iter().map(|bad| (bad.line, bad.reason.as_str())).collect();
     assert_eq!(
         reasons,

@@ -158,7 +158,13 @@ impl ElectionFile {
 
     /// Every collected problem of the file against the ballots' candidate names; the rules
     /// when there is none. `method`, `seats` and `threads` come from the caller (flags first).
-    pub fn rules(&self, names: &[String], method: Method, seats: usize, threads: usize) -> Result<ElectionRules, Vec<ElectionFileError>> {
+    pub fn rules(
+        &self,
+        names: &[String],
+        method: Method,
+        seats: usize,
+        threads: usize,
+    ) -> Result<ElectionRules, Vec<ElectionFileError>> {
         let mut errors = Vec::new();
         let mut organisations = vec![None; names.len()];
         for candidate in &self.candidates {
@@ -241,7 +247,11 @@ impl ElectionFile {
                 sitting: self.sitting.clone(),
                 tie_break,
             },
-            classes: self.classes.iter().map(|class| (class.name.clone(), class.seats)).collect(),
+            classes: self
+                .classes
+                .iter()
+                .map(|class| (class.name.clone(), class.seats))
+                .collect(),
             turnout,
             threads,
         })

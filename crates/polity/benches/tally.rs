@@ -41,7 +41,7 @@ fn write_ballots(path: &Path, candidates: usize, ballots: usize) {
                 text.push(',');
             }
             let draw = random.next();
-            if draw % 10 == 0 {
+            if draw.is_multiple_of(10) {
                 text.push_str("No opinion");
             } else {
                 let _ = write!(text, "{}", 1 + (draw >> 8) % candidates as u64);
@@ -68,7 +68,12 @@ fn run_tally(file: &Path) -> (Duration, Option<u64>) {
     assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
     let peak = time
         .exists()
-        .then(|| String::from_utf8_lossy(&output.stderr).lines().last().and_then(|line| line.trim().parse().ok()))
+        .then(|| {
+            String::from_utf8_lossy(&output.stderr)
+                .lines()
+                .last()
+                .and_then(|line| line.trim().parse().ok())
+        })
         .flatten();
     (elapsed, peak)
 }
@@ -83,7 +88,10 @@ fn report(label: &str, runs: Vec<(Duration, Option<u64>)>) {
         times[0].as_secs_f64(),
         times[times.len() / 2].as_secs_f64(),
         times[times.len() - 1].as_secs_f64(),
-        peak.map_or_else(|| "not measured (no /usr/bin/time)".to_owned(), |kib| format!("{:.1} MB", kib as f64 * 1024.0 / 1e6))
+        peak.map_or_else(
+            || "not measured (no /usr/bin/time)".to_owned(),
+            |kib| format!("{:.1} MB", kib as f64 * 1024.0 / 1e6)
+        )
     );
 }
 
@@ -95,11 +103,22 @@ fn main() {
         "input: 1,000,000 ballots x 20 candidates, {:.1} MB",
         std::fs::metadata(&large).unwrap().len() as f64 / 1e6
     );
-    report("polity tally, 1M ballots x 20 candidates (whole process)", (0..5).map(|_| run_tally(&large)).collect());
+    report(
+        "polity tally, 1M ballots x 20 candidates (whole process)",
+        (0..5).map(|_| run_tally(&large)).collect(),
+    );
 
     let text = std::fs::read_to_string(&large).unwrap();
     let threads = std::thread::available_parallelism().map_or(1, usize::from);
-    let parsed = parse(Format::Elekto, &text, ParseOptions { threads, ..ParseOptions::default() }).unwrap();
+    let parsed = parse(
+        Format::Elekto,
+        &text,
+        ParseOptions {
+            threads,
+            ..ParseOptions::default()
+        },
+    )
+    .unwrap();
     drop(text);
     for threads in [1, threads] {
         let mut best = Duration::MAX;
@@ -118,5 +137,8 @@ fn main() {
 
     let wide = dir.path().join("wide.csv");
     write_ballots(&wide, 200, 10_000);
-    report("polity tally, 10,000 ballots x 200 candidates (whole process)", (0..5).map(|_| run_tally(&wide)).collect());
+    report(
+        "polity tally, 10,000 ballots x 200 candidates (whole process)",
+        (0..5).map(|_| run_tally(&wide)).collect(),
+    );
 }

@@ -33,10 +33,17 @@ pub fn run(options: &TallyOptions) -> Result<String> {
         }
         None => None,
     };
-    let text = std::fs::read_to_string(options.ballots).with_context(|| format!("cannot read {}", options.ballots.display()))?;
-    let name = options.ballots.file_name().map(|name| name.to_string_lossy().into_owned()).unwrap_or_default();
+    let text = std::fs::read_to_string(options.ballots)
+        .with_context(|| format!("cannot read {}", options.ballots.display()))?;
+    let name = options
+        .ballots
+        .file_name()
+        .map(|name| name.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let format = options.format.unwrap_or_else(|| Format::detect(&name, &text));
-    let unranked = options.unranked.or(election.as_ref().and_then(|file| file.unranked.map(Unranked::from)));
+    let unranked = options
+        .unranked
+        .or(election.as_ref().and_then(|file| file.unranked.map(Unranked::from)));
     let parsed = parse(
         format,
         &text,
@@ -49,17 +56,28 @@ pub fn run(options: &TallyOptions) -> Result<String> {
     .map_err(|error| anyhow::anyhow!("{}: {} ballots: {error}", options.ballots.display(), format.as_str()))?;
     drop(text);
     let file_method = match &election {
-        Some(file) => file.method().map_err(|error| anyhow::anyhow!("{}:{error}", options.election.unwrap().display()))?,
+        Some(file) => file
+            .method()
+            .map_err(|error| anyhow::anyhow!("{}:{error}", options.election.unwrap().display()))?,
         None => None,
     };
-    let method = options.method.or(file_method).unwrap_or(Method::Schulze(Strength::WinningVotes));
-    let seats = options.seats.or(election.as_ref().and_then(|file| file.seats)).unwrap_or(1);
+    let method = options
+        .method
+        .or(file_method)
+        .unwrap_or(Method::Schulze(Strength::WinningVotes));
+    let seats = options
+        .seats
+        .or(election.as_ref().and_then(|file| file.seats))
+        .unwrap_or(1);
     let names = parsed.ballots.candidates().to_vec();
     let election = election.unwrap_or_else(|| ElectionFile::parse("{}").expect("an empty election file parses"));
     let rules = match election.rules(&names, method, seats, threads()) {
         Ok(rules) => rules,
         Err(errors) => {
-            let path = options.election.map(|path| path.display().to_string()).unwrap_or_default();
+            let path = options
+                .election
+                .map(|path| path.display().to_string())
+                .unwrap_or_default();
             let list: Vec<String> = errors
                 .iter()
                 .map(|error| match error.line {
@@ -67,7 +85,11 @@ pub fn run(options: &TallyOptions) -> Result<String> {
                     None => format!("{path}: {error}"),
                 })
                 .collect();
-            bail!("the election file has {} problem(s):\n  {}", errors.len(), list.join("\n  "));
+            bail!(
+                "the election file has {} problem(s):\n  {}",
+                errors.len(),
+                list.join("\n  ")
+            );
         }
     };
     let result = count(&parsed.ballots, &rules);
@@ -82,7 +104,11 @@ fn human(parsed: &Parsed, election: &ElectionFile, result: &ElectionResult) -> S
     let names = parsed.ballots.candidates();
     let show = |index: usize| election.display_name(&names[index]).to_owned();
     let mut out = String::new();
-    let title = election.title.clone().or_else(|| parsed.title.clone()).unwrap_or_else(|| "Election".to_owned());
+    let title = election
+        .title
+        .clone()
+        .or_else(|| parsed.title.clone())
+        .unwrap_or_else(|| "Election".to_owned());
     let _ = writeln!(
         out,
         "{title}: {} ballot(s), {} candidate(s), method {}, unranked means {}",
@@ -103,19 +129,37 @@ fn human(parsed: &Parsed, election: &ElectionFile, result: &ElectionResult) -> S
             .skipped
             .iter()
             .find(|skip| skip.candidate == candidate)
-            .map(|skip| format!("  (skipped: {} already holds {} of at most {} seat(s))", skip.organisation, skip.held, skip.cap))
+            .map(|skip| {
+                format!(
+                    "  (skipped: {} already holds {} of at most {} seat(s))",
+                    skip.organisation, skip.held, skip.cap
+                )
+            })
     };
     let _ = writeln!(out, "\nRanking:");
     let mut place = 1;
     for tier in &result.ranking {
         let tied = if tier.len() > 1 { "=" } else { "" };
         for &candidate in tier {
-            let score = result.scores.as_ref().map(|scores| format!("  [{}]", scores[candidate])).unwrap_or_default();
-            let _ = writeln!(out, "  {place:>3}{tied:<1} {}{score}{}", show(candidate), skipped_reason(candidate).unwrap_or_default());
+            let score = result
+                .scores
+                .as_ref()
+                .map(|scores| format!("  [{}]", scores[candidate]))
+                .unwrap_or_default();
+            let _ = writeln!(
+                out,
+                "  {place:>3}{tied:<1} {}{score}{}",
+                show(candidate),
+                skipped_reason(candidate).unwrap_or_default()
+            );
         }
         place += tier.len();
     }
-    let _ = writeln!(out, "\nWinners ({} seat(s)):", result.seats.winners.len() + result.seats.unfilled);
+    let _ = writeln!(
+        out,
+        "\nWinners ({} seat(s)):",
+        result.seats.winners.len() + result.seats.unfilled
+    );
     if !result.valid {
         let _ = writeln!(out, "  none: the election is not valid (turnout)");
     }
@@ -129,27 +173,25 @@ fn human(parsed: &Parsed, election: &ElectionFile, result: &ElectionResult) -> S
     if let Some(pairwise) = &result.pairwise {
         let n = names.len();
         if n <= 30 {
-            let _ = writeln!(out, "\nPairwise matrix (row preferred over column; columns numbered as rows):");
-            let width = pairwise.rows().iter().flatten().max().map_or(1, |max| max.to_string().len()).max(2);
-            let label = (0..n).map(|index| show(index).chars().count()).max().unwrap_or(0);
-            let mut header = format!("  {:>3} {:<label$}", "", "");
-            for column in 0..n {
-                let _ = write!(header, " {:>width$}", column + 1);
-            }
-            let _ = writeln!(out, "{}", header.trim_end());
-            for row in 0..n {
-                let mut line = format!("  {:>3} {:<label$}", row + 1, show(row));
-                for column in 0..n {
-                    if row == column {
-                        let _ = write!(line, " {:>width$}", "-");
-                    } else {
-                        let _ = write!(line, " {:>width$}", pairwise.get(row, column));
-                    }
-                }
-                let _ = writeln!(out, "{line}");
+            let labels: Vec<String> = (0..n).map(show).collect();
+            matrix(
+                &mut out,
+                "Pairwise matrix: voters preferring the row to the column",
+                &labels,
+                &pairwise.rows(),
+            );
+            if let Some(schulze) = &result.schulze {
+                let title = format!(
+                    "Strongest paths ({}): the row is ranked above the column when its path is stronger than the way back",
+                    schulze.strength.as_str()
+                );
+                matrix(&mut out, &title, &labels, &schulze.strongest);
             }
         } else {
-            let _ = writeln!(out, "\nPairwise matrix: {n} candidates; use --json to see it.");
+            let _ = writeln!(
+                out,
+                "\nPairwise and strongest-path matrices: {n} candidates; use --json to see them."
+            );
         }
     }
     let _ = writeln!(out, "\nExplanation:");
@@ -157,6 +199,35 @@ fn human(parsed: &Parsed, election: &ElectionFile, result: &ElectionResult) -> S
         let _ = writeln!(out, "  - {line}");
     }
     out
+}
+
+/// Prints a square matrix with numbered columns and labelled rows.
+fn matrix(out: &mut String, title: &str, labels: &[String], rows: &[Vec<u64>]) {
+    let n = labels.len();
+    let _ = writeln!(out, "\n{title}:");
+    let width = rows
+        .iter()
+        .flatten()
+        .max()
+        .map_or(1, |max| max.to_string().len())
+        .max(2);
+    let label = labels.iter().map(|name| name.chars().count()).max().unwrap_or(0);
+    let mut header = format!("  {:>3} {:<label$}", "", "");
+    for column in 0..n {
+        let _ = write!(header, " {:>width$}", column + 1);
+    }
+    let _ = writeln!(out, "{}", header.trim_end());
+    for (row, values) in rows.iter().enumerate() {
+        let mut line = format!("  {:>3} {:<label$}", row + 1, labels[row]);
+        for (column, value) in values.iter().enumerate() {
+            if row == column {
+                let _ = write!(line, " {:>width$}", "-");
+            } else {
+                let _ = write!(line, " {value:>width$}");
+            }
+        }
+        let _ = writeln!(out, "{line}");
+    }
 }
 
 /// The `--json` output; its schema is documented in docs/tally-json.md and kept stable.
@@ -217,12 +288,28 @@ fn json(parsed: &Parsed, election: &ElectionFile, result: &ElectionResult) -> St
         display_names: election
             .candidates
             .iter()
-            .filter_map(|candidate| candidate.display.as_deref().map(|display| (candidate.name.value.as_str(), display)))
+            .filter_map(|candidate| {
+                candidate
+                    .display
+                    .as_deref()
+                    .map(|display| (candidate.name.value.as_str(), display))
+            })
             .collect(),
         ballots: result.voters,
-        bad_ballots_skipped: parsed.skipped.iter().map(|bad| BadBallotJson { line: bad.line, reason: &bad.reason }).collect(),
+        bad_ballots_skipped: parsed
+            .skipped
+            .iter()
+            .map(|bad| BadBallotJson {
+                line: bad.line,
+                reason: &bad.reason,
+            })
+            .collect(),
         valid: result.valid,
-        ranking: result.ranking.iter().map(|tier| tier.iter().map(name).collect()).collect(),
+        ranking: result
+            .ranking
+            .iter()
+            .map(|tier| tier.iter().map(name).collect())
+            .collect(),
         winners: result.seats.winners.iter().map(name).collect(),
         winner_classes: result.winner_classes.iter().map(Option::as_deref).collect(),
         skipped: result

@@ -336,7 +336,14 @@ fn tally_json_has_the_documented_fields() {
     assert_eq!(result["ranking"][3], serde_json::json!(["Michael Rubin"]));
     assert_eq!(
         result["winners"],
-        serde_json::json!(["Derek Carr", "Michelle Noorali", "Phillip Whitrock", "Timothy St. Clair", "Quinton Hoole", "Aaron Crickenberger"])
+        serde_json::json!([
+            "Derek Carr",
+            "Michelle Noorali",
+            "Phillip Whitrock",
+            "Timothy St. Clair",
+            "Quinton Hoole",
+            "Aaron Crickenberger"
+        ])
     );
     assert_eq!(result["skipped"][0]["candidate"], "Michael Rubin");
     assert_eq!(result["skipped"][0]["organisation"], "google");
@@ -344,19 +351,34 @@ fn tally_json_has_the_documented_fields() {
     assert_eq!(result["pairwise"].as_array().unwrap().len(), 20);
     assert_eq!(result["strongest_paths"].as_array().unwrap().len(), 20);
     assert!(result["explanation"].as_array().unwrap().len() >= 5);
-    insta::assert_snapshot!("tally-k8s-2017-human", stdout(&polity(&["tally", &ballots, "--election", &election])));
+    insta::assert_snapshot!(
+        "tally-k8s-2017-human",
+        stdout(&polity(&["tally", &ballots, "--election", &election]))
+    );
 }
 
 #[test]
 fn tally_detects_every_format() {
     for (file, format, winner) in [
-        ("tests/fixtures/elections/k8s-steering-2018/ballots.csv", "elekto", "Aaron Crickenberger"),
-        ("tests/fixtures/elections/preflib-debian/00002-00000001.soi", "preflib", "Bdale Garbee"),
+        (
+            "tests/fixtures/elections/k8s-steering-2018/ballots.csv",
+            "elekto",
+            "Aaron Crickenberger",
+        ),
+        (
+            "tests/fixtures/elections/preflib-debian/00002-00000001.soi",
+            "preflib",
+            "Bdale Garbee",
+        ),
         ("tests/fixtures/elections/nixos-sc-2024/opavote_ballots.blt", "blt", ""),
         ("tests/fixtures/ballots/debian-tally.txt", "debian", "Option B"),
     ] {
         let output = polity(&["tally", file, "--json"]);
-        assert!(output.status.success(), "{file}: {}", String::from_utf8_lossy(&output.stderr));
+        assert!(
+            output.status.success(),
+            "{file}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
         let result: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
         assert_eq!(result["format"], format, "{file}");
         if !winner.is_empty() {
@@ -379,7 +401,12 @@ fn tally_refuses_a_file_with_a_bad_ballot_and_says_where() {
     ] {
         assert!(error.contains(expected), "missing {expected:?} in {error}");
     }
-    let skipping = polity(&["tally", "tests/fixtures/ballots/bad-ballots.csv", "--skip-bad-ballots", "--json"]);
+    let skipping = polity(&[
+        "tally",
+        "tests/fixtures/ballots/bad-ballots.csv",
+        "--skip-bad-ballots",
+        "--json",
+    ]);
     assert!(skipping.status.success());
     let result: serde_json::Value = serde_json::from_slice(&skipping.stdout).unwrap();
     assert_eq!(result["ballots"], 2);
@@ -388,9 +415,20 @@ fn tally_refuses_a_file_with_a_bad_ballot_and_says_where() {
 
 #[test]
 fn tally_reports_election_file_problems_with_positions() {
-    let output = polity(&["tally", &format!("{K8S_2017}/ballots.csv"), "--election", "tests/fixtures/ballots/bad-election.yaml"]);
+    let output = polity(&[
+        "tally",
+        &format!("{K8S_2017}/ballots.csv"),
+        "--election",
+        "tests/fixtures/ballots/bad-election.yaml",
+    ]);
     assert_eq!(output.status.code(), Some(2));
     let error = String::from_utf8_lossy(&output.stderr);
-    assert!(error.contains("bad-election.yaml:3:13: candidate \"Nobody\" is not on the ballots"), "{error}");
-    assert!(error.contains("bad-election.yaml: tie-break by a random draw needs the published `seed:`"), "{error}");
+    assert!(
+        error.contains("bad-election.yaml:3:13: candidate \"Nobody\" is not on the ballots"),
+        "{error}"
+    );
+    assert!(
+        error.contains("bad-election.yaml: tie-break by a random draw needs the published `seed:`"),
+        "{error}"
+    );
 }

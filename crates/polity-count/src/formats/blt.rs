@@ -6,7 +6,11 @@ use super::{BadBallot, Format, ParseError, Parsed, ranks_from_order};
 use crate::ballot::{Ballots, Unranked};
 
 pub(super) fn parse(text: &str, unranked: Unranked) -> Result<Parsed, ParseError> {
-    let mut lines = text.lines().enumerate().map(|(index, line)| (index + 1, line.trim())).filter(|(_, line)| !line.is_empty());
+    let mut lines = text
+        .lines()
+        .enumerate()
+        .map(|(index, line)| (index + 1, line.trim()))
+        .filter(|(_, line)| !line.is_empty());
     let header_error = |line, reason: &str| ParseError::Header {
         line,
         reason: reason.to_owned(),
@@ -18,7 +22,10 @@ pub(super) fn parse(text: &str, unranked: Unranked) -> Result<Parsed, ParseError
         .collect::<Result<_, _>>()
         .map_err(|_| header_error(header_line, "the first line must be two numbers: candidates and seats"))?;
     let [candidates, seats] = numbers[..] else {
-        return Err(header_error(header_line, "the first line must be two numbers: candidates and seats"));
+        return Err(header_error(
+            header_line,
+            "the first line must be two numbers: candidates and seats",
+        ));
     };
     let mut withdrawn = Vec::new();
     let mut rows: Vec<(usize, u32, Vec<Vec<usize>>)> = Vec::new();
@@ -33,8 +40,15 @@ pub(super) fn parse(text: &str, unranked: Unranked) -> Result<Parsed, ParseError
         if rows.is_empty() && skipped.is_empty() && text.starts_with('-') {
             for word in words {
                 match word.parse::<i64>() {
-                    Ok(number) if number < 0 && (-number) as usize <= candidates => withdrawn.push((-number) as usize - 1),
-                    _ => return Err(header_error(line, "withdrawn candidates are written as negative candidate numbers")),
+                    Ok(number) if number < 0 && (-number) as usize <= candidates => {
+                        withdrawn.push((-number) as usize - 1)
+                    }
+                    _ => {
+                        return Err(header_error(
+                            line,
+                            "withdrawn candidates are written as negative candidate numbers",
+                        ));
+                    }
                 }
             }
             continue;
@@ -75,7 +89,10 @@ pub(super) fn parse(text: &str, unranked: Unranked) -> Result<Parsed, ParseError
         }
     }
     if !ended {
-        return Err(header_error(text.lines().count(), "the ballots do not end with a line 0"));
+        return Err(header_error(
+            text.lines().count(),
+            "the ballots do not end with a line 0",
+        ));
     }
     let mut names = Vec::new();
     for (line, text) in lines {
@@ -86,15 +103,21 @@ pub(super) fn parse(text: &str, unranked: Unranked) -> Result<Parsed, ParseError
         names.push(name.to_owned());
     }
     if names.len() < candidates {
-        return Err(header_error(header_line, &format!("{candidates} candidates announced, {} names given", names.len())));
+        return Err(header_error(
+            header_line,
+            &format!("{candidates} candidates announced, {} names given", names.len()),
+        ));
     }
     let title = names.get(candidates).cloned();
     names.truncate(candidates);
     // Withdrawn candidates leave the election: their places on ballots are dropped.
-    let kept: Vec<usize> = (0..candidates).filter(|candidate| !withdrawn.contains(candidate)).collect();
+    let kept: Vec<usize> = (0..candidates)
+        .filter(|candidate| !withdrawn.contains(candidate))
+        .collect();
     let new_index = |candidate: usize| kept.iter().position(|&kept| kept == candidate);
     let kept_names = kept.iter().map(|&candidate| names[candidate].clone()).collect();
-    let mut ballots = Ballots::new(kept_names, unranked).map_err(|error| header_error(header_line, &error.to_string()))?;
+    let mut ballots =
+        Ballots::new(kept_names, unranked).map_err(|error| header_error(header_line, &error.to_string()))?;
     for (line, weight, groups) in rows {
         if let Some(unknown) = groups.iter().flatten().find(|&&candidate| candidate >= candidates) {
             skipped.push(BadBallot {
@@ -105,7 +128,12 @@ pub(super) fn parse(text: &str, unranked: Unranked) -> Result<Parsed, ParseError
         }
         let groups: Vec<Vec<usize>> = groups
             .iter()
-            .map(|group| group.iter().filter_map(|&candidate| new_index(candidate)).collect::<Vec<_>>())
+            .map(|group| {
+                group
+                    .iter()
+                    .filter_map(|&candidate| new_index(candidate))
+                    .collect::<Vec<_>>()
+            })
             .filter(|group| !group.is_empty())
             .collect();
         match ranks_from_order(&groups, kept.len()) {

@@ -32,7 +32,12 @@ pub(super) fn parse(text: &str, unranked: Unranked) -> Result<Parsed, ParseError
     names.sort();
     let candidates: Vec<String> = if names.is_empty() {
         (1..=options).map(|number| format!("Option {number}")).collect()
-    } else if names.len() == options && names.iter().enumerate().all(|(index, (number, _))| *number == index + 1) {
+    } else if names.len() == options
+        && names
+            .iter()
+            .enumerate()
+            .all(|(index, (number, _))| *number == index + 1)
+    {
         names.into_iter().map(|(_, name)| name).collect()
     } else {
         return Err(ParseError::Header {
@@ -40,7 +45,10 @@ pub(super) fn parse(text: &str, unranked: Unranked) -> Result<Parsed, ParseError
             reason: format!("the header names {} options, the votes have {options}", names.len()),
         });
     };
-    let mut ballots = Ballots::new(candidates, unranked).map_err(|error| ParseError::Header { line: 1, reason: error.to_string() })?;
+    let mut ballots = Ballots::new(candidates, unranked).map_err(|error| ParseError::Header {
+        line: 1,
+        reason: error.to_string(),
+    })?;
     let mut skipped = Vec::new();
     let mut ranks = vec![0u8; options];
     for (line, vote) in votes {

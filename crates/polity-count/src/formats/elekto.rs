@@ -23,7 +23,11 @@ pub(super) fn parse(text: &str, unranked: Unranked, threads: usize) -> Result<Pa
             reason: "the header has an empty candidate name".to_owned(),
         });
     }
-    if let Some(name) = candidates.iter().enumerate().find_map(|(index, name)| candidates[..index].contains(name).then_some(name)) {
+    if let Some(name) = candidates
+        .iter()
+        .enumerate()
+        .find_map(|(index, name)| candidates[..index].contains(name).then_some(name))
+    {
         return Err(ParseError::Header {
             line: 1,
             reason: format!("candidate {name:?} appears twice in the header"),
@@ -45,7 +49,10 @@ pub(super) fn parse(text: &str, unranked: Unranked, threads: usize) -> Result<Pa
     let mut bounds = vec![0];
     for part in 1..threads {
         let guess = bytes.len() * part / threads;
-        let cut = bytes[guess..].iter().position(|&byte| byte == b'\n').map_or(bytes.len(), |offset| guess + offset + 1);
+        let cut = bytes[guess..]
+            .iter()
+            .position(|&byte| byte == b'\n')
+            .map_or(bytes.len(), |offset| guess + offset + 1);
         bounds.push(cut.max(*bounds.last().unwrap_or(&0)));
     }
     bounds.push(bytes.len());
@@ -68,7 +75,10 @@ pub(super) fn parse(text: &str, unranked: Unranked, threads: usize) -> Result<Pa
                     scope.spawn(move || parse_chunk(chunk, first, empty))
                 })
                 .collect();
-            handles.into_iter().map(|handle| handle.join().expect("parsing does not panic")).collect()
+            handles
+                .into_iter()
+                .map(|handle| handle.join().expect("parsing does not panic"))
+                .collect()
         })
     };
     let mut ballots = empty;

@@ -60,12 +60,18 @@ impl Format {
                 return format;
             }
         }
-        let first = text.lines().map(str::trim).find(|line| !line.is_empty()).unwrap_or_default();
+        let first = text
+            .lines()
+            .map(str::trim)
+            .find(|line| !line.is_empty())
+            .unwrap_or_default();
         if first.starts_with("# FILE NAME") || first.starts_with("# DATA TYPE") {
             Format::Preflib
         } else if text.lines().any(|line| line.starts_with("V:")) {
             Format::Debian
-        } else if first.split_whitespace().count() == 2 && first.split_whitespace().all(|word| word.parse::<u32>().is_ok()) {
+        } else if first.split_whitespace().count() == 2
+            && first.split_whitespace().all(|word| word.parse::<u32>().is_ok())
+        {
             Format::Blt
         } else {
             Format::Elekto

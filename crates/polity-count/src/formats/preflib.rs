@@ -34,15 +34,24 @@ pub(super) fn parse(text: &str, unranked: Unranked) -> Result<Parsed, ParseError
         rows.push((line, text));
     }
     names.sort();
-    if names.is_empty() || names.iter().enumerate().any(|(index, (number, _))| *number != index + 1) {
+    if names.is_empty()
+        || names
+            .iter()
+            .enumerate()
+            .any(|(index, (number, _))| *number != index + 1)
+    {
         return Err(ParseError::Header {
             line: 1,
             reason: "the alternatives must be numbered 1..n in `# ALTERNATIVE NAME i:` lines".to_owned(),
         });
     }
     let candidates = names.len();
-    let mut ballots = Ballots::new(names.into_iter().map(|(_, name)| name).collect(), unranked)
-        .map_err(|error| ParseError::Header { line: 1, reason: error.to_string() })?;
+    let mut ballots = Ballots::new(names.into_iter().map(|(_, name)| name).collect(), unranked).map_err(|error| {
+        ParseError::Header {
+            line: 1,
+            reason: error.to_string(),
+        }
+    })?;
     let mut skipped = Vec::new();
     for (line, text) in rows {
         match parse_order(text, candidates) {
@@ -60,8 +69,13 @@ pub(super) fn parse(text: &str, unranked: Unranked) -> Result<Parsed, ParseError
 }
 
 fn parse_order(text: &str, candidates: usize) -> Result<(u32, Vec<u8>), String> {
-    let (count, order) = text.split_once(':').ok_or_else(|| "write `count: a,b,{c,d}`".to_owned())?;
-    let count: u32 = count.trim().parse().map_err(|_| format!("{:?} is not a count", count.trim()))?;
+    let (count, order) = text
+        .split_once(':')
+        .ok_or_else(|| "write `count: a,b,{c,d}`".to_owned())?;
+    let count: u32 = count
+        .trim()
+        .parse()
+        .map_err(|_| format!("{:?} is not a count", count.trim()))?;
     let mut groups: Vec<Vec<usize>> = Vec::new();
     let mut open: Option<Vec<usize>> = None;
     for item in order.split(',') {
@@ -81,7 +95,10 @@ fn parse_order(text: &str, candidates: usize) -> Result<(u32, Vec<u8>), String> 
         if closes {
             item = &item[..item.len() - 1];
         }
-        let number: usize = item.trim().parse().map_err(|_| format!("{item:?} is not an alternative number"))?;
+        let number: usize = item
+            .trim()
+            .parse()
+            .map_err(|_| format!("{item:?} is not an alternative number"))?;
         if number == 0 || number > candidates {
             return Err(format!("unknown alternative {number} (the file has {candidates})"));
         }
@@ -90,7 +107,10 @@ fn parse_order(text: &str, candidates: usize) -> Result<(u32, Vec<u8>), String> 
             None => groups.push(vec![number - 1]),
         }
         if closes {
-            groups.push(open.take().ok_or_else(|| "a brace closes that was not opened".to_owned())?);
+            groups.push(
+                open.take()
+                    .ok_or_else(|| "a brace closes that was not opened".to_owned())?,
+            );
         }
     }
     if open.is_some() {
