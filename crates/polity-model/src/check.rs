@@ -39,6 +39,7 @@ const CHECKS: &[(&str, Check)] = &[
     ("E5", e5_staggered_chairs),
     ("E1", expired_terms),
     ("E10", e10_term_limits),
+    ("E4", authorities_exist),
 ];
 
 /// Runs every check as of `at` and returns the findings in their stable order.
@@ -167,15 +168,19 @@ fn references(polity: &Polity, _at: Date, findings: &mut Vec<Finding>) {
                 ));
             }
         }
-        if let Some(rule) = &body.decides_by
-            && !polity.constitution.decision_rules.contains_key(&rule.id)
-        {
-            findings.push(Finding::error(
-                "R-REF",
-                rule.loc,
-                format!("body {} decides by unknown decision rule {:?}", body.id, rule.id),
-                "name one of the constitution's `decision-rules`, or add it there",
-            ));
+        let rules = body
+            .decides_by
+            .iter()
+            .chain(body.decisions.values().map(|authority| &authority.rule));
+        for rule in rules {
+            if !polity.constitution.decision_rules.contains_key(&rule.id) {
+                findings.push(Finding::error(
+                    "R-REF",
+                    rule.loc,
+                    format!("body {} decides by unknown decision rule {:?}", body.id, rule.id),
+                    "name one of the constitution's `decision-rules`, or add it there",
+                ));
+            }
         }
         for partner in &body.partners {
             if polity.organisation(&partner.organisation.id).is_none() {
@@ -1146,6 +1151,61 @@ fn e10_term_limits(polity: &Polity, at: Date, findings: &mut Vec<Finding>) {
                         "rotation is encouraged, not mandatory: this is a warning and blocks nothing",
                     ));
                 }
+            }
+        }
+    }
+}
+
+fn act_rule(act: crate::model::Act) -> &'static str {
+    use crate::model::Act;
+    match act {
+        Act::AppointChairs => "E5",
+        Act::AppointTechLeads => "E6",
+        Act::RemoveLeads => "E7",
+        Act::RecallPtl => "E4",
+        Act::PromoteCommitter => "E11",
+        Act::Transition => "L1",
+        Act::NoConfidence => "L6",
+    }
+}
+
+/// Every electorate named in `decisions:` and `elections:` exists for the body: an overseer
+/// above it, committers listed, chairs' seats.
+fn authorities_exist(polity: &Polity, _at: Date, findings: &mut Vec<Finding>) {
+    use crate::model::Electorate;
+    for body in &polity.bodies {
+        let mut uses: Vec<(&'static str, Electorate, Loc)> = Vec::new();
+        for (act, authority) in &body.decisions {
+            for electorate in &authority.by {
+                uses.push((act_rule(*act), *electorate, authority.rule.loc));
+            }
+        }
+        for (rule, election) in [("E1", &body.elections), ("E3", &body.officer_elections)] {
+            if let Some(election) = election {
+                for electorate in [election.nominators, election.candidates, election.voters] {
+                    uses.push((rule, electorate, election.loc));
+                }
+            }
+        }
+        for (rule, electorate, loc) in uses {
+            let missing = match electorate {
+                Electorate::Overseer => overseer(polity, body).is_none() && body.kind != BodyKind::OversightCommittee,
+                Electorate::Committers => body.committers.is_none(),
+                Electorate::ActiveMembers => polity.constitution.active_member.is_none(),
+                _ => false,
+            };
+            if missing {
+                let what = match electorate {
+                    Electorate::Overseer => "it has no oversight committee above it",
+                    Electorate::Committers => "it lists no committers",
+                    _ => "the constitution defines no `active-member` rule (E2)",
+                };
+                findings.push(Finding::error(
+                    rule,
+                    loc,
+                    format!("{} names {} as an electorate, but {what}", body.id, electorate.as_str()),
+                    "name an electorate the body has, or add what it needs",
+                ));
             }
         }
     }

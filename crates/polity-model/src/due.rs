@@ -81,7 +81,14 @@ fn election_rule(body: &Body, seat: Seat) -> &'static str {
 }
 
 fn terms_and_elections(polity: &Polity, body: &Body, at: Date, horizon: Date, out: &mut Vec<Obligation>) {
-    let windows = body.elections.unwrap_or(polity.constitution.elections);
+    let member_windows = body
+        .elections
+        .as_ref()
+        .map_or(polity.constitution.elections, |rule| rule.windows);
+    let officer_windows = body
+        .officer_elections
+        .as_ref()
+        .map_or(member_windows, |rule| rule.windows);
     // Group terms by (seat, end date): one election fills every seat whose term ends together.
     let mut ending: BTreeMap<(Seat, Date), Vec<String>> = BTreeMap::new();
     for holding in &body.holders {
@@ -106,6 +113,11 @@ fn terms_and_elections(polity: &Polity, body: &Body, at: Date, horizon: Date, ou
         });
     }
     for ((seat, end), people) in ending {
+        let windows = if matches!(seat, Seat::Chair | Seat::CoChair) {
+            officer_windows
+        } else {
+            member_windows
+        };
         let voting_opens = windows.voting.before(end);
         let nominations_open = windows.nomination.before(voting_opens);
         let seats = people.len();

@@ -344,6 +344,102 @@ impl Default for ElectionWindows {
     }
 }
 
+/// Who takes part in an election or a decision, relative to the body.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Electorate {
+    /// The body's current seat holders (members, and officers).
+    Members,
+    /// Active members per the constitution's E2 rule.
+    ActiveMembers,
+    /// The body's committers (S7).
+    Committers,
+    /// The oversight committee above the body (the TOC or TSC).
+    Overseer,
+    /// The body's chairs and co-chairs.
+    Chairs,
+    /// The person concerned (self-nomination, E4).
+    Themselves,
+}
+
+impl Electorate {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Electorate::Members => "members",
+            Electorate::ActiveMembers => "active-members",
+            Electorate::Committers => "committers",
+            Electorate::Overseer => "overseer",
+            Electorate::Chairs => "chairs",
+            Electorate::Themselves => "self",
+        }
+    }
+}
+
+/// How an election runs: its windows, who nominates, who may stand, who votes, whether
+/// candidates must consent, and when the vote is valid (E1, E3, E4).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ElectionRule {
+    pub windows: ElectionWindows,
+    /// A counting method name (`schulze`, …); the counting crate reads it.
+    pub method: Option<String>,
+    pub nominators: Electorate,
+    pub candidates: Electorate,
+    pub voters: Electorate,
+    pub consent: bool,
+    pub valid_if: Option<Threshold>,
+    pub loc: Loc,
+}
+
+/// An act that some electorate decides by a decision rule.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Act {
+    /// E5: appointing chairs.
+    AppointChairs,
+    /// E6: appointing technical leads.
+    AppointTechLeads,
+    /// E7: removing a chair or technical lead.
+    RemoveLeads,
+    /// E4: calling a new PTL election.
+    RecallPtl,
+    /// E11: promoting a contributor to committer.
+    PromoteCommitter,
+    /// L1, L7: moving between lifecycle states.
+    Transition,
+    /// L6: no confidence.
+    NoConfidence,
+}
+
+impl Act {
+    pub const ALL: [Act; 7] = [
+        Act::AppointChairs,
+        Act::AppointTechLeads,
+        Act::RemoveLeads,
+        Act::RecallPtl,
+        Act::PromoteCommitter,
+        Act::Transition,
+        Act::NoConfidence,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Act::AppointChairs => "appoint-chairs",
+            Act::AppointTechLeads => "appoint-tech-leads",
+            Act::RemoveLeads => "remove-leads",
+            Act::RecallPtl => "recall-ptl",
+            Act::PromoteCommitter => "promote-committer",
+            Act::Transition => "transition",
+            Act::NoConfidence => "no-confidence",
+        }
+    }
+}
+
+/// The electorates that must each pass an act, and the constitution's decision rule they use.
+/// Several electorates make a composite majority (E6: the TOC and the SIG chairs).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Authority {
+    pub by: Vec<Electorate>,
+    pub rule: IdRef,
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DecisionRule {
     pub passes: Threshold,
@@ -670,7 +766,12 @@ pub struct Body {
     pub seats: Option<SeatRule>,
     pub officers: BTreeMap<Seat, CountRange>,
     pub term: Option<Period>,
-    pub elections: Option<ElectionWindows>,
+    /// E1, E4: how the body's member (or PTL) seats are elected.
+    pub elections: Option<ElectionRule>,
+    /// E3: how its chair and co-chairs are elected.
+    pub officer_elections: Option<ElectionRule>,
+    /// Who decides which act, under which decision rule (E5, E6, E7, E4 recall, E11, L1, L6).
+    pub decisions: BTreeMap<Act, Authority>,
     pub decides_by: Option<IdRef>,
     pub holders: Vec<Holding>,
     pub toc_liaison: Option<PersonRef>,
@@ -706,6 +807,8 @@ impl Body {
             officers: BTreeMap::new(),
             term: None,
             elections: None,
+            officer_elections: None,
+            decisions: BTreeMap::new(),
             decides_by: None,
             holders: Vec::new(),
             toc_liaison: None,

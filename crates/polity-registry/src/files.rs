@@ -284,9 +284,15 @@ pub struct BodyFile {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(with = "Option<String>")]
     pub term: Option<Text>,
-    /// E1: this body's election windows, if not the constitution's.
+    /// E1, E4: how this body's member (or PTL) seats are elected.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub elections: Option<WindowsFile>,
+    pub elections: Option<ElectionRuleFile>,
+    /// E3: how its chair and co-chairs are elected.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub officer_elections: Option<ElectionRuleFile>,
+    /// Who decides which act by which decision rule (E4–E7, E11, L1, L6).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub decisions: BTreeMap<ActFile, AuthorityFile>,
     /// A decision rule of the constitution.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(with = "Option<String>")]
@@ -349,6 +355,74 @@ pub struct BodyFile {
     /// E10: this body's term limit, if not the constitution's.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub term_limit: Option<u32>,
+}
+
+/// An election's rule; every key but the windows has a default.
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct ElectionRuleFile {
+    /// The nomination window (default: the constitution's).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<String>")]
+    pub nomination: Option<Text>,
+    /// The voting window (default: the constitution's).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<String>")]
+    pub voting: Option<Text>,
+    /// `schulze` (default), `schulze-margins`, `ranked-pairs`, `plurality`, `approval`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<String>")]
+    pub method: Option<Text>,
+    /// Who may nominate (default: members).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub nominators: Option<ElectorateFile>,
+    /// Who may stand (default: members).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub candidates: Option<ElectorateFile>,
+    /// Who votes (default: members).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub voters: Option<ElectorateFile>,
+    /// Candidates must consent (E3).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub consent: bool,
+    /// When the election is valid, e.g. `>= 2/3 of members cast valid ballots` (E3).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<String>")]
+    pub valid_if: Option<Text>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum ElectorateFile {
+    Members,
+    ActiveMembers,
+    Committers,
+    Overseer,
+    Chairs,
+    #[serde(rename = "self")]
+    Themselves,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum ActFile {
+    AppointChairs,
+    AppointTechLeads,
+    RemoveLeads,
+    RecallPtl,
+    PromoteCommitter,
+    Transition,
+    NoConfidence,
+}
+
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct AuthorityFile {
+    /// Every electorate that must pass the act (several: a composite majority, E6).
+    pub by: Vec<ElectorateFile>,
+    /// A decision rule of the constitution.
+    #[schemars(with = "String")]
+    pub rule: Text,
 }
 
 #[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
@@ -596,6 +670,8 @@ impl BodyFile {
             officers: BTreeMap::new(),
             term: None,
             elections: None,
+            officer_elections: None,
+            decisions: BTreeMap::new(),
             decides_by: None,
             holders: Vec::new(),
             toc_liaison: None,

@@ -12,10 +12,10 @@ use std::path::{Path, PathBuf};
 use jiff::civil::Date;
 use polity_count::Threshold;
 use polity_model::{
-    ActiveMemberRule, Affiliation, Body, BodyKind, Charter, Constitution, CountRange, DecisionRule, Deliverable,
-    Deviation, ElectionWindows, FinalSay, Finding, IdRef, Leadership, LiaisonDefault, LifecycleState, Loc, Meetings,
-    NamedRole, Organisation, Overlap, Partner, Period, Person, PersonRef, Polity, Proposal, Report, ReportKind,
-    ReportRule, Rotation, Seat, SeatRule, SigRule, StateChange, SubGroupRule, TieStep, sort_findings,
+    Act, ActiveMemberRule, Affiliation, Body, BodyKind, Charter, Constitution, CountRange, DecisionRule, Deliverable,
+    Deviation, ElectionWindows, Electorate, FinalSay, Finding, IdRef, Leadership, LiaisonDefault, LifecycleState, Loc,
+    Meetings, NamedRole, Organisation, Overlap, Partner, Period, Person, PersonRef, Polity, Proposal, Report,
+    ReportKind, ReportRule, Rotation, Seat, SeatRule, SigRule, StateChange, SubGroupRule, TieStep, sort_findings,
 };
 use serde::de::DeserializeOwned;
 use serde_saphyr::Location;
@@ -122,6 +122,7 @@ pub fn load_sources(sources: &[(String, String)]) -> Loaded {
         .position(|name| name == CONSTITUTION_FILE)
         .unwrap_or(0);
     polity.constitution = reader.constitution(u32::try_from(constitution_file).unwrap_or(0), &files.constitution);
+    reader.default_windows = polity.constitution.elections;
     polity.people = files.people.iter().map(|person| reader.person(person)).collect();
     polity.organisations = files
         .organisations
@@ -148,6 +149,8 @@ struct Reader {
     findings: Vec<Finding>,
     people_file: u32,
     organisations_file: u32,
+    /// The constitution's election windows, the default of every body's.
+    default_windows: ElectionWindows,
 }
 
 /// Turns a parser message into one line without the snippet and position (we print those).
@@ -285,6 +288,52 @@ impl Reader {
             id: text.value.trim().to_owned(),
             loc: self.at(file, text),
         }
+    }
+
+    fn election_rule(
+        &mut self,
+        file: u32,
+        rule: &ElectionRuleFile,
+        defaults: ElectionWindows,
+    ) -> Option<polity_model::ElectionRule> {
+        let nomination = match &rule.nomination {
+            Some(text) => self.period(file, text)?,
+            None => defaults.nomination,
+        };
+        let voting = match &rule.voting {
+            Some(text) => self.period(file, text)?,
+            None => defaults.voting,
+        };
+        let method = rule
+            .method
+            .as_ref()
+            .and_then(|text| match text.value.parse::<polity_count::Method>() {
+                Ok(_) => Some(text.value.clone()),
+                Err(message) => {
+                    self.value_error(self.at(file, text), message, "name a counting method");
+                    None
+                }
+            });
+        let valid_if = rule.valid_if.as_ref().and_then(|text| self.threshold(file, text));
+        let loc = rule.nomination.as_ref().or(rule.voting.as_ref()).map_or(
+            Loc {
+                file,
+                line: 1,
+                column: 1,
+            },
+            |text| self.at(file, text),
+        );
+        let electorate = |electorate: Option<ElectorateFile>| electorate.map_or(Electorate::Members, electorate_of);
+        Some(polity_model::ElectionRule {
+            windows: ElectionWindows { nomination, voting },
+            method,
+            nominators: electorate(rule.nominators),
+            candidates: electorate(rule.candidates),
+            voters: electorate(rule.voters),
+            consent: rule.consent,
+            valid_if,
+            loc,
+        })
     }
 
     fn windows(&mut self, file: u32, windows: &WindowsFile) -> Option<ElectionWindows> {
@@ -464,10 +513,32 @@ impl Reader {
             }
         }
         body.term = source.term.as_ref().and_then(|term| self.period(file, term));
+        let defaults = self.default_windows;
         body.elections = source
             .elections
             .as_ref()
-            .and_then(|windows| self.windows(file, windows));
+            .and_then(|rule| self.election_rule(file, rule, defaults));
+        body.officer_elections = source
+            .officer_elections
+            .as_ref()
+            .and_then(|rule| self.election_rule(file, rule, defaults));
+        body.decisions = source
+            .decisions
+            .iter()
+            .map(|(act, authority)| {
+                (
+                    act_of(*act),
+                    polity_model::Authority {
+                        by: authority
+                            .by
+                            .iter()
+                            .map(|electorate| electorate_of(*electorate))
+                            .collect(),
+                        rule: self.id_ref(file, &authority.rule),
+                    },
+                )
+            })
+            .collect();
         if let Some(rule) = &source.decides_by {
             body.decides_by = Some(self.id_ref(file, rule));
         }
@@ -670,6 +741,29 @@ fn state(state: StateFile) -> LifecycleState {
         StateFile::Forming => LifecycleState::Forming,
         StateFile::Active => LifecycleState::Active,
         StateFile::Archived => LifecycleState::Archived,
+    }
+}
+
+fn electorate_of(electorate: ElectorateFile) -> Electorate {
+    match electorate {
+        ElectorateFile::Members => Electorate::Members,
+        ElectorateFile::ActiveMembers => Electorate::ActiveMembers,
+        ElectorateFile::Committers => Electorate::Committers,
+        ElectorateFile::Overseer => Electorate::Overseer,
+        ElectorateFile::Chairs => Electorate::Chairs,
+        ElectorateFile::Themselves => Electorate::Themselves,
+    }
+}
+
+fn act_of(act: ActFile) -> Act {
+    match act {
+        ActFile::AppointChairs => Act::AppointChairs,
+        ActFile::AppointTechLeads => Act::AppointTechLeads,
+        ActFile::RemoveLeads => Act::RemoveLeads,
+        ActFile::RecallPtl => Act::RecallPtl,
+        ActFile::PromoteCommitter => Act::PromoteCommitter,
+        ActFile::Transition => Act::Transition,
+        ActFile::NoConfidence => Act::NoConfidence,
     }
 }
 

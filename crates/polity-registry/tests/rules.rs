@@ -401,3 +401,25 @@ fn every_problem_in_one_file_of_values_is_reported() {
             .all(|finding| finding.loc.is_some_and(|loc| loc.line >= 1))
     );
 }
+
+#[test]
+fn e11_electorates_named_in_decisions_must_exist() {
+    example_pair(
+        "dask-leadership",
+        "E11",
+        Severity::Error,
+        "names committers as an electorate, but it lists no committers",
+    );
+    let body = "id: g\nkind: sig\nname: G\nparent: toc\ndecisions:\n  appoint-chairs: { by: [overseer], rule: r }\n";
+    let constitution = "decision-rules:\n  r: { passes: \">= 2/3 of members\" }\n";
+    let fine = run_small(constitution, body, AT);
+    assert!(with_rule(&fine, "E5", Severity::Error).is_empty(), "{fine:#?}");
+    let orphan = run_small(constitution, &body.replace("parent: toc\n", ""), AT);
+    assert_eq!(with_rule(&orphan, "E5", Severity::Error).len(), 1, "{orphan:#?}");
+    let unknown_rule = run_small("", body, AT);
+    assert!(
+        with_rule(&unknown_rule, "R-REF", Severity::Error)
+            .iter()
+            .any(|finding| finding.message.contains("unknown decision rule"))
+    );
+}
