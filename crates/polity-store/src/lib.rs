@@ -1,0 +1,180 @@
+//! polity's public record: an append-only, hash-chained event log on SQLite (the embedded
+//! default: one file, WAL) or PostgreSQL, behind one trait.
+//!
+//! Every row holds the hash of its predecessor; a `head` row, written in the same transaction,
+//! holds the last sequence number and hash. [`audit`] recomputes the chain and names every row
+//! that was changed, deleted, reordered or inserted behind polity's back.
+//!
+//! Architecture invariant: rows are only ever inserted; no code here updates or deletes an event.
+
+mod audit;
+mod postgres;
+mod sqlite;
+
+use std::future::Future;
+
+use sha2::{Digest, Sha256};
+
+pub use audit::{AuditProblem, AuditReport, audit};
+pub use postgres::PostgresStore;
+pub use sqlite::SqliteStore;
+
+/// The predecessor hash of the first row.
+pub const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
+
+/// An event to append: its kind, the body it concerns, when the act happened, and its JSON.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NewEvent {
+    pub recorded_at: String,
+    pub kind: String,
+    pub body: Option<String>,
+    pub payload: String,
+}
+
+/// A row of the log.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StoredEvent {
+    pub seq: i64,
+    pub recorded_at: String,
+    pub kind: String,
+    pub body: Option<String>,
+    pub payload: String,
+    pub prev_hash: String,
+    pub hash: String,
+}
+
+/// The hash of a row: SHA-256 over its fields, each prefixed by its length so that no two
+/// different rows encode alike, and over its predecessor's hash.
+pub fn row_hash(seq: i64, recorded_at: &str, kind: &str, body: Option<&str>, payload: &str, prev_hash: &str) -> String {
+    let mut hasher = Sha256::new();
+    let seq = seq.to_string();
+    let fields = [
+        seq.as_str(),
+        recorded_at,
+        kind,
+        body.unwrap_or("\u{0}"),
+        payload,
+        prev_hash,
+    ];
+    for field in fields {
+        hasher.update((field.len() as u64).to_be_bytes());
+        hasher.update(field.as_bytes());
+    }
+    let digest = hasher.finalize();
+    let mut hex = String::with_capacity(64);
+    for byte in digest {
+        hex.push_str(&format!("{byte:02x}"));
+    }
+    hex
+}
+
+/// Chains `events` after (`last_seq`, `last_hash`).
+pub(crate) fn chain(last_seq: i64, last_hash: &str, events: &[NewEvent]) -> Vec<StoredEvent> {
+    let mut previous = last_hash.to_owned();
+    events
+        .iter()
+        .enumerate()
+        .map(|(offset, event)| {
+            let seq = last_seq + 1 + offset as i64;
+            let hash = row_hash(
+                seq,
+                &event.recorded_at,
+                &event.kind,
+                event.body.as_deref(),
+                &event.payload,
+                &previous,
+            );
+            StoredEvent {
+                seq,
+                recorded_at: event.recorded_at.clone(),
+                kind: event.kind.clone(),
+                body: event.body.clone(),
+                payload: event.payload.clone(),
+                prev_hash: std::mem::replace(&mut previous, hash.clone()),
+                hash,
+            }
+        })
+        .collect()
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// Another writer appended first: re-read, decide again, retry.
+    #[error("the log moved on: expected to append after event {expected}, but the last event is {actual}")]
+    Conflict { expected: i64, actual: i64 },
+    #[error("database: {0}")]
+    Database(#[from] sqlx::Error),
+    #[error("migrating the database: {0}")]
+    Migrate(#[from] sqlx::migrate::MigrateError),
+    #[error("{0}")]
+    Url(String),
+    #[error("the store's writer stopped")]
+    WriterGone,
+}
+
+/// The operations every backend provides. One conformance suite tests them all.
+pub trait EventLog {
+    /// Appends `events` after event `expected_last` (optimistic concurrency) and returns them as
+    /// stored. When this returns `Ok`, the events are durable.
+    fn append(
+        &self,
+        expected_last: i64,
+        events: Vec<NewEvent>,
+    ) -> impl Future<Output = Result<Vec<StoredEvent>, StoreError>> + Send;
+    /// Every event after `after`, in order.
+    fn read_after(&self, after: i64) -> impl Future<Output = Result<Vec<StoredEvent>, StoreError>> + Send;
+    /// The head row: (last sequence number, its hash).
+    fn head(&self) -> impl Future<Output = Result<(i64, String), StoreError>> + Send;
+}
+
+/// A store chosen at run time from a URL: `sqlite:PATH` (created if missing) or
+/// `postgres://…`.
+#[derive(Clone, Debug)]
+pub enum Store {
+    Sqlite(SqliteStore),
+    Postgres(PostgresStore),
+}
+
+impl Store {
+    pub async fn open(url: &str) -> Result<Store, StoreError> {
+        if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            Ok(Store::Postgres(PostgresStore::open(url).await?))
+        } else if let Some(path) = url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:")) {
+            Ok(Store::Sqlite(SqliteStore::open(std::path::Path::new(path)).await?))
+        } else {
+            Err(StoreError::Url(format!(
+                "{url:?} is not a store URL: use sqlite:PATH or postgres://USER@HOST/DATABASE"
+            )))
+        }
+    }
+
+    /// Audits the whole log: reads every row and the head, and recomputes the chain.
+    pub async fn audit(&self) -> Result<AuditReport, StoreError> {
+        let rows = self.read_after(0).await?;
+        let head = self.head().await?;
+        Ok(audit(&rows, head))
+    }
+}
+
+impl EventLog for Store {
+    async fn append(&self, expected_last: i64, events: Vec<NewEvent>) -> Result<Vec<StoredEvent>, StoreError> {
+        match self {
+            Store::Sqlite(store) => store.append(expected_last, events).await,
+            Store::Postgres(store) => store.append(expected_last, events).await,
+        }
+    }
+
+    async fn read_after(&self, after: i64) -> Result<Vec<StoredEvent>, StoreError> {
+        match self {
+            Store::Sqlite(store) => store.read_after(after).await,
+            Store::Postgres(store) => store.read_after(after).await,
+        }
+    }
+
+    async fn head(&self) -> Result<(i64, String), StoreError> {
+        match self {
+            Store::Sqlite(store) => store.head().await,
+            Store::Postgres(store) => store.head().await,
+        }
+    }
+}

@@ -1,0 +1,98 @@
+//! PostgreSQL, for several `polity` processes sharing one record. Each append is a transaction
+//! that locks the head row, checks the expected sequence number (optimistic concurrency across
+//! servers), inserts the chained rows and moves the head.
+
+use sqlx::postgres::{PgPool, PgPoolOptions};
+use sqlx::{Connection, Row};
+
+use crate::{EventLog, NewEvent, StoreError, StoredEvent, chain};
+
+#[derive(Clone, Debug)]
+pub struct PostgresStore {
+    pool: PgPool,
+}
+
+impl PostgresStore {
+    pub async fn open(url: &str) -> Result<PostgresStore, StoreError> {
+        let pool = PgPoolOptions::new().max_connections(8).connect(url).await?;
+        sqlx::migrate!("migrations/postgres").run(&pool).await?;
+        Ok(PostgresStore { pool })
+    }
+
+    /// The pool, for tests that tamper with rows directly.
+    pub fn pool(&self) -> &PgPool {
+        &self.pool
+    }
+}
+
+impl EventLog for PostgresStore {
+    async fn append(&self, expected_last: i64, events: Vec<NewEvent>) -> Result<Vec<StoredEvent>, StoreError> {
+        let mut connection = self.pool.acquire().await?;
+        let mut transaction = connection.begin().await?;
+        let row = sqlx::query("SELECT seq, hash FROM head WHERE id = 1 FOR UPDATE")
+            .fetch_one(&mut *transaction)
+            .await?;
+        let last_seq: i64 = row.try_get("seq")?;
+        let last_hash: String = row.try_get("hash")?;
+        if last_seq != expected_last {
+            return Err(StoreError::Conflict {
+                expected: expected_last,
+                actual: last_seq,
+            });
+        }
+        let stored = chain(last_seq, &last_hash, &events);
+        for event in &stored {
+            sqlx::query(
+                "INSERT INTO events (seq, recorded_at, kind, body, payload, prev_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+            )
+            .bind(event.seq)
+            .bind(&event.recorded_at)
+            .bind(&event.kind)
+            .bind(&event.body)
+            .bind(&event.payload)
+            .bind(&event.prev_hash)
+            .bind(&event.hash)
+            .execute(&mut *transaction)
+            .await?;
+        }
+        if let Some(last) = stored.last() {
+            sqlx::query("UPDATE head SET seq = $1, hash = $2 WHERE id = 1")
+                .bind(last.seq)
+                .bind(&last.hash)
+                .execute(&mut *transaction)
+                .await?;
+        }
+        transaction.commit().await?;
+        Ok(stored)
+    }
+
+    async fn read_after(&self, after: i64) -> Result<Vec<StoredEvent>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT seq, recorded_at, kind, body, payload, prev_hash, hash FROM events WHERE seq > $1 ORDER BY seq",
+        )
+        .bind(after)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|row| {
+                Ok(StoredEvent {
+                    seq: row.try_get("seq")?,
+                    recorded_at: row.try_get("recorded_at")?,
+                    kind: row.try_get("kind")?,
+                    body: row.try_get("body")?,
+                    payload: row.try_get("payload")?,
+                    prev_hash: row.try_get("prev_hash")?,
+                    hash: row.try_get("hash")?,
+                })
+            })
+            .collect::<Result<_, sqlx::Error>>()
+            .map_err(StoreError::from)
+    }
+
+    async fn head(&self) -> Result<(i64, String), StoreError> {
+        let row = sqlx::query("SELECT seq, hash FROM head WHERE id = 1")
+            .fetch_one(&self.pool)
+            .await?;
+        Ok((row.try_get("seq")?, row.try_get("hash")?))
+    }
+}

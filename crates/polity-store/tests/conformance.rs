@@ -1,0 +1,287 @@
+//! One conformance suite for every backend: SQLite always; PostgreSQL when
+//! `POLITY_TEST_POSTGRES` holds a server URL (e.g. postgres://postgres@127.0.0.1:5432/test).
+//! Each PostgreSQL test runs in a database of its own, created and dropped here.
+
+use std::sync::atomic::{AtomicU32, Ordering};
+
+use polity_store::{AuditProblem, EventLog, NewEvent, PostgresStore, SqliteStore, Store};
+
+fn event(number: usize) -> NewEvent {
+    NewEvent {
+        recorded_at: format!("2026-01-01T00:00:{:02}Z", number % 60),
+        kind: "test-event".to_owned(),
+        body: Some("tsc".to_owned()),
+        payload: format!("{{\"n\":{number}}}"),
+    }
+}
+
+/// A fresh store per test: a SQLite file in a temporary folder, or a new PostgreSQL database.
+enum Fixture {
+    Sqlite(tempfile::TempDir, Store),
+    Postgres(String, String, Store),
+}
+
+impl Fixture {
+    fn store(&self) -> &Store {
+        match self {
+            Fixture::Sqlite(_, store) | Fixture::Postgres(_, _, store) => store,
+        }
+    }
+
+    /// Runs SQL behind polity's back, as a tamperer with database access would.
+    async fn tamper(&self, sql: &'static str) {
+        match self.store() {
+            Store::Sqlite(store) => {
+                sqlx::query(sql).execute(store.pool()).await.unwrap();
+            }
+            Store::Postgres(store) => {
+                sqlx::query(sql).execute(store.pool()).await.unwrap();
+            }
+        }
+    }
+
+    async fn drop_database(self) {
+        if let Fixture::Postgres(admin_url, name, store) = self {
+            if let Store::Postgres(store) = &store {
+                store.pool().close().await;
+            }
+            let admin = sqlx::PgPool::connect(&admin_url).await.unwrap();
+            let drop = format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)");
+            sqlx::query(sqlx::AssertSqlSafe(drop)).execute(&admin).await.unwrap();
+        }
+    }
+}
+
+static DATABASES: AtomicU32 = AtomicU32::new(0);
+
+async fn fixtures() -> Vec<Fixture> {
+    let dir = tempfile::tempdir().unwrap();
+    let sqlite = SqliteStore::open(&dir.path().join("record.db")).await.unwrap();
+    let mut fixtures = vec![Fixture::Sqlite(dir, Store::Sqlite(sqlite))];
+    match std::env::var("POLITY_TEST_POSTGRES") {
+        Ok(admin_url) if !admin_url.is_empty() => {
+            let admin = sqlx::PgPool::connect(&admin_url)
+                .await
+                .expect("POLITY_TEST_POSTGRES is reachable");
+            let name = format!(
+                "polity_test_{}_{}",
+                std::process::id(),
+                DATABASES.fetch_add(1, Ordering::SeqCst)
+            );
+            let create = format!("CREATE DATABASE {name}");
+            sqlx::query(sqlx::AssertSqlSafe(create)).execute(&admin).await.unwrap();
+            let url = match admin_url.rsplit_once('/') {
+                Some((server, _)) => format!("{server}/{name}"),
+                None => panic!("POLITY_TEST_POSTGRES must end in /DATABASE"),
+            };
+            let store = PostgresStore::open(&url).await.unwrap();
+            fixtures.push(Fixture::Postgres(admin_url, name, Store::Postgres(store)));
+        }
+        _ => eprintln!("PostgreSQL conformance SKIPPED: set POLITY_TEST_POSTGRES to a server URL to run it"),
+    }
+    fixtures
+}
+
+fn name(fixture: &Fixture) -> &'static str {
+    match fixture {
+        Fixture::Sqlite(..) => "sqlite",
+        Fixture::Postgres(..) => "postgres",
+    }
+}
+
+async fn append_ten(store: &Store) {
+    let mut last = 0;
+    for number in 1..=10 {
+        let stored = store.append(last, vec![event(number)]).await.unwrap();
+        last = stored[0].seq;
+    }
+}
+
+#[tokio::test]
+async fn appends_chain_and_read_back_in_order() {
+    for fixture in fixtures().await {
+        let store = fixture.store();
+        let stored = store.append(0, vec![event(1), event(2)]).await.unwrap();
+        assert_eq!(stored.iter().map(|event| event.seq).collect::<Vec<_>>(), [1, 2]);
+        assert_eq!(stored[1].prev_hash, stored[0].hash);
+        let read = store.read_after(0).await.unwrap();
+        assert_eq!(read, stored, "{}", name(&fixture));
+        assert_eq!(store.head().await.unwrap(), (2, stored[1].hash.clone()));
+        assert!(store.audit().await.unwrap().is_intact());
+        fixture.drop_database().await;
+    }
+}
+
+#[tokio::test]
+async fn a_stale_append_is_refused_and_changes_nothing() {
+    for fixture in fixtures().await {
+        let store = fixture.store();
+        store.append(0, vec![event(1)]).await.unwrap();
+        let error = store.append(0, vec![event(2)]).await.unwrap_err();
+        assert!(
+            matches!(error, polity_store::StoreError::Conflict { expected: 0, actual: 1 }),
+            "{}: {error}",
+            name(&fixture)
+        );
+        assert_eq!(store.read_after(0).await.unwrap().len(), 1);
+        fixture.drop_database().await;
+    }
+}
+
+#[tokio::test]
+async fn concurrent_appenders_lose_nothing() {
+    for fixture in fixtures().await {
+        let store = fixture.store().clone();
+        let mut tasks = Vec::new();
+        for writer in 0..16 {
+            let store = store.clone();
+            tasks.push(tokio::spawn(async move {
+                for number in 0..10 {
+                    loop {
+                        let (last, _) = store.head().await.unwrap();
+                        match store.append(last, vec![event(writer * 100 + number)]).await {
+                            Ok(_) => break,
+                            Err(polity_store::StoreError::Conflict { .. }) => continue,
+                            Err(error) => panic!("{error}"),
+                        }
+                    }
+                }
+            }));
+        }
+        for task in tasks {
+            task.await.unwrap();
+        }
+        let rows = store.read_after(0).await.unwrap();
+        assert_eq!(rows.len(), 160, "{}", name(&fixture));
+        let report = store.audit().await.unwrap();
+        assert!(report.is_intact(), "{:?}", report.problems);
+        fixture.drop_database().await;
+    }
+}
+
+#[tokio::test]
+async fn tampering_a_row_is_detected() {
+    for fixture in fixtures().await {
+        append_ten(fixture.store()).await;
+        fixture
+            .tamper("UPDATE events SET payload = '{\"n\":99}' WHERE seq = 4")
+            .await;
+        let report = fixture.store().audit().await.unwrap();
+        assert_eq!(
+            report.problems,
+            [AuditProblem::Changed { seq: 4 }],
+            "{}",
+            name(&fixture)
+        );
+        fixture.drop_database().await;
+    }
+}
+
+#[tokio::test]
+async fn deleting_a_row_is_detected() {
+    for fixture in fixtures().await {
+        append_ten(fixture.store()).await;
+        fixture.tamper("DELETE FROM events WHERE seq = 5").await;
+        let report = fixture.store().audit().await.unwrap();
+        assert_eq!(
+            report.problems,
+            [AuditProblem::Missing { from: 5, to: 5 }],
+            "{}",
+            name(&fixture)
+        );
+        fixture.drop_database().await;
+    }
+}
+
+#[tokio::test]
+async fn deleting_the_last_row_is_detected() {
+    for fixture in fixtures().await {
+        append_ten(fixture.store()).await;
+        fixture.tamper("DELETE FROM events WHERE seq = 10").await;
+        let report = fixture.store().audit().await.unwrap();
+        assert_eq!(
+            report.problems,
+            [AuditProblem::Head {
+                head_seq: 10,
+                last_seq: 9
+            }],
+            "{}",
+            name(&fixture)
+        );
+        fixture.drop_database().await;
+    }
+}
+
+#[tokio::test]
+async fn reordering_rows_is_detected() {
+    for fixture in fixtures().await {
+        append_ten(fixture.store()).await;
+        // Swap events 3 and 6 by renumbering them.
+        fixture.tamper("UPDATE events SET seq = 1000 WHERE seq = 3").await;
+        fixture.tamper("UPDATE events SET seq = 3 WHERE seq = 6").await;
+        fixture.tamper("UPDATE events SET seq = 6 WHERE seq = 1000").await;
+        let report = fixture.store().audit().await.unwrap();
+        for seq in [3, 6] {
+            assert!(
+                report.problems.contains(&AuditProblem::Changed { seq }),
+                "{}: {:?}",
+                name(&fixture),
+                report.problems
+            );
+        }
+        fixture.drop_database().await;
+    }
+}
+
+#[tokio::test]
+async fn inserting_a_row_is_detected() {
+    for fixture in fixtures().await {
+        append_ten(fixture.store()).await;
+        // Make room after event 4 and insert a forged event 5 with a well-formed hash of its own.
+        fixture.tamper("UPDATE events SET seq = seq + 100 WHERE seq > 4").await;
+        fixture.tamper("UPDATE events SET seq = seq - 99 WHERE seq > 100").await;
+        let rows = fixture.store().read_after(0).await.unwrap();
+        let forged_prev = rows[3].hash.clone();
+        let forged_hash = polity_store::row_hash(5, "2026-01-01T00:00:00Z", "forged", None, "{}", &forged_prev);
+        let insert = format!(
+            "INSERT INTO events (seq, recorded_at, kind, body, payload, prev_hash, hash) VALUES (5, '2026-01-01T00:00:00Z', 'forged', NULL, '{{}}', '{forged_prev}', '{forged_hash}')"
+        );
+        match fixture.store() {
+            Store::Sqlite(store) => {
+                sqlx::query(sqlx::AssertSqlSafe(insert))
+                    .execute(store.pool())
+                    .await
+                    .unwrap();
+            }
+            Store::Postgres(store) => {
+                sqlx::query(sqlx::AssertSqlSafe(insert))
+                    .execute(store.pool())
+                    .await
+                    .unwrap();
+            }
+        }
+        let report = fixture.store().audit().await.unwrap();
+        assert!(!report.is_intact(), "{}", name(&fixture));
+        assert!(
+            report.problems.contains(&AuditProblem::Changed { seq: 6 }),
+            "{}: {:?}",
+            name(&fixture),
+            report.problems
+        );
+        fixture.drop_database().await;
+    }
+}
+
+#[tokio::test]
+async fn the_record_survives_reopening() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("record.db");
+    {
+        let store = Store::Sqlite(SqliteStore::open(&path).await.unwrap());
+        append_ten(&store).await;
+    }
+    let store = Store::open(&format!("sqlite:{}", path.display())).await.unwrap();
+    assert_eq!(store.read_after(0).await.unwrap().len(), 10);
+    assert!(store.audit().await.unwrap().is_intact());
+    assert!(Store::open("mysql://nowhere").await.is_err());
+}
