@@ -17,7 +17,8 @@ fn event(number: usize) -> NewEvent {
 
 /// A fresh store per test: a SQLite file in a temporary folder, or a new PostgreSQL database.
 enum Fixture {
-    Sqlite(tempfile::TempDir, Store),
+    /// The folder is kept (and removed on drop) for as long as the store uses it.
+    Sqlite(#[allow(dead_code)] tempfile::TempDir, Store),
     Postgres(String, String, Store),
 }
 
