@@ -493,6 +493,7 @@ impl Affiliation {
 pub struct Organisation {
     pub id: String,
     pub name: String,
+    pub domains: Vec<String>,
     pub loc: Loc,
 }
 

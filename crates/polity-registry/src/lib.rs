@@ -4,6 +4,7 @@
 //! never sees YAML, and the file types are never used as the model.
 
 pub mod election;
+pub mod export;
 pub mod files;
 pub mod import;
 pub mod load;

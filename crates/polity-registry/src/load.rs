@@ -130,6 +130,7 @@ pub fn load_sources(sources: &[(String, String)]) -> Loaded {
         .map(|organisation| Organisation {
             id: organisation.id.value.clone(),
             name: organisation.name.clone(),
+            domains: organisation.domains.clone(),
             loc: reader.loc(reader.organisations_file, &organisation.id.referenced),
         })
         .collect();
