@@ -127,7 +127,7 @@ fn constitution(source: &Constitution) -> ConstitutionFile {
             staff_liaison: source.sig.staff_liaison_required,
             staggered_chairs: source.sig.staggered_chairs,
         }),
-        sub_groups: (source.sub_group != polity_model::SubGroupRule::default()).then(|| SubGroupsFile {
+        sub_groups: (source.sub_group != polity_model::SubGroupRule::default()).then_some(SubGroupsFile {
             min_committers: source.sub_group.min_committers,
             min_organisations: source.sub_group.min_organisations,
         }),
