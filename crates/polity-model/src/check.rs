@@ -188,6 +188,9 @@ fn references(polity: &Polity, _at: Date, findings: &mut Vec<Finding>) {
             }
         }
     }
+    for reference in &polity.constitution.roll {
+        person(reference, "the active-member roll", findings);
+    }
     for person in &polity.people {
         for affiliation in &person.affiliations {
             if polity.organisation(&affiliation.organisation.id).is_none() {
@@ -1191,7 +1194,9 @@ fn authorities_exist(polity: &Polity, _at: Date, findings: &mut Vec<Finding>) {
             let missing = match electorate {
                 Electorate::Overseer => overseer(polity, body).is_none() && body.kind != BodyKind::OversightCommittee,
                 Electorate::Committers => body.committers.is_none(),
-                Electorate::ActiveMembers => polity.constitution.active_member.is_none(),
+                Electorate::ActiveMembers => {
+                    polity.constitution.active_member.is_none() && polity.constitution.roll.is_empty()
+                }
                 _ => false,
             };
             if missing {

@@ -237,6 +237,8 @@ pub struct Constitution {
     pub loc: Loc,
     /// E2: an active member has at least this many contributions within the period.
     pub active_member: Option<ActiveMemberRule>,
+    /// E1, E2: the active members named explicitly, until contribution statistics compute them.
+    pub roll: Vec<PersonRef>,
     /// S9: the liaison areas every project fills.
     pub liaison_areas: Vec<String>,
     /// S9: who holds an area nobody volunteered for.
@@ -266,6 +268,7 @@ impl Default for Constitution {
             name: String::new(),
             loc: Loc::default(),
             active_member: None,
+            roll: Vec::new(),
             liaison_areas: Vec::new(),
             liaison_default: LiaisonDefault::None,
             reports: None,

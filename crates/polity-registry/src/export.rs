@@ -104,6 +104,11 @@ fn constitution(source: &Constitution) -> ConstitutionFile {
             contributions: rule.contributions,
             within: period(rule.within),
         }),
+        roll: source
+            .roll
+            .iter()
+            .map(|reference| text(reference.text.clone()))
+            .collect(),
         liaison_areas: source.liaison_areas.clone(),
         liaison_default: match source.liaison_default {
             LiaisonDefault::Ptl => Some(LiaisonDefaultFile::Ptl),

@@ -33,6 +33,11 @@ pub struct ConstitutionFile {
     /// E2: an active member has made at least N contributions within a period.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub active_member: Option<ActiveMemberFile>,
+    /// E1, E2: the active members, named explicitly (person ids or @handles) until contribution
+    /// statistics compute them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(with = "Vec<String>")]
+    pub roll: Vec<Text>,
     /// S9: the liaison areas every project fills (bugs, security, release, docs, gate, …).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub liaison_areas: Vec<String>,

@@ -358,6 +358,7 @@ impl Reader {
                 Some(LiaisonDefaultFile::None) | None => LiaisonDefault::None,
             },
             term_limit: source.term_limit,
+            roll: source.roll.iter().map(|text| self.person_ref(file, text)).collect(),
             ..Constitution::default()
         };
         if let Some(active) = &source.active_member

@@ -108,8 +108,20 @@ pub enum StoreError {
     Migrate(#[from] sqlx::migrate::MigrateError),
     #[error("{0}")]
     Url(String),
+    #[error("no ballot with receipt {0} in this election: give the receipt of your earlier ballot")]
+    UnknownReceipt(String),
     #[error("the store's writer stopped")]
     WriterGone,
+}
+
+/// A ballot stored apart from its voter: only the election, a random receipt and the content.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SecretBallot {
+    pub election: String,
+    pub receipt: String,
+    pub content: String,
+    /// The receipt of the voter's earlier ballot, which this one replaces.
+    pub replaces: Option<String>,
 }
 
 /// The operations every backend provides. One conformance suite tests them all.
@@ -120,7 +132,19 @@ pub trait EventLog {
         &self,
         expected_last: i64,
         events: Vec<NewEvent>,
+    ) -> impl Future<Output = Result<Vec<StoredEvent>, StoreError>> + Send {
+        self.append_with_ballot(expected_last, events, None)
+    }
+    /// Appends `events` and stores `ballot` in the same transaction: the public record that a
+    /// voter voted and the anonymous ballot are durable together or not at all.
+    fn append_with_ballot(
+        &self,
+        expected_last: i64,
+        events: Vec<NewEvent>,
+        ballot: Option<SecretBallot>,
     ) -> impl Future<Output = Result<Vec<StoredEvent>, StoreError>> + Send;
+    /// The ballots of an election as (receipt, content), sorted by receipt: the tally sheet.
+    fn ballots(&self, election: &str) -> impl Future<Output = Result<Vec<(String, String)>, StoreError>> + Send;
     /// Every event after `after`, in order.
     fn read_after(&self, after: i64) -> impl Future<Output = Result<Vec<StoredEvent>, StoreError>> + Send;
     /// The head row: (last sequence number, its hash).
@@ -157,10 +181,22 @@ impl Store {
 }
 
 impl EventLog for Store {
-    async fn append(&self, expected_last: i64, events: Vec<NewEvent>) -> Result<Vec<StoredEvent>, StoreError> {
+    async fn append_with_ballot(
+        &self,
+        expected_last: i64,
+        events: Vec<NewEvent>,
+        ballot: Option<SecretBallot>,
+    ) -> Result<Vec<StoredEvent>, StoreError> {
         match self {
-            Store::Sqlite(store) => store.append(expected_last, events).await,
-            Store::Postgres(store) => store.append(expected_last, events).await,
+            Store::Sqlite(store) => store.append_with_ballot(expected_last, events, ballot).await,
+            Store::Postgres(store) => store.append_with_ballot(expected_last, events, ballot).await,
+        }
+    }
+
+    async fn ballots(&self, election: &str) -> Result<Vec<(String, String)>, StoreError> {
+        match self {
+            Store::Sqlite(store) => store.ballots(election).await,
+            Store::Postgres(store) => store.ballots(election).await,
         }
     }
 

@@ -5,7 +5,7 @@
 use sqlx::postgres::{PgPool, PgPoolOptions};
 use sqlx::{Connection, Row};
 
-use crate::{EventLog, NewEvent, StoreError, StoredEvent, chain};
+use crate::{EventLog, NewEvent, SecretBallot, StoreError, StoredEvent, chain};
 
 #[derive(Clone, Debug)]
 pub struct PostgresStore {
@@ -26,7 +26,12 @@ impl PostgresStore {
 }
 
 impl EventLog for PostgresStore {
-    async fn append(&self, expected_last: i64, events: Vec<NewEvent>) -> Result<Vec<StoredEvent>, StoreError> {
+    async fn append_with_ballot(
+        &self,
+        expected_last: i64,
+        events: Vec<NewEvent>,
+        ballot: Option<SecretBallot>,
+    ) -> Result<Vec<StoredEvent>, StoreError> {
         let mut connection = self.pool.acquire().await?;
         let mut transaction = connection.begin().await?;
         let row = sqlx::query("SELECT seq, hash FROM head WHERE id = 1 FOR UPDATE")
@@ -39,6 +44,24 @@ impl EventLog for PostgresStore {
                 expected: expected_last,
                 actual: last_seq,
             });
+        }
+        if let Some(ballot) = &ballot {
+            if let Some(replaced) = &ballot.replaces {
+                let deleted = sqlx::query("DELETE FROM ballots WHERE election = $1 AND receipt = $2")
+                    .bind(&ballot.election)
+                    .bind(replaced)
+                    .execute(&mut *transaction)
+                    .await?;
+                if deleted.rows_affected() != 1 {
+                    return Err(StoreError::UnknownReceipt(replaced.clone()));
+                }
+            }
+            sqlx::query("INSERT INTO ballots (election, receipt, content) VALUES ($1, $2, $3)")
+                .bind(&ballot.election)
+                .bind(&ballot.receipt)
+                .bind(&ballot.content)
+                .execute(&mut *transaction)
+                .await?;
         }
         let stored = chain(last_seq, &last_hash, &events);
         for event in &stored {
@@ -85,6 +108,17 @@ impl EventLog for PostgresStore {
                     hash: row.try_get("hash")?,
                 })
             })
+            .collect::<Result<_, sqlx::Error>>()
+            .map_err(StoreError::from)
+    }
+
+    async fn ballots(&self, election: &str) -> Result<Vec<(String, String)>, StoreError> {
+        let rows = sqlx::query("SELECT receipt, content FROM ballots WHERE election = $1 ORDER BY receipt")
+            .bind(election)
+            .fetch_all(&self.pool)
+            .await?;
+        rows.iter()
+            .map(|row| Ok((row.try_get("receipt")?, row.try_get("content")?)))
             .collect::<Result<_, sqlx::Error>>()
             .map_err(StoreError::from)
     }

@@ -12,13 +12,14 @@ use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePo
 use sqlx::{Connection, Row, SqliteConnection};
 use tokio::sync::{mpsc, oneshot};
 
-use crate::{EventLog, NewEvent, StoreError, StoredEvent, chain};
+use crate::{EventLog, NewEvent, SecretBallot, StoreError, StoredEvent, chain};
 
 type Reply = oneshot::Sender<Result<Vec<StoredEvent>, StoreError>>;
 
 struct AppendRequest {
     expected_last: i64,
     events: Vec<NewEvent>,
+    ballot: Option<SecretBallot>,
     reply: Reply,
 }
 
@@ -107,6 +108,25 @@ async fn commit_batch(
             }));
             continue;
         }
+        if let Some(ballot) = &request.ballot {
+            if let Some(replaced) = &ballot.replaces {
+                let deleted = sqlx::query("DELETE FROM ballots WHERE election = ? AND receipt = ?")
+                    .bind(&ballot.election)
+                    .bind(replaced)
+                    .execute(&mut *connection)
+                    .await?;
+                if deleted.rows_affected() != 1 {
+                    results.push(Err(StoreError::UnknownReceipt(replaced.clone())));
+                    continue;
+                }
+            }
+            sqlx::query("INSERT INTO ballots (election, receipt, content) VALUES (?, ?, ?)")
+                .bind(&ballot.election)
+                .bind(&ballot.receipt)
+                .bind(&ballot.content)
+                .execute(&mut *connection)
+                .await?;
+        }
         let stored = chain(last_seq, &last_hash, &request.events);
         for event in &stored {
             sqlx::query(
@@ -150,12 +170,18 @@ pub(crate) fn row_to_event(row: &sqlx::sqlite::SqliteRow) -> Result<StoredEvent,
 }
 
 impl EventLog for SqliteStore {
-    async fn append(&self, expected_last: i64, events: Vec<NewEvent>) -> Result<Vec<StoredEvent>, StoreError> {
+    async fn append_with_ballot(
+        &self,
+        expected_last: i64,
+        events: Vec<NewEvent>,
+        ballot: Option<SecretBallot>,
+    ) -> Result<Vec<StoredEvent>, StoreError> {
         let (reply, answer) = oneshot::channel();
         self.writer
             .send(AppendRequest {
                 expected_last,
                 events,
+                ballot,
                 reply,
             })
             .await
@@ -171,6 +197,17 @@ impl EventLog for SqliteStore {
         .fetch_all(&self.readers)
         .await?;
         Ok(rows.iter().map(row_to_event).collect::<Result<_, _>>()?)
+    }
+
+    async fn ballots(&self, election: &str) -> Result<Vec<(String, String)>, StoreError> {
+        let rows = sqlx::query("SELECT receipt, content FROM ballots WHERE election = ? ORDER BY receipt")
+            .bind(election)
+            .fetch_all(&self.readers)
+            .await?;
+        rows.iter()
+            .map(|row| Ok((row.try_get("receipt")?, row.try_get("content")?)))
+            .collect::<Result<_, sqlx::Error>>()
+            .map_err(StoreError::from)
     }
 
     async fn head(&self) -> Result<(i64, String), StoreError> {

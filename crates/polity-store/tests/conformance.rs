@@ -286,3 +286,51 @@ async fn the_record_survives_reopening() {
     assert!(store.audit().await.unwrap().is_intact());
     assert!(Store::open("mysql://nowhere").await.is_err());
 }
+
+fn ballot(receipt: &str, content: &str, replaces: Option<&str>) -> polity_store::SecretBallot {
+    polity_store::SecretBallot {
+        election: "e1".to_owned(),
+        receipt: receipt.to_owned(),
+        content: content.to_owned(),
+        replaces: replaces.map(str::to_owned),
+    }
+}
+
+#[tokio::test]
+async fn secret_ballots_are_stored_apart_and_replaced_only_by_receipt() {
+    for fixture in fixtures().await {
+        let store = fixture.store();
+        store
+            .append_with_ballot(0, vec![event(1)], Some(ballot("r-b", "[[\"x\"]]", None)))
+            .await
+            .unwrap();
+        store
+            .append_with_ballot(1, vec![event(2)], Some(ballot("r-a", "[[\"y\"]]", None)))
+            .await
+            .unwrap();
+        // A re-vote replaces the earlier ballot, named by its receipt.
+        store
+            .append_with_ballot(2, vec![event(3)], Some(ballot("r-c", "[[\"z\"]]", Some("r-b"))))
+            .await
+            .unwrap();
+        let sheet = store.ballots("e1").await.unwrap();
+        assert_eq!(
+            sheet,
+            [
+                ("r-a".to_owned(), "[[\"y\"]]".to_owned()),
+                ("r-c".to_owned(), "[[\"z\"]]".to_owned())
+            ],
+            "{}",
+            name(&fixture)
+        );
+        // An unknown receipt is refused, and nothing of that append is kept.
+        let error = store
+            .append_with_ballot(3, vec![event(4)], Some(ballot("r-d", "[]", Some("nope"))))
+            .await
+            .unwrap_err();
+        assert!(matches!(error, polity_store::StoreError::UnknownReceipt(_)), "{error}");
+        assert_eq!(store.read_after(0).await.unwrap().len(), 3);
+        assert_eq!(store.ballots("e1").await.unwrap().len(), 2);
+        fixture.drop_database().await;
+    }
+}
