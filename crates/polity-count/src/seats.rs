@@ -147,6 +147,27 @@ pub fn fill_seats(tiers: &Tiers, names: &[String], rules: &SeatRules) -> SeatRes
             }
             continue;
         }
+        if eligible.len() <= left {
+            // Everyone fits the seats, but some of one organisation do not fit its cap together:
+            // seat the others, and the ranking cannot choose among those that compete.
+            let mut per_organisation: BTreeMap<Option<String>, usize> = BTreeMap::new();
+            for &candidate in &eligible {
+                *per_organisation.entry(organisation(candidate)).or_default() += 1;
+            }
+            let competes = |candidate: usize| {
+                let org = organisation(candidate);
+                match (rules.cap, &org) {
+                    (Some(cap), Some(name)) => held.get(name).copied().unwrap_or(0) + per_organisation[&org] > cap,
+                    _ => false,
+                }
+            };
+            let (contested, clear): (Vec<usize>, Vec<usize>) = eligible.iter().partition(|&&candidate| competes(candidate));
+            for candidate in clear {
+                seat(candidate, &mut held, &mut result, names, organisation(candidate));
+            }
+            eligible = contested;
+        }
+        let left = rules.seats - result.winners.len();
         // A tie for the last seat(s).
         let ordered = match &rules.tie_break {
             TieBreak::Report => None,

@@ -68,7 +68,7 @@ fn person_name(polity: &Polity, reference: &PersonRef) -> String {
 }
 
 /// The ids of the people holding any of `seats` in `body` on `at`, each once, in file order.
-fn seat_holders(body: &Body, seats: &[Seat], polity: &Polity, at: Date) -> Vec<String> {
+pub fn seat_holders(body: &Body, seats: &[Seat], polity: &Polity, at: Date) -> Vec<String> {
     let mut seen = BTreeSet::new();
     body.holders
         .iter()
@@ -79,7 +79,7 @@ fn seat_holders(body: &Body, seats: &[Seat], polity: &Polity, at: Date) -> Vec<S
 }
 
 /// The nearest ancestor that is an oversight committee (the TOC or TSC over a group).
-fn overseer<'a>(polity: &'a Polity, body: &Body) -> Option<&'a Body> {
+pub fn overseer<'a>(polity: &'a Polity, body: &Body) -> Option<&'a Body> {
     let mut current = body.parent.as_ref().and_then(|parent| polity.body(&parent.id));
     let mut steps = 0;
     while let Some(candidate) = current {
@@ -790,8 +790,73 @@ fn l1_transitions(polity: &Polity, _at: Date, findings: &mut Vec<Finding>) {
     }
 }
 
-fn l2_sub_group_criteria(polity: &Polity, at: Date, findings: &mut Vec<Finding>) {
+/// What a sub-group still lacks to form (L2), as (what is missing, what to do); empty when it
+/// meets every criterion. The engine refuses a forming motion while this is not empty.
+pub fn l2_gaps(polity: &Polity, body: &Body, at: Date) -> Vec<(String, &'static str)> {
     let rule = polity.constitution.sub_group;
+    let mut gaps: Vec<(String, &'static str)> = Vec::new();
+    let committers: Vec<_> = body
+        .committers
+        .iter()
+        .flatten()
+        .filter_map(|reference| polity.person(&reference.text))
+        .collect();
+    if committers.len() < rule.min_committers as usize {
+        gaps.push((
+            format!(
+                "has {} committer(s); it needs at least {}",
+                committers.len(),
+                rule.min_committers
+            ),
+            "list the initial committers under `committers:`",
+        ));
+    }
+    let organisations: BTreeSet<&str> = committers
+        .iter()
+        .filter_map(|person| person.affiliation_on(at))
+        .collect();
+    if organisations.len() < rule.min_organisations as usize {
+        gaps.push((
+            format!(
+                "has committers from {} organisation(s) on {at}; it needs at least {}",
+                organisations.len(),
+                rule.min_organisations
+            ),
+            "a sub-group needs committers from different organisations",
+        ));
+    }
+    if body.holders_on(Seat::Ptl, at).next().is_none() {
+        gaps.push((
+            "has no agreed PTL".to_owned(),
+            "record the PTL under `holders:` with seat ptl",
+        ));
+    }
+    if body.charter.as_ref().is_none_or(|charter| charter.scope_in.is_empty()) {
+        gaps.push((
+            "has no defined scope".to_owned(),
+            "state the scope under `charter.scope.in:`",
+        ));
+    }
+    let proposal = body.proposal.clone().unwrap_or_default();
+    if proposal.plan.is_none() {
+        gaps.push(("has no plan".to_owned(), "state the plan under `proposal.plan:`"));
+    }
+    if proposal.page.is_none() {
+        gaps.push((
+            "has no public page".to_owned(),
+            "link its public page under `proposal.page:`",
+        ));
+    }
+    if proposal.announcement.is_none() {
+        gaps.push((
+            "was not announced on the mailing list".to_owned(),
+            "link the notice under `proposal.announcement:`",
+        ));
+    }
+    gaps
+}
+
+fn l2_sub_group_criteria(polity: &Polity, at: Date, findings: &mut Vec<Finding>) {
     for body in live_bodies(polity, at).filter(|body| body.kind == BodyKind::SubGroup) {
         let mut missing = |what: String, hint: &str| {
             findings.push(Finding::error(
@@ -801,63 +866,8 @@ fn l2_sub_group_criteria(polity: &Polity, at: Date, findings: &mut Vec<Finding>)
                 hint,
             ));
         };
-        let committers: Vec<_> = body
-            .committers
-            .iter()
-            .flatten()
-            .filter_map(|reference| polity.person(&reference.text))
-            .collect();
-        if committers.len() < rule.min_committers as usize {
-            missing(
-                format!(
-                    "has {} committer(s); it needs at least {}",
-                    committers.len(),
-                    rule.min_committers
-                ),
-                "list the initial committers under `committers:`",
-            );
-        }
-        let organisations: BTreeSet<&str> = committers
-            .iter()
-            .filter_map(|person| person.affiliation_on(at))
-            .collect();
-        if organisations.len() < rule.min_organisations as usize {
-            missing(
-                format!(
-                    "has committers from {} organisation(s) on {at}; it needs at least {}",
-                    organisations.len(),
-                    rule.min_organisations
-                ),
-                "a sub-group needs committers from different organisations",
-            );
-        }
-        if body.holders_on(Seat::Ptl, at).next().is_none() {
-            missing(
-                "has no agreed PTL".to_owned(),
-                "record the PTL under `holders:` with seat ptl",
-            );
-        }
-        if body.charter.as_ref().is_none_or(|charter| charter.scope_in.is_empty()) {
-            missing(
-                "has no defined scope".to_owned(),
-                "state the scope under `charter.scope.in:`",
-            );
-        }
-        let proposal = body.proposal.clone().unwrap_or_default();
-        if proposal.plan.is_none() {
-            missing("has no plan".to_owned(), "state the plan under `proposal.plan:`");
-        }
-        if proposal.page.is_none() {
-            missing(
-                "has no public page".to_owned(),
-                "link its public page under `proposal.page:`",
-            );
-        }
-        if proposal.announcement.is_none() {
-            missing(
-                "was not announced on the mailing list".to_owned(),
-                "link the notice under `proposal.announcement:`",
-            );
+        for (what, hint) in l2_gaps(polity, body, at) {
+            missing(what, hint);
         }
         for state in [LifecycleState::Forming, LifecycleState::Active] {
             let reached = body.state_on(at) == Some(LifecycleState::Active) || state == LifecycleState::Forming;

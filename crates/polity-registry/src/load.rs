@@ -45,6 +45,11 @@ pub const BODIES_DIR: &str = "bodies";
 
 /// Reads the registry in `dir`.
 pub fn load(dir: &Path) -> Result<Loaded, LoadError> {
+    Ok(load_sources(&read_sources(dir)?))
+}
+
+/// Reads every file of the registry in `dir` as (relative name, contents), in load order.
+pub fn read_sources(dir: &Path) -> Result<Vec<(String, String)>, LoadError> {
     let read = |path: &Path| {
         fs::read_to_string(path).map_err(|source| LoadError::Io {
             path: path.to_owned(),
@@ -84,7 +89,7 @@ pub fn load(dir: &Path) -> Result<Loaded, LoadError> {
             sources.push((format!("{BODIES_DIR}/{name}"), read(&bodies_dir.join(&name))?));
         }
     }
-    Ok(load_sources(&sources))
+    Ok(sources)
 }
 
 /// Reads a registry from (relative file name, contents) pairs; the same as [`load`] without I/O.

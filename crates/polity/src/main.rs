@@ -1,6 +1,7 @@
 //! The `polity` command line. Flags become validated values here; the work is in the libraries.
 
 mod ical;
+mod record;
 mod report;
 mod tally;
 
@@ -93,11 +94,77 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Record a registry as the first events of a new record (SQLite by default).
+    Init {
+        #[arg(long)]
+        registry: PathBuf,
+        #[command(flatten)]
+        actor: record::Actor,
+    },
+    /// Write the record's current structure back as registry files.
+    Export {
+        dir: PathBuf,
+        #[command(flatten)]
+        actor: record::Actor,
+    },
+    /// The public record, filterable by body, kind and date.
+    Log {
+        #[arg(long)]
+        body: Option<String>,
+        #[arg(long)]
+        kind: Option<String>,
+        /// First date (YYYY-MM-DD) to show.
+        #[arg(long)]
+        since: Option<String>,
+        /// Last date (YYYY-MM-DD) to show.
+        #[arg(long)]
+        until: Option<String>,
+        #[arg(long)]
+        json: bool,
+        #[command(flatten)]
+        actor: record::Actor,
+    },
+    /// Audit the record: `polity audit verify` recomputes the hash chain.
+    Audit {
+        #[command(subcommand)]
+        command: AuditCommand,
+        #[command(flatten)]
+        actor: record::Actor,
+    },
+    /// Reports (L8).
+    Report {
+        #[command(subcommand)]
+        command: record::ReportCommand,
+        #[command(flatten)]
+        actor: record::Actor,
+    },
+    /// Motions: open, vote, close (D2, D3, D4, D9; L1 transitions).
+    Motion {
+        #[command(subcommand)]
+        command: record::MotionCommand,
+        #[command(flatten)]
+        actor: record::Actor,
+    },
+    /// Elections: open, nominate, consent, withdraw, close nominations, vote, close, verify a receipt.
+    Election {
+        #[command(subcommand)]
+        command: record::ElectionCommand,
+        #[command(flatten)]
+        actor: record::Actor,
+    },
     /// Write the registry files' JSON Schemas into a folder.
     Schema {
         #[arg(long, default_value = "schema")]
         out: PathBuf,
     },
+}
+
+#[derive(Debug, Subcommand)]
+enum AuditCommand {
+    /// Detect any changed, deleted, reordered or inserted event. Exit 1 when the record was tampered with.
+    Verify,
+    /// Replay the whole record and print the digest of the resulting state.
+    StateHash,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -258,11 +325,42 @@ fn run(cli: Cli) -> Result<ExitCode> {
             stdout.write_all(output.as_bytes()).context("cannot write the result")?;
             Ok(ExitCode::SUCCESS)
         }
+        Command::Init { registry, actor } => print(runtime()?.block_on(record::init(&registry, &actor))?),
+        Command::Export { dir, actor } => print(runtime()?.block_on(record::export(&dir, &actor))?),
+        Command::Log { body, kind, since, until, json, actor } => print(runtime()?.block_on(record::log(
+            &actor,
+            body.as_deref(),
+            kind.as_deref(),
+            since.as_deref(),
+            until.as_deref(),
+            json,
+        ))?),
+        Command::Audit { command, actor } => match command {
+            AuditCommand::Verify => {
+                let (text, intact) = runtime()?.block_on(record::audit(&actor))?;
+                print!("{text}");
+                Ok(if intact { ExitCode::SUCCESS } else { ExitCode::from(1) })
+            }
+            AuditCommand::StateHash => print(runtime()?.block_on(record::state_hash(&actor))?),
+        },
+        Command::Report { command, actor } => print(runtime()?.block_on(record::report(&command, &actor))?),
+        Command::Motion { command, actor } => print(runtime()?.block_on(record::motion(&command, &actor))?),
+        Command::Election { command, actor } => print(runtime()?.block_on(record::election(&command, &actor))?),
         Command::Schema { out } => {
             write_schemas(&out)?;
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+fn runtime() -> Result<tokio::runtime::Runtime> {
+    record::runtime()
+}
+
+fn print(text: String) -> Result<ExitCode> {
+    use std::io::Write as _;
+    std::io::stdout().lock().write_all(text.as_bytes()).context("cannot write the output")?;
+    Ok(ExitCode::SUCCESS)
 }
 
 fn write_schemas(out: &Path) -> Result<()> {

@@ -1,0 +1,134 @@
+//! The events of the record. They are the log's wire format: serialised as JSON with a `kind`
+//! tag, stored hash-chained, never changed. Add new kinds; never change an old one's meaning.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SourceFile {
+    pub path: String,
+    pub content: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TallyLine {
+    pub receipt: String,
+    /// Tiers of candidate ids, best first.
+    pub ranking: Vec<Vec<String>>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum Event {
+    /// The registry as it was recorded by `polity init`: every file, verbatim.
+    RegistryRecorded { files: Vec<SourceFile>, by: String },
+    /// L8.
+    ReportSubmitted {
+        body: String,
+        on: String,
+        report: String,
+        link: Option<String>,
+        by: String,
+    },
+    MotionOpened {
+        motion: String,
+        body: String,
+        title: String,
+        rule: String,
+        /// L1, L7: the motion moves `transition_body` to `transition_to` when it carries.
+        transition_body: Option<String>,
+        transition_to: Option<String>,
+        /// E11: the motion promotes this person to committer of the body when it carries.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        promote: Option<String>,
+        /// Who votes: `members`, `committers`, `overseer`, `chairs`; several make a composite
+        /// majority (E6): each must carry the motion.
+        #[serde(default)]
+        electorates: Vec<String>,
+        by: String,
+    },
+    /// D3, D2, D9: a public vote; a later vote of the same member in the same round replaces it.
+    VoteCast {
+        motion: String,
+        member: String,
+        choice: String,
+        /// The proxy who cast it for an absent member (D2).
+        cast_by: Option<String>,
+        /// The capacity the voter declared (D9): personal, or on behalf of an employer.
+        capacity: Option<String>,
+    },
+    /// D4: a tie; the members vote again in a new round.
+    MotionRevote { motion: String, round: u32, explanation: Vec<String> },
+    MotionClosed {
+        motion: String,
+        outcome: String,
+        yes: u64,
+        no: u64,
+        abstain: u64,
+        casting_vote: Option<String>,
+        explanation: Vec<String>,
+        by: String,
+    },
+    /// E11: a contributor promoted to committer by the project's committers.
+    CommitterPromoted { body: String, person: String, motion: String },
+    /// L1, L7: a group moved to a lifecycle state by a motion that carried.
+    BodyTransitioned { body: String, to: String, on: String, motion: String },
+    ElectionOpened {
+        election: String,
+        body: String,
+        seat: String,
+        seats: usize,
+        nominations_close: String,
+        voting_close: String,
+        by: String,
+    },
+    CandidateNominated { election: String, candidate: String, by: String },
+    CandidateConsented { election: String, candidate: String },
+    CandidateWithdrew { election: String, candidate: String },
+    NominationsClosed { election: String, candidates: Vec<String>, by: String },
+    /// Public: this voter voted (again, when `replaced`). The ballot itself is stored apart.
+    BallotCast { election: String, voter: String, replaced: bool },
+    ElectionClosed {
+        election: String,
+        valid: bool,
+        ranking: Vec<Vec<String>>,
+        winners: Vec<String>,
+        skipped: Vec<String>,
+        explanation: Vec<String>,
+        /// T1: every ballot, sorted by receipt, so that each voter finds theirs and anyone can
+        /// re-count.
+        tally_sheet: Vec<TallyLine>,
+        by: String,
+    },
+    TermStarted {
+        body: String,
+        person: String,
+        seat: String,
+        from: String,
+        until: Option<String>,
+        election: String,
+    },
+}
+
+impl Event {
+    /// The `kind` tag, as stored in the log's own column.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Event::RegistryRecorded { .. } => "registry-recorded",
+            Event::ReportSubmitted { .. } => "report-submitted",
+            Event::MotionOpened { .. } => "motion-opened",
+            Event::VoteCast { .. } => "vote-cast",
+            Event::MotionRevote { .. } => "motion-revote",
+            Event::MotionClosed { .. } => "motion-closed",
+            Event::BodyTransitioned { .. } => "body-transitioned",
+            Event::CommitterPromoted { .. } => "committer-promoted",
+            Event::ElectionOpened { .. } => "election-opened",
+            Event::CandidateNominated { .. } => "candidate-nominated",
+            Event::CandidateConsented { .. } => "candidate-consented",
+            Event::CandidateWithdrew { .. } => "candidate-withdrew",
+            Event::NominationsClosed { .. } => "nominations-closed",
+            Event::BallotCast { .. } => "ballot-cast",
+            Event::ElectionClosed { .. } => "election-closed",
+            Event::TermStarted { .. } => "term-started",
+        }
+    }
+}

@@ -1,0 +1,993 @@
+//! The decider: `decide(state, command, context)` checks a command against the registry's rules
+//! and yields events or a [`Rejection`] that names the rule and what would make the act allowed;
+//! `evolve(state, event)` applies an event. The state is rebuilt by replaying the log.
+//!
+//! Architecture invariant: no I/O, no clock (the context carries the time), and `evolve` is the
+//! only code that changes a `State`.
+//! Architecture invariant: the registry is recorded as its files, verbatim, and re-read with
+//! `polity_registry::load_sources` on replay: that is why this crate, not the model, decides.
+
+mod events;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+
+use jiff::civil::Date;
+use polity_count::motion::{self, Choice, MotionRule, Outcome, Tally};
+use polity_count::seats::{SeatRules, TieBreak};
+use polity_count::{Ballots, ElectionRules, Method, Strength, Turnout, Unranked};
+use polity_model::check::{l2_gaps, overseer, seat_holders};
+use polity_model::{
+    Body, BodyKind, ElectionRule, Electorate, Holding, LifecycleState, Loc, Polity, Report, ReportKind, Seat,
+    StateChange,
+};
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+
+pub use events::{Event, SourceFile, TallyLine};
+
+/// Who acts, and when. The time is a parameter: every act can be replayed or run "as of".
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Context {
+    /// A person id or `@handle`.
+    pub actor: String,
+    pub on: Date,
+}
+
+/// Why a command was refused: the rule, what was wrong, and what would make it allowed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Rejection {
+    pub rule: &'static str,
+    pub message: String,
+    pub hint: String,
+}
+
+impl fmt::Display for Rejection {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {} (to proceed: {})", self.rule, self.message, self.hint)
+    }
+}
+
+impl std::error::Error for Rejection {}
+
+fn reject<T>(rule: &'static str, message: impl Into<String>, hint: impl Into<String>) -> Result<T, Rejection> {
+    Err(Rejection {
+        rule,
+        message: message.into(),
+        hint: hint.into(),
+    })
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Command {
+    RecordRegistry { files: Vec<SourceFile> },
+    SubmitReport { body: String, report: ReportKind, link: Option<String> },
+    OpenMotion {
+        body: String,
+        title: String,
+        rule: Option<String>,
+        transition: Option<(String, LifecycleState)>,
+        /// E11: promote this person to committer of `body`.
+        promote: Option<String>,
+    },
+    Vote { motion: String, choice: Choice, on_behalf_of: Option<String>, capacity: Option<String> },
+    CloseMotion { motion: String, casting_vote: Option<Choice> },
+    OpenElection { body: String, seat: Seat, seats: usize },
+    Nominate { election: String, candidate: String },
+    Consent { election: String },
+    Withdraw { election: String },
+    CloseNominations { election: String },
+    /// The ballot's content goes to the secret-ballot store, never into an event.
+    CastBallot { election: String, ranking: Vec<Vec<String>>, replaces: Option<String> },
+    /// `ballots` are the stored ballots as (receipt, ranking), read by the caller.
+    CloseElection { election: String, ballots: Vec<(String, Vec<Vec<String>>)> },
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Motion {
+    pub id: String,
+    pub body: String,
+    pub title: String,
+    pub rule: String,
+    pub transition: Option<(String, String)>,
+    pub promote: Option<String>,
+    #[serde(serialize_with = "electorate_names")]
+    pub electorates: Vec<Electorate>,
+    pub round: u32,
+    /// member → (choice, cast by, capacity) for the current round.
+    pub votes: BTreeMap<String, (String, Option<String>, Option<String>)>,
+    pub outcome: Option<String>,
+    pub opened_by: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub enum Phase {
+    Nominating,
+    Voting,
+    Closed,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Nominee {
+    pub consented: bool,
+    pub withdrawn: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Election {
+    pub id: String,
+    pub body: String,
+    pub seat: String,
+    pub seats: usize,
+    pub nominations_close: String,
+    pub voting_close: String,
+    pub phase: Phase,
+    pub nominees: BTreeMap<String, Nominee>,
+    pub candidates: Vec<String>,
+    pub voted: BTreeSet<String>,
+    pub winners: Vec<String>,
+    pub tally_sheet: Vec<TallyLine>,
+    pub opened_by: String,
+}
+
+/// The whole state: the governance structure and the processes under way.
+#[derive(Clone, Debug, Default)]
+pub struct State {
+    pub polity: Polity,
+    pub recorded: bool,
+    pub motions: BTreeMap<String, Motion>,
+    pub elections: BTreeMap<String, Election>,
+    pub events: u64,
+}
+
+fn date(text: &str) -> Date {
+    text.parse().unwrap_or(Date::MIN)
+}
+
+fn seat_of(text: &str) -> Seat {
+    Seat::parse(text).unwrap_or(Seat::Member)
+}
+
+fn state_of(text: &str) -> LifecycleState {
+    match text {
+        "proposed" => LifecycleState::Proposed,
+        "forming" => LifecycleState::Forming,
+        "archived" => LifecycleState::Archived,
+        _ => LifecycleState::Active,
+    }
+}
+
+fn choice_of(text: &str) -> Choice {
+    match text {
+        "yes" => Choice::Yes,
+        "no" => Choice::No,
+        _ => Choice::Abstain,
+    }
+}
+
+impl State {
+    fn person_id(&self, reference: &str) -> Result<String, Rejection> {
+        match self.polity.person(reference) {
+            Some(person) => Ok(person.id.clone()),
+            None => reject(
+                "R-REF",
+                format!("{reference:?} is not a person of the registry"),
+                "act as a person of people.yaml (by id or @handle)",
+            ),
+        }
+    }
+
+    fn body(&self, id: &str) -> Result<&Body, Rejection> {
+        self.polity
+            .body(id)
+            .ok_or_else(|| Rejection {
+                rule: "R-REF",
+                message: format!("there is no body {id:?}"),
+                hint: "name a body of the registry".to_owned(),
+            })
+    }
+
+    /// The people of an electorate of `body` on `on`.
+    pub fn electorate(&self, body: &Body, electorate: Electorate, on: Date) -> BTreeSet<String> {
+        let polity = &self.polity;
+        match electorate {
+            Electorate::Members => voting_members(polity, body, on),
+            Electorate::ActiveMembers => polity
+                .constitution
+                .roll
+                .iter()
+                .filter_map(|reference| polity.person(&reference.text))
+                .filter(|person| !person.bot)
+                .map(|person| person.id.clone())
+                .collect(),
+            Electorate::Committers => body
+                .committers
+                .iter()
+                .flatten()
+                .filter_map(|reference| polity.person(&reference.text))
+                .map(|person| person.id.clone())
+                .collect(),
+            Electorate::Overseer => {
+                let overseer = if body.kind == BodyKind::OversightCommittee { Some(body) } else { overseer(polity, body) };
+                overseer.map(|overseer| voting_members(polity, overseer, on)).unwrap_or_default()
+            }
+            Electorate::Chairs => seat_holders(body, &[Seat::Chair, Seat::CoChair], polity, on).into_iter().collect(),
+            Electorate::Themselves => BTreeSet::new(),
+        }
+    }
+
+    fn election_rule(&self, body: &Body, seat: Seat) -> ElectionRule {
+        let configured = if matches!(seat, Seat::Chair | Seat::CoChair) {
+            body.officer_elections.as_ref().or(body.elections.as_ref())
+        } else {
+            body.elections.as_ref()
+        };
+        configured.cloned().unwrap_or(ElectionRule {
+            windows: self.polity.constitution.elections,
+            method: None,
+            nominators: Electorate::Members,
+            candidates: Electorate::Members,
+            voters: Electorate::Members,
+            consent: false,
+            valid_if: None,
+            loc: Loc::default(),
+        })
+    }
+
+    /// A digest of the whole state, for checking that two replays agree byte for byte.
+    pub fn digest(&self) -> String {
+        #[derive(Serialize)]
+        struct Processes<'a> {
+            motions: &'a BTreeMap<String, Motion>,
+            elections: &'a BTreeMap<String, Election>,
+            events: u64,
+        }
+        let mut hasher = Sha256::new();
+        let files = polity_registry::export::to_files(&self.polity);
+        hasher.update(serde_saphyr_free_yaml(&files).as_bytes());
+        let processes = Processes {
+            motions: &self.motions,
+            elections: &self.elections,
+            events: self.events,
+        };
+        hasher.update(serde_json::to_string(&processes).expect("plain data serialises").as_bytes());
+        hasher.finalize().iter().map(|byte| format!("{byte:02x}")).collect()
+    }
+}
+
+/// A stable text of the registry files (JSON of each file, in order).
+fn serde_saphyr_free_yaml(files: &polity_registry::files::RegistryFiles) -> String {
+    let mut text = serde_json::to_string(&files.constitution).expect("serialises");
+    text.push_str(&serde_json::to_string(&files.people).expect("serialises"));
+    text.push_str(&serde_json::to_string(&files.organisations).expect("serialises"));
+    text.push_str(&serde_json::to_string(&files.bodies).expect("serialises"));
+    text
+}
+
+/// The people who vote in a body on a date: its member seats, or, for a body without member
+/// seats, its chairs.
+pub fn voting_members(polity: &Polity, body: &Body, on: Date) -> BTreeSet<String> {
+    let members: BTreeSet<String> = seat_holders(body, &[Seat::Member, Seat::Chair, Seat::CoChair], polity, on)
+        .into_iter()
+        .collect();
+    members
+}
+
+fn electorate_names<S: serde::Serializer>(electorates: &[Electorate], serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.collect_seq(electorates.iter().map(|electorate| electorate.as_str()))
+}
+
+/// Everyone who may vote on a motion decided by `electorates` of `body`.
+fn motion_voters(state: &State, body: &Body, electorates: &[Electorate], on: Date) -> BTreeSet<String> {
+    electorates.iter().flat_map(|electorate| state.electorate(body, *electorate, on)).collect()
+}
+
+fn names(electorates: &[Electorate]) -> String {
+    electorates.iter().map(|electorate| electorate.as_str()).collect::<Vec<_>>().join(" and the ")
+}
+
+fn electorate_of(name: &str) -> Electorate {
+    match name {
+        "active-members" => Electorate::ActiveMembers,
+        "committers" => Electorate::Committers,
+        "overseer" => Electorate::Overseer,
+        "chairs" => Electorate::Chairs,
+        "self" => Electorate::Themselves,
+        _ => Electorate::Members,
+    }
+}
+
+fn new_id(prefix: &str, body: &str, existing: usize) -> String {
+    format!("{body}/{prefix}{}", existing + 1)
+}
+
+/// Checks a command and returns the events it causes, or why it is refused.
+pub fn decide(state: &State, command: &Command, context: &Context) -> Result<Vec<Event>, Rejection> {
+    if let Command::RecordRegistry { files } = command {
+        if state.recorded {
+            return reject("R-INIT", "this record already holds a registry", "use a new database for another registry");
+        }
+        let loaded = polity_registry::load_sources(
+            &files.iter().map(|file| (file.path.clone(), file.content.clone())).collect::<Vec<_>>(),
+        );
+        if let Some(problem) = loaded.findings.first() {
+            return reject(
+                problem.rule,
+                format!("the registry has {} problem(s) reading it, the first: {}", loaded.findings.len(), problem.message),
+                "run `polity check` on it and fix every error first",
+            );
+        }
+        return Ok(vec![Event::RegistryRecorded {
+            files: files.clone(),
+            by: context.actor.clone(),
+        }]);
+    }
+    if !state.recorded {
+        return reject("R-INIT", "the record holds no registry yet", "run `polity init --registry DIR` first");
+    }
+    let actor = state.person_id(&context.actor)?;
+    let on = context.on;
+    match command {
+        Command::RecordRegistry { .. } => unreachable!("handled above"),
+        Command::SubmitReport { body, report, link } => {
+            let body = state.body(body)?;
+            let owners: BTreeSet<String> = seat_holders(body, &[Seat::Chair, Seat::CoChair, Seat::TechLead], &state.polity, on)
+                .into_iter()
+                .chain(body.staff_liaison.iter().filter_map(|reference| state.polity.person(&reference.text)).map(|person| person.id.clone()))
+                .collect();
+            if !owners.contains(&actor) {
+                return reject(
+                    "L8",
+                    format!("{actor} may not submit {}'s report", body.id),
+                    format!("a chair, technical lead or the staff liaison submits it: {}", owners.iter().cloned().collect::<Vec<_>>().join(", ")),
+                );
+            }
+            Ok(vec![Event::ReportSubmitted {
+                body: body.id.clone(),
+                on: on.to_string(),
+                report: match report {
+                    ReportKind::Quarterly => "quarterly".to_owned(),
+                    ReportKind::Annual => "annual".to_owned(),
+                },
+                link: link.clone(),
+                by: actor,
+            }])
+        }
+        Command::OpenMotion { body, title, rule, transition, promote } => {
+            let deciding = state.body(body)?;
+            let act = match (transition, promote) {
+                (Some(_), Some(_)) => return reject("D3", "a motion either moves a group or promotes a committer", "open two motions"),
+                (Some(_), None) => Some(polity_model::Act::Transition),
+                (None, Some(_)) => Some(polity_model::Act::PromoteCommitter),
+                (None, None) => None,
+            };
+            let authority = act.and_then(|act| deciding.decisions.get(&act));
+            let electorates: Vec<Electorate> = match (authority, act) {
+                (Some(authority), _) => authority.by.clone(),
+                (None, Some(polity_model::Act::PromoteCommitter)) => vec![Electorate::Committers],
+                _ => vec![Electorate::Members],
+            };
+            let voters = motion_voters(state, deciding, &electorates, on);
+            if !voters.contains(&actor) {
+                let rule_id = if act == Some(polity_model::Act::PromoteCommitter) { "E11" } else { "D3" };
+                return reject(
+                    rule_id,
+                    format!("{actor} may not open this motion in {}: its voters are the {}", deciding.id, names(&electorates)),
+                    format!("one of them opens it: {}", voters.iter().cloned().collect::<Vec<_>>().join(", ")),
+                );
+            }
+            let rule_name = match rule.clone().or(authority.map(|authority| authority.rule.id.clone())).or(deciding.decides_by.as_ref().map(|rule| rule.id.clone())) {
+                Some(name) => name,
+                None => return reject("D3", format!("{} names no decision rule", deciding.id), "pass --rule NAME, or set `decides-by:` in the body's file"),
+            };
+            if !state.polity.constitution.decision_rules.contains_key(&rule_name) {
+                return reject("R-REF", format!("there is no decision rule {rule_name:?}"), "name one of the constitution's `decision-rules`");
+            }
+            let mut transition_fields = (None, None);
+            if let Some((target, to)) = transition {
+                let target = state.body(target)?;
+                check_transition(state, deciding, target, *to, on)?;
+                transition_fields = (Some(target.id.clone()), Some(to.as_str().to_owned()));
+            }
+            let promote = match promote {
+                Some(person) => {
+                    let person = state.person_id(person)?;
+                    if state.electorate(deciding, Electorate::Committers, on).contains(&person) {
+                        return reject("E11", format!("{person} is already a committer of {}", deciding.id), "nothing to promote");
+                    }
+                    if deciding.committers.is_none() {
+                        return reject("S7", format!("{} has no committers", deciding.id), "committer rights are per project: promote in a project that lists committers");
+                    }
+                    Some(person)
+                }
+                None => None,
+            };
+            let existing = state.motions.keys().filter(|id| id.starts_with(&format!("{}/", deciding.id))).count();
+            Ok(vec![Event::MotionOpened {
+                motion: new_id("m", &deciding.id, existing),
+                body: deciding.id.clone(),
+                title: title.clone(),
+                rule: rule_name,
+                transition_body: transition_fields.0,
+                transition_to: transition_fields.1,
+                promote,
+                electorates: electorates.iter().map(|electorate| electorate.as_str().to_owned()).collect(),
+                by: actor,
+            }])
+        }
+        Command::Vote { motion, choice, on_behalf_of, capacity } => {
+            let motion = open_motion(state, motion)?;
+            let body = state.body(&motion.body)?;
+            let members = motion_voters(state, body, &motion.electorates, on);
+            let (member, cast_by) = match on_behalf_of {
+                None => (actor.clone(), None),
+                Some(absent) => {
+                    let absent = state.person_id(absent)?;
+                    if !body.meetings.as_ref().is_some_and(|meetings| meetings.proxies) {
+                        return reject("D2", format!("{} does not allow proxies", body.id), "vote in person, or allow `proxies: true` under the body's meetings");
+                    }
+                    if !members.contains(&actor) {
+                        return reject("D2", format!("{actor} is not a member of {}, so cannot hold a proxy", body.id), "name a member as proxy");
+                    }
+                    (absent, Some(actor.clone()))
+                }
+            };
+            if !members.contains(&member) {
+                return reject(
+                    if motion.promote.is_some() { "E11" } else { "D3" },
+                    format!("{member} may not vote on {}: its voters are the {} of {} on {on}", motion.id, names(&motion.electorates), body.id),
+                    format!("only they vote: {}", members.iter().cloned().collect::<Vec<_>>().join(", ")),
+                );
+            }
+            Ok(vec![Event::VoteCast {
+                motion: motion.id.clone(),
+                member,
+                choice: choice.as_str().to_owned(),
+                cast_by,
+                capacity: capacity.clone(),
+            }])
+        }
+        Command::CloseMotion { motion, casting_vote } => {
+            let motion = open_motion(state, motion)?;
+            let body = state.body(&motion.body)?;
+            let chairs = seat_holders(body, &[Seat::Chair], &state.polity, on);
+            if actor != motion.opened_by && !chairs.contains(&actor) {
+                return reject("D3", format!("{actor} did not open this motion and does not chair {}", body.id), "the chair or the member who opened it closes it");
+            }
+            let rule = &state.polity.constitution.decision_rules[&motion.rule];
+            let motion_rule = MotionRule {
+                passes: rule.passes,
+                valid_if: rule.valid_if,
+                quorum: None,
+                tie: rule
+                    .tie
+                    .iter()
+                    .map(|step| match step {
+                        polity_model::TieStep::Revote => motion::TieStep::Revote,
+                        polity_model::TieStep::ChairCastingVote => motion::TieStep::ChairCastingVote,
+                    })
+                    .collect(),
+            };
+            // One tally per electorate (E6: each must carry it); a voter in several counts in each.
+            let tallies: Vec<(Electorate, Tally)> = motion
+                .electorates
+                .iter()
+                .map(|electorate| {
+                    let voters = state.electorate(body, *electorate, on);
+                    let mut tally = Tally { members: voters.len() as u64, ..Tally::default() };
+                    for (member, (choice, _, _)) in &motion.votes {
+                        if voters.contains(member) {
+                            match choice_of(choice) {
+                                Choice::Yes => tally.yes += 1,
+                                Choice::No => tally.no += 1,
+                                Choice::Abstain => tally.abstain += 1,
+                            }
+                        }
+                    }
+                    (*electorate, tally)
+                })
+                .collect();
+            let tally = tallies.first().map(|(_, tally)| *tally).unwrap_or_default();
+            if casting_vote.is_some() && !chairs.contains(&actor) {
+                return reject("D4", format!("{actor} is not the chair of {}", body.id), "only the chair casts the deciding vote");
+            }
+            let result = if tallies.len() > 1 {
+                let parts: Vec<(&str, MotionRule, Tally)> =
+                    tallies.iter().map(|(electorate, tally)| (electorate.as_str(), motion_rule.clone(), *tally)).collect();
+                motion::decide_composite(&parts)
+            } else {
+                motion::decide(&motion_rule, &tally, motion.round as usize, *casting_vote)
+            };
+            match result.outcome {
+                Outcome::Tied(motion::TieStep::Revote) => Ok(vec![Event::MotionRevote {
+                    motion: motion.id.clone(),
+                    round: motion.round + 1,
+                    explanation: result.explanation,
+                }]),
+                Outcome::Tied(motion::TieStep::ChairCastingVote) => reject(
+                    "D4",
+                    format!("the vote on {} is tied again: {}", motion.id, result.explanation.join("; ")),
+                    "the chair closes it with a casting vote (--casting-vote yes or no)",
+                ),
+                outcome => {
+                    let mut events = vec![Event::MotionClosed {
+                        motion: motion.id.clone(),
+                        outcome: outcome.as_str().to_owned(),
+                        yes: tally.yes,
+                        no: tally.no,
+                        abstain: tally.abstain,
+                        casting_vote: casting_vote.map(|choice| choice.as_str().to_owned()),
+                        explanation: result.explanation,
+                        by: actor,
+                    }];
+                    if outcome == Outcome::Carried
+                        && let Some((target, to)) = &motion.transition
+                    {
+                        events.push(Event::BodyTransitioned {
+                            body: target.clone(),
+                            to: to.clone(),
+                            on: on.to_string(),
+                            motion: motion.id.clone(),
+                        });
+                    }
+                    if outcome == Outcome::Carried
+                        && let Some(person) = &motion.promote
+                    {
+                        events.push(Event::CommitterPromoted { body: motion.body.clone(), person: person.clone(), motion: motion.id.clone() });
+                    }
+                    Ok(events)
+                }
+            }
+        }
+        Command::OpenElection { body, seat, seats } => {
+            let body = state.body(body)?;
+            let rule = state.election_rule(body, *seat);
+            let organisers: BTreeSet<String> = voting_members(&state.polity, body, on)
+                .union(&state.electorate(body, Electorate::Overseer, on))
+                .cloned()
+                .collect();
+            if !organisers.contains(&actor) {
+                return reject("E1", format!("{actor} is neither a member of {} nor of the body overseeing it", body.id), "a member of the body, or of its overseeing committee, opens its elections");
+            }
+            if *seats == 0 {
+                return reject("E1", "an election fills at least one seat", "pass --seats N");
+            }
+            let nominations_close = rule.windows.nomination.after(on);
+            let voting_close = rule.windows.voting.after(nominations_close);
+            let existing = state.elections.keys().filter(|id| id.starts_with(&format!("{}/", body.id))).count();
+            Ok(vec![Event::ElectionOpened {
+                election: new_id("e", &body.id, existing),
+                body: body.id.clone(),
+                seat: seat.as_str().to_owned(),
+                seats: *seats,
+                nominations_close: nominations_close.to_string(),
+                voting_close: voting_close.to_string(),
+                by: actor,
+            }])
+        }
+        Command::Nominate { election, candidate } => {
+            let election = election_in(state, election, Phase::Nominating)?;
+            let body = state.body(&election.body)?;
+            let seat = seat_of(&election.seat);
+            let rule = state.election_rule(body, seat);
+            let rule_id = election_rule_id(body, seat);
+            if on >= date(&election.nominations_close) {
+                return reject(rule_id, format!("nominations closed on {}", election.nominations_close), "nominate in the next election");
+            }
+            let candidate = state.person_id(candidate)?;
+            if rule.nominators == Electorate::Themselves {
+                if candidate != actor {
+                    return reject(rule_id, format!("{actor} may not nominate {candidate}: candidates nominate themselves"), "let the candidate nominate themselves");
+                }
+            } else if !state.electorate(body, rule.nominators, on).contains(&actor) {
+                return reject(rule_id, format!("{actor} may not nominate in this election: nominators are the {}", rule.nominators.as_str()), format!("ask one of the {} to nominate", rule.nominators.as_str()));
+            }
+            if !state.electorate(body, rule.candidates, on).contains(&candidate) {
+                return reject(rule_id, format!("{candidate} may not stand: candidates must be {}", rule.candidates.as_str()), format!("nominate one of the {}", rule.candidates.as_str()));
+            }
+            if election.nominees.contains_key(&candidate) {
+                return reject(rule_id, format!("{candidate} is already nominated"), "nothing to do");
+            }
+            let mut events = vec![Event::CandidateNominated { election: election.id.clone(), candidate: candidate.clone(), by: actor.clone() }];
+            if rule.consent && candidate == actor {
+                events.push(Event::CandidateConsented { election: election.id.clone(), candidate });
+            }
+            Ok(events)
+        }
+        Command::Consent { election } | Command::Withdraw { election } => {
+            let election = election_in(state, election, Phase::Nominating)?;
+            let Some(nominee) = election.nominees.get(&actor) else {
+                return reject("E3", format!("{actor} is not nominated in {}", election.id), "only a nominee consents or withdraws, for themselves");
+            };
+            if nominee.withdrawn {
+                return reject("E3", format!("{actor} has withdrawn"), "a withdrawal is final for this election");
+            }
+            Ok(vec![if matches!(command, Command::Consent { .. }) {
+                Event::CandidateConsented { election: election.id.clone(), candidate: actor }
+            } else {
+                Event::CandidateWithdrew { election: election.id.clone(), candidate: actor }
+            }])
+        }
+        Command::CloseNominations { election } => {
+            let election = election_in(state, election, Phase::Nominating)?;
+            if actor != election.opened_by {
+                return reject("E1", format!("{actor} did not open {}", election.id), format!("{} closes the nominations", election.opened_by));
+            }
+            let body = state.body(&election.body)?;
+            let rule = state.election_rule(body, seat_of(&election.seat));
+            let candidates: Vec<String> = election
+                .nominees
+                .iter()
+                .filter(|(_, nominee)| !nominee.withdrawn && (nominee.consented || !rule.consent))
+                .map(|(candidate, _)| candidate.clone())
+                .collect();
+            if candidates.is_empty() {
+                return reject(election_rule_id(body, seat_of(&election.seat)), "no candidate stands (nominated, consenting where consent is required, not withdrawn)", "nominate candidates, and have them consent");
+            }
+            Ok(vec![Event::NominationsClosed { election: election.id.clone(), candidates, by: actor }])
+        }
+        Command::CastBallot { election, ranking, replaces } => {
+            let election = election_in(state, election, Phase::Voting)?;
+            let body = state.body(&election.body)?;
+            let seat = seat_of(&election.seat);
+            let rule = state.election_rule(body, seat);
+            let rule_id = election_rule_id(body, seat);
+            if on >= date(&election.voting_close) {
+                return reject(rule_id, format!("voting closed on {}", election.voting_close), "ballots are no longer accepted");
+            }
+            if !state.electorate(body, rule.voters, on).contains(&actor) {
+                return reject(rule_id, format!("{actor} may not vote in {}: voters are the {}", election.id, rule.voters.as_str()), "only eligible voters vote");
+            }
+            let mut seen = BTreeSet::new();
+            for candidate in ranking.iter().flatten() {
+                if !election.candidates.contains(candidate) {
+                    return reject(rule_id, format!("{candidate:?} is not a candidate"), format!("rank only: {}", election.candidates.join(", ")));
+                }
+                if !seen.insert(candidate) {
+                    return reject(rule_id, format!("{candidate} is ranked twice"), "rank each candidate once");
+                }
+            }
+            let voted = election.voted.contains(&actor);
+            if voted && replaces.is_none() {
+                return reject(rule_id, format!("{actor} has already voted"), "to vote again, give the receipt of your earlier ballot (--replace RECEIPT)");
+            }
+            if !voted && replaces.is_some() {
+                return reject(rule_id, format!("{actor} has no earlier ballot to replace"), "vote without --replace");
+            }
+            Ok(vec![Event::BallotCast { election: election.id.clone(), voter: actor, replaced: voted }])
+        }
+        Command::CloseElection { election, ballots } => {
+            let election = election_in(state, election, Phase::Voting)?;
+            if actor != election.opened_by {
+                return reject("E1", format!("{actor} did not open {}", election.id), format!("{} closes the election", election.opened_by));
+            }
+            close_election(state, election, ballots, &actor, on)
+        }
+    }
+}
+
+fn election_rule_id(body: &Body, seat: Seat) -> &'static str {
+    match seat {
+        Seat::Ptl => "E4",
+        Seat::Chair | Seat::CoChair if body.kind == BodyKind::OversightCommittee => "E3",
+        Seat::Chair | Seat::CoChair => "E5",
+        Seat::TechLead => "E6",
+        Seat::Member => "E1",
+    }
+}
+
+fn open_motion<'a>(state: &'a State, id: &str) -> Result<&'a Motion, Rejection> {
+    match state.motions.get(id) {
+        None => reject("R-REF", format!("there is no motion {id:?}"), "name a motion shown by `polity log`"),
+        Some(motion) if motion.outcome.is_some() => reject("D3", format!("motion {id} is closed"), "open a new motion"),
+        Some(motion) => Ok(motion),
+    }
+}
+
+fn election_in<'a>(state: &'a State, id: &str, phase: Phase) -> Result<&'a Election, Rejection> {
+    match state.elections.get(id) {
+        None => reject("R-REF", format!("there is no election {id:?}"), "name an election shown by `polity log`"),
+        Some(election) if election.phase != phase => reject(
+            "E1",
+            format!("election {id} is {:?}, not {:?}", election.phase, phase),
+            match election.phase {
+                Phase::Nominating => "close the nominations first",
+                Phase::Voting => "nominations are closed; vote or close the election",
+                Phase::Closed => "the election is over",
+            },
+        ),
+        Some(election) => Ok(election),
+    }
+}
+
+/// L1, L2, L7: whether `deciding` may move `target` to `to` by motion.
+fn check_transition(state: &State, deciding: &Body, target: &Body, to: LifecycleState, on: Date) -> Result<(), Rejection> {
+    let responsible = overseer(&state.polity, target).map(|body| body.id.clone());
+    let parent = target.parent.as_ref().map(|parent| parent.id.clone());
+    if responsible.as_deref() != Some(deciding.id.as_str()) && parent.as_deref() != Some(deciding.id.as_str()) {
+        return reject(
+            "L1",
+            format!("{} does not oversee {}", deciding.id, target.id),
+            format!("open the motion in {}", responsible.or(parent).unwrap_or_else(|| "its overseeing body".to_owned())),
+        );
+    }
+    let current = target.state_on(on).or(target.state).unwrap_or(LifecycleState::Proposed);
+    if !current.may_move_to(to) {
+        return reject(
+            "L1",
+            format!("{} cannot move from {} to {}", target.id, current.as_str(), to.as_str()),
+            "groups move proposed → forming → active → archived; archived groups are reactivated (L7)",
+        );
+    }
+    if target.kind == BodyKind::SubGroup && to == LifecycleState::Forming && current == LifecycleState::Proposed {
+        let gaps = l2_gaps(&state.polity, target, on);
+        if !gaps.is_empty() {
+            let what: Vec<String> = gaps.iter().map(|(what, _)| format!("it {what}")).collect();
+            let hints: Vec<&str> = gaps.iter().map(|(_, hint)| *hint).collect();
+            return reject("L2", format!("{} cannot form: {}", target.id, what.join("; ")), hints.join("; "));
+        }
+    }
+    Ok(())
+}
+
+fn close_election(
+    state: &State,
+    election: &Election,
+    ballots: &[(String, Vec<Vec<String>>)],
+    actor: &str,
+    on: Date,
+) -> Result<Vec<Event>, Rejection> {
+    let body = state.body(&election.body)?;
+    let seat = seat_of(&election.seat);
+    let rule = state.election_rule(body, seat);
+    let rule_id = election_rule_id(body, seat);
+    let names = election.candidates.clone();
+    let mut counted = Ballots::new(names.clone(), Unranked::Below).map_err(|error| Rejection {
+        rule: rule_id,
+        message: error.to_string(),
+        hint: "fewer candidates".to_owned(),
+    })?;
+    for (_, ranking) in ballots {
+        let mut ranks = vec![None; names.len()];
+        for (position, tier) in ranking.iter().enumerate() {
+            for candidate in tier {
+                if let Some(index) = names.iter().position(|name| name == candidate) {
+                    ranks[index] = Some(position as u32 + 1);
+                }
+            }
+        }
+        counted.push(&ranks, 1).map_err(|error| Rejection {
+            rule: rule_id,
+            message: error.to_string(),
+            hint: "a stored ballot is malformed".to_owned(),
+        })?;
+    }
+    let voters = state.electorate(body, rule.voters, on);
+    // The new terms start when the seats' current terms end (or when voting closes, if later):
+    // members whose terms end then are being replaced; those whose terms go on are sitting.
+    let closes = date(&election.voting_close).max(on);
+    let term_start = body
+        .holders
+        .iter()
+        .filter(|holding| holding.seat == seat)
+        .filter_map(|holding| holding.until)
+        .filter(|until| *until >= closes)
+        .min()
+        .unwrap_or(closes);
+    // Sitting members: those whose seat continues past the new terms' start (S6 counts them).
+    let sitting: Vec<String> = body
+        .holders
+        .iter()
+        .filter(|holding| holding.seat == seat && holding.covers(term_start) && !names.contains(&holding.person.text))
+        .filter_map(|holding| state.polity.affiliation_on(&holding.person.text, term_start).map(str::to_owned))
+        .collect();
+    let cap = if seat == Seat::Member { body.seats.and_then(|seats| seats.per_organisation).map(|cap| cap as usize) } else { None };
+    let method = rule.method.as_deref().and_then(|name| name.parse::<Method>().ok()).unwrap_or(Method::Schulze(Strength::WinningVotes));
+    let rules = ElectionRules {
+        method,
+        seats: SeatRules {
+            seats: election.seats,
+            organisations: names.iter().map(|name| state.polity.affiliation_on(name, term_start).map(str::to_owned)).collect(),
+            cap,
+            sitting,
+            tie_break: TieBreak::Report,
+        },
+        classes: Vec::new(),
+        turnout: rule.valid_if.map(|valid_if| Turnout { eligible: voters.len() as u64, valid_if }),
+        threads: 1,
+    };
+    let result = polity_count::count(&counted, &rules);
+    let winners: Vec<String> = result.seats.winners.iter().map(|&index| names[index].clone()).collect();
+    let until = body.term.map(|term| term.after(term_start).to_string());
+    let mut events = vec![Event::ElectionClosed {
+        election: election.id.clone(),
+        valid: result.valid,
+        ranking: result.ranking.iter().map(|tier| tier.iter().map(|&index| names[index].clone()).collect()).collect(),
+        winners: winners.clone(),
+        skipped: result.seats.skipped.iter().map(|skip| names[skip.candidate].clone()).collect(),
+        explanation: result.explanation.clone(),
+        tally_sheet: ballots.iter().map(|(receipt, ranking)| TallyLine { receipt: receipt.clone(), ranking: ranking.clone() }).collect(),
+        by: actor.to_owned(),
+    }];
+    for winner in winners {
+        events.push(Event::TermStarted {
+            body: body.id.clone(),
+            person: winner,
+            seat: election.seat.clone(),
+            from: term_start.to_string(),
+            until: until.clone(),
+            election: election.id.clone(),
+        });
+    }
+    Ok(events)
+}
+
+/// Applies one event. The only code that changes a `State`.
+pub fn evolve(state: &mut State, event: &Event) {
+    state.events += 1;
+    match event {
+        Event::RegistryRecorded { files, .. } => {
+            let loaded = polity_registry::load_sources(&files.iter().map(|file| (file.path.clone(), file.content.clone())).collect::<Vec<_>>());
+            state.polity = loaded.polity;
+            state.recorded = true;
+        }
+        Event::ReportSubmitted { body, on, report, link, .. } => {
+            if let Some(body) = state.polity.bodies.iter_mut().find(|candidate| candidate.id == *body) {
+                body.reports.push(Report {
+                    on: date(on),
+                    kind: if report == "annual" { ReportKind::Annual } else { ReportKind::Quarterly },
+                    link: link.clone(),
+                    loc: body.loc,
+                });
+            }
+        }
+        Event::MotionOpened { motion, body, title, rule, transition_body, transition_to, promote, electorates, by } => {
+            state.motions.insert(
+                motion.clone(),
+                Motion {
+                    id: motion.clone(),
+                    body: body.clone(),
+                    title: title.clone(),
+                    rule: rule.clone(),
+                    transition: transition_body.clone().zip(transition_to.clone()),
+                    promote: promote.clone(),
+                    electorates: if electorates.is_empty() {
+                        vec![Electorate::Members]
+                    } else {
+                        electorates.iter().map(|name| electorate_of(name)).collect()
+                    },
+                    round: 1,
+                    votes: BTreeMap::new(),
+                    outcome: None,
+                    opened_by: by.clone(),
+                },
+            );
+        }
+        Event::VoteCast { motion, member, choice, cast_by, capacity } => {
+            if let Some(motion) = state.motions.get_mut(motion) {
+                motion.votes.insert(member.clone(), (choice.clone(), cast_by.clone(), capacity.clone()));
+            }
+        }
+        Event::MotionRevote { motion, round, .. } => {
+            if let Some(motion) = state.motions.get_mut(motion) {
+                motion.round = *round;
+                motion.votes.clear();
+            }
+        }
+        Event::MotionClosed { motion, outcome, .. } => {
+            if let Some(motion) = state.motions.get_mut(motion) {
+                motion.outcome = Some(outcome.clone());
+            }
+        }
+        Event::BodyTransitioned { body, to, on, motion } => {
+            if let Some(body) = state.polity.bodies.iter_mut().find(|candidate| candidate.id == *body) {
+                body.state = Some(state_of(to));
+                body.history.push(StateChange { state: state_of(to), on: date(on), motion: Some(motion.clone()), loc: body.loc });
+            }
+        }
+        Event::CommitterPromoted { body, person, .. } => {
+            if let Some(body) = state.polity.bodies.iter_mut().find(|candidate| candidate.id == *body) {
+                let loc = body.loc;
+                body.committers.get_or_insert_with(Vec::new).push(polity_model::PersonRef { text: person.clone(), loc });
+            }
+        }
+        Event::ElectionOpened { election, body, seat, seats, nominations_close, voting_close, by } => {
+            state.elections.insert(
+                election.clone(),
+                Election {
+                    id: election.clone(),
+                    body: body.clone(),
+                    seat: seat.clone(),
+                    seats: *seats,
+                    nominations_close: nominations_close.clone(),
+                    voting_close: voting_close.clone(),
+                    phase: Phase::Nominating,
+                    nominees: BTreeMap::new(),
+                    candidates: Vec::new(),
+                    voted: BTreeSet::new(),
+                    winners: Vec::new(),
+                    tally_sheet: Vec::new(),
+                    opened_by: by.clone(),
+                },
+            );
+        }
+        Event::CandidateNominated { election, candidate, .. } => {
+            if let Some(election) = state.elections.get_mut(election) {
+                election.nominees.insert(candidate.clone(), Nominee { consented: false, withdrawn: false });
+            }
+        }
+        Event::CandidateConsented { election, candidate } => {
+            if let Some(nominee) = state.elections.get_mut(election).and_then(|election| election.nominees.get_mut(candidate)) {
+                nominee.consented = true;
+            }
+        }
+        Event::CandidateWithdrew { election, candidate } => {
+            if let Some(nominee) = state.elections.get_mut(election).and_then(|election| election.nominees.get_mut(candidate)) {
+                nominee.withdrawn = true;
+            }
+        }
+        Event::NominationsClosed { election, candidates, .. } => {
+            if let Some(election) = state.elections.get_mut(election) {
+                election.phase = Phase::Voting;
+                election.candidates = candidates.clone();
+            }
+        }
+        Event::BallotCast { election, voter, .. } => {
+            if let Some(election) = state.elections.get_mut(election) {
+                election.voted.insert(voter.clone());
+            }
+        }
+        Event::ElectionClosed { election, winners, tally_sheet, .. } => {
+            if let Some(election) = state.elections.get_mut(election) {
+                election.phase = Phase::Closed;
+                election.winners = winners.clone();
+                election.tally_sheet = tally_sheet.clone();
+            }
+        }
+        Event::TermStarted { body, person, seat, from, until, .. } => {
+            if let Some(body) = state.polity.bodies.iter_mut().find(|candidate| candidate.id == *body) {
+                let loc = body.loc;
+                body.holders.push(Holding {
+                    person: polity_model::PersonRef { text: person.clone(), loc },
+                    seat: seat_of(seat),
+                    from: date(from),
+                    until: until.as_deref().map(date),
+                    class: None,
+                    loc,
+                });
+            }
+        }
+    }
+}
+
+/// The body an event concerns, for the log's `body` column and filters.
+pub fn event_body(event: &Event) -> Option<String> {
+    let of_id = |id: &str| id.split_once('/').map(|(body, _)| body.to_owned());
+    match event {
+        Event::RegistryRecorded { .. } => None,
+        Event::ReportSubmitted { body, .. }
+        | Event::MotionOpened { body, .. }
+        | Event::ElectionOpened { body, .. }
+        | Event::TermStarted { body, .. }
+        | Event::BodyTransitioned { body, .. }
+        | Event::CommitterPromoted { body, .. } => Some(body.clone()),
+        Event::VoteCast { motion, .. }
+        | Event::MotionRevote { motion, .. }
+        | Event::MotionClosed { motion, .. } => of_id(motion),
+        Event::CandidateNominated { election, .. }
+        | Event::CandidateConsented { election, .. }
+        | Event::CandidateWithdrew { election, .. }
+        | Event::NominationsClosed { election, .. }
+        | Event::BallotCast { election, .. }
+        | Event::ElectionClosed { election, .. } => of_id(election),
+    }
+}
+
+/// Rebuilds a state from events.
+pub fn replay<'a>(events: impl IntoIterator<Item = &'a Event>) -> State {
+    let mut state = State::default();
+    for event in events {
+        evolve(&mut state, event);
+    }
+    state
+}

@@ -1,0 +1,411 @@
+//! The record's commands: `init`, `export`, `log`, `audit verify`, and the processes (reports,
+//! motions, elections) as acts of a person at a time, each decided against the replayed state
+//! and appended to the store only when allowed.
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+use anyhow::{Context as _, Result, anyhow, bail};
+use clap::{Args, Subcommand};
+use jiff::civil::Date;
+use polity_count::motion::Choice;
+use polity_engine::{Command, Context, Event, Phase, SourceFile, State, decide, evolve, event_body};
+use polity_model::{LifecycleState, ReportKind, Seat};
+use polity_store::{EventLog, NewEvent, SecretBallot, Store, StoreError};
+
+/// Where the record is, who acts, and when.
+#[derive(Debug, Args)]
+pub struct Actor {
+    /// The store: sqlite:PATH (the default, created if missing) or postgres://USER@HOST/DB.
+    #[arg(long, global = true, default_value = "sqlite:polity.db", env = "POLITY_DB")]
+    pub db: String,
+    /// The person acting (id or @handle).
+    #[arg(long = "as", global = true)]
+    pub actor: Option<String>,
+    /// The date of the act (YYYY-MM-DD); today when absent.
+    #[arg(long, global = true)]
+    pub at: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ReportCommand {
+    /// Submit a report (L8).
+    Submit {
+        body: String,
+        #[arg(long)]
+        annual: bool,
+        #[arg(long)]
+        link: Option<String>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum MotionCommand {
+    /// Open a motion in a body; with --transition BODY:STATE it moves a group when it carries.
+    Open {
+        body: String,
+        #[arg(long)]
+        title: String,
+        /// A decision rule of the constitution (default: the body's).
+        #[arg(long)]
+        rule: Option<String>,
+        /// e.g. `use-case:forming`, `use-case:active`, `use-case:archived`.
+        #[arg(long)]
+        transition: Option<String>,
+        /// Promote this person to committer of the body (E11); the committers vote.
+        #[arg(long)]
+        promote: Option<String>,
+    },
+    /// Vote yes, no or abstain; a later vote replaces an earlier one.
+    Vote {
+        motion: String,
+        choice: String,
+        /// Vote as the proxy of this absent member (D2).
+        #[arg(long = "for")]
+        on_behalf_of: Option<String>,
+        /// The capacity you vote in (D9), e.g. "personal" or "on behalf of ACME".
+        #[arg(long)]
+        capacity: Option<String>,
+    },
+    /// Close the vote and record the explained result.
+    Close {
+        motion: String,
+        /// The chair's casting vote after a tied re-vote (D4).
+        #[arg(long)]
+        casting_vote: Option<String>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ElectionCommand {
+    /// Open an election for a body's seats (windows from the constitution).
+    Open {
+        body: String,
+        /// member, chair, co-chair, tech-lead or ptl.
+        #[arg(long, default_value = "member")]
+        seat: String,
+        #[arg(long, default_value_t = 1)]
+        seats: usize,
+    },
+    Nominate { election: String, candidate: String },
+    Consent { election: String },
+    Withdraw { election: String },
+    CloseNominations { election: String },
+    /// Cast a secret ranked ballot: --rank "alice>bob=chen>dana" (= ties). Prints your receipt.
+    Vote {
+        election: String,
+        #[arg(long)]
+        rank: String,
+        /// The receipt of your earlier ballot, to replace it.
+        #[arg(long)]
+        replace: Option<String>,
+    },
+    /// Count the ballots, publish the tally sheet and record the new terms.
+    Close { election: String },
+    /// Find your ballot in a closed election's published tally sheet.
+    VerifyReceipt { election: String, receipt: String },
+}
+
+pub fn runtime() -> Result<tokio::runtime::Runtime> {
+    tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .context("cannot start the runtime")
+}
+
+fn act_date(actor: &Actor) -> Result<Date> {
+    match &actor.at {
+        Some(text) => text.parse::<Date>().with_context(|| format!("--at {text:?} is not a date: write YYYY-MM-DD")),
+        None => Ok(jiff::Zoned::now().date()),
+    }
+}
+
+/// The record opened and replayed.
+pub struct Record {
+    pub store: Store,
+    pub state: State,
+    pub last_seq: i64,
+}
+
+impl Record {
+    pub async fn open(db: &str) -> Result<Record> {
+        let store = Store::open(db).await.with_context(|| format!("cannot open the store {db}"))?;
+        let mut record = Record { store, state: State::default(), last_seq: 0 };
+        record.catch_up().await?;
+        Ok(record)
+    }
+
+    async fn catch_up(&mut self) -> Result<()> {
+        for row in self.store.read_after(self.last_seq).await? {
+            let event: Event = serde_json::from_str(&row.payload)
+                .with_context(|| format!("event {} of the log cannot be read", row.seq))?;
+            evolve(&mut self.state, &event);
+            self.last_seq = row.seq;
+        }
+        Ok(())
+    }
+
+    /// Decides and appends, retrying after another writer got in first. Returns the events.
+    pub async fn act(&mut self, command: &Command, context: &Context, ballot: Option<SecretBallot>) -> Result<Vec<Event>> {
+        for _ in 0..5 {
+            let events = decide(&self.state, command, context).map_err(|rejection| anyhow!("refused by {rejection}"))?;
+            let rows = events
+                .iter()
+                .map(|event| NewEvent {
+                    recorded_at: context.on.to_string(),
+                    kind: event.kind().to_owned(),
+                    body: event_body(event),
+                    payload: serde_json::to_string(event).expect("events serialise"),
+                })
+                .collect();
+            match self.store.append_with_ballot(self.last_seq, rows, ballot.clone()).await {
+                Ok(stored) => {
+                    for event in &events {
+                        evolve(&mut self.state, event);
+                    }
+                    self.last_seq = stored.last().map_or(self.last_seq, |row| row.seq);
+                    return Ok(events);
+                }
+                Err(StoreError::Conflict { .. }) => self.catch_up().await?,
+                Err(error) => return Err(error.into()),
+            }
+        }
+        bail!("the record kept moving while deciding; try again")
+    }
+}
+
+fn context(record: &Record, actor: &Actor) -> Result<Context> {
+    let person = actor.actor.clone().ok_or_else(|| anyhow!("say who acts: --as PERSON"))?;
+    let _ = &record.state;
+    Ok(Context { actor: person, on: act_date(actor)? })
+}
+
+fn describe(events: &[Event]) -> String {
+    let mut out = String::new();
+    for event in events {
+        let _ = writeln!(out, "recorded {}: {}", event.kind(), serde_json::to_string(event).expect("events serialise"));
+    }
+    out
+}
+
+pub async fn init(registry: &Path, actor: &Actor) -> Result<String> {
+    let sources = polity_registry::read_sources(registry)?;
+    let mut record = Record::open(&actor.db).await?;
+    let context = Context {
+        actor: actor.actor.clone().unwrap_or_else(|| "polity init".to_owned()),
+        on: act_date(actor)?,
+    };
+    let files = sources.into_iter().map(|(path, content)| SourceFile { path, content }).collect();
+    record.act(&Command::RecordRegistry { files }, &context, None).await?;
+    Ok(format!(
+        "recorded the registry {} ({} bodies, {} people) in {}\n",
+        registry.display(),
+        record.state.polity.bodies.len(),
+        record.state.polity.people.len(),
+        actor.db
+    ))
+}
+
+pub async fn export(dir: &Path, actor: &Actor) -> Result<String> {
+    let record = Record::open(&actor.db).await?;
+    if !record.state.recorded {
+        bail!("the record {} holds no registry: run `polity init` first", actor.db);
+    }
+    let files = polity_registry::export::to_files(&record.state.polity);
+    polity_registry::write_registry(dir, &files, &format!("# Exported by `polity export` from the record, after event {}.\n", record.last_seq))?;
+    Ok(format!("exported the record (after event {}) to {}\n", record.last_seq, dir.display()))
+}
+
+pub async fn log(actor: &Actor, body: Option<&str>, kind: Option<&str>, since: Option<&str>, until: Option<&str>, json: bool) -> Result<String> {
+    let store = Store::open(&actor.db).await?;
+    let rows = store.read_after(0).await?;
+    let mut out = String::new();
+    let mut selected = Vec::new();
+    for row in rows {
+        let date = row.recorded_at.get(..10).unwrap_or(&row.recorded_at);
+        if body.is_some_and(|body| row.body.as_deref() != Some(body))
+            || kind.is_some_and(|kind| row.kind != kind)
+            || since.is_some_and(|since| date < since)
+            || until.is_some_and(|until| date > until)
+        {
+            continue;
+        }
+        selected.push(row);
+    }
+    if json {
+        let rows: Vec<serde_json::Value> = selected
+            .iter()
+            .map(|row| {
+                serde_json::json!({
+                    "seq": row.seq, "recorded_at": row.recorded_at, "kind": row.kind, "body": row.body,
+                    "event": serde_json::from_str::<serde_json::Value>(&row.payload).unwrap_or(serde_json::Value::Null),
+                    "hash": row.hash,
+                })
+            })
+            .collect();
+        out = serde_json::to_string_pretty(&rows)?;
+        out.push('\n');
+    } else {
+        for row in selected {
+            let payload = if row.kind == "registry-recorded" { "(the registry's files)".to_owned() } else { row.payload.clone() };
+            let _ = writeln!(out, "{:>6}  {}  {:<20} {:<28} {payload}", row.seq, row.recorded_at, row.body.as_deref().unwrap_or("-"), row.kind);
+        }
+    }
+    Ok(out)
+}
+
+pub async fn audit(actor: &Actor) -> Result<(String, bool)> {
+    let store = Store::open(&actor.db).await?;
+    let report = store.audit().await?;
+    let mut out = String::new();
+    if report.is_intact() {
+        let _ = writeln!(out, "intact: {} events, head {} {}", report.events, report.head_seq, report.head_hash);
+    } else {
+        let _ = writeln!(out, "TAMPERED: {} problem(s) in {} events:", report.problems.len(), report.events);
+        for problem in &report.problems {
+            let _ = writeln!(out, "  - {problem}");
+        }
+    }
+    Ok((out, report.is_intact()))
+}
+
+/// The state digest after a full replay (for checking that replays agree).
+pub async fn state_hash(actor: &Actor) -> Result<String> {
+    let record = Record::open(&actor.db).await?;
+    Ok(format!("{} after event {}\n", record.state.digest(), record.last_seq))
+}
+
+pub async fn report(command: &ReportCommand, actor: &Actor) -> Result<String> {
+    let mut record = Record::open(&actor.db).await?;
+    let context = context(&record, actor)?;
+    let ReportCommand::Submit { body, annual, link } = command;
+    let command = Command::SubmitReport {
+        body: body.clone(),
+        report: if *annual { ReportKind::Annual } else { ReportKind::Quarterly },
+        link: link.clone(),
+    };
+    Ok(describe(&record.act(&command, &context, None).await?))
+}
+
+fn choice(text: &str) -> Result<Choice> {
+    match text {
+        "yes" => Ok(Choice::Yes),
+        "no" => Ok(Choice::No),
+        "abstain" => Ok(Choice::Abstain),
+        other => bail!("{other:?} is not a choice: vote yes, no or abstain"),
+    }
+}
+
+fn lifecycle(text: &str) -> Result<LifecycleState> {
+    Ok(match text {
+        "proposed" => LifecycleState::Proposed,
+        "forming" => LifecycleState::Forming,
+        "active" => LifecycleState::Active,
+        "archived" => LifecycleState::Archived,
+        other => bail!("{other:?} is not a state: use forming, active or archived"),
+    })
+}
+
+pub async fn motion(command: &MotionCommand, actor: &Actor) -> Result<String> {
+    let mut record = Record::open(&actor.db).await?;
+    let context = context(&record, actor)?;
+    let command = match command {
+        MotionCommand::Open { body, title, rule, transition, promote } => Command::OpenMotion {
+            body: body.clone(),
+            title: title.clone(),
+            rule: rule.clone(),
+            promote: promote.clone(),
+            transition: match transition {
+                Some(text) => {
+                    let (target, state) = text.split_once(':').ok_or_else(|| anyhow!("--transition takes BODY:STATE"))?;
+                    Some((target.to_owned(), lifecycle(state)?))
+                }
+                None => None,
+            },
+        },
+        MotionCommand::Vote { motion, choice: text, on_behalf_of, capacity } => Command::Vote {
+            motion: motion.clone(),
+            choice: choice(text)?,
+            on_behalf_of: on_behalf_of.clone(),
+            capacity: capacity.clone(),
+        },
+        MotionCommand::Close { motion, casting_vote } => Command::CloseMotion {
+            motion: motion.clone(),
+            casting_vote: casting_vote.as_deref().map(choice).transpose()?,
+        },
+    };
+    Ok(describe(&record.act(&command, &context, None).await?))
+}
+
+fn random_receipt() -> Result<String> {
+    let mut bytes = [0u8; 16];
+    getrandom::fill(&mut bytes).map_err(|error| anyhow!("no randomness for a receipt: {error}"))?;
+    Ok(bytes.iter().map(|byte| format!("{byte:02x}")).collect())
+}
+
+fn parse_ranking(text: &str) -> Vec<Vec<String>> {
+    text.split('>')
+        .map(|tier| tier.split('=').map(|name| name.trim().to_owned()).filter(|name| !name.is_empty()).collect::<Vec<_>>())
+        .filter(|tier| !tier.is_empty())
+        .collect()
+}
+
+pub async fn election(command: &ElectionCommand, actor: &Actor) -> Result<String> {
+    let mut record = Record::open(&actor.db).await?;
+    if let ElectionCommand::VerifyReceipt { election, receipt } = command {
+        let election = record.state.elections.get(election).ok_or_else(|| anyhow!("there is no election {election:?}"))?;
+        if election.phase != Phase::Closed {
+            bail!("election {} is not closed: its tally sheet is published when it closes", election.id);
+        }
+        return match election.tally_sheet.iter().find(|line| line.receipt == *receipt) {
+            Some(line) => {
+                let ranking: Vec<String> = line.ranking.iter().map(|tier| tier.join("=")).collect();
+                Ok(format!("receipt {receipt} is on the tally sheet of {}: {}\n", election.id, ranking.join(">")))
+            }
+            None => bail!("receipt {receipt} is NOT on the tally sheet of {}: report this to the election officers", election.id),
+        };
+    }
+    let context = context(&record, actor)?;
+    let (command, ballot, receipt) = match command {
+        ElectionCommand::Open { body, seat, seats } => (
+            Command::OpenElection {
+                body: body.clone(),
+                seat: Seat::parse(seat).ok_or_else(|| anyhow!("{seat:?} is not a seat: member, chair, co-chair, tech-lead or ptl"))?,
+                seats: *seats,
+            },
+            None,
+            None,
+        ),
+        ElectionCommand::Nominate { election, candidate } => (Command::Nominate { election: election.clone(), candidate: candidate.clone() }, None, None),
+        ElectionCommand::Consent { election } => (Command::Consent { election: election.clone() }, None, None),
+        ElectionCommand::Withdraw { election } => (Command::Withdraw { election: election.clone() }, None, None),
+        ElectionCommand::CloseNominations { election } => (Command::CloseNominations { election: election.clone() }, None, None),
+        ElectionCommand::Vote { election, rank, replace } => {
+            let ranking = parse_ranking(rank);
+            let receipt = random_receipt()?;
+            let ballot = SecretBallot {
+                election: election.clone(),
+                receipt: receipt.clone(),
+                content: serde_json::to_string(&ranking)?,
+                replaces: replace.clone(),
+            };
+            (Command::CastBallot { election: election.clone(), ranking, replaces: replace.clone() }, Some(ballot), Some(receipt))
+        }
+        ElectionCommand::Close { election } => {
+            let mut ballots = Vec::new();
+            for (receipt, content) in record.store.ballots(election).await? {
+                let ranking: Vec<Vec<String>> = serde_json::from_str(&content).with_context(|| format!("ballot {receipt} cannot be read"))?;
+                ballots.push((receipt, ranking));
+            }
+            (Command::CloseElection { election: election.clone(), ballots }, None, None)
+        }
+        ElectionCommand::VerifyReceipt { .. } => unreachable!("handled above"),
+    };
+    let events = record.act(&command, &context, ballot).await?;
+    let mut out = describe(&events);
+    if let Some(receipt) = receipt {
+        let _ = writeln!(out, "your receipt: {receipt} (keep it: it finds your ballot on the tally sheet, and replaces it if you vote again)");
+    }
+    Ok(out)
+}
