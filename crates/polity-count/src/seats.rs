@@ -161,7 +161,8 @@ pub fn fill_seats(tiers: &Tiers, names: &[String], rules: &SeatRules) -> SeatRes
                     _ => false,
                 }
             };
-            let (contested, clear): (Vec<usize>, Vec<usize>) = eligible.iter().partition(|&&candidate| competes(candidate));
+            let (contested, clear): (Vec<usize>, Vec<usize>) =
+                eligible.iter().partition(|&&candidate| competes(candidate));
             for candidate in clear {
                 seat(candidate, &mut held, &mut result, names, organisation(candidate));
             }

@@ -20,7 +20,10 @@ pub struct TallyLine {
 #[serde(tag = "kind", rename_all = "kebab-case")]
 pub enum Event {
     /// The registry as it was recorded by `polity init`: every file, verbatim.
-    RegistryRecorded { files: Vec<SourceFile>, by: String },
+    RegistryRecorded {
+        files: Vec<SourceFile>,
+        by: String,
+    },
     /// L8.
     ReportSubmitted {
         body: String,
@@ -57,7 +60,11 @@ pub enum Event {
         capacity: Option<String>,
     },
     /// D4: a tie; the members vote again in a new round.
-    MotionRevote { motion: String, round: u32, explanation: Vec<String> },
+    MotionRevote {
+        motion: String,
+        round: u32,
+        explanation: Vec<String>,
+    },
     MotionClosed {
         motion: String,
         outcome: String,
@@ -69,9 +76,18 @@ pub enum Event {
         by: String,
     },
     /// E11: a contributor promoted to committer by the project's committers.
-    CommitterPromoted { body: String, person: String, motion: String },
+    CommitterPromoted {
+        body: String,
+        person: String,
+        motion: String,
+    },
     /// L1, L7: a group moved to a lifecycle state by a motion that carried.
-    BodyTransitioned { body: String, to: String, on: String, motion: String },
+    BodyTransitioned {
+        body: String,
+        to: String,
+        on: String,
+        motion: String,
+    },
     ElectionOpened {
         election: String,
         body: String,
@@ -81,12 +97,30 @@ pub enum Event {
         voting_close: String,
         by: String,
     },
-    CandidateNominated { election: String, candidate: String, by: String },
-    CandidateConsented { election: String, candidate: String },
-    CandidateWithdrew { election: String, candidate: String },
-    NominationsClosed { election: String, candidates: Vec<String>, by: String },
+    CandidateNominated {
+        election: String,
+        candidate: String,
+        by: String,
+    },
+    CandidateConsented {
+        election: String,
+        candidate: String,
+    },
+    CandidateWithdrew {
+        election: String,
+        candidate: String,
+    },
+    NominationsClosed {
+        election: String,
+        candidates: Vec<String>,
+        by: String,
+    },
     /// Public: this voter voted (again, when `replaced`). The ballot itself is stored apart.
-    BallotCast { election: String, voter: String, replaced: bool },
+    BallotCast {
+        election: String,
+        voter: String,
+        replaced: bool,
+    },
     ElectionClosed {
         election: String,
         valid: bool,

@@ -60,8 +60,14 @@ fn reject<T>(rule: &'static str, message: impl Into<String>, hint: impl Into<Str
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Command {
-    RecordRegistry { files: Vec<SourceFile> },
-    SubmitReport { body: String, report: ReportKind, link: Option<String> },
+    RecordRegistry {
+        files: Vec<SourceFile>,
+    },
+    SubmitReport {
+        body: String,
+        report: ReportKind,
+        link: Option<String>,
+    },
     OpenMotion {
         body: String,
         title: String,
@@ -70,17 +76,45 @@ pub enum Command {
         /// E11: promote this person to committer of `body`.
         promote: Option<String>,
     },
-    Vote { motion: String, choice: Choice, on_behalf_of: Option<String>, capacity: Option<String> },
-    CloseMotion { motion: String, casting_vote: Option<Choice> },
-    OpenElection { body: String, seat: Seat, seats: usize },
-    Nominate { election: String, candidate: String },
-    Consent { election: String },
-    Withdraw { election: String },
-    CloseNominations { election: String },
+    Vote {
+        motion: String,
+        choice: Choice,
+        on_behalf_of: Option<String>,
+        capacity: Option<String>,
+    },
+    CloseMotion {
+        motion: String,
+        casting_vote: Option<Choice>,
+    },
+    OpenElection {
+        body: String,
+        seat: Seat,
+        seats: usize,
+    },
+    Nominate {
+        election: String,
+        candidate: String,
+    },
+    Consent {
+        election: String,
+    },
+    Withdraw {
+        election: String,
+    },
+    CloseNominations {
+        election: String,
+    },
     /// The ballot's content goes to the secret-ballot store, never into an event.
-    CastBallot { election: String, ranking: Vec<Vec<String>>, replaces: Option<String> },
+    CastBallot {
+        election: String,
+        ranking: Vec<Vec<String>>,
+        replaces: Option<String>,
+    },
     /// `ballots` are the stored ballots as (receipt, ranking), read by the caller.
-    CloseElection { election: String, ballots: Vec<(String, Vec<Vec<String>>)> },
+    CloseElection {
+        election: String,
+        ballots: Vec<(String, Vec<Vec<String>>)>,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -178,13 +212,11 @@ impl State {
     }
 
     fn body(&self, id: &str) -> Result<&Body, Rejection> {
-        self.polity
-            .body(id)
-            .ok_or_else(|| Rejection {
-                rule: "R-REF",
-                message: format!("there is no body {id:?}"),
-                hint: "name a body of the registry".to_owned(),
-            })
+        self.polity.body(id).ok_or_else(|| Rejection {
+            rule: "R-REF",
+            message: format!("there is no body {id:?}"),
+            hint: "name a body of the registry".to_owned(),
+        })
     }
 
     /// The people of an electorate of `body` on `on`.
@@ -208,10 +240,18 @@ impl State {
                 .map(|person| person.id.clone())
                 .collect(),
             Electorate::Overseer => {
-                let overseer = if body.kind == BodyKind::OversightCommittee { Some(body) } else { overseer(polity, body) };
-                overseer.map(|overseer| voting_members(polity, overseer, on)).unwrap_or_default()
+                let overseer = if body.kind == BodyKind::OversightCommittee {
+                    Some(body)
+                } else {
+                    overseer(polity, body)
+                };
+                overseer
+                    .map(|overseer| voting_members(polity, overseer, on))
+                    .unwrap_or_default()
             }
-            Electorate::Chairs => seat_holders(body, &[Seat::Chair, Seat::CoChair], polity, on).into_iter().collect(),
+            Electorate::Chairs => seat_holders(body, &[Seat::Chair, Seat::CoChair], polity, on)
+                .into_iter()
+                .collect(),
             Electorate::Themselves => BTreeSet::new(),
         }
     }
@@ -250,7 +290,11 @@ impl State {
             elections: &self.elections,
             events: self.events,
         };
-        hasher.update(serde_json::to_string(&processes).expect("plain data serialises").as_bytes());
+        hasher.update(
+            serde_json::to_string(&processes)
+                .expect("plain data serialises")
+                .as_bytes(),
+        );
         hasher.finalize().iter().map(|byte| format!("{byte:02x}")).collect()
     }
 }
@@ -279,11 +323,18 @@ fn electorate_names<S: serde::Serializer>(electorates: &[Electorate], serializer
 
 /// Everyone who may vote on a motion decided by `electorates` of `body`.
 fn motion_voters(state: &State, body: &Body, electorates: &[Electorate], on: Date) -> BTreeSet<String> {
-    electorates.iter().flat_map(|electorate| state.electorate(body, *electorate, on)).collect()
+    electorates
+        .iter()
+        .flat_map(|electorate| state.electorate(body, *electorate, on))
+        .collect()
 }
 
 fn names(electorates: &[Electorate]) -> String {
-    electorates.iter().map(|electorate| electorate.as_str()).collect::<Vec<_>>().join(" and the ")
+    electorates
+        .iter()
+        .map(|electorate| electorate.as_str())
+        .collect::<Vec<_>>()
+        .join(" and the ")
 }
 
 fn electorate_of(name: &str) -> Electorate {
@@ -305,15 +356,26 @@ fn new_id(prefix: &str, body: &str, existing: usize) -> String {
 pub fn decide(state: &State, command: &Command, context: &Context) -> Result<Vec<Event>, Rejection> {
     if let Command::RecordRegistry { files } = command {
         if state.recorded {
-            return reject("R-INIT", "this record already holds a registry", "use a new database for another registry");
+            return reject(
+                "R-INIT",
+                "this record already holds a registry",
+                "use a new database for another registry",
+            );
         }
         let loaded = polity_registry::load_sources(
-            &files.iter().map(|file| (file.path.clone(), file.content.clone())).collect::<Vec<_>>(),
+            &files
+                .iter()
+                .map(|file| (file.path.clone(), file.content.clone()))
+                .collect::<Vec<_>>(),
         );
         if let Some(problem) = loaded.findings.first() {
             return reject(
                 problem.rule,
-                format!("the registry has {} problem(s) reading it, the first: {}", loaded.findings.len(), problem.message),
+                format!(
+                    "the registry has {} problem(s) reading it, the first: {}",
+                    loaded.findings.len(),
+                    problem.message
+                ),
                 "run `polity check` on it and fix every error first",
             );
         }
@@ -323,7 +385,11 @@ pub fn decide(state: &State, command: &Command, context: &Context) -> Result<Vec
         }]);
     }
     if !state.recorded {
-        return reject("R-INIT", "the record holds no registry yet", "run `polity init --registry DIR` first");
+        return reject(
+            "R-INIT",
+            "the record holds no registry yet",
+            "run `polity init --registry DIR` first",
+        );
     }
     let actor = state.person_id(&context.actor)?;
     let on = context.on;
@@ -331,15 +397,24 @@ pub fn decide(state: &State, command: &Command, context: &Context) -> Result<Vec
         Command::RecordRegistry { .. } => unreachable!("handled above"),
         Command::SubmitReport { body, report, link } => {
             let body = state.body(body)?;
-            let owners: BTreeSet<String> = seat_holders(body, &[Seat::Chair, Seat::CoChair, Seat::TechLead], &state.polity, on)
-                .into_iter()
-                .chain(body.staff_liaison.iter().filter_map(|reference| state.polity.person(&reference.text)).map(|person| person.id.clone()))
-                .collect();
+            let owners: BTreeSet<String> =
+                seat_holders(body, &[Seat::Chair, Seat::CoChair, Seat::TechLead], &state.polity, on)
+                    .into_iter()
+                    .chain(
+                        body.staff_liaison
+                            .iter()
+                            .filter_map(|reference| state.polity.person(&reference.text))
+                            .map(|person| person.id.clone()),
+                    )
+                    .collect();
             if !owners.contains(&actor) {
                 return reject(
                     "L8",
                     format!("{actor} may not submit {}'s report", body.id),
-                    format!("a chair, technical lead or the staff liaison submits it: {}", owners.iter().cloned().collect::<Vec<_>>().join(", ")),
+                    format!(
+                        "a chair, technical lead or the staff liaison submits it: {}",
+                        owners.iter().cloned().collect::<Vec<_>>().join(", ")
+                    ),
                 );
             }
             Ok(vec![Event::ReportSubmitted {
@@ -353,10 +428,22 @@ pub fn decide(state: &State, command: &Command, context: &Context) -> Result<Vec
                 by: actor,
             }])
         }
-        Command::OpenMotion { body, title, rule, transition, promote } => {
+        Command::OpenMotion {
+            body,
+            title,
+            rule,
+            transition,
+            promote,
+        } => {
             let deciding = state.body(body)?;
             let act = match (transition, promote) {
-                (Some(_), Some(_)) => return reject("D3", "a motion either moves a group or promotes a committer", "open two motions"),
+                (Some(_), Some(_)) => {
+                    return reject(
+                        "D3",
+                        "a motion either moves a group or promotes a committer",
+                        "open two motions",
+                    );
+                }
                 (Some(_), None) => Some(polity_model::Act::Transition),
                 (None, Some(_)) => Some(polity_model::Act::PromoteCommitter),
                 (None, None) => None,
@@ -369,19 +456,44 @@ pub fn decide(state: &State, command: &Command, context: &Context) -> Result<Vec
             };
             let voters = motion_voters(state, deciding, &electorates, on);
             if !voters.contains(&actor) {
-                let rule_id = if act == Some(polity_model::Act::PromoteCommitter) { "E11" } else { "D3" };
+                let rule_id = if act == Some(polity_model::Act::PromoteCommitter) {
+                    "E11"
+                } else {
+                    "D3"
+                };
                 return reject(
                     rule_id,
-                    format!("{actor} may not open this motion in {}: its voters are the {}", deciding.id, names(&electorates)),
-                    format!("one of them opens it: {}", voters.iter().cloned().collect::<Vec<_>>().join(", ")),
+                    format!(
+                        "{actor} may not open this motion in {}: its voters are the {}",
+                        deciding.id,
+                        names(&electorates)
+                    ),
+                    format!(
+                        "one of them opens it: {}",
+                        voters.iter().cloned().collect::<Vec<_>>().join(", ")
+                    ),
                 );
             }
-            let rule_name = match rule.clone().or(authority.map(|authority| authority.rule.id.clone())).or(deciding.decides_by.as_ref().map(|rule| rule.id.clone())) {
+            let rule_name = match rule
+                .clone()
+                .or(authority.map(|authority| authority.rule.id.clone()))
+                .or(deciding.decides_by.as_ref().map(|rule| rule.id.clone()))
+            {
                 Some(name) => name,
-                None => return reject("D3", format!("{} names no decision rule", deciding.id), "pass --rule NAME, or set `decides-by:` in the body's file"),
+                None => {
+                    return reject(
+                        "D3",
+                        format!("{} names no decision rule", deciding.id),
+                        "pass --rule NAME, or set `decides-by:` in the body's file",
+                    );
+                }
             };
             if !state.polity.constitution.decision_rules.contains_key(&rule_name) {
-                return reject("R-REF", format!("there is no decision rule {rule_name:?}"), "name one of the constitution's `decision-rules`");
+                return reject(
+                    "R-REF",
+                    format!("there is no decision rule {rule_name:?}"),
+                    "name one of the constitution's `decision-rules`",
+                );
             }
             let mut transition_fields = (None, None);
             if let Some((target, to)) = transition {
@@ -393,16 +505,28 @@ pub fn decide(state: &State, command: &Command, context: &Context) -> Result<Vec
                 Some(person) => {
                     let person = state.person_id(person)?;
                     if state.electorate(deciding, Electorate::Committers, on).contains(&person) {
-                        return reject("E11", format!("{person} is already a committer of {}", deciding.id), "nothing to promote");
+                        return reject(
+                            "E11",
+                            format!("{person} is already a committer of {}", deciding.id),
+                            "nothing to promote",
+                        );
                     }
                     if deciding.committers.is_none() {
-                        return reject("S7", format!("{} has no committers", deciding.id), "committer rights are per project: promote in a project that lists committers");
+                        return reject(
+                            "S7",
+                            format!("{} has no committers", deciding.id),
+                            "committer rights are per project: promote in a project that lists committers",
+                        );
                     }
                     Some(person)
                 }
                 None => None,
             };
-            let existing = state.motions.keys().filter(|id| id.starts_with(&format!("{}/", deciding.id))).count();
+            let existing = state
+                .motions
+                .keys()
+                .filter(|id| id.starts_with(&format!("{}/", deciding.id)))
+                .count();
             Ok(vec![Event::MotionOpened {
                 motion: new_id("m", &deciding.id, existing),
                 body: deciding.id.clone(),
@@ -411,11 +535,19 @@ pub fn decide(state: &State, command: &Command, context: &Context) -> Result<Vec
                 transition_body: transition_fields.0,
                 transition_to: transition_fields.1,
                 promote,
-                electorates: electorates.iter().map(|electorate| electorate.as_str().to_owned()).collect(),
+                electorates: electorates
+                    .iter()
+                    .map(|electorate| electorate.as_str().to_owned())
+                    .collect(),
                 by: actor,
             }])
         }
-        Command::Vote { motion, choice, on_behalf_of, capacity } => {
+        Command::Vote {
+            motion,
+            choice,
+            on_behalf_of,
+            capacity,
+        } => {
             let motion = open_motion(state, motion)?;
             let body = state.body(&motion.body)?;
             let members = motion_voters(state, body, &motion.electorates, on);
@@ -424,10 +556,18 @@ pub fn decide(state: &State, command: &Command, context: &Context) -> Result<Vec
                 Some(absent) => {
                     let absent = state.person_id(absent)?;
                     if !body.meetings.as_ref().is_some_and(|meetings| meetings.proxies) {
-                        return reject("D2", format!("{} does not allow proxies", body.id), "vote in person, or allow `proxies: true` under the body's meetings");
+                        return reject(
+                            "D2",
+                            format!("{} does not allow proxies", body.id),
+                            "vote in person, or allow `proxies: true` under the body's meetings",
+                        );
                     }
                     if !members.contains(&actor) {
-                        return reject("D2", format!("{actor} is not a member of {}, so cannot hold a proxy", body.id), "name a member as proxy");
+                        return reject(
+                            "D2",
+                            format!("{actor} is not a member of {}, so cannot hold a proxy", body.id),
+                            "name a member as proxy",
+                        );
                     }
                     (absent, Some(actor.clone()))
                 }
@@ -435,8 +575,16 @@ pub fn decide(state: &State, command: &Command, context: &Context) -> Result<Vec
             if !members.contains(&member) {
                 return reject(
                     if motion.promote.is_some() { "E11" } else { "D3" },
-                    format!("{member} may not vote on {}: its voters are the {} of {} on {on}", motion.id, names(&motion.electorates), body.id),
-                    format!("only they vote: {}", members.iter().cloned().collect::<Vec<_>>().join(", ")),
+                    format!(
+                        "{member} may not vote on {}: its voters are the {} of {} on {on}",
+                        motion.id,
+                        names(&motion.electorates),
+                        body.id
+                    ),
+                    format!(
+                        "only they vote: {}",
+                        members.iter().cloned().collect::<Vec<_>>().join(", ")
+                    ),
                 );
             }
             Ok(vec![Event::VoteCast {
@@ -452,7 +600,11 @@ pub fn decide(state: &State, command: &Command, context: &Context) -> Result<Vec
             let body = state.body(&motion.body)?;
             let chairs = seat_holders(body, &[Seat::Chair], &state.polity, on);
             if actor != motion.opened_by && !chairs.contains(&actor) {
-                return reject("D3", format!("{actor} did not open this motion and does not chair {}", body.id), "the chair or the member who opened it closes it");
+                return reject(
+                    "D3",
+                    format!("{actor} did not open this motion and does not chair {}", body.id),
+                    "the chair or the member who opened it closes it",
+                );
             }
             let rule = &state.polity.constitution.decision_rules[&motion.rule];
             let motion_rule = MotionRule {
@@ -474,7 +626,10 @@ pub fn decide(state: &State, command: &Command, context: &Context) -> Result<Vec
                 .iter()
                 .map(|electorate| {
                     let voters = state.electorate(body, *electorate, on);
-                    let mut tally = Tally { members: voters.len() as u64, ..Tally::default() };
+                    let mut tally = Tally {
+                        members: voters.len() as u64,
+                        ..Tally::default()
+                    };
                     for (member, (choice, _, _)) in &motion.votes {
                         if voters.contains(member) {
                             match choice_of(choice) {
@@ -489,11 +644,17 @@ pub fn decide(state: &State, command: &Command, context: &Context) -> Result<Vec
                 .collect();
             let tally = tallies.first().map(|(_, tally)| *tally).unwrap_or_default();
             if casting_vote.is_some() && !chairs.contains(&actor) {
-                return reject("D4", format!("{actor} is not the chair of {}", body.id), "only the chair casts the deciding vote");
+                return reject(
+                    "D4",
+                    format!("{actor} is not the chair of {}", body.id),
+                    "only the chair casts the deciding vote",
+                );
             }
             let result = if tallies.len() > 1 {
-                let parts: Vec<(&str, MotionRule, Tally)> =
-                    tallies.iter().map(|(electorate, tally)| (electorate.as_str(), motion_rule.clone(), *tally)).collect();
+                let parts: Vec<(&str, MotionRule, Tally)> = tallies
+                    .iter()
+                    .map(|(electorate, tally)| (electorate.as_str(), motion_rule.clone(), *tally))
+                    .collect();
                 motion::decide_composite(&parts)
             } else {
                 motion::decide(&motion_rule, &tally, motion.round as usize, *casting_vote)
@@ -506,7 +667,11 @@ pub fn decide(state: &State, command: &Command, context: &Context) -> Result<Vec
                 }]),
                 Outcome::Tied(motion::TieStep::ChairCastingVote) => reject(
                     "D4",
-                    format!("the vote on {} is tied again: {}", motion.id, result.explanation.join("; ")),
+                    format!(
+                        "the vote on {} is tied again: {}",
+                        motion.id,
+                        result.explanation.join("; ")
+                    ),
                     "the chair closes it with a casting vote (--casting-vote yes or no)",
                 ),
                 outcome => {
@@ -533,7 +698,11 @@ pub fn decide(state: &State, command: &Command, context: &Context) -> Result<Vec
                     if outcome == Outcome::Carried
                         && let Some(person) = &motion.promote
                     {
-                        events.push(Event::CommitterPromoted { body: motion.body.clone(), person: person.clone(), motion: motion.id.clone() });
+                        events.push(Event::CommitterPromoted {
+                            body: motion.body.clone(),
+                            person: person.clone(),
+                            motion: motion.id.clone(),
+                        });
                     }
                     Ok(events)
                 }
@@ -547,14 +716,25 @@ pub fn decide(state: &State, command: &Command, context: &Context) -> Result<Vec
                 .cloned()
                 .collect();
             if !organisers.contains(&actor) {
-                return reject("E1", format!("{actor} is neither a member of {} nor of the body overseeing it", body.id), "a member of the body, or of its overseeing committee, opens its elections");
+                return reject(
+                    "E1",
+                    format!(
+                        "{actor} is neither a member of {} nor of the body overseeing it",
+                        body.id
+                    ),
+                    "a member of the body, or of its overseeing committee, opens its elections",
+                );
             }
             if *seats == 0 {
                 return reject("E1", "an election fills at least one seat", "pass --seats N");
             }
             let nominations_close = rule.windows.nomination.after(on);
             let voting_close = rule.windows.voting.after(nominations_close);
-            let existing = state.elections.keys().filter(|id| id.starts_with(&format!("{}/", body.id))).count();
+            let existing = state
+                .elections
+                .keys()
+                .filter(|id| id.starts_with(&format!("{}/", body.id)))
+                .count();
             Ok(vec![Event::ElectionOpened {
                 election: new_id("e", &body.id, existing),
                 body: body.id.clone(),
@@ -572,46 +752,93 @@ pub fn decide(state: &State, command: &Command, context: &Context) -> Result<Vec
             let rule = state.election_rule(body, seat);
             let rule_id = election_rule_id(body, seat);
             if on >= date(&election.nominations_close) {
-                return reject(rule_id, format!("nominations closed on {}", election.nominations_close), "nominate in the next election");
+                return reject(
+                    rule_id,
+                    format!("nominations closed on {}", election.nominations_close),
+                    "nominate in the next election",
+                );
             }
             let candidate = state.person_id(candidate)?;
             if rule.nominators == Electorate::Themselves {
                 if candidate != actor {
-                    return reject(rule_id, format!("{actor} may not nominate {candidate}: candidates nominate themselves"), "let the candidate nominate themselves");
+                    return reject(
+                        rule_id,
+                        format!("{actor} may not nominate {candidate}: candidates nominate themselves"),
+                        "let the candidate nominate themselves",
+                    );
                 }
             } else if !state.electorate(body, rule.nominators, on).contains(&actor) {
-                return reject(rule_id, format!("{actor} may not nominate in this election: nominators are the {}", rule.nominators.as_str()), format!("ask one of the {} to nominate", rule.nominators.as_str()));
+                return reject(
+                    rule_id,
+                    format!(
+                        "{actor} may not nominate in this election: nominators are the {}",
+                        rule.nominators.as_str()
+                    ),
+                    format!("ask one of the {} to nominate", rule.nominators.as_str()),
+                );
             }
             if !state.electorate(body, rule.candidates, on).contains(&candidate) {
-                return reject(rule_id, format!("{candidate} may not stand: candidates must be {}", rule.candidates.as_str()), format!("nominate one of the {}", rule.candidates.as_str()));
+                return reject(
+                    rule_id,
+                    format!(
+                        "{candidate} may not stand: candidates must be {}",
+                        rule.candidates.as_str()
+                    ),
+                    format!("nominate one of the {}", rule.candidates.as_str()),
+                );
             }
             if election.nominees.contains_key(&candidate) {
                 return reject(rule_id, format!("{candidate} is already nominated"), "nothing to do");
             }
-            let mut events = vec![Event::CandidateNominated { election: election.id.clone(), candidate: candidate.clone(), by: actor.clone() }];
+            let mut events = vec![Event::CandidateNominated {
+                election: election.id.clone(),
+                candidate: candidate.clone(),
+                by: actor.clone(),
+            }];
             if rule.consent && candidate == actor {
-                events.push(Event::CandidateConsented { election: election.id.clone(), candidate });
+                events.push(Event::CandidateConsented {
+                    election: election.id.clone(),
+                    candidate,
+                });
             }
             Ok(events)
         }
         Command::Consent { election } | Command::Withdraw { election } => {
             let election = election_in(state, election, Phase::Nominating)?;
             let Some(nominee) = election.nominees.get(&actor) else {
-                return reject("E3", format!("{actor} is not nominated in {}", election.id), "only a nominee consents or withdraws, for themselves");
+                return reject(
+                    "E3",
+                    format!("{actor} is not nominated in {}", election.id),
+                    "only a nominee consents or withdraws, for themselves",
+                );
             };
             if nominee.withdrawn {
-                return reject("E3", format!("{actor} has withdrawn"), "a withdrawal is final for this election");
+                return reject(
+                    "E3",
+                    format!("{actor} has withdrawn"),
+                    "a withdrawal is final for this election",
+                );
             }
             Ok(vec![if matches!(command, Command::Consent { .. }) {
-                Event::CandidateConsented { election: election.id.clone(), candidate: actor }
+                Event::CandidateConsented {
+                    election: election.id.clone(),
+                    candidate: actor,
+                }
             } else {
-                Event::CandidateWithdrew { election: election.id.clone(), candidate: actor }
+                Event::CandidateWithdrew {
+                    election: election.id.clone(),
+                    candidate: actor,
+                }
             }])
         }
         Command::CloseNominations { election } => {
             let election = election_in(state, election, Phase::Nominating)?;
             if actor != election.opened_by {
-                return reject("E1", format!("{actor} did not open {}", election.id), format!("{} closes the nominations", election.opened_by));
+                return reject(
+                    "E1",
+                    format!("{actor} did not open {}", election.id),
+                    format!("{} closes the nominations", election.opened_by),
+                );
             }
             let body = state.body(&election.body)?;
             let rule = state.election_rule(body, seat_of(&election.seat));
@@ -622,44 +849,92 @@ pub fn decide(state: &State, command: &Command, context: &Context) -> Result<Vec
                 .map(|(candidate, _)| candidate.clone())
                 .collect();
             if candidates.is_empty() {
-                return reject(election_rule_id(body, seat_of(&election.seat)), "no candidate stands (nominated, consenting where consent is required, not withdrawn)", "nominate candidates, and have them consent");
+                return reject(
+                    election_rule_id(body, seat_of(&election.seat)),
+                    "no candidate stands (nominated, consenting where consent is required, not withdrawn)",
+                    "nominate candidates, and have them consent",
+                );
             }
-            Ok(vec![Event::NominationsClosed { election: election.id.clone(), candidates, by: actor }])
+            Ok(vec![Event::NominationsClosed {
+                election: election.id.clone(),
+                candidates,
+                by: actor,
+            }])
         }
-        Command::CastBallot { election, ranking, replaces } => {
+        Command::CastBallot {
+            election,
+            ranking,
+            replaces,
+        } => {
             let election = election_in(state, election, Phase::Voting)?;
             let body = state.body(&election.body)?;
             let seat = seat_of(&election.seat);
             let rule = state.election_rule(body, seat);
             let rule_id = election_rule_id(body, seat);
             if on >= date(&election.voting_close) {
-                return reject(rule_id, format!("voting closed on {}", election.voting_close), "ballots are no longer accepted");
+                return reject(
+                    rule_id,
+                    format!("voting closed on {}", election.voting_close),
+                    "ballots are no longer accepted",
+                );
             }
             if !state.electorate(body, rule.voters, on).contains(&actor) {
-                return reject(rule_id, format!("{actor} may not vote in {}: voters are the {}", election.id, rule.voters.as_str()), "only eligible voters vote");
+                return reject(
+                    rule_id,
+                    format!(
+                        "{actor} may not vote in {}: voters are the {}",
+                        election.id,
+                        rule.voters.as_str()
+                    ),
+                    "only eligible voters vote",
+                );
             }
             let mut seen = BTreeSet::new();
             for candidate in ranking.iter().flatten() {
                 if !election.candidates.contains(candidate) {
-                    return reject(rule_id, format!("{candidate:?} is not a candidate"), format!("rank only: {}", election.candidates.join(", ")));
+                    return reject(
+                        rule_id,
+                        format!("{candidate:?} is not a candidate"),
+                        format!("rank only: {}", election.candidates.join(", ")),
+                    );
                 }
                 if !seen.insert(candidate) {
-                    return reject(rule_id, format!("{candidate} is ranked twice"), "rank each candidate once");
+                    return reject(
+                        rule_id,
+                        format!("{candidate} is ranked twice"),
+                        "rank each candidate once",
+                    );
                 }
             }
             let voted = election.voted.contains(&actor);
             if voted && replaces.is_none() {
-                return reject(rule_id, format!("{actor} has already voted"), "to vote again, give the receipt of your earlier ballot (--replace RECEIPT)");
+                return reject(
+                    rule_id,
+                    format!("{actor} has already voted"),
+                    "to vote again, give the receipt of your earlier ballot (--replace RECEIPT)",
+                );
             }
             if !voted && replaces.is_some() {
-                return reject(rule_id, format!("{actor} has no earlier ballot to replace"), "vote without --replace");
+                return reject(
+                    rule_id,
+                    format!("{actor} has no earlier ballot to replace"),
+                    "vote without --replace",
+                );
             }
-            Ok(vec![Event::BallotCast { election: election.id.clone(), voter: actor, replaced: voted }])
+            Ok(vec![Event::BallotCast {
+                election: election.id.clone(),
+                voter: actor,
+                replaced: voted,
+            }])
         }
         Command::CloseElection { election, ballots } => {
             let election = election_in(state, election, Phase::Voting)?;
             if actor != election.opened_by {
-                return reject("E1", format!("{actor} did not open {}", election.id), format!("{} closes the election", election.opened_by));
+                return reject(
+                    "E1",
+                    format!("{actor} did not open {}", election.id),
+                    format!("{} closes the election", election.opened_by),
+                );
             }
             close_election(state, election, ballots, &actor, on)
         }
@@ -678,7 +953,11 @@ fn election_rule_id(body: &Body, seat: Seat) -> &'static str {
 
 fn open_motion<'a>(state: &'a State, id: &str) -> Result<&'a Motion, Rejection> {
     match state.motions.get(id) {
-        None => reject("R-REF", format!("there is no motion {id:?}"), "name a motion shown by `polity log`"),
+        None => reject(
+            "R-REF",
+            format!("there is no motion {id:?}"),
+            "name a motion shown by `polity log`",
+        ),
         Some(motion) if motion.outcome.is_some() => reject("D3", format!("motion {id} is closed"), "open a new motion"),
         Some(motion) => Ok(motion),
     }
@@ -686,7 +965,11 @@ fn open_motion<'a>(state: &'a State, id: &str) -> Result<&'a Motion, Rejection> 
 
 fn election_in<'a>(state: &'a State, id: &str, phase: Phase) -> Result<&'a Election, Rejection> {
     match state.elections.get(id) {
-        None => reject("R-REF", format!("there is no election {id:?}"), "name an election shown by `polity log`"),
+        None => reject(
+            "R-REF",
+            format!("there is no election {id:?}"),
+            "name an election shown by `polity log`",
+        ),
         Some(election) if election.phase != phase => reject(
             "E1",
             format!("election {id} is {:?}, not {:?}", election.phase, phase),
@@ -701,14 +984,25 @@ fn election_in<'a>(state: &'a State, id: &str, phase: Phase) -> Result<&'a Elect
 }
 
 /// L1, L2, L7: whether `deciding` may move `target` to `to` by motion.
-fn check_transition(state: &State, deciding: &Body, target: &Body, to: LifecycleState, on: Date) -> Result<(), Rejection> {
+fn check_transition(
+    state: &State,
+    deciding: &Body,
+    target: &Body,
+    to: LifecycleState,
+    on: Date,
+) -> Result<(), Rejection> {
     let responsible = overseer(&state.polity, target).map(|body| body.id.clone());
     let parent = target.parent.as_ref().map(|parent| parent.id.clone());
     if responsible.as_deref() != Some(deciding.id.as_str()) && parent.as_deref() != Some(deciding.id.as_str()) {
         return reject(
             "L1",
             format!("{} does not oversee {}", deciding.id, target.id),
-            format!("open the motion in {}", responsible.or(parent).unwrap_or_else(|| "its overseeing body".to_owned())),
+            format!(
+                "open the motion in {}",
+                responsible
+                    .or(parent)
+                    .unwrap_or_else(|| "its overseeing body".to_owned())
+            ),
         );
     }
     let current = target.state_on(on).or(target.state).unwrap_or(LifecycleState::Proposed);
@@ -724,7 +1018,11 @@ fn check_transition(state: &State, deciding: &Body, target: &Body, to: Lifecycle
         if !gaps.is_empty() {
             let what: Vec<String> = gaps.iter().map(|(what, _)| format!("it {what}")).collect();
             let hints: Vec<&str> = gaps.iter().map(|(_, hint)| *hint).collect();
-            return reject("L2", format!("{} cannot form: {}", target.id, what.join("; ")), hints.join("; "));
+            return reject(
+                "L2",
+                format!("{} cannot form: {}", target.id, what.join("; ")),
+                hints.join("; "),
+            );
         }
     }
     Ok(())
@@ -779,21 +1077,42 @@ fn close_election(
         .holders
         .iter()
         .filter(|holding| holding.seat == seat && holding.covers(term_start) && !names.contains(&holding.person.text))
-        .filter_map(|holding| state.polity.affiliation_on(&holding.person.text, term_start).map(str::to_owned))
+        .filter_map(|holding| {
+            state
+                .polity
+                .affiliation_on(&holding.person.text, term_start)
+                .map(str::to_owned)
+        })
         .collect();
-    let cap = if seat == Seat::Member { body.seats.and_then(|seats| seats.per_organisation).map(|cap| cap as usize) } else { None };
-    let method = rule.method.as_deref().and_then(|name| name.parse::<Method>().ok()).unwrap_or(Method::Schulze(Strength::WinningVotes));
+    let cap = if seat == Seat::Member {
+        body.seats
+            .and_then(|seats| seats.per_organisation)
+            .map(|cap| cap as usize)
+    } else {
+        None
+    };
+    let method = rule
+        .method
+        .as_deref()
+        .and_then(|name| name.parse::<Method>().ok())
+        .unwrap_or(Method::Schulze(Strength::WinningVotes));
     let rules = ElectionRules {
         method,
         seats: SeatRules {
             seats: election.seats,
-            organisations: names.iter().map(|name| state.polity.affiliation_on(name, term_start).map(str::to_owned)).collect(),
+            organisations: names
+                .iter()
+                .map(|name| state.polity.affiliation_on(name, term_start).map(str::to_owned))
+                .collect(),
             cap,
             sitting,
             tie_break: TieBreak::Report,
         },
         classes: Vec::new(),
-        turnout: rule.valid_if.map(|valid_if| Turnout { eligible: voters.len() as u64, valid_if }),
+        turnout: rule.valid_if.map(|valid_if| Turnout {
+            eligible: voters.len() as u64,
+            valid_if,
+        }),
         threads: 1,
     };
     let result = polity_count::count(&counted, &rules);
@@ -802,11 +1121,26 @@ fn close_election(
     let mut events = vec![Event::ElectionClosed {
         election: election.id.clone(),
         valid: result.valid,
-        ranking: result.ranking.iter().map(|tier| tier.iter().map(|&index| names[index].clone()).collect()).collect(),
+        ranking: result
+            .ranking
+            .iter()
+            .map(|tier| tier.iter().map(|&index| names[index].clone()).collect())
+            .collect(),
         winners: winners.clone(),
-        skipped: result.seats.skipped.iter().map(|skip| names[skip.candidate].clone()).collect(),
+        skipped: result
+            .seats
+            .skipped
+            .iter()
+            .map(|skip| names[skip.candidate].clone())
+            .collect(),
         explanation: result.explanation.clone(),
-        tally_sheet: ballots.iter().map(|(receipt, ranking)| TallyLine { receipt: receipt.clone(), ranking: ranking.clone() }).collect(),
+        tally_sheet: ballots
+            .iter()
+            .map(|(receipt, ranking)| TallyLine {
+                receipt: receipt.clone(),
+                ranking: ranking.clone(),
+            })
+            .collect(),
         by: actor.to_owned(),
     }];
     for winner in winners {
@@ -827,21 +1161,42 @@ pub fn evolve(state: &mut State, event: &Event) {
     state.events += 1;
     match event {
         Event::RegistryRecorded { files, .. } => {
-            let loaded = polity_registry::load_sources(&files.iter().map(|file| (file.path.clone(), file.content.clone())).collect::<Vec<_>>());
+            let loaded = polity_registry::load_sources(
+                &files
+                    .iter()
+                    .map(|file| (file.path.clone(), file.content.clone()))
+                    .collect::<Vec<_>>(),
+            );
             state.polity = loaded.polity;
             state.recorded = true;
         }
-        Event::ReportSubmitted { body, on, report, link, .. } => {
+        Event::ReportSubmitted {
+            body, on, report, link, ..
+        } => {
             if let Some(body) = state.polity.bodies.iter_mut().find(|candidate| candidate.id == *body) {
                 body.reports.push(Report {
                     on: date(on),
-                    kind: if report == "annual" { ReportKind::Annual } else { ReportKind::Quarterly },
+                    kind: if report == "annual" {
+                        ReportKind::Annual
+                    } else {
+                        ReportKind::Quarterly
+                    },
                     link: link.clone(),
                     loc: body.loc,
                 });
             }
         }
-        Event::MotionOpened { motion, body, title, rule, transition_body, transition_to, promote, electorates, by } => {
+        Event::MotionOpened {
+            motion,
+            body,
+            title,
+            rule,
+            transition_body,
+            transition_to,
+            promote,
+            electorates,
+            by,
+        } => {
             state.motions.insert(
                 motion.clone(),
                 Motion {
@@ -863,9 +1218,17 @@ pub fn evolve(state: &mut State, event: &Event) {
                 },
             );
         }
-        Event::VoteCast { motion, member, choice, cast_by, capacity } => {
+        Event::VoteCast {
+            motion,
+            member,
+            choice,
+            cast_by,
+            capacity,
+        } => {
             if let Some(motion) = state.motions.get_mut(motion) {
-                motion.votes.insert(member.clone(), (choice.clone(), cast_by.clone(), capacity.clone()));
+                motion
+                    .votes
+                    .insert(member.clone(), (choice.clone(), cast_by.clone(), capacity.clone()));
             }
         }
         Event::MotionRevote { motion, round, .. } => {
@@ -882,16 +1245,34 @@ pub fn evolve(state: &mut State, event: &Event) {
         Event::BodyTransitioned { body, to, on, motion } => {
             if let Some(body) = state.polity.bodies.iter_mut().find(|candidate| candidate.id == *body) {
                 body.state = Some(state_of(to));
-                body.history.push(StateChange { state: state_of(to), on: date(on), motion: Some(motion.clone()), loc: body.loc });
+                body.history.push(StateChange {
+                    state: state_of(to),
+                    on: date(on),
+                    motion: Some(motion.clone()),
+                    loc: body.loc,
+                });
             }
         }
         Event::CommitterPromoted { body, person, .. } => {
             if let Some(body) = state.polity.bodies.iter_mut().find(|candidate| candidate.id == *body) {
                 let loc = body.loc;
-                body.committers.get_or_insert_with(Vec::new).push(polity_model::PersonRef { text: person.clone(), loc });
+                body.committers
+                    .get_or_insert_with(Vec::new)
+                    .push(polity_model::PersonRef {
+                        text: person.clone(),
+                        loc,
+                    });
             }
         }
-        Event::ElectionOpened { election, body, seat, seats, nominations_close, voting_close, by } => {
+        Event::ElectionOpened {
+            election,
+            body,
+            seat,
+            seats,
+            nominations_close,
+            voting_close,
+            by,
+        } => {
             state.elections.insert(
                 election.clone(),
                 Election {
@@ -911,22 +1292,40 @@ pub fn evolve(state: &mut State, event: &Event) {
                 },
             );
         }
-        Event::CandidateNominated { election, candidate, .. } => {
+        Event::CandidateNominated {
+            election, candidate, ..
+        } => {
             if let Some(election) = state.elections.get_mut(election) {
-                election.nominees.insert(candidate.clone(), Nominee { consented: false, withdrawn: false });
+                election.nominees.insert(
+                    candidate.clone(),
+                    Nominee {
+                        consented: false,
+                        withdrawn: false,
+                    },
+                );
             }
         }
         Event::CandidateConsented { election, candidate } => {
-            if let Some(nominee) = state.elections.get_mut(election).and_then(|election| election.nominees.get_mut(candidate)) {
+            if let Some(nominee) = state
+                .elections
+                .get_mut(election)
+                .and_then(|election| election.nominees.get_mut(candidate))
+            {
                 nominee.consented = true;
             }
         }
         Event::CandidateWithdrew { election, candidate } => {
-            if let Some(nominee) = state.elections.get_mut(election).and_then(|election| election.nominees.get_mut(candidate)) {
+            if let Some(nominee) = state
+                .elections
+                .get_mut(election)
+                .and_then(|election| election.nominees.get_mut(candidate))
+            {
                 nominee.withdrawn = true;
             }
         }
-        Event::NominationsClosed { election, candidates, .. } => {
+        Event::NominationsClosed {
+            election, candidates, ..
+        } => {
             if let Some(election) = state.elections.get_mut(election) {
                 election.phase = Phase::Voting;
                 election.candidates = candidates.clone();
@@ -937,18 +1336,33 @@ pub fn evolve(state: &mut State, event: &Event) {
                 election.voted.insert(voter.clone());
             }
         }
-        Event::ElectionClosed { election, winners, tally_sheet, .. } => {
+        Event::ElectionClosed {
+            election,
+            winners,
+            tally_sheet,
+            ..
+        } => {
             if let Some(election) = state.elections.get_mut(election) {
                 election.phase = Phase::Closed;
                 election.winners = winners.clone();
                 election.tally_sheet = tally_sheet.clone();
             }
         }
-        Event::TermStarted { body, person, seat, from, until, .. } => {
+        Event::TermStarted {
+            body,
+            person,
+            seat,
+            from,
+            until,
+            ..
+        } => {
             if let Some(body) = state.polity.bodies.iter_mut().find(|candidate| candidate.id == *body) {
                 let loc = body.loc;
                 body.holders.push(Holding {
-                    person: polity_model::PersonRef { text: person.clone(), loc },
+                    person: polity_model::PersonRef {
+                        text: person.clone(),
+                        loc,
+                    },
                     seat: seat_of(seat),
                     from: date(from),
                     until: until.as_deref().map(date),
@@ -971,9 +1385,9 @@ pub fn event_body(event: &Event) -> Option<String> {
         | Event::TermStarted { body, .. }
         | Event::BodyTransitioned { body, .. }
         | Event::CommitterPromoted { body, .. } => Some(body.clone()),
-        Event::VoteCast { motion, .. }
-        | Event::MotionRevote { motion, .. }
-        | Event::MotionClosed { motion, .. } => of_id(motion),
+        Event::VoteCast { motion, .. } | Event::MotionRevote { motion, .. } | Event::MotionClosed { motion, .. } => {
+            of_id(motion)
+        }
         Event::CandidateNominated { election, .. }
         | Event::CandidateConsented { election, .. }
         | Event::CandidateWithdrew { election, .. }

@@ -152,6 +152,13 @@ enum Command {
         #[command(flatten)]
         actor: record::Actor,
     },
+    /// Run a stream of commands from standard input, one per line, written as on the command
+    /// line without `polity` (e.g. `report submit sig-x --as alice --at 2026-06-30`). Each
+    /// line is answered `ok N` once its events are durable, or `refused N: why`.
+    Apply {
+        #[command(flatten)]
+        actor: record::Actor,
+    },
     /// Write the registry files' JSON Schemas into a folder.
     Schema {
         #[arg(long, default_value = "schema")]
@@ -327,7 +334,14 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
         Command::Init { registry, actor } => print(runtime()?.block_on(record::init(&registry, &actor))?),
         Command::Export { dir, actor } => print(runtime()?.block_on(record::export(&dir, &actor))?),
-        Command::Log { body, kind, since, until, json, actor } => print(runtime()?.block_on(record::log(
+        Command::Log {
+            body,
+            kind,
+            since,
+            until,
+            json,
+            actor,
+        } => print(runtime()?.block_on(record::log(
             &actor,
             body.as_deref(),
             kind.as_deref(),
@@ -346,11 +360,81 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Report { command, actor } => print(runtime()?.block_on(record::report(&command, &actor))?),
         Command::Motion { command, actor } => print(runtime()?.block_on(record::motion(&command, &actor))?),
         Command::Election { command, actor } => print(runtime()?.block_on(record::election(&command, &actor))?),
+        Command::Apply { actor } => {
+            let runtime = runtime()?;
+            let mut line = String::new();
+            let mut number = 0;
+            while {
+                line.clear();
+                std::io::stdin()
+                    .read_line(&mut line)
+                    .context("cannot read standard input")?
+                    > 0
+            } {
+                number += 1;
+                let words = split_words(line.trim());
+                if words.is_empty() {
+                    continue;
+                }
+                let parsed = Cli::try_parse_from(
+                    std::iter::once("polity".to_owned())
+                        .chain(words)
+                        .chain(["--db".to_owned(), actor.db.clone()]),
+                );
+                let outcome = match parsed.map(|cli| cli.command) {
+                    Ok(Command::Report { command, actor }) => runtime.block_on(record::report(&command, &actor)),
+                    Ok(Command::Motion { command, actor }) => runtime.block_on(record::motion(&command, &actor)),
+                    Ok(Command::Election { command, actor }) => runtime.block_on(record::election(&command, &actor)),
+                    Ok(_) => Err(anyhow::anyhow!(
+                        "only report, motion and election commands can be applied"
+                    )),
+                    Err(error) => Err(anyhow::anyhow!(
+                        "{}",
+                        error.to_string().lines().next().unwrap_or_default().to_owned()
+                    )),
+                };
+                match outcome {
+                    Ok(_) => println!("ok {number}"),
+                    Err(error) => println!("refused {number}: {error:#}"),
+                }
+            }
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Schema { out } => {
             write_schemas(&out)?;
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// Splits a command line into words; double quotes group words with spaces.
+fn split_words(line: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    let mut word = String::new();
+    let mut quoted = false;
+    let mut started = false;
+    for character in line.chars() {
+        match character {
+            '"' => {
+                quoted = !quoted;
+                started = true;
+            }
+            ' ' | '\t' if !quoted => {
+                if started {
+                    words.push(std::mem::take(&mut word));
+                    started = false;
+                }
+            }
+            other => {
+                word.push(other);
+                started = true;
+            }
+        }
+    }
+    if started {
+        words.push(word);
+    }
+    words
 }
 
 fn runtime() -> Result<tokio::runtime::Runtime> {
@@ -359,7 +443,10 @@ fn runtime() -> Result<tokio::runtime::Runtime> {
 
 fn print(text: String) -> Result<ExitCode> {
     use std::io::Write as _;
-    std::io::stdout().lock().write_all(text.as_bytes()).context("cannot write the output")?;
+    std::io::stdout()
+        .lock()
+        .write_all(text.as_bytes())
+        .context("cannot write the output")?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -9,7 +9,7 @@ use anyhow::{Context as _, Result, anyhow, bail};
 use clap::{Args, Subcommand};
 use jiff::civil::Date;
 use polity_count::motion::Choice;
-use polity_engine::{Command, Context, Event, Phase, SourceFile, State, decide, evolve, event_body};
+use polity_engine::{Command, Context, Event, Phase, SourceFile, State, decide, event_body, evolve};
 use polity_model::{LifecycleState, ReportKind, Seat};
 use polity_store::{EventLog, NewEvent, SecretBallot, Store, StoreError};
 
@@ -87,10 +87,19 @@ pub enum ElectionCommand {
         #[arg(long, default_value_t = 1)]
         seats: usize,
     },
-    Nominate { election: String, candidate: String },
-    Consent { election: String },
-    Withdraw { election: String },
-    CloseNominations { election: String },
+    Nominate {
+        election: String,
+        candidate: String,
+    },
+    Consent {
+        election: String,
+    },
+    Withdraw {
+        election: String,
+    },
+    CloseNominations {
+        election: String,
+    },
     /// Cast a secret ranked ballot: --rank "alice>bob=chen>dana" (= ties). Prints your receipt.
     Vote {
         election: String,
@@ -101,9 +110,14 @@ pub enum ElectionCommand {
         replace: Option<String>,
     },
     /// Count the ballots, publish the tally sheet and record the new terms.
-    Close { election: String },
+    Close {
+        election: String,
+    },
     /// Find your ballot in a closed election's published tally sheet.
-    VerifyReceipt { election: String, receipt: String },
+    VerifyReceipt {
+        election: String,
+        receipt: String,
+    },
 }
 
 pub fn runtime() -> Result<tokio::runtime::Runtime> {
@@ -116,7 +130,9 @@ pub fn runtime() -> Result<tokio::runtime::Runtime> {
 
 fn act_date(actor: &Actor) -> Result<Date> {
     match &actor.at {
-        Some(text) => text.parse::<Date>().with_context(|| format!("--at {text:?} is not a date: write YYYY-MM-DD")),
+        Some(text) => text
+            .parse::<Date>()
+            .with_context(|| format!("--at {text:?} is not a date: write YYYY-MM-DD")),
         None => Ok(jiff::Zoned::now().date()),
     }
 }
@@ -130,8 +146,14 @@ pub struct Record {
 
 impl Record {
     pub async fn open(db: &str) -> Result<Record> {
-        let store = Store::open(db).await.with_context(|| format!("cannot open the store {db}"))?;
-        let mut record = Record { store, state: State::default(), last_seq: 0 };
+        let store = Store::open(db)
+            .await
+            .with_context(|| format!("cannot open the store {db}"))?;
+        let mut record = Record {
+            store,
+            state: State::default(),
+            last_seq: 0,
+        };
         record.catch_up().await?;
         Ok(record)
     }
@@ -147,9 +169,15 @@ impl Record {
     }
 
     /// Decides and appends, retrying after another writer got in first. Returns the events.
-    pub async fn act(&mut self, command: &Command, context: &Context, ballot: Option<SecretBallot>) -> Result<Vec<Event>> {
+    pub async fn act(
+        &mut self,
+        command: &Command,
+        context: &Context,
+        ballot: Option<SecretBallot>,
+    ) -> Result<Vec<Event>> {
         for _ in 0..5 {
-            let events = decide(&self.state, command, context).map_err(|rejection| anyhow!("refused by {rejection}"))?;
+            let events =
+                decide(&self.state, command, context).map_err(|rejection| anyhow!("refused by {rejection}"))?;
             let rows = events
                 .iter()
                 .map(|event| NewEvent {
@@ -176,15 +204,26 @@ impl Record {
 }
 
 fn context(record: &Record, actor: &Actor) -> Result<Context> {
-    let person = actor.actor.clone().ok_or_else(|| anyhow!("say who acts: --as PERSON"))?;
+    let person = actor
+        .actor
+        .clone()
+        .ok_or_else(|| anyhow!("say who acts: --as PERSON"))?;
     let _ = &record.state;
-    Ok(Context { actor: person, on: act_date(actor)? })
+    Ok(Context {
+        actor: person,
+        on: act_date(actor)?,
+    })
 }
 
 fn describe(events: &[Event]) -> String {
     let mut out = String::new();
     for event in events {
-        let _ = writeln!(out, "recorded {}: {}", event.kind(), serde_json::to_string(event).expect("events serialise"));
+        let _ = writeln!(
+            out,
+            "recorded {}: {}",
+            event.kind(),
+            serde_json::to_string(event).expect("events serialise")
+        );
     }
     out
 }
@@ -196,7 +235,10 @@ pub async fn init(registry: &Path, actor: &Actor) -> Result<String> {
         actor: actor.actor.clone().unwrap_or_else(|| "polity init".to_owned()),
         on: act_date(actor)?,
     };
-    let files = sources.into_iter().map(|(path, content)| SourceFile { path, content }).collect();
+    let files = sources
+        .into_iter()
+        .map(|(path, content)| SourceFile { path, content })
+        .collect();
     record.act(&Command::RecordRegistry { files }, &context, None).await?;
     Ok(format!(
         "recorded the registry {} ({} bodies, {} people) in {}\n",
@@ -213,11 +255,29 @@ pub async fn export(dir: &Path, actor: &Actor) -> Result<String> {
         bail!("the record {} holds no registry: run `polity init` first", actor.db);
     }
     let files = polity_registry::export::to_files(&record.state.polity);
-    polity_registry::write_registry(dir, &files, &format!("# Exported by `polity export` from the record, after event {}.\n", record.last_seq))?;
-    Ok(format!("exported the record (after event {}) to {}\n", record.last_seq, dir.display()))
+    polity_registry::write_registry(
+        dir,
+        &files,
+        &format!(
+            "# Exported by `polity export` from the record, after event {}.\n",
+            record.last_seq
+        ),
+    )?;
+    Ok(format!(
+        "exported the record (after event {}) to {}\n",
+        record.last_seq,
+        dir.display()
+    ))
 }
 
-pub async fn log(actor: &Actor, body: Option<&str>, kind: Option<&str>, since: Option<&str>, until: Option<&str>, json: bool) -> Result<String> {
+pub async fn log(
+    actor: &Actor,
+    body: Option<&str>,
+    kind: Option<&str>,
+    since: Option<&str>,
+    until: Option<&str>,
+    json: bool,
+) -> Result<String> {
     let store = Store::open(&actor.db).await?;
     let rows = store.read_after(0).await?;
     let mut out = String::new();
@@ -248,8 +308,19 @@ pub async fn log(actor: &Actor, body: Option<&str>, kind: Option<&str>, since: O
         out.push('\n');
     } else {
         for row in selected {
-            let payload = if row.kind == "registry-recorded" { "(the registry's files)".to_owned() } else { row.payload.clone() };
-            let _ = writeln!(out, "{:>6}  {}  {:<20} {:<28} {payload}", row.seq, row.recorded_at, row.body.as_deref().unwrap_or("-"), row.kind);
+            let payload = if row.kind == "registry-recorded" {
+                "(the registry's files)".to_owned()
+            } else {
+                row.payload.clone()
+            };
+            let _ = writeln!(
+                out,
+                "{:>6}  {}  {:<20} {:<28} {payload}",
+                row.seq,
+                row.recorded_at,
+                row.body.as_deref().unwrap_or("-"),
+                row.kind
+            );
         }
     }
     Ok(out)
@@ -260,9 +331,18 @@ pub async fn audit(actor: &Actor) -> Result<(String, bool)> {
     let report = store.audit().await?;
     let mut out = String::new();
     if report.is_intact() {
-        let _ = writeln!(out, "intact: {} events, head {} {}", report.events, report.head_seq, report.head_hash);
+        let _ = writeln!(
+            out,
+            "intact: {} events, head {} {}",
+            report.events, report.head_seq, report.head_hash
+        );
     } else {
-        let _ = writeln!(out, "TAMPERED: {} problem(s) in {} events:", report.problems.len(), report.events);
+        let _ = writeln!(
+            out,
+            "TAMPERED: {} problem(s) in {} events:",
+            report.problems.len(),
+            report.events
+        );
         for problem in &report.problems {
             let _ = writeln!(out, "  - {problem}");
         }
@@ -282,7 +362,11 @@ pub async fn report(command: &ReportCommand, actor: &Actor) -> Result<String> {
     let ReportCommand::Submit { body, annual, link } = command;
     let command = Command::SubmitReport {
         body: body.clone(),
-        report: if *annual { ReportKind::Annual } else { ReportKind::Quarterly },
+        report: if *annual {
+            ReportKind::Annual
+        } else {
+            ReportKind::Quarterly
+        },
         link: link.clone(),
     };
     Ok(describe(&record.act(&command, &context, None).await?))
@@ -311,20 +395,33 @@ pub async fn motion(command: &MotionCommand, actor: &Actor) -> Result<String> {
     let mut record = Record::open(&actor.db).await?;
     let context = context(&record, actor)?;
     let command = match command {
-        MotionCommand::Open { body, title, rule, transition, promote } => Command::OpenMotion {
+        MotionCommand::Open {
+            body,
+            title,
+            rule,
+            transition,
+            promote,
+        } => Command::OpenMotion {
             body: body.clone(),
             title: title.clone(),
             rule: rule.clone(),
             promote: promote.clone(),
             transition: match transition {
                 Some(text) => {
-                    let (target, state) = text.split_once(':').ok_or_else(|| anyhow!("--transition takes BODY:STATE"))?;
+                    let (target, state) = text
+                        .split_once(':')
+                        .ok_or_else(|| anyhow!("--transition takes BODY:STATE"))?;
                     Some((target.to_owned(), lifecycle(state)?))
                 }
                 None => None,
             },
         },
-        MotionCommand::Vote { motion, choice: text, on_behalf_of, capacity } => Command::Vote {
+        MotionCommand::Vote {
+            motion,
+            choice: text,
+            on_behalf_of,
+            capacity,
+        } => Command::Vote {
             motion: motion.clone(),
             choice: choice(text)?,
             on_behalf_of: on_behalf_of.clone(),
@@ -346,7 +443,12 @@ fn random_receipt() -> Result<String> {
 
 fn parse_ranking(text: &str) -> Vec<Vec<String>> {
     text.split('>')
-        .map(|tier| tier.split('=').map(|name| name.trim().to_owned()).filter(|name| !name.is_empty()).collect::<Vec<_>>())
+        .map(|tier| {
+            tier.split('=')
+                .map(|name| name.trim().to_owned())
+                .filter(|name| !name.is_empty())
+                .collect::<Vec<_>>()
+        })
         .filter(|tier| !tier.is_empty())
         .collect()
 }
@@ -354,16 +456,30 @@ fn parse_ranking(text: &str) -> Vec<Vec<String>> {
 pub async fn election(command: &ElectionCommand, actor: &Actor) -> Result<String> {
     let mut record = Record::open(&actor.db).await?;
     if let ElectionCommand::VerifyReceipt { election, receipt } = command {
-        let election = record.state.elections.get(election).ok_or_else(|| anyhow!("there is no election {election:?}"))?;
+        let election = record
+            .state
+            .elections
+            .get(election)
+            .ok_or_else(|| anyhow!("there is no election {election:?}"))?;
         if election.phase != Phase::Closed {
-            bail!("election {} is not closed: its tally sheet is published when it closes", election.id);
+            bail!(
+                "election {} is not closed: its tally sheet is published when it closes",
+                election.id
+            );
         }
         return match election.tally_sheet.iter().find(|line| line.receipt == *receipt) {
             Some(line) => {
                 let ranking: Vec<String> = line.ranking.iter().map(|tier| tier.join("=")).collect();
-                Ok(format!("receipt {receipt} is on the tally sheet of {}: {}\n", election.id, ranking.join(">")))
+                Ok(format!(
+                    "receipt {receipt} is on the tally sheet of {}: {}\n",
+                    election.id,
+                    ranking.join(">")
+                ))
             }
-            None => bail!("receipt {receipt} is NOT on the tally sheet of {}: report this to the election officers", election.id),
+            None => bail!(
+                "receipt {receipt} is NOT on the tally sheet of {}: report this to the election officers",
+                election.id
+            ),
         };
     }
     let context = context(&record, actor)?;
@@ -371,17 +487,47 @@ pub async fn election(command: &ElectionCommand, actor: &Actor) -> Result<String
         ElectionCommand::Open { body, seat, seats } => (
             Command::OpenElection {
                 body: body.clone(),
-                seat: Seat::parse(seat).ok_or_else(|| anyhow!("{seat:?} is not a seat: member, chair, co-chair, tech-lead or ptl"))?,
+                seat: Seat::parse(seat)
+                    .ok_or_else(|| anyhow!("{seat:?} is not a seat: member, chair, co-chair, tech-lead or ptl"))?,
                 seats: *seats,
             },
             None,
             None,
         ),
-        ElectionCommand::Nominate { election, candidate } => (Command::Nominate { election: election.clone(), candidate: candidate.clone() }, None, None),
-        ElectionCommand::Consent { election } => (Command::Consent { election: election.clone() }, None, None),
-        ElectionCommand::Withdraw { election } => (Command::Withdraw { election: election.clone() }, None, None),
-        ElectionCommand::CloseNominations { election } => (Command::CloseNominations { election: election.clone() }, None, None),
-        ElectionCommand::Vote { election, rank, replace } => {
+        ElectionCommand::Nominate { election, candidate } => (
+            Command::Nominate {
+                election: election.clone(),
+                candidate: candidate.clone(),
+            },
+            None,
+            None,
+        ),
+        ElectionCommand::Consent { election } => (
+            Command::Consent {
+                election: election.clone(),
+            },
+            None,
+            None,
+        ),
+        ElectionCommand::Withdraw { election } => (
+            Command::Withdraw {
+                election: election.clone(),
+            },
+            None,
+            None,
+        ),
+        ElectionCommand::CloseNominations { election } => (
+            Command::CloseNominations {
+                election: election.clone(),
+            },
+            None,
+            None,
+        ),
+        ElectionCommand::Vote {
+            election,
+            rank,
+            replace,
+        } => {
             let ranking = parse_ranking(rank);
             let receipt = random_receipt()?;
             let ballot = SecretBallot {
@@ -390,22 +536,41 @@ pub async fn election(command: &ElectionCommand, actor: &Actor) -> Result<String
                 content: serde_json::to_string(&ranking)?,
                 replaces: replace.clone(),
             };
-            (Command::CastBallot { election: election.clone(), ranking, replaces: replace.clone() }, Some(ballot), Some(receipt))
+            (
+                Command::CastBallot {
+                    election: election.clone(),
+                    ranking,
+                    replaces: replace.clone(),
+                },
+                Some(ballot),
+                Some(receipt),
+            )
         }
         ElectionCommand::Close { election } => {
             let mut ballots = Vec::new();
             for (receipt, content) in record.store.ballots(election).await? {
-                let ranking: Vec<Vec<String>> = serde_json::from_str(&content).with_context(|| format!("ballot {receipt} cannot be read"))?;
+                let ranking: Vec<Vec<String>> =
+                    serde_json::from_str(&content).with_context(|| format!("ballot {receipt} cannot be read"))?;
                 ballots.push((receipt, ranking));
             }
-            (Command::CloseElection { election: election.clone(), ballots }, None, None)
+            (
+                Command::CloseElection {
+                    election: election.clone(),
+                    ballots,
+                },
+                None,
+                None,
+            )
         }
         ElectionCommand::VerifyReceipt { .. } => unreachable!("handled above"),
     };
     let events = record.act(&command, &context, ballot).await?;
     let mut out = describe(&events);
     if let Some(receipt) = receipt {
-        let _ = writeln!(out, "your receipt: {receipt} (keep it: it finds your ballot on the tally sheet, and replaces it if you vote again)");
+        let _ = writeln!(
+            out,
+            "your receipt: {receipt} (keep it: it finds your ballot on the tally sheet, and replaces it if you vote again)"
+        );
     }
     Ok(out)
 }

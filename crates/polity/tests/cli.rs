@@ -1,5 +1,8 @@
 //! The one integration-test binary: runs the real `polity` command in the workspace root.
 
+#[path = "cli/scenarios.rs"]
+mod scenarios;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -12,7 +15,7 @@ const EXAMPLES: [&str; 4] = [
 /// The fixed date the examples are checked at.
 const AT: &str = "2026-06-01";
 
-fn root() -> PathBuf {
+pub(crate) fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("../..")
         .canonicalize()
