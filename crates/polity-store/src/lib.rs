@@ -145,6 +145,21 @@ pub trait EventLog {
     ) -> impl Future<Output = Result<Vec<StoredEvent>, StoreError>> + Send;
     /// The ballots of an election as (receipt, content), sorted by receipt: the tally sheet.
     fn ballots(&self, election: &str) -> impl Future<Output = Result<Vec<(String, String)>, StoreError>> + Send;
+    /// Calls `each` with every event after `after`, in order, streaming (for long replays).
+    fn read_each<F: FnMut(StoredEvent) + Send>(
+        &self,
+        after: i64,
+        each: F,
+    ) -> impl Future<Output = Result<(), StoreError>> + Send;
+    /// Calls `each(last_seq_of_page, payloads)` for pages of up to `page` events after `after`,
+    /// in order; `payloads` holds the page's JSON payloads joined by U+001E (which JSON text never
+    /// holds unescaped). One row per page keeps a long replay from paying per-row costs.
+    fn replay_pages<F: FnMut(i64, &str) + Send>(
+        &self,
+        after: i64,
+        page: i64,
+        each: F,
+    ) -> impl Future<Output = Result<(), StoreError>> + Send;
     /// Every event after `after`, in order.
     fn read_after(&self, after: i64) -> impl Future<Output = Result<Vec<StoredEvent>, StoreError>> + Send;
     /// The head row: (last sequence number, its hash).
@@ -190,6 +205,20 @@ impl EventLog for Store {
         match self {
             Store::Sqlite(store) => store.append_with_ballot(expected_last, events, ballot).await,
             Store::Postgres(store) => store.append_with_ballot(expected_last, events, ballot).await,
+        }
+    }
+
+    async fn read_each<F: FnMut(StoredEvent) + Send>(&self, after: i64, each: F) -> Result<(), StoreError> {
+        match self {
+            Store::Sqlite(store) => store.read_each(after, each).await,
+            Store::Postgres(store) => store.read_each(after, each).await,
+        }
+    }
+
+    async fn replay_pages<F: FnMut(i64, &str) + Send>(&self, after: i64, page: i64, each: F) -> Result<(), StoreError> {
+        match self {
+            Store::Sqlite(store) => store.replay_pages(after, page, each).await,
+            Store::Postgres(store) => store.replay_pages(after, page, each).await,
         }
     }
 

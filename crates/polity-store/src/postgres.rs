@@ -89,6 +89,41 @@ impl EventLog for PostgresStore {
         Ok(stored)
     }
 
+    async fn read_each<F: FnMut(StoredEvent) + Send>(&self, after: i64, mut each: F) -> Result<(), StoreError> {
+        use futures_util::TryStreamExt;
+        let mut rows = sqlx::query(
+            "SELECT seq, recorded_at, kind, body, payload, prev_hash, hash FROM events WHERE seq > $1 ORDER BY seq",
+        )
+        .bind(after)
+        .fetch(&self.pool);
+        while let Some(row) = rows.try_next().await? {
+            each(pg_row_to_event(&row)?);
+        }
+        Ok(())
+    }
+
+    async fn replay_pages<F: FnMut(i64, &str) + Send>(
+        &self,
+        mut after: i64,
+        page: i64,
+        mut each: F,
+    ) -> Result<(), StoreError> {
+        loop {
+            // The inner query orders the page; SQLite's group_concat keeps the order of its
+            // input rows, and PostgreSQL's string_agg is told the order.
+            let row = sqlx::query("SELECT max(seq) AS last, string_agg(payload, chr(30) ORDER BY seq) AS payloads FROM (SELECT seq, payload FROM events WHERE seq > $1 ORDER BY seq LIMIT $2) AS page")
+                .bind(after)
+                .bind(page)
+                .fetch_one(&self.pool)
+                .await?;
+            let last: Option<i64> = row.try_get("last")?;
+            let Some(last) = last else { return Ok(()) };
+            let payloads: String = row.try_get("payloads")?;
+            each(last, &payloads);
+            after = last;
+        }
+    }
+
     async fn read_after(&self, after: i64) -> Result<Vec<StoredEvent>, StoreError> {
         let rows = sqlx::query(
             "SELECT seq, recorded_at, kind, body, payload, prev_hash, hash FROM events WHERE seq > $1 ORDER BY seq",
@@ -129,4 +164,16 @@ impl EventLog for PostgresStore {
             .await?;
         Ok((row.try_get("seq")?, row.try_get("hash")?))
     }
+}
+
+fn pg_row_to_event(row: &sqlx::postgres::PgRow) -> Result<StoredEvent, sqlx::Error> {
+    Ok(StoredEvent {
+        seq: row.try_get("seq")?,
+        recorded_at: row.try_get("recorded_at")?,
+        kind: row.try_get("kind")?,
+        body: row.try_get("body")?,
+        payload: row.try_get("payload")?,
+        prev_hash: row.try_get("prev_hash")?,
+        hash: row.try_get("hash")?,
+    })
 }

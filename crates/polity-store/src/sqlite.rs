@@ -58,6 +58,29 @@ impl SqliteStore {
         Ok(SqliteStore { readers, writer })
     }
 
+    /// Queues an append behind those already queued and returns the answer to await: a server
+    /// decides command after command and queues each without waiting for the previous commit,
+    /// so that many appends share one commit (group commit). Each answer still comes only after
+    /// its events are durable; an append whose `expected_last` no longer holds is refused.
+    pub async fn enqueue(
+        &self,
+        expected_last: i64,
+        events: Vec<NewEvent>,
+        ballot: Option<SecretBallot>,
+    ) -> Result<oneshot::Receiver<Result<Vec<StoredEvent>, StoreError>>, StoreError> {
+        let (reply, answer) = oneshot::channel();
+        self.writer
+            .send(AppendRequest {
+                expected_last,
+                events,
+                ballot,
+                reply,
+            })
+            .await
+            .map_err(|_| StoreError::WriterGone)?;
+        Ok(answer)
+    }
+
     /// The reader pool, for tests that tamper with rows directly.
     pub fn pool(&self) -> &SqlitePool {
         &self.readers
@@ -176,17 +199,43 @@ impl EventLog for SqliteStore {
         events: Vec<NewEvent>,
         ballot: Option<SecretBallot>,
     ) -> Result<Vec<StoredEvent>, StoreError> {
-        let (reply, answer) = oneshot::channel();
-        self.writer
-            .send(AppendRequest {
-                expected_last,
-                events,
-                ballot,
-                reply,
-            })
-            .await
-            .map_err(|_| StoreError::WriterGone)?;
+        let answer = self.enqueue(expected_last, events, ballot).await?;
         answer.await.map_err(|_| StoreError::WriterGone)?
+    }
+
+    async fn read_each<F: FnMut(StoredEvent) + Send>(&self, after: i64, mut each: F) -> Result<(), StoreError> {
+        use futures_util::TryStreamExt;
+        let mut rows = sqlx::query(
+            "SELECT seq, recorded_at, kind, body, payload, prev_hash, hash FROM events WHERE seq > ? ORDER BY seq",
+        )
+        .bind(after)
+        .fetch(&self.readers);
+        while let Some(row) = rows.try_next().await? {
+            each(row_to_event(&row)?);
+        }
+        Ok(())
+    }
+
+    async fn replay_pages<F: FnMut(i64, &str) + Send>(
+        &self,
+        mut after: i64,
+        page: i64,
+        mut each: F,
+    ) -> Result<(), StoreError> {
+        loop {
+            // The inner query orders the page; SQLite's group_concat keeps the order of its
+            // input rows, and PostgreSQL's string_agg is told the order.
+            let row = sqlx::query("SELECT max(seq) AS last, group_concat(payload, char(30)) AS payloads FROM (SELECT seq, payload FROM events WHERE seq > ? ORDER BY seq LIMIT ?)")
+                .bind(after)
+                .bind(page)
+                .fetch_one(&self.readers)
+                .await?;
+            let last: Option<i64> = row.try_get("last")?;
+            let Some(last) = last else { return Ok(()) };
+            let payloads: String = row.try_get("payloads")?;
+            each(last, &payloads);
+            after = last;
+        }
     }
 
     async fn read_after(&self, after: i64) -> Result<Vec<StoredEvent>, StoreError> {

@@ -159,6 +159,12 @@ enum Command {
         #[command(flatten)]
         actor: record::Actor,
     },
+    /// Run governance on a bundled example: record it in a fresh SQLite file (or --db), run a
+    /// motion and a chair election, print the record and its audit.
+    Demo {
+        #[arg(long)]
+        db: Option<String>,
+    },
     /// Write the registry files' JSON Schemas into a folder.
     Schema {
         #[arg(long, default_value = "schema")]
@@ -360,6 +366,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Report { command, actor } => print(runtime()?.block_on(record::report(&command, &actor))?),
         Command::Motion { command, actor } => print(runtime()?.block_on(record::motion(&command, &actor))?),
         Command::Election { command, actor } => print(runtime()?.block_on(record::election(&command, &actor))?),
+        Command::Demo { db } => print(runtime()?.block_on(record::demo(db.as_deref()))?),
         Command::Apply { actor } => {
             let runtime = runtime()?;
             let mut line = String::new();

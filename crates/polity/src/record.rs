@@ -159,13 +159,29 @@ impl Record {
     }
 
     async fn catch_up(&mut self) -> Result<()> {
-        for row in self.store.read_after(self.last_seq).await? {
-            let event: Event = serde_json::from_str(&row.payload)
-                .with_context(|| format!("event {} of the log cannot be read", row.seq))?;
-            evolve(&mut self.state, &event);
-            self.last_seq = row.seq;
-        }
-        Ok(())
+        let (state, last_seq) = (&mut self.state, &mut self.last_seq);
+        let mut failure = None;
+        self.store
+            .replay_pages(*last_seq, 20_000, |last, payloads| {
+                if failure.is_some() {
+                    return;
+                }
+                for payload in payloads.split('\u{1e}') {
+                    match serde_json::from_str::<Event>(payload) {
+                        Ok(event) => evolve(state, &event),
+                        Err(error) => {
+                            failure = Some(anyhow!(
+                                "an event after {} of the log cannot be read: {error}",
+                                *last_seq
+                            ));
+                            return;
+                        }
+                    }
+                }
+                *last_seq = last;
+            })
+            .await?;
+        failure.map_or(Ok(()), Err)
     }
 
     /// Decides and appends, retrying after another writer got in first. Returns the events.
@@ -572,5 +588,145 @@ pub async fn election(command: &ElectionCommand, actor: &Actor) -> Result<String
             "your receipt: {receipt} (keep it: it finds your ballot on the tally sheet, and replaces it if you vote again)"
         );
     }
+    Ok(out)
+}
+
+/// `polity demo`: a bundled registry recorded in a fresh SQLite file, a motion and a chair
+/// election run through the same decide path as every command, then the log and the audit.
+pub async fn demo(db: Option<&str>) -> Result<String> {
+    let registry = Path::new("examples/cfn-working-group");
+    if !registry.join("polity.yaml").is_file() {
+        bail!(
+            "the bundled example {} is not here: run `polity demo` from the repository's root",
+            registry.display()
+        );
+    }
+    let db = match db {
+        Some(db) => db.to_owned(),
+        None => {
+            let stamp = jiff::Timestamp::now().as_nanosecond();
+            format!(
+                "sqlite:{}",
+                std::env::temp_dir()
+                    .join(format!("polity-demo-{}-{stamp}.db", std::process::id()))
+                    .display()
+            )
+        }
+    };
+    let actor = |person: &str, at: &str| Actor {
+        db: db.clone(),
+        actor: Some(person.to_owned()),
+        at: Some(at.to_owned()),
+    };
+    let mut out = String::new();
+    out.push_str(&init(registry, &actor("polity demo", "2026-06-01")).await?);
+    let _ = writeln!(
+        out,
+        "\n# A motion of the TSC (D3: valid when more than half of the members vote):"
+    );
+    out.push_str(
+        &motion(
+            &MotionCommand::Open {
+                body: "tsc".into(),
+                title: "Adopt reference architecture v1".into(),
+                rule: None,
+                transition: None,
+                promote: None,
+            },
+            &actor("alice", "2026-06-02"),
+        )
+        .await?,
+    );
+    for (member, choice) in [
+        ("alice", "yes"),
+        ("bob", "yes"),
+        ("chen", "yes"),
+        ("dana", "no"),
+        ("emil", "yes"),
+    ] {
+        motion(
+            &MotionCommand::Vote {
+                motion: "tsc/m1".into(),
+                choice: choice.into(),
+                on_behalf_of: None,
+                capacity: None,
+            },
+            &actor(member, "2026-06-02"),
+        )
+        .await?;
+    }
+    out.push_str(
+        &motion(
+            &MotionCommand::Close {
+                motion: "tsc/m1".into(),
+                casting_vote: None,
+            },
+            &actor("alice", "2026-06-03"),
+        )
+        .await?,
+    );
+    let _ = writeln!(
+        out,
+        "\n# A chair election (E3: TSC members who consent; valid with 2/3 of the TSC voting):"
+    );
+    election(
+        &ElectionCommand::Open {
+            body: "tsc".into(),
+            seat: "chair".into(),
+            seats: 1,
+        },
+        &actor("alice", "2026-06-04"),
+    )
+    .await?;
+    election(
+        &ElectionCommand::Nominate {
+            election: "tsc/e1".into(),
+            candidate: "chen".into(),
+        },
+        &actor("alice", "2026-06-05"),
+    )
+    .await?;
+    election(
+        &ElectionCommand::Consent {
+            election: "tsc/e1".into(),
+        },
+        &actor("chen", "2026-06-06"),
+    )
+    .await?;
+    election(
+        &ElectionCommand::CloseNominations {
+            election: "tsc/e1".into(),
+        },
+        &actor("alice", "2026-06-18"),
+    )
+    .await?;
+    for voter in ["alice", "bob", "chen", "dana", "emil", "fang"] {
+        election(
+            &ElectionCommand::Vote {
+                election: "tsc/e1".into(),
+                rank: "chen".into(),
+                replace: None,
+            },
+            &actor(voter, "2026-06-19"),
+        )
+        .await?;
+    }
+    out.push_str(
+        &election(
+            &ElectionCommand::Close {
+                election: "tsc/e1".into(),
+            },
+            &actor("alice", "2026-06-25"),
+        )
+        .await?,
+    );
+    let _ = writeln!(out, "\n# The public record:");
+    out.push_str(&log(&actor("", "2026-06-25"), None, None, None, None, false).await?);
+    let _ = writeln!(out, "\n# The audit:");
+    out.push_str(&audit(&actor("", "2026-06-25")).await?.0);
+    let _ = writeln!(
+        out,
+        "\nThe record is in {db}; read it again with `polity log --db {db}`."
+    );
     Ok(out)
 }

@@ -958,3 +958,15 @@ fn replay_is_byte_identical_on_both_backends() {
         .unwrap();
     });
 }
+
+#[test]
+fn the_demo_runs_governance_on_a_fresh_sqlite_record() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = format!("sqlite:{}", dir.path().join("demo.db").display());
+    let output = polity(&["demo", "--db", &db]);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let text = stdout(&output);
+    assert!(text.contains("\"outcome\":\"carried\""), "{text}");
+    assert!(text.contains("\"winners\":[\"chen\"]"), "{text}");
+    assert!(text.contains("intact: 20 events"), "{text}");
+}
