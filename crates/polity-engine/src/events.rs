@@ -43,6 +43,14 @@ pub enum Event {
         /// E11: the motion promotes this person to committer of the body when it carries.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         promote: Option<String>,
+        /// E7, E4: the motion ends this person's term in `remove_seat` when it carries.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        remove_person: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        remove_seat: Option<String>,
+        /// L6: a motion of no confidence in the body.
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        no_confidence: bool,
         /// Who votes: `members`, `committers`, `overseer`, `chairs`; several make a composite
         /// majority (E6): each must carry the motion.
         #[serde(default)]
@@ -74,6 +82,19 @@ pub enum Event {
         casting_vote: Option<String>,
         explanation: Vec<String>,
         by: String,
+    },
+    /// E7, E4: a term ended early by a motion that carried.
+    TermEnded {
+        body: String,
+        person: String,
+        seat: String,
+        on: String,
+        motion: String,
+    },
+    /// L6: the overseeing body passed no confidence in the body; it may now be dissolved or reorganised.
+    NoConfidence {
+        body: String,
+        motion: String,
     },
     /// E11: a contributor promoted to committer by the project's committers.
     CommitterPromoted {
@@ -155,6 +176,8 @@ impl Event {
             Event::MotionClosed { .. } => "motion-closed",
             Event::BodyTransitioned { .. } => "body-transitioned",
             Event::CommitterPromoted { .. } => "committer-promoted",
+            Event::TermEnded { .. } => "term-ended",
+            Event::NoConfidence { .. } => "no-confidence",
             Event::ElectionOpened { .. } => "election-opened",
             Event::CandidateNominated { .. } => "candidate-nominated",
             Event::CandidateConsented { .. } => "candidate-consented",

@@ -75,6 +75,10 @@ pub enum Command {
         transition: Option<(String, LifecycleState)>,
         /// E11: promote this person to committer of `body`.
         promote: Option<String>,
+        /// E7, E4: end this person's term in this seat of `body`.
+        remove: Option<(String, Seat)>,
+        /// L6: no confidence in `body`.
+        no_confidence: bool,
     },
     Vote {
         motion: String,
@@ -125,6 +129,8 @@ pub struct Motion {
     pub rule: String,
     pub transition: Option<(String, String)>,
     pub promote: Option<String>,
+    pub remove: Option<(String, String)>,
+    pub no_confidence: bool,
     #[serde(serialize_with = "electorate_names")]
     pub electorates: Vec<Electorate>,
     pub round: u32,
@@ -321,6 +327,23 @@ fn electorate_names<S: serde::Serializer>(electorates: &[Electorate], serializer
     serializer.collect_seq(electorates.iter().map(|electorate| electorate.as_str()))
 }
 
+/// The rule a motion's voters come from: its subject's, or D3 for a plain decision.
+fn motion_rule_id(motion: &Motion) -> &'static str {
+    match (
+        &motion.promote,
+        &motion.remove,
+        motion.no_confidence,
+        &motion.transition,
+    ) {
+        (Some(_), _, _, _) => "E11",
+        (_, Some((_, seat)), _, _) if seat == "ptl" => "E4",
+        (_, Some(_), _, _) => "E7",
+        (_, _, true, _) => "L6",
+        (_, _, _, Some(_)) => "L1",
+        _ => "D3",
+    }
+}
+
 /// Everyone who may vote on a motion decided by `electorates` of `body`.
 fn motion_voters(state: &State, body: &Body, electorates: &[Electorate], on: Date) -> BTreeSet<String> {
     electorates
@@ -434,35 +457,56 @@ pub fn decide(state: &State, command: &Command, context: &Context) -> Result<Vec
             rule,
             transition,
             promote,
+            remove,
+            no_confidence,
         } => {
             let deciding = state.body(body)?;
-            let act = match (transition, promote) {
-                (Some(_), Some(_)) => {
-                    return reject(
-                        "D3",
-                        "a motion either moves a group or promotes a committer",
-                        "open two motions",
-                    );
-                }
-                (Some(_), None) => Some(polity_model::Act::Transition),
-                (None, Some(_)) => Some(polity_model::Act::PromoteCommitter),
-                (None, None) => None,
+            let subjects = usize::from(transition.is_some())
+                + usize::from(promote.is_some())
+                + usize::from(remove.is_some())
+                + usize::from(*no_confidence);
+            if subjects > 1 {
+                return reject(
+                    "D3",
+                    "a motion has one subject: a transition, a promotion, a removal or no confidence",
+                    "open one motion for each",
+                );
+            }
+            use polity_model::Act;
+            let act = if transition.is_some() {
+                Some(Act::Transition)
+            } else if promote.is_some() {
+                Some(Act::PromoteCommitter)
+            } else if let Some((_, seat)) = remove {
+                Some(if *seat == Seat::Ptl {
+                    Act::RecallPtl
+                } else {
+                    Act::RemoveLeads
+                })
+            } else if *no_confidence {
+                Some(Act::NoConfidence)
+            } else {
+                None
+            };
+            let act_rule = match act {
+                Some(Act::PromoteCommitter) => "E11",
+                Some(Act::RecallPtl) => "E4",
+                Some(Act::RemoveLeads) => "E7",
+                Some(Act::NoConfidence) => "L6",
+                Some(Act::Transition) => "L1",
+                _ => "D3",
             };
             let authority = act.and_then(|act| deciding.decisions.get(&act));
             let electorates: Vec<Electorate> = match (authority, act) {
                 (Some(authority), _) => authority.by.clone(),
-                (None, Some(polity_model::Act::PromoteCommitter)) => vec![Electorate::Committers],
+                (None, Some(Act::PromoteCommitter | Act::RecallPtl)) => vec![Electorate::Committers],
+                (None, Some(Act::RemoveLeads | Act::NoConfidence)) => vec![Electorate::Overseer],
                 _ => vec![Electorate::Members],
             };
             let voters = motion_voters(state, deciding, &electorates, on);
             if !voters.contains(&actor) {
-                let rule_id = if act == Some(polity_model::Act::PromoteCommitter) {
-                    "E11"
-                } else {
-                    "D3"
-                };
                 return reject(
-                    rule_id,
+                    act_rule,
                     format!(
                         "{actor} may not open this motion in {}: its voters are the {}",
                         deciding.id,
@@ -522,6 +566,38 @@ pub fn decide(state: &State, command: &Command, context: &Context) -> Result<Vec
                 }
                 None => None,
             };
+            let remove = match remove {
+                Some((person, seat)) => {
+                    let person = state.person_id(person)?;
+                    let holds = deciding.holders_on(*seat, on).any(|holding| {
+                        state
+                            .polity
+                            .person(&holding.person.text)
+                            .is_some_and(|found| found.id == person)
+                    });
+                    if !holds {
+                        return reject(
+                            act_rule,
+                            format!("{person} holds no {} seat in {} on {on}", seat.as_str(), deciding.id),
+                            "name a current holder of the seat",
+                        );
+                    }
+                    Some((person, seat.as_str().to_owned()))
+                }
+                None => None,
+            };
+            if *no_confidence
+                && !matches!(
+                    deciding.kind,
+                    BodyKind::Sig | BodyKind::WorkingGroup | BodyKind::SubGroup
+                )
+            {
+                return reject(
+                    "L6",
+                    format!("{} is not a SIG or group under an overseeing body", deciding.id),
+                    "no confidence is passed in a SIG by its overseeing body",
+                );
+            }
             let existing = state
                 .motions
                 .keys()
@@ -535,6 +611,9 @@ pub fn decide(state: &State, command: &Command, context: &Context) -> Result<Vec
                 transition_body: transition_fields.0,
                 transition_to: transition_fields.1,
                 promote,
+                remove_person: remove.as_ref().map(|(person, _)| person.clone()),
+                remove_seat: remove.map(|(_, seat)| seat),
+                no_confidence: *no_confidence,
                 electorates: electorates
                     .iter()
                     .map(|electorate| electorate.as_str().to_owned())
@@ -574,7 +653,7 @@ pub fn decide(state: &State, command: &Command, context: &Context) -> Result<Vec
             };
             if !members.contains(&member) {
                 return reject(
-                    if motion.promote.is_some() { "E11" } else { "D3" },
+                    motion_rule_id(motion),
                     format!(
                         "{member} may not vote on {}: its voters are the {} of {} on {on}",
                         motion.id,
@@ -692,6 +771,23 @@ pub fn decide(state: &State, command: &Command, context: &Context) -> Result<Vec
                             body: target.clone(),
                             to: to.clone(),
                             on: on.to_string(),
+                            motion: motion.id.clone(),
+                        });
+                    }
+                    if outcome == Outcome::Carried
+                        && let Some((person, seat)) = &motion.remove
+                    {
+                        events.push(Event::TermEnded {
+                            body: motion.body.clone(),
+                            person: person.clone(),
+                            seat: seat.clone(),
+                            on: on.to_string(),
+                            motion: motion.id.clone(),
+                        });
+                    }
+                    if outcome == Outcome::Carried && motion.no_confidence {
+                        events.push(Event::NoConfidence {
+                            body: motion.body.clone(),
                             motion: motion.id.clone(),
                         });
                     }
@@ -1194,6 +1290,9 @@ pub fn evolve(state: &mut State, event: &Event) {
             transition_body,
             transition_to,
             promote,
+            remove_person,
+            remove_seat,
+            no_confidence,
             electorates,
             by,
         } => {
@@ -1206,6 +1305,8 @@ pub fn evolve(state: &mut State, event: &Event) {
                     rule: rule.clone(),
                     transition: transition_body.clone().zip(transition_to.clone()),
                     promote: promote.clone(),
+                    remove: remove_person.clone().zip(remove_seat.clone()),
+                    no_confidence: *no_confidence,
                     electorates: if electorates.is_empty() {
                         vec![Electorate::Members]
                     } else {
@@ -1253,6 +1354,35 @@ pub fn evolve(state: &mut State, event: &Event) {
                 });
             }
         }
+        Event::TermEnded {
+            body, person, seat, on, ..
+        } => {
+            let on = date(on);
+            let seat = seat_of(seat);
+            let polity = &state.polity;
+            let matches: Vec<usize> = polity
+                .body(body)
+                .map(|found| {
+                    found
+                        .holders
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, holding)| {
+                            holding.seat == seat
+                                && holding.covers(on)
+                                && polity.person(&holding.person.text).is_some_and(|p| p.id == *person)
+                        })
+                        .map(|(index, _)| index)
+                        .collect()
+                })
+                .unwrap_or_default();
+            if let Some(body) = state.polity.bodies.iter_mut().find(|candidate| candidate.id == *body) {
+                for index in matches {
+                    body.holders[index].until = Some(on);
+                }
+            }
+        }
+        Event::NoConfidence { .. } => {}
         Event::CommitterPromoted { body, person, .. } => {
             if let Some(body) = state.polity.bodies.iter_mut().find(|candidate| candidate.id == *body) {
                 let loc = body.loc;
@@ -1384,7 +1514,9 @@ pub fn event_body(event: &Event) -> Option<String> {
         | Event::ElectionOpened { body, .. }
         | Event::TermStarted { body, .. }
         | Event::BodyTransitioned { body, .. }
-        | Event::CommitterPromoted { body, .. } => Some(body.clone()),
+        | Event::CommitterPromoted { body, .. }
+        | Event::TermEnded { body, .. }
+        | Event::NoConfidence { body, .. } => Some(body.clone()),
         Event::VoteCast { motion, .. } | Event::MotionRevote { motion, .. } | Event::MotionClosed { motion, .. } => {
             of_id(motion)
         }

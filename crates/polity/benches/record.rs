@@ -49,6 +49,9 @@ fn events(total: usize) -> Vec<NewEvent> {
                 transition_body: None,
                 transition_to: None,
                 promote: None,
+                remove_person: None,
+                remove_seat: None,
+                no_confidence: false,
                 electorates: vec!["members".to_owned()],
                 by: "alice".to_owned(),
             }));

@@ -55,6 +55,13 @@ pub enum MotionCommand {
         /// Promote this person to committer of the body (E11); the committers vote.
         #[arg(long)]
         promote: Option<String>,
+        /// End a term early: PERSON:SEAT, e.g. `ravi:chair` (E7, by the overseeing body) or
+        /// `cy:ptl` (E4, a recall by the committers).
+        #[arg(long)]
+        remove: Option<String>,
+        /// A motion of no confidence in the body (L6, by the overseeing body).
+        #[arg(long)]
+        no_confidence: bool,
     },
     /// Vote yes, no or abstain; a later vote replaces an earlier one.
     Vote {
@@ -417,11 +424,26 @@ pub async fn motion(command: &MotionCommand, actor: &Actor) -> Result<String> {
             rule,
             transition,
             promote,
+            remove,
+            no_confidence,
         } => Command::OpenMotion {
             body: body.clone(),
             title: title.clone(),
             rule: rule.clone(),
             promote: promote.clone(),
+            remove: match remove {
+                Some(text) => {
+                    let (person, seat) = text
+                        .split_once(':')
+                        .ok_or_else(|| anyhow!("--remove takes PERSON:SEAT"))?;
+                    Some((
+                        person.to_owned(),
+                        Seat::parse(seat).ok_or_else(|| anyhow!("{seat:?} is not a seat"))?,
+                    ))
+                }
+                None => None,
+            },
+            no_confidence: *no_confidence,
             transition: match transition {
                 Some(text) => {
                     let (target, state) = text
@@ -632,6 +654,8 @@ pub async fn demo(db: Option<&str>) -> Result<String> {
                 rule: None,
                 transition: None,
                 promote: None,
+                remove: None,
+                no_confidence: false,
             },
             &actor("alice", "2026-06-02"),
         )

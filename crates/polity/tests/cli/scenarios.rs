@@ -970,3 +970,236 @@ fn the_demo_runs_governance_on_a_fresh_sqlite_record() {
     assert!(text.contains("\"winners\":[\"chen\"]"), "{text}");
     assert!(text.contains("intact: 20 events"), "{text}");
 }
+
+/// Votes every listed member on `motion` and closes it as `closer`.
+fn pass(record: &Scenario, motion: &str, votes: &[(&str, &str)], closer: &str, at: &str) -> serde_json::Value {
+    for (member, choice) in votes {
+        record.ok(&["motion", "vote", motion, choice, "--as", member, "--at", at]);
+    }
+    record.ok(&["motion", "close", motion, "--as", closer, "--at", at]);
+    record.last_event("motion-closed")
+}
+
+#[test]
+fn e7_a_sig_chair_is_removed_by_two_thirds_of_the_toc() {
+    let record = Scenario::new("paddle-sigs", "2026-06-01");
+    // Refused: a SIG chair cannot open it; the TOC decides (E7).
+    record.refused(
+        &[
+            "motion",
+            "open",
+            "sig-compiler",
+            "--title",
+            "Remove Tao",
+            "--remove",
+            "tao:chair",
+            "--as",
+            "ravi",
+            "--at",
+            "2026-06-02",
+        ],
+        "E7",
+    );
+    // Refused: nobody removes a seat the person does not hold.
+    record.refused(
+        &[
+            "motion",
+            "open",
+            "sig-compiler",
+            "--title",
+            "Remove Uma",
+            "--remove",
+            "uma:chair",
+            "--as",
+            "ma",
+            "--at",
+            "2026-06-02",
+        ],
+        "E7",
+    );
+    // 3 of 5 is under 2/3: the motion fails and Tao stays.
+    record.ok(&[
+        "motion",
+        "open",
+        "sig-compiler",
+        "--title",
+        "Remove Tao",
+        "--remove",
+        "tao:chair",
+        "--as",
+        "ma",
+        "--at",
+        "2026-06-02",
+    ]);
+    let failed = pass(
+        &record,
+        "sig-compiler/m1",
+        &[
+            ("ma", "yes"),
+            ("ng", "yes"),
+            ("ode", "yes"),
+            ("pia", "no"),
+            ("qiu", "no"),
+        ],
+        "ma",
+        "2026-06-03",
+    );
+    assert_eq!(failed["outcome"], "failed", "{failed}");
+    assert!(record.log(&["--kind", "term-ended"]).as_array().unwrap().is_empty());
+    // 4 of 5 carries it: the term ends that day.
+    record.ok(&[
+        "motion",
+        "open",
+        "sig-compiler",
+        "--title",
+        "Remove Tao",
+        "--remove",
+        "tao:chair",
+        "--as",
+        "ma",
+        "--at",
+        "2026-06-10",
+    ]);
+    let carried = pass(
+        &record,
+        "sig-compiler/m2",
+        &[
+            ("ma", "yes"),
+            ("ng", "yes"),
+            ("ode", "yes"),
+            ("pia", "yes"),
+            ("qiu", "no"),
+        ],
+        "ma",
+        "2026-06-11",
+    );
+    assert_eq!(carried["outcome"], "carried");
+    let ended = record.last_event("term-ended");
+    assert_eq!(
+        (ended["person"].as_str(), ended["on"].as_str()),
+        (Some("tao"), Some("2026-06-11"))
+    );
+}
+
+#[test]
+fn l6_no_confidence_in_a_sig_by_two_thirds_of_the_toc() {
+    let record = Scenario::new("paddle-sigs", "2026-06-01");
+    record.refused(
+        &[
+            "motion",
+            "open",
+            "sig-inference",
+            "--title",
+            "No confidence",
+            "--no-confidence",
+            "--as",
+            "xia",
+            "--at",
+            "2026-06-02",
+        ],
+        "L6",
+    );
+    record.refused(
+        &[
+            "motion",
+            "open",
+            "toc",
+            "--title",
+            "No confidence",
+            "--no-confidence",
+            "--as",
+            "ma",
+            "--at",
+            "2026-06-02",
+        ],
+        "L6",
+    );
+    record.ok(&[
+        "motion",
+        "open",
+        "sig-inference",
+        "--title",
+        "No confidence",
+        "--no-confidence",
+        "--as",
+        "ma",
+        "--at",
+        "2026-06-02",
+    ]);
+    pass(
+        &record,
+        "sig-inference/m1",
+        &[("ma", "yes"), ("ng", "yes"), ("ode", "yes"), ("pia", "yes")],
+        "ma",
+        "2026-06-03",
+    );
+    assert_eq!(record.last_event("no-confidence")["body"], "sig-inference");
+}
+
+#[test]
+fn e4_a_majority_of_the_committers_recalls_the_ptl() {
+    let record = Scenario::new("openstack-projects", "2026-06-01");
+    record.refused(
+        &[
+            "motion",
+            "open",
+            "compute",
+            "--title",
+            "Recall",
+            "--remove",
+            "cy:ptl",
+            "--as",
+            "bo",
+            "--at",
+            "2026-06-02",
+        ],
+        "E4",
+    );
+    record.ok(&[
+        "motion",
+        "open",
+        "compute",
+        "--title",
+        "Recall",
+        "--remove",
+        "cy:ptl",
+        "--as",
+        "amy",
+        "--at",
+        "2026-06-02",
+    ]);
+    record.refused(
+        &[
+            "motion",
+            "vote",
+            "compute/m1",
+            "yes",
+            "--as",
+            "bo",
+            "--at",
+            "2026-06-02",
+        ],
+        "E4",
+    );
+    let carried = pass(
+        &record,
+        "compute/m1",
+        &[("amy", "yes"), ("di", "yes"), ("ed", "yes"), ("cy", "no")],
+        "amy",
+        "2026-06-03",
+    );
+    assert_eq!(carried["outcome"], "carried", "{carried}");
+    assert_eq!(record.last_event("term-ended")["seat"], "ptl");
+    // Now the PTL seat is vacant: a new election can be held at any time.
+    record.ok(&[
+        "election",
+        "open",
+        "compute",
+        "--seat",
+        "ptl",
+        "--as",
+        "amy",
+        "--at",
+        "2026-06-04",
+    ]);
+}
