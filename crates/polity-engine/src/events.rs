@@ -51,6 +51,9 @@ pub enum Event {
         /// L6: a motion of no confidence in the body.
         #[serde(default, skip_serializing_if = "std::ops::Not::not")]
         no_confidence: bool,
+        /// D1: the meeting the motion is voted in (its quorum gates the decision).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        meeting: Option<String>,
         /// Who votes: `members`, `committers`, `overseer`, `chairs`; several make a composite
         /// majority (E6): each must carry the motion.
         #[serde(default)]
@@ -81,6 +84,48 @@ pub enum Event {
         abstain: u64,
         casting_vote: Option<String>,
         explanation: Vec<String>,
+        by: String,
+    },
+    /// D6, E8: a meeting announced, with the chair whose turn it is.
+    MeetingScheduled {
+        meeting: String,
+        body: String,
+        on: String,
+        chair: Option<String>,
+        by: String,
+    },
+    /// D5: an agenda item added by someone allowed to, or accepted from a request.
+    AgendaItemAdded {
+        meeting: String,
+        item: String,
+        by: String,
+        accepted_by: Option<String>,
+    },
+    /// D5: someone else asks for an item; a member accepts it.
+    AgendaItemRequested {
+        meeting: String,
+        request: usize,
+        item: String,
+        by: String,
+    },
+    /// D2: a member who cannot attend names a proxy before the meeting.
+    ProxyDeclared {
+        meeting: String,
+        member: String,
+        holder: String,
+    },
+    /// D1, D2: who attended, in person or by proxy, and whether the meeting may decide.
+    AttendanceRecorded {
+        meeting: String,
+        present: Vec<String>,
+        attending: Vec<String>,
+        quorum_met: bool,
+        explanation: String,
+    },
+    /// D6: the minutes are published.
+    MinutesPublished {
+        meeting: String,
+        link: String,
         by: String,
     },
     /// E7, E4: a term ended early by a motion that carried.
@@ -177,6 +222,12 @@ impl Event {
             Event::BodyTransitioned { .. } => "body-transitioned",
             Event::CommitterPromoted { .. } => "committer-promoted",
             Event::TermEnded { .. } => "term-ended",
+            Event::MeetingScheduled { .. } => "meeting-scheduled",
+            Event::AgendaItemAdded { .. } => "agenda-item-added",
+            Event::AgendaItemRequested { .. } => "agenda-item-requested",
+            Event::ProxyDeclared { .. } => "proxy-declared",
+            Event::AttendanceRecorded { .. } => "attendance-recorded",
+            Event::MinutesPublished { .. } => "minutes-published",
             Event::NoConfidence { .. } => "no-confidence",
             Event::ElectionOpened { .. } => "election-opened",
             Event::CandidateNominated { .. } => "candidate-nominated",

@@ -79,6 +79,36 @@ pub enum Command {
         remove: Option<(String, Seat)>,
         /// L6: no confidence in `body`.
         no_confidence: bool,
+        /// D1: voted in this meeting, whose quorum gates the decision.
+        meeting: Option<String>,
+    },
+    ScheduleMeeting {
+        body: String,
+        on: Date,
+    },
+    AddAgendaItem {
+        meeting: String,
+        item: String,
+    },
+    RequestAgendaItem {
+        meeting: String,
+        item: String,
+    },
+    AcceptAgendaRequest {
+        meeting: String,
+        request: usize,
+    },
+    DeclareProxy {
+        meeting: String,
+        holder: String,
+    },
+    RecordAttendance {
+        meeting: String,
+        present: Vec<String>,
+    },
+    PublishMinutes {
+        meeting: String,
+        link: String,
     },
     Vote {
         motion: String,
@@ -131,6 +161,7 @@ pub struct Motion {
     pub promote: Option<String>,
     pub remove: Option<(String, String)>,
     pub no_confidence: bool,
+    pub meeting: Option<String>,
     #[serde(serialize_with = "electorate_names")]
     pub electorates: Vec<Electorate>,
     pub round: u32,
@@ -170,6 +201,22 @@ pub struct Election {
     pub opened_by: String,
 }
 
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Meeting {
+    pub id: String,
+    pub body: String,
+    pub on: String,
+    pub chair: Option<String>,
+    pub agenda: Vec<(String, String)>,
+    /// (item, requested by, accepted)
+    pub requests: Vec<(String, String, bool)>,
+    /// absent member → proxy holder
+    pub proxies: BTreeMap<String, String>,
+    pub attending: Option<BTreeSet<String>>,
+    pub quorum_met: Option<bool>,
+    pub minutes: Option<String>,
+}
+
 /// The whole state: the governance structure and the processes under way.
 #[derive(Clone, Debug, Default)]
 pub struct State {
@@ -177,6 +224,7 @@ pub struct State {
     pub recorded: bool,
     pub motions: BTreeMap<String, Motion>,
     pub elections: BTreeMap<String, Election>,
+    pub meetings: BTreeMap<String, Meeting>,
     pub events: u64,
 }
 
@@ -286,6 +334,7 @@ impl State {
         struct Processes<'a> {
             motions: &'a BTreeMap<String, Motion>,
             elections: &'a BTreeMap<String, Election>,
+            meetings: &'a BTreeMap<String, Meeting>,
             events: u64,
         }
         let mut hasher = Sha256::new();
@@ -294,6 +343,7 @@ impl State {
         let processes = Processes {
             motions: &self.motions,
             elections: &self.elections,
+            meetings: &self.meetings,
             events: self.events,
         };
         hasher.update(
@@ -325,6 +375,39 @@ pub fn voting_members(polity: &Polity, body: &Body, on: Date) -> BTreeSet<String
 
 fn electorate_names<S: serde::Serializer>(electorates: &[Electorate], serializer: S) -> Result<S::Ok, S::Error> {
     serializer.collect_seq(electorates.iter().map(|electorate| electorate.as_str()))
+}
+
+fn meeting_of<'a>(state: &'a State, id: &str) -> Result<&'a Meeting, Rejection> {
+    state.meetings.get(id).ok_or_else(|| Rejection {
+        rule: "R-REF",
+        message: format!("there is no meeting {id:?}"),
+        hint: "name a meeting shown by `polity log`".to_owned(),
+    })
+}
+
+/// D5: who may put items on a body's agenda directly, per its `agenda-open-to` list: its
+/// members, the PTLs of projects under it, and the members (committers) of its sub-groups.
+fn agenda_openers(state: &State, body: &Body, on: Date) -> BTreeSet<String> {
+    let open_to = body
+        .meetings
+        .as_ref()
+        .map(|meetings| meetings.agenda_open_to.clone())
+        .unwrap_or_default();
+    let mut allowed = voting_members(&state.polity, body, on);
+    let children = state
+        .polity
+        .bodies
+        .iter()
+        .filter(|child| child.parent.as_ref().is_some_and(|parent| parent.id == body.id) && child.is_live_on(on));
+    for child in children {
+        if open_to.iter().any(|who| who == "ptls") {
+            allowed.extend(seat_holders(child, &[Seat::Ptl], &state.polity, on));
+        }
+        if open_to.iter().any(|who| who == "sub-group-members") && child.kind == BodyKind::SubGroup {
+            allowed.extend(state.electorate(child, Electorate::Committers, on));
+        }
+    }
+    allowed
 }
 
 /// The rule a motion's voters come from: its subject's, or D3 for a plain decision.
@@ -459,8 +542,22 @@ pub fn decide(state: &State, command: &Command, context: &Context) -> Result<Vec
             promote,
             remove,
             no_confidence,
+            meeting,
         } => {
             let deciding = state.body(body)?;
+            if let Some(meeting) = meeting {
+                let found = meeting_of(state, meeting)?;
+                if found.body != deciding.id {
+                    return reject(
+                        "D1",
+                        format!(
+                            "meeting {meeting} is a meeting of {}, not of {}",
+                            found.body, deciding.id
+                        ),
+                        "vote in a meeting of the deciding body",
+                    );
+                }
+            }
             let subjects = usize::from(transition.is_some())
                 + usize::from(promote.is_some())
                 + usize::from(remove.is_some())
@@ -614,6 +711,7 @@ pub fn decide(state: &State, command: &Command, context: &Context) -> Result<Vec
                 remove_person: remove.as_ref().map(|(person, _)| person.clone()),
                 remove_seat: remove.map(|(_, seat)| seat),
                 no_confidence: *no_confidence,
+                meeting: meeting.clone(),
                 electorates: electorates
                     .iter()
                     .map(|electorate| electorate.as_str().to_owned())
@@ -630,27 +728,43 @@ pub fn decide(state: &State, command: &Command, context: &Context) -> Result<Vec
             let motion = open_motion(state, motion)?;
             let body = state.body(&motion.body)?;
             let members = motion_voters(state, body, &motion.electorates, on);
+            let meeting = motion.meeting.as_deref().map(|id| meeting_of(state, id)).transpose()?;
             let (member, cast_by) = match on_behalf_of {
                 None => (actor.clone(), None),
                 Some(absent) => {
                     let absent = state.person_id(absent)?;
-                    if !body.meetings.as_ref().is_some_and(|meetings| meetings.proxies) {
+                    // D2: proxies attend meetings; the member names the proxy before the meeting.
+                    let Some(meeting) = meeting else {
                         return reject(
                             "D2",
-                            format!("{} does not allow proxies", body.id),
-                            "vote in person, or allow `proxies: true` under the body's meetings",
+                            format!("{} is not voted in a meeting", motion.id),
+                            "proxies attend meetings: vote yourself in an electronic vote",
                         );
-                    }
-                    if !members.contains(&actor) {
+                    };
+                    if meeting.proxies.get(&absent) != Some(&actor) {
                         return reject(
                             "D2",
-                            format!("{actor} is not a member of {}, so cannot hold a proxy", body.id),
-                            "name a member as proxy",
+                            format!("{absent} named no proxy {actor} for {}", meeting.id),
+                            format!(
+                                "{absent} names the proxy before the meeting: `polity meeting proxy {} {actor} --as {absent}`",
+                                meeting.id
+                            ),
                         );
                     }
                     (absent, Some(actor.clone()))
                 }
             };
+            if let Some(meeting) = meeting {
+                if let Some(attending) = &meeting.attending
+                    && !attending.contains(&member)
+                {
+                    return reject(
+                        "D1",
+                        format!("{member} did not attend {}, in person or by proxy", meeting.id),
+                        "only those attending vote in a meeting",
+                    );
+                }
+            }
             if !members.contains(&member) {
                 return reject(
                     motion_rule_id(motion),
@@ -686,10 +800,25 @@ pub fn decide(state: &State, command: &Command, context: &Context) -> Result<Vec
                 );
             }
             let rule = &state.polity.constitution.decision_rules[&motion.rule];
+            // D1: a motion voted in a meeting is decided only with the meeting's quorum.
+            let meeting = motion.meeting.as_deref().map(|id| meeting_of(state, id)).transpose()?;
+            let quorum = meeting.and_then(|_| body.meetings.as_ref().and_then(|meetings| meetings.quorum));
+            if let Some(meeting) = meeting
+                && meeting.attending.is_none()
+            {
+                return reject(
+                    "D1",
+                    format!("the attendance of {} is not recorded", meeting.id),
+                    "record who attends before the vote is closed",
+                );
+            }
+            let attending = meeting
+                .and_then(|meeting| meeting.attending.as_ref())
+                .map(|attending| attending.len() as u64);
             let motion_rule = MotionRule {
                 passes: rule.passes,
                 valid_if: rule.valid_if,
-                quorum: None,
+                quorum,
                 tie: rule
                     .tie
                     .iter()
@@ -707,6 +836,7 @@ pub fn decide(state: &State, command: &Command, context: &Context) -> Result<Vec
                     let voters = state.electorate(body, *electorate, on);
                     let mut tally = Tally {
                         members: voters.len() as u64,
+                        attending,
                         ..Tally::default()
                     };
                     for (member, (choice, _, _)) in &motion.votes {
@@ -803,6 +933,235 @@ pub fn decide(state: &State, command: &Command, context: &Context) -> Result<Vec
                     Ok(events)
                 }
             }
+        }
+        Command::ScheduleMeeting { body, on: meeting_on } => {
+            let body = state.body(body)?;
+            if !voting_members(&state.polity, body, on).contains(&actor) {
+                return reject(
+                    "D6",
+                    format!("{actor} is not a member of {}", body.id),
+                    "a member announces the body's meetings",
+                );
+            }
+            if *meeting_on < on {
+                return reject(
+                    "D6",
+                    format!("{meeting_on} has passed"),
+                    "meetings are announced before they take place",
+                );
+            }
+            // E8: the chairs take turns, counted over the body's meetings so far.
+            let held = state
+                .meetings
+                .values()
+                .filter(|meeting| meeting.body == body.id)
+                .count();
+            let chairs = seat_holders(body, &[Seat::Chair, Seat::CoChair], &state.polity, *meeting_on);
+            let turn = match body.meetings.as_ref().map(|meetings| meetings.rotation) {
+                Some(polity_model::Rotation::None) => 0,
+                Some(polity_model::Rotation::Monthly) => {
+                    let first = state
+                        .meetings
+                        .values()
+                        .filter(|meeting| meeting.body == body.id)
+                        .map(|meeting| date(&meeting.on))
+                        .min()
+                        .unwrap_or(*meeting_on);
+                    ((i32::from(meeting_on.year()) - i32::from(first.year())) * 12 + i32::from(meeting_on.month())
+                        - i32::from(first.month()))
+                    .max(0) as usize
+                }
+                _ => held,
+            };
+            let existing = state
+                .meetings
+                .keys()
+                .filter(|id| id.starts_with(&format!("{}/", body.id)))
+                .count();
+            Ok(vec![Event::MeetingScheduled {
+                meeting: new_id("mt", &body.id, existing),
+                body: body.id.clone(),
+                on: meeting_on.to_string(),
+                chair: (!chairs.is_empty()).then(|| chairs[turn % chairs.len()].clone()),
+                by: actor,
+            }])
+        }
+        Command::AddAgendaItem { meeting, item } => {
+            let meeting = meeting_of(state, meeting)?;
+            let body = state.body(&meeting.body)?;
+            let allowed = agenda_openers(state, body, on);
+            if !allowed.contains(&actor) {
+                return reject(
+                    "D5",
+                    format!("{actor} may not add items to the agenda of {} directly", meeting.id),
+                    format!("ask the body first: `polity meeting request {} \"ITEM\"`", meeting.id),
+                );
+            }
+            Ok(vec![Event::AgendaItemAdded {
+                meeting: meeting.id.clone(),
+                item: item.clone(),
+                by: actor,
+                accepted_by: None,
+            }])
+        }
+        Command::RequestAgendaItem { meeting, item } => {
+            let meeting = meeting_of(state, meeting)?;
+            Ok(vec![Event::AgendaItemRequested {
+                meeting: meeting.id.clone(),
+                request: meeting.requests.len() + 1,
+                item: item.clone(),
+                by: actor,
+            }])
+        }
+        Command::AcceptAgendaRequest { meeting, request } => {
+            let meeting = meeting_of(state, meeting)?;
+            let body = state.body(&meeting.body)?;
+            if !voting_members(&state.polity, body, on).contains(&actor) {
+                return reject(
+                    "D5",
+                    format!("{actor} is not a member of {}", body.id),
+                    "a member of the body accepts requests",
+                );
+            }
+            let Some((item, by, accepted)) = request.checked_sub(1).and_then(|index| meeting.requests.get(index))
+            else {
+                return reject(
+                    "R-REF",
+                    format!("{} has no request {request}", meeting.id),
+                    "name a request shown by `polity log`",
+                );
+            };
+            if *accepted {
+                return reject(
+                    "D5",
+                    format!("request {request} is already on the agenda"),
+                    "nothing to do",
+                );
+            }
+            Ok(vec![Event::AgendaItemAdded {
+                meeting: meeting.id.clone(),
+                item: item.clone(),
+                by: by.clone(),
+                accepted_by: Some(actor),
+            }])
+        }
+        Command::DeclareProxy { meeting, holder } => {
+            let meeting = meeting_of(state, meeting)?;
+            let body = state.body(&meeting.body)?;
+            if !body.meetings.as_ref().is_some_and(|meetings| meetings.proxies) {
+                return reject(
+                    "D2",
+                    format!("{} does not allow proxies", body.id),
+                    "attend in person, or amend the body's `meetings: { proxies: true }`",
+                );
+            }
+            let members = voting_members(&state.polity, body, on);
+            let holder = state.person_id(holder)?;
+            if !members.contains(&actor) || !members.contains(&holder) {
+                return reject(
+                    "D2",
+                    format!(
+                        "a proxy is named by one member for another; {actor} and {holder} must both be members of {}",
+                        body.id
+                    ),
+                    "name a member as your proxy",
+                );
+            }
+            if on >= date(&meeting.on) {
+                return reject(
+                    "D2",
+                    format!(
+                        "the proxy for {} must be named before the meeting on {}",
+                        meeting.id, meeting.on
+                    ),
+                    "name proxies ahead of the next meeting",
+                );
+            }
+            Ok(vec![Event::ProxyDeclared {
+                meeting: meeting.id.clone(),
+                member: actor,
+                holder,
+            }])
+        }
+        Command::RecordAttendance { meeting, present } => {
+            let meeting = meeting_of(state, meeting)?;
+            let body = state.body(&meeting.body)?;
+            let members = voting_members(&state.polity, body, date(&meeting.on));
+            if meeting.chair.as_deref() != Some(actor.as_str()) && !members.contains(&actor) {
+                return reject(
+                    "D1",
+                    format!("{actor} neither chairs {} nor is a member", meeting.id),
+                    "the chair records attendance",
+                );
+            }
+            let mut present_ids = BTreeSet::new();
+            for person in present {
+                present_ids.insert(state.person_id(person)?);
+            }
+            // D2: a member whose proxy holder is present attends.
+            let attending: BTreeSet<String> = members
+                .iter()
+                .filter(|member| {
+                    present_ids.contains(*member)
+                        || meeting
+                            .proxies
+                            .get(*member)
+                            .is_some_and(|holder| present_ids.contains(holder))
+                })
+                .cloned()
+                .collect();
+            let (quorum_met, explanation) = match body.meetings.as_ref().and_then(|meetings| meetings.quorum) {
+                Some(quorum) => {
+                    let met = quorum.is_met(attending.len() as u64, members.len() as u64);
+                    (
+                        met,
+                        format!(
+                            "{} of {} members attend; {quorum} needs {}: {}",
+                            attending.len(),
+                            members.len(),
+                            quorum.needed(members.len() as u64),
+                            if met {
+                                "the meeting may decide"
+                            } else {
+                                "it may discuss but not decide"
+                            }
+                        ),
+                    )
+                }
+                None => (
+                    true,
+                    format!(
+                        "{} of {} members attend; no quorum is set",
+                        attending.len(),
+                        members.len()
+                    ),
+                ),
+            };
+            Ok(vec![Event::AttendanceRecorded {
+                meeting: meeting.id.clone(),
+                present: present_ids.into_iter().collect(),
+                attending: attending.into_iter().collect(),
+                quorum_met,
+                explanation,
+            }])
+        }
+        Command::PublishMinutes { meeting, link } => {
+            let meeting = meeting_of(state, meeting)?;
+            let body = state.body(&meeting.body)?;
+            if meeting.chair.as_deref() != Some(actor.as_str())
+                && !voting_members(&state.polity, body, on).contains(&actor)
+            {
+                return reject(
+                    "D6",
+                    format!("{actor} neither chairs {} nor is a member", meeting.id),
+                    "the chair publishes the minutes",
+                );
+            }
+            Ok(vec![Event::MinutesPublished {
+                meeting: meeting.id.clone(),
+                link: link.clone(),
+                by: actor,
+            }])
         }
         Command::OpenElection { body, seat, seats } => {
             let body = state.body(body)?;
@@ -1293,6 +1652,7 @@ pub fn evolve(state: &mut State, event: &Event) {
             remove_person,
             remove_seat,
             no_confidence,
+            meeting,
             electorates,
             by,
         } => {
@@ -1307,6 +1667,7 @@ pub fn evolve(state: &mut State, event: &Event) {
                     promote: promote.clone(),
                     remove: remove_person.clone().zip(remove_seat.clone()),
                     no_confidence: *no_confidence,
+                    meeting: meeting.clone(),
                     electorates: if electorates.is_empty() {
                         vec![Electorate::Members]
                     } else {
@@ -1383,6 +1744,77 @@ pub fn evolve(state: &mut State, event: &Event) {
             }
         }
         Event::NoConfidence { .. } => {}
+        Event::MeetingScheduled {
+            meeting,
+            body,
+            on,
+            chair,
+            ..
+        } => {
+            state.meetings.insert(
+                meeting.clone(),
+                Meeting {
+                    id: meeting.clone(),
+                    body: body.clone(),
+                    on: on.clone(),
+                    chair: chair.clone(),
+                    agenda: Vec::new(),
+                    requests: Vec::new(),
+                    proxies: BTreeMap::new(),
+                    attending: None,
+                    quorum_met: None,
+                    minutes: None,
+                },
+            );
+        }
+        Event::AgendaItemAdded {
+            meeting,
+            item,
+            by,
+            accepted_by,
+        } => {
+            if let Some(meeting) = state.meetings.get_mut(meeting) {
+                if accepted_by.is_some()
+                    && let Some(request) = meeting
+                        .requests
+                        .iter_mut()
+                        .find(|(requested, requester, accepted)| requested == item && requester == by && !*accepted)
+                {
+                    request.2 = true;
+                }
+                meeting.agenda.push((item.clone(), by.clone()));
+            }
+        }
+        Event::AgendaItemRequested { meeting, item, by, .. } => {
+            if let Some(meeting) = state.meetings.get_mut(meeting) {
+                meeting.requests.push((item.clone(), by.clone(), false));
+            }
+        }
+        Event::ProxyDeclared {
+            meeting,
+            member,
+            holder,
+        } => {
+            if let Some(meeting) = state.meetings.get_mut(meeting) {
+                meeting.proxies.insert(member.clone(), holder.clone());
+            }
+        }
+        Event::AttendanceRecorded {
+            meeting,
+            attending,
+            quorum_met,
+            ..
+        } => {
+            if let Some(meeting) = state.meetings.get_mut(meeting) {
+                meeting.attending = Some(attending.iter().cloned().collect());
+                meeting.quorum_met = Some(*quorum_met);
+            }
+        }
+        Event::MinutesPublished { meeting, link, .. } => {
+            if let Some(meeting) = state.meetings.get_mut(meeting) {
+                meeting.minutes = Some(link.clone());
+            }
+        }
         Event::CommitterPromoted { body, person, .. } => {
             if let Some(body) = state.polity.bodies.iter_mut().find(|candidate| candidate.id == *body) {
                 let loc = body.loc;
@@ -1516,7 +1948,13 @@ pub fn event_body(event: &Event) -> Option<String> {
         | Event::BodyTransitioned { body, .. }
         | Event::CommitterPromoted { body, .. }
         | Event::TermEnded { body, .. }
-        | Event::NoConfidence { body, .. } => Some(body.clone()),
+        | Event::NoConfidence { body, .. }
+        | Event::MeetingScheduled { body, .. } => Some(body.clone()),
+        Event::AgendaItemAdded { meeting, .. }
+        | Event::AgendaItemRequested { meeting, .. }
+        | Event::ProxyDeclared { meeting, .. }
+        | Event::AttendanceRecorded { meeting, .. }
+        | Event::MinutesPublished { meeting, .. } => of_id(meeting),
         Event::VoteCast { motion, .. } | Event::MotionRevote { motion, .. } | Event::MotionClosed { motion, .. } => {
             of_id(motion)
         }

@@ -145,6 +145,13 @@ enum Command {
         #[command(flatten)]
         actor: record::Actor,
     },
+    /// Meetings: schedule, agenda (D5), proxies (D2), attendance and quorum (D1), minutes (D6).
+    Meeting {
+        #[command(subcommand)]
+        command: record::MeetingCommand,
+        #[command(flatten)]
+        actor: record::Actor,
+    },
     /// Elections: open, nominate, consent, withdraw, close nominations, vote, close, verify a receipt.
     Election {
         #[command(subcommand)]
@@ -366,6 +373,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Report { command, actor } => print(runtime()?.block_on(record::report(&command, &actor))?),
         Command::Motion { command, actor } => print(runtime()?.block_on(record::motion(&command, &actor))?),
         Command::Election { command, actor } => print(runtime()?.block_on(record::election(&command, &actor))?),
+        Command::Meeting { command, actor } => print(runtime()?.block_on(record::meeting(&command, &actor))?),
         Command::Demo { db } => print(runtime()?.block_on(record::demo(db.as_deref()))?),
         Command::Apply { actor } => {
             let runtime = runtime()?;
@@ -392,6 +400,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     Ok(Command::Report { command, actor }) => runtime.block_on(record::report(&command, &actor)),
                     Ok(Command::Motion { command, actor }) => runtime.block_on(record::motion(&command, &actor)),
                     Ok(Command::Election { command, actor }) => runtime.block_on(record::election(&command, &actor)),
+                    Ok(Command::Meeting { command, actor }) => runtime.block_on(record::meeting(&command, &actor)),
                     Ok(_) => Err(anyhow::anyhow!(
                         "only report, motion and election commands can be applied"
                     )),

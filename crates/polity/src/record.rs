@@ -62,6 +62,9 @@ pub enum MotionCommand {
         /// A motion of no confidence in the body (L6, by the overseeing body).
         #[arg(long)]
         no_confidence: bool,
+        /// Vote it in this meeting: only those attending vote, and the quorum (D1) gates it.
+        #[arg(long)]
+        meeting: Option<String>,
     },
     /// Vote yes, no or abstain; a later vote replaces an earlier one.
     Vote {
@@ -80,6 +83,37 @@ pub enum MotionCommand {
         /// The chair's casting vote after a tied re-vote (D4).
         #[arg(long)]
         casting_vote: Option<String>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum MeetingCommand {
+    /// Announce a meeting (D6); the chair whose turn it is is named (E8).
+    Schedule {
+        body: String,
+        #[arg(long)]
+        on: String,
+    },
+    /// Add an agenda item (D5: members, PTLs and sub-group members as the body allows).
+    Agenda { meeting: String, item: String },
+    /// Ask for an agenda item; a member of the body accepts it (D5).
+    Request { meeting: String, item: String },
+    /// Accept request number N onto the agenda.
+    Accept { meeting: String, request: usize },
+    /// Name a proxy before the meeting (D2).
+    Proxy { meeting: String, holder: String },
+    /// Record who is present; proxies count for the members they hold (D1, D2).
+    Attendance {
+        meeting: String,
+        /// Comma-separated people present.
+        #[arg(long)]
+        present: String,
+    },
+    /// Publish the minutes (D6).
+    Minutes {
+        meeting: String,
+        #[arg(long)]
+        link: String,
     },
 }
 
@@ -426,7 +460,9 @@ pub async fn motion(command: &MotionCommand, actor: &Actor) -> Result<String> {
             promote,
             remove,
             no_confidence,
+            meeting,
         } => Command::OpenMotion {
+            meeting: meeting.clone(),
             body: body.clone(),
             title: title.clone(),
             rule: rule.clone(),
@@ -656,6 +692,7 @@ pub async fn demo(db: Option<&str>) -> Result<String> {
                 promote: None,
                 remove: None,
                 no_confidence: false,
+                meeting: None,
             },
             &actor("alice", "2026-06-02"),
         )
@@ -753,4 +790,47 @@ pub async fn demo(db: Option<&str>) -> Result<String> {
         "\nThe record is in {db}; read it again with `polity log --db {db}`."
     );
     Ok(out)
+}
+
+pub async fn meeting(command: &MeetingCommand, actor: &Actor) -> Result<String> {
+    let mut record = Record::open(&actor.db).await?;
+    let context = context(&record, actor)?;
+    let command = match command {
+        MeetingCommand::Schedule { body, on } => Command::ScheduleMeeting {
+            body: body.clone(),
+            on: on
+                .parse()
+                .with_context(|| format!("--on {on:?} is not a date: write YYYY-MM-DD"))?,
+        },
+        MeetingCommand::Agenda { meeting, item } => Command::AddAgendaItem {
+            meeting: meeting.clone(),
+            item: item.clone(),
+        },
+        MeetingCommand::Request { meeting, item } => Command::RequestAgendaItem {
+            meeting: meeting.clone(),
+            item: item.clone(),
+        },
+        MeetingCommand::Accept { meeting, request } => Command::AcceptAgendaRequest {
+            meeting: meeting.clone(),
+            request: *request,
+        },
+        MeetingCommand::Proxy { meeting, holder } => Command::DeclareProxy {
+            meeting: meeting.clone(),
+            holder: holder.clone(),
+        },
+        MeetingCommand::Attendance { meeting, present } => Command::RecordAttendance {
+            meeting: meeting.clone(),
+            present: present
+                .split(',')
+                .map(str::trim)
+                .filter(|name| !name.is_empty())
+                .map(str::to_owned)
+                .collect(),
+        },
+        MeetingCommand::Minutes { meeting, link } => Command::PublishMinutes {
+            meeting: meeting.clone(),
+            link: link.clone(),
+        },
+    };
+    Ok(describe(&record.act(&command, &context, None).await?))
 }

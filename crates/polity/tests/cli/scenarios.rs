@@ -537,22 +537,31 @@ fn d3_d4_cfn_motion_participation_tie_revote_and_casting_vote() {
         &["motion", "vote", "tsc/m1", "yes", "--as", "kai", "--at", "2026-06-02"],
         "D3",
     );
-    // D2: a proxy votes for an absent member.
-    for (member, choice) in [("alice", "yes"), ("bob", "yes"), ("chen", "no"), ("dana", "no")] {
+    for (member, choice) in [
+        ("alice", "yes"),
+        ("bob", "yes"),
+        ("chen", "no"),
+        ("dana", "no"),
+        ("emil", "abstain"),
+    ] {
         record.ok(&["motion", "vote", "tsc/m1", choice, "--as", member, "--at", "2026-06-02"]);
     }
-    record.ok(&[
-        "motion",
-        "vote",
-        "tsc/m1",
-        "abstain",
-        "--for",
-        "emil",
-        "--as",
-        "alice",
-        "--at",
-        "2026-06-02",
-    ]);
+    // D2: proxies attend meetings; an electronic vote takes none.
+    record.refused(
+        &[
+            "motion",
+            "vote",
+            "tsc/m1",
+            "yes",
+            "--for",
+            "fang",
+            "--as",
+            "alice",
+            "--at",
+            "2026-06-02",
+        ],
+        "D2",
+    );
     // D4: 2 to 2: a tie, and the members vote again.
     record.ok(&["motion", "close", "tsc/m1", "--as", "alice", "--at", "2026-06-03"]);
     assert_eq!(record.last_event("motion-revote")["round"], 2);
@@ -1202,4 +1211,292 @@ fn e4_a_majority_of_the_committers_recalls_the_ptl() {
         "--at",
         "2026-06-04",
     ]);
+}
+
+#[test]
+fn d1_d2_d5_d6_e8_cfn_meeting_with_agenda_proxies_quorum_and_minutes() {
+    let record = Scenario::new("cfn-working-group", "2026-06-01");
+    record.ok(&[
+        "meeting",
+        "schedule",
+        "tsc",
+        "--on",
+        "2026-06-20",
+        "--as",
+        "alice",
+        "--at",
+        "2026-06-10",
+    ]);
+    // E8: the TSC's rotation is `none`: its chair runs every meeting.
+    assert_eq!(record.last_event("meeting-scheduled")["chair"], "alice");
+    // D5: members, PTLs and sub-group members add items; anyone else asks first.
+    record.ok(&[
+        "meeting",
+        "agenda",
+        "tsc/mt1",
+        "Roadmap",
+        "--as",
+        "alice",
+        "--at",
+        "2026-06-11",
+    ]);
+    record.ok(&[
+        "meeting",
+        "agenda",
+        "tsc/mt1",
+        "Use-case white paper",
+        "--as",
+        "lin",
+        "--at",
+        "2026-06-11",
+    ]);
+    record.refused(
+        &[
+            "meeting",
+            "agenda",
+            "tsc/mt1",
+            "My topic",
+            "--as",
+            "jun",
+            "--at",
+            "2026-06-11",
+        ],
+        "D5",
+    );
+    record.ok(&[
+        "meeting",
+        "request",
+        "tsc/mt1",
+        "My topic",
+        "--as",
+        "jun",
+        "--at",
+        "2026-06-11",
+    ]);
+    record.refused(
+        &["meeting", "accept", "tsc/mt1", "1", "--as", "jun", "--at", "2026-06-12"],
+        "D5",
+    );
+    record.ok(&["meeting", "accept", "tsc/mt1", "1", "--as", "bob", "--at", "2026-06-12"]);
+    assert_eq!(record.last_event("agenda-item-added")["by"], "jun");
+    // D2: a proxy is named before the meeting, by a member, for a member.
+    record.ok(&[
+        "meeting",
+        "proxy",
+        "tsc/mt1",
+        "bob",
+        "--as",
+        "dana",
+        "--at",
+        "2026-06-19",
+    ]);
+    record.refused(
+        &[
+            "meeting",
+            "proxy",
+            "tsc/mt1",
+            "bob",
+            "--as",
+            "emil",
+            "--at",
+            "2026-06-20",
+        ],
+        "D2",
+    );
+    record.refused(
+        &[
+            "meeting",
+            "proxy",
+            "tsc/mt1",
+            "kai",
+            "--as",
+            "fang",
+            "--at",
+            "2026-06-19",
+        ],
+        "D2",
+    );
+    record.ok(&[
+        "motion",
+        "open",
+        "tsc",
+        "--title",
+        "Adopt",
+        "--meeting",
+        "tsc/mt1",
+        "--as",
+        "alice",
+        "--at",
+        "2026-06-20",
+    ]);
+    // D1: no decision before the attendance is known.
+    record.refused(
+        &["motion", "close", "tsc/m1", "--as", "alice", "--at", "2026-06-20"],
+        "D1",
+    );
+    record.ok(&[
+        "meeting",
+        "attendance",
+        "tsc/mt1",
+        "--present",
+        "alice,bob,chen,emil",
+        "--as",
+        "alice",
+        "--at",
+        "2026-06-20",
+    ]);
+    let attendance = record.last_event("attendance-recorded");
+    assert_eq!(attendance["quorum_met"], true, "{attendance}");
+    assert!(
+        attendance["explanation"]
+            .as_str()
+            .unwrap()
+            .contains("5 of 9 members attend; > 1/2 of members attend needs 5")
+    );
+    // D1: only those attending vote; bob votes for dana as her proxy.
+    record.refused(
+        &["motion", "vote", "tsc/m1", "yes", "--as", "fang", "--at", "2026-06-20"],
+        "D1",
+    );
+    record.refused(
+        &[
+            "motion",
+            "vote",
+            "tsc/m1",
+            "yes",
+            "--for",
+            "emil",
+            "--as",
+            "bob",
+            "--at",
+            "2026-06-20",
+        ],
+        "D2",
+    );
+    for (member, proxy) in [
+        ("alice", None),
+        ("bob", None),
+        ("chen", None),
+        ("emil", None),
+        ("dana", Some("bob")),
+    ] {
+        match proxy {
+            None => record.ok(&["motion", "vote", "tsc/m1", "yes", "--as", member, "--at", "2026-06-20"]),
+            Some(holder) => record.ok(&[
+                "motion",
+                "vote",
+                "tsc/m1",
+                "yes",
+                "--for",
+                member,
+                "--as",
+                holder,
+                "--at",
+                "2026-06-20",
+            ]),
+        };
+    }
+    record.ok(&["motion", "close", "tsc/m1", "--as", "alice", "--at", "2026-06-20"]);
+    assert_eq!(record.last_event("motion-closed")["outcome"], "carried");
+    assert_eq!(record.last_event("vote-cast")["cast_by"], "bob");
+    record.ok(&[
+        "meeting",
+        "minutes",
+        "tsc/mt1",
+        "--link",
+        "https://example.org/tsc/2026-06-20",
+        "--as",
+        "alice",
+        "--at",
+        "2026-06-21",
+    ]);
+    // D1: a meeting without quorum may discuss but not decide.
+    record.ok(&[
+        "meeting",
+        "schedule",
+        "tsc",
+        "--on",
+        "2026-07-04",
+        "--as",
+        "alice",
+        "--at",
+        "2026-06-21",
+    ]);
+    record.ok(&[
+        "motion",
+        "open",
+        "tsc",
+        "--title",
+        "Budget",
+        "--meeting",
+        "tsc/mt2",
+        "--as",
+        "alice",
+        "--at",
+        "2026-07-04",
+    ]);
+    record.ok(&[
+        "meeting",
+        "attendance",
+        "tsc/mt2",
+        "--present",
+        "alice,bob,chen,dana",
+        "--as",
+        "alice",
+        "--at",
+        "2026-07-04",
+    ]);
+    assert_eq!(record.last_event("attendance-recorded")["quorum_met"], false);
+    for member in ["alice", "bob", "chen", "dana"] {
+        record.ok(&["motion", "vote", "tsc/m2", "yes", "--as", member, "--at", "2026-07-04"]);
+    }
+    record.ok(&["motion", "close", "tsc/m2", "--as", "alice", "--at", "2026-07-04"]);
+    let closed = record.last_event("motion-closed");
+    assert_eq!(closed["outcome"], "no quorum", "{closed}");
+    assert!(
+        closed["explanation"][1]
+            .as_str()
+            .unwrap()
+            .contains("may discuss but not decide")
+    );
+}
+
+#[test]
+fn e8_sig_chairs_take_turns_running_meetings() {
+    let record = Scenario::new("paddle-sigs", "2026-06-01");
+    let mut chairs = Vec::new();
+    for on in ["2026-06-09", "2026-06-23", "2026-07-07", "2026-07-21"] {
+        record.ok(&[
+            "meeting",
+            "schedule",
+            "sig-compiler",
+            "--on",
+            on,
+            "--as",
+            "ravi",
+            "--at",
+            "2026-06-02",
+        ]);
+        chairs.push(
+            record.last_event("meeting-scheduled")["chair"]
+                .as_str()
+                .unwrap()
+                .to_owned(),
+        );
+    }
+    assert_eq!(chairs, ["ravi", "sun", "tao", "ravi"]);
+    record.refused(
+        &[
+            "meeting",
+            "schedule",
+            "sig-compiler",
+            "--on",
+            "2026-06-01",
+            "--as",
+            "ravi",
+            "--at",
+            "2026-06-02",
+        ],
+        "D6",
+    );
 }
