@@ -754,16 +754,15 @@ pub fn decide(state: &State, command: &Command, context: &Context) -> Result<Vec
                     (absent, Some(actor.clone()))
                 }
             };
-            if let Some(meeting) = meeting {
-                if let Some(attending) = &meeting.attending
-                    && !attending.contains(&member)
-                {
-                    return reject(
-                        "D1",
-                        format!("{member} did not attend {}, in person or by proxy", meeting.id),
-                        "only those attending vote in a meeting",
-                    );
-                }
+            if let Some(meeting) = meeting
+                && let Some(attending) = &meeting.attending
+                && !attending.contains(&member)
+            {
+                return reject(
+                    "D1",
+                    format!("{member} did not attend {}, in person or by proxy", meeting.id),
+                    "only those attending vote in a meeting",
+                );
             }
             if !members.contains(&member) {
                 return reject(
