@@ -52,6 +52,7 @@ fn events(total: usize) -> Vec<NewEvent> {
                 remove_person: None,
                 remove_seat: None,
                 no_confidence: false,
+                meeting: None,
                 electorates: vec!["members".to_owned()],
                 by: "alice".to_owned(),
             }));
