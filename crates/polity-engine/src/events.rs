@@ -54,6 +54,9 @@ pub enum Event {
         /// D1: the meeting the motion is voted in (its quorum gates the decision).
         #[serde(default, skip_serializing_if = "Option::is_none")]
         meeting: Option<String>,
+        /// D8: a large decision; the advisory groups are consulted before it is closed.
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        large: bool,
         /// Who votes: `members`, `committers`, `overseer`, `chairs`; several make a composite
         /// majority (E6): each must carry the motion.
         #[serde(default)]
@@ -126,6 +129,72 @@ pub enum Event {
     MinutesPublished {
         meeting: String,
         link: String,
+        by: String,
+    },
+    /// D7: a proposal that passes by lazy consensus unless someone objects by the deadline.
+    ProposalOpened {
+        proposal: String,
+        body: String,
+        title: String,
+        deadline: String,
+        by: String,
+    },
+    /// D7: an objection turns the proposal into a vote (the motion opened with it).
+    ProposalObjected {
+        proposal: String,
+        by: String,
+        reason: String,
+        motion: String,
+    },
+    /// D7: nobody objected by the deadline: the proposal passed.
+    ProposalAccepted {
+        proposal: String,
+    },
+    /// S12: the final-say holder decided a deadlocked motion, explicitly and on the record.
+    FinalSayRecorded {
+        motion: String,
+        decision: String,
+        by: String,
+        reason: String,
+    },
+    /// D11: the overseeing body stopped a group's proposal or motion.
+    Intervened {
+        target: String,
+        by: String,
+        reason: String,
+    },
+    /// D8: an advisory group was consulted on a motion before its vote.
+    ConsultationRecorded {
+        motion: String,
+        group: String,
+        summary: String,
+        by: String,
+    },
+    /// E9: a volunteer for a liaison area.
+    LiaisonVolunteered {
+        body: String,
+        area: String,
+        person: String,
+    },
+    /// E9: the PTL chose among the volunteers.
+    LiaisonChosen {
+        body: String,
+        area: String,
+        person: String,
+        by: String,
+    },
+    /// D10: a liaison signed off within their area, without the PTL.
+    SignedOff {
+        body: String,
+        area: String,
+        subject: String,
+        by: String,
+    },
+    /// S4: a working group dissolved at the end of its timetable or of its deliverables.
+    WorkingGroupDissolved {
+        body: String,
+        on: String,
+        reason: String,
         by: String,
     },
     /// E7, E4: a term ended early by a motion that carried.
@@ -228,6 +297,16 @@ impl Event {
             Event::ProxyDeclared { .. } => "proxy-declared",
             Event::AttendanceRecorded { .. } => "attendance-recorded",
             Event::MinutesPublished { .. } => "minutes-published",
+            Event::ProposalOpened { .. } => "proposal-opened",
+            Event::ProposalObjected { .. } => "proposal-objected",
+            Event::ProposalAccepted { .. } => "proposal-accepted",
+            Event::FinalSayRecorded { .. } => "final-say-recorded",
+            Event::Intervened { .. } => "intervened",
+            Event::ConsultationRecorded { .. } => "consultation-recorded",
+            Event::LiaisonVolunteered { .. } => "liaison-volunteered",
+            Event::LiaisonChosen { .. } => "liaison-chosen",
+            Event::SignedOff { .. } => "signed-off",
+            Event::WorkingGroupDissolved { .. } => "working-group-dissolved",
             Event::NoConfidence { .. } => "no-confidence",
             Event::ElectionOpened { .. } => "election-opened",
             Event::CandidateNominated { .. } => "candidate-nominated",

@@ -81,10 +81,59 @@ pub enum Command {
         no_confidence: bool,
         /// D1: voted in this meeting, whose quorum gates the decision.
         meeting: Option<String>,
+        /// D8: a large decision: the advisory groups are consulted before the vote closes.
+        large: bool,
     },
     ScheduleMeeting {
         body: String,
         on: Date,
+    },
+    /// D7: passes by lazy consensus at `deadline` unless someone objects.
+    Propose {
+        body: String,
+        title: String,
+        deadline: Date,
+    },
+    Object {
+        proposal: String,
+        reason: String,
+    },
+    ConcludeProposal {
+        proposal: String,
+    },
+    /// S12: the final-say holder decides a deadlocked motion.
+    FinalSay {
+        motion: String,
+        decision: Choice,
+        reason: String,
+    },
+    /// D11: the overseeing body stops a group's proposal or motion.
+    Intervene {
+        target: String,
+        reason: String,
+    },
+    /// D8: record an advisory group's consultation on a large decision.
+    Consult {
+        motion: String,
+        group: String,
+        summary: String,
+    },
+    VolunteerLiaison {
+        body: String,
+        area: String,
+    },
+    ChooseLiaison {
+        body: String,
+        area: String,
+        person: String,
+    },
+    SignOff {
+        body: String,
+        area: String,
+        subject: String,
+    },
+    DissolveWorkingGroup {
+        body: String,
     },
     AddAgendaItem {
         meeting: String,
@@ -162,6 +211,8 @@ pub struct Motion {
     pub remove: Option<(String, String)>,
     pub no_confidence: bool,
     pub meeting: Option<String>,
+    pub large: bool,
+    pub consulted: BTreeSet<String>,
     #[serde(serialize_with = "electorate_names")]
     pub electorates: Vec<Electorate>,
     pub round: u32,
@@ -217,6 +268,17 @@ pub struct Meeting {
     pub minutes: Option<String>,
 }
 
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct LazyProposal {
+    pub id: String,
+    pub body: String,
+    pub title: String,
+    pub deadline: String,
+    pub objected: Option<String>,
+    pub accepted: bool,
+    pub stopped: bool,
+}
+
 /// The whole state: the governance structure and the processes under way.
 #[derive(Clone, Debug, Default)]
 pub struct State {
@@ -225,6 +287,9 @@ pub struct State {
     pub motions: BTreeMap<String, Motion>,
     pub elections: BTreeMap<String, Election>,
     pub meetings: BTreeMap<String, Meeting>,
+    pub proposals: BTreeMap<String, LazyProposal>,
+    /// E9: (body, area) → volunteers.
+    pub volunteers: BTreeMap<(String, String), BTreeSet<String>>,
     pub events: u64,
 }
 
@@ -335,6 +400,8 @@ impl State {
             motions: &'a BTreeMap<String, Motion>,
             elections: &'a BTreeMap<String, Election>,
             meetings: &'a BTreeMap<String, Meeting>,
+            proposals: &'a BTreeMap<String, LazyProposal>,
+            volunteers: Vec<(&'a (String, String), &'a BTreeSet<String>)>,
             events: u64,
         }
         let mut hasher = Sha256::new();
@@ -344,6 +411,8 @@ impl State {
             motions: &self.motions,
             elections: &self.elections,
             meetings: &self.meetings,
+            proposals: &self.proposals,
+            volunteers: self.volunteers.iter().collect(),
             events: self.events,
         };
         hasher.update(
@@ -375,6 +444,56 @@ pub fn voting_members(polity: &Polity, body: &Body, on: Date) -> BTreeSet<String
 
 fn electorate_names<S: serde::Serializer>(electorates: &[Electorate], serializer: S) -> Result<S::Ok, S::Error> {
     serializer.collect_seq(electorates.iter().map(|electorate| electorate.as_str()))
+}
+
+fn open_proposal<'a>(state: &'a State, id: &str) -> Result<&'a LazyProposal, Rejection> {
+    match state.proposals.get(id) {
+        None => reject(
+            "R-REF",
+            format!("there is no proposal {id:?}"),
+            "name a proposal shown by `polity log`",
+        ),
+        Some(proposal) if proposal.stopped => reject(
+            "D11",
+            format!("{id} was stopped by the overseeing body"),
+            "make a new proposal",
+        ),
+        Some(proposal) if proposal.accepted => reject("D7", format!("{id} already passed"), "nothing to do"),
+        Some(proposal) if proposal.objected.is_some() => reject(
+            "D7",
+            format!(
+                "{id} met an objection and is a vote now: motion {}",
+                proposal.objected.as_deref().unwrap_or_default()
+            ),
+            "vote on the motion",
+        ),
+        Some(proposal) => Ok(proposal),
+    }
+}
+
+/// D8, S11: the advisory groups that advise `body`.
+fn advisory_groups(state: &State, body: &Body) -> Vec<String> {
+    state
+        .polity
+        .bodies
+        .iter()
+        .filter(|group| {
+            group.kind == BodyKind::AdvisoryGroup && group.advises.iter().any(|advised| advised.id == body.id)
+        })
+        .map(|group| group.id.clone())
+        .collect()
+}
+
+fn check_area(state: &State, area: &str) -> Result<(), Rejection> {
+    let areas = &state.polity.constitution.liaison_areas;
+    if !areas.is_empty() && !areas.iter().any(|known| known == area) {
+        return reject(
+            "S9",
+            format!("{area:?} is not a liaison area"),
+            format!("use one of: {}", areas.join(", ")),
+        );
+    }
+    Ok(())
 }
 
 fn meeting_of<'a>(state: &'a State, id: &str) -> Result<&'a Meeting, Rejection> {
@@ -543,6 +662,7 @@ pub fn decide(state: &State, command: &Command, context: &Context) -> Result<Vec
             remove,
             no_confidence,
             meeting,
+            large,
         } => {
             let deciding = state.body(body)?;
             if let Some(meeting) = meeting {
@@ -712,6 +832,7 @@ pub fn decide(state: &State, command: &Command, context: &Context) -> Result<Vec
                 remove_seat: remove.map(|(_, seat)| seat),
                 no_confidence: *no_confidence,
                 meeting: meeting.clone(),
+                large: *large,
                 electorates: electorates
                     .iter()
                     .map(|electorate| electorate.as_str().to_owned())
@@ -797,6 +918,27 @@ pub fn decide(state: &State, command: &Command, context: &Context) -> Result<Vec
                     format!("{actor} did not open this motion and does not chair {}", body.id),
                     "the chair or the member who opened it closes it",
                 );
+            }
+            // D8: a large decision records the consultation of every advisory group first.
+            if motion.large {
+                let missing: Vec<String> = advisory_groups(state, body)
+                    .into_iter()
+                    .filter(|group| !motion.consulted.contains(group))
+                    .collect();
+                if !missing.is_empty() {
+                    return reject(
+                        "D8",
+                        format!(
+                            "{} is a large decision and {} has not been consulted",
+                            motion.id,
+                            missing.join(", ")
+                        ),
+                        format!(
+                            "record each consultation: `polity motion consult {} GROUP --summary ...`",
+                            motion.id
+                        ),
+                    );
+                }
             }
             let rule = &state.polity.constitution.decision_rules[&motion.rule];
             // D1: a motion voted in a meeting is decided only with the meeting's quorum.
@@ -1162,6 +1304,357 @@ pub fn decide(state: &State, command: &Command, context: &Context) -> Result<Vec
                 by: actor,
             }])
         }
+        Command::Propose { body, title, deadline } => {
+            let body = state.body(body)?;
+            if !voting_members(&state.polity, body, on).contains(&actor) {
+                return reject(
+                    "D7",
+                    format!("{actor} is not a member of {}", body.id),
+                    "a member makes proposals",
+                );
+            }
+            if body.decides_by.is_none() {
+                return reject(
+                    "D7",
+                    format!("{} names no decision rule for an objection's vote", body.id),
+                    "set `decides-by:` in the body's file",
+                );
+            }
+            if *deadline <= on {
+                return reject(
+                    "D7",
+                    format!("the review period must end after {on}"),
+                    "give a later --until",
+                );
+            }
+            let existing = state
+                .proposals
+                .keys()
+                .filter(|id| id.starts_with(&format!("{}/", body.id)))
+                .count();
+            Ok(vec![Event::ProposalOpened {
+                proposal: new_id("p", &body.id, existing),
+                body: body.id.clone(),
+                title: title.clone(),
+                deadline: deadline.to_string(),
+                by: actor,
+            }])
+        }
+        Command::Object { proposal, reason } => {
+            let proposal = open_proposal(state, proposal)?;
+            let body = state.body(&proposal.body)?;
+            if !voting_members(&state.polity, body, on).contains(&actor) {
+                return reject(
+                    "D7",
+                    format!("{actor} is not a member of {}", body.id),
+                    "members object; others ask a member",
+                );
+            }
+            if on >= date(&proposal.deadline) {
+                return reject(
+                    "D7",
+                    format!("the review period of {} ended on {}", proposal.id, proposal.deadline),
+                    "conclude it; object to the next proposal in time",
+                );
+            }
+            let existing = state
+                .motions
+                .keys()
+                .filter(|id| id.starts_with(&format!("{}/", body.id)))
+                .count();
+            let motion = new_id("m", &body.id, existing);
+            Ok(vec![
+                Event::ProposalObjected {
+                    proposal: proposal.id.clone(),
+                    by: actor.clone(),
+                    reason: reason.clone(),
+                    motion: motion.clone(),
+                },
+                Event::MotionOpened {
+                    motion,
+                    body: body.id.clone(),
+                    title: proposal.title.clone(),
+                    rule: body.decides_by.as_ref().map(|rule| rule.id.clone()).unwrap_or_default(),
+                    transition_body: None,
+                    transition_to: None,
+                    promote: None,
+                    remove_person: None,
+                    remove_seat: None,
+                    no_confidence: false,
+                    meeting: None,
+                    large: false,
+                    electorates: vec!["members".to_owned()],
+                    by: actor,
+                },
+            ])
+        }
+        Command::ConcludeProposal { proposal } => {
+            let proposal = open_proposal(state, proposal)?;
+            if on < date(&proposal.deadline) {
+                return reject(
+                    "D7",
+                    format!("the review period of {} runs until {}", proposal.id, proposal.deadline),
+                    "conclude it after the deadline",
+                );
+            }
+            Ok(vec![Event::ProposalAccepted {
+                proposal: proposal.id.clone(),
+            }])
+        }
+        Command::FinalSay {
+            motion,
+            decision,
+            reason,
+        } => {
+            let Some(found) = state.motions.get(motion) else {
+                return reject(
+                    "R-REF",
+                    format!("there is no motion {motion:?}"),
+                    "name a motion shown by `polity log`",
+                );
+            };
+            if found.outcome.as_deref() != Some("deadlocked") {
+                return reject(
+                    "S12",
+                    format!("{motion} is not deadlocked"),
+                    "the final say decides only a deadlock, explicitly",
+                );
+            }
+            let body = state.body(&found.body)?;
+            let holder = match &body.final_say {
+                Some(polity_model::FinalSay::Person(reference)) => {
+                    state.polity.person(&reference.text).map(|person| person.id.clone())
+                }
+                Some(polity_model::FinalSay::Seat(seat, _)) => {
+                    seat_holders(body, &[*seat], &state.polity, on).into_iter().next()
+                }
+                None => None,
+            };
+            if holder.as_deref() != Some(actor.as_str()) {
+                return reject(
+                    "S12",
+                    format!("{actor} does not hold the final say in {}", body.id),
+                    match holder {
+                        Some(holder) => format!("{holder} decides it"),
+                        None => format!("{} names no final-say holder: set `final-say:`", body.id),
+                    },
+                );
+            }
+            Ok(vec![Event::FinalSayRecorded {
+                motion: motion.clone(),
+                decision: decision.as_str().to_owned(),
+                by: actor,
+                reason: reason.clone(),
+            }])
+        }
+        Command::Intervene { target, reason } => {
+            let (body_id, open) = match (state.proposals.get(target), state.motions.get(target)) {
+                (Some(proposal), _) => (
+                    proposal.body.clone(),
+                    !proposal.accepted && !proposal.stopped && proposal.objected.is_none(),
+                ),
+                (None, Some(motion)) => (motion.body.clone(), motion.outcome.is_none()),
+                (None, None) => {
+                    return reject(
+                        "R-REF",
+                        format!("there is no proposal or motion {target:?}"),
+                        "name one shown by `polity log`",
+                    );
+                }
+            };
+            let body = state.body(&body_id)?;
+            let Some(overseer) = overseer(&state.polity, body) else {
+                return reject(
+                    "D11",
+                    format!("{} has no overseeing body", body.id),
+                    "only a group under the TOC can be overruled by it",
+                );
+            };
+            if !voting_members(&state.polity, overseer, on).contains(&actor) {
+                return reject(
+                    "D11",
+                    format!("{actor} is not a member of {}, which oversees {}", overseer.id, body.id),
+                    "a member of the overseeing body intervenes",
+                );
+            }
+            if !open {
+                return reject(
+                    "D11",
+                    format!("{target} is already decided"),
+                    "intervene while it is open",
+                );
+            }
+            Ok(vec![Event::Intervened {
+                target: target.clone(),
+                by: actor,
+                reason: reason.clone(),
+            }])
+        }
+        Command::Consult { motion, group, summary } => {
+            let motion = open_motion(state, motion)?;
+            let body = state.body(&motion.body)?;
+            if !advisory_groups(state, body).contains(group) {
+                return reject(
+                    "D8",
+                    format!("{group} is not an advisory group of {}", body.id),
+                    "consult the groups that advise the body",
+                );
+            }
+            let group_body = state.body(group)?;
+            let allowed: BTreeSet<String> = voting_members(&state.polity, body, on)
+                .into_iter()
+                .chain(
+                    group_body
+                        .members
+                        .iter()
+                        .filter_map(|reference| state.polity.person(&reference.text))
+                        .map(|person| person.id.clone()),
+                )
+                .collect();
+            if !allowed.contains(&actor) {
+                return reject(
+                    "D8",
+                    format!("{actor} is neither in {} nor in {group}", body.id),
+                    "a member of either records the consultation",
+                );
+            }
+            Ok(vec![Event::ConsultationRecorded {
+                motion: motion.id.clone(),
+                group: group.clone(),
+                summary: summary.clone(),
+                by: actor,
+            }])
+        }
+        Command::VolunteerLiaison { body, area } => {
+            let body = state.body(body)?;
+            check_area(state, area)?;
+            if body.committers.is_some() && !state.electorate(body, Electorate::Committers, on).contains(&actor) {
+                return reject(
+                    "E9",
+                    format!("{actor} is not a committer of {}", body.id),
+                    "liaisons volunteer from the project's committers",
+                );
+            }
+            Ok(vec![Event::LiaisonVolunteered {
+                body: body.id.clone(),
+                area: area.clone(),
+                person: actor,
+            }])
+        }
+        Command::ChooseLiaison { body, area, person } => {
+            let body = state.body(body)?;
+            check_area(state, area)?;
+            if !seat_holders(body, &[Seat::Ptl], &state.polity, on).contains(&actor) {
+                return reject(
+                    "E9",
+                    format!("{actor} is not the PTL of {}", body.id),
+                    "the PTL picks among the volunteers",
+                );
+            }
+            let person = state.person_id(person)?;
+            let volunteers = state
+                .volunteers
+                .get(&(body.id.clone(), area.clone()))
+                .cloned()
+                .unwrap_or_default();
+            if !volunteers.contains(&person) {
+                return reject(
+                    "E9",
+                    format!("{person} did not volunteer for {area} in {}", body.id),
+                    format!(
+                        "liaisons are volunteers: pick one of {}",
+                        if volunteers.is_empty() {
+                            "(none yet)".to_owned()
+                        } else {
+                            volunteers.into_iter().collect::<Vec<_>>().join(", ")
+                        }
+                    ),
+                );
+            }
+            Ok(vec![Event::LiaisonChosen {
+                body: body.id.clone(),
+                area: area.clone(),
+                person,
+                by: actor,
+            }])
+        }
+        Command::SignOff { body, area, subject } => {
+            let body = state.body(body)?;
+            let liaisons: BTreeSet<String> = body
+                .liaisons
+                .get(area)
+                .into_iter()
+                .flatten()
+                .filter_map(|reference| state.polity.person(&reference.text))
+                .map(|person| person.id.clone())
+                .collect();
+            if !liaisons.contains(&actor) {
+                return reject(
+                    "D10",
+                    format!("{actor} is not the {area} liaison of {}", body.id),
+                    format!(
+                        "the {area} liaison signs off within the area: {}",
+                        liaisons.into_iter().collect::<Vec<_>>().join(", ")
+                    ),
+                );
+            }
+            Ok(vec![Event::SignedOff {
+                body: body.id.clone(),
+                area: area.clone(),
+                subject: subject.clone(),
+                by: actor,
+            }])
+        }
+        Command::DissolveWorkingGroup { body } => {
+            let body = state.body(body)?;
+            if body.kind != BodyKind::WorkingGroup || !body.is_live_on(on) {
+                return reject(
+                    "S4",
+                    format!("{} is not a live working group", body.id),
+                    "only working groups are dissolved this way",
+                );
+            }
+            let deciders: BTreeSet<String> = state
+                .electorate(body, Electorate::Overseer, on)
+                .into_iter()
+                .chain(seat_holders(body, &[Seat::Chair, Seat::CoChair], &state.polity, on))
+                .collect();
+            if !deciders.contains(&actor) {
+                return reject(
+                    "S4",
+                    format!("{actor} neither chairs {} nor sits on its overseeing body", body.id),
+                    "its chair or the overseeing body dissolves it",
+                );
+            }
+            let charter = body.charter.clone().unwrap_or_default();
+            let ended = charter.timetable_end.is_some_and(|end| end <= on);
+            let delivered = !charter.deliverables.is_empty()
+                && charter
+                    .deliverables
+                    .iter()
+                    .all(|deliverable| deliverable.delivered.is_some_and(|day| day <= on));
+            if !ended && !delivered {
+                return reject(
+                    "S4",
+                    format!(
+                        "{}'s timetable runs until {} and deliverables are outstanding",
+                        body.id,
+                        charter.timetable_end.map_or("(none)".to_owned(), |end| end.to_string())
+                    ),
+                    "a working group is dissolved when its timetable ends or all its deliverables are delivered; before that, archive it by a motion",
+                );
+            }
+            Ok(vec![Event::WorkingGroupDissolved {
+                body: body.id.clone(),
+                on: on.to_string(),
+                reason: if ended {
+                    "its timetable ended".to_owned()
+                } else {
+                    "all its deliverables are delivered".to_owned()
+                },
+                by: actor,
+            }])
+        }
         Command::OpenElection { body, seat, seats } => {
             let body = state.body(body)?;
             let rule = state.election_rule(body, *seat);
@@ -1467,6 +1960,26 @@ fn check_transition(
             "groups move proposed → forming → active → archived; archived groups are reactivated (L7)",
         );
     }
+    if target.kind == BodyKind::Sig && current == LifecycleState::Proposed && to.is_live() {
+        let proposal = target.proposal.clone().unwrap_or_default();
+        let mut gaps = Vec::new();
+        if proposal.purpose.is_none() {
+            gaps.push("states no purpose");
+        }
+        if proposal.leads.len() < 2 {
+            gaps.push("has fewer than two volunteer leads");
+        }
+        if proposal.resources.is_none() {
+            gaps.push("states no resources needed");
+        }
+        if !gaps.is_empty() {
+            return reject(
+                "L3",
+                format!("the proposed SIG {} {}", target.id, gaps.join(", ")),
+                "complete `proposal:` (purpose, two or more leads, resources) in its file",
+            );
+        }
+    }
     if target.kind == BodyKind::SubGroup && to == LifecycleState::Forming && current == LifecycleState::Proposed {
         let gaps = l2_gaps(&state.polity, target, on);
         if !gaps.is_empty() {
@@ -1652,6 +2165,7 @@ pub fn evolve(state: &mut State, event: &Event) {
             remove_seat,
             no_confidence,
             meeting,
+            large,
             electorates,
             by,
         } => {
@@ -1667,6 +2181,8 @@ pub fn evolve(state: &mut State, event: &Event) {
                     remove: remove_person.clone().zip(remove_seat.clone()),
                     no_confidence: *no_confidence,
                     meeting: meeting.clone(),
+                    large: *large,
+                    consulted: BTreeSet::new(),
                     electorates: if electorates.is_empty() {
                         vec![Electorate::Members]
                     } else {
@@ -1740,6 +2256,90 @@ pub fn evolve(state: &mut State, event: &Event) {
                 for index in matches {
                     body.holders[index].until = Some(on);
                 }
+            }
+        }
+        Event::ProposalOpened {
+            proposal,
+            body,
+            title,
+            deadline,
+            ..
+        } => {
+            state.proposals.insert(
+                proposal.clone(),
+                LazyProposal {
+                    id: proposal.clone(),
+                    body: body.clone(),
+                    title: title.clone(),
+                    deadline: deadline.clone(),
+                    objected: None,
+                    accepted: false,
+                    stopped: false,
+                },
+            );
+        }
+        Event::ProposalObjected { proposal, motion, .. } => {
+            if let Some(proposal) = state.proposals.get_mut(proposal) {
+                proposal.objected = Some(motion.clone());
+            }
+        }
+        Event::ProposalAccepted { proposal } => {
+            if let Some(proposal) = state.proposals.get_mut(proposal) {
+                proposal.accepted = true;
+            }
+        }
+        Event::FinalSayRecorded {
+            motion, decision, by, ..
+        } => {
+            if let Some(motion) = state.motions.get_mut(motion) {
+                motion.outcome = Some(format!(
+                    "{} by the final say of {by}",
+                    if decision == "yes" { "carried" } else { "failed" }
+                ));
+            }
+        }
+        Event::Intervened { target, .. } => {
+            if let Some(proposal) = state.proposals.get_mut(target) {
+                proposal.stopped = true;
+            }
+            if let Some(motion) = state.motions.get_mut(target) {
+                motion.outcome = Some("stopped by the overseeing body".to_owned());
+            }
+        }
+        Event::ConsultationRecorded { motion, group, .. } => {
+            if let Some(motion) = state.motions.get_mut(motion) {
+                motion.consulted.insert(group.clone());
+            }
+        }
+        Event::LiaisonVolunteered { body, area, person } => {
+            state
+                .volunteers
+                .entry((body.clone(), area.clone()))
+                .or_default()
+                .insert(person.clone());
+        }
+        Event::LiaisonChosen { body, area, person, .. } => {
+            if let Some(body) = state.polity.bodies.iter_mut().find(|candidate| candidate.id == *body) {
+                let loc = body.loc;
+                body.liaisons.insert(
+                    area.clone(),
+                    vec![polity_model::PersonRef {
+                        text: person.clone(),
+                        loc,
+                    }],
+                );
+            }
+        }
+        Event::SignedOff { .. } => {}
+        Event::WorkingGroupDissolved { body, on, .. } => {
+            if let Some(body) = state.polity.bodies.iter_mut().find(|candidate| candidate.id == *body) {
+                body.state = Some(LifecycleState::Archived);
+                body.history.push(StateChange {
+                    state: LifecycleState::Archived,
+                    on: date(on),
+                    motion: Some(format!("S4 dissolution of {}", body.id)),
+                    loc: body.loc,
+                });
             }
         }
         Event::NoConfidence { .. } => {}
@@ -1948,7 +2548,15 @@ pub fn event_body(event: &Event) -> Option<String> {
         | Event::CommitterPromoted { body, .. }
         | Event::TermEnded { body, .. }
         | Event::NoConfidence { body, .. }
-        | Event::MeetingScheduled { body, .. } => Some(body.clone()),
+        | Event::MeetingScheduled { body, .. }
+        | Event::ProposalOpened { body, .. }
+        | Event::LiaisonVolunteered { body, .. }
+        | Event::LiaisonChosen { body, .. }
+        | Event::SignedOff { body, .. }
+        | Event::WorkingGroupDissolved { body, .. } => Some(body.clone()),
+        Event::ProposalObjected { proposal, .. } | Event::ProposalAccepted { proposal } => of_id(proposal),
+        Event::FinalSayRecorded { motion, .. } | Event::ConsultationRecorded { motion, .. } => of_id(motion),
+        Event::Intervened { target, .. } => of_id(target),
         Event::AgendaItemAdded { meeting, .. }
         | Event::AgendaItemRequested { meeting, .. }
         | Event::ProxyDeclared { meeting, .. }

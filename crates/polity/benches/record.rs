@@ -53,6 +53,7 @@ fn events(total: usize) -> Vec<NewEvent> {
                 remove_seat: None,
                 no_confidence: false,
                 meeting: None,
+                large: false,
                 electorates: vec!["members".to_owned()],
                 by: "alice".to_owned(),
             }));

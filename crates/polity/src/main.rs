@@ -145,6 +145,34 @@ enum Command {
         #[command(flatten)]
         actor: record::Actor,
     },
+    /// Lazy consensus (D7): open a proposal, object to it, conclude it.
+    Proposal {
+        #[command(subcommand)]
+        command: record::ProposalCommand,
+        #[command(flatten)]
+        actor: record::Actor,
+    },
+    /// Liaisons: volunteer, the PTL's choice (E9), sign-off within an area (D10).
+    Liaison {
+        #[command(subcommand)]
+        command: record::LiaisonCommand,
+        #[command(flatten)]
+        actor: record::Actor,
+    },
+    /// The overseeing body stops a group's open proposal or motion (D11).
+    Intervene {
+        target: String,
+        #[arg(long)]
+        reason: String,
+        #[command(flatten)]
+        actor: record::Actor,
+    },
+    /// Dissolve a working group whose timetable ended or whose deliverables are delivered (S4).
+    Dissolve {
+        body: String,
+        #[command(flatten)]
+        actor: record::Actor,
+    },
     /// Meetings: schedule, agenda (D5), proxies (D2), attendance and quorum (D1), minutes (D6).
     Meeting {
         #[command(subcommand)]
@@ -374,6 +402,16 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Motion { command, actor } => print(runtime()?.block_on(record::motion(&command, &actor))?),
         Command::Election { command, actor } => print(runtime()?.block_on(record::election(&command, &actor))?),
         Command::Meeting { command, actor } => print(runtime()?.block_on(record::meeting(&command, &actor))?),
+        Command::Proposal { command, actor } => print(runtime()?.block_on(record::proposal(&command, &actor))?),
+        Command::Liaison { command, actor } => print(runtime()?.block_on(record::liaison(&command, &actor))?),
+        Command::Intervene { target, reason, actor } => print(runtime()?.block_on(record::simple(
+            polity_engine::Command::Intervene { target, reason },
+            &actor,
+        ))?),
+        Command::Dissolve { body, actor } => print(runtime()?.block_on(record::simple(
+            polity_engine::Command::DissolveWorkingGroup { body },
+            &actor,
+        ))?),
         Command::Demo { db } => print(runtime()?.block_on(record::demo(db.as_deref()))?),
         Command::Apply { actor } => {
             let runtime = runtime()?;

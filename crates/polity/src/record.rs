@@ -65,6 +65,23 @@ pub enum MotionCommand {
         /// Vote it in this meeting: only those attending vote, and the quorum (D1) gates it.
         #[arg(long)]
         meeting: Option<String>,
+        /// A large decision: every advisory group is consulted before it closes (D8).
+        #[arg(long)]
+        large: bool,
+    },
+    /// Record an advisory group's consultation on a large decision (D8).
+    Consult {
+        motion: String,
+        group: String,
+        #[arg(long)]
+        summary: String,
+    },
+    /// Decide a deadlocked motion as the body's final-say holder (S12).
+    FinalSay {
+        motion: String,
+        decision: String,
+        #[arg(long)]
+        reason: String,
     },
     /// Vote yes, no or abstain; a later vote replaces an earlier one.
     Vote {
@@ -83,6 +100,41 @@ pub enum MotionCommand {
         /// The chair's casting vote after a tied re-vote (D4).
         #[arg(long)]
         casting_vote: Option<String>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ProposalCommand {
+    /// Propose something that passes by lazy consensus unless a member objects by --until (D7).
+    Open {
+        body: String,
+        #[arg(long)]
+        title: String,
+        #[arg(long)]
+        until: String,
+    },
+    /// Object: the proposal becomes a vote of the body.
+    Object {
+        proposal: String,
+        #[arg(long)]
+        reason: String,
+    },
+    /// After the deadline, with no objection: the proposal passed.
+    Conclude { proposal: String },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum LiaisonCommand {
+    /// Volunteer for a liaison area of a project (E9).
+    Volunteer { body: String, area: String },
+    /// As the PTL, choose among the volunteers (E9).
+    Choose { body: String, area: String, person: String },
+    /// As the area's liaison, sign off within it without the PTL (D10).
+    SignOff {
+        body: String,
+        area: String,
+        #[arg(long)]
+        subject: String,
     },
 }
 
@@ -461,8 +513,10 @@ pub async fn motion(command: &MotionCommand, actor: &Actor) -> Result<String> {
             remove,
             no_confidence,
             meeting,
+            large,
         } => Command::OpenMotion {
             meeting: meeting.clone(),
+            large: *large,
             body: body.clone(),
             title: title.clone(),
             rule: rule.clone(),
@@ -489,6 +543,20 @@ pub async fn motion(command: &MotionCommand, actor: &Actor) -> Result<String> {
                 }
                 None => None,
             },
+        },
+        MotionCommand::Consult { motion, group, summary } => Command::Consult {
+            motion: motion.clone(),
+            group: group.clone(),
+            summary: summary.clone(),
+        },
+        MotionCommand::FinalSay {
+            motion,
+            decision,
+            reason,
+        } => Command::FinalSay {
+            motion: motion.clone(),
+            decision: choice(decision)?,
+            reason: reason.clone(),
         },
         MotionCommand::Vote {
             motion,
@@ -693,6 +761,7 @@ pub async fn demo(db: Option<&str>) -> Result<String> {
                 remove: None,
                 no_confidence: false,
                 meeting: None,
+                large: false,
             },
             &actor("alice", "2026-06-02"),
         )
@@ -832,5 +901,56 @@ pub async fn meeting(command: &MeetingCommand, actor: &Actor) -> Result<String> 
             link: link.clone(),
         },
     };
+    Ok(describe(&record.act(&command, &context, None).await?))
+}
+
+pub async fn proposal(command: &ProposalCommand, actor: &Actor) -> Result<String> {
+    let mut record = Record::open(&actor.db).await?;
+    let context = context(&record, actor)?;
+    let command = match command {
+        ProposalCommand::Open { body, title, until } => Command::Propose {
+            body: body.clone(),
+            title: title.clone(),
+            deadline: until
+                .parse()
+                .with_context(|| format!("--until {until:?} is not a date: write YYYY-MM-DD"))?,
+        },
+        ProposalCommand::Object { proposal, reason } => Command::Object {
+            proposal: proposal.clone(),
+            reason: reason.clone(),
+        },
+        ProposalCommand::Conclude { proposal } => Command::ConcludeProposal {
+            proposal: proposal.clone(),
+        },
+    };
+    Ok(describe(&record.act(&command, &context, None).await?))
+}
+
+pub async fn liaison(command: &LiaisonCommand, actor: &Actor) -> Result<String> {
+    let mut record = Record::open(&actor.db).await?;
+    let context = context(&record, actor)?;
+    let command = match command {
+        LiaisonCommand::Volunteer { body, area } => Command::VolunteerLiaison {
+            body: body.clone(),
+            area: area.clone(),
+        },
+        LiaisonCommand::Choose { body, area, person } => Command::ChooseLiaison {
+            body: body.clone(),
+            area: area.clone(),
+            person: person.clone(),
+        },
+        LiaisonCommand::SignOff { body, area, subject } => Command::SignOff {
+            body: body.clone(),
+            area: area.clone(),
+            subject: subject.clone(),
+        },
+    };
+    Ok(describe(&record.act(&command, &context, None).await?))
+}
+
+/// D11 and S4: an intervention of the overseeing body, and a working group's dissolution.
+pub async fn simple(command: Command, actor: &Actor) -> Result<String> {
+    let mut record = Record::open(&actor.db).await?;
+    let context = context(&record, actor)?;
     Ok(describe(&record.act(&command, &context, None).await?))
 }

@@ -1500,3 +1500,459 @@ fn e8_sig_chairs_take_turns_running_meetings() {
         "D6",
     );
 }
+
+#[test]
+fn d7_s12_dask_lazy_consensus_objection_deadlock_and_final_say() {
+    let record = Scenario::new("dask-leadership", "2026-06-01");
+    // Passes by lazy consensus when nobody objects in the review period.
+    record.ok(&[
+        "proposal",
+        "open",
+        "leadership",
+        "--title",
+        "Adopt CalVer",
+        "--until",
+        "2026-06-15",
+        "--as",
+        "ben",
+        "--at",
+        "2026-06-01",
+    ]);
+    record.refused(
+        &[
+            "proposal",
+            "conclude",
+            "leadership/p1",
+            "--as",
+            "ben",
+            "--at",
+            "2026-06-10",
+        ],
+        "D7",
+    );
+    record.ok(&[
+        "proposal",
+        "conclude",
+        "leadership/p1",
+        "--as",
+        "ben",
+        "--at",
+        "2026-06-15",
+    ]);
+    assert_eq!(record.last_event("proposal-accepted")["proposal"], "leadership/p1");
+    // An objection turns it into a vote; a tie with no tie rule is a deadlock for the final say.
+    record.ok(&[
+        "proposal",
+        "open",
+        "leadership",
+        "--title",
+        "Drop Python 3.10",
+        "--until",
+        "2026-06-30",
+        "--as",
+        "ben",
+        "--at",
+        "2026-06-16",
+    ]);
+    record.refused(
+        &[
+            "proposal",
+            "object",
+            "leadership/p2",
+            "--reason",
+            "no",
+            "--as",
+            "finn",
+            "--at",
+            "2026-06-17",
+        ],
+        "D7",
+    );
+    record.ok(&[
+        "proposal",
+        "object",
+        "leadership/p2",
+        "--reason",
+        "users still need it",
+        "--as",
+        "cleo",
+        "--at",
+        "2026-06-17",
+    ]);
+    record.refused(
+        &[
+            "proposal",
+            "conclude",
+            "leadership/p2",
+            "--as",
+            "ben",
+            "--at",
+            "2026-07-01",
+        ],
+        "D7",
+    );
+    let motion = record.last_event("proposal-objected")["motion"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let closed = pass(
+        &record,
+        &motion,
+        &[("ada", "yes"), ("ben", "yes"), ("cleo", "no"), ("dev", "no")],
+        "ada",
+        "2026-06-18",
+    );
+    assert_eq!(closed["outcome"], "deadlocked", "{closed}");
+    record.refused(
+        &[
+            "motion",
+            "final-say",
+            &motion,
+            "yes",
+            "--reason",
+            "mine",
+            "--as",
+            "ben",
+            "--at",
+            "2026-06-19",
+        ],
+        "S12",
+    );
+    record.ok(&[
+        "motion",
+        "final-say",
+        &motion,
+        "no",
+        "--reason",
+        "users first",
+        "--as",
+        "ada",
+        "--at",
+        "2026-06-19",
+    ]);
+    assert_eq!(record.last_event("final-say-recorded")["by"], "ada");
+    record.refused(
+        &[
+            "motion",
+            "final-say",
+            "leadership/m0",
+            "no",
+            "--reason",
+            "x",
+            "--as",
+            "ada",
+            "--at",
+            "2026-06-19",
+        ],
+        "R-REF",
+    );
+}
+
+#[test]
+fn d8_dask_large_decisions_consult_the_advisory_groups_first() {
+    let record = Scenario::new("dask-leadership", "2026-06-01");
+    record.ok(&[
+        "motion",
+        "open",
+        "leadership",
+        "--title",
+        "Change the scheduler API",
+        "--large",
+        "--as",
+        "ada",
+        "--at",
+        "2026-06-02",
+    ]);
+    for member in ["ada", "ben", "cleo"] {
+        record.ok(&[
+            "motion",
+            "vote",
+            "leadership/m1",
+            "yes",
+            "--as",
+            member,
+            "--at",
+            "2026-06-02",
+        ]);
+    }
+    let refusal = record.refused(
+        &["motion", "close", "leadership/m1", "--as", "ada", "--at", "2026-06-03"],
+        "D8",
+    );
+    assert!(
+        refusal.contains("industry-partners") && refusal.contains("user-representatives"),
+        "{refusal}"
+    );
+    record.ok(&[
+        "motion",
+        "consult",
+        "leadership/m1",
+        "user-representatives",
+        "--summary",
+        "users agree",
+        "--as",
+        "finn",
+        "--at",
+        "2026-06-03",
+    ]);
+    record.refused(
+        &[
+            "motion",
+            "consult",
+            "leadership/m1",
+            "industry-partners",
+            "--summary",
+            "x",
+            "--as",
+            "gia",
+            "--at",
+            "2026-06-03",
+        ],
+        "D8",
+    );
+    record.ok(&[
+        "motion",
+        "consult",
+        "leadership/m1",
+        "industry-partners",
+        "--summary",
+        "partners agree",
+        "--as",
+        "ben",
+        "--at",
+        "2026-06-03",
+    ]);
+    record.ok(&["motion", "close", "leadership/m1", "--as", "ada", "--at", "2026-06-04"]);
+    assert_eq!(record.last_event("motion-closed")["outcome"], "carried");
+}
+
+#[test]
+fn d11_the_toc_may_always_intervene_in_a_sig_proposal() {
+    let record = Scenario::new("paddle-sigs", "2026-06-01");
+    record.ok(&[
+        "proposal",
+        "open",
+        "sig-compiler",
+        "--title",
+        "Fork the runtime",
+        "--until",
+        "2026-06-30",
+        "--as",
+        "ravi",
+        "--at",
+        "2026-06-02",
+    ]);
+    record.refused(
+        &[
+            "intervene",
+            "sig-compiler/p1",
+            "--reason",
+            "no",
+            "--as",
+            "sun",
+            "--at",
+            "2026-06-03",
+        ],
+        "D11",
+    );
+    record.ok(&[
+        "intervene",
+        "sig-compiler/p1",
+        "--reason",
+        "out of the SIG's scope",
+        "--as",
+        "ma",
+        "--at",
+        "2026-06-03",
+    ]);
+    record.refused(
+        &[
+            "proposal",
+            "conclude",
+            "sig-compiler/p1",
+            "--as",
+            "ravi",
+            "--at",
+            "2026-07-01",
+        ],
+        "D11",
+    );
+}
+
+#[test]
+fn e9_d10_openstack_liaisons_volunteer_the_ptl_picks_and_the_liaison_signs_off() {
+    let record = Scenario::new("openstack-projects", "2026-06-01");
+    record.ok(&[
+        "liaison",
+        "volunteer",
+        "compute",
+        "release",
+        "--as",
+        "di",
+        "--at",
+        "2026-06-02",
+    ]);
+    record.ok(&[
+        "liaison",
+        "volunteer",
+        "compute",
+        "release",
+        "--as",
+        "ed",
+        "--at",
+        "2026-06-02",
+    ]);
+    record.refused(
+        &[
+            "liaison",
+            "volunteer",
+            "compute",
+            "release",
+            "--as",
+            "bo",
+            "--at",
+            "2026-06-02",
+        ],
+        "E9",
+    );
+    record.refused(
+        &[
+            "liaison",
+            "volunteer",
+            "compute",
+            "marketing",
+            "--as",
+            "ed",
+            "--at",
+            "2026-06-02",
+        ],
+        "S9",
+    );
+    record.refused(
+        &[
+            "liaison",
+            "choose",
+            "compute",
+            "release",
+            "ed",
+            "--as",
+            "amy",
+            "--at",
+            "2026-06-03",
+        ],
+        "E9",
+    );
+    record.refused(
+        &[
+            "liaison",
+            "choose",
+            "compute",
+            "release",
+            "flo",
+            "--as",
+            "cy",
+            "--at",
+            "2026-06-03",
+        ],
+        "E9",
+    );
+    record.ok(&[
+        "liaison",
+        "choose",
+        "compute",
+        "release",
+        "ed",
+        "--as",
+        "cy",
+        "--at",
+        "2026-06-03",
+    ]);
+    // D10: the release liaison signs off a release without the PTL; the PTL is not the liaison.
+    record.ok(&[
+        "liaison",
+        "sign-off",
+        "compute",
+        "release",
+        "--subject",
+        "2026.2",
+        "--as",
+        "ed",
+        "--at",
+        "2026-06-04",
+    ]);
+    record.refused(
+        &[
+            "liaison",
+            "sign-off",
+            "compute",
+            "release",
+            "--subject",
+            "2026.2",
+            "--as",
+            "cy",
+            "--at",
+            "2026-06-04",
+        ],
+        "D10",
+    );
+}
+
+#[test]
+fn l3_a_proposed_sig_forms_only_with_purpose_two_leads_and_resources() {
+    let broken = Scenario::new("paddle-sigs-broken", "2026-06-01");
+    let refusal = broken.refused(
+        &[
+            "motion",
+            "open",
+            "toc",
+            "--title",
+            "Form SIG Edge",
+            "--transition",
+            "sig-edge:forming",
+            "--as",
+            "ma",
+            "--at",
+            "2026-06-02",
+        ],
+        "L3",
+    );
+    assert!(refusal.contains("fewer than two volunteer leads"), "{refusal}");
+    let record = Scenario::new("paddle-sigs", "2026-06-01");
+    record.ok(&[
+        "motion",
+        "open",
+        "toc",
+        "--title",
+        "Form SIG Edge",
+        "--transition",
+        "sig-edge:forming",
+        "--as",
+        "ma",
+        "--at",
+        "2026-06-02",
+    ]);
+    pass(
+        &record,
+        "toc/m1",
+        &[("ma", "yes"), ("ng", "yes"), ("ode", "yes"), ("pia", "yes")],
+        "ma",
+        "2026-06-03",
+    );
+    assert_eq!(record.last_event("body-transitioned")["to"], "forming");
+}
+
+#[test]
+fn s4_a_working_group_is_dissolved_when_its_timetable_ends() {
+    let record = Scenario::new("paddle-sigs", "2026-06-01");
+    record.refused(&["dissolve", "wg-model-zoo", "--as", "ma", "--at", "2026-06-02"], "S4");
+    let ended = Scenario::new("paddle-sigs-broken", "2026-06-01");
+    ended.refused(
+        &["dissolve", "wg-model-zoo", "--as", "ravi", "--at", "2026-06-02"],
+        "S4",
+    );
+    ended.ok(&["dissolve", "wg-model-zoo", "--as", "ma", "--at", "2026-06-02"]);
+    assert_eq!(
+        ended.last_event("working-group-dissolved")["reason"],
+        "its timetable ended"
+    );
+}
