@@ -48,6 +48,11 @@ pub enum Event {
         remove_person: Option<String>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         remove_seat: Option<String>,
+        /// E5, E6: the motion appoints this person to `appoint_seat` when it carries.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        appoint_person: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        appoint_seat: Option<String>,
         /// L6: a motion of no confidence in the body.
         #[serde(default, skip_serializing_if = "std::ops::Not::not")]
         no_confidence: bool,
@@ -230,6 +235,10 @@ pub enum Event {
         seats: usize,
         nominations_close: String,
         voting_close: String,
+        /// E5: stagger the new terms: the first half of the winners serve the full term (class
+        /// a), the rest half of it (class b), so that the seats never all change together.
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        stagger: bool,
         by: String,
     },
     CandidateNominated {
@@ -275,6 +284,9 @@ pub enum Event {
         from: String,
         until: Option<String>,
         election: String,
+        /// E5: the staggering class of the term.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        class: Option<String>,
     },
 }
 

@@ -77,6 +77,8 @@ pub enum Command {
         promote: Option<String>,
         /// E7, E4: end this person's term in this seat of `body`.
         remove: Option<(String, Seat)>,
+        /// E5, E6: appoint this person to this seat of `body`.
+        appoint: Option<(String, Seat)>,
         /// L6: no confidence in `body`.
         no_confidence: bool,
         /// D1: voted in this meeting, whose quorum gates the decision.
@@ -173,6 +175,7 @@ pub enum Command {
         body: String,
         seat: Seat,
         seats: usize,
+        stagger: bool,
     },
     Nominate {
         election: String,
@@ -209,6 +212,7 @@ pub struct Motion {
     pub transition: Option<(String, String)>,
     pub promote: Option<String>,
     pub remove: Option<(String, String)>,
+    pub appoint: Option<(String, String)>,
     pub no_confidence: bool,
     pub meeting: Option<String>,
     pub large: bool,
@@ -249,6 +253,7 @@ pub struct Election {
     pub voted: BTreeSet<String>,
     pub winners: Vec<String>,
     pub tally_sheet: Vec<TallyLine>,
+    pub stagger: bool,
     pub opened_by: String,
 }
 
@@ -540,6 +545,8 @@ fn motion_rule_id(motion: &Motion) -> &'static str {
         (Some(_), _, _, _) => "E11",
         (_, Some((_, seat)), _, _) if seat == "ptl" => "E4",
         (_, Some(_), _, _) => "E7",
+        _ if motion.appoint.as_ref().is_some_and(|(_, seat)| seat == "tech-lead") => "E6",
+        _ if motion.appoint.is_some() => "E5",
         (_, _, true, _) => "L6",
         (_, _, _, Some(_)) => "L1",
         _ => "D3",
@@ -660,6 +667,7 @@ pub fn decide(state: &State, command: &Command, context: &Context) -> Result<Vec
             transition,
             promote,
             remove,
+            appoint,
             no_confidence,
             meeting,
             large,
@@ -681,6 +689,7 @@ pub fn decide(state: &State, command: &Command, context: &Context) -> Result<Vec
             let subjects = usize::from(transition.is_some())
                 + usize::from(promote.is_some())
                 + usize::from(remove.is_some())
+                + usize::from(appoint.is_some())
                 + usize::from(*no_confidence);
             if subjects > 1 {
                 return reject(
@@ -700,6 +709,12 @@ pub fn decide(state: &State, command: &Command, context: &Context) -> Result<Vec
                 } else {
                     Act::RemoveLeads
                 })
+            } else if let Some((_, seat)) = appoint {
+                Some(if *seat == Seat::TechLead {
+                    Act::AppointTechLeads
+                } else {
+                    Act::AppointChairs
+                })
             } else if *no_confidence {
                 Some(Act::NoConfidence)
             } else {
@@ -711,13 +726,16 @@ pub fn decide(state: &State, command: &Command, context: &Context) -> Result<Vec
                 Some(Act::RemoveLeads) => "E7",
                 Some(Act::NoConfidence) => "L6",
                 Some(Act::Transition) => "L1",
+                Some(Act::AppointChairs) => "E5",
+                Some(Act::AppointTechLeads) => "E6",
                 _ => "D3",
             };
             let authority = act.and_then(|act| deciding.decisions.get(&act));
             let electorates: Vec<Electorate> = match (authority, act) {
                 (Some(authority), _) => authority.by.clone(),
                 (None, Some(Act::PromoteCommitter | Act::RecallPtl)) => vec![Electorate::Committers],
-                (None, Some(Act::RemoveLeads | Act::NoConfidence)) => vec![Electorate::Overseer],
+                (None, Some(Act::RemoveLeads | Act::NoConfidence | Act::AppointChairs)) => vec![Electorate::Overseer],
+                (None, Some(Act::AppointTechLeads)) => vec![Electorate::Overseer, Electorate::Chairs],
                 _ => vec![Electorate::Members],
             };
             let voters = motion_voters(state, deciding, &electorates, on);
@@ -803,6 +821,33 @@ pub fn decide(state: &State, command: &Command, context: &Context) -> Result<Vec
                 }
                 None => None,
             };
+            let appoint = match appoint {
+                Some((person, seat)) => {
+                    if !matches!(seat, Seat::Chair | Seat::CoChair | Seat::TechLead) {
+                        return reject(
+                            act_rule,
+                            format!("{} seats are elected, not appointed", seat.as_str()),
+                            "appoint chairs, co-chairs or technical leads",
+                        );
+                    }
+                    let person = state.person_id(person)?;
+                    let holds = deciding.holders_on(*seat, on).any(|holding| {
+                        state
+                            .polity
+                            .person(&holding.person.text)
+                            .is_some_and(|found| found.id == person)
+                    });
+                    if holds {
+                        return reject(
+                            act_rule,
+                            format!("{person} already holds a {} seat in {}", seat.as_str(), deciding.id),
+                            "nothing to appoint",
+                        );
+                    }
+                    Some((person, seat.as_str().to_owned()))
+                }
+                None => None,
+            };
             if *no_confidence
                 && !matches!(
                     deciding.kind,
@@ -830,6 +875,8 @@ pub fn decide(state: &State, command: &Command, context: &Context) -> Result<Vec
                 promote,
                 remove_person: remove.as_ref().map(|(person, _)| person.clone()),
                 remove_seat: remove.map(|(_, seat)| seat),
+                appoint_person: appoint.as_ref().map(|(person, _)| person.clone()),
+                appoint_seat: appoint.map(|(_, seat)| seat),
                 no_confidence: *no_confidence,
                 meeting: meeting.clone(),
                 large: *large,
@@ -899,6 +946,24 @@ pub fn decide(state: &State, command: &Command, context: &Context) -> Result<Vec
                         members.iter().cloned().collect::<Vec<_>>().join(", ")
                     ),
                 );
+            }
+            // D9: a voter votes personally or on behalf of the organisation they work for.
+            if let Some(capacity) = capacity {
+                let employer = state.polity.affiliation_on(&member, on).map(str::to_owned);
+                let on_behalf = capacity.strip_prefix("on behalf of ").map(str::trim);
+                let valid = capacity == "personal" || (on_behalf.is_some() && on_behalf == employer.as_deref());
+                if !valid {
+                    return reject(
+                        "D9",
+                        format!("{member} cannot vote in the capacity {capacity:?}"),
+                        format!(
+                            "declare \"personal\"{}",
+                            employer
+                                .map(|org| format!(" or \"on behalf of {org}\""))
+                                .unwrap_or_default()
+                        ),
+                    );
+                }
             }
             Ok(vec![Event::VoteCast {
                 motion: motion.id.clone(),
@@ -1054,6 +1119,19 @@ pub fn decide(state: &State, command: &Command, context: &Context) -> Result<Vec
                             seat: seat.clone(),
                             on: on.to_string(),
                             motion: motion.id.clone(),
+                        });
+                    }
+                    if outcome == Outcome::Carried
+                        && let Some((person, seat)) = &motion.appoint
+                    {
+                        events.push(Event::TermStarted {
+                            body: motion.body.clone(),
+                            person: person.clone(),
+                            seat: seat.clone(),
+                            from: on.to_string(),
+                            until: body.term.map(|term| term.after(on).to_string()),
+                            election: motion.id.clone(),
+                            class: None,
                         });
                     }
                     if outcome == Outcome::Carried && motion.no_confidence {
@@ -1380,6 +1458,8 @@ pub fn decide(state: &State, command: &Command, context: &Context) -> Result<Vec
                     promote: None,
                     remove_person: None,
                     remove_seat: None,
+                    appoint_person: None,
+                    appoint_seat: None,
                     no_confidence: false,
                     meeting: None,
                     large: false,
@@ -1655,7 +1735,12 @@ pub fn decide(state: &State, command: &Command, context: &Context) -> Result<Vec
                 by: actor,
             }])
         }
-        Command::OpenElection { body, seat, seats } => {
+        Command::OpenElection {
+            body,
+            seat,
+            seats,
+            stagger,
+        } => {
             let body = state.body(body)?;
             let rule = state.election_rule(body, *seat);
             let organisers: BTreeSet<String> = voting_members(&state.polity, body, on)
@@ -1689,6 +1774,7 @@ pub fn decide(state: &State, command: &Command, context: &Context) -> Result<Vec
                 seats: *seats,
                 nominations_close: nominations_close.to_string(),
                 voting_close: voting_close.to_string(),
+                stagger: *stagger,
                 by: actor,
             }])
         }
@@ -1885,6 +1971,18 @@ pub fn decide(state: &State, command: &Command, context: &Context) -> Result<Vec
             }
             close_election(state, election, ballots, &actor, on)
         }
+    }
+}
+
+/// Half a term, for staggering (E5): years become months, odd months and weeks become days.
+fn half(term: polity_model::Period) -> polity_model::Period {
+    use polity_model::{Period, PeriodUnit};
+    match term.unit {
+        PeriodUnit::Years => Period::new(term.amount * 6, PeriodUnit::Months),
+        PeriodUnit::Months if term.amount % 2 == 0 => Period::new(term.amount / 2, PeriodUnit::Months),
+        PeriodUnit::Months => Period::new(term.amount * 30 / 2, PeriodUnit::Days),
+        PeriodUnit::Weeks => Period::new(term.amount * 7 / 2, PeriodUnit::Days),
+        PeriodUnit::Days => Period::new(term.amount / 2, PeriodUnit::Days),
     }
 }
 
@@ -2110,14 +2208,25 @@ fn close_election(
             .collect(),
         by: actor.to_owned(),
     }];
-    for winner in winners {
+    // E5: staggered terms: the first half of the winners (rounded up) serve the full term,
+    // the rest half of it, so that the body's seats never all change on one day.
+    let full = winners.len().div_ceil(2);
+    for (position, winner) in winners.into_iter().enumerate() {
+        let (until, class) = match (election.stagger, body.term) {
+            (true, Some(term)) if position >= full => {
+                (Some(half(term).after(term_start).to_string()), Some("b".to_owned()))
+            }
+            (true, Some(_)) => (until.clone(), Some("a".to_owned())),
+            _ => (until.clone(), None),
+        };
         events.push(Event::TermStarted {
             body: body.id.clone(),
             person: winner,
             seat: election.seat.clone(),
             from: term_start.to_string(),
-            until: until.clone(),
+            until,
             election: election.id.clone(),
+            class,
         });
     }
     Ok(events)
@@ -2163,6 +2272,8 @@ pub fn evolve(state: &mut State, event: &Event) {
             promote,
             remove_person,
             remove_seat,
+            appoint_person,
+            appoint_seat,
             no_confidence,
             meeting,
             large,
@@ -2179,6 +2290,7 @@ pub fn evolve(state: &mut State, event: &Event) {
                     transition: transition_body.clone().zip(transition_to.clone()),
                     promote: promote.clone(),
                     remove: remove_person.clone().zip(remove_seat.clone()),
+                    appoint: appoint_person.clone().zip(appoint_seat.clone()),
                     no_confidence: *no_confidence,
                     meeting: meeting.clone(),
                     large: *large,
@@ -2432,6 +2544,7 @@ pub fn evolve(state: &mut State, event: &Event) {
             seats,
             nominations_close,
             voting_close,
+            stagger,
             by,
         } => {
             state.elections.insert(
@@ -2449,6 +2562,7 @@ pub fn evolve(state: &mut State, event: &Event) {
                     voted: BTreeSet::new(),
                     winners: Vec::new(),
                     tally_sheet: Vec::new(),
+                    stagger: *stagger,
                     opened_by: by.clone(),
                 },
             );
@@ -2515,6 +2629,7 @@ pub fn evolve(state: &mut State, event: &Event) {
             seat,
             from,
             until,
+            class,
             ..
         } => {
             if let Some(body) = state.polity.bodies.iter_mut().find(|candidate| candidate.id == *body) {
@@ -2527,7 +2642,7 @@ pub fn evolve(state: &mut State, event: &Event) {
                     seat: seat_of(seat),
                     from: date(from),
                     until: until.as_deref().map(date),
-                    class: None,
+                    class: class.clone(),
                     loc,
                 });
             }

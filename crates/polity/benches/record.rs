@@ -51,6 +51,8 @@ fn events(total: usize) -> Vec<NewEvent> {
                 promote: None,
                 remove_person: None,
                 remove_seat: None,
+                appoint_person: None,
+                appoint_seat: None,
                 no_confidence: false,
                 meeting: None,
                 large: false,

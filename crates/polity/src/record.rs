@@ -59,6 +59,10 @@ pub enum MotionCommand {
         /// `cy:ptl` (E4, a recall by the committers).
         #[arg(long)]
         remove: Option<String>,
+        /// Appoint: PERSON:SEAT, e.g. `yan:chair` (E5, by the overseeing body) or `vera:tech-lead`
+        /// (E6, by the overseeing body and the chairs).
+        #[arg(long)]
+        appoint: Option<String>,
         /// A motion of no confidence in the body (L6, by the overseeing body).
         #[arg(long)]
         no_confidence: bool,
@@ -179,6 +183,10 @@ pub enum ElectionCommand {
         seat: String,
         #[arg(long, default_value_t = 1)]
         seats: usize,
+        /// Stagger the new terms (E5): the first half of the winners serve the full term, the
+        /// rest half of it.
+        #[arg(long)]
+        stagger: bool,
     },
     Nominate {
         election: String,
@@ -511,10 +519,23 @@ pub async fn motion(command: &MotionCommand, actor: &Actor) -> Result<String> {
             transition,
             promote,
             remove,
+            appoint,
             no_confidence,
             meeting,
             large,
         } => Command::OpenMotion {
+            appoint: match appoint {
+                Some(text) => {
+                    let (person, seat) = text
+                        .split_once(':')
+                        .ok_or_else(|| anyhow!("--appoint takes PERSON:SEAT"))?;
+                    Some((
+                        person.to_owned(),
+                        Seat::parse(seat).ok_or_else(|| anyhow!("{seat:?} is not a seat"))?,
+                    ))
+                }
+                None => None,
+            },
             meeting: meeting.clone(),
             large: *large,
             body: body.clone(),
@@ -626,12 +647,18 @@ pub async fn election(command: &ElectionCommand, actor: &Actor) -> Result<String
     }
     let context = context(&record, actor)?;
     let (command, ballot, receipt) = match command {
-        ElectionCommand::Open { body, seat, seats } => (
+        ElectionCommand::Open {
+            body,
+            seat,
+            seats,
+            stagger,
+        } => (
             Command::OpenElection {
                 body: body.clone(),
                 seat: Seat::parse(seat)
                     .ok_or_else(|| anyhow!("{seat:?} is not a seat: member, chair, co-chair, tech-lead or ptl"))?,
                 seats: *seats,
+                stagger: *stagger,
             },
             None,
             None,
@@ -759,6 +786,7 @@ pub async fn demo(db: Option<&str>) -> Result<String> {
                 transition: None,
                 promote: None,
                 remove: None,
+                appoint: None,
                 no_confidence: false,
                 meeting: None,
                 large: false,
@@ -804,6 +832,7 @@ pub async fn demo(db: Option<&str>) -> Result<String> {
             body: "tsc".into(),
             seat: "chair".into(),
             seats: 1,
+            stagger: false,
         },
         &actor("alice", "2026-06-04"),
     )

@@ -92,7 +92,7 @@ const CANDIDATES: [&str; 10] = [
 ];
 
 #[test]
-fn cfn_tsc_election_under_one_seat_per_company() {
+fn e1_s6_cfn_tsc_election_under_one_seat_per_company() {
     let record = Scenario::new("cfn-working-group", "2026-06-01");
     record.ok(&[
         "election",
@@ -653,7 +653,7 @@ fn l8_paddle_sig_reports_by_their_owners() {
 }
 
 #[test]
-fn e6_paddle_tech_lead_needs_two_thirds_of_the_toc_and_of_the_chairs() {
+fn d3_paddle_toc_motion_under_its_two_thirds_rule() {
     // The composite majority is counted per electorate (polity-count's decide_composite, tested
     // there with a passing and a failing case); here a motion of the TOC with the 2/3 rule.
     let record = Scenario::new("paddle-sigs", "2026-06-01");
@@ -787,7 +787,7 @@ fn e4_openstack_ptl_candidates_nominate_themselves_and_committers_vote() {
 }
 
 #[test]
-fn dask_leadership_decides_by_its_rule_and_the_record_replays_identically() {
+fn d3_dask_leadership_decides_by_its_rule_and_the_record_replays_identically() {
     let record = Scenario::new("dask-leadership", "2026-06-01");
     record.ok(&[
         "motion",
@@ -1955,4 +1955,358 @@ fn s4_a_working_group_is_dissolved_when_its_timetable_ends() {
         ended.last_event("working-group-dissolved")["reason"],
         "its timetable ended"
     );
+}
+
+#[test]
+fn e5_the_toc_appoints_sig_chairs_by_two_thirds_for_two_year_terms() {
+    let record = Scenario::new("paddle-sigs", "2026-06-01");
+    // Only the TOC decides; a SIG chair cannot appoint a fellow chair.
+    record.refused(
+        &[
+            "motion",
+            "open",
+            "sig-inference",
+            "--title",
+            "Appoint Qiu",
+            "--appoint",
+            "qiu:chair",
+            "--as",
+            "xia",
+            "--at",
+            "2026-06-02",
+        ],
+        "E5",
+    );
+    record.refused(
+        &[
+            "motion",
+            "open",
+            "sig-inference",
+            "--title",
+            "Appoint Xia",
+            "--appoint",
+            "xia:chair",
+            "--as",
+            "ma",
+            "--at",
+            "2026-06-02",
+        ],
+        "E5",
+    );
+    record.ok(&[
+        "motion",
+        "open",
+        "sig-compiler",
+        "--title",
+        "Appoint Qiu",
+        "--appoint",
+        "qiu:chair",
+        "--as",
+        "ma",
+        "--at",
+        "2026-06-02",
+    ]);
+    let closed = pass(
+        &record,
+        "sig-compiler/m1",
+        &[("ma", "yes"), ("ng", "yes"), ("ode", "yes"), ("pia", "yes")],
+        "ma",
+        "2026-06-03",
+    );
+    assert_eq!(closed["outcome"], "carried");
+    let term = record.last_event("term-started");
+    assert_eq!(
+        (term["person"].as_str(), term["seat"].as_str()),
+        (Some("qiu"), Some("chair"))
+    );
+    assert_eq!(
+        (term["from"].as_str(), term["until"].as_str()),
+        (Some("2026-06-03"), Some("2028-06-03"))
+    );
+}
+
+#[test]
+fn e6_a_tech_lead_needs_two_thirds_of_the_toc_and_two_thirds_of_the_sig_chairs() {
+    let record = Scenario::new("paddle-sigs", "2026-06-01");
+    record.refused(
+        &[
+            "motion",
+            "open",
+            "sig-compiler",
+            "--title",
+            "Vera as tech lead",
+            "--appoint",
+            "vera:tech-lead",
+            "--as",
+            "yan",
+            "--at",
+            "2026-06-02",
+        ],
+        "E6",
+    );
+    // The TOC carries it (4 of 5) but only one of the three SIG chairs agrees: it fails.
+    record.ok(&[
+        "motion",
+        "open",
+        "sig-compiler",
+        "--title",
+        "Vera as tech lead",
+        "--appoint",
+        "vera:tech-lead",
+        "--as",
+        "ma",
+        "--at",
+        "2026-06-02",
+    ]);
+    let toc = [("ma", "yes"), ("ng", "yes"), ("ode", "yes"), ("pia", "yes")];
+    let mut votes = toc.to_vec();
+    votes.extend([("ravi", "yes"), ("sun", "no"), ("tao", "no")]);
+    let failed = pass(&record, "sig-compiler/m1", &votes, "ma", "2026-06-03");
+    assert_eq!(failed["outcome"], "failed", "{failed}");
+    let explanation = failed["explanation"].to_string();
+    assert!(
+        explanation.contains("overseer:") && explanation.contains("chairs:"),
+        "{explanation}"
+    );
+    // Both bodies carry it: appointed.
+    record.ok(&[
+        "motion",
+        "open",
+        "sig-compiler",
+        "--title",
+        "Vera as tech lead",
+        "--appoint",
+        "vera:tech-lead",
+        "--as",
+        "ma",
+        "--at",
+        "2026-06-04",
+    ]);
+    let mut votes = toc.to_vec();
+    votes.extend([("ravi", "yes"), ("sun", "yes"), ("tao", "no")]);
+    let carried = pass(&record, "sig-compiler/m2", &votes, "ma", "2026-06-05");
+    assert_eq!(carried["outcome"], "carried", "{carried}");
+    assert_eq!(record.last_event("term-started")["seat"], "tech-lead");
+}
+
+#[test]
+fn d9_a_voter_declares_the_capacity_they_vote_in() {
+    let record = Scenario::new("cfn-working-group", "2026-06-01");
+    record.ok(&[
+        "motion",
+        "open",
+        "tsc",
+        "--title",
+        "Adopt",
+        "--as",
+        "alice",
+        "--at",
+        "2026-06-02",
+    ]);
+    record.ok(&[
+        "motion",
+        "vote",
+        "tsc/m1",
+        "yes",
+        "--capacity",
+        "on behalf of chinamobile",
+        "--as",
+        "alice",
+        "--at",
+        "2026-06-02",
+    ]);
+    assert_eq!(record.last_event("vote-cast")["capacity"], "on behalf of chinamobile");
+    record.ok(&[
+        "motion",
+        "vote",
+        "tsc/m1",
+        "yes",
+        "--capacity",
+        "personal",
+        "--as",
+        "bob",
+        "--at",
+        "2026-06-02",
+    ]);
+    record.refused(
+        &[
+            "motion",
+            "vote",
+            "tsc/m1",
+            "yes",
+            "--capacity",
+            "on behalf of huawei",
+            "--as",
+            "emil",
+            "--at",
+            "2026-06-02",
+        ],
+        "D9",
+    );
+}
+
+#[test]
+fn e2_only_active_members_on_the_roll_take_part_in_elections() {
+    // Until contribution statistics exist, the registry's `roll` names the active members.
+    let record = Scenario::new("cfn-working-group", "2026-06-01");
+    record.ok(&[
+        "election",
+        "open",
+        "tsc",
+        "--seats",
+        "2",
+        "--as",
+        "alice",
+        "--at",
+        "2026-12-10",
+    ]);
+    record.ok(&[
+        "election",
+        "nominate",
+        "tsc/e1",
+        "lin",
+        "--as",
+        "kai",
+        "--at",
+        "2026-12-11",
+    ]);
+    record.refused(
+        &[
+            "election",
+            "nominate",
+            "tsc/e1",
+            "jun",
+            "--as",
+            "kai",
+            "--at",
+            "2026-12-11",
+        ],
+        "E1",
+    );
+    record.refused(
+        &[
+            "election",
+            "nominate",
+            "tsc/e1",
+            "kai",
+            "--as",
+            "jun",
+            "--at",
+            "2026-12-11",
+        ],
+        "E1",
+    );
+}
+
+#[test]
+fn e5_staggered_terms_and_a_tally_sheet_that_recounts_to_the_result() {
+    let record = Scenario::new("cfn-working-group", "2026-06-01");
+    record.ok(&[
+        "election",
+        "open",
+        "tsc",
+        "--seats",
+        "4",
+        "--stagger",
+        "--as",
+        "alice",
+        "--at",
+        "2026-12-10",
+    ]);
+    for candidate in ["alice", "chen", "dana", "emil", "fang"] {
+        record.ok(&[
+            "election",
+            "nominate",
+            "tsc/e1",
+            candidate,
+            "--as",
+            "bob",
+            "--at",
+            "2026-12-11",
+        ]);
+    }
+    record.ok(&[
+        "election",
+        "close-nominations",
+        "tsc/e1",
+        "--as",
+        "alice",
+        "--at",
+        "2026-12-24",
+    ]);
+    for (voter, rank) in [
+        ("alice", "alice>chen>dana>emil>fang"),
+        ("bob", "chen>alice>emil>dana>fang"),
+        ("lin", "alice>dana=emil>chen"),
+    ] {
+        record.vote("tsc/e1", rank, voter, "2026-12-26");
+    }
+    record.ok(&["election", "close", "tsc/e1", "--as", "alice", "--at", "2026-12-31"]);
+    let closed = record.last_event("election-closed");
+    let winners: Vec<String> = closed["winners"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|name| name.as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(winners.len(), 4);
+    // E5: two terms of the full 12 months (class a), two of half of it (class b).
+    let terms = record.log(&["--kind", "term-started"]);
+    let ends: Vec<(&str, &str)> = terms
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|row| {
+            (
+                row["event"]["until"].as_str().unwrap(),
+                row["event"]["class"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        ends,
+        [
+            ("2028-01-15", "a"),
+            ("2028-01-15", "a"),
+            ("2027-07-15", "b"),
+            ("2027-07-15", "b")
+        ]
+    );
+    // T1: anyone can re-count the published tally sheet and get the announced result.
+    let candidates: Vec<String> = ["alice", "chen", "dana", "emil", "fang"].map(String::from).to_vec();
+    let mut ballots = polity_count::Ballots::new(candidates.clone(), polity_count::Unranked::Below).unwrap();
+    for line in closed["tally_sheet"].as_array().unwrap() {
+        let mut ranks = vec![None; candidates.len()];
+        for (position, tier) in line["ranking"].as_array().unwrap().iter().enumerate() {
+            for name in tier.as_array().unwrap() {
+                let index = candidates
+                    .iter()
+                    .position(|candidate| candidate == name.as_str().unwrap())
+                    .unwrap();
+                ranks[index] = Some(position as u32 + 1);
+            }
+        }
+        ballots.push(&ranks, 1).unwrap();
+    }
+    let pairwise = polity_count::Pairwise::count(&ballots, 1);
+    let recount: Vec<String> = polity_count::schulze(&pairwise, polity_count::Strength::WinningVotes)
+        .tiers
+        .into_iter()
+        .flatten()
+        .map(|index| candidates[index].clone())
+        .take(4)
+        .collect();
+    let ranking: Vec<String> = closed["ranking"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|tier| {
+            tier.as_array()
+                .unwrap()
+                .iter()
+                .map(|name| name.as_str().unwrap().to_owned())
+        })
+        .take(4)
+        .collect();
+    assert_eq!(recount, ranking);
 }
