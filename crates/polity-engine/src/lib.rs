@@ -1979,7 +1979,7 @@ fn half(term: polity_model::Period) -> polity_model::Period {
     use polity_model::{Period, PeriodUnit};
     match term.unit {
         PeriodUnit::Years => Period::new(term.amount * 6, PeriodUnit::Months),
-        PeriodUnit::Months if term.amount % 2 == 0 => Period::new(term.amount / 2, PeriodUnit::Months),
+        PeriodUnit::Months if term.amount.is_multiple_of(2) => Period::new(term.amount / 2, PeriodUnit::Months),
         PeriodUnit::Months => Period::new(term.amount * 30 / 2, PeriodUnit::Days),
         PeriodUnit::Weeks => Period::new(term.amount * 7 / 2, PeriodUnit::Days),
         PeriodUnit::Days => Period::new(term.amount / 2, PeriodUnit::Days),
