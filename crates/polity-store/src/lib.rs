@@ -161,7 +161,16 @@ pub trait EventLog {
         each: F,
     ) -> impl Future<Output = Result<(), StoreError>> + Send;
     /// Every event after `after`, in order.
-    fn read_after(&self, after: i64) -> impl Future<Output = Result<Vec<StoredEvent>, StoreError>> + Send;
+    fn read_after(&self, after: i64) -> impl Future<Output = Result<Vec<StoredEvent>, StoreError>> + Send
+    where
+        Self: Sync,
+    {
+        async move {
+            let mut rows = Vec::new();
+            self.read_each(after, |row| rows.push(row)).await?;
+            Ok(rows)
+        }
+    }
     /// The head row: (last sequence number, its hash).
     fn head(&self) -> impl Future<Output = Result<(i64, String), StoreError>> + Send;
 }
@@ -226,13 +235,6 @@ impl EventLog for Store {
         match self {
             Store::Sqlite(store) => store.ballots(election).await,
             Store::Postgres(store) => store.ballots(election).await,
-        }
-    }
-
-    async fn read_after(&self, after: i64) -> Result<Vec<StoredEvent>, StoreError> {
-        match self {
-            Store::Sqlite(store) => store.read_after(after).await,
-            Store::Postgres(store) => store.read_after(after).await,
         }
     }
 

@@ -124,29 +124,6 @@ impl EventLog for PostgresStore {
         }
     }
 
-    async fn read_after(&self, after: i64) -> Result<Vec<StoredEvent>, StoreError> {
-        let rows = sqlx::query(
-            "SELECT seq, recorded_at, kind, body, payload, prev_hash, hash FROM events WHERE seq > $1 ORDER BY seq",
-        )
-        .bind(after)
-        .fetch_all(&self.pool)
-        .await?;
-        rows.iter()
-            .map(|row| {
-                Ok(StoredEvent {
-                    seq: row.try_get("seq")?,
-                    recorded_at: row.try_get("recorded_at")?,
-                    kind: row.try_get("kind")?,
-                    body: row.try_get("body")?,
-                    payload: row.try_get("payload")?,
-                    prev_hash: row.try_get("prev_hash")?,
-                    hash: row.try_get("hash")?,
-                })
-            })
-            .collect::<Result<_, sqlx::Error>>()
-            .map_err(StoreError::from)
-    }
-
     async fn ballots(&self, election: &str) -> Result<Vec<(String, String)>, StoreError> {
         let rows = sqlx::query("SELECT receipt, content FROM ballots WHERE election = $1 ORDER BY receipt")
             .bind(election)

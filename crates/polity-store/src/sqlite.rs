@@ -238,16 +238,6 @@ impl EventLog for SqliteStore {
         }
     }
 
-    async fn read_after(&self, after: i64) -> Result<Vec<StoredEvent>, StoreError> {
-        let rows = sqlx::query(
-            "SELECT seq, recorded_at, kind, body, payload, prev_hash, hash FROM events WHERE seq > ? ORDER BY seq",
-        )
-        .bind(after)
-        .fetch_all(&self.readers)
-        .await?;
-        Ok(rows.iter().map(row_to_event).collect::<Result<_, _>>()?)
-    }
-
     async fn ballots(&self, election: &str) -> Result<Vec<(String, String)>, StoreError> {
         let rows = sqlx::query("SELECT receipt, content FROM ballots WHERE election = ? ORDER BY receipt")
             .bind(election)
