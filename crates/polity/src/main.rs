@@ -3,6 +3,7 @@
 mod ical;
 mod record;
 mod report;
+mod stats;
 mod tally;
 
 use std::path::{Path, PathBuf};
@@ -199,6 +200,11 @@ enum Command {
     Demo {
         #[arg(long)]
         db: Option<String>,
+    },
+    /// Contribution statistics from git history.
+    Stats {
+        #[command(subcommand)]
+        command: stats::StatsCommand,
     },
     /// Write the registry files' JSON Schemas into a folder.
     Schema {
@@ -412,6 +418,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             polity_engine::Command::DissolveWorkingGroup { body },
             &actor,
         ))?),
+        Command::Stats { command } => print(stats::run(&command)?),
         Command::Demo { db } => print(runtime()?.block_on(record::demo(db.as_deref()))?),
         Command::Apply { actor } => {
             let runtime = runtime()?;

@@ -2310,3 +2310,74 @@ fn e5_staggered_terms_and_a_tally_sheet_that_recounts_to_the_result() {
         .collect();
     assert_eq!(recount, ranking);
 }
+
+#[test]
+fn e2_stats_electorate_from_a_repository() {
+    if std::process::Command::new("git").arg("--version").output().is_err() {
+        eprintln!("stats electorate test SKIPPED: the `git` program is not installed");
+        return;
+    }
+    let repo = tempfile::tempdir().unwrap();
+    let git = |args: &[&str], envs: &[(&str, &str)]| {
+        let status = std::process::Command::new("git")
+            .args(args)
+            .envs(envs.iter().copied())
+            .current_dir(repo.path())
+            .status()
+            .unwrap();
+        assert!(status.success());
+    };
+    git(&["init", "-q"], &[]);
+    for (email, day) in [
+        ("alice@chinamobile.com", "2026-03-01"),
+        ("alice@chinamobile.com", "2026-04-01"),
+        ("bob@intel.com", "2026-05-01"),
+    ] {
+        let when = format!("{day}T12:00:00Z");
+        git(
+            &[
+                "-c",
+                "user.name=Someone",
+                "-c",
+                &format!("user.email={email}"),
+                "commit",
+                "-q",
+                "--allow-empty",
+                "-m",
+                "work",
+            ],
+            &[("GIT_AUTHOR_DATE", &when), ("GIT_COMMITTER_DATE", &when)],
+        );
+    }
+    let output = polity(&[
+        "stats",
+        "electorate",
+        "--registry",
+        "examples/cfn-working-group",
+        "--repo",
+        repo.path().to_str().unwrap(),
+        "--at",
+        "2026-06-01",
+        "--json",
+    ]);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let roll: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    // The CFN rule is 5 contributions in 12 months: Alice (by her registry e-mail) has 2.
+    assert_eq!(roll["voters"][0]["who"], "bob@intel.com");
+    assert_eq!(roll["voters"][0]["known"], false);
+    assert_eq!(roll["voters"][1]["who"], "alice");
+    assert_eq!(roll["voters"][1]["contributions"], 2);
+    assert_eq!(roll["voters"][1]["active"], false);
+    let no_rule = polity(&[
+        "stats",
+        "electorate",
+        "--registry",
+        "examples/dask-leadership",
+        "--repo",
+        repo.path().to_str().unwrap(),
+        "--at",
+        "2026-06-01",
+    ]);
+    assert_eq!(no_rule.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&no_rule.stderr).contains("no `active-member` rule"));
+}
