@@ -38,13 +38,20 @@ pub struct IngestOptions {
     pub from: String,
     /// Count merge commits too.
     pub merges: bool,
+    /// Only commits from about this date on: the walk goes newest first by commit time and stops
+    /// at `since` minus [`CLOCK_SLACK_DAYS`], so that skewed author clocks are still counted.
+    pub since: Option<Date>,
 }
+
+/// How far before `since` the walk still reads commits (author clocks are often off).
+pub const CLOCK_SLACK_DAYS: i64 = 31;
 
 impl Default for IngestOptions {
     fn default() -> IngestOptions {
         IngestOptions {
             from: "HEAD".to_owned(),
             merges: false,
+            since: None,
         }
     }
 }
@@ -102,38 +109,57 @@ pub fn ingest(path: &Path, options: &IngestOptions) -> Result<Vec<Contribution>,
             message: error.to_string(),
         })?;
     let mailmap = repo.open_mailmap();
-    let walk = repo
-        .rev_walk([start.detach()])
-        .all()
-        .map_err(|error| walk_error(&error))?;
-    let mut contributions = Vec::new();
-    for info in walk {
-        let info = info.map_err(|error| walk_error(&error))?;
-        if !options.merges && info.parent_ids.len() > 1 {
-            continue;
+    let cutoff = match options.since {
+        Some(since) => Some(
+            since
+                .to_zoned(jiff::tz::TimeZone::UTC)
+                .map(|zoned| zoned.timestamp().as_second() - CLOCK_SLACK_DAYS * 86_400)
+                .map_err(|error| walk_error(&error))?,
+        ),
+        None => None,
+    };
+    // The mailmap maps (name, e-mail) to the canonical pair; unmapped parts stay as they are.
+    let resolve = |name: &gix::bstr::BStr, email: &gix::bstr::BStr| {
+        let signature = gix::actor::SignatureRef { name, email, time: "" };
+        let mapped = mailmap.try_resolve_ref(signature);
+        Identity {
+            name: mapped
+                .as_ref()
+                .and_then(|mapped| mapped.name)
+                .unwrap_or(name)
+                .to_string(),
+            email: mapped
+                .as_ref()
+                .and_then(|mapped| mapped.email)
+                .unwrap_or(email)
+                .to_string(),
         }
-        let commit = info.object().map_err(|error| walk_error(&error))?;
+    };
+    // Each commit is read exactly once, when first seen, and queued newest first by commit
+    // time: with a cutoff, the first commit older than it ends the walk (every later one is
+    // older still).
+    let read = |id: gix::ObjectId| -> Result<Pending, IngestError> {
+        let commit = repo.find_commit(id).map_err(|error| walk_error(&error))?;
         let decoded = commit.decode().map_err(|error| walk_error(&error))?;
+        let committed = decoded.committer().map_err(|error| walk_error(&error))?.seconds();
         let author = decoded.author().map_err(|error| walk_error(&error))?;
-        let seconds = author.seconds();
-        let on = jiff::Timestamp::from_second(seconds)
+        let on = jiff::Timestamp::from_second(author.seconds())
             .map(|timestamp| timestamp.to_zoned(jiff::tz::TimeZone::UTC).date())
             .map_err(|error| walk_error(&error))?;
-        let resolve = |name: &str, email: &str| {
-            let signature = gix::actor::SignatureRef {
-                name: name.into(),
-                email: email.into(),
-                time: "",
-            };
-            let resolved = mailmap.resolve(signature);
-            Identity {
-                name: resolved.name.to_string(),
-                email: resolved.email.to_string(),
-            }
+        let parents: Vec<gix::ObjectId> = decoded.parents().collect();
+        let mut credited = vec![resolve(author.name, author.email)];
+        // Only a message that mentions a co-author is read as text.
+        let message: &[u8] = decoded.message.as_ref();
+        let mentions = message
+            .windows(14)
+            .any(|window| window.eq_ignore_ascii_case(b"co-authored-by"));
+        let trailers = if mentions {
+            co_authors(&String::from_utf8_lossy(message))
+        } else {
+            Vec::new()
         };
-        let mut credited = vec![resolve(&author.name.to_string(), &author.email.to_string())];
-        for co_author in co_authors(&decoded.message.to_string()) {
-            let identity = resolve(&co_author.name, &co_author.email);
+        for co_author in trailers {
+            let identity = resolve(co_author.name.as_str().into(), co_author.email.as_str().into());
             if !credited
                 .iter()
                 .any(|known| known.email.eq_ignore_ascii_case(&identity.email))
@@ -141,13 +167,65 @@ pub fn ingest(path: &Path, options: &IngestOptions) -> Result<Vec<Contribution>,
                 credited.push(identity);
             }
         }
-        contributions.push(Contribution {
-            commit: info.id.to_string(),
-            on,
-            credited,
-        });
+        Ok(Pending {
+            committed,
+            id,
+            parents,
+            contribution: Contribution {
+                commit: id.to_string(),
+                on,
+                credited,
+            },
+        })
+    };
+    let mut queue = std::collections::BinaryHeap::new();
+    let mut seen = std::collections::HashSet::new();
+    let start = start.detach();
+    seen.insert(start);
+    queue.push(read(start)?);
+    let mut contributions = Vec::new();
+    while let Some(pending) = queue.pop() {
+        if cutoff.is_some_and(|cutoff| pending.committed < cutoff) {
+            break;
+        }
+        for parent in &pending.parents {
+            if seen.insert(*parent) {
+                queue.push(read(*parent)?);
+            }
+        }
+        if options.merges || pending.parents.len() <= 1 {
+            contributions.push(pending.contribution);
+        }
     }
     Ok(contributions)
+}
+
+/// A commit read but not yet walked past, ordered by commit time (then id) for the queue.
+struct Pending {
+    committed: i64,
+    id: gix::ObjectId,
+    parents: Vec<gix::ObjectId>,
+    contribution: Contribution,
+}
+
+impl PartialEq for Pending {
+    fn eq(&self, other: &Pending) -> bool {
+        (self.committed, self.id) == (other.committed, other.id)
+    }
+}
+
+impl Eq for Pending {}
+
+impl PartialOrd for Pending {
+    fn partial_cmp(&self, other: &Pending) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Pending {
+    fn cmp(&self, other: &Pending) -> std::cmp::Ordering {
+        (self.committed, self.id).cmp(&(other.committed, other.id))
+    }
 }
 
 /// Bot accounts by default: GitHub apps and the usual automation names.
@@ -158,20 +236,37 @@ fn is_bot(identity: &Identity, patterns: &[String]) -> bool {
     patterns.iter().any(|pattern| text.contains(&pattern.to_lowercase()))
 }
 
-/// The registry person behind an identity: by e-mail, or by the GitHub no-reply address
-/// (`ID+handle@users.noreply.github.com` or `handle@users.noreply.github.com`).
-pub fn person_of<'a>(polity: &'a Polity, identity: &Identity) -> Option<&'a str> {
-    let email = identity.email.to_lowercase();
-    if let Some(person) = polity
-        .people
-        .iter()
-        .find(|person| person.emails.iter().any(|known| known.to_lowercase() == email))
-    {
-        return Some(person.id.as_str());
+/// Finds the registry person behind an identity: by e-mail (without regard to case), or by the
+/// GitHub no-reply address (`ID+handle@users.noreply.github.com` or
+/// `handle@users.noreply.github.com`), by handle.
+#[derive(Debug)]
+pub struct People<'a> {
+    polity: &'a Polity,
+    by_email: std::collections::HashMap<String, &'a str>,
+}
+
+impl<'a> People<'a> {
+    pub fn new(polity: &'a Polity) -> People<'a> {
+        let mut by_email = std::collections::HashMap::new();
+        for person in &polity.people {
+            for email in &person.emails {
+                by_email.entry(email.to_lowercase()).or_insert(person.id.as_str());
+            }
+        }
+        People { polity, by_email }
     }
-    let local = email.strip_suffix("@users.noreply.github.com")?;
-    let handle = local.rsplit('+').next()?;
-    polity.person(&format!("@{handle}")).map(|person| person.id.as_str())
+
+    pub fn person_of(&self, identity: &Identity) -> Option<&'a str> {
+        let email = identity.email.to_lowercase();
+        if let Some(id) = self.by_email.get(&email) {
+            return Some(id);
+        }
+        let local = email.strip_suffix("@users.noreply.github.com")?;
+        let handle = local.rsplit('+').next()?;
+        self.polity
+            .person(&format!("@{handle}"))
+            .map(|person| person.id.as_str())
+    }
 }
 
 /// One line of the roll.
@@ -205,6 +300,7 @@ pub fn electorate(
     bot_patterns: &[String],
 ) -> Roll {
     let from = rule.within.before(at);
+    let people = People::new(polity);
     let mut counts: BTreeMap<(bool, String), u32> = BTreeMap::new();
     let mut bots = BTreeSet::new();
     for contribution in contributions
@@ -213,7 +309,7 @@ pub fn electorate(
     {
         let mut seen = BTreeSet::new();
         for identity in &contribution.credited {
-            let person = person_of(polity, identity);
+            let person = people.person_of(identity);
             let flagged = person.and_then(|id| polity.person(id)).is_some_and(|person| person.bot);
             if flagged || is_bot(identity, bot_patterns) {
                 bots.insert(identity.email.to_lowercase());

@@ -69,6 +69,7 @@ pub fn run(command: &StatsCommand) -> Result<String> {
     let options = IngestOptions {
         from: from.clone(),
         merges: *merges,
+        since: Some(rule.within.before(at)),
     };
     let mut contributions = Vec::new();
     for repo in repos {
