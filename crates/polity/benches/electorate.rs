@@ -46,7 +46,7 @@ fn build(dir: &Path, commits: usize) {
     for mark in 1..=commits {
         let author = random.next() % 5_000;
         // One author in ten commits under an old address that the mailmap fixes.
-        let email = if author % 10 == 0 && random.next() % 2 == 0 {
+        let email = if author.is_multiple_of(10) && random.next().is_multiple_of(2) {
             format!("dev{author}@old.example")
         } else {
             format!("dev{author}@example.org")

@@ -263,7 +263,7 @@ impl Record {
         let (state, last_seq) = (&mut self.state, &mut self.last_seq);
         let mut failure = None;
         self.store
-            .replay_pages(*last_seq, 20_000, |last, payloads| {
+            .replay_pages(*last_seq, 100_000, |last, payloads| {
                 if failure.is_some() {
                     return;
                 }
