@@ -320,12 +320,11 @@ impl Record {
     }
 }
 
-fn context(record: &Record, actor: &Actor) -> Result<Context> {
+fn context(actor: &Actor) -> Result<Context> {
     let person = actor
         .actor
         .clone()
         .ok_or_else(|| anyhow!("say who acts: --as PERSON"))?;
-    let _ = &record.state;
     Ok(Context {
         actor: person,
         on: act_date(actor)?,
@@ -475,7 +474,7 @@ pub async fn state_hash(actor: &Actor) -> Result<String> {
 
 pub async fn report(command: &ReportCommand, actor: &Actor) -> Result<String> {
     let mut record = Record::open(&actor.db).await?;
-    let context = context(&record, actor)?;
+    let context = context(actor)?;
     let ReportCommand::Submit { body, annual, link } = command;
     let command = Command::SubmitReport {
         body: body.clone(),
@@ -510,7 +509,7 @@ fn lifecycle(text: &str) -> Result<LifecycleState> {
 
 pub async fn motion(command: &MotionCommand, actor: &Actor) -> Result<String> {
     let mut record = Record::open(&actor.db).await?;
-    let context = context(&record, actor)?;
+    let context = context(actor)?;
     let command = match command {
         MotionCommand::Open {
             body,
@@ -645,7 +644,7 @@ pub async fn election(command: &ElectionCommand, actor: &Actor) -> Result<String
             ),
         };
     }
-    let context = context(&record, actor)?;
+    let context = context(actor)?;
     let (command, ballot, receipt) = match command {
         ElectionCommand::Open {
             body,
@@ -892,7 +891,7 @@ pub async fn demo(db: Option<&str>) -> Result<String> {
 
 pub async fn meeting(command: &MeetingCommand, actor: &Actor) -> Result<String> {
     let mut record = Record::open(&actor.db).await?;
-    let context = context(&record, actor)?;
+    let context = context(actor)?;
     let command = match command {
         MeetingCommand::Schedule { body, on } => Command::ScheduleMeeting {
             body: body.clone(),
@@ -935,7 +934,7 @@ pub async fn meeting(command: &MeetingCommand, actor: &Actor) -> Result<String> 
 
 pub async fn proposal(command: &ProposalCommand, actor: &Actor) -> Result<String> {
     let mut record = Record::open(&actor.db).await?;
-    let context = context(&record, actor)?;
+    let context = context(actor)?;
     let command = match command {
         ProposalCommand::Open { body, title, until } => Command::Propose {
             body: body.clone(),
@@ -957,7 +956,7 @@ pub async fn proposal(command: &ProposalCommand, actor: &Actor) -> Result<String
 
 pub async fn liaison(command: &LiaisonCommand, actor: &Actor) -> Result<String> {
     let mut record = Record::open(&actor.db).await?;
-    let context = context(&record, actor)?;
+    let context = context(actor)?;
     let command = match command {
         LiaisonCommand::Volunteer { body, area } => Command::VolunteerLiaison {
             body: body.clone(),
@@ -980,6 +979,6 @@ pub async fn liaison(command: &LiaisonCommand, actor: &Actor) -> Result<String> 
 /// D11 and S4: an intervention of the overseeing body, and a working group's dissolution.
 pub async fn simple(command: Command, actor: &Actor) -> Result<String> {
     let mut record = Record::open(&actor.db).await?;
-    let context = context(&record, actor)?;
+    let context = context(actor)?;
     Ok(describe(&record.act(&command, &context, None).await?))
 }
