@@ -366,3 +366,99 @@ mod tests {
         );
     }
 }
+
+/// C3: health figures of a project as of a date (CHAOSS definitions).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Health {
+    pub at: Date,
+    /// Distinct contributors with a contribution in the last 30, 90 and 365 days.
+    pub active_30: usize,
+    pub active_90: usize,
+    pub active_365: usize,
+    /// Contributions (credited commits) in the last 365 days.
+    pub contributions_365: u64,
+    /// Contributor absence factor: the fewest people who made more than half of the last
+    /// 365 days' contributions.
+    pub absence_factor: usize,
+    /// Elephant factor: the fewest organisations that made more than half of them (by the
+    /// affiliation on each contribution's date; contributions of unknown affiliation count as
+    /// one organisation, "(unknown)").
+    pub elephant_factor: usize,
+    /// Contributions per organisation over the 365 days, largest first (ties by name).
+    pub organisations: Vec<(String, u64)>,
+    /// The top contributor and their contributions over the 365 days.
+    pub top_contributor: Option<(String, u64)>,
+    pub last_activity: Option<Date>,
+    /// Contributions per (month, organisation) over the 12 months before `at`.
+    pub monthly: BTreeMap<(i16, i8), BTreeMap<String, u64>>,
+}
+
+/// The smallest number of the largest shares that sum to more than half of the total.
+fn more_than_half(mut shares: Vec<u64>) -> usize {
+    let total: u64 = shares.iter().sum();
+    shares.sort_unstable_by(|a, b| b.cmp(a));
+    let mut sum = 0;
+    for (index, share) in shares.iter().enumerate() {
+        sum += share;
+        if sum * 2 > total {
+            return index + 1;
+        }
+    }
+    0
+}
+
+pub fn health(polity: &Polity, contributions: &[Contribution], at: Date, bot_patterns: &[String]) -> Health {
+    let people = People::new(polity);
+    let since = |days: i64| at.checked_sub(jiff::Span::new().days(days)).unwrap_or(Date::MIN);
+    let mut active: [BTreeSet<String>; 3] = Default::default();
+    let mut per_person: BTreeMap<String, u64> = BTreeMap::new();
+    let mut per_organisation: BTreeMap<String, u64> = BTreeMap::new();
+    let mut monthly: BTreeMap<(i16, i8), BTreeMap<String, u64>> = BTreeMap::new();
+    let mut last_activity = None;
+    for contribution in contributions.iter().filter(|contribution| contribution.on < at) {
+        for identity in &contribution.credited {
+            let person = people.person_of(identity);
+            if person.and_then(|id| polity.person(id)).is_some_and(|person| person.bot)
+                || is_bot(identity, bot_patterns)
+            {
+                continue;
+            }
+            last_activity = last_activity.max(Some(contribution.on));
+            let who = person.map_or_else(|| identity.email.to_lowercase(), str::to_owned);
+            for (set, days) in active.iter_mut().zip([30, 90, 365]) {
+                if contribution.on >= since(days) {
+                    set.insert(who.clone());
+                }
+            }
+            if contribution.on >= since(365) {
+                *per_person.entry(who.clone()).or_default() += 1;
+                let organisation = person
+                    .and_then(|id| polity.affiliation_on(id, contribution.on))
+                    .unwrap_or("(unknown)")
+                    .to_owned();
+                *per_organisation.entry(organisation.clone()).or_default() += 1;
+                let month = (contribution.on.year(), contribution.on.month());
+                *monthly.entry(month).or_default().entry(organisation).or_default() += 1;
+            }
+        }
+    }
+    let mut organisations: Vec<(String, u64)> = per_organisation.into_iter().collect();
+    organisations.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    let top_contributor = per_person
+        .iter()
+        .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+        .map(|(who, count)| (who.clone(), *count));
+    Health {
+        at,
+        active_30: active[0].len(),
+        active_90: active[1].len(),
+        active_365: active[2].len(),
+        contributions_365: per_person.values().sum(),
+        absence_factor: more_than_half(per_person.values().copied().collect()),
+        elephant_factor: more_than_half(organisations.iter().map(|(_, count)| *count).collect()),
+        organisations,
+        top_contributor,
+        last_activity,
+        monthly,
+    }
+}

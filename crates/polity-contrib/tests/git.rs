@@ -222,6 +222,22 @@ fn e2_roll_with_mailmap_co_authors_merges_bots_skewed_clocks_and_a_move() {
     let roll = electorate(&polity(), &with_merges, rule, date(2026, 7, 1), &patterns);
     let cid = roll.voters.iter().find(|voter| voter.who == "cid").unwrap();
     assert_eq!((cid.contributions, cid.active), (2, true));
+    // C3: the health figures over the same history (merges not counted).
+    let figures = polity_contrib::health(&polity(), &contributions, date(2026, 7, 1), &patterns);
+    assert_eq!((figures.active_30, figures.active_90, figures.active_365), (0, 2, 4));
+    assert_eq!(figures.contributions_365, 6);
+    assert_eq!(figures.absence_factor, 2, "ann 2 + bob 2 of 6 is more than half");
+    assert_eq!(figures.elephant_factor, 1, "acme has 4 of 6");
+    assert_eq!(
+        figures.organisations,
+        [
+            ("acme".to_owned(), 4),
+            ("(unknown)".to_owned(), 1),
+            ("globex".to_owned(), 1)
+        ]
+    );
+    assert_eq!(figures.top_contributor, Some(("ann".to_owned(), 2)));
+    assert_eq!(figures.last_activity, Some(date(2026, 4, 21)));
     // As of an earlier date, Cid's merge falls in Acme's time.
     let early = electorate(&polity(), &with_merges, rule, date(2026, 3, 1), &patterns);
     assert_eq!(

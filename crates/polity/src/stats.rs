@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use anyhow::{Context, Result, anyhow};
 use clap::Subcommand;
 use jiff::civil::Date;
-use polity_contrib::{DEFAULT_BOT_PATTERNS, IngestOptions, electorate, ingest};
+use polity_contrib::{DEFAULT_BOT_PATTERNS, Health, IngestOptions, electorate, health, ingest};
 use serde::Serialize;
 
 #[derive(Debug, Subcommand)]
@@ -30,6 +30,21 @@ pub enum StatsCommand {
         #[arg(long)]
         json: bool,
     },
+    /// C3: a project's health as of a date: active contributors, absence and elephant factors,
+    /// organisational diversity, the top contributor's share, last activity; Markdown, JSON, or an
+    /// SVG chart of monthly activity by organisation.
+    Health {
+        /// A label for the report (e.g. the project's body id).
+        project: Option<String>,
+        #[arg(long, default_value = ".")]
+        registry: PathBuf,
+        #[arg(long = "repo", required = true)]
+        repos: Vec<PathBuf>,
+        #[arg(long)]
+        at: String,
+        #[arg(long, value_parser = ["markdown", "json", "svg"], default_value = "markdown")]
+        format: String,
+    },
 }
 
 #[derive(Serialize)]
@@ -51,14 +66,25 @@ struct VoterJson<'a> {
 }
 
 pub fn run(command: &StatsCommand) -> Result<String> {
-    let StatsCommand::Electorate {
-        registry,
-        repos,
-        at,
-        from,
-        merges,
-        json,
-    } = command;
+    let (registry, repos, at, from, merges, json) = match command {
+        StatsCommand::Electorate {
+            registry,
+            repos,
+            at,
+            from,
+            merges,
+            json,
+        } => (registry, repos, at, from, merges, json),
+        StatsCommand::Health {
+            project,
+            registry,
+            repos,
+            at,
+            format,
+        } => {
+            return run_health(project.as_deref(), registry, repos, at, format);
+        }
+    };
     let at: Date = at
         .parse()
         .with_context(|| format!("--at {at:?} is not a date: write YYYY-MM-DD"))?;
@@ -126,4 +152,226 @@ pub fn run(command: &StatsCommand) -> Result<String> {
         );
     }
     Ok(out)
+}
+
+fn run_health(project: Option<&str>, registry: &PathBuf, repos: &[PathBuf], at: &str, format: &str) -> Result<String> {
+    let at: Date = at
+        .parse()
+        .with_context(|| format!("--at {at:?} is not a date: write YYYY-MM-DD"))?;
+    let loaded = polity_registry::load(registry)?;
+    let options = IngestOptions {
+        since: Some(at.checked_sub(jiff::Span::new().days(366)).unwrap_or(at)),
+        ..IngestOptions::default()
+    };
+    let mut contributions = Vec::new();
+    for repo in repos {
+        contributions.extend(ingest(repo, &options)?);
+    }
+    let patterns: Vec<String> = DEFAULT_BOT_PATTERNS
+        .iter()
+        .map(|pattern| (*pattern).to_owned())
+        .collect();
+    let figures = health(&loaded.polity, &contributions, at, &patterns);
+    let title = project.unwrap_or("the project");
+    Ok(match format {
+        "json" => health_json(title, &figures)?,
+        "svg" => health_svg(title, &figures),
+        _ => health_markdown(title, &figures),
+    })
+}
+
+fn share(part: u64, whole: u64) -> String {
+    if whole == 0 {
+        return "0/0".to_owned();
+    }
+    // Printed with one decimal; the fraction itself is exact.
+    format!("{part}/{whole} ({:.1} %)", part as f64 * 100.0 / whole as f64)
+}
+
+fn health_markdown(title: &str, figures: &Health) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "# Health of {title} as of {} (C3)\n", figures.at);
+    let _ = writeln!(out, "| figure | value |\n|---|---|");
+    let _ = writeln!(
+        out,
+        "| active contributors, 30 / 90 / 365 days | {} / {} / {} |",
+        figures.active_30, figures.active_90, figures.active_365
+    );
+    let _ = writeln!(out, "| contributions, 365 days | {} |", figures.contributions_365);
+    let _ = writeln!(
+        out,
+        "| contributor absence factor (fewest people with more than half) | {} |",
+        figures.absence_factor
+    );
+    let _ = writeln!(
+        out,
+        "| elephant factor (fewest organisations with more than half) | {} |",
+        figures.elephant_factor
+    );
+    let _ = writeln!(out, "| organisations contributing | {} |", figures.organisations.len());
+    if let Some((who, count)) = &figures.top_contributor {
+        let _ = writeln!(
+            out,
+            "| top contributor's share | {who}: {} |",
+            share(*count, figures.contributions_365)
+        );
+    }
+    let _ = writeln!(
+        out,
+        "| last activity | {} |",
+        figures.last_activity.map_or("none".to_owned(), |day| day.to_string())
+    );
+    let _ = writeln!(
+        out,
+        "\n## Organisations, 365 days\n\n| organisation | contributions |\n|---|---|"
+    );
+    for (organisation, count) in &figures.organisations {
+        let _ = writeln!(out, "| {organisation} | {} |", share(*count, figures.contributions_365));
+    }
+    out
+}
+
+#[derive(Serialize)]
+struct HealthJson<'a> {
+    project: &'a str,
+    at: String,
+    active_contributors: BTreeMapJson,
+    contributions_365: u64,
+    absence_factor: usize,
+    elephant_factor: usize,
+    organisations: Vec<(&'a str, u64)>,
+    top_contributor: Option<(&'a str, u64)>,
+    last_activity: Option<String>,
+    monthly: Vec<(String, Vec<(&'a str, u64)>)>,
+}
+
+type BTreeMapJson = std::collections::BTreeMap<&'static str, usize>;
+
+fn health_json(title: &str, figures: &Health) -> Result<String> {
+    let report = HealthJson {
+        project: title,
+        at: figures.at.to_string(),
+        active_contributors: [
+            ("30_days", figures.active_30),
+            ("90_days", figures.active_90),
+            ("365_days", figures.active_365),
+        ]
+        .into(),
+        contributions_365: figures.contributions_365,
+        absence_factor: figures.absence_factor,
+        elephant_factor: figures.elephant_factor,
+        organisations: figures
+            .organisations
+            .iter()
+            .map(|(name, count)| (name.as_str(), *count))
+            .collect(),
+        top_contributor: figures
+            .top_contributor
+            .as_ref()
+            .map(|(who, count)| (who.as_str(), *count)),
+        last_activity: figures.last_activity.map(|day| day.to_string()),
+        monthly: figures
+            .monthly
+            .iter()
+            .map(|((year, month), organisations)| {
+                (
+                    format!("{year:04}-{month:02}"),
+                    organisations
+                        .iter()
+                        .map(|(name, count)| (name.as_str(), *count))
+                        .collect(),
+                )
+            })
+            .collect(),
+    };
+    let mut text = serde_json::to_string_pretty(&report)?;
+    text.push('\n');
+    Ok(text)
+}
+
+/// A stacked bar per month, one colour per organisation (the largest eight; the rest as "other").
+fn health_svg(title: &str, figures: &Health) -> String {
+    const COLOURS: [&str; 9] = [
+        "#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7", "#9c755f",
+    ];
+    let named: Vec<&str> = figures
+        .organisations
+        .iter()
+        .take(8)
+        .map(|(name, _)| name.as_str())
+        .collect();
+    let colour = |organisation: &str| {
+        named
+            .iter()
+            .position(|name| *name == organisation)
+            .map_or(COLOURS[8], |index| COLOURS[index])
+    };
+    let months: Vec<&(i16, i8)> = figures.monthly.keys().collect();
+    let highest = figures
+        .monthly
+        .values()
+        .map(|organisations| organisations.values().sum::<u64>())
+        .max()
+        .unwrap_or(1)
+        .max(1);
+    let (width, height, left, bottom, bar) = (60 + 40 * months.len().max(1), 320, 50.0, 260.0, 30.0);
+    let escape = |text: &str| text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;");
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{}\" height=\"{height}\" viewBox=\"0 0 {} {height}\" role=\"img\" aria-label=\"Monthly contributions by organisation\">",
+        width + 160,
+        width + 160
+    );
+    let _ = writeln!(
+        out,
+        "<title>{}: contributions per month by organisation, 12 months to {}</title>",
+        escape(title),
+        figures.at
+    );
+    let _ = writeln!(
+        out,
+        "<line x1=\"{left}\" y1=\"{bottom}\" x2=\"{}\" y2=\"{bottom}\" stroke=\"#333\"/>",
+        width
+    );
+    let _ = writeln!(
+        out,
+        "<text x=\"5\" y=\"20\" font-size=\"12\" font-family=\"sans-serif\">{highest}</text>"
+    );
+    for (index, key) in months.iter().enumerate() {
+        let x = left + 10.0 + index as f64 * 40.0;
+        let mut y = bottom;
+        for (organisation, count) in &figures.monthly[*key] {
+            let size = *count as f64 * 220.0 / highest as f64;
+            y -= size;
+            let _ = writeln!(
+                out,
+                "<rect x=\"{x:.1}\" y=\"{y:.1}\" width=\"{bar}\" height=\"{size:.1}\" fill=\"{}\"><title>{} {}: {count}</title></rect>",
+                colour(organisation),
+                format_args!("{:04}-{:02}", key.0, key.1),
+                escape(organisation)
+            );
+        }
+        let _ = writeln!(
+            out,
+            "<text x=\"{x:.1}\" y=\"{}\" font-size=\"10\" font-family=\"sans-serif\">{:02}/{:02}</text>",
+            bottom + 15.0,
+            key.1,
+            key.0 % 100
+        );
+    }
+    for (index, name) in named.iter().chain(std::iter::once(&"other")).enumerate() {
+        let y = 20 + index * 18;
+        let _ = writeln!(
+            out,
+            "<rect x=\"{}\" y=\"{y}\" width=\"12\" height=\"12\" fill=\"{}\"/><text x=\"{}\" y=\"{}\" font-size=\"12\" font-family=\"sans-serif\">{}</text>",
+            width + 10,
+            COLOURS[index.min(8)],
+            width + 28,
+            y + 11,
+            escape(name)
+        );
+    }
+    out.push_str("</svg>\n");
+    out
 }

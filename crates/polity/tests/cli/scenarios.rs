@@ -2368,6 +2368,37 @@ fn e2_stats_electorate_from_a_repository() {
     assert_eq!(roll["voters"][1]["who"], "alice");
     assert_eq!(roll["voters"][1]["contributions"], 2);
     assert_eq!(roll["voters"][1]["active"], false);
+    // C3: health as Markdown, JSON and an SVG chart.
+    let repo_path = repo.path().to_str().unwrap();
+    let health = |format: &str| {
+        stdout(&polity(&[
+            "stats",
+            "health",
+            "tsc",
+            "--registry",
+            "examples/cfn-working-group",
+            "--repo",
+            repo_path,
+            "--at",
+            "2026-06-01",
+            "--format",
+            format,
+        ]))
+    };
+    let text = health("markdown");
+    assert!(
+        text.contains("| elephant factor (fewest organisations with more than half) | 1 |"),
+        "{text}"
+    );
+    assert!(text.contains("| chinamobile | 2/3 (66.7 %) |"), "{text}");
+    let figures: serde_json::Value = serde_json::from_str(&health("json")).unwrap();
+    assert_eq!(figures["contributions_365"], 3);
+    assert_eq!(figures["absence_factor"], 1);
+    let svg = health("svg");
+    assert!(
+        svg.starts_with("<svg") && svg.trim_end().ends_with("</svg>") && svg.matches("<rect").count() >= 3,
+        "{svg}"
+    );
     let no_rule = polity(&[
         "stats",
         "electorate",
