@@ -154,7 +154,13 @@ pub fn run(command: &StatsCommand) -> Result<String> {
     Ok(out)
 }
 
-fn run_health(project: Option<&str>, registry: &PathBuf, repos: &[PathBuf], at: &str, format: &str) -> Result<String> {
+fn run_health(
+    project: Option<&str>,
+    registry: &std::path::Path,
+    repos: &[PathBuf],
+    at: &str,
+    format: &str,
+) -> Result<String> {
     let at: Date = at
         .parse()
         .with_context(|| format!("--at {at:?} is not a date: write YYYY-MM-DD"))?;
