@@ -30,6 +30,17 @@ pub enum StatsCommand {
         #[arg(long)]
         json: bool,
     },
+    /// One person's contribution history and why they are, or are not, an active member (E2, C2).
+    Person {
+        /// A person id or @handle.
+        person: String,
+        #[arg(long, default_value = ".")]
+        registry: PathBuf,
+        #[arg(long = "repo", required = true)]
+        repos: Vec<PathBuf>,
+        #[arg(long)]
+        at: String,
+    },
     /// C3: a project's health as of a date: active contributors, absence and elephant factors,
     /// organisational diversity, the top contributor's share, last activity; Markdown, JSON, or an
     /// SVG chart of monthly activity by organisation.
@@ -84,6 +95,12 @@ pub fn run(command: &StatsCommand) -> Result<String> {
         } => {
             return run_health(project.as_deref(), registry, repos, at, format);
         }
+        StatsCommand::Person {
+            person,
+            registry,
+            repos,
+            at,
+        } => return run_person(person, registry, repos, at),
     };
     let at: Date = at
         .parse()
@@ -380,4 +397,103 @@ fn health_svg(title: &str, figures: &Health) -> String {
     }
     out.push_str("</svg>\n");
     out
+}
+
+fn run_person(reference: &str, registry: &std::path::Path, repos: &[PathBuf], at: &str) -> Result<String> {
+    let at: Date = at
+        .parse()
+        .with_context(|| format!("--at {at:?} is not a date: write YYYY-MM-DD"))?;
+    let loaded = polity_registry::load(registry)?;
+    let polity = &loaded.polity;
+    let person = polity.person(reference).ok_or_else(|| {
+        anyhow!(
+            "{reference:?} is not a person of {}: use an id or @handle",
+            registry.display()
+        )
+    })?;
+    let mut contributions = Vec::new();
+    for repo in repos {
+        contributions.extend(ingest(repo, &IngestOptions::default())?);
+    }
+    let people = polity_contrib::People::new(polity);
+    let mut theirs: Vec<(&polity_contrib::Contribution, std::collections::BTreeSet<String>)> = Vec::new();
+    for contribution in &contributions {
+        let addresses: std::collections::BTreeSet<String> = contribution
+            .credited
+            .iter()
+            .filter(|identity| people.person_of(identity) == Some(person.id.as_str()))
+            .map(|identity| identity.email.clone())
+            .collect();
+        if !addresses.is_empty() {
+            theirs.push((contribution, addresses));
+        }
+    }
+    theirs.sort_by(|a, b| b.0.on.cmp(&a.0.on).then(a.0.commit.cmp(&b.0.commit)));
+    let mut out = String::new();
+    let _ = writeln!(out, "{} ({}) as of {at}", person.name, person.id);
+    let _ = writeln!(
+        out,
+        "  affiliation: {}",
+        polity.affiliation_on(&person.id, at).unwrap_or("none recorded")
+    );
+    for affiliation in &person.affiliations {
+        let until = affiliation.until.map_or("now".to_owned(), |until| until.to_string());
+        let _ = writeln!(
+            out,
+            "    {} from {} until {until}",
+            affiliation.organisation.id, affiliation.from
+        );
+    }
+    if person.bot {
+        let _ = writeln!(out, "  a bot: never a member or a contributor");
+    }
+    let seen: std::collections::BTreeSet<&String> = theirs.iter().flat_map(|(_, addresses)| addresses).collect();
+    let _ = writeln!(
+        out,
+        "  identities in the history: {}",
+        if seen.is_empty() {
+            "none".to_owned()
+        } else {
+            seen.into_iter().cloned().collect::<Vec<_>>().join(", ")
+        }
+    );
+    let _ = writeln!(
+        out,
+        "  contributions in all: {}",
+        theirs.iter().filter(|(contribution, _)| contribution.on < at).count()
+    );
+    match loaded.polity.constitution.active_member {
+        Some(rule) => {
+            let from = rule.within.before(at);
+            let counted = theirs
+                .iter()
+                .filter(|(contribution, _)| from <= contribution.on && contribution.on < at)
+                .count();
+            let verdict = if person.bot {
+                "not active: a bot".to_owned()
+            } else if counted as u32 >= rule.contributions {
+                "active".to_owned()
+            } else {
+                format!("not active: {} more needed", rule.contributions - counted as u32)
+            };
+            let _ = writeln!(
+                out,
+                "  E2: at least {} contributions in [{from}, {at}): {counted} — {verdict}",
+                rule.contributions
+            );
+        }
+        None => {
+            let _ = writeln!(out, "  E2: the constitution sets no active-member rule");
+        }
+    }
+    let _ = writeln!(out, "  contributions (newest first):");
+    for (contribution, _) in theirs.iter().filter(|(contribution, _)| contribution.on < at).take(50) {
+        let _ = writeln!(
+            out,
+            "    {}  {}",
+            contribution.on,
+            &contribution.commit[..12.min(contribution.commit.len())]
+        );
+    }
+    Ok(out)
 }

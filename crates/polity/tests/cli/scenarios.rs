@@ -2368,6 +2368,26 @@ fn e2_stats_electorate_from_a_repository() {
     assert_eq!(roll["voters"][1]["who"], "alice");
     assert_eq!(roll["voters"][1]["contributions"], 2);
     assert_eq!(roll["voters"][1]["active"], false);
+    // C2: one person's history, and why they are not active yet.
+    let alice = stdout(&polity(&[
+        "stats",
+        "person",
+        "@AliceE",
+        "--registry",
+        "examples/cfn-working-group",
+        "--repo",
+        repo.path().to_str().unwrap(),
+        "--at",
+        "2026-06-01",
+    ]));
+    assert!(
+        alice.contains("E2: at least 5 contributions in [2025-06-01, 2026-06-01): 2 — not active: 3 more needed"),
+        "{alice}"
+    );
+    assert!(
+        alice.contains("identities in the history: alice@chinamobile.com"),
+        "{alice}"
+    );
     // C3: health as Markdown, JSON and an SVG chart.
     let repo_path = repo.path().to_str().unwrap();
     let health = |format: &str| {
