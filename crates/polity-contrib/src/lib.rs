@@ -258,6 +258,9 @@ impl<'a> People<'a> {
 
     pub fn person_of(&self, identity: &Identity) -> Option<&'a str> {
         let email = identity.email.to_lowercase();
+        if let Some(id) = identity.email.strip_suffix(&format!("@{REGISTRY_DOMAIN}")) {
+            return self.polity.person(id).map(|person| person.id.as_str());
+        }
         if let Some(id) = self.by_email.get(&email) {
             return Some(id);
         }
@@ -460,5 +463,98 @@ pub fn health(polity: &Polity, contributions: &[Contribution], at: Date, bot_pat
         top_contributor,
         last_activity,
         monthly,
+    }
+}
+
+/// The domain under which contributions recorded by person id are credited.
+pub const REGISTRY_DOMAIN: &str = "registry.invalid";
+
+/// C1: the kinds of contribution outside git.
+pub const KINDS: [&str; 6] = ["review", "use-case", "requirement", "document", "artefact", "code"];
+
+/// A problem in a contributions file: its line and what is wrong.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CsvProblem {
+    pub line: usize,
+    pub reason: String,
+}
+
+/// Reads contributions made outside git (C1) from CSV text with the header
+/// `date,person,kind,link`: a date (YYYY-MM-DD), a person (id or @handle of the registry), a
+/// kind of [`KINDS`], and an optional link. Every problem is reported with its line; when there
+/// is any, nothing is imported.
+pub fn contributions_from_csv(polity: &Polity, text: &str) -> Result<Vec<Contribution>, Vec<CsvProblem>> {
+    let mut problems = Vec::new();
+    let mut contributions = Vec::new();
+    let mut lines = text.lines().enumerate();
+    match lines.next() {
+        Some((_, header)) if header.trim().eq_ignore_ascii_case("date,person,kind,link") => {}
+        _ => {
+            return Err(vec![CsvProblem {
+                line: 1,
+                reason: "the first line must be the header `date,person,kind,link`".to_owned(),
+            }]);
+        }
+    }
+    for (index, line) in lines {
+        let number = index + 1;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let fields: Vec<&str> = line.split(',').map(str::trim).collect();
+        if fields.len() != 4 {
+            problems.push(CsvProblem {
+                line: number,
+                reason: format!("{} fields; write date,person,kind,link", fields.len()),
+            });
+            continue;
+        }
+        let on = match fields[0].parse::<Date>() {
+            Ok(on) => on,
+            Err(error) => {
+                problems.push(CsvProblem {
+                    line: number,
+                    reason: format!("{:?} is not a date: {error}", fields[0]),
+                });
+                continue;
+            }
+        };
+        let Some(person) = polity.person(fields[1]) else {
+            problems.push(CsvProblem {
+                line: number,
+                reason: format!("{:?} is not a person of the registry", fields[1]),
+            });
+            continue;
+        };
+        if !KINDS.contains(&fields[2]) {
+            problems.push(CsvProblem {
+                line: number,
+                reason: format!("{:?} is not a kind: use one of {}", fields[2], KINDS.join(", ")),
+            });
+            continue;
+        }
+        // Credited by person id under the reserved `.invalid` domain, which no real address uses.
+        let email = format!("{}@{REGISTRY_DOMAIN}", person.id);
+        contributions.push(Contribution {
+            commit: format!(
+                "{}:{}",
+                fields[2],
+                if fields[3].is_empty() {
+                    number.to_string()
+                } else {
+                    fields[3].to_owned()
+                }
+            ),
+            on,
+            credited: vec![Identity {
+                name: person.name.clone(),
+                email,
+            }],
+        });
+    }
+    if problems.is_empty() {
+        Ok(contributions)
+    } else {
+        Err(problems)
     }
 }

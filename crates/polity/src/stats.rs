@@ -17,8 +17,11 @@ pub enum StatsCommand {
         #[arg(long, default_value = ".")]
         registry: PathBuf,
         /// A git repository to count; repeat for several.
-        #[arg(long = "repo", required = true)]
+        #[arg(long = "repo")]
         repos: Vec<PathBuf>,
+        /// Contributions outside git (C1): a CSV with the header `date,person,kind,link`.
+        #[arg(long)]
+        contributions: Option<PathBuf>,
         #[arg(long)]
         at: String,
         /// The ref to walk from.
@@ -36,8 +39,11 @@ pub enum StatsCommand {
         person: String,
         #[arg(long, default_value = ".")]
         registry: PathBuf,
-        #[arg(long = "repo", required = true)]
+        #[arg(long = "repo")]
         repos: Vec<PathBuf>,
+        /// Contributions outside git (C1): a CSV with the header `date,person,kind,link`.
+        #[arg(long)]
+        contributions: Option<PathBuf>,
         #[arg(long)]
         at: String,
     },
@@ -49,8 +55,11 @@ pub enum StatsCommand {
         project: Option<String>,
         #[arg(long, default_value = ".")]
         registry: PathBuf,
-        #[arg(long = "repo", required = true)]
+        #[arg(long = "repo")]
         repos: Vec<PathBuf>,
+        /// Contributions outside git (C1): a CSV with the header `date,person,kind,link`.
+        #[arg(long)]
+        contributions: Option<PathBuf>,
         #[arg(long)]
         at: String,
         #[arg(long, value_parser = ["markdown", "json", "svg"], default_value = "markdown")]
@@ -77,30 +86,42 @@ struct VoterJson<'a> {
 }
 
 pub fn run(command: &StatsCommand) -> Result<String> {
-    let (registry, repos, at, from, merges, json) = match command {
+    let (registry, repos, csv, at, from, merges, json) = match command {
         StatsCommand::Electorate {
             registry,
             repos,
+            contributions,
             at,
             from,
             merges,
             json,
-        } => (registry, repos, at, from, merges, json),
+        } => (registry, repos, contributions, at, from, merges, json),
         StatsCommand::Health {
             project,
             registry,
             repos,
+            contributions,
             at,
             format,
         } => {
-            return run_health(project.as_deref(), registry, repos, at, format);
+            return run_health(
+                project.as_deref(),
+                registry,
+                repos,
+                contributions.as_deref(),
+                at,
+                format,
+            );
         }
         StatsCommand::Person {
             person,
             registry,
             repos,
+            contributions,
             at,
-        } => return run_person(person, registry, repos, at),
+        } => {
+            return run_person(person, registry, repos, contributions.as_deref(), at);
+        }
     };
     let at: Date = at
         .parse()
@@ -118,6 +139,7 @@ pub fn run(command: &StatsCommand) -> Result<String> {
     for repo in repos {
         contributions.extend(ingest(repo, &options)?);
     }
+    contributions.extend(outside_git(&loaded.polity, csv.as_deref())?);
     let patterns: Vec<String> = DEFAULT_BOT_PATTERNS
         .iter()
         .map(|pattern| (*pattern).to_owned())
@@ -175,6 +197,7 @@ fn run_health(
     project: Option<&str>,
     registry: &std::path::Path,
     repos: &[PathBuf],
+    csv: Option<&std::path::Path>,
     at: &str,
     format: &str,
 ) -> Result<String> {
@@ -190,6 +213,7 @@ fn run_health(
     for repo in repos {
         contributions.extend(ingest(repo, &options)?);
     }
+    contributions.extend(outside_git(&loaded.polity, csv)?);
     let patterns: Vec<String> = DEFAULT_BOT_PATTERNS
         .iter()
         .map(|pattern| (*pattern).to_owned())
@@ -399,7 +423,13 @@ fn health_svg(title: &str, figures: &Health) -> String {
     out
 }
 
-fn run_person(reference: &str, registry: &std::path::Path, repos: &[PathBuf], at: &str) -> Result<String> {
+fn run_person(
+    reference: &str,
+    registry: &std::path::Path,
+    repos: &[PathBuf],
+    csv: Option<&std::path::Path>,
+    at: &str,
+) -> Result<String> {
     let at: Date = at
         .parse()
         .with_context(|| format!("--at {at:?} is not a date: write YYYY-MM-DD"))?;
@@ -415,6 +445,7 @@ fn run_person(reference: &str, registry: &std::path::Path, repos: &[PathBuf], at
     for repo in repos {
         contributions.extend(ingest(repo, &IngestOptions::default())?);
     }
+    contributions.extend(outside_git(polity, csv)?);
     let people = polity_contrib::People::new(polity);
     let mut theirs: Vec<(&polity_contrib::Contribution, std::collections::BTreeSet<String>)> = Vec::new();
     for contribution in &contributions {
@@ -496,4 +527,24 @@ fn run_person(reference: &str, registry: &std::path::Path, repos: &[PathBuf], at
         );
     }
     Ok(out)
+}
+
+/// C1: contributions outside git from a CSV file; every bad line is reported, none imported.
+fn outside_git(
+    polity: &polity_model::Polity,
+    path: Option<&std::path::Path>,
+) -> Result<Vec<polity_contrib::Contribution>> {
+    let Some(path) = path else { return Ok(Vec::new()) };
+    let text = std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+    polity_contrib::contributions_from_csv(polity, &text).map_err(|problems| {
+        let lines: Vec<String> = problems
+            .iter()
+            .map(|problem| format!("{}:{}: {}", path.display(), problem.line, problem.reason))
+            .collect();
+        anyhow!(
+            "{} problem(s) in the contributions file; nothing of it was imported:\n  {}",
+            problems.len(),
+            lines.join("\n  ")
+        )
+    })
 }

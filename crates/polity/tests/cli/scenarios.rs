@@ -2432,3 +2432,59 @@ fn e2_stats_electorate_from_a_repository() {
     assert_eq!(no_rule.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&no_rule.stderr).contains("no `active-member` rule"));
 }
+
+#[test]
+fn c1_contributions_outside_git_count_and_bad_files_import_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = dir.path().join("contributions.csv");
+    std::fs::write(
+        &good,
+        "date,person,kind,link\n2026-03-01,alice,review,https://example.org/r/1\n2026-03-02,@AliceE,use-case,\n2026-03-03,alice,requirement,\n2026-03-04,alice,document,\n2026-03-05,alice,review,\n",
+    )
+    .unwrap();
+    let output = polity(&[
+        "stats",
+        "electorate",
+        "--registry",
+        "examples/cfn-working-group",
+        "--contributions",
+        good.to_str().unwrap(),
+        "--at",
+        "2026-06-01",
+        "--json",
+    ]);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let roll: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(roll["voters"][0]["who"], "alice");
+    assert_eq!(roll["voters"][0]["contributions"], 5);
+    assert_eq!(
+        roll["voters"][0]["active"], true,
+        "C1: reviews, use cases and documents count toward E2"
+    );
+    let bad = dir.path().join("bad.csv");
+    std::fs::write(&bad, "date,person,kind,link\n2026-02-30,alice,review,\n2026-03-01,nobody,review,\n2026-03-01,alice,gossip,\n2026-03-01,alice\n").unwrap();
+    let output = polity(&[
+        "stats",
+        "electorate",
+        "--registry",
+        "examples/cfn-working-group",
+        "--contributions",
+        bad.to_str().unwrap(),
+        "--at",
+        "2026-06-01",
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    let error = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        error.contains("4 problem(s) in the contributions file; nothing of it was imported"),
+        "{error}"
+    );
+    for line in [
+        ":2: \"2026-02-30\" is not a date",
+        ":3: \"nobody\" is not a person",
+        ":4: \"gossip\" is not a kind",
+        ":5: 2 fields",
+    ] {
+        assert!(error.contains(line), "missing {line:?} in {error}");
+    }
+}
