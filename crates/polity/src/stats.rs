@@ -4,26 +4,71 @@ use std::fmt::Write as _;
 use std::path::PathBuf;
 
 use anyhow::{Context, Result, anyhow};
-use clap::Subcommand;
+use clap::{Args, Subcommand};
 use jiff::civil::Date;
 use polity_contrib::{DEFAULT_BOT_PATTERNS, Health, IngestOptions, electorate, health, ingest};
 use serde::Serialize;
+
+/// Where the figures come from, and as of when: the same for every `stats` command.
+#[derive(Debug, Args)]
+pub struct Sources {
+    /// The registry folder (people, affiliations, and the constitution's active-member rule).
+    #[arg(long, default_value = ".")]
+    registry: PathBuf,
+    /// A git repository to count; repeat for several.
+    #[arg(long = "repo")]
+    repos: Vec<PathBuf>,
+    /// Contributions outside git (C1): a CSV with the header `date,person,kind,link`.
+    #[arg(long)]
+    contributions: Option<PathBuf>,
+    /// The date the figures are as of (YYYY-MM-DD).
+    #[arg(long)]
+    at: String,
+}
+
+/// The registry, the date and the contributions the sources give.
+struct Loaded {
+    registry: polity_registry::Loaded,
+    at: Date,
+    contributions: Vec<polity_contrib::Contribution>,
+}
+
+impl Sources {
+    /// Loads everything; `options` chooses the ref, merges and the cutoff, given the registry
+    /// and the date.
+    fn load(&self, options: impl FnOnce(&polity_model::Polity, Date) -> Result<IngestOptions>) -> Result<Loaded> {
+        let at: Date = self
+            .at
+            .parse()
+            .with_context(|| format!("--at {:?} is not a date: write YYYY-MM-DD", self.at))?;
+        let registry = polity_registry::load(&self.registry)?;
+        let options = options(&registry.polity, at)?;
+        let mut contributions = Vec::new();
+        for repo in &self.repos {
+            contributions.extend(ingest(repo, &options)?);
+        }
+        contributions.extend(outside_git(&registry.polity, self.contributions.as_deref())?);
+        Ok(Loaded {
+            registry,
+            at,
+            contributions,
+        })
+    }
+}
+
+fn bot_patterns() -> Vec<String> {
+    DEFAULT_BOT_PATTERNS
+        .iter()
+        .map(|pattern| (*pattern).to_owned())
+        .collect()
+}
 
 #[derive(Debug, Subcommand)]
 pub enum StatsCommand {
     /// The roll of active members (E2) as of a date, from the repositories' history.
     Electorate {
-        /// The registry folder (its constitution gives the active-member rule).
-        #[arg(long, default_value = ".")]
-        registry: PathBuf,
-        /// A git repository to count; repeat for several.
-        #[arg(long = "repo")]
-        repos: Vec<PathBuf>,
-        /// Contributions outside git (C1): a CSV with the header `date,person,kind,link`.
-        #[arg(long)]
-        contributions: Option<PathBuf>,
-        #[arg(long)]
-        at: String,
+        #[command(flatten)]
+        sources: Sources,
         /// The ref to walk from.
         #[arg(long, default_value = "HEAD")]
         from: String,
@@ -37,15 +82,8 @@ pub enum StatsCommand {
     Person {
         /// A person id or @handle.
         person: String,
-        #[arg(long, default_value = ".")]
-        registry: PathBuf,
-        #[arg(long = "repo")]
-        repos: Vec<PathBuf>,
-        /// Contributions outside git (C1): a CSV with the header `date,person,kind,link`.
-        #[arg(long)]
-        contributions: Option<PathBuf>,
-        #[arg(long)]
-        at: String,
+        #[command(flatten)]
+        sources: Sources,
     },
     /// C3: a project's health as of a date: active contributors, absence and elephant factors,
     /// organisational diversity, the top contributor's share, last activity; Markdown, JSON, or an
@@ -53,15 +91,8 @@ pub enum StatsCommand {
     Health {
         /// A label for the report (e.g. the project's body id).
         project: Option<String>,
-        #[arg(long, default_value = ".")]
-        registry: PathBuf,
-        #[arg(long = "repo")]
-        repos: Vec<PathBuf>,
-        /// Contributions outside git (C1): a CSV with the header `date,person,kind,link`.
-        #[arg(long)]
-        contributions: Option<PathBuf>,
-        #[arg(long)]
-        at: String,
+        #[command(flatten)]
+        sources: Sources,
         #[arg(long, value_parser = ["markdown", "json", "svg"], default_value = "markdown")]
         format: String,
     },
@@ -86,65 +117,37 @@ struct VoterJson<'a> {
 }
 
 pub fn run(command: &StatsCommand) -> Result<String> {
-    let (registry, repos, csv, at, from, merges, json) = match command {
+    let (sources, from, merges, json) = match command {
         StatsCommand::Electorate {
-            registry,
-            repos,
-            contributions,
-            at,
+            sources,
             from,
             merges,
             json,
-        } => (registry, repos, contributions, at, from, merges, json),
+        } => (sources, from, merges, json),
         StatsCommand::Health {
             project,
-            registry,
-            repos,
-            contributions,
-            at,
+            sources,
             format,
-        } => {
-            return run_health(
-                project.as_deref(),
-                registry,
-                repos,
-                contributions.as_deref(),
-                at,
-                format,
-            );
-        }
-        StatsCommand::Person {
-            person,
-            registry,
-            repos,
-            contributions,
-            at,
-        } => {
-            return run_person(person, registry, repos, contributions.as_deref(), at);
-        }
+        } => return run_health(project.as_deref(), sources, format),
+        StatsCommand::Person { person, sources } => return run_person(person, sources),
     };
-    let at: Date = at
-        .parse()
-        .with_context(|| format!("--at {at:?} is not a date: write YYYY-MM-DD"))?;
-    let loaded = polity_registry::load(registry)?;
-    let rule = loaded.polity.constitution.active_member.ok_or_else(|| {
-        anyhow!("{}: the constitution has no `active-member` rule (E2): add `active-member: {{ contributions: N, within: PERIOD }}`", registry.display())
+    let registry = sources.registry.display().to_string();
+    let mut rule = None;
+    let loaded = sources.load(|polity, at| {
+        let found = polity.constitution.active_member.ok_or_else(|| {
+            anyhow!("{registry}: the constitution has no `active-member` rule (E2): add `active-member: {{ contributions: N, within: PERIOD }}`")
+        })?;
+        rule = Some(found);
+        Ok(IngestOptions { from: from.clone(), merges: *merges, since: Some(found.within.before(at)) })
     })?;
-    let options = IngestOptions {
-        from: from.clone(),
-        merges: *merges,
-        since: Some(rule.within.before(at)),
-    };
-    let mut contributions = Vec::new();
-    for repo in repos {
-        contributions.extend(ingest(repo, &options)?);
-    }
-    contributions.extend(outside_git(&loaded.polity, csv.as_deref())?);
-    let patterns: Vec<String> = DEFAULT_BOT_PATTERNS
-        .iter()
-        .map(|pattern| (*pattern).to_owned())
-        .collect();
-    let roll = electorate(&loaded.polity, &contributions, rule, at, &patterns);
+    let rule = rule.expect("set when loading");
+    let (polity, at, contributions, patterns) = (
+        &loaded.registry.polity,
+        loaded.at,
+        &loaded.contributions,
+        bot_patterns(),
+    );
+    let roll = electorate(polity, contributions, rule, at, &patterns);
     if *json {
         let report = RollJson {
             at: roll.at.to_string(),
@@ -193,32 +196,19 @@ pub fn run(command: &StatsCommand) -> Result<String> {
     Ok(out)
 }
 
-fn run_health(
-    project: Option<&str>,
-    registry: &std::path::Path,
-    repos: &[PathBuf],
-    csv: Option<&std::path::Path>,
-    at: &str,
-    format: &str,
-) -> Result<String> {
-    let at: Date = at
-        .parse()
-        .with_context(|| format!("--at {at:?} is not a date: write YYYY-MM-DD"))?;
-    let loaded = polity_registry::load(registry)?;
-    let options = IngestOptions {
-        since: Some(at.checked_sub(jiff::Span::new().days(366)).unwrap_or(at)),
-        ..IngestOptions::default()
-    };
-    let mut contributions = Vec::new();
-    for repo in repos {
-        contributions.extend(ingest(repo, &options)?);
-    }
-    contributions.extend(outside_git(&loaded.polity, csv)?);
-    let patterns: Vec<String> = DEFAULT_BOT_PATTERNS
-        .iter()
-        .map(|pattern| (*pattern).to_owned())
-        .collect();
-    let figures = health(&loaded.polity, &contributions, at, &patterns);
+fn run_health(project: Option<&str>, sources: &Sources, format: &str) -> Result<String> {
+    let loaded = sources.load(|_, at| {
+        Ok(IngestOptions {
+            since: Some(at.checked_sub(jiff::Span::new().days(366)).unwrap_or(at)),
+            ..IngestOptions::default()
+        })
+    })?;
+    let figures = health(
+        &loaded.registry.polity,
+        &loaded.contributions,
+        loaded.at,
+        &bot_patterns(),
+    );
     let title = project.unwrap_or("the project");
     Ok(match format {
         "json" => health_json(title, &figures)?,
@@ -423,32 +413,18 @@ fn health_svg(title: &str, figures: &Health) -> String {
     out
 }
 
-fn run_person(
-    reference: &str,
-    registry: &std::path::Path,
-    repos: &[PathBuf],
-    csv: Option<&std::path::Path>,
-    at: &str,
-) -> Result<String> {
-    let at: Date = at
-        .parse()
-        .with_context(|| format!("--at {at:?} is not a date: write YYYY-MM-DD"))?;
-    let loaded = polity_registry::load(registry)?;
-    let polity = &loaded.polity;
+fn run_person(reference: &str, sources: &Sources) -> Result<String> {
+    let loaded = sources.load(|_, _| Ok(IngestOptions::default()))?;
+    let (polity, at, contributions) = (&loaded.registry.polity, loaded.at, &loaded.contributions);
     let person = polity.person(reference).ok_or_else(|| {
         anyhow!(
             "{reference:?} is not a person of {}: use an id or @handle",
-            registry.display()
+            sources.registry.display()
         )
     })?;
-    let mut contributions = Vec::new();
-    for repo in repos {
-        contributions.extend(ingest(repo, &IngestOptions::default())?);
-    }
-    contributions.extend(outside_git(polity, csv)?);
     let people = polity_contrib::People::new(polity);
     let mut theirs: Vec<(&polity_contrib::Contribution, std::collections::BTreeSet<String>)> = Vec::new();
-    for contribution in &contributions {
+    for contribution in contributions {
         let addresses: std::collections::BTreeSet<String> = contribution
             .credited
             .iter()
@@ -493,7 +469,7 @@ fn run_person(
         "  contributions in all: {}",
         theirs.iter().filter(|(contribution, _)| contribution.on < at).count()
     );
-    match loaded.polity.constitution.active_member {
+    match polity.constitution.active_member {
         Some(rule) => {
             let from = rule.within.before(at);
             let counted = theirs
