@@ -9,8 +9,11 @@
 //! Architecture invariant: reading git is the only I/O here; counting is a pure function of the
 //! commits, the registry and the date.
 
+mod git;
+
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::Path;
+
+pub use git::{CLOCK_SLACK_DAYS, IngestError, IngestOptions, Ingested, ingest, ingest_with};
 
 use jiff::civil::Date;
 use polity_model::{ActiveMemberRule, Polity};
@@ -25,49 +28,14 @@ pub struct Identity {
 /// One commit's contribution: who is credited, and when.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Contribution {
+    /// The commit id, or for a contribution outside git, its kind and link (or line).
     pub commit: String,
+    /// [`GIT_KIND`] for a commit, or one of [`KINDS`] (C1).
+    pub kind: &'static str,
     /// The author date, in UTC.
     pub on: Date,
     /// The author first, then each distinct co-author.
     pub credited: Vec<Identity>,
-}
-
-#[derive(Clone, Debug)]
-pub struct IngestOptions {
-    /// The ref to walk from (`HEAD` by default).
-    pub from: String,
-    /// Count merge commits too.
-    pub merges: bool,
-    /// Only commits from about this date on: the walk goes newest first by commit time and stops
-    /// at `since` minus [`CLOCK_SLACK_DAYS`], so that skewed author clocks are still counted.
-    pub since: Option<Date>,
-}
-
-/// How far before `since` the walk still reads commits (author clocks are often off).
-pub const CLOCK_SLACK_DAYS: i64 = 31;
-
-impl Default for IngestOptions {
-    fn default() -> IngestOptions {
-        IngestOptions {
-            from: "HEAD".to_owned(),
-            merges: false,
-            since: None,
-        }
-    }
-}
-
-#[derive(Debug, thiserror::Error)]
-pub enum IngestError {
-    #[error("{path}: not a git repository: {message}")]
-    Open { path: String, message: String },
-    #[error("{path}: cannot resolve {reference:?}: {message}")]
-    Reference {
-        path: String,
-        reference: String,
-        message: String,
-    },
-    #[error("{path}: cannot read the history: {message}")]
-    Walk { path: String, message: String },
 }
 
 /// Parses `Co-authored-by: Name <email>` trailers (the key without regard to case).
@@ -90,144 +58,6 @@ pub fn co_authors(message: &str) -> Vec<Identity> {
         .collect()
 }
 
-/// Every contribution reachable from `options.from`, in walk order.
-pub fn ingest(path: &Path, options: &IngestOptions) -> Result<Vec<Contribution>, IngestError> {
-    let shown = path.display().to_string();
-    let walk_error = |error: &dyn std::fmt::Display| IngestError::Walk {
-        path: shown.clone(),
-        message: error.to_string(),
-    };
-    let repo = gix::open(path).map_err(|error| IngestError::Open {
-        path: shown.clone(),
-        message: error.to_string(),
-    })?;
-    let start = repo
-        .rev_parse_single(options.from.as_str())
-        .map_err(|error| IngestError::Reference {
-            path: shown.clone(),
-            reference: options.from.clone(),
-            message: error.to_string(),
-        })?;
-    let mailmap = repo.open_mailmap();
-    let cutoff = match options.since {
-        Some(since) => Some(
-            since
-                .to_zoned(jiff::tz::TimeZone::UTC)
-                .map(|zoned| zoned.timestamp().as_second() - CLOCK_SLACK_DAYS * 86_400)
-                .map_err(|error| walk_error(&error))?,
-        ),
-        None => None,
-    };
-    // The mailmap maps (name, e-mail) to the canonical pair; unmapped parts stay as they are.
-    let resolve = |name: &gix::bstr::BStr, email: &gix::bstr::BStr| {
-        let signature = gix::actor::SignatureRef { name, email, time: "" };
-        let mapped = mailmap.try_resolve_ref(signature);
-        Identity {
-            name: mapped
-                .as_ref()
-                .and_then(|mapped| mapped.name)
-                .unwrap_or(name)
-                .to_string(),
-            email: mapped
-                .as_ref()
-                .and_then(|mapped| mapped.email)
-                .unwrap_or(email)
-                .to_string(),
-        }
-    };
-    // Each commit is read exactly once, when first seen, and queued newest first by commit
-    // time: with a cutoff, the first commit older than it ends the walk (every later one is
-    // older still).
-    let read = |id: gix::ObjectId| -> Result<Pending, IngestError> {
-        let commit = repo.find_commit(id).map_err(|error| walk_error(&error))?;
-        let decoded = commit.decode().map_err(|error| walk_error(&error))?;
-        let committed = decoded.committer().map_err(|error| walk_error(&error))?.seconds();
-        let author = decoded.author().map_err(|error| walk_error(&error))?;
-        let on = jiff::Timestamp::from_second(author.seconds())
-            .map(|timestamp| timestamp.to_zoned(jiff::tz::TimeZone::UTC).date())
-            .map_err(|error| walk_error(&error))?;
-        let parents: Vec<gix::ObjectId> = decoded.parents().collect();
-        let mut credited = vec![resolve(author.name, author.email)];
-        // Only a message that mentions a co-author is read as text.
-        let message: &[u8] = decoded.message.as_ref();
-        let mentions = message
-            .windows(14)
-            .any(|window| window.eq_ignore_ascii_case(b"co-authored-by"));
-        let trailers = if mentions {
-            co_authors(&String::from_utf8_lossy(message))
-        } else {
-            Vec::new()
-        };
-        for co_author in trailers {
-            let identity = resolve(co_author.name.as_str().into(), co_author.email.as_str().into());
-            if !credited
-                .iter()
-                .any(|known| known.email.eq_ignore_ascii_case(&identity.email))
-            {
-                credited.push(identity);
-            }
-        }
-        Ok(Pending {
-            committed,
-            id,
-            parents,
-            contribution: Contribution {
-                commit: id.to_string(),
-                on,
-                credited,
-            },
-        })
-    };
-    let mut queue = std::collections::BinaryHeap::new();
-    let mut seen = std::collections::HashSet::new();
-    let start = start.detach();
-    seen.insert(start);
-    queue.push(read(start)?);
-    let mut contributions = Vec::new();
-    while let Some(pending) = queue.pop() {
-        if cutoff.is_some_and(|cutoff| pending.committed < cutoff) {
-            break;
-        }
-        for parent in &pending.parents {
-            if seen.insert(*parent) {
-                queue.push(read(*parent)?);
-            }
-        }
-        if options.merges || pending.parents.len() <= 1 {
-            contributions.push(pending.contribution);
-        }
-    }
-    Ok(contributions)
-}
-
-/// A commit read but not yet walked past, ordered by commit time (then id) for the queue.
-struct Pending {
-    committed: i64,
-    id: gix::ObjectId,
-    parents: Vec<gix::ObjectId>,
-    contribution: Contribution,
-}
-
-impl PartialEq for Pending {
-    fn eq(&self, other: &Pending) -> bool {
-        (self.committed, self.id) == (other.committed, other.id)
-    }
-}
-
-impl Eq for Pending {}
-
-impl PartialOrd for Pending {
-    fn partial_cmp(&self, other: &Pending) -> Option<std::cmp::Ordering> {
-        Some(self.cmp(other))
-    }
-}
-
-impl Ord for Pending {
-    fn cmp(&self, other: &Pending) -> std::cmp::Ordering {
-        (self.committed, self.id).cmp(&(other.committed, other.id))
-    }
-}
-
 /// Bot accounts by default: GitHub apps and the usual automation names.
 pub const DEFAULT_BOT_PATTERNS: [&str; 4] = ["[bot]", "-bot@", "dependabot", "renovate"];
 
@@ -236,39 +66,65 @@ fn is_bot(identity: &Identity, patterns: &[String]) -> bool {
     patterns.iter().any(|pattern| text.contains(&pattern.to_lowercase()))
 }
 
-/// Finds the registry person behind an identity: by e-mail (without regard to case), or by the
-/// GitHub no-reply address (`ID+handle@users.noreply.github.com` or
-/// `handle@users.noreply.github.com`), by handle.
+/// Finds the registry person behind an identity, by the registry's e-mails and merge rules
+/// (`identities`): an e-mail (without regard to case); a GitHub no-reply address
+/// (`ID+handle@users.noreply.github.com` or `handle@users.noreply.github.com`) by the person's
+/// handle or a merged GitHub account; else a merged name (without regard to case).
 #[derive(Debug)]
 pub struct People<'a> {
     polity: &'a Polity,
     by_email: std::collections::HashMap<String, &'a str>,
+    by_handle: std::collections::HashMap<String, &'a str>,
+    by_name: std::collections::HashMap<String, &'a str>,
 }
 
 impl<'a> People<'a> {
     pub fn new(polity: &'a Polity) -> People<'a> {
         let mut by_email = std::collections::HashMap::new();
+        let mut by_handle = std::collections::HashMap::new();
+        let mut by_name = std::collections::HashMap::new();
         for person in &polity.people {
+            let id = person.id.as_str();
             for email in &person.emails {
-                by_email.entry(email.to_lowercase()).or_insert(person.id.as_str());
+                by_email.entry(email.to_lowercase()).or_insert(id);
+            }
+            if let Some(handle) = &person.github {
+                by_handle.entry(handle.to_lowercase()).or_insert(id);
+            }
+            for identity in &person.identities {
+                let (map, key) = match identity {
+                    polity_model::IdentityRule::Email(email) => (&mut by_email, email),
+                    polity_model::IdentityRule::Github(handle) => (&mut by_handle, handle),
+                    polity_model::IdentityRule::Name(name) => (&mut by_name, name),
+                };
+                map.entry(key.to_lowercase()).or_insert(id);
             }
         }
-        People { polity, by_email }
+        People {
+            polity,
+            by_email,
+            by_handle,
+            by_name,
+        }
     }
 
     pub fn person_of(&self, identity: &Identity) -> Option<&'a str> {
-        let email = identity.email.to_lowercase();
-        if let Some(id) = identity.email.strip_suffix(&format!("@{REGISTRY_DOMAIN}")) {
+        if let Some(id) = identity.email.strip_suffix(REGISTRY_DOMAIN)
+            && let Some(id) = id.strip_suffix('@')
+        {
             return self.polity.person(id).map(|person| person.id.as_str());
         }
+        let email = identity.email.to_lowercase();
         if let Some(id) = self.by_email.get(&email) {
             return Some(id);
         }
-        let local = email.strip_suffix("@users.noreply.github.com")?;
-        let handle = local.rsplit('+').next()?;
-        self.polity
-            .person(&format!("@{handle}"))
-            .map(|person| person.id.as_str())
+        if let Some(local) = email.strip_suffix("@users.noreply.github.com")
+            && let Some(handle) = local.rsplit('+').next()
+            && let Some(id) = self.by_handle.get(handle)
+        {
+            return Some(id);
+        }
+        self.by_name.get(&identity.name.to_lowercase()).copied()
     }
 }
 
@@ -279,6 +135,8 @@ pub struct Voter {
     pub who: String,
     pub known: bool,
     pub contributions: u32,
+    /// The contributions in the window by kind ([`GIT_KIND`] or one of [`KINDS`]).
+    pub by_kind: BTreeMap<&'static str, u32>,
     pub organisation: Option<String>,
     pub active: bool,
 }
@@ -292,9 +150,76 @@ pub struct Roll {
     pub bots_left_out: usize,
 }
 
+impl Roll {
+    /// The registry ids of the active members, sorted.
+    pub fn active(&self) -> Vec<&str> {
+        self.voters
+            .iter()
+            .filter(|voter| voter.active)
+            .map(|voter| voter.who.as_str())
+            .collect()
+    }
+}
+
+/// Who an identity is, looked up once per distinct (name, e-mail): a slot of [`Resolver::who`]
+/// (a registry person, or an unknown e-mail), or `None` for a bot.
+struct Resolver<'a, 'c> {
+    polity: &'a Polity,
+    people: People<'a>,
+    patterns: &'c [String],
+    memo: std::collections::HashMap<(&'c str, &'c str), Option<usize>>,
+    /// (known, person id or lower-case e-mail), by slot.
+    who: Vec<(bool, String)>,
+    slots: std::collections::HashMap<(bool, String), usize>,
+    bots: BTreeSet<String>,
+}
+
+impl<'a, 'c> Resolver<'a, 'c> {
+    fn new(polity: &'a Polity, patterns: &'c [String]) -> Resolver<'a, 'c> {
+        Resolver {
+            polity,
+            people: People::new(polity),
+            patterns,
+            memo: std::collections::HashMap::new(),
+            who: Vec::new(),
+            slots: std::collections::HashMap::new(),
+            bots: BTreeSet::new(),
+        }
+    }
+
+    fn slot(&mut self, identity: &'c Identity) -> Option<usize> {
+        if let Some(slot) = self.memo.get(&(identity.name.as_str(), identity.email.as_str())) {
+            return *slot;
+        }
+        let person = self.people.person_of(identity);
+        let flagged = person
+            .and_then(|id| self.polity.person(id))
+            .is_some_and(|person| person.bot);
+        let slot = if flagged || is_bot(identity, self.patterns) {
+            self.bots.insert(identity.email.to_lowercase());
+            None
+        } else {
+            let key = match person {
+                Some(id) => (true, id.to_owned()),
+                None => (false, identity.email.to_lowercase()),
+            };
+            let next = self.who.len();
+            let slot = *self.slots.entry(key.clone()).or_insert(next);
+            if slot == next {
+                self.who.push(key);
+            }
+            Some(slot)
+        };
+        self.memo
+            .insert((identity.name.as_str(), identity.email.as_str()), slot);
+        slot
+    }
+}
+
 /// Applies E2 as of `at`: a contribution counts when its date is in `[at - within, at)`; a
 /// person is active with at least `rule.contributions` of them. Bots (by pattern or by the
-/// registry's `bot: true`) are left out. The roll is sorted by person.
+/// registry's `bot: true`) are left out. Each contribution counts once per person, even when
+/// the person appears in it under two addresses. The roll is sorted by person.
 pub fn electorate(
     polity: &Polity,
     contributions: &[Contribution],
@@ -303,51 +228,54 @@ pub fn electorate(
     bot_patterns: &[String],
 ) -> Roll {
     let from = rule.within.before(at);
-    let people = People::new(polity);
-    let mut counts: BTreeMap<(bool, String), u32> = BTreeMap::new();
-    let mut bots = BTreeSet::new();
+    let mut resolver = Resolver::new(polity, bot_patterns);
+    let mut counts: Vec<BTreeMap<&'static str, u32>> = Vec::new();
+    let mut seen: Vec<usize> = Vec::new();
     for contribution in contributions
         .iter()
         .filter(|contribution| from <= contribution.on && contribution.on < at)
     {
-        let mut seen = BTreeSet::new();
+        seen.clear();
         for identity in &contribution.credited {
-            let person = people.person_of(identity);
-            let flagged = person.and_then(|id| polity.person(id)).is_some_and(|person| person.bot);
-            if flagged || is_bot(identity, bot_patterns) {
-                bots.insert(identity.email.to_lowercase());
+            let Some(slot) = resolver.slot(identity) else { continue };
+            if seen.contains(&slot) {
                 continue;
             }
-            let key = match person {
-                Some(id) => (true, id.to_owned()),
-                None => (false, identity.email.to_lowercase()),
-            };
-            // Once per commit, even when one person appears under two addresses.
-            if seen.insert(key.clone()) {
-                *counts.entry(key).or_default() += 1;
+            seen.push(slot);
+            if counts.len() <= slot {
+                counts.resize_with(slot + 1, BTreeMap::new);
             }
+            *counts[slot].entry(contribution.kind).or_default() += 1;
         }
     }
-    let voters = counts
+    let mut voters: Vec<Voter> = counts
         .into_iter()
-        .map(|((known, who), contributions)| Voter {
-            organisation: if known {
-                polity.affiliation_on(&who, at).map(str::to_owned)
-            } else {
-                None
-            },
-            active: known && contributions >= rule.contributions,
-            who,
-            known,
-            contributions,
+        .enumerate()
+        .map(|(slot, by_kind)| {
+            let (known, who) = resolver.who[slot].clone();
+            let contributions = by_kind.values().sum();
+            Voter {
+                organisation: if known {
+                    polity.affiliation_on(&who, at).map(str::to_owned)
+                } else {
+                    None
+                },
+                active: known && contributions >= rule.contributions,
+                who,
+                known,
+                contributions,
+                by_kind,
+            }
         })
+        .filter(|voter| voter.contributions > 0)
         .collect();
+    voters.sort_by(|a, b| (a.known, &a.who).cmp(&(b.known, &b.who)));
     Roll {
         from,
         at,
         rule,
         voters,
-        bots_left_out: bots.len(),
+        bots_left_out: resolver.bots.len(),
     }
 }
 
@@ -469,6 +397,9 @@ pub fn health(polity: &Polity, contributions: &[Contribution], at: Date, bot_pat
 /// The domain under which contributions recorded by person id are credited.
 pub const REGISTRY_DOMAIN: &str = "registry.invalid";
 
+/// The kind of a contribution read from git.
+pub const GIT_KIND: &str = "commit";
+
 /// C1: the kinds of contribution outside git.
 pub const KINDS: [&str; 6] = ["review", "use-case", "requirement", "document", "artefact", "code"];
 
@@ -526,13 +457,13 @@ pub fn contributions_from_csv(polity: &Polity, text: &str) -> Result<Vec<Contrib
             });
             continue;
         };
-        if !KINDS.contains(&fields[2]) {
+        let Some(kind) = KINDS.iter().find(|kind| **kind == fields[2]) else {
             problems.push(CsvProblem {
                 line: number,
                 reason: format!("{:?} is not a kind: use one of {}", fields[2], KINDS.join(", ")),
             });
             continue;
-        }
+        };
         // Credited by person id under the reserved `.invalid` domain, which no real address uses.
         let email = format!("{}@{REGISTRY_DOMAIN}", person.id);
         contributions.push(Contribution {
@@ -545,6 +476,7 @@ pub fn contributions_from_csv(polity: &Polity, text: &str) -> Result<Vec<Contrib
                     fields[3].to_owned()
                 }
             ),
+            kind,
             on,
             credited: vec![Identity {
                 name: person.name.clone(),

@@ -42,7 +42,11 @@ fn repository(dir: &Path, commits: &[Commit], mailmap: &str) {
         if let Some(other) = commit.merge {
             stream.push_str(&format!("merge :{other}\n"));
         }
-        stream.push_str(&format!("M 100644 inline file{mark}.txt\ndata 2\n{mark}\n"));
+        let content = mark.to_string();
+        stream.push_str(&format!(
+            "M 100644 inline file{mark}.txt\ndata {}\n{content}\n",
+            content.len()
+        ));
         if mark == 1 {
             stream.push_str(&format!(
                 "M 100644 inline .mailmap\ndata {}\n{mailmap}\n",
@@ -327,4 +331,218 @@ fn a_folder_that_is_not_a_repository_is_a_clear_error() {
     let dir = tempfile::tempdir().unwrap();
     let error = ingest(dir.path(), &IngestOptions::default()).unwrap_err();
     assert!(error.to_string().contains("not a git repository"), "{error}");
+}
+
+/// Adds an empty commit on top of the checked-out branch.
+fn commit_on_top(dir: &Path, author: &str, email: &str, time: i64, message: &str) {
+    let date = format!("{time} +0000");
+    let status = Command::new("git")
+        .args(["commit", "-q", "--allow-empty", "-m", message])
+        .env("GIT_AUTHOR_NAME", author)
+        .env("GIT_AUTHOR_EMAIL", email)
+        .env("GIT_AUTHOR_DATE", &date)
+        .env("GIT_COMMITTER_NAME", "CI")
+        .env("GIT_COMMITTER_EMAIL", "ci@example.org")
+        .env("GIT_COMMITTER_DATE", &date)
+        .current_dir(dir)
+        .status()
+        .expect("git runs");
+    assert!(status.success());
+}
+
+fn git(dir: &Path, args: &[&str]) {
+    let status = Command::new("git")
+        .args(args)
+        .current_dir(dir)
+        .status()
+        .expect("git runs");
+    assert!(status.success(), "git {args:?}");
+}
+
+fn linear(count: usize) -> Vec<(String, i64)> {
+    (0..count)
+        .map(|index| {
+            (
+                format!("Dev {} <dev{}@example.org>", index % 7, index % 7),
+                day(index as i64),
+            )
+        })
+        .collect()
+}
+
+fn build_linear(dir: &Path, commits: &[(String, i64)]) {
+    let commits: Vec<Commit> = commits
+        .iter()
+        .map(|(author, time)| Commit {
+            author,
+            time: *time,
+            message: "change",
+            merge: None,
+        })
+        .collect();
+    repository(dir, &commits, "");
+}
+
+#[test]
+fn the_cache_reads_only_new_commits_and_equals_a_fresh_read() {
+    if !git_available() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let cache = tempfile::tempdir().unwrap();
+    build_linear(dir.path(), &linear(40));
+    let cached = IngestOptions {
+        cache: Some(cache.path().to_owned()),
+        ..IngestOptions::default()
+    };
+    let first = polity_contrib::ingest_with(dir.path(), &cached, &|_| {}).unwrap();
+    assert_eq!((first.read, first.cached), (40, 0));
+    // Three new commits: only they are read.
+    for index in 0..3 {
+        commit_on_top(dir.path(), "Ann Lee", "ann@example.org", day(50 + index), "more");
+    }
+    let second = polity_contrib::ingest_with(dir.path(), &cached, &|_| {}).unwrap();
+    assert_eq!((second.read, second.cached), (3, 40));
+    let fresh = ingest(dir.path(), &IngestOptions::default()).unwrap();
+    assert_eq!(second.contributions, fresh);
+    // Nothing new: nothing read.
+    let third = polity_contrib::ingest_with(dir.path(), &cached, &|_| {}).unwrap();
+    assert_eq!((third.read, third.cached), (0, 43));
+    assert_eq!(third.contributions, fresh);
+    // History rewritten: the cached tip is gone, so everything is read again.
+    git(dir.path(), &["reset", "-q", "--hard", "HEAD~2"]);
+    commit_on_top(dir.path(), "Bo Chen", "bo@example.org", day(60), "rewritten");
+    let rewritten = polity_contrib::ingest_with(dir.path(), &cached, &|_| {}).unwrap();
+    assert_eq!(rewritten.read, 42);
+    assert!(rewritten.cache_note.unwrap().contains("no longer in the history"));
+    assert_eq!(
+        rewritten.contributions,
+        ingest(dir.path(), &IngestOptions::default()).unwrap()
+    );
+    // A cache of a shorter range is not used for a longer one.
+    let short = IngestOptions {
+        since: Some(date(2026, 3, 1)),
+        cache: Some(cache.path().join("short")),
+        ..IngestOptions::default()
+    };
+    let recent = polity_contrib::ingest_with(dir.path(), &short, &|_| {}).unwrap();
+    let whole = polity_contrib::ingest_with(
+        dir.path(),
+        &IngestOptions {
+            since: None,
+            ..short.clone()
+        },
+        &|_| {},
+    )
+    .unwrap();
+    assert!(recent.read < 42);
+    assert_eq!(whole.cached, 0);
+    assert_eq!(
+        whole.contributions,
+        ingest(dir.path(), &IngestOptions::default()).unwrap()
+    );
+    // A damaged cache file is read past, and replaced.
+    for entry in std::fs::read_dir(cache.path()).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_file() {
+            std::fs::write(&path, "polity-contributions-cache 1\ntip zz\n").unwrap();
+        }
+    }
+    let repaired = polity_contrib::ingest_with(dir.path(), &cached, &|_| {}).unwrap();
+    assert!(repaired.cache_note.unwrap().contains("unreadable"));
+    assert_eq!(
+        repaired.contributions,
+        ingest(dir.path(), &IngestOptions::default()).unwrap()
+    );
+}
+
+#[test]
+fn the_commit_graph_and_several_threads_give_the_same_contributions() {
+    if !git_available() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    build_linear(dir.path(), &linear(5_000));
+    let one = IngestOptions {
+        threads: 1,
+        ..IngestOptions::default()
+    };
+    let without = polity_contrib::ingest_with(dir.path(), &one, &|_| {}).unwrap();
+    assert!(!without.commit_graph);
+    git(dir.path(), &["commit-graph", "write", "--reachable"]);
+    // Two commits newer than the graph are read during the walk.
+    commit_on_top(dir.path(), "Ann Lee", "ann@example.org", day(6_000), "after the graph");
+    commit_on_top(dir.path(), "Ann Lee", "ann@example.org", day(6_001), "after the graph");
+    let progress = std::sync::atomic::AtomicU64::new(0);
+    let with = polity_contrib::ingest_with(
+        dir.path(),
+        &IngestOptions {
+            threads: 2,
+            ..IngestOptions::default()
+        },
+        &|count| {
+            progress.fetch_add(count, std::sync::atomic::Ordering::Relaxed);
+        },
+    )
+    .unwrap();
+    assert!(with.commit_graph);
+    assert_eq!(with.read, 5_002);
+    assert_eq!(progress.into_inner(), 5_002, "every commit read is reported once");
+    assert_eq!(&with.contributions[2..], &without.contributions[..]);
+    assert_eq!(with.contributions[0].credited[0].email, "ann@example.org");
+    // Within a window, the same commits either way.
+    let window = |threads| IngestOptions {
+        since: Some(date(2034, 1, 1)),
+        threads,
+        ..IngestOptions::default()
+    };
+    assert_eq!(
+        ingest(dir.path(), &window(1)).unwrap(),
+        ingest(dir.path(), &window(2)).unwrap()
+    );
+}
+
+#[test]
+fn merge_rules_credit_other_addresses_names_and_github_accounts() {
+    let sources = vec![
+        ("polity.yaml".to_owned(), "name: T\nactive-member: { contributions: 1, within: 12 months }\n".to_owned()),
+        (
+            "people.yaml".to_owned(),
+            "- { id: ann, name: Ann Lee, emails: [ann@example.org], identities: [{ email: ann@old.example }, { name: A. Lee }, { github: ann-work }] }\n"
+                .to_owned(),
+        ),
+    ];
+    let loaded = polity_registry::load_sources(&sources);
+    assert!(loaded.findings.is_empty(), "{:#?}", loaded.findings);
+    let contribution = |name: &str, email: &str| polity_contrib::Contribution {
+        commit: format!("{name}-{email}"),
+        kind: polity_contrib::GIT_KIND,
+        on: date(2026, 3, 1),
+        credited: vec![polity_contrib::Identity {
+            name: name.to_owned(),
+            email: email.to_owned(),
+        }],
+    };
+    let contributions = [
+        contribution("Ann Lee", "ANN@example.org"),
+        contribution("Ann", "ann@old.example"),
+        contribution("a. lee", "laptop@localhost"),
+        contribution("Ann W", "123+ann-work@users.noreply.github.com"),
+        contribution("Someone", "someone@example.org"),
+    ];
+    let rule = ActiveMemberRule {
+        contributions: 1,
+        within: Period {
+            amount: 12,
+            unit: PeriodUnit::Months,
+        },
+    };
+    let roll = electorate(&loaded.polity, &contributions, rule, date(2026, 6, 1), &[]);
+    let counts: Vec<(&str, bool, u32)> = roll
+        .voters
+        .iter()
+        .map(|voter| (voter.who.as_str(), voter.known, voter.contributions))
+        .collect();
+    assert_eq!(counts, [("someone@example.org", false, 1), ("ann", true, 4)]);
+    assert_eq!(roll.voters[1].by_kind[polity_contrib::GIT_KIND], 4);
 }

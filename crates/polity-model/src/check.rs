@@ -244,6 +244,82 @@ fn duplicates(polity: &Polity, _at: Date, findings: &mut Vec<Finding>) {
         "GitHub handles are compared without regard to case: merge the two people or correct the handle",
         findings,
     );
+    // One identity, one person: an e-mail, GitHub account or git name that two people claim would
+    // credit one person's work to whichever came first.
+    // (key, where, whose, whether a merge rule claims it)
+    let claims = |kind: fn(&crate::IdentityRule) -> Option<&String>, own: fn(&crate::Person) -> Vec<&String>| {
+        let mut claims: Vec<(String, Loc, String, bool)> = Vec::new();
+        for person in &polity.people {
+            let mut keys: Vec<(String, bool)> = own(person)
+                .into_iter()
+                .map(|key| (key.to_lowercase(), false))
+                .chain(
+                    person
+                        .identities
+                        .iter()
+                        .filter_map(kind)
+                        .map(|key| (key.to_lowercase(), true)),
+                )
+                .collect();
+            keys.sort();
+            keys.dedup_by(|a, b| a.0 == b.0);
+            claims.extend(
+                keys.into_iter()
+                    .map(|(key, merged)| (key, person.loc, person.id.clone(), merged)),
+            );
+        }
+        claims
+    };
+    for (kind, claims) in [
+        (
+            "e-mail",
+            claims(
+                |rule| match rule {
+                    crate::IdentityRule::Email(email) => Some(email),
+                    _ => None,
+                },
+                |person| person.emails.iter().collect(),
+            ),
+        ),
+        (
+            "merged GitHub account",
+            claims(
+                |rule| match rule {
+                    crate::IdentityRule::Github(handle) => Some(handle),
+                    _ => None,
+                },
+                |person| person.github.iter().collect(),
+            ),
+        ),
+        (
+            "merged git name",
+            claims(
+                |rule| match rule {
+                    crate::IdentityRule::Name(name) => Some(name),
+                    _ => None,
+                },
+                |_| Vec::new(),
+            ),
+        ),
+    ] {
+        let mut first: BTreeMap<String, (String, bool)> = BTreeMap::new();
+        for (key, loc, id, merged) in claims {
+            match first.get(&key) {
+                // Two people's own GitHub handles are reported above.
+                Some((_, false)) if kind == "merged GitHub account" && !merged => {}
+                Some((earlier, _)) if *earlier != id => findings.push(Finding::error(
+                    "R-DUP",
+                    loc,
+                    format!("{kind} {key:?} of {id} is already {earlier}'s"),
+                    "an identity belongs to one person: merge the two people or remove the identity from one",
+                )),
+                Some(_) => {}
+                None => {
+                    first.insert(key, (id, merged));
+                }
+            }
+        }
+    }
     report(
         "body id",
         polity.bodies.iter().map(|body| (body.id.clone(), body.loc)),

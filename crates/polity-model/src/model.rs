@@ -464,8 +464,22 @@ pub struct Person {
     pub github: Option<String>,
     pub emails: Vec<String>,
     pub affiliations: Vec<Affiliation>,
+    /// Merge rules: further identities of this person in git histories.
+    pub identities: Vec<IdentityRule>,
     pub bot: bool,
     pub loc: Loc,
+}
+
+/// An identity that git records and that belongs to a registry person (SortingHat's model: one
+/// individual, many identities).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum IdentityRule {
+    /// An address, compared without regard to case.
+    Email(String),
+    /// A name as git records it, with any address (without regard to case).
+    Name(String),
+    /// A second GitHub account: its no-reply addresses.
+    Github(String),
 }
 
 impl Person {
@@ -477,7 +491,8 @@ impl Person {
     }
 }
 
-/// Employment over a half-open range `[from, until)`.
+/// Employment over a half-open range `[from, until)`; `from` is [`Date::MIN`] when the record
+/// gives no start (since before any record).
 #[derive(Clone, Debug)]
 pub struct Affiliation {
     pub organisation: IdRef,

@@ -4,8 +4,8 @@
 use std::collections::BTreeMap;
 
 use polity_model::{
-    Act, Body, BodyKind, Constitution, CountRange, ElectionRule, ElectionWindows, Electorate, FinalSay, Leadership,
-    LiaisonDefault, LifecycleState, Period, Polity, ReportKind, Rotation, Seat, TieStep,
+    Act, Body, BodyKind, Constitution, CountRange, ElectionRule, ElectionWindows, Electorate, FinalSay, IdentityRule,
+    Leadership, LiaisonDefault, LifecycleState, Period, Polity, ReportKind, Rotation, Seat, TieStep,
 };
 
 use crate::files::*;
@@ -368,8 +368,26 @@ pub fn to_files(polity: &Polity) -> RegistryFiles {
                     .iter()
                     .map(|affiliation| AffiliationFile {
                         org: text(affiliation.organisation.id.clone()),
-                        from: text(affiliation.from.to_string()),
+                        from: (affiliation.from != jiff::civil::Date::MIN).then(|| text(affiliation.from.to_string())),
                         until: affiliation.until.map(|until| text(until.to_string())),
+                    })
+                    .collect(),
+                identities: person
+                    .identities
+                    .iter()
+                    .map(|identity| match identity {
+                        IdentityRule::Email(email) => IdentityFile {
+                            email: Some(email.clone()),
+                            ..IdentityFile::default()
+                        },
+                        IdentityRule::Name(name) => IdentityFile {
+                            name: Some(name.clone()),
+                            ..IdentityFile::default()
+                        },
+                        IdentityRule::Github(handle) => IdentityFile {
+                            github: Some(handle.clone()),
+                            ..IdentityFile::default()
+                        },
                     })
                     .collect(),
                 bot: person.bot,

@@ -197,6 +197,10 @@ pub struct PersonFile {
     /// Employment over half-open ranges `[from, until)`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub affiliations: Vec<AffiliationFile>,
+    /// Merge rules: other identities under which git records this person's work (an address
+    /// not in `emails`, a name used with any address, or a second GitHub account).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub identities: Vec<IdentityFile>,
     /// An automated account: never counted as a member or contributor.
     #[serde(default, skip_serializing_if = "is_false")]
     pub bot: bool,
@@ -208,13 +212,29 @@ pub struct AffiliationFile {
     /// An organisation id from `organisations.yaml`.
     #[schemars(with = "String")]
     pub org: Text,
-    /// First day, `YYYY-MM-DD`.
-    #[schemars(with = "String")]
-    pub from: Text,
+    /// First day, `YYYY-MM-DD`; absent: since before any record.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<String>")]
+    pub from: Option<Text>,
     /// First day no longer employed; absent while it lasts.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(with = "Option<String>")]
     pub until: Option<Text>,
+}
+
+/// One merge rule of a person: exactly one of the three keys.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct IdentityFile {
+    /// An e-mail address (compared without regard to case).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    /// A name exactly as git records it (without regard to case), with any address.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Another GitHub account (its no-reply addresses).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub github: Option<String>,
 }
 
 /// One entry of `organisations.yaml`.

@@ -13,9 +13,10 @@ use jiff::civil::Date;
 use polity_count::Threshold;
 use polity_model::{
     Act, ActiveMemberRule, Affiliation, Body, BodyKind, Charter, Constitution, CountRange, DecisionRule, Deliverable,
-    Deviation, ElectionWindows, Electorate, FinalSay, Finding, IdRef, Leadership, LiaisonDefault, LifecycleState, Loc,
-    Meetings, NamedRole, Organisation, Overlap, Partner, Period, Person, PersonRef, Polity, Proposal, Report,
-    ReportKind, ReportRule, Rotation, Seat, SeatRule, SigRule, StateChange, SubGroupRule, TieStep, sort_findings,
+    Deviation, ElectionWindows, Electorate, FinalSay, Finding, IdRef, IdentityRule, Leadership, LiaisonDefault,
+    LifecycleState, Loc, Meetings, NamedRole, Organisation, Overlap, Partner, Period, Person, PersonRef, Polity,
+    Proposal, Report, ReportKind, ReportRule, Rotation, Seat, SeatRule, SigRule, StateChange, SubGroupRule, TieStep,
+    sort_findings,
 };
 use serde::de::DeserializeOwned;
 use serde_saphyr::Location;
@@ -448,13 +449,20 @@ impl Reader {
             .affiliations
             .iter()
             .filter_map(|affiliation| {
-                let from = self.date(file, &affiliation.from);
+                let from = match &affiliation.from {
+                    Some(from) => self.date(file, from),
+                    None => Some(Date::MIN),
+                };
                 let until = affiliation.until.as_ref().map(|until| self.date(file, until));
                 let from = from?;
                 let until = until.flatten();
+                let loc = match &affiliation.from {
+                    Some(from) => self.at(file, from),
+                    None => self.at(file, &affiliation.org),
+                };
                 if until.is_some_and(|until| until <= from) {
                     self.value_error(
-                        self.at(file, &affiliation.from),
+                        loc,
                         format!("the affiliation with {} ends before it starts", affiliation.org.value),
                         "`until` is the first day no longer employed and comes after `from`",
                     );
@@ -463,16 +471,35 @@ impl Reader {
                     organisation: self.id_ref(file, &affiliation.org),
                     from,
                     until,
-                    loc: self.at(file, &affiliation.from),
+                    loc,
                 })
             })
             .collect();
+        let mut identities = Vec::new();
+        for identity in &source.identities {
+            match (&identity.email, &identity.name, &identity.github) {
+                (Some(email), None, None) => identities.push(IdentityRule::Email(email.clone())),
+                (None, Some(name), None) => identities.push(IdentityRule::Name(name.clone())),
+                (None, None, Some(handle)) => {
+                    identities.push(IdentityRule::Github(handle.trim_start_matches('@').to_owned()))
+                }
+                _ => self.value_error(
+                    self.at(file, &source.id),
+                    format!(
+                        "an identity of {} does not give exactly one of email, name, github",
+                        source.id.value
+                    ),
+                    "write each merge rule as `{ email: ... }`, `{ name: ... }` or `{ github: ... }`",
+                ),
+            }
+        }
         Person {
             id: source.id.value.clone(),
             name: source.name.clone(),
             github: source.github.clone(),
             emails: source.emails.clone(),
             affiliations,
+            identities,
             bot: source.bot,
             loc: self.at(file, &source.id),
         }

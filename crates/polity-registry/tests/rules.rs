@@ -103,6 +103,34 @@ fn r_dup_github_handles_are_compared_without_regard_to_case() {
 }
 
 #[test]
+fn r_dup_an_identity_belongs_to_one_person() {
+    let people = "- { id: ann, name: Ann Lee, emails: [ann@example.org], github: annlee }\n\
+                  - { id: bob, name: Bob Ray, identities: [{ email: ANN@example.org }, { github: AnnLee }, { name: Bo }] }\n\
+                  - { id: cid, name: Cid Moe, identities: [{ name: bo }] }\n\
+                  - { id: dee, name: Dee Ko, identities: [{ email: d@example.org, name: Dee }] }\n";
+    let findings = findings_of(
+        &[("polity.yaml", "name: T\n"), ("people.yaml", people)],
+        date(2026, 1, 1),
+    );
+    let dups: Vec<String> = with_rule(&findings, "R-DUP", Severity::Error)
+        .iter()
+        .map(|finding| finding.message.clone())
+        .collect();
+    assert_eq!(
+        dups,
+        [
+            "e-mail \"ann@example.org\" of bob is already ann's",
+            "merged GitHub account \"annlee\" of bob is already ann's",
+            "merged git name \"bo\" of cid is already bob's",
+        ]
+    );
+    // A merge rule gives exactly one of email, name, github.
+    let values = with_rule(&findings, "R-VALUE", Severity::Error);
+    assert_eq!(values.len(), 1);
+    assert!(values[0].message.contains("an identity of dee"));
+}
+
+#[test]
 fn handles_resolve_without_regard_to_case() {
     let body =
         "id: g\nkind: sig\nname: G\nparent: toc\nholders:\n  - { person: \"@anna\", seat: chair, from: 2025-01-01 }\n";

@@ -126,8 +126,12 @@ fn main() {
         .ok()
         .and_then(|text| text.parse().ok())
         .unwrap_or(1_000_000);
-    let dir = tempfile::tempdir().unwrap();
-    let repo = dir.path().join("repo");
+    // POLITY_BENCH_DIR keeps the inputs in a folder (for profiling); by default they are temporary.
+    let temporary = tempfile::tempdir().unwrap();
+    let kept = std::env::var_os("POLITY_BENCH_DIR").map(std::path::PathBuf::from);
+    let dir = kept.as_deref().unwrap_or(temporary.path());
+    let repo = dir.join("repo");
+    let _ = std::fs::remove_dir_all(&repo);
     std::fs::create_dir_all(&repo).unwrap();
     let started = Instant::now();
     build(&repo, commits);
@@ -136,45 +140,71 @@ fn main() {
         started.elapsed().as_secs_f64()
     );
     let at = "2027-01-01";
-    for (label, within, since) in [
-        ("12-month window", "12 months", Some("2026-01-01")),
-        ("full history", "100 years", None),
-    ] {
-        let registry_dir = dir.path().join(format!("registry-{}", within.replace(' ', "-")));
-        registry(&registry_dir, within);
-        println!("{label}:");
-        let (ours, _) = time(
-            "polity stats electorate",
-            Command::new(env!("CARGO_BIN_EXE_polity")).args([
-                "stats",
-                "electorate",
-                "--registry",
-                registry_dir.to_str().unwrap(),
-                "--repo",
-                repo.to_str().unwrap(),
-                "--at",
-                at,
-                "--merges",
-                "--json",
-            ]),
-        );
-        let mut shortlog = Command::new("git");
-        shortlog.args(["shortlog", "-sne", "HEAD"]).current_dir(&repo);
-        if let Some(since) = since {
-            shortlog.arg(format!("--since={since}T00:00:00Z"));
+    let cache = dir.join("cache");
+    for graph in [false, true] {
+        if graph {
+            // What `git gc` leaves (gc.writeCommitGraph is on by default): parents and commit
+            // times without inflating objects, for both tools.
+            let started = Instant::now();
+            assert!(
+                Command::new("git")
+                    .args(["commit-graph", "write", "--reachable"])
+                    .current_dir(&repo)
+                    .status()
+                    .unwrap()
+                    .success()
+            );
+            println!(
+                "== with a commit-graph (git commit-graph write --reachable: {:.1} s) ==",
+                started.elapsed().as_secs_f64()
+            );
+        } else {
+            println!("== without a commit-graph (as git fast-import leaves the repository) ==");
         }
-        let (theirs, output) = time("git shortlog -sne", &mut shortlog);
-        println!("  ratio polity / shortlog: {:.2}", ours / theirs);
-        // The identities agree: shortlog's authors are exactly those polity credits as authors.
-        let identities: BTreeMap<String, u32> = String::from_utf8(output)
-            .unwrap()
-            .lines()
-            .map(|line| {
-                let (count, identity) = line.trim().split_once('\t').unwrap();
-                (identity.to_owned(), count.trim().parse().unwrap())
-            })
-            .collect();
-        println!("  shortlog identities: {}", identities.len());
+        for (label, within, since) in [
+            ("12-month window", "12 months", Some("2026-01-01")),
+            ("full history", "100 years", None),
+        ] {
+            let registry_dir = dir.join(format!("registry-{}", within.replace(' ', "-")));
+            registry(&registry_dir, within);
+            println!("{label}:");
+            let polity = |cached: bool| {
+                let mut command = Command::new(env!("CARGO_BIN_EXE_polity"));
+                command.args([
+                    "stats",
+                    "electorate",
+                    "--registry",
+                    registry_dir.to_str().unwrap(),
+                    "--repo",
+                    repo.to_str().unwrap(),
+                    "--at",
+                    at,
+                    "--merges",
+                    "--json",
+                ]);
+                if cached {
+                    command.args(["--cache-dir", cache.to_str().unwrap()]);
+                } else {
+                    command.arg("--no-cache");
+                }
+                command
+            };
+            let (ours, _) = time("polity stats electorate --no-cache", &mut polity(false));
+            let mut shortlog = Command::new("git");
+            shortlog.args(["shortlog", "-sne", "HEAD"]).current_dir(&repo);
+            if let Some(since) = since {
+                shortlog.arg(format!("--since={since}T00:00:00Z"));
+            }
+            let (theirs, output) = time("git shortlog -sne", &mut shortlog);
+            println!("  ratio polity / shortlog: {:.2}", ours / theirs);
+            if graph {
+                // The second and later runs read the cache (the first of the three fills it).
+                let (warm, _) = time("polity stats electorate, cache warm", &mut polity(true));
+                println!("  ratio warm cache / shortlog: {:.2}", warm / theirs);
+            }
+            let identities = String::from_utf8(output).unwrap().lines().count();
+            println!("  shortlog identities: {identities}");
+        }
     }
     // The identity check on the full history, in process.
     let contributions = polity_contrib::ingest(

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use anyhow::{Context, Result, anyhow};
 use clap::{Args, Subcommand};
 use jiff::civil::Date;
-use polity_contrib::{DEFAULT_BOT_PATTERNS, Health, IngestOptions, electorate, health, ingest};
+use polity_contrib::{DEFAULT_BOT_PATTERNS, Health, IngestOptions, electorate, health, ingest_with};
 use serde::Serialize;
 
 /// Where the figures come from, and as of when: the same for every `stats` command.
@@ -24,6 +24,16 @@ pub struct Sources {
     /// The date the figures are as of (YYYY-MM-DD).
     #[arg(long)]
     at: String,
+    /// Where to keep what was read, so that the next run reads only new commits (default:
+    /// $XDG_CACHE_HOME/polity or ~/.cache/polity).
+    #[arg(long, env = "POLITY_CACHE_DIR")]
+    cache_dir: Option<PathBuf>,
+    /// Read the whole history, neither using nor writing the cache.
+    #[arg(long)]
+    no_cache: bool,
+    /// Threads that read commit objects (default: one per core).
+    #[arg(long, default_value_t = 0)]
+    threads: usize,
 }
 
 /// The registry, the date and the contributions the sources give.
@@ -42,10 +52,34 @@ impl Sources {
             .parse()
             .with_context(|| format!("--at {:?} is not a date: write YYYY-MM-DD", self.at))?;
         let registry = polity_registry::load(&self.registry)?;
-        let options = options(&registry.polity, at)?;
+        let mut options = options(&registry.polity, at)?;
+        options.threads = self.threads;
+        options.cache = if self.no_cache {
+            None
+        } else {
+            self.cache_dir.clone().or_else(default_cache_dir)
+        };
         let mut contributions = Vec::new();
         for repo in &self.repos {
-            contributions.extend(ingest(repo, &options)?);
+            // A spinner on a terminal; nothing when stderr is not one.
+            let bar = indicatif::ProgressBar::new_spinner();
+            bar.set_style(
+                indicatif::ProgressStyle::with_template("{spinner} {prefix}: {pos} commits read ({per_sec})")
+                    .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
+            );
+            bar.set_prefix(repo.display().to_string());
+            let ingested = ingest_with(repo, &options, &|count| bar.inc(count))?;
+            bar.finish_and_clear();
+            if !bar.is_hidden() {
+                eprintln!(
+                    "{}: {} commits read, {} from the cache{}",
+                    repo.display(),
+                    ingested.read,
+                    ingested.cached,
+                    ingested.cache_note.map(|note| format!(" ({note})")).unwrap_or_default()
+                );
+            }
+            contributions.extend(ingested.contributions);
         }
         contributions.extend(outside_git(&registry.polity, self.contributions.as_deref())?);
         Ok(Loaded {
@@ -54,6 +88,19 @@ impl Sources {
             contributions,
         })
     }
+}
+
+/// The cache folder when none is given: $XDG_CACHE_HOME/polity, else ~/.cache/polity.
+fn default_cache_dir() -> Option<PathBuf> {
+    std::env::var_os("XDG_CACHE_HOME")
+        .filter(|dir| !dir.is_empty())
+        .map(PathBuf::from)
+        .or_else(|| {
+            std::env::var_os("HOME")
+                .filter(|dir| !dir.is_empty())
+                .map(|home| PathBuf::from(home).join(".cache"))
+        })
+        .map(|dir| dir.join("polity"))
 }
 
 fn bot_patterns() -> Vec<String> {
@@ -112,6 +159,7 @@ struct VoterJson<'a> {
     who: &'a str,
     known: bool,
     contributions: u32,
+    by_kind: &'a std::collections::BTreeMap<&'static str, u32>,
     organisation: Option<&'a str>,
     active: bool,
 }
@@ -138,7 +186,7 @@ pub fn run(command: &StatsCommand) -> Result<String> {
             anyhow!("{registry}: the constitution has no `active-member` rule (E2): add `active-member: {{ contributions: N, within: PERIOD }}`")
         })?;
         rule = Some(found);
-        Ok(IngestOptions { from: from.clone(), merges: *merges, since: Some(found.within.before(at)) })
+        Ok(IngestOptions { from: from.clone(), merges: *merges, since: Some(found.within.before(at)), ..IngestOptions::default() })
     })?;
     let rule = rule.expect("set when loading");
     let (polity, at, contributions, patterns) = (
@@ -161,6 +209,7 @@ pub fn run(command: &StatsCommand) -> Result<String> {
                     who: &voter.who,
                     known: voter.known,
                     contributions: voter.contributions,
+                    by_kind: &voter.by_kind,
                     organisation: voter.organisation.as_deref(),
                     active: voter.active,
                 })
@@ -185,11 +234,17 @@ pub fn run(command: &StatsCommand) -> Result<String> {
             ),
             (false, _) => "not in the registry: add the person (or the e-mail to a person) to count them".to_owned(),
         };
+        let kinds: Vec<String> = voter
+            .by_kind
+            .iter()
+            .map(|(kind, count)| format!("{kind} {count}"))
+            .collect();
         let _ = writeln!(
             out,
-            "  {:<32} {:>5}  {:<16} {status}",
+            "  {:<32} {:>5}  {:<24} {:<16} {status}",
             voter.who,
             voter.contributions,
+            kinds.join(", "),
             voter.organisation.as_deref().unwrap_or("-")
         );
     }
@@ -445,11 +500,12 @@ fn run_person(reference: &str, sources: &Sources) -> Result<String> {
     );
     for affiliation in &person.affiliations {
         let until = affiliation.until.map_or("now".to_owned(), |until| until.to_string());
-        let _ = writeln!(
-            out,
-            "    {} from {} until {until}",
-            affiliation.organisation.id, affiliation.from
-        );
+        let from = if affiliation.from == Date::MIN {
+            "the first record".to_owned()
+        } else {
+            affiliation.from.to_string()
+        };
+        let _ = writeln!(out, "    {} from {from} until {until}", affiliation.organisation.id);
     }
     if person.bot {
         let _ = writeln!(out, "  a bot: never a member or a contributor");

@@ -26,6 +26,11 @@ fn polity(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_polity"))
         .args(args)
         .current_dir(root())
+        // The contribution cache of `stats` goes under target/, never the user's home.
+        .env(
+            "POLITY_CACHE_DIR",
+            Path::new(env!("CARGO_TARGET_TMPDIR")).join("contribution-cache"),
+        )
         .output()
         .expect("the polity binary runs")
 }

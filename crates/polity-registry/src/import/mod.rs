@@ -56,6 +56,7 @@ impl People {
             github: github.map(str::to_owned),
             emails: Vec::new(),
             affiliations: Vec::new(),
+            identities: Vec::new(),
             bot: false,
         });
         if let Some(email) = email.map(str::trim).filter(|email| !email.is_empty())
@@ -72,7 +73,7 @@ impl People {
                 .or_insert_with(|| company.to_owned());
             person.affiliations.push(AffiliationFile {
                 org: text(org),
-                from: text(as_of.to_string()),
+                from: Some(text(as_of.to_string())),
                 until: None,
             });
         }
