@@ -162,6 +162,15 @@ pub enum Event {
         by: String,
         reason: String,
     },
+    /// E1, E2: the roll of active members from contribution history, as of `on`.
+    RollRecorded {
+        on: String,
+        from: String,
+        rule: String,
+        members: Vec<String>,
+        sources: Vec<String>,
+        by: String,
+    },
     /// D11: the overseeing body stopped a group's proposal or motion.
     Intervened {
         target: String,
@@ -314,6 +323,7 @@ impl Event {
             Event::ProposalAccepted { .. } => "proposal-accepted",
             Event::FinalSayRecorded { .. } => "final-say-recorded",
             Event::Intervened { .. } => "intervened",
+            Event::RollRecorded { .. } => "roll-recorded",
             Event::ConsultationRecorded { .. } => "consultation-recorded",
             Event::LiaisonVolunteered { .. } => "liaison-volunteered",
             Event::LiaisonChosen { .. } => "liaison-chosen",

@@ -109,6 +109,17 @@ pub enum Command {
         decision: Choice,
         reason: String,
     },
+    /// E1, E2: the active members computed from contribution history as of the act's date
+    /// become the roll of every `active-members` electorate.
+    RecordRoll {
+        /// The first day of the counted window (the last is the day before the act's date).
+        from: String,
+        /// The rule applied, in words.
+        rule: String,
+        members: Vec<String>,
+        /// Where the contributions came from (repositories, files).
+        sources: Vec<String>,
+    },
     /// D11: the overseeing body stops a group's proposal or motion.
     Intervene {
         target: String,
@@ -1527,6 +1538,60 @@ pub fn decide(state: &State, command: &Command, context: &Context) -> Result<Vec
                 reason: reason.clone(),
             }])
         }
+        Command::RecordRoll {
+            from,
+            rule,
+            members,
+            sources,
+        } => {
+            let polity = &state.polity;
+            let officers: BTreeSet<String> = polity
+                .bodies
+                .iter()
+                .filter(|body| body.kind == BodyKind::OversightCommittee)
+                .flat_map(|body| seat_holders(body, &[Seat::Chair, Seat::CoChair, Seat::Member], polity, on))
+                .collect();
+            if !officers.contains(&actor) {
+                return reject(
+                    "E2",
+                    format!("{actor} may not record the roll of active members"),
+                    format!(
+                        "a member of the oversight committee records it: {}",
+                        officers.iter().cloned().collect::<Vec<_>>().join(", ")
+                    ),
+                );
+            }
+            let mut ids = BTreeSet::new();
+            for member in members {
+                match polity.person(member) {
+                    Some(person) if person.bot => {
+                        return reject(
+                            "E2",
+                            format!("{} is a bot and never an active member", person.id),
+                            "leave bots out of the roll",
+                        );
+                    }
+                    Some(person) => {
+                        ids.insert(person.id.clone());
+                    }
+                    None => {
+                        return reject(
+                            "R-REF",
+                            format!("{member:?} on the roll is not a person of the registry"),
+                            "add the person to the registry first",
+                        );
+                    }
+                }
+            }
+            Ok(vec![Event::RollRecorded {
+                on: on.to_string(),
+                from: from.clone(),
+                rule: rule.clone(),
+                members: ids.into_iter().collect(),
+                sources: sources.clone(),
+                by: actor,
+            }])
+        }
         Command::Intervene { target, reason } => {
             let (body_id, open) = match (state.proposals.get(target), state.motions.get(target)) {
                 (Some(proposal), _) => (
@@ -2236,6 +2301,15 @@ fn close_election(
 pub fn evolve(state: &mut State, event: &Event) {
     state.events += 1;
     match event {
+        Event::RollRecorded { members, .. } => {
+            state.polity.constitution.roll = members
+                .iter()
+                .map(|member| polity_model::PersonRef {
+                    text: member.clone(),
+                    loc: Loc::default(),
+                })
+                .collect();
+        }
         Event::RegistryRecorded { files, .. } => {
             let loaded = polity_registry::load_sources(
                 &files
@@ -2672,6 +2746,7 @@ pub fn event_body(event: &Event) -> Option<String> {
         Event::ProposalObjected { proposal, .. } | Event::ProposalAccepted { proposal } => of_id(proposal),
         Event::FinalSayRecorded { motion, .. } | Event::ConsultationRecorded { motion, .. } => of_id(motion),
         Event::Intervened { target, .. } => of_id(target),
+        Event::RollRecorded { .. } => None,
         Event::AgendaItemAdded { meeting, .. }
         | Event::AgendaItemRequested { meeting, .. }
         | Event::ProxyDeclared { meeting, .. }

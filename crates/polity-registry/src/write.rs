@@ -26,6 +26,25 @@ fn yaml<T: Serialize>(what: &str, header: &str, value: &T) -> Result<String, Wri
     Ok(format!("{header}{body}"))
 }
 
+/// Writes only `people.yaml` and `organisations.yaml` of the registry in `dir` (each to a
+/// temporary file first, then renamed over the old one).
+pub fn write_people_and_organisations(dir: &Path, files: &RegistryFiles, header: &str) -> Result<(), WriteError> {
+    for (name, content) in [
+        (PEOPLE_FILE, yaml("people", header, &files.people)?),
+        (ORGANISATIONS_FILE, yaml("organisations", header, &files.organisations)?),
+    ] {
+        let path = dir.join(name);
+        let temporary = dir.join(format!(".{name}.tmp"));
+        fs::write(&temporary, content)
+            .and_then(|()| fs::rename(&temporary, &path))
+            .map_err(|source| WriteError::Io {
+                path: path.display().to_string(),
+                source,
+            })?;
+    }
+    Ok(())
+}
+
 /// Writes every file of the registry under `dir` (created if missing). `header` (comment lines,
 /// each starting with `#`) is put at the top of every file, e.g. where the data came from.
 pub fn write_registry(dir: &Path, files: &RegistryFiles, header: &str) -> Result<(), WriteError> {

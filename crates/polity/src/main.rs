@@ -6,6 +6,7 @@ mod report;
 mod stats;
 mod tally;
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -66,6 +67,35 @@ enum Command {
         /// The date the imported terms start on (the file records none), YYYY-MM-DD.
         #[arg(long, default_value = "2025-01-01")]
         as_of: String,
+    },
+    /// Import affiliations with dates into a registry's people, from gitdm's `email-map`,
+    /// `domain-map` and `aliases` files and CNCF's `developers_affiliations*.txt`.
+    ///
+    /// For each person, CNCF's entry (matched by GitHub login or address) wins, then the email
+    /// map, then the domain map (the domain of the person's first address); the person's
+    /// affiliations are replaced. Addresses the files tie to a person become merge rules.
+    /// `Independent`, `NotFound` and `Unknown` are no employer. `people.yaml` and
+    /// `organisations.yaml` are rewritten (comments in them are not kept); nothing is written when
+    /// any file has a problem.
+    Affiliations {
+        /// The registry folder.
+        #[arg(long, default_value = ".")]
+        registry: PathBuf,
+        /// A gitdm email map (`address employer [< YYYY-MM-DD]`); repeat for several.
+        #[arg(long = "email-map")]
+        email_maps: Vec<PathBuf>,
+        /// A gitdm domain map (`domain employer [< YYYY-MM-DD]`); repeat for several.
+        #[arg(long = "domain-map")]
+        domain_maps: Vec<PathBuf>,
+        /// A gitdm aliases file (`alias canonical`); repeat for several.
+        #[arg(long = "aliases")]
+        aliases: Vec<PathBuf>,
+        /// A CNCF developers_affiliations file; repeat for several.
+        #[arg(long = "cncf")]
+        cncf: Vec<PathBuf>,
+        /// Say what would change, and write nothing.
+        #[arg(long)]
+        dry_run: bool,
     },
     /// Count an election from a ballot file and explain the result.
     ///
@@ -354,6 +384,14 @@ fn run(cli: Cli) -> Result<ExitCode> {
             println!("imported {summary} into {}", out.display());
             Ok(ExitCode::SUCCESS)
         }
+        Command::Affiliations {
+            registry,
+            email_maps,
+            domain_maps,
+            aliases,
+            cncf,
+            dry_run,
+        } => import_affiliations(&registry, &email_maps, &domain_maps, &aliases, &cncf, dry_run),
         Command::Tally {
             ballots,
             election,
@@ -522,4 +560,99 @@ fn write_schemas(out: &Path) -> Result<()> {
         println!("wrote {}", path.display());
     }
     Ok(())
+}
+
+/// `polity affiliations`: reads every file, reports every problem with its file and line (and
+/// then writes nothing), else replaces the people's affiliations and merges their addresses.
+fn import_affiliations(
+    registry: &Path,
+    email_maps: &[PathBuf],
+    domain_maps: &[PathBuf],
+    aliases: &[PathBuf],
+    cncf: &[PathBuf],
+    dry_run: bool,
+) -> Result<ExitCode> {
+    use polity_registry::import::affiliations::{Affiliations, apply};
+    let loaded = polity_registry::load(registry)?;
+    if let Some(error) = loaded
+        .findings
+        .iter()
+        .find(|finding| finding.severity == polity_model::Severity::Error)
+    {
+        bail!(
+            "{}: the registry does not load cleanly ({}: {}); run `polity check` and fix it first",
+            registry.display(),
+            error.rule,
+            error.message
+        );
+    }
+    if email_maps.len() + domain_maps.len() + aliases.len() + cncf.len() == 0 {
+        bail!("no files given: pass --email-map, --domain-map, --aliases or --cncf");
+    }
+    let mut affiliations = Affiliations::default();
+    let mut problems = Vec::new();
+    for (paths, read) in [
+        (
+            email_maps,
+            Affiliations::read_gitdm_map as fn(&mut Affiliations, &str, &str) -> _,
+        ),
+        (domain_maps, Affiliations::read_gitdm_map),
+        (aliases, Affiliations::read_gitdm_aliases),
+        (cncf, Affiliations::read_cncf),
+    ] {
+        for path in paths {
+            let content = std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+            problems.extend(read(&mut affiliations, &path.display().to_string(), &content));
+        }
+    }
+    if !problems.is_empty() {
+        let lines: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        bail!(
+            "{} problem(s); nothing was imported:\n  {}",
+            problems.len(),
+            lines.join("\n  ")
+        );
+    }
+    let mut files = polity_registry::export::to_files(&loaded.polity);
+    let applied = apply(&affiliations, &mut files.people, &mut files.organisations);
+    let mut sources: BTreeMap<&str, usize> = BTreeMap::new();
+    for source in applied.people.values() {
+        *sources.entry(source).or_default() += 1;
+    }
+    let by_source: Vec<String> = sources
+        .iter()
+        .map(|(source, count)| format!("{count} from {source}"))
+        .collect();
+    println!(
+        "{}{} people given affiliations ({}); {} addresses merged into people; {} organisations added{}; {} entries matched no person of the registry",
+        if dry_run { "dry run: " } else { "" },
+        applied.people.len(),
+        if by_source.is_empty() {
+            "none".to_owned()
+        } else {
+            by_source.join(", ")
+        },
+        applied.merged_emails,
+        applied.organisations_added.len(),
+        if applied.organisations_added.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", applied.organisations_added.join(", "))
+        },
+        applied.unmatched
+    );
+    if dry_run {
+        return Ok(ExitCode::SUCCESS);
+    }
+    polity_registry::write_people_and_organisations(registry, &files, "")?;
+    // What was written loads as cleanly as what was read.
+    let reloaded = polity_registry::load(registry)?;
+    if let Some(error) = reloaded
+        .findings
+        .iter()
+        .find(|finding| finding.severity == polity_model::Severity::Error)
+    {
+        bail!("the registry written has an error: {}: {}", error.rule, error.message);
+    }
+    Ok(ExitCode::SUCCESS)
 }

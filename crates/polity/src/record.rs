@@ -3,7 +3,7 @@
 //! and appended to the store only when allowed.
 
 use std::fmt::Write as _;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, Result, anyhow, bail};
 use clap::{Args, Subcommand};
@@ -213,6 +213,23 @@ pub enum ElectionCommand {
     /// Count the ballots, publish the tally sheet and record the new terms.
     Close {
         election: String,
+    },
+    /// Record the active members (E2) as of the act's date, from git history and contributions
+    /// outside git, as the roll of every `active-members` electorate from then on (the roll
+    /// `polity stats electorate` prints). An oversight committee member records it.
+    Roll {
+        /// A git repository to count; repeat for several.
+        #[arg(long = "repo")]
+        repos: Vec<PathBuf>,
+        /// Contributions outside git (C1): a CSV with the header `date,person,kind,link`.
+        #[arg(long)]
+        contributions: Option<PathBuf>,
+        /// The ref to walk from.
+        #[arg(long, default_value = "HEAD")]
+        from: String,
+        /// Count merge commits too.
+        #[arg(long)]
+        merges: bool,
     },
     /// Find your ballot in a closed election's published tally sheet.
     VerifyReceipt {
@@ -645,6 +662,67 @@ pub async fn election(command: &ElectionCommand, actor: &Actor) -> Result<String
         };
     }
     let context = context(actor)?;
+    if let ElectionCommand::Roll {
+        repos,
+        contributions,
+        from,
+        merges,
+    } = command
+    {
+        if !record.state.recorded {
+            bail!("the record {} holds no registry: run `polity init` first", actor.db);
+        }
+        let polity = &record.state.polity;
+        let rule = polity.constitution.active_member.ok_or_else(|| {
+            anyhow!("the constitution has no `active-member` rule (E2): add `active-member: {{ contributions: N, within: PERIOD }}`")
+        })?;
+        let at = context.on;
+        let options = polity_contrib::IngestOptions {
+            from: from.clone(),
+            merges: *merges,
+            since: Some(rule.within.before(at)),
+            ..polity_contrib::IngestOptions::default()
+        };
+        let mut found = Vec::new();
+        let mut sources = Vec::new();
+        for repo in repos {
+            found.extend(polity_contrib::ingest(repo, &options)?);
+            sources.push(repo.display().to_string());
+        }
+        if let Some(path) = contributions {
+            let text = std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+            found.extend(
+                polity_contrib::contributions_from_csv(polity, &text).map_err(|problems| {
+                    let lines: Vec<String> = problems
+                        .iter()
+                        .map(|problem| format!("{}:{}: {}", path.display(), problem.line, problem.reason))
+                        .collect();
+                    anyhow!(
+                        "{} problem(s) in the contributions file; nothing recorded:\n  {}",
+                        problems.len(),
+                        lines.join("\n  ")
+                    )
+                })?,
+            );
+            sources.push(path.display().to_string());
+        }
+        if sources.is_empty() {
+            bail!("no contributions given: pass --repo (repeat for several) or --contributions");
+        }
+        let patterns: Vec<String> = polity_contrib::DEFAULT_BOT_PATTERNS
+            .iter()
+            .map(|pattern| (*pattern).to_owned())
+            .collect();
+        let roll = polity_contrib::electorate(polity, &found, rule, at, &patterns);
+        let command = Command::RecordRoll {
+            from: roll.from.to_string(),
+            rule: format!("at least {} contributions within {}", rule.contributions, rule.within),
+            members: roll.active().into_iter().map(str::to_owned).collect(),
+            sources,
+        };
+        let events = record.act(&command, &context, None).await?;
+        return Ok(describe(&events));
+    }
     let (command, ballot, receipt) = match command {
         ElectionCommand::Open {
             body,
@@ -730,7 +808,7 @@ pub async fn election(command: &ElectionCommand, actor: &Actor) -> Result<String
                 None,
             )
         }
-        ElectionCommand::VerifyReceipt { .. } => unreachable!("handled above"),
+        ElectionCommand::VerifyReceipt { .. } | ElectionCommand::Roll { .. } => unreachable!("handled above"),
     };
     let events = record.act(&command, &context, ballot).await?;
     let mut out = describe(&events);

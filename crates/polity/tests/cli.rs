@@ -440,3 +440,83 @@ fn tally_reports_election_file_problems_with_positions() {
         "{error}"
     );
 }
+
+/// gitdm email map and CNCF developers_affiliations (real excerpts, tests/fixtures/SOURCES.md)
+/// applied to a registry: dated affiliations, merged addresses, gaps for "Independent".
+#[test]
+fn affiliations_import_from_gitdm_and_cncf_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let registry = dir.path();
+    std::fs::write(registry.join("polity.yaml"), "name: Test\n").unwrap();
+    std::fs::write(
+        registry.join("people.yaml"),
+        "- { id: r2, name: R Two, github: 00r2 }\n\
+         - { id: manas, name: Manas, github: 01manasrathi }\n\
+         - { id: moses, name: Moses, emails: [00moses.alexander00@gmail.com] }\n\
+         - { id: ryan, name: Ryan, emails: [ryan@espressive.com] }\n",
+    )
+    .unwrap();
+    let fixtures = root().join("tests/fixtures/affiliations");
+    let cncf = fixtures.join("cncf-developers-affiliations-excerpt.txt");
+    let email_map = fixtures.join("gitdm-email-map-excerpt");
+    let output = polity(&[
+        "affiliations",
+        "--registry",
+        registry.to_str().unwrap(),
+        "--cncf",
+        cncf.to_str().unwrap(),
+        "--email-map",
+        email_map.to_str().unwrap(),
+    ]);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert_eq!(
+        stdout(&output),
+        "4 people given affiliations (3 from cncf, 1 from email-map); 3 addresses merged into people; \
+         11 organisations added (perkinelmer-inc, pwc, simplebet-inc, skill-lync, vois, iotiot-in, \
+         veritas-technologies-llc, cloudanix, wind-river-systems-inc, flex, espressive); \
+         10 entries matched no person of the registry\n"
+    );
+    let loaded = polity_registry::load(registry).unwrap();
+    assert!(loaded.findings.is_empty(), "{:#?}", loaded.findings);
+    let state = &loaded.polity;
+    let on = |who: &str, day: &str| state.affiliation_on(who, day.parse().unwrap()).map(str::to_owned);
+    assert_eq!(on("r2", "2014-07-31").as_deref(), Some("perkinelmer-inc"));
+    assert_eq!(on("r2", "2015-01-01"), None, "Independent is no employer");
+    assert_eq!(on("r2", "2019-12-31").as_deref(), Some("pwc"));
+    assert_eq!(on("r2", "2020-01-01").as_deref(), Some("simplebet-inc"));
+    assert_eq!(on("manas", "2023-05-01").as_deref(), Some("iotiot-in"));
+    assert_eq!(on("manas", "2026-01-01").as_deref(), Some("cloudanix"));
+    assert_eq!(on("moses", "2016-01-01").as_deref(), Some("wind-river-systems-inc"));
+    assert_eq!(on("moses", "2017-03-01").as_deref(), Some("flex"));
+    assert_eq!(on("ryan", "2026-01-01").as_deref(), Some("espressive"));
+    let ryan = state.person("ryan").unwrap();
+    assert_eq!(
+        ryan.identities,
+        [polity_model::IdentityRule::Email(
+            "007@users.noreply.github.com".to_owned()
+        )],
+        "the CNCF entry's other address is merged into the person it matched"
+    );
+
+    // A bad line: every problem with its file and line, and nothing written.
+    let before = std::fs::read(registry.join("people.yaml")).unwrap();
+    let bad = dir.path().join("bad-map");
+    std::fs::write(
+        &bad,
+        "ann!example.org Acme < 2020-13-01\nbob!example.org\nann!example.org Globex\n",
+    )
+    .unwrap();
+    let output = polity(&[
+        "affiliations",
+        "--registry",
+        registry.to_str().unwrap(),
+        "--email-map",
+        bad.to_str().unwrap(),
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("2 problem(s); nothing was imported"), "{stderr}");
+    assert!(stderr.contains("bad-map:1: \"2020-13-01\" is not a date"), "{stderr}");
+    assert!(stderr.contains("bad-map:2: a key without an employer"), "{stderr}");
+    assert_eq!(std::fs::read(registry.join("people.yaml")).unwrap(), before);
+}

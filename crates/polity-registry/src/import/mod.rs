@@ -1,6 +1,7 @@
 //! Importers: real communities' governance files to polity registries, each mapped under that
 //! community's own rules (written in the constitution the importer produces).
 
+pub mod affiliations;
 pub mod k8s;
 pub mod openstack;
 

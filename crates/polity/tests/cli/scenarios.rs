@@ -2312,6 +2312,104 @@ fn e5_staggered_terms_and_a_tally_sheet_that_recounts_to_the_result() {
 }
 
 #[test]
+fn e2_the_roll_from_contribution_statistics_replaces_the_registry_roll() {
+    let record = Scenario::new("cfn-working-group", "2026-06-01");
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("contributions.csv");
+    let mut text = "date,person,kind,link\n".to_owned();
+    for day in 1..=5 {
+        text.push_str(&format!("2026-0{day}-10,jun,review,https://example.org/r/{day}\n"));
+        text.push_str(&format!("2026-0{day}-11,@linmei,document,\n"));
+    }
+    text.push_str("2026-05-12,kai,use-case,\n");
+    std::fs::write(&csv, text).unwrap();
+    let csv = csv.to_str().unwrap();
+    // Only an oversight committee member records the roll.
+    record.refused(
+        &[
+            "election",
+            "roll",
+            "--contributions",
+            csv,
+            "--as",
+            "jun",
+            "--at",
+            "2026-12-01",
+        ],
+        "E2",
+    );
+    let out = record.ok(&[
+        "election",
+        "roll",
+        "--contributions",
+        csv,
+        "--as",
+        "alice",
+        "--at",
+        "2026-12-01",
+    ]);
+    assert!(out.contains("recorded roll-recorded"), "{out}");
+    let event = record.last_event("roll-recorded");
+    assert_eq!(event["members"], serde_json::json!(["jun", "lin"]));
+    assert_eq!(event["from"], "2025-12-01");
+    assert_eq!(event["rule"], "at least 5 contributions within 12 months");
+    record.ok(&[
+        "election",
+        "open",
+        "tsc",
+        "--seats",
+        "2",
+        "--as",
+        "alice",
+        "--at",
+        "2026-12-10",
+    ]);
+    // Jun is active now; Kai (one contribution) no longer is.
+    record.ok(&[
+        "election",
+        "nominate",
+        "tsc/e1",
+        "lin",
+        "--as",
+        "jun",
+        "--at",
+        "2026-12-11",
+    ]);
+    record.refused(
+        &[
+            "election",
+            "nominate",
+            "tsc/e1",
+            "jun",
+            "--as",
+            "kai",
+            "--at",
+            "2026-12-11",
+        ],
+        "E1",
+    );
+    // A bad contributions file records nothing and says where.
+    std::fs::write(
+        dir.path().join("bad.csv"),
+        "date,person,kind,link\n2026-01-01,nobody,review,\n",
+    )
+    .unwrap();
+    let output = record.run(&[
+        "election",
+        "roll",
+        "--contributions",
+        dir.path().join("bad.csv").to_str().unwrap(),
+        "--as",
+        "alice",
+        "--at",
+        "2026-12-02",
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("bad.csv:2: \"nobody\" is not a person"));
+    assert_eq!(record.last_event("roll-recorded")["on"], "2026-12-01");
+}
+
+#[test]
 fn e2_stats_electorate_from_a_repository() {
     if std::process::Command::new("git").arg("--version").output().is_err() {
         eprintln!("stats electorate test SKIPPED: the `git` program is not installed");
@@ -2367,6 +2465,7 @@ fn e2_stats_electorate_from_a_repository() {
     assert_eq!(roll["voters"][0]["known"], false);
     assert_eq!(roll["voters"][1]["who"], "alice");
     assert_eq!(roll["voters"][1]["contributions"], 2);
+    assert_eq!(roll["voters"][1]["by_kind"], serde_json::json!({ "commit": 2 }));
     assert_eq!(roll["voters"][1]["active"], false);
     // C2: one person's history, and why they are not active yet.
     let alice = stdout(&polity(&[

@@ -1,0 +1,520 @@
+//! Affiliations with date ranges from gitdm's configuration files (`email-map`, `domain-map`,
+//! `aliases`) and from CNCF's `developers_affiliations*.txt`, applied to a registry's people.
+//!
+//! gitdm maps: one entry per line, `KEY EMPLOYER [< YYYY-MM-DD]`, where KEY is an address
+//! (`user@domain`, or CNCF's `user!domain`) or a bare domain. A dated entry is the employer
+//! *until* that date; the entries of one key, sorted by date, follow one another, and the undated
+//! entry is the employer after the last date. `aliases`: `ALIAS CANONICAL`, two addresses.
+//!
+//! CNCF: `login: address, address` (addresses with `!` for `@`), then one indented line per
+//! employer, `Name [from YYYY-MM-DD] [until YYYY-MM-DD]`.
+//!
+//! `Independent`, `NotFound`, `Unknown` and `(Unknown)` mean no employer: the span becomes a gap,
+//! so that independents are never capped together as one organisation (S6).
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use jiff::civil::Date;
+
+use crate::files::{AffiliationFile, IdentityFile, OrganisationFile, PersonFile, text};
+use crate::import::slug;
+
+/// A problem in an affiliation file: its file, line and what is wrong.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    pub file: String,
+    pub line: usize,
+    pub reason: String,
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(formatter, "{}:{}: {}", self.file, self.line, self.reason)
+    }
+}
+
+/// Employment over `[from, until)`; `None` bounds are open.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Span {
+    pub employer: String,
+    pub from: Option<Date>,
+    pub until: Option<Date>,
+}
+
+/// Whether an employer name means "no employer".
+fn no_employer(name: &str) -> bool {
+    ["independent", "notfound", "unknown", "(unknown)"].contains(&name.to_lowercase().as_str())
+}
+
+/// One developer's addresses, GitHub login and employment.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Developer {
+    pub login: Option<String>,
+    pub emails: Vec<String>,
+    pub spans: Vec<Span>,
+}
+
+/// What the files say, before it is applied to a registry.
+#[derive(Clone, Debug, Default)]
+pub struct Affiliations {
+    /// From CNCF's developers_affiliations files.
+    pub developers: Vec<Developer>,
+    /// From gitdm email maps: address (lower case) to spans.
+    pub by_email: BTreeMap<String, Vec<Span>>,
+    /// From gitdm domain maps (and bare domains in email maps): domain (lower case) to spans.
+    pub by_domain: BTreeMap<String, Vec<Span>>,
+    /// From gitdm aliases: alias to canonical address (both lower case).
+    pub aliases: Vec<(String, String)>,
+}
+
+fn address(text: &str) -> String {
+    text.trim().replace('!', "@").to_lowercase()
+}
+
+fn date(text: &str, file: &str, line: usize, problems: &mut Vec<Problem>) -> Option<Date> {
+    match text.trim().parse::<Date>() {
+        Ok(date) => Some(date),
+        Err(error) => {
+            problems.push(Problem {
+                file: file.to_owned(),
+                line,
+                reason: format!("{:?} is not a date (YYYY-MM-DD): {error}", text.trim()),
+            });
+            None
+        }
+    }
+}
+
+/// One line of a gitdm map: its line number, the employer and the date it ends.
+type Entry = (usize, String, Option<Date>);
+
+/// A key's dated and undated entries (with their lines) as consecutive spans.
+fn chain(entries: &[Entry], key: &str, file: &str, problems: &mut Vec<Problem>) -> Vec<Span> {
+    let mut dated: Vec<&Entry> = entries.iter().filter(|entry| entry.2.is_some()).collect();
+    dated.sort_by_key(|entry| entry.2);
+    for pair in dated.windows(2) {
+        if pair[0].2 == pair[1].2 {
+            problems.push(Problem {
+                file: file.to_owned(),
+                line: pair[1].0,
+                reason: format!(
+                    "{key} has two employers until {} (also line {})",
+                    pair[1].2.map(|date| date.to_string()).unwrap_or_default(),
+                    pair[0].0
+                ),
+            });
+        }
+    }
+    let current: Vec<&Entry> = entries
+        .iter()
+        .filter(|entry| entry.2.is_none() && !no_employer(&entry.1))
+        .collect();
+    if current.len() > 1 {
+        problems.push(Problem {
+            file: file.to_owned(),
+            line: current[1].0,
+            reason: format!(
+                "{key} has two current employers ({:?} and {:?} on line {}); give the earlier one an end date (`< YYYY-MM-DD`)",
+                current[1].1, current[0].1, current[0].0
+            ),
+        });
+    }
+    let mut spans = Vec::new();
+    let mut from = None;
+    for entry in dated {
+        spans.push(Span {
+            employer: entry.1.clone(),
+            from,
+            until: entry.2,
+        });
+        from = entry.2;
+    }
+    if let Some(entry) = current.first() {
+        spans.push(Span {
+            employer: entry.1.clone(),
+            from,
+            until: None,
+        });
+    }
+    spans
+}
+
+impl Affiliations {
+    /// Reads a gitdm `email-map` or `domain-map` (the two share a format; a key without `@` or
+    /// `!` is a domain).
+    pub fn read_gitdm_map(&mut self, file: &str, content: &str) -> Vec<Problem> {
+        let mut problems = Vec::new();
+        let mut entries: BTreeMap<(bool, String), Vec<Entry>> = BTreeMap::new();
+        for (index, line) in content.lines().enumerate() {
+            let number = index + 1;
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let Some((key, rest)) = line.split_once(char::is_whitespace) else {
+                problems.push(Problem {
+                    file: file.to_owned(),
+                    line: number,
+                    reason: "a key without an employer: write `address-or-domain employer [< YYYY-MM-DD]`".to_owned(),
+                });
+                continue;
+            };
+            let (employer, until) = match rest.rsplit_once('<') {
+                Some((employer, until)) => match date(until, file, number, &mut problems) {
+                    Some(until) => (employer.trim(), Some(until)),
+                    None => continue,
+                },
+                None => (rest.trim(), None),
+            };
+            if employer.is_empty() {
+                problems.push(Problem {
+                    file: file.to_owned(),
+                    line: number,
+                    reason: format!("{key} has no employer"),
+                });
+                continue;
+            }
+            let is_address = key.contains('@') || key.contains('!');
+            entries
+                .entry((is_address, address(key)))
+                .or_default()
+                .push((number, employer.to_owned(), until));
+        }
+        for ((is_address, key), entries) in entries {
+            let spans = chain(&entries, &key, file, &mut problems);
+            let map = if is_address {
+                &mut self.by_email
+            } else {
+                &mut self.by_domain
+            };
+            map.insert(key, spans);
+        }
+        problems
+    }
+
+    /// Reads a gitdm `aliases` file: `alias canonical` per line.
+    pub fn read_gitdm_aliases(&mut self, file: &str, content: &str) -> Vec<Problem> {
+        let mut problems = Vec::new();
+        for (index, line) in content.lines().enumerate() {
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let fields: Vec<&str> = line.split_whitespace().collect();
+            if fields.len() != 2 || !fields.iter().all(|field| field.contains('@') || field.contains('!')) {
+                problems.push(Problem {
+                    file: file.to_owned(),
+                    line: index + 1,
+                    reason: "write two addresses: `alias canonical`".to_owned(),
+                });
+                continue;
+            }
+            self.aliases.push((address(fields[0]), address(fields[1])));
+        }
+        problems
+    }
+
+    /// Reads CNCF's `developers_affiliations*.txt`.
+    pub fn read_cncf(&mut self, file: &str, content: &str) -> Vec<Problem> {
+        let mut problems = Vec::new();
+        let mut current: Option<Developer> = None;
+        for (index, line) in content.lines().enumerate() {
+            let number = index + 1;
+            if line.trim().is_empty() || line.trim_start().starts_with('#') {
+                continue;
+            }
+            if line.starts_with(char::is_whitespace) {
+                let Some(developer) = current.as_mut() else {
+                    problems.push(Problem {
+                        file: file.to_owned(),
+                        line: number,
+                        reason: "an employer line before any `login: addresses` line".to_owned(),
+                    });
+                    continue;
+                };
+                let mut text = line.trim();
+                let mut until = None;
+                let mut from = None;
+                if let Some((rest, date_text)) = text.rsplit_once(" until ") {
+                    until = date(date_text, file, number, &mut problems);
+                    text = rest;
+                }
+                if let Some((rest, date_text)) = text.rsplit_once(" from ") {
+                    from = date(date_text, file, number, &mut problems);
+                    text = rest;
+                }
+                if let (Some(from), Some(until)) = (from, until)
+                    && until <= from
+                {
+                    problems.push(Problem {
+                        file: file.to_owned(),
+                        line: number,
+                        reason: format!("{text} ends ({until}) before it starts ({from})"),
+                    });
+                }
+                developer.spans.push(Span {
+                    employer: text.trim().to_owned(),
+                    from,
+                    until,
+                });
+                continue;
+            }
+            let Some((login, addresses)) = line.split_once(':') else {
+                problems.push(Problem {
+                    file: file.to_owned(),
+                    line: number,
+                    reason: "write `login: address, address` (addresses may use `!` for `@`)".to_owned(),
+                });
+                continue;
+            };
+            if let Some(done) = current.take() {
+                self.developers.push(done);
+            }
+            current = Some(Developer {
+                login: Some(login.trim().trim_end_matches('*').to_owned()).filter(|login| !login.is_empty()),
+                emails: addresses
+                    .split(',')
+                    .map(address)
+                    .filter(|address| !address.is_empty())
+                    .collect(),
+                spans: Vec::new(),
+            });
+        }
+        if let Some(done) = current.take() {
+            self.developers.push(done);
+        }
+        problems
+    }
+}
+
+/// What applying the files changed.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Applied {
+    /// Person ids given affiliations, with the source that gave them.
+    pub people: BTreeMap<String, &'static str>,
+    /// Addresses merged into people as identities (from CNCF's lists and gitdm aliases).
+    pub merged_emails: usize,
+    pub organisations_added: Vec<String>,
+    /// Developers and addresses of the files that matched no person of the registry.
+    pub unmatched: usize,
+}
+
+/// Applies the affiliations to the registry's people: for each person, CNCF's entry (matched
+/// by GitHub login or an address) wins, then the email map (by any address of the person), then
+/// the domain map (by the domain of the person's first address); the person's affiliations
+/// are replaced by what the source says. Addresses the files tie to a person are added to it
+/// as merge rules, unless another person already has them. New employers become organisations.
+pub fn apply(
+    affiliations: &Affiliations,
+    people: &mut [PersonFile],
+    organisations: &mut Vec<OrganisationFile>,
+) -> Applied {
+    let mut applied = Applied::default();
+    let mut owner: BTreeMap<String, usize> = BTreeMap::new();
+    let mut handles: BTreeMap<String, usize> = BTreeMap::new();
+    for (index, person) in people.iter().enumerate() {
+        for email in person
+            .emails
+            .iter()
+            .chain(person.identities.iter().filter_map(|identity| identity.email.as_ref()))
+        {
+            owner.entry(email.to_lowercase()).or_insert(index);
+        }
+        for handle in person
+            .github
+            .iter()
+            .chain(person.identities.iter().filter_map(|identity| identity.github.as_ref()))
+        {
+            handles.entry(handle.to_lowercase()).or_insert(index);
+        }
+    }
+    let organisation_of = |employer: &str, organisations: &mut Vec<OrganisationFile>, added: &mut Vec<String>| {
+        if let Some(found) = organisations.iter().find(|organisation| {
+            organisation.name.eq_ignore_ascii_case(employer) || organisation.id.value == slug(employer)
+        }) {
+            return found.id.value.clone();
+        }
+        let id = slug(employer);
+        organisations.push(OrganisationFile {
+            id: text(id.clone()),
+            name: employer.to_owned(),
+            domains: Vec::new(),
+        });
+        added.push(id.clone());
+        id
+    };
+    let mut decided: BTreeMap<usize, (&'static str, &Vec<Span>)> = BTreeMap::new();
+    let mut merge: BTreeMap<usize, BTreeSet<String>> = BTreeMap::new();
+    for developer in &affiliations.developers {
+        let person = developer
+            .login
+            .as_ref()
+            .and_then(|login| handles.get(&login.to_lowercase()))
+            .or_else(|| developer.emails.iter().find_map(|email| owner.get(email)))
+            .copied();
+        let Some(person) = person else {
+            applied.unmatched += 1;
+            continue;
+        };
+        decided.entry(person).or_insert(("cncf", &developer.spans));
+        merge
+            .entry(person)
+            .or_default()
+            .extend(developer.emails.iter().cloned());
+    }
+    for (alias, canonical) in &affiliations.aliases {
+        match owner.get(canonical) {
+            Some(&person) => {
+                merge.entry(person).or_default().insert(alias.clone());
+            }
+            None => applied.unmatched += 1,
+        }
+    }
+    for (email, spans) in &affiliations.by_email {
+        match owner.get(email) {
+            Some(&person) => {
+                decided.entry(person).or_insert(("email-map", spans));
+            }
+            None => applied.unmatched += 1,
+        }
+    }
+    for (index, person) in people.iter().enumerate() {
+        if let Some(spans) = person
+            .emails
+            .first()
+            .and_then(|email| email.rsplit_once('@'))
+            .and_then(|(_, domain)| affiliations.by_domain.get(&domain.to_lowercase()))
+        {
+            decided.entry(index).or_insert(("domain-map", spans));
+        }
+    }
+    for (index, (source, spans)) in decided {
+        let mut spans: Vec<&Span> = spans.iter().filter(|span| !no_employer(&span.employer)).collect();
+        spans.sort_by_key(|span| span.from);
+        let mut list = Vec::new();
+        for span in spans {
+            let org = organisation_of(&span.employer, organisations, &mut applied.organisations_added);
+            list.push(AffiliationFile {
+                org: text(org),
+                from: span.from.map(|from| text(from.to_string())),
+                until: span.until.map(|until| text(until.to_string())),
+            });
+        }
+        people[index].affiliations = list;
+        applied.people.insert(people[index].id.value.clone(), source);
+    }
+    for (index, emails) in merge {
+        for email in emails {
+            if owner.get(&email).is_some_and(|&other| other != index) || owner.get(&email) == Some(&index) {
+                continue;
+            }
+            owner.insert(email.clone(), index);
+            people[index].identities.push(IdentityFile {
+                email: Some(email),
+                ..IdentityFile::default()
+            });
+            applied.merged_emails += 1;
+        }
+    }
+    applied
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn gitdm_dated_entries_follow_one_another_and_the_undated_one_is_current() {
+        let mut affiliations = Affiliations::default();
+        let problems = affiliations.read_gitdm_map(
+            "email-map",
+            "# comment\nann!example.org Cloudanix\nann!example.org Skill-Lync < 2022-06-01\nann!example.org Independent < 2022-02-01\nacme.com Acme Inc.\n",
+        );
+        assert_eq!(problems, []);
+        let spans = &affiliations.by_email["ann@example.org"];
+        let read: Vec<(&str, Option<String>, Option<String>)> = spans
+            .iter()
+            .map(|span| {
+                (
+                    span.employer.as_str(),
+                    span.from.map(|d| d.to_string()),
+                    span.until.map(|d| d.to_string()),
+                )
+            })
+            .collect();
+        assert_eq!(
+            read,
+            [
+                ("Independent", None, Some("2022-02-01".to_owned())),
+                (
+                    "Skill-Lync",
+                    Some("2022-02-01".to_owned()),
+                    Some("2022-06-01".to_owned())
+                ),
+                ("Cloudanix", Some("2022-06-01".to_owned()), None),
+            ]
+        );
+        assert_eq!(affiliations.by_domain["acme.com"][0].employer, "Acme Inc.");
+    }
+
+    fn person(id: &str, emails: &[&str]) -> PersonFile {
+        PersonFile {
+            id: text(id),
+            name: id.to_owned(),
+            github: None,
+            emails: emails.iter().map(|email| (*email).to_owned()).collect(),
+            affiliations: Vec::new(),
+            identities: Vec::new(),
+            bot: false,
+        }
+    }
+
+    #[test]
+    fn domain_maps_and_aliases_apply_to_people_without_an_address_entry() {
+        let mut affiliations = Affiliations::default();
+        assert_eq!(
+            affiliations.read_gitdm_map("domain-map", "acme.com Acme < 2021-01-01\nacme.com Globex Corp\n"),
+            []
+        );
+        assert_eq!(
+            affiliations.read_gitdm_aliases("aliases", "ann@old.example ann@acme.com\nzed@x.org nobody@x.org\n"),
+            []
+        );
+        assert_eq!(
+            affiliations.read_gitdm_aliases("aliases", "just-one@x.org\n")[0].line,
+            1,
+            "a bad line is reported with its line"
+        );
+        let mut people = vec![person("ann", &["ann@acme.com"]), person("bo", &["bo@elsewhere.org"])];
+        let mut organisations = vec![OrganisationFile {
+            id: text("acme"),
+            name: "Acme".to_owned(),
+            domains: Vec::new(),
+        }];
+        let applied = apply(&affiliations, &mut people, &mut organisations);
+        assert_eq!(applied.people.get("ann"), Some(&"domain-map"));
+        assert_eq!(applied.organisations_added, ["globex-corp"]);
+        assert_eq!(applied.merged_emails, 1);
+        assert_eq!(applied.unmatched, 1);
+        let spans: Vec<(&str, Option<&str>, Option<&str>)> = people[0]
+            .affiliations
+            .iter()
+            .map(|affiliation| {
+                (
+                    affiliation.org.value.as_str(),
+                    affiliation.from.as_ref().map(|from| from.value.as_str()),
+                    affiliation.until.as_ref().map(|until| until.value.as_str()),
+                )
+            })
+            .collect();
+        assert_eq!(
+            spans,
+            [
+                ("acme", None, Some("2021-01-01")),
+                ("globex-corp", Some("2021-01-01"), None)
+            ]
+        );
+        assert_eq!(people[0].identities[0].email.as_deref(), Some("ann@old.example"));
+        assert!(people[1].affiliations.is_empty());
+    }
+}
