@@ -71,7 +71,7 @@ pub enum IngestError {
 /// What a run read, and from where.
 #[derive(Clone, Debug)]
 pub struct Ingested {
-    /// Every contribution reachable from the ref, newest first by commit time.
+    /// Every contribution reachable from the ref, newest first by commit time (then by id).
     pub contributions: Vec<Contribution>,
     /// Commit objects read from the repository in this run.
     pub read: usize,
@@ -144,7 +144,8 @@ pub fn ingest_with(
     let cache_file = options.cache.as_ref().map(|dir| cache_path(dir, &repo, &options.from));
     let mut cache_note = None;
     let mut cache = match &cache_file {
-        Some(file) if file.exists() => match Cache::read(file) {
+        // When the tip has not moved, a window needs only the cached commits inside it.
+        Some(file) if file.exists() => match Cache::read(file, head, cutoff) {
             Ok(cache)
                 if cache
                     .covers
@@ -179,6 +180,7 @@ pub fn ingest_with(
             .0;
     }
     let read = walked.len();
+    let used_cache = cache.is_some();
     let threads = match options.threads {
         0 => std::thread::available_parallelism().map_or(1, usize::from),
         threads => threads,
@@ -189,7 +191,12 @@ pub fn ingest_with(
         None => (cutoff, walked),
     };
     let cached = all.len() - read;
-    if let Some(file) = &cache_file {
+    // One order whatever came from where: newest first by commit time, then by id.
+    all.sort_unstable_by(|a, b| (b.committed, b.id).cmp(&(a.committed, a.id)));
+    // A cache that was used and nothing new: nothing to write (it may have been read only in
+    // part, for a window).
+    let unchanged = used_cache && read == 0;
+    if let Some(file) = cache_file.as_ref().filter(|_| !unchanged) {
         let cache = Cache {
             tip: head,
             covers,
@@ -477,10 +484,12 @@ fn cache_path(dir: &Path, repo: &gix::Repository, from: &str) -> PathBuf {
     dir.join(format!("{name}.contributions"))
 }
 
-const CACHE_MAGIC: &str = "polity-contributions-cache 1";
+const CACHE_MAGIC: &str = "polity-contributions-cache 2";
 
 /// What a run read: the tip it walked from, the cutoff it walked down to (`None`: the whole
-/// history) and every commit, before the mailmap (which may change between runs).
+/// history) and every commit, before the mailmap (which may change between runs). The file has
+/// a table of identities, then one line per commit, newest first by commit time, naming its
+/// people by their place in the table.
 struct Cache {
     tip: ObjectId,
     covers: Option<i64>,
@@ -519,49 +528,77 @@ fn unescape(field: &[u8]) -> Result<BString, String> {
     Ok(out.into())
 }
 
+fn number<T: std::str::FromStr>(field: Option<&[u8]>, what: &str) -> Result<T, String> {
+    std::str::from_utf8(field.ok_or_else(|| format!("no {what}"))?)
+        .ok()
+        .and_then(|text| text.parse().ok())
+        .ok_or_else(|| format!("a bad {what}"))
+}
+
+/// A header line `name value` of the cache (the first line has no name).
+fn header<'a>(lines: &mut impl Iterator<Item = &'a [u8]>, name: &str) -> Result<String, String> {
+    let line = lines.next().ok_or("truncated")?;
+    let line = std::str::from_utf8(line).map_err(|_| "not UTF-8 header")?;
+    match name {
+        "" => Ok(line.to_owned()),
+        _ => line
+            .strip_prefix(name)
+            .and_then(|rest| rest.strip_prefix(' '))
+            .map(str::to_owned)
+            .ok_or_else(|| format!("no `{name}` line")),
+    }
+}
+
 impl Cache {
-    fn read(path: &Path) -> Result<Cache, String> {
+    /// Reads the cache. When its tip is `head` and `window` is given, only the commits at or
+    /// after `window` are read (the rest are not needed and nothing will be written).
+    fn read(path: &Path, head: ObjectId, window: Option<i64>) -> Result<Cache, String> {
         let bytes = std::fs::read(path).map_err(|error| error.to_string())?;
         let mut lines = bytes.split(|&byte| byte == b'\n');
-        let mut header = |name: &str| -> Result<String, String> {
-            let line = lines.next().ok_or("truncated")?;
-            let line = std::str::from_utf8(line).map_err(|_| "not UTF-8 header")?;
-            match name {
-                "" => Ok(line.to_owned()),
-                _ => line
-                    .strip_prefix(name)
-                    .and_then(|rest| rest.strip_prefix(' '))
-                    .map(str::to_owned)
-                    .ok_or_else(|| format!("no `{name}` line")),
-            }
-        };
-        if header("")? != CACHE_MAGIC {
+        if header(&mut lines, "")? != CACHE_MAGIC {
             return Err("another format".to_owned());
         }
-        let tip = ObjectId::from_hex(header("tip")?.as_bytes()).map_err(|error| error.to_string())?;
-        let covers = match header("covers")?.as_str() {
+        let tip = ObjectId::from_hex(header(&mut lines, "tip")?.as_bytes()).map_err(|error| error.to_string())?;
+        let covers = match header(&mut lines, "covers")?.as_str() {
             "all" => None,
             seconds => Some(seconds.parse::<i64>().map_err(|error| error.to_string())?),
         };
-        let count: usize = header("commits")?.parse().map_err(|_| "a bad count")?;
+        let count: usize = header(&mut lines, "identities")?.parse().map_err(|_| "a bad count")?;
+        let mut identities = Vec::with_capacity(count);
+        for line in lines.by_ref().take(count) {
+            let mut fields = line.split(|&byte| byte == b'\t');
+            let name = unescape(fields.next().ok_or("no name")?)?;
+            let email = unescape(fields.next().ok_or("no e-mail")?)?;
+            identities.push((name, email));
+        }
+        if identities.len() != count {
+            return Err("truncated".to_owned());
+        }
+        let count: usize = header(&mut lines, "commits")?.parse().map_err(|_| "a bad count")?;
+        let stop = window.filter(|_| tip == head);
         let mut commits = Vec::with_capacity(count);
         for line in lines.by_ref().take(count) {
             let mut fields = line.split(|&byte| byte == b'\t');
-            let mut text = || -> Result<&str, String> {
-                std::str::from_utf8(fields.next().ok_or("a short line")?).map_err(|_| "not UTF-8".to_owned())
-            };
-            let id = ObjectId::from_hex(text()?.as_bytes()).map_err(|error| error.to_string())?;
-            let committed = text()?.parse().map_err(|_| "a bad time")?;
-            let parents = text()?.parse().map_err(|_| "a bad parent count")?;
-            let on = text()?.parse().map_err(|_| "a bad date")?;
-            let mut people = Vec::new();
-            while let Some(name) = fields.next() {
-                let email = fields.next().ok_or("a name without an e-mail")?;
-                people.push((unescape(name)?, unescape(email)?));
+            let id = ObjectId::from_hex(fields.next().ok_or("no id")?).map_err(|error| error.to_string())?;
+            let committed: i64 = number(fields.next(), "time")?;
+            if stop.is_some_and(|stop| committed < stop) {
+                return Ok(Cache { tip, covers, commits });
             }
-            if people.is_empty() {
-                return Err("a commit without an author".to_owned());
-            }
+            let parents = number(fields.next(), "parent count")?;
+            let on = number(fields.next(), "date")?;
+            let people = fields
+                .next()
+                .ok_or("no people")?
+                .split(|&byte| byte == b',')
+                .map(|index| {
+                    number::<usize>(Some(index), "identity").and_then(|index| {
+                        identities
+                            .get(index)
+                            .cloned()
+                            .ok_or_else(|| "an unknown identity".to_owned())
+                    })
+                })
+                .collect::<Result<Vec<_>, String>>()?;
             commits.push(Raw {
                 id,
                 committed,
@@ -582,23 +619,40 @@ impl Cache {
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir)?;
         }
-        let mut out = Vec::with_capacity(self.commits.len() * 96);
+        let mut table: HashMap<&(BString, BString), usize> = HashMap::new();
+        let mut order: Vec<&(BString, BString)> = Vec::new();
+        for raw in &self.commits {
+            for person in &raw.people {
+                table.entry(person).or_insert_with(|| {
+                    order.push(person);
+                    order.len() - 1
+                });
+            }
+        }
+        let mut out = Vec::with_capacity(self.commits.len() * 72);
         let covers = self
             .covers
             .map_or_else(|| "all".to_owned(), |covers| covers.to_string());
         let _ = write!(
             out,
-            "{CACHE_MAGIC}\ntip {}\ncovers {covers}\ncommits {}\n",
+            "{CACHE_MAGIC}\ntip {}\ncovers {covers}\nidentities {}\n",
             self.tip,
-            self.commits.len()
+            order.len()
         );
+        for (name, email) in &order {
+            escape(&mut out, name.as_bstr());
+            out.push(b'\t');
+            escape(&mut out, email.as_bstr());
+            out.push(b'\n');
+        }
+        let _ = writeln!(out, "commits {}", self.commits.len());
         for raw in &self.commits {
-            let _ = write!(out, "{}\t{}\t{}\t{}", raw.id, raw.committed, raw.parents, raw.on);
-            for (name, email) in &raw.people {
-                out.push(b'\t');
-                escape(&mut out, name.as_bstr());
-                out.push(b'\t');
-                escape(&mut out, email.as_bstr());
+            let _ = write!(out, "{}\t{}\t{}\t{}\t", raw.id, raw.committed, raw.parents, raw.on);
+            for (index, person) in raw.people.iter().enumerate() {
+                if index > 0 {
+                    out.push(b',');
+                }
+                let _ = write!(out, "{}", table[person]);
             }
             out.push(b'\n');
         }
@@ -629,10 +683,13 @@ mod tests {
             commits: vec![raw.clone()],
         };
         cache.write(&path).unwrap();
-        let back = Cache::read(&path).unwrap();
-        assert_eq!(back.commits, vec![raw]);
+        let back = Cache::read(&path, raw.id, None).unwrap();
+        assert_eq!(back.commits, vec![raw.clone()]);
         assert_eq!(back.covers, Some(5));
-        std::fs::write(&path, b"polity-contributions-cache 1\ntip 00\n").unwrap();
-        assert!(Cache::read(&path).is_err());
+        // With the tip unchanged, a window reads only the commits inside it.
+        let window = Cache::read(&path, raw.id, Some(1_800_000_000)).unwrap();
+        assert!(window.commits.is_empty());
+        std::fs::write(&path, b"polity-contributions-cache 2\ntip 00\n").unwrap();
+        assert!(Cache::read(&path, raw.id, None).is_err());
     }
 }

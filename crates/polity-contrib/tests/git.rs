@@ -409,6 +409,33 @@ fn the_cache_reads_only_new_commits_and_equals_a_fresh_read() {
     let third = polity_contrib::ingest_with(dir.path(), &cached, &|_| {}).unwrap();
     assert_eq!((third.read, third.cached), (0, 43));
     assert_eq!(third.contributions, fresh);
+    // A window on an unchanged tip reads only the cached commits inside it, and writes nothing.
+    let files = || -> Vec<Vec<u8>> {
+        std::fs::read_dir(cache.path())
+            .unwrap()
+            .map(|entry| std::fs::read(entry.unwrap().path()).unwrap())
+            .collect()
+    };
+    let before = files();
+    let window = IngestOptions {
+        since: Some(date(2026, 3, 1)),
+        ..cached.clone()
+    };
+    let windowed = polity_contrib::ingest_with(dir.path(), &window, &|_| {}).unwrap();
+    assert_eq!(windowed.read, 0);
+    assert!(windowed.cached < 43);
+    assert_eq!(
+        windowed.contributions,
+        ingest(
+            dir.path(),
+            &IngestOptions {
+                since: Some(date(2026, 3, 1)),
+                ..IngestOptions::default()
+            }
+        )
+        .unwrap()
+    );
+    assert_eq!(files(), before);
     // History rewritten: the cached tip is gone, so everything is read again.
     git(dir.path(), &["reset", "-q", "--hard", "HEAD~2"]);
     commit_on_top(dir.path(), "Bo Chen", "bo@example.org", day(60), "rewritten");
@@ -445,7 +472,7 @@ fn the_cache_reads_only_new_commits_and_equals_a_fresh_read() {
     for entry in std::fs::read_dir(cache.path()).unwrap() {
         let path = entry.unwrap().path();
         if path.is_file() {
-            std::fs::write(&path, "polity-contributions-cache 1\ntip zz\n").unwrap();
+            std::fs::write(&path, "polity-contributions-cache 2\ntip zz\n").unwrap();
         }
     }
     let repaired = polity_contrib::ingest_with(dir.path(), &cached, &|_| {}).unwrap();

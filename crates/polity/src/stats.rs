@@ -44,15 +44,32 @@ struct Loaded {
 }
 
 impl Sources {
-    /// Loads everything; `options` chooses the ref, merges and the cutoff, given the registry
-    /// and the date.
+    /// Loads everything; `options` chooses the ref, merges and the cutoff, given the
+    /// constitution and the date. The registry is read on another thread while the history is.
     fn load(&self, options: impl FnOnce(&polity_model::Polity, Date) -> Result<IngestOptions>) -> Result<Loaded> {
         let at: Date = self
             .at
             .parse()
             .with_context(|| format!("--at {:?} is not a date: write YYYY-MM-DD", self.at))?;
-        let registry = polity_registry::load(&self.registry)?;
-        let mut options = options(&registry.polity, at)?;
+        let sources = polity_registry::read_sources(&self.registry)?;
+        let constitution = polity_registry::load_sources(&sources[..1]);
+        let mut options = options(&constitution.polity, at)?;
+        std::thread::scope(|scope| {
+            let registry = scope.spawn(|| polity_registry::load_sources(&sources));
+            let contributions = self.read_history(&mut options);
+            let registry = registry.join().map_err(|_| anyhow!("reading the registry failed"))?;
+            let mut contributions = contributions?;
+            contributions.extend(outside_git(&registry.polity, self.contributions.as_deref())?);
+            Ok(Loaded {
+                registry,
+                at,
+                contributions,
+            })
+        })
+    }
+
+    /// Every contribution of the repositories.
+    fn read_history(&self, options: &mut IngestOptions) -> Result<Vec<polity_contrib::Contribution>> {
         options.threads = self.threads;
         options.cache = if self.no_cache {
             None
@@ -81,12 +98,7 @@ impl Sources {
             }
             contributions.extend(ingested.contributions);
         }
-        contributions.extend(outside_git(&registry.polity, self.contributions.as_deref())?);
-        Ok(Loaded {
-            registry,
-            at,
-            contributions,
-        })
+        Ok(contributions)
     }
 }
 
