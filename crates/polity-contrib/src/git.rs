@@ -192,7 +192,7 @@ pub fn ingest_with(
     };
     let cached = all.len() - read;
     // One order whatever came from where: newest first by commit time, then by id.
-    all.sort_unstable_by(|a, b| (b.committed, b.id).cmp(&(a.committed, a.id)));
+    all.sort_unstable_by_key(|raw| std::cmp::Reverse((raw.committed, raw.id)));
     // A cache that was used and nothing new: nothing to write (it may have been read only in
     // part, for a window).
     let unchanged = used_cache && read == 0;
