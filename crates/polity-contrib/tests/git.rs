@@ -573,3 +573,52 @@ fn merge_rules_credit_other_addresses_names_and_github_accounts() {
     assert_eq!(counts, [("someone@example.org", false, 1), ("ann", true, 4)]);
     assert_eq!(roll.voters[1].by_kind[polity_contrib::GIT_KIND], 4);
 }
+
+#[test]
+fn a_window_counts_commits_authored_after_they_were_committed_within_a_week() {
+    if !git_available() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    git(dir.path(), &["init", "-q", "-b", "main"]);
+    // (author time, committer time): a week of slack before `since` (2026-03-01) by commit time.
+    let since = date(2026, 3, 1);
+    let day_of = |days: i64| 1_772_323_200 + days * 86_400; // 2026-03-01 plus days
+    let commits = [
+        (day_of(-40), day_of(-40)), // long before: not read
+        (day_of(2), day_of(-20)),   // authored inside, committed 20 days before: past the slack
+        (day_of(2), day_of(-3)),    // authored inside, committed 3 days before: counted
+        (day_of(-2), day_of(-1)),   // authored before the window: read, not counted by date
+        (day_of(5), day_of(5)),     // inside
+    ];
+    let mut stream = String::new();
+    for (index, (authored, committed)) in commits.iter().enumerate() {
+        let mark = index + 1;
+        stream.push_str(&format!(
+            "commit refs/heads/main\nmark :{mark}\nauthor Ann <ann@example.org> {authored} +0000\ncommitter CI <ci@example.org> {committed} +0000\ndata 2\nc{mark}\n"
+        ));
+        if mark > 1 {
+            stream.push_str(&format!("from :{}\n", mark - 1));
+        }
+    }
+    let mut child = Command::new("git")
+        .args(["fast-import", "--quiet"])
+        .current_dir(dir.path())
+        .stdin(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(stream.as_bytes()).unwrap();
+    assert!(child.wait().unwrap().success());
+    let read = ingest(
+        dir.path(),
+        &IngestOptions {
+            since: Some(since),
+            ..IngestOptions::default()
+        },
+    )
+    .unwrap();
+    let counted = read.iter().filter(|contribution| contribution.on >= since).count();
+    // The walk went newest first by commit time and stopped at the commit 20 days before.
+    assert_eq!(read.len(), 3);
+    assert_eq!(counted, 2);
+}

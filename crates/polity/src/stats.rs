@@ -85,7 +85,7 @@ impl Sources {
                     .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
             );
             bar.set_prefix(repo.display().to_string());
-            let ingested = ingest_with(repo, &options, &|count| bar.inc(count))?;
+            let ingested = ingest_with(repo, options, &|count| bar.inc(count))?;
             bar.finish_and_clear();
             if !bar.is_hidden() {
                 eprintln!(
