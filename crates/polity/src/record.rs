@@ -690,29 +690,13 @@ pub async fn election(command: &ElectionCommand, actor: &Actor) -> Result<String
             sources.push(repo.display().to_string());
         }
         if let Some(path) = contributions {
-            let text = std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
-            found.extend(
-                polity_contrib::contributions_from_csv(polity, &text).map_err(|problems| {
-                    let lines: Vec<String> = problems
-                        .iter()
-                        .map(|problem| format!("{}:{}: {}", path.display(), problem.line, problem.reason))
-                        .collect();
-                    anyhow!(
-                        "{} problem(s) in the contributions file; nothing recorded:\n  {}",
-                        problems.len(),
-                        lines.join("\n  ")
-                    )
-                })?,
-            );
+            found.extend(crate::stats::outside_git(polity, Some(path))?);
             sources.push(path.display().to_string());
         }
         if sources.is_empty() {
             bail!("no contributions given: pass --repo (repeat for several) or --contributions");
         }
-        let patterns: Vec<String> = polity_contrib::DEFAULT_BOT_PATTERNS
-            .iter()
-            .map(|pattern| (*pattern).to_owned())
-            .collect();
+        let patterns = crate::stats::bot_patterns();
         let roll = polity_contrib::electorate(polity, &found, rule, at, &patterns);
         let command = Command::RecordRoll {
             from: roll.from.to_string(),

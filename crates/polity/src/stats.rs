@@ -115,7 +115,7 @@ fn default_cache_dir() -> Option<PathBuf> {
         .map(|dir| dir.join("polity"))
 }
 
-fn bot_patterns() -> Vec<String> {
+pub(crate) fn bot_patterns() -> Vec<String> {
     DEFAULT_BOT_PATTERNS
         .iter()
         .map(|pattern| (*pattern).to_owned())
@@ -574,7 +574,7 @@ fn run_person(reference: &str, sources: &Sources) -> Result<String> {
 }
 
 /// C1: contributions outside git from a CSV file; every bad line is reported, none imported.
-fn outside_git(
+pub(crate) fn outside_git(
     polity: &polity_model::Polity,
     path: Option<&std::path::Path>,
 ) -> Result<Vec<polity_contrib::Contribution>> {
