@@ -263,6 +263,12 @@ pub struct Election {
     pub candidates: Vec<String>,
     pub voted: BTreeSet<String>,
     pub winners: Vec<String>,
+    /// After closing: whether the result is valid (E3 turnout), the ranking (tiers, best
+    /// first), the candidates skipped for a cap, and the count's explanation.
+    pub valid: Option<bool>,
+    pub ranking: Vec<Vec<String>>,
+    pub skipped: Vec<String>,
+    pub explanation: Vec<String>,
     pub tally_sheet: Vec<TallyLine>,
     pub stagger: bool,
     pub opened_by: String,
@@ -2635,6 +2641,10 @@ pub fn evolve(state: &mut State, event: &Event) {
                     candidates: Vec::new(),
                     voted: BTreeSet::new(),
                     winners: Vec::new(),
+                    valid: None,
+                    ranking: Vec::new(),
+                    skipped: Vec::new(),
+                    explanation: Vec::new(),
                     tally_sheet: Vec::new(),
                     stagger: *stagger,
                     opened_by: by.clone(),
@@ -2687,12 +2697,20 @@ pub fn evolve(state: &mut State, event: &Event) {
         }
         Event::ElectionClosed {
             election,
+            valid,
+            ranking,
             winners,
+            skipped,
+            explanation,
             tally_sheet,
             ..
         } => {
             if let Some(election) = state.elections.get_mut(election) {
                 election.phase = Phase::Closed;
+                election.valid = Some(*valid);
+                election.ranking = ranking.clone();
+                election.skipped = skipped.clone();
+                election.explanation = explanation.clone();
                 election.winners = winners.clone();
                 election.tally_sheet = tally_sheet.clone();
             }

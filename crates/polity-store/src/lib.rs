@@ -7,6 +7,7 @@
 //!
 //! Architecture invariant: rows are only ever inserted; no code here updates or deletes an event.
 
+mod accounts;
 mod audit;
 mod postgres;
 mod sqlite;
@@ -15,6 +16,7 @@ use std::future::Future;
 
 use sha2::{Digest, Sha256};
 
+pub use accounts::Account;
 pub use audit::{AuditProblem, AuditReport, audit};
 pub use postgres::PostgresStore;
 pub use sqlite::SqliteStore;

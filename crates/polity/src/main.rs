@@ -3,6 +3,7 @@
 mod ical;
 mod record;
 mod report;
+mod serve;
 mod stats;
 mod tally;
 
@@ -236,6 +237,16 @@ enum Command {
         #[command(subcommand)]
         command: stats::StatsCommand,
     },
+    /// Serve the JSON API and the web UI over the record (SQLite by default, or PostgreSQL).
+    Serve(serve::ServeArgs),
+    /// Accounts that sign in to `polity serve`, and their API tokens.
+    Account {
+        #[command(subcommand)]
+        command: serve::AccountCommand,
+        /// The store: sqlite:PATH or postgres://USER@HOST/DB.
+        #[arg(long, default_value = "sqlite:polity.db", env = "POLITY_DB")]
+        db: String,
+    },
     /// Write the registry files' JSON Schemas into a folder.
     Schema {
         #[arg(long, default_value = "schema")]
@@ -457,6 +468,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
             &actor,
         ))?),
         Command::Stats { command } => print(stats::run(&command)?),
+        Command::Serve(args) => {
+            runtime()?.block_on(serve::serve(args))?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Account { command, db } => print(runtime()?.block_on(serve::account(command, &db))?),
         Command::Demo { db } => print(runtime()?.block_on(record::demo(db.as_deref()))?),
         Command::Apply { actor } => {
             let runtime = runtime()?;

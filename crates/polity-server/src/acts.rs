@@ -1,0 +1,872 @@
+//! Every state-changing endpoint, as one table: its path, what it does, the request it takes and
+//! how that request becomes a `polity_engine::Command`. The JSON API (`POST /api/…`), the web
+//! forms (`POST /…`), the OpenAPI document and the authorisation matrix test are all built from
+//! [`ROUTES`], so no act can be reachable one way and not checked the other.
+
+use std::collections::HashMap;
+
+use jiff::civil::Date;
+use polity_count::motion::Choice;
+use polity_engine::Command;
+use polity_model::{LifecycleState, ReportKind, Seat};
+use polity_store::SecretBallot;
+use serde::Deserialize;
+use serde::de::DeserializeOwned;
+use utoipa::ToSchema;
+use utoipa::openapi::{RefOr, Schema};
+
+use crate::auth::random_hex;
+use crate::error::ApiError;
+use crate::live::Extra;
+
+/// A request's body, as JSON (API) or as an HTML form (web).
+#[derive(Clone, Copy, Debug)]
+pub enum Input<'a> {
+    Json(&'a [u8]),
+    Form(&'a [u8]),
+}
+
+/// The path's parameters (`body`, `n`, `area`, `request`).
+#[derive(Clone, Debug, Default)]
+pub struct Params(pub HashMap<String, String>);
+
+impl Params {
+    fn get(&self, name: &str) -> String {
+        self.0.get(name).cloned().unwrap_or_default()
+    }
+
+    /// A process id: `{body}/{n}`, e.g. `tsc/e1`.
+    pub fn id(&self) -> String {
+        format!("{}/{}", self.get("body"), self.get("n"))
+    }
+}
+
+/// A decoded act: the command, what the store needs besides, and the page that shows its subject.
+#[derive(Debug)]
+pub struct Act {
+    pub command: Command,
+    pub extra: Extra,
+    pub page: String,
+}
+
+type Build = fn(&Params, Input<'_>) -> Result<Act, ApiError>;
+type SchemaOf = fn() -> (String, RefOr<Schema>);
+
+/// One state-changing endpoint.
+#[derive(Debug)]
+pub struct Route {
+    /// The OpenAPI operation id.
+    pub name: &'static str,
+    /// The path after `/api` (JSON) or after the site root (forms).
+    pub path: &'static str,
+    pub summary: &'static str,
+    pub request: SchemaOf,
+    pub build: Build,
+}
+
+fn parse<T: DeserializeOwned>(input: Input<'_>) -> Result<T, ApiError> {
+    match input {
+        Input::Json(bytes) => {
+            let bytes: &[u8] = if bytes.iter().all(u8::is_ascii_whitespace) {
+                b"{}"
+            } else {
+                bytes
+            };
+            serde_json::from_slice(bytes).map_err(|error| {
+                ApiError::bad_request(
+                    format!("the JSON body: {error}"),
+                    "send the fields this endpoint takes (see /api/openapi.json)",
+                )
+            })
+        }
+        Input::Form(bytes) => serde_html_form::from_bytes(bytes)
+            .map_err(|error| ApiError::bad_request(format!("the form: {error}"), "fill in the form's required fields")),
+    }
+}
+
+fn schema<T: ToSchema>() -> (String, RefOr<Schema>) {
+    (T::name().into_owned(), T::schema())
+}
+
+fn plain(command: Command, page: String) -> Result<Act, ApiError> {
+    Ok(Act {
+        command,
+        extra: Extra::None,
+        page,
+    })
+}
+
+fn date(field: &str, text: &str) -> Result<Date, ApiError> {
+    text.parse()
+        .map_err(|_| ApiError::bad_request(format!("{field} {text:?} is not a date"), "write YYYY-MM-DD"))
+}
+
+fn choice(field: &str, text: &str) -> Result<Choice, ApiError> {
+    match text {
+        "yes" => Ok(Choice::Yes),
+        "no" => Ok(Choice::No),
+        "abstain" => Ok(Choice::Abstain),
+        other => Err(ApiError::bad_request(
+            format!("{field} {other:?} is not a choice"),
+            "write yes, no or abstain",
+        )),
+    }
+}
+
+fn seat(field: &str, text: &str) -> Result<Seat, ApiError> {
+    Seat::parse(text).ok_or_else(|| {
+        ApiError::bad_request(
+            format!("{field} {text:?} is not a seat"),
+            "write member, chair, co-chair, tech-lead or ptl",
+        )
+    })
+}
+
+fn person_seat(field: &str, text: &Option<String>) -> Result<Option<(String, Seat)>, ApiError> {
+    let Some(text) = text else { return Ok(None) };
+    let (person, name) = text
+        .split_once(':')
+        .ok_or_else(|| ApiError::bad_request(format!("{field} {text:?} is not PERSON:SEAT"), "e.g. ravi:chair"))?;
+    Ok(Some((person.to_owned(), seat(field, name)?)))
+}
+
+/// An empty request body.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Empty {}
+
+/// L8: a report of the body.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ReportRequest {
+    /// An annual report (otherwise quarterly).
+    #[serde(default)]
+    pub annual: bool,
+    pub link: Option<String>,
+}
+
+/// A motion of the body (D1–D4, D8; L1/L7 transitions, E4–E7, E11, L6 subjects).
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MotionRequest {
+    pub title: String,
+    /// A decision rule of the constitution (default: the body's).
+    pub rule: Option<String>,
+    /// BODY:STATE, e.g. `use-case:active`: moves a group when the motion carries.
+    pub transition: Option<String>,
+    /// Promote this person to committer of the body (E11).
+    pub promote: Option<String>,
+    /// PERSON:SEAT: end this term early (E7, E4).
+    pub remove: Option<String>,
+    /// PERSON:SEAT: appoint (E5, E6).
+    pub appoint: Option<String>,
+    /// A motion of no confidence in the body (L6).
+    #[serde(default)]
+    pub no_confidence: bool,
+    /// Vote it in this meeting (D1).
+    pub meeting: Option<String>,
+    /// A large decision: advisory groups are consulted first (D8).
+    #[serde(default)]
+    pub large: bool,
+}
+
+/// A public vote on a motion; a later vote replaces an earlier one.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct VoteRequest {
+    /// yes, no or abstain.
+    pub choice: String,
+    /// Vote as the proxy of this absent member (D2).
+    #[serde(rename = "for")]
+    pub on_behalf_of: Option<String>,
+    /// The capacity you vote in (D9).
+    pub capacity: Option<String>,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CloseMotionRequest {
+    /// The chair's casting vote after a tied re-vote (D4): yes or no.
+    pub casting_vote: Option<String>,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ConsultRequest {
+    pub group: String,
+    pub summary: String,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct FinalSayRequest {
+    /// yes or no.
+    pub decision: String,
+    pub reason: String,
+}
+
+/// D7: passes by lazy consensus unless a member objects by `until`.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ProposalRequest {
+    pub title: String,
+    /// YYYY-MM-DD.
+    pub until: String,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ReasonRequest {
+    pub reason: String,
+}
+
+/// D11: the overseeing body stops a group's proposal or motion.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct InterventionRequest {
+    /// A proposal or motion id, e.g. `sig-x/m1`.
+    pub target: String,
+    pub reason: String,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PersonRequest {
+    pub person: String,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SubjectRequest {
+    pub subject: String,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MeetingRequest {
+    /// YYYY-MM-DD.
+    pub on: String,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ItemRequest {
+    pub item: String,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct HolderRequest {
+    pub holder: String,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AttendanceRequest {
+    /// The people present (ids or @handles).
+    #[serde(default)]
+    pub present: Vec<String>,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct LinkRequest {
+    pub link: String,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ElectionRequest {
+    /// member, chair, co-chair, tech-lead or ptl.
+    #[serde(default = "member")]
+    pub seat: String,
+    #[serde(default = "one")]
+    pub seats: usize,
+    /// Stagger the new terms (E5).
+    #[serde(default)]
+    pub stagger: bool,
+}
+
+fn member() -> String {
+    "member".to_owned()
+}
+
+fn one() -> usize {
+    1
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NominationRequest {
+    pub candidate: String,
+}
+
+/// A secret ranked ballot. The answer carries the receipt.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct BallotRequest {
+    /// Tiers of candidate ids, best first; candidates in one tier are ranked equal; candidates
+    /// left out rank below all ranked ones. `[["chen"], ["alice", "bob"]]`.
+    pub ranking: Vec<Vec<String>>,
+    /// The receipt of your earlier ballot, to replace it.
+    pub replaces: Option<String>,
+}
+
+/// The ballot form: `rank-CANDIDATE = N` (1 is best; equal numbers tie; empty leaves a candidate
+/// unranked) and an optional `replaces`.
+fn ballot_from_form(bytes: &[u8]) -> Result<BallotRequest, ApiError> {
+    let fields: Vec<(String, String)> = serde_html_form::from_bytes(bytes)
+        .map_err(|error| ApiError::bad_request(format!("the ballot form: {error}"), "fill in ranks as numbers"))?;
+    let mut ranked: Vec<(u32, String)> = Vec::new();
+    let mut replaces = None;
+    for (name, value) in fields {
+        let value = value.trim();
+        if name == "replaces" {
+            if !value.is_empty() {
+                replaces = Some(value.to_owned());
+            }
+        } else if let Some(candidate) = name.strip_prefix("rank-") {
+            if value.is_empty() {
+                continue;
+            }
+            let rank: u32 = value.parse().ok().filter(|rank| *rank >= 1).ok_or_else(|| {
+                ApiError::bad_request(
+                    format!("the rank of {candidate} ({value:?}) is not a number from 1"),
+                    "give 1 to your first choice, 2 to the next, or leave a candidate blank",
+                )
+            })?;
+            ranked.push((rank, candidate.to_owned()));
+        } else {
+            return Err(ApiError::bad_request(
+                format!("the ballot form has an unknown field {name:?}"),
+                "submit the ballot form as the page gives it",
+            ));
+        }
+    }
+    ranked.sort();
+    let mut ranking: Vec<Vec<String>> = Vec::new();
+    let mut last = None;
+    for (rank, candidate) in ranked {
+        if last == Some(rank) {
+            ranking.last_mut().expect("a tier").push(candidate);
+        } else {
+            ranking.push(vec![candidate]);
+            last = Some(rank);
+        }
+    }
+    Ok(BallotRequest { ranking, replaces })
+}
+
+fn transition(text: &Option<String>) -> Result<Option<(String, LifecycleState)>, ApiError> {
+    let Some(text) = text else { return Ok(None) };
+    let (target, state) = text.split_once(':').ok_or_else(|| {
+        ApiError::bad_request(format!("transition {text:?} is not BODY:STATE"), "e.g. use-case:active")
+    })?;
+    let state = match state {
+        "forming" => LifecycleState::Forming,
+        "active" => LifecycleState::Active,
+        "archived" => LifecycleState::Archived,
+        other => {
+            return Err(ApiError::bad_request(
+                format!("{other:?} is not a state"),
+                "use forming, active or archived",
+            ));
+        }
+    };
+    Ok(Some((target.to_owned(), state)))
+}
+
+fn body_page(params: &Params) -> String {
+    format!("/bodies/{}", params.get("body"))
+}
+
+/// Every state-changing endpoint.
+pub static ROUTES: &[Route] = &[
+    Route {
+        name: "submit-report",
+        path: "/bodies/{body}/reports",
+        summary: "Submit a report of the body (L8)",
+        request: schema::<ReportRequest>,
+        build: |params, input| {
+            let request: ReportRequest = parse(input)?;
+            plain(
+                Command::SubmitReport {
+                    body: params.get("body"),
+                    report: if request.annual {
+                        ReportKind::Annual
+                    } else {
+                        ReportKind::Quarterly
+                    },
+                    link: request.link,
+                },
+                body_page(params),
+            )
+        },
+    },
+    Route {
+        name: "open-motion",
+        path: "/bodies/{body}/motions",
+        summary: "Open a motion in the body (D1–D4, D8, L1, L6, L7, E4–E7, E11)",
+        request: schema::<MotionRequest>,
+        build: |params, input| {
+            let request: MotionRequest = parse(input)?;
+            plain(
+                Command::OpenMotion {
+                    body: params.get("body"),
+                    title: request.title,
+                    rule: request.rule,
+                    transition: transition(&request.transition)?,
+                    promote: request.promote,
+                    remove: person_seat("remove", &request.remove)?,
+                    appoint: person_seat("appoint", &request.appoint)?,
+                    no_confidence: request.no_confidence,
+                    meeting: request.meeting,
+                    large: request.large,
+                },
+                body_page(params),
+            )
+        },
+    },
+    Route {
+        name: "vote",
+        path: "/motions/{body}/{n}/votes",
+        summary: "Vote yes, no or abstain on a motion (D2, D3, D9)",
+        request: schema::<VoteRequest>,
+        build: |params, input| {
+            let request: VoteRequest = parse(input)?;
+            plain(
+                Command::Vote {
+                    motion: params.id(),
+                    choice: choice("choice", &request.choice)?,
+                    on_behalf_of: request.on_behalf_of,
+                    capacity: request.capacity,
+                },
+                format!("/motions/{}", params.id()),
+            )
+        },
+    },
+    Route {
+        name: "close-motion",
+        path: "/motions/{body}/{n}/close",
+        summary: "Close the vote and record the explained result (D3, D4)",
+        request: schema::<CloseMotionRequest>,
+        build: |params, input| {
+            let request: CloseMotionRequest = parse(input)?;
+            plain(
+                Command::CloseMotion {
+                    motion: params.id(),
+                    casting_vote: request
+                        .casting_vote
+                        .as_deref()
+                        .map(|text| choice("casting_vote", text))
+                        .transpose()?,
+                },
+                format!("/motions/{}", params.id()),
+            )
+        },
+    },
+    Route {
+        name: "consult",
+        path: "/motions/{body}/{n}/consultations",
+        summary: "Record an advisory group's consultation on a large decision (D8)",
+        request: schema::<ConsultRequest>,
+        build: |params, input| {
+            let request: ConsultRequest = parse(input)?;
+            plain(
+                Command::Consult {
+                    motion: params.id(),
+                    group: request.group,
+                    summary: request.summary,
+                },
+                format!("/motions/{}", params.id()),
+            )
+        },
+    },
+    Route {
+        name: "final-say",
+        path: "/motions/{body}/{n}/final-say",
+        summary: "Decide a deadlocked motion as the final-say holder (S12)",
+        request: schema::<FinalSayRequest>,
+        build: |params, input| {
+            let request: FinalSayRequest = parse(input)?;
+            plain(
+                Command::FinalSay {
+                    motion: params.id(),
+                    decision: choice("decision", &request.decision)?,
+                    reason: request.reason,
+                },
+                format!("/motions/{}", params.id()),
+            )
+        },
+    },
+    Route {
+        name: "propose",
+        path: "/bodies/{body}/proposals",
+        summary: "Propose something that passes by lazy consensus unless a member objects (D7)",
+        request: schema::<ProposalRequest>,
+        build: |params, input| {
+            let request: ProposalRequest = parse(input)?;
+            plain(
+                Command::Propose {
+                    body: params.get("body"),
+                    title: request.title,
+                    deadline: date("until", &request.until)?,
+                },
+                body_page(params),
+            )
+        },
+    },
+    Route {
+        name: "object",
+        path: "/proposals/{body}/{n}/objections",
+        summary: "Object to a proposal: it becomes a vote of the body (D7)",
+        request: schema::<ReasonRequest>,
+        build: |params, input| {
+            let request: ReasonRequest = parse(input)?;
+            plain(
+                Command::Object {
+                    proposal: params.id(),
+                    reason: request.reason,
+                },
+                body_page(params),
+            )
+        },
+    },
+    Route {
+        name: "conclude-proposal",
+        path: "/proposals/{body}/{n}/conclude",
+        summary: "After the deadline, with no objection: the proposal passed (D7)",
+        request: schema::<Empty>,
+        build: |params, input| {
+            let Empty {} = parse(input)?;
+            plain(Command::ConcludeProposal { proposal: params.id() }, body_page(params))
+        },
+    },
+    Route {
+        name: "intervene",
+        path: "/interventions",
+        summary: "Stop a group's proposal or motion as its overseeing body (D11)",
+        request: schema::<InterventionRequest>,
+        build: |_, input| {
+            let request: InterventionRequest = parse(input)?;
+            let page = match request.target.split_once('/') {
+                Some((body, _)) => format!("/bodies/{body}"),
+                None => "/".to_owned(),
+            };
+            plain(
+                Command::Intervene {
+                    target: request.target,
+                    reason: request.reason,
+                },
+                page,
+            )
+        },
+    },
+    Route {
+        name: "dissolve",
+        path: "/bodies/{body}/dissolve",
+        summary: "Dissolve a working group at the end of its timetable (S4)",
+        request: schema::<Empty>,
+        build: |params, input| {
+            let Empty {} = parse(input)?;
+            plain(
+                Command::DissolveWorkingGroup {
+                    body: params.get("body"),
+                },
+                body_page(params),
+            )
+        },
+    },
+    Route {
+        name: "volunteer-liaison",
+        path: "/bodies/{body}/liaisons/{area}/volunteers",
+        summary: "Volunteer for a liaison area of a project (E9)",
+        request: schema::<Empty>,
+        build: |params, input| {
+            let Empty {} = parse(input)?;
+            plain(
+                Command::VolunteerLiaison {
+                    body: params.get("body"),
+                    area: params.get("area"),
+                },
+                body_page(params),
+            )
+        },
+    },
+    Route {
+        name: "choose-liaison",
+        path: "/bodies/{body}/liaisons/{area}",
+        summary: "Choose the area's liaison among the volunteers, as the PTL (E9)",
+        request: schema::<PersonRequest>,
+        build: |params, input| {
+            let request: PersonRequest = parse(input)?;
+            plain(
+                Command::ChooseLiaison {
+                    body: params.get("body"),
+                    area: params.get("area"),
+                    person: request.person,
+                },
+                body_page(params),
+            )
+        },
+    },
+    Route {
+        name: "sign-off",
+        path: "/bodies/{body}/liaisons/{area}/sign-offs",
+        summary: "Sign off within the area as its liaison (D10)",
+        request: schema::<SubjectRequest>,
+        build: |params, input| {
+            let request: SubjectRequest = parse(input)?;
+            plain(
+                Command::SignOff {
+                    body: params.get("body"),
+                    area: params.get("area"),
+                    subject: request.subject,
+                },
+                body_page(params),
+            )
+        },
+    },
+    Route {
+        name: "schedule-meeting",
+        path: "/bodies/{body}/meetings",
+        summary: "Announce a meeting; the chair whose turn it is is named (D6, E8)",
+        request: schema::<MeetingRequest>,
+        build: |params, input| {
+            let request: MeetingRequest = parse(input)?;
+            plain(
+                Command::ScheduleMeeting {
+                    body: params.get("body"),
+                    on: date("on", &request.on)?,
+                },
+                body_page(params),
+            )
+        },
+    },
+    Route {
+        name: "add-agenda-item",
+        path: "/meetings/{body}/{n}/agenda",
+        summary: "Add an agenda item (D5)",
+        request: schema::<ItemRequest>,
+        build: |params, input| {
+            let request: ItemRequest = parse(input)?;
+            plain(
+                Command::AddAgendaItem {
+                    meeting: params.id(),
+                    item: request.item,
+                },
+                format!("/meetings/{}", params.id()),
+            )
+        },
+    },
+    Route {
+        name: "request-agenda-item",
+        path: "/meetings/{body}/{n}/requests",
+        summary: "Ask for an agenda item; a member accepts it (D5)",
+        request: schema::<ItemRequest>,
+        build: |params, input| {
+            let request: ItemRequest = parse(input)?;
+            plain(
+                Command::RequestAgendaItem {
+                    meeting: params.id(),
+                    item: request.item,
+                },
+                format!("/meetings/{}", params.id()),
+            )
+        },
+    },
+    Route {
+        name: "accept-agenda-request",
+        path: "/meetings/{body}/{n}/requests/{request}/accept",
+        summary: "Accept a requested item onto the agenda (D5)",
+        request: schema::<Empty>,
+        build: |params, input| {
+            let Empty {} = parse(input)?;
+            let number = params.get("request");
+            let request = number.parse().map_err(|_| {
+                ApiError::bad_request(
+                    format!("request {number:?} is not a number"),
+                    "use the request's number",
+                )
+            })?;
+            plain(
+                Command::AcceptAgendaRequest {
+                    meeting: params.id(),
+                    request,
+                },
+                format!("/meetings/{}", params.id()),
+            )
+        },
+    },
+    Route {
+        name: "declare-proxy",
+        path: "/meetings/{body}/{n}/proxies",
+        summary: "Name a proxy before the meeting (D2)",
+        request: schema::<HolderRequest>,
+        build: |params, input| {
+            let request: HolderRequest = parse(input)?;
+            plain(
+                Command::DeclareProxy {
+                    meeting: params.id(),
+                    holder: request.holder,
+                },
+                format!("/meetings/{}", params.id()),
+            )
+        },
+    },
+    Route {
+        name: "record-attendance",
+        path: "/meetings/{body}/{n}/attendance",
+        summary: "Record who is present; the quorum follows (D1, D2)",
+        request: schema::<AttendanceRequest>,
+        build: |params, input| {
+            let request: AttendanceRequest = parse(input)?;
+            plain(
+                Command::RecordAttendance {
+                    meeting: params.id(),
+                    present: request.present,
+                },
+                format!("/meetings/{}", params.id()),
+            )
+        },
+    },
+    Route {
+        name: "publish-minutes",
+        path: "/meetings/{body}/{n}/minutes",
+        summary: "Publish the minutes (D6)",
+        request: schema::<LinkRequest>,
+        build: |params, input| {
+            let request: LinkRequest = parse(input)?;
+            plain(
+                Command::PublishMinutes {
+                    meeting: params.id(),
+                    link: request.link,
+                },
+                format!("/meetings/{}", params.id()),
+            )
+        },
+    },
+    Route {
+        name: "open-election",
+        path: "/bodies/{body}/elections",
+        summary: "Open an election for the body's seats (E1, E3–E6)",
+        request: schema::<ElectionRequest>,
+        build: |params, input| {
+            let request: ElectionRequest = parse(input)?;
+            plain(
+                Command::OpenElection {
+                    body: params.get("body"),
+                    seat: seat("seat", &request.seat)?,
+                    seats: request.seats,
+                    stagger: request.stagger,
+                },
+                body_page(params),
+            )
+        },
+    },
+    Route {
+        name: "nominate",
+        path: "/elections/{body}/{n}/nominations",
+        summary: "Nominate a candidate",
+        request: schema::<NominationRequest>,
+        build: |params, input| {
+            let request: NominationRequest = parse(input)?;
+            plain(
+                Command::Nominate {
+                    election: params.id(),
+                    candidate: request.candidate,
+                },
+                format!("/elections/{}", params.id()),
+            )
+        },
+    },
+    Route {
+        name: "consent",
+        path: "/elections/{body}/{n}/consent",
+        summary: "Consent to your nomination",
+        request: schema::<Empty>,
+        build: |params, input| {
+            let Empty {} = parse(input)?;
+            plain(
+                Command::Consent { election: params.id() },
+                format!("/elections/{}", params.id()),
+            )
+        },
+    },
+    Route {
+        name: "withdraw",
+        path: "/elections/{body}/{n}/withdraw",
+        summary: "Withdraw your nomination",
+        request: schema::<Empty>,
+        build: |params, input| {
+            let Empty {} = parse(input)?;
+            plain(
+                Command::Withdraw { election: params.id() },
+                format!("/elections/{}", params.id()),
+            )
+        },
+    },
+    Route {
+        name: "close-nominations",
+        path: "/elections/{body}/{n}/close-nominations",
+        summary: "Close the nominations and open the vote (the officer who opened it)",
+        request: schema::<Empty>,
+        build: |params, input| {
+            let Empty {} = parse(input)?;
+            plain(
+                Command::CloseNominations { election: params.id() },
+                format!("/elections/{}", params.id()),
+            )
+        },
+    },
+    Route {
+        name: "cast-ballot",
+        path: "/elections/{body}/{n}/ballots",
+        summary: "Cast a secret ranked ballot; the answer is your receipt (T1)",
+        request: schema::<BallotRequest>,
+        build: |params, input| {
+            let request: BallotRequest = match input {
+                Input::Json(_) => parse(input)?,
+                Input::Form(bytes) => ballot_from_form(bytes)?,
+            };
+            let receipt = random_hex(16)?;
+            let content = serde_json::to_string(&request.ranking).expect("plain data serialises");
+            Ok(Act {
+                command: Command::CastBallot {
+                    election: params.id(),
+                    ranking: request.ranking,
+                    replaces: request.replaces.clone(),
+                },
+                extra: Extra::Ballot(SecretBallot {
+                    election: params.id(),
+                    receipt,
+                    content,
+                    replaces: request.replaces,
+                }),
+                page: format!("/elections/{}", params.id()),
+            })
+        },
+    },
+    Route {
+        name: "close-election",
+        path: "/elections/{body}/{n}/close",
+        summary: "Count the ballots, publish the tally sheet and record the new terms (the officer)",
+        request: schema::<Empty>,
+        build: |params, input| {
+            let Empty {} = parse(input)?;
+            Ok(Act {
+                command: Command::CloseElection {
+                    election: params.id(),
+                    ballots: Vec::new(),
+                },
+                extra: Extra::Ballots,
+                page: format!("/elections/{}", params.id()),
+            })
+        },
+    },
+];
+
+/// The route named `name`.
+pub fn route(name: &str) -> Option<&'static Route> {
+    ROUTES.iter().find(|route| route.name == name)
+}

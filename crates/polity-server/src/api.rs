@@ -1,0 +1,593 @@
+//! The JSON API under `/api`: every act of [`ROUTES`] as `POST`, the reads as `GET`, accounts and
+//! tokens, and the OpenAPI document at `/api/openapi.json`.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use axum::Json;
+use axum::body::Bytes;
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::routing::{get, post};
+use axum::{Router, extract::ConnectInfo};
+use polity_engine::{Context, Event, Phase};
+use polity_store::{Account, EventLog};
+use serde::{Deserialize, Serialize};
+use serde_json::{Value, json};
+use tower_sessions::Session;
+use utoipa::openapi::path::{HttpMethod, OperationBuilder, ParameterBuilder, ParameterIn};
+use utoipa::openapi::request_body::RequestBodyBuilder;
+use utoipa::openapi::response::ResponseBuilder;
+use utoipa::openapi::schema::ComponentsBuilder;
+use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::openapi::{Content, Info, OpenApi, OpenApiBuilder, PathItem, PathsBuilder, Ref, Required};
+use utoipa::{PartialSchema, ToSchema};
+
+use crate::acts::{Act, Input, Params, ROUTES, Route};
+use crate::auth::{Caller, check_csrf, hash_password, issue_token, sign_in};
+use crate::error::{ApiError, ErrorBody};
+use crate::live::Extra;
+use crate::{App, views};
+
+/// The answer to an act: the events recorded, and a ballot's receipt.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Acted {
+    /// The events as recorded in the log (each with its `kind`).
+    #[schema(value_type = Vec<Object>)]
+    pub recorded: Vec<Value>,
+    /// For a ballot: the receipt that finds it on the tally sheet and replaces it.
+    pub receipt: Option<String>,
+}
+
+/// The person a caller acts as, or why they cannot act.
+pub(crate) fn acting_person(caller: &Caller) -> Result<String, ApiError> {
+    match &caller.account {
+        None => Err(ApiError::unauthorised("acting needs a signed-in person")),
+        Some(account) => account.person.clone().ok_or_else(|| {
+            ApiError::forbidden(
+                format!("the account {} acts as no person of the registry", account.login),
+                "an administrator links the account to a person (`polity account add LOGIN --person ID`)",
+            )
+        }),
+    }
+}
+
+/// Decides and records `act` as `person` today. The one path of every state change.
+pub(crate) async fn perform(app: &App, act: Act, person: String) -> Result<Acted, ApiError> {
+    let receipt = match &act.extra {
+        Extra::Ballot(ballot) => Some(ballot.receipt.clone()),
+        _ => None,
+    };
+    let context = Context {
+        actor: person,
+        on: app.today(),
+    };
+    let events = app.record.act(act.command, act.extra, &context).await?;
+    Ok(Acted {
+        recorded: events.iter().map(event_json).collect(),
+        receipt,
+    })
+}
+
+fn event_json(event: &Event) -> Value {
+    serde_json::to_value(event).expect("events serialise")
+}
+
+#[allow(clippy::too_many_arguments)]
+async fn api_act(
+    route: &'static Route,
+    app: Arc<App>,
+    caller: Caller,
+    session: Session,
+    headers: HeaderMap,
+    params: Params,
+    body: Bytes,
+) -> Result<Json<Acted>, ApiError> {
+    let person = acting_person(&caller)?;
+    if caller.by_session {
+        let header = headers.get("x-csrf-token").and_then(|value| value.to_str().ok());
+        check_csrf(&session, header).await?;
+    }
+    let act = (route.build)(&params, Input::Json(&body))?;
+    Ok(Json(perform(&app, act, person).await?))
+}
+
+pub(crate) fn routes() -> Router<Arc<App>> {
+    let mut router = Router::new();
+    for route in ROUTES {
+        let path = format!("/api{}", route.path);
+        router = if route.path.contains('{') {
+            router.route(
+                &path,
+                post(
+                    move |State(app): State<Arc<App>>,
+                          caller: Caller,
+                          session: Session,
+                          headers: HeaderMap,
+                          Path(params): Path<HashMap<String, String>>,
+                          body: Bytes| {
+                        api_act(route, app, caller, session, headers, Params(params), body)
+                    },
+                ),
+            )
+        } else {
+            router.route(
+                &path,
+                post(
+                    move |State(app): State<Arc<App>>,
+                          caller: Caller,
+                          session: Session,
+                          headers: HeaderMap,
+                          body: Bytes| {
+                        api_act(route, app, caller, session, headers, Params::default(), body)
+                    },
+                ),
+            )
+        };
+    }
+    router
+        .route("/api/openapi.json", get(|| async { Json(openapi()) }))
+        .route("/api/state", get(state))
+        .route("/api/bodies/{body}", get(body))
+        .route("/api/people/{person}", get(person))
+        .route("/api/elections/{body}/{n}", get(election))
+        .route("/api/elections/{body}/{n}/receipts/{receipt}", get(receipt))
+        .route("/api/motions/{body}/{n}", get(motion))
+        .route("/api/meetings/{body}/{n}", get(meeting))
+        .route("/api/log", get(log))
+        .route("/api/audit", get(audit))
+        .route("/api/me", get(me))
+        .route("/api/accounts", post(create_account))
+        .route("/api/tokens", post(create_token))
+}
+
+async fn state(State(app): State<Arc<App>>) -> Json<Value> {
+    let today = app.today();
+    let live = app.record.live.read().await;
+    let state = &live.state;
+    Json(json!({
+        "today": today.to_string(),
+        "events": live.last_seq,
+        "recorded": state.recorded,
+        "bodies": views::tree(state, today),
+        "elections": state.elections.values().map(views::election_link).collect::<Vec<_>>(),
+        "motions": state.motions.values().map(views::motion_link).collect::<Vec<_>>(),
+        "meetings": state.meetings.values().map(views::meeting_link).collect::<Vec<_>>(),
+    }))
+}
+
+async fn body(State(app): State<Arc<App>>, Path(id): Path<String>) -> Result<Json<views::BodyView>, ApiError> {
+    let live = app.record.live.read().await;
+    views::body(&live.state, &id, app.today())
+        .map(Json)
+        .ok_or_else(|| ApiError::not_found(format!("there is no body {id:?}")))
+}
+
+async fn person(State(app): State<Arc<App>>, Path(id): Path<String>) -> Result<Json<views::PersonView>, ApiError> {
+    let live = app.record.live.read().await;
+    views::person(&live.state, &id, app.today())
+        .map(Json)
+        .ok_or_else(|| ApiError::not_found(format!("there is no person {id:?}")))
+}
+
+async fn election(
+    State(app): State<Arc<App>>,
+    Path((body, n)): Path<(String, String)>,
+) -> Result<Json<Value>, ApiError> {
+    let id = format!("{body}/{n}");
+    let live = app.record.live.read().await;
+    let election = live
+        .state
+        .elections
+        .get(&id)
+        .ok_or_else(|| ApiError::not_found(format!("there is no election {id:?}")))?;
+    let pairwise = (election.phase == Phase::Closed)
+        .then(|| views::pairwise(election))
+        .flatten();
+    Ok(Json(json!({ "election": election, "pairwise": pairwise })))
+}
+
+async fn receipt(
+    State(app): State<Arc<App>>,
+    Path((body, n, receipt)): Path<(String, String, String)>,
+) -> Result<Json<Value>, ApiError> {
+    let id = format!("{body}/{n}");
+    let live = app.record.live.read().await;
+    let election = live
+        .state
+        .elections
+        .get(&id)
+        .ok_or_else(|| ApiError::not_found(format!("there is no election {id:?}")))?;
+    if election.phase != Phase::Closed {
+        return Err(ApiError::bad_request(
+            format!("election {id} is not closed"),
+            "its tally sheet is published when it closes",
+        ));
+    }
+    let line = election.tally_sheet.iter().find(|line| line.receipt == receipt);
+    Ok(Json(json!({
+        "election": id,
+        "receipt": receipt,
+        "found": line.is_some(),
+        "ranking": line.map(|line| &line.ranking),
+    })))
+}
+
+async fn motion(State(app): State<Arc<App>>, Path((body, n)): Path<(String, String)>) -> Result<Json<Value>, ApiError> {
+    let id = format!("{body}/{n}");
+    let live = app.record.live.read().await;
+    let motion = live
+        .state
+        .motions
+        .get(&id)
+        .ok_or_else(|| ApiError::not_found(format!("there is no motion {id:?}")))?;
+    Ok(Json(json!({ "motion": motion, "tally": views::running_tally(motion) })))
+}
+
+async fn meeting(
+    State(app): State<Arc<App>>,
+    Path((body, n)): Path<(String, String)>,
+) -> Result<Json<Value>, ApiError> {
+    let id = format!("{body}/{n}");
+    let live = app.record.live.read().await;
+    let meeting = live
+        .state
+        .meetings
+        .get(&id)
+        .ok_or_else(|| ApiError::not_found(format!("there is no meeting {id:?}")))?;
+    Ok(Json(json!({ "meeting": meeting })))
+}
+
+#[derive(Debug, Deserialize)]
+struct LogQuery {
+    #[serde(default)]
+    after: i64,
+    limit: Option<i64>,
+}
+
+async fn log(State(app): State<Arc<App>>, Query(query): Query<LogQuery>) -> Result<Json<Value>, ApiError> {
+    let limit = query.limit.unwrap_or(500).clamp(1, 5000) as usize;
+    let mut rows = Vec::new();
+    app.record
+        .store
+        .read_each(query.after, |row| {
+            if rows.len() < limit {
+                rows.push(row);
+            }
+        })
+        .await?;
+    Ok(Json(Value::Array(rows.into_iter().map(row_json).collect())))
+}
+
+pub(crate) fn row_json(row: polity_store::StoredEvent) -> Value {
+    json!({
+        "seq": row.seq,
+        "recorded_at": row.recorded_at,
+        "kind": row.kind,
+        "body": row.body,
+        "event": serde_json::from_str::<Value>(&row.payload).unwrap_or(Value::Null),
+        "prev_hash": row.prev_hash,
+        "hash": row.hash,
+    })
+}
+
+async fn audit(State(app): State<Arc<App>>) -> Result<Json<Value>, ApiError> {
+    let report = app.record.store.audit().await?;
+    Ok(Json(json!({
+        "intact": report.is_intact(),
+        "events": report.events,
+        "head_seq": report.head_seq,
+        "head_hash": report.head_hash,
+        "problems": report.problems.iter().map(ToString::to_string).collect::<Vec<_>>(),
+    })))
+}
+
+async fn me(caller: Caller) -> Result<Json<Value>, ApiError> {
+    let account = caller
+        .account
+        .ok_or_else(|| ApiError::unauthorised("nobody is signed in"))?;
+    Ok(Json(json!({
+        "login": account.login,
+        "person": account.person,
+        "github": account.github,
+        "admin": account.admin,
+    })))
+}
+
+/// An account (administrators only).
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AccountRequest {
+    /// The sign-in name; matched without regard to case.
+    pub login: String,
+    /// The registry person the account acts as (id or @handle).
+    pub person: Option<String>,
+    /// At least 10 characters; stored as an argon2id hash.
+    pub password: Option<String>,
+    /// A GitHub login allowed to sign in to this account.
+    pub github: Option<String>,
+    #[serde(default)]
+    pub admin: bool,
+}
+
+/// Checks an account request against the registry and builds the account.
+pub async fn account_from(app: &App, request: AccountRequest) -> Result<Account, ApiError> {
+    let login = request.login.trim().to_lowercase();
+    if login.is_empty()
+        || login.len() > 64
+        || !login
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | '@'))
+    {
+        return Err(ApiError::bad_request(
+            format!("login {:?} is not a login", request.login),
+            "use 1 to 64 letters, digits, '-', '_', '.' or '@'",
+        ));
+    }
+    let person = match &request.person {
+        Some(reference) => {
+            let live = app.record.live.read().await;
+            let person = live.state.polity.person(reference).ok_or_else(|| {
+                ApiError::bad_request(
+                    format!("{reference:?} is not a person of the registry"),
+                    "name a person of people.yaml by id or @handle",
+                )
+            })?;
+            Some(person.id.clone())
+        }
+        None => None,
+    };
+    let password = match &request.password {
+        Some(password) if password.chars().count() < 10 => {
+            return Err(ApiError::bad_request(
+                "the password is shorter than 10 characters",
+                "choose a longer password",
+            ));
+        }
+        Some(password) => Some(hash_password(password)?),
+        None => None,
+    };
+    Ok(Account {
+        login,
+        person,
+        password,
+        github: request
+            .github
+            .map(|github| github.trim_start_matches('@').to_lowercase()),
+        admin: request.admin,
+    })
+}
+
+async fn create_account(
+    State(app): State<Arc<App>>,
+    caller: Caller,
+    session: Session,
+    headers: HeaderMap,
+    Json(request): Json<AccountRequest>,
+) -> Result<(StatusCode, Json<Value>), ApiError> {
+    let Some(admin) = &caller.account else {
+        return Err(ApiError::unauthorised("creating accounts needs an administrator"));
+    };
+    if !admin.admin {
+        return Err(ApiError::forbidden(
+            format!("{} is not an administrator", admin.login),
+            "ask an administrator to create the account",
+        ));
+    }
+    if caller.by_session {
+        let header = headers.get("x-csrf-token").and_then(|value| value.to_str().ok());
+        check_csrf(&session, header).await?;
+    }
+    let account = account_from(&app, request).await?;
+    app.record.store.put_account(&account).await?;
+    Ok((
+        StatusCode::CREATED,
+        Json(json!({ "login": account.login, "person": account.person, "admin": account.admin })),
+    ))
+}
+
+/// A new API token, given a login and password.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TokenRequest {
+    pub login: String,
+    pub password: String,
+    /// What the token is for, e.g. "CI".
+    pub label: String,
+}
+
+async fn create_token(
+    State(app): State<Arc<App>>,
+    ClientAddress(client): ClientAddress,
+    Json(request): Json<TokenRequest>,
+) -> Result<(StatusCode, Json<Value>), ApiError> {
+    let account = sign_in(&app, &client, &request.login, &request.password).await?;
+    let token = issue_token(
+        &app.record.store,
+        &account.login,
+        &request.label,
+        &app.today().to_string(),
+    )
+    .await?;
+    Ok((
+        StatusCode::CREATED,
+        Json(json!({ "token": token, "login": account.login })),
+    ))
+}
+
+/// The client's address for rate limiting: the peer's (a proxy in front should limit itself).
+#[derive(Clone, Debug)]
+pub(crate) struct ClientAddress(pub String);
+
+impl<S: Send + Sync> axum::extract::FromRequestParts<S> for ClientAddress {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut axum::http::request::Parts, _: &S) -> Result<Self, Self::Rejection> {
+        Ok(ClientAddress(
+            parts
+                .extensions
+                .get::<ConnectInfo<std::net::SocketAddr>>()
+                .map_or_else(|| "local".to_owned(), |info| info.0.ip().to_string()),
+        ))
+    }
+}
+
+fn path_parameters(path: &str) -> Vec<utoipa::openapi::path::Parameter> {
+    path.split('/')
+        .filter_map(|segment| segment.strip_prefix('{')?.strip_suffix('}'))
+        .map(|name| {
+            ParameterBuilder::new()
+                .name(name)
+                .parameter_in(ParameterIn::Path)
+                .required(Required::True)
+                .schema(Some(String::schema()))
+                .build()
+        })
+        .collect()
+}
+
+fn json_response(description: &str, schema: Option<Ref>) -> utoipa::openapi::Response {
+    let builder = ResponseBuilder::new().description(description);
+    match schema {
+        Some(schema) => builder.content("application/json", Content::new(Some(schema))).build(),
+        None => builder
+            .content("application/json", Content::new(Some(Value::schema())))
+            .build(),
+    }
+}
+
+/// The OpenAPI 3.1 document of the API, built from the same table as the router.
+pub fn openapi() -> OpenApi {
+    let error = || {
+        json_response(
+            "refused; `rule` names the rule when decide() refused",
+            Some(Ref::from_schema_name("ErrorBody")),
+        )
+    };
+    let mut components = ComponentsBuilder::new()
+        .schema(ErrorBody::name(), ErrorBody::schema())
+        .schema(Acted::name(), Acted::schema())
+        .schema(AccountRequest::name(), AccountRequest::schema())
+        .schema(TokenRequest::name(), TokenRequest::schema())
+        .security_scheme(
+            "token",
+            SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
+        );
+    let mut paths = PathsBuilder::new();
+    for route in ROUTES {
+        let (name, schema) = (route.request)();
+        components = components.schema(name.clone(), schema);
+        let operation = OperationBuilder::new()
+            .operation_id(Some(route.name))
+            .summary(Some(route.summary))
+            .tag("acts")
+            .parameters(Some(path_parameters(route.path)))
+            .request_body(Some(
+                RequestBodyBuilder::new()
+                    .content("application/json", Content::new(Some(Ref::from_schema_name(name))))
+                    .required(Some(Required::True))
+                    .build(),
+            ))
+            .response(
+                "200",
+                json_response("recorded (durable)", Some(Ref::from_schema_name("Acted"))),
+            )
+            .response("400", error())
+            .response("401", error())
+            .response("403", error())
+            .response("404", error())
+            .response("503", error())
+            .build();
+        paths = paths.path(
+            format!("/api{}", route.path),
+            PathItem::new(HttpMethod::Post, operation),
+        );
+    }
+    let reads: [(&str, &str, &str); 11] = [
+        (
+            "/api/state",
+            "state",
+            "The bodies as a tree with their states, and every process",
+        ),
+        (
+            "/api/bodies/{body}",
+            "body",
+            "A body: seats and terms, liaisons and gaps, charter, obligations",
+        ),
+        ("/api/people/{person}", "person", "A person: roles and history"),
+        (
+            "/api/elections/{body}/{n}",
+            "election",
+            "An election; after closing, its result, pairwise matrix and tally sheet",
+        ),
+        (
+            "/api/elections/{body}/{n}/receipts/{receipt}",
+            "receipt",
+            "Find a receipt on a closed election's tally sheet",
+        ),
+        (
+            "/api/motions/{body}/{n}",
+            "motion",
+            "A motion with its public votes and running tally",
+        ),
+        (
+            "/api/meetings/{body}/{n}",
+            "meeting",
+            "A meeting: agenda, attendance, quorum, minutes",
+        ),
+        ("/api/log", "log", "The hash-chained log (query: after, limit)"),
+        ("/api/audit", "audit", "Recompute the hash chain"),
+        ("/api/me", "me", "The signed-in account"),
+        ("/api/openapi.json", "openapi", "This document"),
+    ];
+    for (path, name, summary) in reads {
+        let operation = OperationBuilder::new()
+            .operation_id(Some(name))
+            .summary(Some(summary))
+            .tag("reads")
+            .parameters(Some(path_parameters(path)))
+            .response("200", json_response("the data", None))
+            .response("404", error())
+            .build();
+        paths = paths.path(path, PathItem::new(HttpMethod::Get, operation));
+    }
+    for (path, name, summary, request, created) in [
+        (
+            "/api/accounts",
+            "create-account",
+            "Create or replace an account (administrators)",
+            "AccountRequest",
+            "created",
+        ),
+        (
+            "/api/tokens",
+            "create-token",
+            "Issue an API token for a login and password (rate-limited)",
+            "TokenRequest",
+            "the token, shown once",
+        ),
+    ] {
+        let operation = OperationBuilder::new()
+            .operation_id(Some(name))
+            .summary(Some(summary))
+            .tag("accounts")
+            .request_body(Some(
+                RequestBodyBuilder::new()
+                    .content("application/json", Content::new(Some(Ref::from_schema_name(request))))
+                    .required(Some(Required::True))
+                    .build(),
+            ))
+            .response("201", json_response(created, None))
+            .response("400", error())
+            .response("401", error())
+            .response("403", error())
+            .response("429", error())
+            .build();
+        paths = paths.path(path, PathItem::new(HttpMethod::Post, operation));
+    }
+    OpenApiBuilder::new()
+        .info(Info::new("polity", env!("CARGO_PKG_VERSION")))
+        .paths(paths.build())
+        .components(Some(components.build()))
+        .build()
+}

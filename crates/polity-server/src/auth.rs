@@ -1,0 +1,262 @@
+//! Sign-in: local accounts (argon2id), API tokens (only their SHA-256 is stored), web sessions
+//! in the store (tower-sessions, Secure/HttpOnly/SameSite cookies), CSRF tokens for every form,
+//! a sign-in rate limit, and GitHub OAuth.
+//!
+//! Architecture invariant: authentication only says which registry person a request acts as;
+//! what that person may do is decided by `polity_engine::decide`, never here. The one exception
+//! is account administration (creating accounts), which is not a governance act.
+
+use std::collections::{HashMap, VecDeque};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use argon2::Argon2;
+use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+use async_trait::async_trait;
+use axum::extract::FromRequestParts;
+use axum::http::request::Parts;
+use polity_store::{Account, Store};
+use sha2::{Digest, Sha256};
+use tower_sessions::session::{Id, Record as SessionRecord};
+use tower_sessions::{Session, SessionStore, session_store};
+
+use crate::App;
+use crate::error::ApiError;
+
+/// An argon2id hash (PHC string) of `password` with a random salt.
+pub fn hash_password(password: &str) -> Result<String, ApiError> {
+    let mut salt = [0u8; 16];
+    getrandom::fill(&mut salt).map_err(|error| ApiError::internal(format!("no randomness: {error}")))?;
+    let salt = SaltString::encode_b64(&salt).map_err(|error| ApiError::internal(error.to_string()))?;
+    Argon2::default()
+        .hash_password(password.as_bytes(), &salt)
+        .map(|hash| hash.to_string())
+        .map_err(|error| ApiError::internal(format!("hashing the password: {error}")))
+}
+
+/// Whether `password` matches the stored PHC string.
+pub fn verify_password(password: &str, stored: &str) -> bool {
+    PasswordHash::new(stored)
+        .map(|hash| Argon2::default().verify_password(password.as_bytes(), &hash).is_ok())
+        .unwrap_or(false)
+}
+
+/// Random bytes as lower-case hex.
+pub fn random_hex(bytes: usize) -> Result<String, ApiError> {
+    let mut buffer = vec![0u8; bytes];
+    getrandom::fill(&mut buffer).map_err(|error| ApiError::internal(format!("no randomness: {error}")))?;
+    Ok(buffer.iter().map(|byte| format!("{byte:02x}")).collect())
+}
+
+/// The digest under which a token is stored.
+pub fn token_digest(token: &str) -> String {
+    Sha256::digest(token.as_bytes())
+        .iter()
+        .map(|byte| format!("{byte:02x}"))
+        .collect()
+}
+
+/// A new API token for `login`: returned once, stored only as its digest.
+pub async fn issue_token(store: &Store, login: &str, label: &str, today: &str) -> Result<String, ApiError> {
+    let token = format!("polity_{}", random_hex(32)?);
+    store.add_token(&token_digest(&token), login, label, today).await?;
+    Ok(token)
+}
+
+/// Compares two secrets in time independent of where they differ.
+pub fn same_secret(left: &str, right: &str) -> bool {
+    left.len() == right.len()
+        && left
+            .bytes()
+            .zip(right.bytes())
+            .fold(0u8, |difference, (a, b)| difference | (a ^ b))
+            == 0
+}
+
+/// Sign-in attempts: at most `per_client` attempts a minute from one client address, and at most
+/// `per_login` failed attempts in fifteen minutes for one login. Per process.
+#[derive(Debug)]
+pub struct RateLimiter {
+    per_client: usize,
+    per_login: usize,
+    attempts: Mutex<HashMap<String, VecDeque<Instant>>>,
+    failures: Mutex<HashMap<String, VecDeque<Instant>>>,
+}
+
+const MINUTE: Duration = Duration::from_secs(60);
+const QUARTER: Duration = Duration::from_secs(15 * 60);
+
+impl RateLimiter {
+    pub fn new(per_client: usize, per_login: usize) -> RateLimiter {
+        RateLimiter {
+            per_client,
+            per_login,
+            attempts: Mutex::new(HashMap::new()),
+            failures: Mutex::new(HashMap::new()),
+        }
+    }
+
+    /// Counts an attempt; `Err(seconds)` says how long to wait when over a limit.
+    pub fn attempt(&self, client: &str, login: &str) -> Result<(), u64> {
+        let now = Instant::now();
+        let mut attempts = self.attempts.lock().expect("limiter lock");
+        let window = attempts.entry(client.to_owned()).or_default();
+        while window.front().is_some_and(|at| now.duration_since(*at) > MINUTE) {
+            window.pop_front();
+        }
+        if window.len() >= self.per_client {
+            let oldest = window.front().copied().unwrap_or(now);
+            return Err(MINUTE.saturating_sub(now.duration_since(oldest)).as_secs().max(1));
+        }
+        window.push_back(now);
+        drop(attempts);
+        let mut failures = self.failures.lock().expect("limiter lock");
+        let window = failures.entry(login.to_lowercase()).or_default();
+        while window.front().is_some_and(|at| now.duration_since(*at) > QUARTER) {
+            window.pop_front();
+        }
+        if window.len() >= self.per_login {
+            let oldest = window.front().copied().unwrap_or(now);
+            return Err(QUARTER.saturating_sub(now.duration_since(oldest)).as_secs().max(1));
+        }
+        Ok(())
+    }
+
+    pub fn failed(&self, login: &str) {
+        self.failures
+            .lock()
+            .expect("limiter lock")
+            .entry(login.to_lowercase())
+            .or_default()
+            .push_back(Instant::now());
+    }
+}
+
+/// Checks a login and password, counting the attempt against the limits.
+pub async fn sign_in(app: &App, client: &str, login: &str, password: &str) -> Result<Account, ApiError> {
+    if let Err(wait) = app.limiter.attempt(client, login) {
+        return Err(ApiError::too_many(wait));
+    }
+    let account = app.record.store.account(login).await?;
+    let stored = account.as_ref().and_then(|account| account.password.clone());
+    // Verify against a fixed hash when the account does not exist, so that timing does not tell.
+    let matches = match &stored {
+        Some(stored) => verify_password(password, stored),
+        None => {
+            verify_password(password, &app.dummy_hash);
+            false
+        }
+    };
+    match account {
+        Some(account) if matches => Ok(account),
+        _ => {
+            app.limiter.failed(login);
+            Err(ApiError::unauthorised("wrong login or password"))
+        }
+    }
+}
+
+/// Who sends a request: an account (by API token or web session) or nobody.
+#[derive(Clone, Debug)]
+pub struct Caller {
+    pub account: Option<Account>,
+    /// Signed in through the session cookie (forms and JSON then need the CSRF token).
+    pub by_session: bool,
+}
+
+impl Caller {
+    pub fn person(&self) -> Option<&str> {
+        self.account.as_ref().and_then(|account| account.person.as_deref())
+    }
+}
+
+impl FromRequestParts<Arc<App>> for Caller {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, app: &Arc<App>) -> Result<Caller, ApiError> {
+        if let Some(header) = parts.headers.get(axum::http::header::AUTHORIZATION) {
+            let text = header
+                .to_str()
+                .map_err(|_| ApiError::unauthorised("the Authorization header is not text"))?;
+            let token = text
+                .strip_prefix("Bearer ")
+                .ok_or_else(|| ApiError::unauthorised("use `Authorization: Bearer TOKEN`"))?;
+            return match app.record.store.token_account(&token_digest(token.trim())).await? {
+                Some(account) => Ok(Caller {
+                    account: Some(account),
+                    by_session: false,
+                }),
+                None => Err(ApiError::unauthorised(
+                    "the API token is not known (revoked or mistyped)",
+                )),
+            };
+        }
+        let Some(session) = parts.extensions.get::<Session>().cloned() else {
+            return Ok(Caller {
+                account: None,
+                by_session: false,
+            });
+        };
+        let login: Option<String> = session.get("login").await.map_err(ApiError::session)?;
+        let account = match login {
+            Some(login) => app.record.store.account(&login).await?,
+            None => None,
+        };
+        Ok(Caller {
+            by_session: account.is_some(),
+            account,
+        })
+    }
+}
+
+/// The session's CSRF token, created on first use.
+pub async fn csrf_token(session: &Session) -> Result<String, ApiError> {
+    if let Some(token) = session.get::<String>("csrf").await.map_err(ApiError::session)? {
+        return Ok(token);
+    }
+    let token = random_hex(32)?;
+    session.insert("csrf", &token).await.map_err(ApiError::session)?;
+    Ok(token)
+}
+
+/// Checks a submitted CSRF token against the session's.
+pub async fn check_csrf(session: &Session, submitted: Option<&str>) -> Result<(), ApiError> {
+    let expected: Option<String> = session.get("csrf").await.map_err(ApiError::session)?;
+    match (expected, submitted) {
+        (Some(expected), Some(submitted)) if same_secret(&expected, submitted) => Ok(()),
+        _ => Err(ApiError::csrf()),
+    }
+}
+
+/// Web sessions kept in the store, so that several servers sharing a database share them.
+#[derive(Clone, Debug)]
+pub struct StoreSessions(pub Store);
+
+fn store_error(error: impl std::fmt::Display) -> session_store::Error {
+    session_store::Error::Backend(error.to_string())
+}
+
+#[async_trait]
+impl SessionStore for StoreSessions {
+    async fn save(&self, record: &SessionRecord) -> session_store::Result<()> {
+        let data = serde_json::to_string(record).map_err(|error| session_store::Error::Encode(error.to_string()))?;
+        self.0
+            .save_session(&record.id.to_string(), &data, record.expiry_date.unix_timestamp())
+            .await
+            .map_err(store_error)
+    }
+
+    async fn load(&self, id: &Id) -> session_store::Result<Option<SessionRecord>> {
+        let now = time::OffsetDateTime::now_utc().unix_timestamp();
+        match self.0.load_session(&id.to_string(), now).await.map_err(store_error)? {
+            Some(data) => serde_json::from_str(&data)
+                .map(Some)
+                .map_err(|error| session_store::Error::Decode(error.to_string())),
+            None => Ok(None),
+        }
+    }
+
+    async fn delete(&self, id: &Id) -> session_store::Result<()> {
+        self.0.delete_session(&id.to_string()).await.map_err(store_error)
+    }
+}

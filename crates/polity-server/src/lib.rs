@@ -1,0 +1,146 @@
+//! `polity serve`: the JSON API and the server-rendered web UI over the live record.
+//!
+//! Every state-changing request, from the API or from a form, is one of [`acts::ROUTES`]: it is
+//! decoded into a `polity_engine::Command` and goes through [`live::Record::act`], which decides
+//! it against the replayed state and appends it. Authentication only names the acting person.
+//!
+//! Architecture invariant: handlers never change the state themselves, and nothing answers
+//! success before the store said the events are durable.
+
+pub mod acts;
+mod api;
+pub mod auth;
+pub mod demo;
+pub mod error;
+mod github;
+pub mod live;
+pub mod views;
+mod web;
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::Router;
+use polity_store::Store;
+use tower_sessions::cookie::SameSite;
+use tower_sessions::{Expiry, SessionManagerLayer};
+
+pub use api::{AccountRequest, account_from, openapi};
+use auth::{RateLimiter, StoreSessions};
+use live::{Clock, Record};
+
+/// GitHub (or a server speaking its OAuth protocol) for sign-in.
+#[derive(Clone, Debug)]
+pub struct GithubConfig {
+    pub client_id: String,
+    pub client_secret: String,
+    /// `https://github.com/login/oauth/authorize`
+    pub authorize_url: String,
+    /// `https://github.com/login/oauth/access_token`
+    pub token_url: String,
+    /// `https://api.github.com` (the user is read from `{api_url}/user`).
+    pub api_url: String,
+    /// The address GitHub sends the browser back to: `{public address}/auth/github/callback`.
+    pub redirect_url: String,
+}
+
+#[derive(Clone, Debug)]
+pub struct Config {
+    pub clock: Clock,
+    /// Mark cookies `Secure` (the default; browsers accept them on http://localhost too).
+    pub secure_cookies: bool,
+    pub github: Option<GithubConfig>,
+    /// How often to look for events appended by other servers.
+    pub poll: Duration,
+    /// Sign-in attempts a minute from one client, failures per login in fifteen minutes.
+    pub sign_in_limits: (usize, usize),
+}
+
+impl Default for Config {
+    fn default() -> Config {
+        Config {
+            clock: Clock::System,
+            secure_cookies: true,
+            github: None,
+            poll: Duration::from_millis(200),
+            sign_in_limits: (10, 5),
+        }
+    }
+}
+
+/// The application: the live record and what sign-in needs.
+#[derive(Debug)]
+pub struct App {
+    pub record: Record,
+    pub config: Config,
+    pub limiter: RateLimiter,
+    /// A password hash checked when a login does not exist, so that timing does not tell.
+    dummy_hash: String,
+    http: reqwest::Client,
+}
+
+impl App {
+    pub async fn new(store: Store, config: Config) -> anyhow::Result<Arc<App>> {
+        let record = Record::open(store).await?;
+        let http = reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .timeout(Duration::from_secs(20))
+            .user_agent("polity")
+            .build()?;
+        Ok(Arc::new(App {
+            record,
+            limiter: RateLimiter::new(config.sign_in_limits.0, config.sign_in_limits.1),
+            config,
+            dummy_hash: auth::hash_password("not a password of anyone")?,
+            http,
+        }))
+    }
+
+    pub fn today(&self) -> jiff::civil::Date {
+        self.config.clock.today()
+    }
+}
+
+/// The whole site: `/api/…` (JSON), the pages and forms, and sessions.
+pub fn router(app: Arc<App>) -> Router {
+    let sessions = SessionManagerLayer::new(StoreSessions(app.record.store.clone()))
+        .with_name("polity_session")
+        .with_secure(app.config.secure_cookies)
+        .with_http_only(true)
+        .with_same_site(SameSite::Lax)
+        .with_expiry(Expiry::OnInactivity(time::Duration::days(7)));
+    Router::new()
+        .merge(api::routes())
+        .merge(web::routes())
+        .layer(sessions)
+        .with_state(app)
+}
+
+/// Reads events other servers append, every `config.poll`, until the process ends.
+pub fn spawn_poller(app: Arc<App>) {
+    tokio::spawn(async move {
+        loop {
+            tokio::time::sleep(app.config.poll).await;
+            if let Err(error) = app.record.refresh().await {
+                eprintln!("polity serve: reading the record: {error}");
+            }
+        }
+    });
+}
+
+/// Serves until the process is stopped.
+pub async fn serve(app: Arc<App>, listen: SocketAddr) -> anyhow::Result<()> {
+    let listener = tokio::net::TcpListener::bind(listen).await?;
+    serve_on(app, listener).await
+}
+
+pub async fn serve_on(app: Arc<App>, listener: tokio::net::TcpListener) -> anyhow::Result<()> {
+    spawn_poller(app.clone());
+    axum::serve(
+        listener,
+        router(app).into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .await?;
+    Ok(())
+}

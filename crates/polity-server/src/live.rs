@@ -1,0 +1,221 @@
+//! The live record: the state replayed from the store and kept in memory, and the one path by
+//! which a request changes it (decide, append, evolve).
+//!
+//! Architecture invariant: no response acknowledges an act before its events are durable. On
+//! SQLite, acts are decided one after another under the write lock and queued to the store's
+//! writer without waiting for the previous commit (group commit); the state moves on as soon as
+//! an act is queued, so the next act is decided against it, and if a queued append fails the state
+//! is rebuilt from the store and the act decided again. On PostgreSQL each append is awaited under
+//! the lock, and a conflict with another server catches up and decides again.
+
+use std::sync::atomic::{AtomicI64, Ordering};
+
+use jiff::civil::Date;
+use polity_engine::{Command, Context, Event, Rejection, State, decide, event_body, evolve};
+use polity_store::{EventLog, NewEvent, SecretBallot, Store, StoreError};
+use tokio::sync::RwLock;
+
+/// The state and the last event it includes.
+#[derive(Debug, Default)]
+pub struct Live {
+    pub state: State,
+    pub last_seq: i64,
+    /// Counts rebuilds, so that several failed appends rebuild once.
+    generation: u64,
+}
+
+/// Why an act did not happen.
+#[derive(Debug, thiserror::Error)]
+pub enum ActError {
+    #[error("{0}")]
+    Rejected(Rejection),
+    #[error("no ballot with receipt {0} in this election")]
+    UnknownReceipt(String),
+    #[error("the record: {0}")]
+    Store(#[from] StoreError),
+    #[error("a stored ballot or event cannot be read: {0}")]
+    Corrupt(String),
+    #[error("the record kept moving while deciding; try again")]
+    Busy,
+}
+
+/// What an act needs besides the command.
+#[derive(Clone, Debug)]
+pub enum Extra {
+    None,
+    /// A secret ballot: its content and the receipt it gets.
+    Ballot(SecretBallot),
+    /// Closing an election: the command is completed with the stored ballots.
+    Ballots,
+}
+
+#[derive(Debug)]
+pub struct Record {
+    pub store: Store,
+    pub live: RwLock<Live>,
+    /// The head last seen by the poller (for "catch up" without taking the lock).
+    seen: AtomicI64,
+}
+
+impl Record {
+    pub async fn open(store: Store) -> Result<Record, ActError> {
+        let mut live = Live::default();
+        catch_up(&store, &mut live).await?;
+        Ok(Record {
+            seen: AtomicI64::new(live.last_seq),
+            store,
+            live: RwLock::new(live),
+        })
+    }
+
+    /// Reads events appended by others (another server, the CLI) since the last look.
+    pub async fn refresh(&self) -> Result<(), ActError> {
+        let (head, _) = self.store.head().await?;
+        if head <= self.seen.load(Ordering::Relaxed) {
+            return Ok(());
+        }
+        let mut live = self.live.write().await;
+        if head > live.last_seq {
+            catch_up(&self.store, &mut live).await?;
+        }
+        self.seen.store(live.last_seq.max(head), Ordering::Relaxed);
+        Ok(())
+    }
+
+    async fn rebuild(&self, generation: u64) -> Result<(), ActError> {
+        let mut live = self.live.write().await;
+        if live.generation == generation {
+            let next = generation + 1;
+            *live = Live::default();
+            live.generation = next;
+            catch_up(&self.store, &mut live).await?;
+        }
+        Ok(())
+    }
+
+    /// Decides `command` as `context.actor` and records it; returns the events once durable.
+    pub async fn act(&self, command: Command, extra: Extra, context: &Context) -> Result<Vec<Event>, ActError> {
+        for _ in 0..8 {
+            let mut live = self.live.write().await;
+            let generation = live.generation;
+            let command = match (&command, &extra) {
+                (Command::CloseElection { election, .. }, Extra::Ballots) => {
+                    // Every ballot queued before this point must be counted: wait for them.
+                    if let Store::Sqlite(sqlite) = &self.store {
+                        let barrier = sqlite.enqueue(live.last_seq, Vec::new(), None).await?;
+                        if !matches!(barrier.await, Ok(Ok(_))) {
+                            drop(live);
+                            self.rebuild(generation).await?;
+                            continue;
+                        }
+                    }
+                    let mut ballots = Vec::new();
+                    for (receipt, content) in self.store.ballots(election).await? {
+                        let ranking: Vec<Vec<String>> = serde_json::from_str(&content)
+                            .map_err(|error| ActError::Corrupt(format!("ballot {receipt}: {error}")))?;
+                        ballots.push((receipt, ranking));
+                    }
+                    Command::CloseElection {
+                        election: election.clone(),
+                        ballots,
+                    }
+                }
+                _ => command.clone(),
+            };
+            let events = decide(&live.state, &command, context).map_err(ActError::Rejected)?;
+            let rows: Vec<NewEvent> = events
+                .iter()
+                .map(|event| NewEvent {
+                    recorded_at: context.on.to_string(),
+                    kind: event.kind().to_owned(),
+                    body: event_body(event),
+                    payload: serde_json::to_string(event).expect("events serialise"),
+                })
+                .collect();
+            let count = rows.len() as i64;
+            let ballot = match &extra {
+                Extra::Ballot(ballot) => Some(ballot.clone()),
+                _ => None,
+            };
+            match &self.store {
+                Store::Sqlite(sqlite) => {
+                    let answer = sqlite.enqueue(live.last_seq, rows, ballot).await?;
+                    for event in &events {
+                        evolve(&mut live.state, event);
+                    }
+                    live.last_seq += count;
+                    drop(live);
+                    match answer.await {
+                        Ok(Ok(_)) => return Ok(events),
+                        Ok(Err(StoreError::Conflict { .. })) => self.rebuild(generation).await?,
+                        Ok(Err(StoreError::UnknownReceipt(receipt))) => {
+                            self.rebuild(generation).await?;
+                            return Err(ActError::UnknownReceipt(receipt));
+                        }
+                        Ok(Err(error)) => {
+                            self.rebuild(generation).await?;
+                            return Err(error.into());
+                        }
+                        Err(_) => {
+                            self.rebuild(generation).await?;
+                            return Err(StoreError::WriterGone.into());
+                        }
+                    }
+                }
+                Store::Postgres(_) => match self.store.append_with_ballot(live.last_seq, rows, ballot).await {
+                    Ok(_) => {
+                        for event in &events {
+                            evolve(&mut live.state, event);
+                        }
+                        live.last_seq += count;
+                        return Ok(events);
+                    }
+                    Err(StoreError::Conflict { .. }) => catch_up(&self.store, &mut live).await?,
+                    Err(StoreError::UnknownReceipt(receipt)) => return Err(ActError::UnknownReceipt(receipt)),
+                    Err(error) => return Err(error.into()),
+                },
+            }
+        }
+        Err(ActError::Busy)
+    }
+}
+
+/// Applies every event after `live.last_seq`.
+async fn catch_up(store: &Store, live: &mut Live) -> Result<(), ActError> {
+    let Live { state, last_seq, .. } = live;
+    let mut failure = None;
+    store
+        .replay_pages(*last_seq, 100_000, |last, payloads| {
+            if failure.is_some() {
+                return;
+            }
+            for payload in payloads.split('\u{1e}') {
+                match serde_json::from_str::<Event>(payload) {
+                    Ok(event) => evolve(state, &event),
+                    Err(error) => {
+                        failure = Some(ActError::Corrupt(format!("an event after {}: {error}", *last_seq)));
+                        return;
+                    }
+                }
+            }
+            *last_seq = last;
+        })
+        .await?;
+    failure.map_or(Ok(()), Err)
+}
+
+/// The server's clock: today, or a date fixed at start (for demonstrations and tests).
+#[derive(Clone, Copy, Debug)]
+pub enum Clock {
+    System,
+    Fixed(Date),
+}
+
+impl Clock {
+    pub fn today(self) -> Date {
+        match self {
+            Clock::System => jiff::Zoned::now().date(),
+            Clock::Fixed(date) => date,
+        }
+    }
+}

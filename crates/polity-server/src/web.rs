@@ -1,0 +1,837 @@
+//! The server-rendered web UI: pages from the live state (askama templates, no JavaScript) and
+//! forms that post to the same acts as the API, with a CSRF token in every form.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use askama::Template;
+use axum::Router;
+use axum::body::Bytes;
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use polity_engine::{Election, Meeting, Motion, Phase};
+use polity_store::EventLog;
+use serde::Deserialize;
+use tower_sessions::Session;
+
+use crate::acts::{Input, Params, ROUTES, Route};
+use crate::api::{ClientAddress, acting_person, perform};
+use crate::auth::{Caller, check_csrf, csrf_token, issue_token, sign_in};
+use crate::error::{ApiError, ErrorBody};
+use crate::views::{self, BodyView, PersonView, ProcessLink, RunningTally, TreeEntry, Who};
+use crate::{App, github};
+
+/// What every page shows around its content.
+#[derive(Debug)]
+pub(crate) struct Page {
+    pub title: String,
+    pub signed_in: Option<String>,
+    pub csrf: String,
+    pub flash: Option<String>,
+    pub today: String,
+}
+
+async fn page(app: &App, session: &Session, caller: &Caller, title: impl Into<String>) -> Result<Page, ApiError> {
+    let flash: Option<String> = session.remove("flash").await.map_err(ApiError::session)?;
+    Ok(Page {
+        title: title.into(),
+        signed_in: caller.account.as_ref().map(|account| account.login.clone()),
+        csrf: csrf_token(session).await?,
+        flash,
+        today: app.today().to_string(),
+    })
+}
+
+fn render(status: StatusCode, template: &impl Template) -> Response {
+    match template.render() {
+        Ok(html) => (status, Html(html)).into_response(),
+        Err(error) => ApiError::internal(format!("rendering the page: {error}")).into_response(),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "error.html")]
+struct ErrorPage {
+    page: Page,
+    error: ErrorBody,
+    back: String,
+}
+
+/// An error as a page (with the rule that refused, when there is one).
+async fn error_page(app: &App, session: &Session, caller: &Caller, error: ApiError, back: String) -> Response {
+    let title = match error.body.rule {
+        Some(_) => "Not allowed".to_owned(),
+        None => match error.status {
+            StatusCode::UNAUTHORIZED => "Please sign in".to_owned(),
+            StatusCode::NOT_FOUND => "Not found".to_owned(),
+            StatusCode::TOO_MANY_REQUESTS => "Too many attempts".to_owned(),
+            _ => "That did not work".to_owned(),
+        },
+    };
+    let page = match page(app, session, caller, title).await {
+        Ok(page) => page,
+        Err(other) => return other.into_response(),
+    };
+    let mut response = render(
+        error.status,
+        &ErrorPage {
+            page,
+            error: error.body,
+            back,
+        },
+    );
+    if let Some(wait) = error.retry_after {
+        response.headers_mut().insert(header::RETRY_AFTER, wait.into());
+    }
+    response
+}
+
+/// Turns a handler's result into a page or an error page.
+async fn respond(app: &App, session: &Session, caller: &Caller, result: Result<Response, ApiError>) -> Response {
+    match result {
+        Ok(response) => response,
+        Err(error) => error_page(app, session, caller, error, "/".to_owned()).await,
+    }
+}
+
+pub(crate) fn routes() -> Router<Arc<App>> {
+    let mut router = Router::new();
+    for route in ROUTES {
+        router = if route.path.contains('{') {
+            router.route(
+                route.path,
+                post(
+                    move |State(app): State<Arc<App>>,
+                          caller: Caller,
+                          session: Session,
+                          headers: HeaderMap,
+                          Path(params): Path<HashMap<String, String>>,
+                          body: Bytes| {
+                        web_act(route, app, caller, session, headers, Params(params), body)
+                    },
+                ),
+            )
+        } else {
+            router.route(
+                route.path,
+                post(
+                    move |State(app): State<Arc<App>>,
+                          caller: Caller,
+                          session: Session,
+                          headers: HeaderMap,
+                          body: Bytes| {
+                        web_act(route, app, caller, session, headers, Params::default(), body)
+                    },
+                ),
+            )
+        };
+    }
+    router
+        .route("/", get(home))
+        .route("/style.css", get(style))
+        .route("/bodies/{body}", get(body))
+        .route("/people", get(people))
+        .route("/people/{person}", get(person))
+        .route("/elections/{body}/{n}", get(election))
+        .route("/motions/{body}/{n}", get(motion))
+        .route("/meetings/{body}/{n}", get(meeting))
+        .route("/log", get(log))
+        .route("/signin", get(signin_form).post(signin))
+        .route("/signout", post(signout))
+        .route("/me", get(me))
+        .route("/me/tokens", post(new_token))
+        .route("/auth/github", get(github::start))
+        .route("/auth/github/callback", get(github::callback))
+}
+
+async fn style() -> impl IntoResponse {
+    (
+        [(header::CONTENT_TYPE, "text/css; charset=utf-8")],
+        include_str!("../static/style.css"),
+    )
+}
+
+fn form_fields(body: &[u8]) -> Result<Vec<(String, String)>, ApiError> {
+    serde_html_form::from_bytes(body)
+        .map_err(|error| ApiError::bad_request(format!("the form: {error}"), "submit the form as the page gives it"))
+}
+
+fn field<'a>(fields: &'a [(String, String)], name: &str) -> Option<&'a str> {
+    fields
+        .iter()
+        .find(|(key, _)| key == name)
+        .map(|(_, value)| value.as_str())
+}
+
+async fn web_act(
+    route: &'static Route,
+    app: Arc<App>,
+    caller: Caller,
+    session: Session,
+    headers: HeaderMap,
+    params: Params,
+    body: Bytes,
+) -> Response {
+    let back = headers
+        .get(header::REFERER)
+        .and_then(|value| value.to_str().ok())
+        .filter(|referer| {
+            !referer.contains("//")
+                || referer.contains(
+                    headers
+                        .get(header::HOST)
+                        .and_then(|host| host.to_str().ok())
+                        .unwrap_or("\u{0}"),
+                )
+        })
+        .unwrap_or("/")
+        .to_owned();
+    let result = async {
+        let person = acting_person(&caller)?;
+        let fields = form_fields(&body)?;
+        check_csrf(&session, field(&fields, "csrf")).await?;
+        let kept: Vec<(String, String)> = fields
+            .into_iter()
+            .filter(|(key, value)| key != "csrf" && !value.trim().is_empty())
+            .collect();
+        let encoded = serde_html_form::to_string(&kept)
+            .map_err(|error| ApiError::bad_request(format!("the form: {error}"), "submit the form again"))?;
+        let act = (route.build)(&params, Input::Form(encoded.as_bytes()))?;
+        let target = act.page.clone();
+        let acted = perform(&app, act, person).await?;
+        Ok::<_, ApiError>((target, acted))
+    }
+    .await;
+    match result {
+        Ok((target, acted)) => {
+            let message = match &acted.receipt {
+                Some(receipt) => format!(
+                    "Your secret ballot is recorded. Your receipt: {receipt}. Keep it: after the count it finds your ballot on the tally sheet, and it replaces your ballot if you vote again."
+                ),
+                None => format!(
+                    "Recorded: {}.",
+                    acted
+                        .recorded
+                        .iter()
+                        .filter_map(|event| event.get("kind").and_then(|kind| kind.as_str()))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            };
+            if let Err(error) = session.insert("flash", message).await {
+                return ApiError::session(error).into_response();
+            }
+            Redirect::to(&target).into_response()
+        }
+        Err(error) => error_page(&app, &session, &caller, error, back).await,
+    }
+}
+
+#[derive(Template)]
+#[template(path = "home.html")]
+struct Home {
+    page: Page,
+    recorded: bool,
+    tree: Vec<TreeEntry>,
+    elections: Vec<ProcessLink>,
+    motions: Vec<ProcessLink>,
+    meetings: Vec<ProcessLink>,
+}
+
+async fn home(State(app): State<Arc<App>>, caller: Caller, session: Session) -> Response {
+    let result = async {
+        let today = app.today();
+        let page = page(&app, &session, &caller, "Governance").await?;
+        let live = app.record.live.read().await;
+        let state = &live.state;
+        Ok(render(
+            StatusCode::OK,
+            &Home {
+                page,
+                recorded: state.recorded,
+                tree: views::tree(state, today),
+                elections: state
+                    .elections
+                    .values()
+                    .filter(|election| election.phase != Phase::Closed)
+                    .map(views::election_link)
+                    .collect(),
+                motions: state
+                    .motions
+                    .values()
+                    .filter(|motion| motion.outcome.is_none())
+                    .map(views::motion_link)
+                    .collect(),
+                meetings: state
+                    .meetings
+                    .values()
+                    .filter(|meeting| meeting.minutes.is_none())
+                    .map(views::meeting_link)
+                    .collect(),
+            },
+        ))
+    }
+    .await;
+    respond(&app, &session, &caller, result).await
+}
+
+#[derive(Template)]
+#[template(path = "body.html")]
+struct BodyPage {
+    page: Page,
+    body: BodyView,
+    seats: Vec<&'static str>,
+}
+
+async fn body(State(app): State<Arc<App>>, caller: Caller, session: Session, Path(id): Path<String>) -> Response {
+    let result = async {
+        let view = {
+            let live = app.record.live.read().await;
+            views::body(&live.state, &id, app.today())
+        }
+        .ok_or_else(|| ApiError::not_found(format!("there is no body {id:?}")))?;
+        let page = page(&app, &session, &caller, view.name.clone()).await?;
+        Ok(render(
+            StatusCode::OK,
+            &BodyPage {
+                page,
+                body: view,
+                seats: views::SEATS.iter().map(|seat| seat.as_str()).collect(),
+            },
+        ))
+    }
+    .await;
+    respond(&app, &session, &caller, result).await
+}
+
+#[derive(Template)]
+#[template(path = "people.html")]
+struct PeoplePage {
+    page: Page,
+    people: Vec<Who>,
+}
+
+async fn people(State(app): State<Arc<App>>, caller: Caller, session: Session) -> Response {
+    let result = async {
+        let mut people: Vec<Who> = {
+            let live = app.record.live.read().await;
+            live.state
+                .polity
+                .people
+                .iter()
+                .filter(|person| !person.bot)
+                .map(|person| Who {
+                    id: person.id.clone(),
+                    name: person.name.clone(),
+                })
+                .collect()
+        };
+        people.sort_by_key(|a| a.name.to_lowercase());
+        let page = page(&app, &session, &caller, "People").await?;
+        Ok(render(StatusCode::OK, &PeoplePage { page, people }))
+    }
+    .await;
+    respond(&app, &session, &caller, result).await
+}
+
+#[derive(Template)]
+#[template(path = "person.html")]
+struct PersonPage {
+    page: Page,
+    person: PersonView,
+    history: Vec<String>,
+}
+
+/// Whether a JSON value names `id` anywhere (an actor, a candidate, a member…).
+fn mentions(value: &serde_json::Value, id: &str) -> bool {
+    match value {
+        serde_json::Value::String(text) => text == id,
+        serde_json::Value::Array(items) => items.iter().any(|item| mentions(item, id)),
+        serde_json::Value::Object(fields) => fields.values().any(|item| mentions(item, id)),
+        _ => false,
+    }
+}
+
+async fn person(State(app): State<Arc<App>>, caller: Caller, session: Session, Path(id): Path<String>) -> Response {
+    let result = async {
+        let view = {
+            let live = app.record.live.read().await;
+            views::person(&live.state, &id, app.today())
+        }
+        .ok_or_else(|| ApiError::not_found(format!("there is no person {id:?}")))?;
+        let mut history = Vec::new();
+        let person_id = view.id.clone();
+        app.record
+            .store
+            .read_each(0, |row| {
+                if row.kind == "registry-recorded" {
+                    return;
+                }
+                if let Ok(value) = serde_json::from_str::<serde_json::Value>(&row.payload)
+                    && mentions(&value, &person_id)
+                {
+                    history.push(format!(
+                        "{} · {} · {}",
+                        row.recorded_at,
+                        row.kind,
+                        row.body.as_deref().unwrap_or("-")
+                    ));
+                }
+            })
+            .await?;
+        history.reverse();
+        let page = page(&app, &session, &caller, view.name.clone()).await?;
+        Ok(render(
+            StatusCode::OK,
+            &PersonPage {
+                page,
+                person: view,
+                history,
+            },
+        ))
+    }
+    .await;
+    respond(&app, &session, &caller, result).await
+}
+
+#[derive(Template)]
+#[template(path = "election.html")]
+struct ElectionPage {
+    page: Page,
+    election: Election,
+    phase: &'static str,
+    nominees: Vec<(Who, String)>,
+    candidates: Vec<Who>,
+    voted: usize,
+    is_officer: bool,
+    has_voted: bool,
+    ranks: Vec<usize>,
+    winners: Vec<Who>,
+    ranking: Vec<Vec<Who>>,
+    skipped: Vec<Who>,
+    pairwise: Vec<(String, Vec<Option<u64>>)>,
+    sheet: Vec<(String, String)>,
+    receipt_query: String,
+    receipt_found: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+struct ReceiptQuery {
+    receipt: Option<String>,
+}
+
+async fn election(
+    State(app): State<Arc<App>>,
+    caller: Caller,
+    session: Session,
+    Path((body, n)): Path<(String, String)>,
+    Query(query): Query<ReceiptQuery>,
+) -> Response {
+    let result = async {
+        let id = format!("{body}/{n}");
+        let person = caller.person().map(str::to_owned);
+        let built = {
+            let live = app.record.live.read().await;
+            let state = &live.state;
+            let election = state
+                .elections
+                .get(&id)
+                .ok_or_else(|| ApiError::not_found(format!("there is no election {id:?}")))?
+                .clone();
+            let names = |ids: &[String]| ids.iter().map(|id| views::who(state, id)).collect::<Vec<_>>();
+            let candidates = names(&election.candidates);
+            let pairwise = if election.phase == Phase::Closed {
+                views::pairwise(&election)
+                    .unwrap_or_default()
+                    .into_iter()
+                    .enumerate()
+                    .map(|(row, cells)| {
+                        (
+                            candidates[row].name.clone(),
+                            cells
+                                .into_iter()
+                                .enumerate()
+                                .map(|(column, count)| (column != row).then_some(count))
+                                .collect(),
+                        )
+                    })
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            let receipt_query = query.receipt.clone().unwrap_or_default().trim().to_owned();
+            let receipt_found = (!receipt_query.is_empty() && election.phase == Phase::Closed).then(|| match election
+                .tally_sheet
+                .iter()
+                .find(|line| line.receipt == receipt_query)
+            {
+                Some(line) => format!(
+                    "Found: receipt {receipt_query} is on the tally sheet, ranking {}.",
+                    ranking_text(&line.ranking)
+                ),
+                None => format!("Receipt {receipt_query} is NOT on the tally sheet. Tell the election officers."),
+            });
+            ElectionPage {
+                page: Page {
+                    title: String::new(),
+                    signed_in: None,
+                    csrf: String::new(),
+                    flash: None,
+                    today: String::new(),
+                },
+                phase: match election.phase {
+                    Phase::Nominating => "nominating",
+                    Phase::Voting => "voting",
+                    Phase::Closed => "closed",
+                },
+                nominees: election
+                    .nominees
+                    .iter()
+                    .map(|(id, nominee)| {
+                        let status = if nominee.withdrawn {
+                            "withdrawn"
+                        } else if nominee.consented {
+                            "consented"
+                        } else {
+                            "nominated"
+                        };
+                        (views::who(state, id), status.to_owned())
+                    })
+                    .collect(),
+                voted: election.voted.len(),
+                is_officer: person.as_deref() == Some(election.opened_by.as_str()),
+                has_voted: person.as_ref().is_some_and(|person| election.voted.contains(person)),
+                ranks: (1..=election.candidates.len()).collect(),
+                winners: names(&election.winners),
+                ranking: election.ranking.iter().map(|tier| names(tier)).collect(),
+                skipped: names(&election.skipped),
+                pairwise,
+                sheet: election
+                    .tally_sheet
+                    .iter()
+                    .map(|line| (line.receipt.clone(), ranking_text(&line.ranking)))
+                    .collect(),
+                candidates,
+                receipt_query,
+                receipt_found,
+                election,
+            }
+        };
+        let mut built = built;
+        built.page = page(&app, &session, &caller, format!("Election {id}")).await?;
+        Ok(render(StatusCode::OK, &built))
+    }
+    .await;
+    respond(&app, &session, &caller, result).await
+}
+
+fn ranking_text(ranking: &[Vec<String>]) -> String {
+    if ranking.is_empty() {
+        return "(blank)".to_owned();
+    }
+    ranking
+        .iter()
+        .map(|tier| tier.join(" = "))
+        .collect::<Vec<_>>()
+        .join(" > ")
+}
+
+#[derive(Template)]
+#[template(path = "motion.html")]
+struct MotionPage {
+    page: Page,
+    motion: Motion,
+    tally: RunningTally,
+    votes: Vec<(String, String, String, String)>,
+    explanation: Vec<String>,
+}
+
+async fn motion(
+    State(app): State<Arc<App>>,
+    caller: Caller,
+    session: Session,
+    Path((body, n)): Path<(String, String)>,
+) -> Response {
+    let result = async {
+        let id = format!("{body}/{n}");
+        let motion = {
+            let live = app.record.live.read().await;
+            live.state.motions.get(&id).cloned()
+        }
+        .ok_or_else(|| ApiError::not_found(format!("there is no motion {id:?}")))?;
+        let mut explanation = Vec::new();
+        app.record
+            .store
+            .read_each(0, |row| {
+                if (row.kind == "motion-closed" || row.kind == "motion-revote")
+                    && let Ok(value) = serde_json::from_str::<serde_json::Value>(&row.payload)
+                    && value.get("motion").and_then(|motion| motion.as_str()) == Some(id.as_str())
+                    && let Some(lines) = value.get("explanation").and_then(|lines| lines.as_array())
+                {
+                    explanation.extend(lines.iter().filter_map(|line| line.as_str()).map(str::to_owned));
+                }
+            })
+            .await?;
+        let page = page(&app, &session, &caller, format!("Motion {id}")).await?;
+        Ok(render(
+            StatusCode::OK,
+            &MotionPage {
+                page,
+                tally: views::running_tally(&motion),
+                votes: motion
+                    .votes
+                    .iter()
+                    .map(|(member, (choice, by, capacity))| {
+                        (
+                            member.clone(),
+                            choice.clone(),
+                            by.clone().unwrap_or_default(),
+                            capacity.clone().unwrap_or_default(),
+                        )
+                    })
+                    .collect(),
+                explanation,
+                motion,
+            },
+        ))
+    }
+    .await;
+    respond(&app, &session, &caller, result).await
+}
+
+#[derive(Template)]
+#[template(path = "meeting.html")]
+struct MeetingPage {
+    page: Page,
+    meeting: Meeting,
+    members: Vec<String>,
+}
+
+async fn meeting(
+    State(app): State<Arc<App>>,
+    caller: Caller,
+    session: Session,
+    Path((body, n)): Path<(String, String)>,
+) -> Response {
+    let result = async {
+        let id = format!("{body}/{n}");
+        let (meeting, members) = {
+            let live = app.record.live.read().await;
+            let meeting = live
+                .state
+                .meetings
+                .get(&id)
+                .cloned()
+                .ok_or_else(|| ApiError::not_found(format!("there is no meeting {id:?}")))?;
+            let members = live
+                .state
+                .polity
+                .body(&meeting.body)
+                .map(|body| polity_engine::voting_members(&live.state.polity, body, app.today()))
+                .unwrap_or_default()
+                .into_iter()
+                .collect();
+            (meeting, members)
+        };
+        let page = page(&app, &session, &caller, format!("Meeting {id}")).await?;
+        Ok(render(StatusCode::OK, &MeetingPage { page, meeting, members }))
+    }
+    .await;
+    respond(&app, &session, &caller, result).await
+}
+
+#[derive(Template)]
+#[template(path = "log.html")]
+struct LogPage {
+    page: Page,
+    intact: bool,
+    events: usize,
+    head: i64,
+    problems: Vec<String>,
+    rows: Vec<(i64, String, String, String, String)>,
+    earlier: Option<i64>,
+}
+
+#[derive(Debug, Deserialize)]
+struct LogQuery {
+    before: Option<i64>,
+}
+
+const LOG_PAGE: i64 = 200;
+
+async fn log(State(app): State<Arc<App>>, caller: Caller, session: Session, Query(query): Query<LogQuery>) -> Response {
+    let result = async {
+        let report = app.record.store.audit().await?;
+        let before = query.before.unwrap_or(i64::MAX).min(report.head_seq + 1);
+        let after = (before - 1 - LOG_PAGE).max(0);
+        let mut rows = Vec::new();
+        app.record
+            .store
+            .read_each(after, |row| {
+                if row.seq < before {
+                    let what = if row.kind == "registry-recorded" {
+                        "(the registry's files)".to_owned()
+                    } else {
+                        row.payload.clone()
+                    };
+                    rows.push((row.seq, row.recorded_at, row.body.unwrap_or_default(), row.kind, what));
+                }
+            })
+            .await?;
+        rows.reverse();
+        let page = page(&app, &session, &caller, "The record").await?;
+        Ok(render(
+            StatusCode::OK,
+            &LogPage {
+                page,
+                intact: report.is_intact(),
+                events: report.events,
+                head: report.head_seq,
+                problems: report.problems.iter().map(ToString::to_string).collect(),
+                rows,
+                earlier: (after > 0).then_some(after + 1),
+            },
+        ))
+    }
+    .await;
+    respond(&app, &session, &caller, result).await
+}
+
+#[derive(Template)]
+#[template(path = "signin.html")]
+struct SignInPage {
+    page: Page,
+    error: Option<String>,
+    github: bool,
+}
+
+async fn signin_form(State(app): State<Arc<App>>, caller: Caller, session: Session) -> Response {
+    let result = async {
+        let page = page(&app, &session, &caller, "Sign in").await?;
+        Ok(render(
+            StatusCode::OK,
+            &SignInPage {
+                page,
+                error: None,
+                github: app.config.github.is_some(),
+            },
+        ))
+    }
+    .await;
+    respond(&app, &session, &caller, result).await
+}
+
+async fn signin(
+    State(app): State<Arc<App>>,
+    caller: Caller,
+    session: Session,
+    ClientAddress(client): ClientAddress,
+    body: Bytes,
+) -> Response {
+    let result = async {
+        let fields = form_fields(&body)?;
+        check_csrf(&session, field(&fields, "csrf")).await?;
+        let login = field(&fields, "login").unwrap_or_default().trim().to_owned();
+        let password = field(&fields, "password").unwrap_or_default();
+        match sign_in(&app, &client, &login, password).await {
+            Ok(account) => {
+                start_session(&session, &account.login).await?;
+                Ok(Redirect::to("/").into_response())
+            }
+            Err(error) => {
+                let status = error.status;
+                let mut page = page(&app, &session, &caller, "Sign in").await?;
+                page.signed_in = None;
+                let mut response = render(
+                    status,
+                    &SignInPage {
+                        page,
+                        error: Some(format!("{} ({})", error.body.message, error.body.hint)),
+                        github: app.config.github.is_some(),
+                    },
+                );
+                if let Some(wait) = error.retry_after {
+                    response.headers_mut().insert(header::RETRY_AFTER, wait.into());
+                }
+                Ok(response)
+            }
+        }
+    }
+    .await;
+    respond(&app, &session, &caller, result).await
+}
+
+/// Signs `login` in: a new session id (no fixation), a new CSRF token, a welcome.
+pub(crate) async fn start_session(session: &Session, login: &str) -> Result<(), ApiError> {
+    session.cycle_id().await.map_err(ApiError::session)?;
+    session.insert("login", login).await.map_err(ApiError::session)?;
+    session.remove::<String>("csrf").await.map_err(ApiError::session)?;
+    session
+        .insert("flash", format!("Signed in as {login}."))
+        .await
+        .map_err(ApiError::session)?;
+    Ok(())
+}
+
+async fn signout(State(app): State<Arc<App>>, caller: Caller, session: Session, body: Bytes) -> Response {
+    let result = async {
+        let fields = form_fields(&body)?;
+        check_csrf(&session, field(&fields, "csrf")).await?;
+        session.flush().await.map_err(ApiError::session)?;
+        Ok(Redirect::to("/").into_response())
+    }
+    .await;
+    respond(&app, &session, &caller, result).await
+}
+
+#[derive(Template)]
+#[template(path = "me.html")]
+struct MePage {
+    page: Page,
+    login: String,
+    person: Option<String>,
+    admin: bool,
+    token: Option<String>,
+}
+
+async fn me(State(app): State<Arc<App>>, caller: Caller, session: Session) -> Response {
+    let result = async {
+        let account = caller
+            .account
+            .clone()
+            .ok_or_else(|| ApiError::unauthorised("nobody is signed in"))?;
+        let token: Option<String> = session.remove("new-token").await.map_err(ApiError::session)?;
+        let page = page(&app, &session, &caller, account.login.clone()).await?;
+        Ok(render(
+            StatusCode::OK,
+            &MePage {
+                page,
+                login: account.login,
+                person: account.person,
+                admin: account.admin,
+                token,
+            },
+        ))
+    }
+    .await;
+    respond(&app, &session, &caller, result).await
+}
+
+async fn new_token(State(app): State<Arc<App>>, caller: Caller, session: Session, body: Bytes) -> Response {
+    let result = async {
+        let account = caller
+            .account
+            .clone()
+            .ok_or_else(|| ApiError::unauthorised("nobody is signed in"))?;
+        let fields = form_fields(&body)?;
+        check_csrf(&session, field(&fields, "csrf")).await?;
+        let label = field(&fields, "label").unwrap_or("token").trim().to_owned();
+        let token = issue_token(&app.record.store, &account.login, &label, &app.today().to_string()).await?;
+        session.insert("new-token", token).await.map_err(ApiError::session)?;
+        Ok(Redirect::to("/me").into_response())
+    }
+    .await;
+    respond(&app, &session, &caller, result).await
+}

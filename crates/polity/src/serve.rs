@@ -1,0 +1,242 @@
+//! `polity serve` and `polity account`: the web server over the record, and its accounts.
+
+use std::io::Read as _;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use anyhow::{Context as _, Result, anyhow, bail};
+use clap::{Args, Subcommand};
+use polity_server::live::Clock;
+use polity_server::{App, Config, GithubConfig};
+use polity_store::{Account, Store};
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// The store: sqlite:PATH (the default, created if missing) or postgres://USER@HOST/DB.
+    /// With --demo and no --db: a new SQLite file in the temporary folder.
+    #[arg(long, env = "POLITY_DB")]
+    pub db: Option<String>,
+    /// Record this registry folder first, if the record holds none yet.
+    #[arg(long)]
+    pub registry: Option<PathBuf>,
+    /// The address to listen on.
+    #[arg(long, default_value = "127.0.0.1:8080", env = "POLITY_LISTEN")]
+    pub listen: SocketAddr,
+    /// Seed a new record with the bundled cfn-working-group example: a closed election, an
+    /// election open for voting, a motion and a meeting, and an account for everyone.
+    #[arg(long)]
+    pub demo: bool,
+    /// Fix the server's date (YYYY-MM-DD) instead of today's (with --demo: 2026-06-20).
+    #[arg(long)]
+    pub today: Option<String>,
+    /// Send cookies without the Secure attribute. Only for plain http on an address other than
+    /// localhost, which browsers otherwise refuse; never on the open Internet.
+    #[arg(long)]
+    pub insecure_cookies: bool,
+    /// GitHub OAuth app's client id (enables "Sign in with GitHub").
+    #[arg(long, env = "POLITY_GITHUB_CLIENT_ID")]
+    pub github_client_id: Option<String>,
+    #[arg(long, env = "POLITY_GITHUB_CLIENT_SECRET", hide_env_values = true)]
+    pub github_client_secret: Option<String>,
+    /// GitHub's web address (a GitHub Enterprise or a test server may stand in).
+    #[arg(long, env = "POLITY_GITHUB_URL", default_value = "https://github.com")]
+    pub github_url: String,
+    #[arg(long, env = "POLITY_GITHUB_API_URL", default_value = "https://api.github.com")]
+    pub github_api_url: String,
+    /// The address users reach this server at (for the GitHub callback); default http://LISTEN.
+    #[arg(long, env = "POLITY_PUBLIC_URL")]
+    pub public_url: Option<String>,
+}
+
+/// The bundled demo registry, compiled in so that `--demo` works from any folder.
+fn demo_registry() -> Vec<(String, String)> {
+    macro_rules! file {
+        ($path:literal) => {
+            (
+                $path.to_owned(),
+                include_str!(concat!("../../../examples/cfn-working-group/", $path)).to_owned(),
+            )
+        };
+    }
+    vec![
+        file!("polity.yaml"),
+        file!("people.yaml"),
+        file!("organisations.yaml"),
+        file!("bodies/tsc.yaml"),
+        file!("bodies/use-case-and-architecture.yaml"),
+        file!("bodies/computing-scheduling.yaml"),
+        file!("bodies/network-telemetry.yaml"),
+        file!("bodies/edge-inference.yaml"),
+    ]
+}
+
+pub async fn serve(args: ServeArgs) -> Result<()> {
+    let db = match (&args.db, args.demo) {
+        (Some(db), _) => db.clone(),
+        (None, true) => format!(
+            "sqlite:{}",
+            std::env::temp_dir()
+                .join(format!(
+                    "polity-serve-demo-{}-{}.db",
+                    std::process::id(),
+                    jiff::Timestamp::now().as_millisecond()
+                ))
+                .display()
+        ),
+        (None, false) => "sqlite:polity.db".to_owned(),
+    };
+    let clock = match (&args.today, args.demo) {
+        (Some(text), _) => Clock::Fixed(
+            text.parse()
+                .with_context(|| format!("--today {text:?} is not a date: write YYYY-MM-DD"))?,
+        ),
+        (None, true) => Clock::Fixed(polity_server::demo::DEMO_TODAY),
+        (None, false) => Clock::System,
+    };
+    let public_url = args
+        .public_url
+        .clone()
+        .unwrap_or_else(|| format!("http://{}", args.listen));
+    let github = match (&args.github_client_id, &args.github_client_secret) {
+        (Some(id), Some(secret)) => Some(GithubConfig {
+            client_id: id.clone(),
+            client_secret: secret.clone(),
+            authorize_url: format!("{}/login/oauth/authorize", args.github_url.trim_end_matches('/')),
+            token_url: format!("{}/login/oauth/access_token", args.github_url.trim_end_matches('/')),
+            api_url: args.github_api_url.clone(),
+            redirect_url: format!("{}/auth/github/callback", public_url.trim_end_matches('/')),
+        }),
+        (None, None) => None,
+        _ => bail!("GitHub sign-in needs both --github-client-id and --github-client-secret"),
+    };
+    let store = Store::open(&db)
+        .await
+        .with_context(|| format!("cannot open the store {db}"))?;
+    let config = Config {
+        clock,
+        secure_cookies: !args.insecure_cookies,
+        github,
+        ..Config::default()
+    };
+    let app = App::new(store, config).await?;
+    if args.demo {
+        polity_server::demo::seed(&app, demo_registry()).await?;
+    } else if let Some(registry) = &args.registry {
+        let recorded = app.record.live.read().await.state.recorded;
+        if !recorded {
+            let files = polity_registry::read_sources(registry)?
+                .into_iter()
+                .map(|(path, content)| polity_engine::SourceFile { path, content })
+                .collect();
+            let context = polity_engine::Context {
+                actor: "polity serve".to_owned(),
+                on: app.today(),
+            };
+            app.record
+                .act(
+                    polity_engine::Command::RecordRegistry { files },
+                    polity_server::live::Extra::None,
+                    &context,
+                )
+                .await
+                .map_err(|error| anyhow!("recording {}: {error}", registry.display()))?;
+        }
+    }
+    let listener = tokio::net::TcpListener::bind(args.listen)
+        .await
+        .with_context(|| format!("cannot listen on {}", args.listen))?;
+    let address = listener.local_addr()?;
+    let (events, _) = polity_store::EventLog::head(&app.record.store).await?;
+    eprintln!(
+        "polity serve: http://{address}/ (record {db}, {events} events, date {})",
+        app.today()
+    );
+    if args.demo {
+        eprintln!(
+            "polity serve: demo accounts: every person's id (alice, bob, chen, …) and `admin`, password `{}`; \
+             alice is the officer of the open chair election tsc/e2",
+            polity_server::demo::DEMO_PASSWORD
+        );
+    }
+    polity_server::serve_on(app, listener).await
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AccountCommand {
+    /// Create or replace an account; the password is read from standard input (one line).
+    Add {
+        login: String,
+        /// The registry person the account acts as.
+        #[arg(long)]
+        person: Option<String>,
+        /// A GitHub login allowed to sign in to this account.
+        #[arg(long)]
+        github: Option<String>,
+        /// May create accounts.
+        #[arg(long)]
+        admin: bool,
+        /// Read a password from standard input (without it, the account signs in only by GitHub
+        /// or by tokens).
+        #[arg(long)]
+        password_stdin: bool,
+    },
+    /// Issue an API token for an account (printed once; only its digest is stored).
+    Token {
+        login: String,
+        #[arg(long, default_value = "cli")]
+        label: String,
+    },
+}
+
+pub async fn account(command: AccountCommand, db: &str) -> Result<String> {
+    let store = Store::open(db)
+        .await
+        .with_context(|| format!("cannot open the store {db}"))?;
+    let app = App::new(store, Config::default()).await?;
+    match command {
+        AccountCommand::Add {
+            login,
+            person,
+            github,
+            admin,
+            password_stdin,
+        } => {
+            let password = if password_stdin {
+                let mut text = String::new();
+                std::io::stdin()
+                    .read_to_string(&mut text)
+                    .context("cannot read the password from standard input")?;
+                Some(text.lines().next().unwrap_or_default().to_owned())
+            } else {
+                None
+            };
+            let request = polity_server::AccountRequest {
+                login,
+                person,
+                password,
+                github,
+                admin,
+            };
+            let account: Account = polity_server::account_from(&app, request).await?;
+            app.record.store.put_account(&account).await?;
+            Ok(format!(
+                "account {} ({}{})\n",
+                account.login,
+                account
+                    .person
+                    .as_deref()
+                    .map_or_else(|| "no person".to_owned(), |person| format!("acts as {person}")),
+                if account.admin { ", administrator" } else { "" }
+            ))
+        }
+        AccountCommand::Token { login, label } => {
+            let Some(account) = app.record.store.account(&login).await? else {
+                bail!("there is no account {login:?}: create it with `polity account add`");
+            };
+            let token =
+                polity_server::auth::issue_token(&app.record.store, &account.login, &label, &app.today().to_string())
+                    .await?;
+            Ok(format!("{token}\n"))
+        }
+    }
+}
