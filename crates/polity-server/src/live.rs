@@ -122,7 +122,19 @@ impl Record {
                 }
                 _ => command.clone(),
             };
-            let events = decide(&live.state, &command, context).map_err(ActError::Rejected)?;
+            let events = match decide(&live.state, &command, context) {
+                Ok(events) => events,
+                Err(rejection) => {
+                    // Another server (or the CLI) may have recorded what this act builds on:
+                    // read on before refusing.
+                    let (head, _) = self.store.head().await?;
+                    if head > live.last_seq {
+                        catch_up(&self.store, &mut live).await?;
+                        continue;
+                    }
+                    return Err(ActError::Rejected(rejection));
+                }
+            };
             let rows: Vec<NewEvent> = events
                 .iter()
                 .map(|event| NewEvent {

@@ -244,7 +244,7 @@ enum Command {
         #[command(subcommand)]
         command: serve::AccountCommand,
         /// The store: sqlite:PATH or postgres://USER@HOST/DB.
-        #[arg(long, default_value = "sqlite:polity.db", env = "POLITY_DB")]
+        #[arg(long, global = true, default_value = "sqlite:polity.db", env = "POLITY_DB")]
         db: String,
     },
     /// Write the registry files' JSON Schemas into a folder.
