@@ -180,8 +180,16 @@ pub async fn seed(app: &App, files: Vec<(String, String)>) -> anyhow::Result<()>
         none(),
     )
     .await?;
-    ballot(app, "bob", 16, "tsc/e2", &[&["dana"], &["chen"]]).await?;
-    ballot(app, "gus", 17, "tsc/e2", &[&["chen"], &["dana"]]).await?;
+    // Five of the nine have voted; E3 makes the result valid from six (2/3 of the members).
+    for (voter, ranking) in [
+        ("bob", &[&["dana"][..], &["chen"]][..]),
+        ("gus", &[&["chen"], &["dana"]]),
+        ("emil", &[&["chen"]]),
+        ("fang", &[&["dana"], &["chen"]]),
+        ("hua", &[&["chen", "dana"]]),
+    ] {
+        ballot(app, voter, 17, "tsc/e2", ranking).await?;
+    }
     // A motion with some votes.
     act(
         app,

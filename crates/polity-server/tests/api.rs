@@ -107,11 +107,11 @@ async fn t1_ballot_receipt_one_vote_count_and_check() {
     assert_eq!(outsider.status, 403);
     assert_eq!(outsider.json()["rule"], "E3");
     assert!(outsider.json()["hint"].as_str().unwrap().contains("eligible"));
-    // The officer closes; bob and gus (demo) and chen voted: 3 ballots counted, chen's replacement once.
+    // The officer closes; five voted in the demo, and chen: 6 ballots counted, chen's replacement once.
     let closed = bearer_call(&router, "POST", "/api/elections/tsc/e2/close", &token("alice"), "").await;
     assert_eq!(closed.status, 200, "{}", closed.body);
     let election = call(&router, "GET", "/api/elections/tsc/e2", &[], "").await.json();
-    assert_eq!(election["election"]["tally_sheet"].as_array().unwrap().len(), 3);
+    assert_eq!(election["election"]["tally_sheet"].as_array().unwrap().len(), 6);
     assert_eq!(election["election"]["phase"], "Closed");
     assert!(election["pairwise"].is_array());
     let found = call(
@@ -135,7 +135,7 @@ async fn t1_ballot_receipt_one_vote_count_and_check() {
     for needle in [
         "Elected:",
         "Pairwise preferences",
-        "Tally sheet (3 ballots)",
+        "Tally sheet (6 ballots)",
         "is on the tally sheet",
     ] {
         assert!(page.body.contains(needle), "{needle} missing from the page");

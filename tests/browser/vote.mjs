@@ -1,0 +1,84 @@
+// The browser test of `polity serve --demo` (issue 6), run by crates/polity/tests/browser.rs:
+// in real headless Chromium, chen signs in, casts a ranked ballot with the keyboard-usable form
+// and gets a receipt; alice, the officer, closes the election and reads the result; chen's
+// receipt is found on the tally sheet. Screenshots go to the folder given.
+//
+// usage: node vote.mjs BASE_URL SCREENSHOT_DIR
+import { chromium } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+
+const [base, shots] = process.argv.slice(2);
+mkdirSync(shots, { recursive: true });
+const expect = (condition, message) => { if (!condition) { throw new Error(message); } };
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+         '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+try {
+  const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
+  const page = await context.newPage();
+
+  async function signIn(login) {
+    await page.goto(`${base}/signin`);
+    await page.getByLabel('Login').fill(login);
+    await page.getByLabel('Password').fill('polity-demo');
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.waitForURL(`${base}/`);
+    const flash = await page.locator('.flash').textContent();
+    expect(flash.includes(`Signed in as ${login}.`), `not signed in as ${login}: ${flash}`);
+  }
+
+  // The home page: the body tree and what is under way.
+  await page.goto(`${base}/`);
+  expect(await page.getByRole('link', { name: 'Technical Steering Committee' }).count() === 1, 'no TSC on the home page');
+  await page.screenshot({ path: `${shots}/1-home.png`, fullPage: true });
+
+  // chen votes: the ranks are chosen with the keyboard through the labelled selects.
+  await signIn('chen');
+  await page.goto(`${base}/elections/tsc/e2`);
+  const dana = page.getByLabel('Dana Li');
+  await dana.focus();
+  await dana.selectOption('1');
+  await page.getByLabel('Chen Wei').selectOption('2');
+  await page.screenshot({ path: `${shots}/2-ballot.png`, fullPage: true });
+  await page.getByRole('button', { name: 'Cast my secret ballot' }).click();
+  await page.waitForURL(`${base}/elections/tsc/e2`);
+  const flash = await page.locator('.flash').textContent();
+  const receipt = (flash.match(/Your receipt: ([0-9a-f]{32})/) || [])[1];
+  expect(receipt, `no receipt shown: ${flash}`);
+  await page.screenshot({ path: `${shots}/3-receipt.png`, fullPage: true });
+  await page.getByRole('button', { name: 'Sign out' }).click();
+
+  // alice, the officer, closes the election.
+  await signIn('alice');
+  await page.goto(`${base}/elections/tsc/e2`);
+  await page.getByRole('button', { name: 'Close the election and count' }).click();
+  await page.waitForURL(`${base}/elections/tsc/e2`);
+  const result = await page.locator('#result').textContent();
+  expect(result.startsWith('Result'), 'no result heading');
+  const elected = await page.locator('section[aria-labelledby=result] p', { hasText: 'Elected:' }).textContent();
+  expect(/Elected: (Dana Li|Chen Wei)/.test(elected), `no winner shown: ${elected}`);
+  const sheet = await page.locator('#sheet').textContent();
+  expect(sheet.includes('6 ballots'), `tally sheet: ${sheet}`);
+  await page.screenshot({ path: `${shots}/4-result.png`, fullPage: true });
+
+  // The receipt check finds chen's ballot.
+  await page.getByLabel('Receipt', { exact: true }).fill(receipt);
+  await page.getByRole('button', { name: 'Find my ballot' }).click();
+  const found = await page.locator('[role=status]').last().textContent();
+  expect(found.includes(`receipt ${receipt} is on the tally sheet, ranking dana > chen`), `receipt check: ${found}`);
+
+  // Readable on a phone.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(`${base}/elections/tsc/e2`);
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(width <= 390, `the result page scrolls sideways on a phone (${width}px)`);
+  await page.screenshot({ path: `${shots}/5-phone-result.png`, fullPage: true });
+  await page.goto(`${base}/bodies/tsc`);
+  await page.screenshot({ path: `${shots}/6-phone-body.png`, fullPage: true });
+  console.log(`ok: ballot ${receipt} cast, election closed, result read; screenshots in ${shots}`);
+} finally {
+  await browser.close();
+}
