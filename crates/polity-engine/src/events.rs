@@ -263,6 +263,12 @@ pub enum Event {
         election: String,
         candidate: String,
     },
+    /// A nominee's statement to the voters; a later one replaces it.
+    StatementPublished {
+        election: String,
+        candidate: String,
+        statement: String,
+    },
     NominationsClosed {
         election: String,
         candidates: Vec<String>,
@@ -334,6 +340,7 @@ impl Event {
             Event::CandidateNominated { .. } => "candidate-nominated",
             Event::CandidateConsented { .. } => "candidate-consented",
             Event::CandidateWithdrew { .. } => "candidate-withdrew",
+            Event::StatementPublished { .. } => "statement-published",
             Event::NominationsClosed { .. } => "nominations-closed",
             Event::BallotCast { .. } => "ballot-cast",
             Event::ElectionClosed { .. } => "election-closed",

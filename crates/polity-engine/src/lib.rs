@@ -198,6 +198,11 @@ pub enum Command {
     Withdraw {
         election: String,
     },
+    /// A nominee publishes (or replaces) their statement to the voters, before voting closes.
+    PublishStatement {
+        election: String,
+        statement: String,
+    },
     CloseNominations {
         election: String,
     },
@@ -248,6 +253,8 @@ pub enum Phase {
 pub struct Nominee {
     pub consented: bool,
     pub withdrawn: bool,
+    /// The candidate's statement to the voters.
+    pub statement: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -1935,6 +1942,45 @@ pub fn decide(state: &State, command: &Command, context: &Context) -> Result<Vec
                 }
             }])
         }
+        Command::PublishStatement { election, statement } => {
+            let Some(found) = state.elections.get(election) else {
+                return reject(
+                    "R-REF",
+                    format!("there is no election {election:?}"),
+                    "name an election shown by `polity log`",
+                );
+            };
+            if found.phase == Phase::Closed {
+                return reject(
+                    "E1",
+                    format!("{election} is closed"),
+                    "statements are for open elections",
+                );
+            }
+            match found.nominees.get(&actor) {
+                Some(nominee) if !nominee.withdrawn => {}
+                _ => {
+                    return reject(
+                        "E1",
+                        format!("{actor} is not a candidate in {election}"),
+                        "only a nominee who has not withdrawn publishes a statement, for themselves",
+                    );
+                }
+            }
+            let statement = statement.trim();
+            if statement.is_empty() || statement.chars().count() > 10_000 {
+                return reject(
+                    "E1",
+                    "a statement has 1 to 10,000 characters",
+                    "write a statement of at most 10,000 characters",
+                );
+            }
+            Ok(vec![Event::StatementPublished {
+                election: election.clone(),
+                candidate: actor,
+                statement: statement.to_owned(),
+            }])
+        }
         Command::CloseNominations { election } => {
             let election = election_in(state, election, Phase::Nominating)?;
             if actor != election.opened_by {
@@ -2660,6 +2706,7 @@ pub fn evolve(state: &mut State, event: &Event) {
                     Nominee {
                         consented: false,
                         withdrawn: false,
+                        statement: None,
                     },
                 );
             }
@@ -2671,6 +2718,19 @@ pub fn evolve(state: &mut State, event: &Event) {
                 .and_then(|election| election.nominees.get_mut(candidate))
             {
                 nominee.consented = true;
+            }
+        }
+        Event::StatementPublished {
+            election,
+            candidate,
+            statement,
+        } => {
+            if let Some(nominee) = state
+                .elections
+                .get_mut(election)
+                .and_then(|election| election.nominees.get_mut(candidate))
+            {
+                nominee.statement = Some(statement.clone());
             }
         }
         Event::CandidateWithdrew { election, candidate } => {
@@ -2776,6 +2836,7 @@ pub fn event_body(event: &Event) -> Option<String> {
         Event::CandidateNominated { election, .. }
         | Event::CandidateConsented { election, .. }
         | Event::CandidateWithdrew { election, .. }
+        | Event::StatementPublished { election, .. }
         | Event::NominationsClosed { election, .. }
         | Event::BallotCast { election, .. }
         | Event::ElectionClosed { election, .. } => of_id(election),

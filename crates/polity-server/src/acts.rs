@@ -301,6 +301,26 @@ pub struct NominationRequest {
     pub candidate: String,
 }
 
+/// E1, E2: the active members, computed by the server from contributions as of today, become
+/// the roll of every `active-members` electorate. Git histories are counted by the CLI
+/// (`polity election roll --repo`); here the contributions come as C1 CSV text.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RollRequest {
+    /// CSV with the header `date,person,kind,link` (docs/contributions-csv.md).
+    pub contributions: String,
+    /// Where the contributions come from, for the record (e.g. a URL).
+    pub source: String,
+}
+
+/// A nominee's statement to the voters (replaces an earlier one).
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct StatementRequest {
+    /// 1 to 10,000 characters of plain text.
+    pub statement: String,
+}
+
 /// A secret ranked ballot. The answer carries the receipt.
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -540,6 +560,28 @@ pub static ROUTES: &[Route] = &[
         build: |params, input| {
             let Empty {} = parse(input)?;
             plain(Command::ConcludeProposal { proposal: params.id() }, body_page(params))
+        },
+    },
+    Route {
+        name: "record-roll",
+        path: "/roll",
+        summary: "Record the roll of active members from contributions (E1, E2; oversight committee members)",
+        request: schema::<RollRequest>,
+        build: |_, input| {
+            let request: RollRequest = parse(input)?;
+            Ok(Act {
+                command: Command::RecordRoll {
+                    from: String::new(),
+                    rule: String::new(),
+                    members: Vec::new(),
+                    sources: Vec::new(),
+                },
+                extra: Extra::Contributions {
+                    csv: request.contributions,
+                    source: request.source,
+                },
+                page: "/".to_owned(),
+            })
         },
     },
     Route {
@@ -802,6 +844,22 @@ pub static ROUTES: &[Route] = &[
             let Empty {} = parse(input)?;
             plain(
                 Command::Withdraw { election: params.id() },
+                format!("/elections/{}", params.id()),
+            )
+        },
+    },
+    Route {
+        name: "publish-statement",
+        path: "/elections/{body}/{n}/statement",
+        summary: "Publish or replace your statement as a nominee",
+        request: schema::<StatementRequest>,
+        build: |params, input| {
+            let request: StatementRequest = parse(input)?;
+            plain(
+                Command::PublishStatement {
+                    election: params.id(),
+                    statement: request.statement,
+                },
                 format!("/elections/{}", params.id()),
             )
         },

@@ -170,6 +170,28 @@ pub async fn seed(app: &App, files: Vec<(String, String)>) -> anyhow::Result<()>
         .await?;
         act(app, candidate, 12, Command::Consent { election }, none()).await?;
     }
+    for (candidate, statement) in [
+        (
+            "chen",
+            "Two years as co-chair: I will keep the TSC's meetings short and its decisions written down.",
+        ),
+        (
+            "dana",
+            "I want every sub-group to report on time, and the TSC to answer every request within two weeks.",
+        ),
+    ] {
+        act(
+            app,
+            candidate,
+            13,
+            Command::PublishStatement {
+                election: "tsc/e2".into(),
+                statement: statement.into(),
+            },
+            none(),
+        )
+        .await?;
+    }
     act(
         app,
         "alice",

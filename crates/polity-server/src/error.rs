@@ -152,6 +152,7 @@ impl From<ActError> for ApiError {
                 "nothing was recorded; try again",
             ),
             ActError::Corrupt(message) => ApiError::internal(message),
+            ActError::BadInput(message) => ApiError::bad_request(message, "correct the data and send it again"),
         }
     }
 }

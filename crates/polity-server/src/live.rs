@@ -37,6 +37,9 @@ pub enum ActError {
     Corrupt(String),
     #[error("the record kept moving while deciding; try again")]
     Busy,
+    /// The request's data cannot be used (e.g. a contributions CSV with errors).
+    #[error("{0}")]
+    BadInput(String),
 }
 
 /// What an act needs besides the command.
@@ -47,6 +50,12 @@ pub enum Extra {
     Ballot(SecretBallot),
     /// Closing an election: the command is completed with the stored ballots.
     Ballots,
+    /// Recording the roll (E2): the active members are computed from these contributions (C1
+    /// CSV text) as of the act's date, with the constitution's rule.
+    Contributions {
+        csv: String,
+        source: String,
+    },
 }
 
 #[derive(Debug)]
@@ -118,6 +127,37 @@ impl Record {
                     Command::CloseElection {
                         election: election.clone(),
                         ballots,
+                    }
+                }
+                (Command::RecordRoll { .. }, Extra::Contributions { csv, source }) => {
+                    let polity = &live.state.polity;
+                    let Some(rule) = polity.constitution.active_member else {
+                        return Err(ActError::BadInput(
+                        "the constitution has no `active-member` rule (E2): add `active-member: { contributions: N, within: PERIOD }`"
+                            .to_owned(),
+                    ));
+                    };
+                    let found = polity_contrib::contributions_from_csv(polity, csv).map_err(|problems| {
+                        let lines: Vec<String> = problems
+                            .iter()
+                            .map(|problem| format!("line {}: {}", problem.line, problem.reason))
+                            .collect();
+                        ActError::BadInput(format!(
+                            "{} problem(s) in the contributions; nothing was recorded: {}",
+                            problems.len(),
+                            lines.join("; ")
+                        ))
+                    })?;
+                    let patterns: Vec<String> = polity_contrib::DEFAULT_BOT_PATTERNS
+                        .iter()
+                        .map(|pattern| (*pattern).to_owned())
+                        .collect();
+                    let roll = polity_contrib::electorate(polity, &found, rule, context.on, &patterns);
+                    Command::RecordRoll {
+                        from: roll.from.to_string(),
+                        rule: format!("at least {} contributions within {}", rule.contributions, rule.within),
+                        members: roll.active().into_iter().map(str::to_owned).collect(),
+                        sources: vec![source.clone()],
                     }
                 }
                 _ => command.clone(),

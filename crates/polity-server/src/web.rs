@@ -402,8 +402,8 @@ struct ElectionPage {
     page: Page,
     election: Election,
     phase: &'static str,
-    nominees: Vec<(Who, String)>,
-    candidates: Vec<Who>,
+    nominees: Vec<(Candidate, String)>,
+    candidates: Vec<Candidate>,
     voted: usize,
     is_officer: bool,
     has_voted: bool,
@@ -415,6 +415,14 @@ struct ElectionPage {
     sheet: Vec<(String, String)>,
     receipt_query: String,
     receipt_found: Option<String>,
+}
+
+/// A candidate as shown: id, name and statement.
+#[derive(Debug)]
+struct Candidate {
+    id: String,
+    name: String,
+    statement: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -441,7 +449,15 @@ async fn election(
                 .ok_or_else(|| ApiError::not_found(format!("there is no election {id:?}")))?
                 .clone();
             let names = |ids: &[String]| ids.iter().map(|id| views::who(state, id)).collect::<Vec<_>>();
-            let candidates = names(&election.candidates);
+            let candidate = |id: &String| {
+                let who = views::who(state, id);
+                Candidate {
+                    id: who.id,
+                    name: who.name,
+                    statement: election.nominees.get(id).and_then(|nominee| nominee.statement.clone()),
+                }
+            };
+            let candidates: Vec<Candidate> = election.candidates.iter().map(candidate).collect();
             let pairwise = if election.phase == Phase::Closed {
                 views::pairwise(&election)
                     .unwrap_or_default()
@@ -497,7 +513,7 @@ async fn election(
                         } else {
                             "nominated"
                         };
-                        (views::who(state, id), status.to_owned())
+                        (candidate(id), status.to_owned())
                     })
                     .collect(),
                 voted: election.voted.len(),

@@ -470,3 +470,41 @@ async fn github_sign_in_refuses_people_outside_the_registry_and_bad_codes() {
     );
     assert_eq!(browser.get("/api/me").await.status, 401);
 }
+
+#[tokio::test]
+async fn e2_roll_from_contributions_and_statements_on_the_page() {
+    let dir = tempfile::tempdir().unwrap();
+    let (app, tokens) = seeded(dir.path(), &["gus"]).await;
+    let router = polity_server::router(app.clone());
+    let token = &tokens[0].1;
+    // The candidates' statements are on the election page.
+    let page = call(&router, "GET", "/elections/tsc/e2", &[], "").await;
+    assert!(page.body.contains("every sub-group to report on time"), "{}", page.body);
+    // A CSV with a bad line records nothing and says which line.
+    let events = app.record.live.read().await.last_seq;
+    let bad = bearer_call(
+        &router,
+        "POST",
+        "/api/roll",
+        token,
+        r#"{"source":"s","contributions":"date,person,kind,link\n2026-05-01,jun,use-case,\nyesterday,jun,use-case,\n"}"#,
+    )
+    .await;
+    assert_eq!(bad.status, 400, "{}", bad.body);
+    assert!(
+        bad.json()["message"].as_str().unwrap().contains("line 3"),
+        "{}",
+        bad.body
+    );
+    assert_eq!(app.record.live.read().await.last_seq, events);
+    // Five use cases within twelve months make jun active (E2: 5 within 12 months).
+    let mut csv = String::from("date,person,kind,link\n");
+    for day in 1..=5 {
+        csv.push_str(&format!("2026-05-0{day},jun,use-case,\n"));
+    }
+    let body = serde_json::json!({"source": "https://example.org/c.csv", "contributions": csv}).to_string();
+    let recorded = bearer_call(&router, "POST", "/api/roll", token, &body).await;
+    assert_eq!(recorded.status, 200, "{}", recorded.body);
+    assert_eq!(recorded.json()["recorded"][0]["kind"], "roll-recorded");
+    assert_eq!(recorded.json()["recorded"][0]["members"], serde_json::json!(["jun"]));
+}

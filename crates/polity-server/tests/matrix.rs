@@ -110,6 +110,8 @@ fn agenda_request() -> Vec<(&'static str, Command)> {
 
 const TSC: &[&str] = &["dana", "alice", "gus"];
 
+const ROLL: &str = r#"{"source":"https://example.org/contributions.csv","contributions":"date,person,kind,link\n2026-05-01,kai,review,\n2026-05-02,kai,review,\n2026-05-03,kai,review,\n2026-05-04,kai,review,\n2026-05-05,kai,review,\n2026-05-01,jun,use-case,\n2026-05-02,jun,use-case,\n2026-05-03,jun,use-case,\n2026-05-04,jun,use-case,\n2026-05-05,jun,use-case,\n"}"#;
+
 fn cases() -> Vec<Case> {
     vec![
         // L8: a chair, co-chair, technical lead or the staff liaison submits the report.
@@ -183,6 +185,14 @@ fn cases() -> Vec<Case> {
             body: "{}",
             setup: tsc_proposal,
             allowed: &[],
+        },
+        // E2: an oversight-committee member records the roll (here: kai and jun became active).
+        Case {
+            route: "record-roll",
+            uri: "/api/roll",
+            body: ROLL,
+            setup: nothing,
+            allowed: TSC,
         },
         // D11: members of the overseeing body (the TSC) stop a group's motion.
         Case {
@@ -309,6 +319,14 @@ fn cases() -> Vec<Case> {
             uri: "/api/elections/computing-scheduling/e1/withdraw",
             body: "{}",
             setup: ptl_election_with_dana,
+            allowed: &["dana"],
+        },
+        // E1: a nominee publishes their own statement (dana stands in tsc/e2).
+        Case {
+            route: "publish-statement",
+            uri: "/api/elections/tsc/e2/statement",
+            body: r#"{"statement":"s"}"#,
+            setup: nothing,
             allowed: &["dana"],
         },
         // E1: the officer who opened the election closes its nominations.

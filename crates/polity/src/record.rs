@@ -198,6 +198,12 @@ pub enum ElectionCommand {
     Withdraw {
         election: String,
     },
+    /// Publish (or replace) your statement to the voters, as a nominee.
+    Statement {
+        election: String,
+        #[arg(long)]
+        text: String,
+    },
     CloseNominations {
         election: String,
     },
@@ -742,6 +748,14 @@ pub async fn election(command: &ElectionCommand, actor: &Actor) -> Result<String
         ElectionCommand::Withdraw { election } => (
             Command::Withdraw {
                 election: election.clone(),
+            },
+            None,
+            None,
+        ),
+        ElectionCommand::Statement { election, text } => (
+            Command::PublishStatement {
+                election: election.clone(),
+                statement: text.clone(),
             },
             None,
             None,
