@@ -404,6 +404,40 @@ impl State {
         }
     }
 
+    /// Whether `person` (an id) is in an electorate of `body` on `on`: the same answer as
+    /// `electorate(..).contains(person)`, without building the set (a ballot is decided under
+    /// the server's write lock, so this is on the hot path of a vote).
+    pub fn in_electorate(&self, body: &Body, electorate: Electorate, on: Date, person: &str) -> bool {
+        let polity = &self.polity;
+        let holds = |body: &Body, seats: &[Seat]| {
+            body.holders.iter().any(|holding| {
+                seats.contains(&holding.seat)
+                    && holding.covers(on)
+                    && polity
+                        .person(&holding.person.text)
+                        .map_or(holding.person.text == person, |holder| holder.id == person)
+            })
+        };
+        match electorate {
+            Electorate::Members => holds(body, &[Seat::Member, Seat::Chair, Seat::CoChair]),
+            Electorate::Chairs => holds(body, &[Seat::Chair, Seat::CoChair]),
+            Electorate::Overseer => {
+                let overseer = if body.kind == BodyKind::OversightCommittee {
+                    Some(body)
+                } else {
+                    overseer(polity, body)
+                };
+                overseer.is_some_and(|overseer| holds(overseer, &[Seat::Member, Seat::Chair, Seat::CoChair]))
+            }
+            Electorate::ActiveMembers => polity.constitution.roll.iter().any(|reference| {
+                polity
+                    .person(&reference.text)
+                    .is_some_and(|member| !member.bot && member.id == person)
+            }),
+            Electorate::Committers | Electorate::Themselves => self.electorate(body, electorate, on).contains(person),
+        }
+    }
+
     fn election_rule(&self, body: &Body, seat: Seat) -> ElectionRule {
         let configured = if matches!(seat, Seat::Chair | Seat::CoChair) {
             body.officer_elections.as_ref().or(body.elections.as_ref())
@@ -2028,7 +2062,7 @@ pub fn decide(state: &State, command: &Command, context: &Context) -> Result<Vec
                     "ballots are no longer accepted",
                 );
             }
-            if !state.electorate(body, rule.voters, on).contains(&actor) {
+            if !state.in_electorate(body, rule.voters, on, &actor) {
                 return reject(
                     rule_id,
                     format!(
