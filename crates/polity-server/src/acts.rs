@@ -30,6 +30,20 @@ pub enum Input<'a> {
 #[derive(Clone, Debug, Default)]
 pub struct Params(pub HashMap<String, String>);
 
+impl<S: Send + Sync> axum::extract::FromRequestParts<S> for Params {
+    type Rejection = std::convert::Infallible;
+
+    /// The path's parameters; none for a path without any.
+    async fn from_request_parts(parts: &mut axum::http::request::Parts, state: &S) -> Result<Self, Self::Rejection> {
+        Ok(
+            axum::extract::Path::<HashMap<String, String>>::from_request_parts(parts, state)
+                .await
+                .map(|path| Params(path.0))
+                .unwrap_or_default(),
+        )
+    }
+}
+
 impl Params {
     fn get(&self, name: &str) -> String {
         self.0.get(name).cloned().unwrap_or_default()

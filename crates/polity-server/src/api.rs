@@ -1,7 +1,6 @@
 //! The JSON API under `/api`: every act of [`ROUTES`] as `POST`, the reads as `GET`, accounts and
 //! tokens, and the OpenAPI document at `/api/openapi.json`.
 
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use axum::Json;
@@ -95,35 +94,17 @@ async fn api_act(
 pub(crate) fn routes() -> Router<Arc<App>> {
     let mut router = Router::new();
     for route in ROUTES {
-        let path = format!("/api{}", route.path);
-        router = if route.path.contains('{') {
-            router.route(
-                &path,
-                post(
-                    move |State(app): State<Arc<App>>,
-                          caller: Caller,
-                          session: Session,
-                          headers: HeaderMap,
-                          Path(params): Path<HashMap<String, String>>,
-                          body: Bytes| {
-                        api_act(route, app, caller, session, headers, Params(params), body)
-                    },
-                ),
-            )
-        } else {
-            router.route(
-                &path,
-                post(
-                    move |State(app): State<Arc<App>>,
-                          caller: Caller,
-                          session: Session,
-                          headers: HeaderMap,
-                          body: Bytes| {
-                        api_act(route, app, caller, session, headers, Params::default(), body)
-                    },
-                ),
-            )
-        };
+        router = router.route(
+            &format!("/api{}", route.path),
+            post(
+                move |State(app): State<Arc<App>>,
+                      caller: Caller,
+                      session: Session,
+                      headers: HeaderMap,
+                      params: Params,
+                      body: Bytes| { api_act(route, app, caller, session, headers, params, body) },
+            ),
+        );
     }
     router
         .route("/api/openapi.json", get(|| async { Json(openapi()) }))

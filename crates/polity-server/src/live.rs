@@ -235,6 +235,11 @@ impl Record {
 /// Applies every event after `live.last_seq`.
 async fn catch_up(store: &Store, live: &mut Live) -> Result<(), ActError> {
     let Live { state, last_seq, .. } = live;
+    replay(store, state, last_seq).await
+}
+
+/// Applies every event of `store` after `*last_seq` to `state` (in pages), moving `*last_seq`.
+pub async fn replay(store: &Store, state: &mut State, last_seq: &mut i64) -> Result<(), ActError> {
     let mut failure = None;
     store
         .replay_pages(*last_seq, 100_000, |last, payloads| {

@@ -1,7 +1,6 @@
 //! The server-rendered web UI: pages from the live state (askama templates, no JavaScript) and
 //! forms that post to the same acts as the API, with a CSRF token in every form.
 
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use askama::Template;
@@ -99,34 +98,17 @@ async fn respond(app: &App, session: &Session, caller: &Caller, result: Result<R
 pub(crate) fn routes() -> Router<Arc<App>> {
     let mut router = Router::new();
     for route in ROUTES {
-        router = if route.path.contains('{') {
-            router.route(
-                route.path,
-                post(
-                    move |State(app): State<Arc<App>>,
-                          caller: Caller,
-                          session: Session,
-                          headers: HeaderMap,
-                          Path(params): Path<HashMap<String, String>>,
-                          body: Bytes| {
-                        web_act(route, app, caller, session, headers, Params(params), body)
-                    },
-                ),
-            )
-        } else {
-            router.route(
-                route.path,
-                post(
-                    move |State(app): State<Arc<App>>,
-                          caller: Caller,
-                          session: Session,
-                          headers: HeaderMap,
-                          body: Bytes| {
-                        web_act(route, app, caller, session, headers, Params::default(), body)
-                    },
-                ),
-            )
-        };
+        router = router.route(
+            route.path,
+            post(
+                move |State(app): State<Arc<App>>,
+                      caller: Caller,
+                      session: Session,
+                      headers: HeaderMap,
+                      params: Params,
+                      body: Bytes| { web_act(route, app, caller, session, headers, params, body) },
+            ),
+        );
     }
     router
         .route("/", get(home))

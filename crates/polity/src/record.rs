@@ -283,29 +283,9 @@ impl Record {
     }
 
     async fn catch_up(&mut self) -> Result<()> {
-        let (state, last_seq) = (&mut self.state, &mut self.last_seq);
-        let mut failure = None;
-        self.store
-            .replay_pages(*last_seq, 100_000, |last, payloads| {
-                if failure.is_some() {
-                    return;
-                }
-                for payload in payloads.split('\u{1e}') {
-                    match serde_json::from_str::<Event>(payload) {
-                        Ok(event) => evolve(state, &event),
-                        Err(error) => {
-                            failure = Some(anyhow!(
-                                "an event after {} of the log cannot be read: {error}",
-                                *last_seq
-                            ));
-                            return;
-                        }
-                    }
-                }
-                *last_seq = last;
-            })
-            .await?;
-        failure.map_or(Ok(()), Err)
+        polity_server::live::replay(&self.store, &mut self.state, &mut self.last_seq)
+            .await
+            .map_err(|error| anyhow!("reading the record: {error}"))
     }
 
     /// Decides and appends, retrying after another writer got in first. Returns the events.
