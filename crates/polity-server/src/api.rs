@@ -115,6 +115,8 @@ pub(crate) fn routes() -> Router<Arc<App>> {
         .route("/api/elections/{body}/{n}/receipts/{receipt}", get(receipt))
         .route("/api/motions/{body}/{n}", get(motion))
         .route("/api/meetings/{body}/{n}", get(meeting))
+        .route("/api/check", get(check))
+        .route("/api/due", get(due))
         .route("/api/log", get(log))
         .route("/api/audit", get(audit))
         .route("/api/me", get(me))
@@ -217,6 +219,55 @@ async fn meeting(
         .get(&id)
         .ok_or_else(|| ApiError::not_found(format!("there is no meeting {id:?}")))?;
     Ok(Json(json!({ "meeting": meeting })))
+}
+
+/// `polity check` over the recorded registry, as of today: every finding with its rule.
+async fn check(State(app): State<Arc<App>>) -> Json<Value> {
+    let today = app.today();
+    let live = app.record.live.read().await;
+    let polity = &live.state.polity;
+    let mut findings = polity_model::check(polity, today);
+    polity_model::sort_findings(&mut findings);
+    Json(json!({
+        "at": today.to_string(),
+        "findings": findings.iter().map(|finding| json!({
+            "rule": finding.rule,
+            "severity": finding.severity.to_string(),
+            "file": finding.loc.map(|loc| polity.file_name(loc).to_owned()),
+            "line": finding.loc.map(|loc| loc.line),
+            "message": finding.message,
+            "hint": finding.hint,
+        })).collect::<Vec<_>>(),
+    }))
+}
+
+#[derive(Debug, Deserialize)]
+struct DueQuery {
+    within: Option<String>,
+}
+
+/// `polity due` over the recorded state, as of today (`within`: a period, default 3 months).
+async fn due(State(app): State<Arc<App>>, Query(query): Query<DueQuery>) -> Result<Json<Value>, ApiError> {
+    let within = match query.within.as_deref() {
+        Some(text) => polity_model::Period::parse(text)
+            .map_err(|error| ApiError::bad_request(format!("within {text:?}: {error}"), "write e.g. `3 months`"))?,
+        None => polity_model::Period::new(3, polity_model::PeriodUnit::Months),
+    };
+    let today = app.today();
+    let live = app.record.live.read().await;
+    let obligations = polity_model::due(&live.state.polity, today, within);
+    Ok(Json(json!({
+        "at": today.to_string(),
+        "within": within.to_string(),
+        "obligations": obligations.iter().map(|obligation| json!({
+            "date": obligation.date.to_string(),
+            "kind": obligation.kind.as_str(),
+            "body": obligation.body,
+            "rule": obligation.rule,
+            "summary": obligation.summary,
+            "overdue": obligation.overdue,
+        })).collect::<Vec<_>>(),
+    })))
 }
 
 #[derive(Debug, Deserialize)]
@@ -484,7 +535,17 @@ pub fn openapi() -> OpenApi {
             PathItem::new(HttpMethod::Post, operation),
         );
     }
-    let reads: [(&str, &str, &str); 11] = [
+    let reads: [(&str, &str, &str); 13] = [
+        (
+            "/api/check",
+            "check",
+            "Every finding of `polity check` on the recorded registry, as of today",
+        ),
+        (
+            "/api/due",
+            "due",
+            "Every obligation of `polity due` as of today (query: within, e.g. `3 months`)",
+        ),
         (
             "/api/state",
             "state",

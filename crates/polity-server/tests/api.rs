@@ -508,3 +508,24 @@ async fn e2_roll_from_contributions_and_statements_on_the_page() {
     assert_eq!(recorded.json()["recorded"][0]["kind"], "roll-recorded");
     assert_eq!(recorded.json()["recorded"][0]["members"], serde_json::json!(["jun"]));
 }
+
+#[tokio::test]
+async fn check_and_due_over_the_record() {
+    let dir = tempfile::tempdir().unwrap();
+    let (app, _) = seeded(dir.path(), &[]).await;
+    let router = polity_server::router(app);
+    let check = call(&router, "GET", "/api/check", &[], "").await;
+    assert_eq!(check.status, 200);
+    assert_eq!(check.json()["at"], "2026-06-20");
+    assert!(check.json()["findings"].is_array());
+    let due = call(&router, "GET", "/api/due?within=4%20weeks", &[], "").await.json();
+    let obligations = due["obligations"].as_array().unwrap();
+    assert!(
+        obligations
+            .iter()
+            .any(|item| item["date"] == "2026-06-25" && item["rule"] == "E8"),
+        "{due}"
+    );
+    let bad = call(&router, "GET", "/api/due?within=soon", &[], "").await;
+    assert_eq!(bad.status, 400);
+}
