@@ -529,3 +529,48 @@ async fn check_and_due_over_the_record() {
     let bad = call(&router, "GET", "/api/due?within=soon", &[], "").await;
     assert_eq!(bad.status, 400);
 }
+
+#[tokio::test]
+async fn d7_proposal_and_objection_through_the_forms() {
+    let dir = tempfile::tempdir().unwrap();
+    let (app, _) = seeded(dir.path(), &[]).await;
+    let router = polity_server::router(app.clone());
+    let mut gus = Browser::new(router.clone());
+    assert_eq!(gus.sign_in("gus", polity_server::demo::DEMO_PASSWORD).await.status, 303);
+    let csrf = gus.csrf("/bodies/tsc").await;
+    let proposed = gus
+        .post_form(
+            "/bodies/tsc/proposals",
+            &[("csrf", &csrf), ("title", "Meet on Thursdays"), ("until", "2026-06-30")],
+        )
+        .await;
+    assert_eq!(proposed.status, 303, "{}", proposed.body);
+    assert_eq!(proposed.headers.get("location").unwrap(), "/bodies/tsc");
+    let mut jun = Browser::new(router.clone());
+    assert_eq!(jun.sign_in("jun", polity_server::demo::DEMO_PASSWORD).await.status, 303);
+    let csrf = jun.csrf("/bodies/tsc").await;
+    let refused = jun
+        .post_form("/proposals/tsc/p1/objections", &[("csrf", &csrf), ("reason", "no")])
+        .await;
+    assert_eq!(refused.status, 403);
+    assert!(
+        refused.body.contains("Refused by rule <strong>D7</strong>"),
+        "{}",
+        refused.body
+    );
+    let mut dana = Browser::new(router);
+    assert_eq!(
+        dana.sign_in("dana", polity_server::demo::DEMO_PASSWORD).await.status,
+        303
+    );
+    let csrf = dana.csrf("/bodies/tsc").await;
+    let objected = dana
+        .post_form(
+            "/proposals/tsc/p1/objections",
+            &[("csrf", &csrf), ("reason", "Tuesdays suit Asia better")],
+        )
+        .await;
+    assert_eq!(objected.status, 303, "{}", objected.body);
+    let page = dana.get("/bodies/tsc").await;
+    assert!(page.body.contains("objected: vote tsc/m2"), "{}", page.body);
+}
