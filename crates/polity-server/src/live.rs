@@ -175,15 +175,7 @@ impl Record {
                     return Err(ActError::Rejected(rejection));
                 }
             };
-            let rows: Vec<NewEvent> = events
-                .iter()
-                .map(|event| NewEvent {
-                    recorded_at: context.on.to_string(),
-                    kind: event.kind().to_owned(),
-                    body: event_body(event),
-                    payload: serde_json::to_string(event).expect("events serialise"),
-                })
-                .collect();
+            let rows = rows(&events, context.on);
             let count = rows.len() as i64;
             let ballot = match &extra {
                 Extra::Ballot(ballot) => Some(ballot.clone()),
@@ -230,6 +222,19 @@ impl Record {
         }
         Err(ActError::Busy)
     }
+}
+
+/// The log rows of `events` decided on `on`.
+pub fn rows(events: &[Event], on: Date) -> Vec<NewEvent> {
+    events
+        .iter()
+        .map(|event| NewEvent {
+            recorded_at: on.to_string(),
+            kind: event.kind().to_owned(),
+            body: event_body(event),
+            payload: serde_json::to_string(event).expect("events serialise"),
+        })
+        .collect()
 }
 
 /// Applies every event after `live.last_seq`.

@@ -9,9 +9,9 @@ use anyhow::{Context as _, Result, anyhow, bail};
 use clap::{Args, Subcommand};
 use jiff::civil::Date;
 use polity_count::motion::Choice;
-use polity_engine::{Command, Context, Event, Phase, SourceFile, State, decide, event_body, evolve};
+use polity_engine::{Command, Context, Event, Phase, SourceFile, State, decide, evolve};
 use polity_model::{LifecycleState, ReportKind, Seat};
-use polity_store::{EventLog, NewEvent, SecretBallot, Store, StoreError};
+use polity_store::{EventLog, SecretBallot, Store, StoreError};
 
 /// Where the record is, who acts, and when.
 #[derive(Debug, Args)]
@@ -298,15 +298,7 @@ impl Record {
         for _ in 0..5 {
             let events =
                 decide(&self.state, command, context).map_err(|rejection| anyhow!("refused by {rejection}"))?;
-            let rows = events
-                .iter()
-                .map(|event| NewEvent {
-                    recorded_at: context.on.to_string(),
-                    kind: event.kind().to_owned(),
-                    body: event_body(event),
-                    payload: serde_json::to_string(event).expect("events serialise"),
-                })
-                .collect();
+            let rows = polity_server::live::rows(&events, context.on);
             match self.store.append_with_ballot(self.last_seq, rows, ballot.clone()).await {
                 Ok(stored) => {
                     for event in &events {
