@@ -18,7 +18,7 @@ use utoipa::openapi::path::{HttpMethod, OperationBuilder, ParameterBuilder, Para
 use utoipa::openapi::request_body::RequestBodyBuilder;
 use utoipa::openapi::response::ResponseBuilder;
 use utoipa::openapi::schema::ComponentsBuilder;
-use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityRequirement, SecurityScheme};
 use utoipa::openapi::{Content, Info, OpenApi, OpenApiBuilder, PathItem, PathsBuilder, Ref, Required};
 use utoipa::{PartialSchema, ToSchema};
 
@@ -121,7 +121,8 @@ pub(crate) fn routes() -> Router<Arc<App>> {
         .route("/api/audit", get(audit))
         .route("/api/me", get(me))
         .route("/api/accounts", post(create_account))
-        .route("/api/tokens", post(create_token))
+        .route("/api/tokens", post(create_token).get(list_tokens))
+        .route("/api/tokens/{id}/revoke", post(revoke_token))
 }
 
 async fn state(State(app): State<Arc<App>>) -> Json<Value> {
@@ -447,6 +448,40 @@ async fn create_token(
     ))
 }
 
+async fn list_tokens(State(app): State<Arc<App>>, caller: Caller) -> Result<Json<Value>, ApiError> {
+    let account = caller
+        .account
+        .ok_or_else(|| ApiError::unauthorised("listing tokens needs a signed-in account"))?;
+    let tokens = app.record.store.tokens_of(&account.login).await?;
+    Ok(Json(Value::Array(
+        tokens
+            .into_iter()
+            .map(|(id, label, created)| json!({ "id": id, "label": label, "created": created }))
+            .collect(),
+    )))
+}
+
+async fn revoke_token(
+    State(app): State<Arc<App>>,
+    caller: Caller,
+    session: Session,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> Result<Json<Value>, ApiError> {
+    let account = caller
+        .account
+        .clone()
+        .ok_or_else(|| ApiError::unauthorised("revoking a token needs a signed-in account"))?;
+    if caller.by_session {
+        let header = headers.get("x-csrf-token").and_then(|value| value.to_str().ok());
+        check_csrf(&session, header).await?;
+    }
+    if !app.record.store.revoke_token(&account.login, &id).await? {
+        return Err(ApiError::not_found(format!("{} has no token {id:?}", account.login)));
+    }
+    Ok(Json(json!({ "revoked": id })))
+}
+
 /// The client's address for rate limiting: the peer's (a proxy in front should limit itself).
 #[derive(Clone, Debug)]
 pub(crate) struct ClientAddress(pub String);
@@ -513,6 +548,7 @@ pub fn openapi() -> OpenApi {
             .operation_id(Some(route.name))
             .summary(Some(route.summary))
             .tag("acts")
+            .security(SecurityRequirement::new::<&str, [&str; 0], &str>("token", []))
             .parameters(Some(path_parameters(route.path)))
             .request_body(Some(
                 RequestBodyBuilder::new()
@@ -535,7 +571,12 @@ pub fn openapi() -> OpenApi {
             PathItem::new(HttpMethod::Post, operation),
         );
     }
-    let reads: [(&str, &str, &str); 13] = [
+    let reads: [(&str, &str, &str); 14] = [
+        (
+            "/api/tokens",
+            "list-tokens",
+            "The signed-in account's API tokens (id, label, created)",
+        ),
         (
             "/api/check",
             "check",
@@ -608,11 +649,19 @@ pub fn openapi() -> OpenApi {
             "TokenRequest",
             "the token, shown once",
         ),
+        (
+            "/api/tokens/{id}/revoke",
+            "revoke-token",
+            "Revoke one of the signed-in account's tokens",
+            "Empty",
+            "revoked",
+        ),
     ] {
         let operation = OperationBuilder::new()
             .operation_id(Some(name))
             .summary(Some(summary))
             .tag("accounts")
+            .parameters(Some(path_parameters(path)))
             .request_body(Some(
                 RequestBodyBuilder::new()
                     .content("application/json", Content::new(Some(Ref::from_schema_name(request))))

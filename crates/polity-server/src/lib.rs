@@ -137,10 +137,28 @@ pub async fn serve(app: Arc<App>, listen: SocketAddr) -> anyhow::Result<()> {
 
 pub async fn serve_on(app: Arc<App>, listener: tokio::net::TcpListener) -> anyhow::Result<()> {
     spawn_poller(app.clone());
+    // On Ctrl-C or SIGTERM: stop accepting, let the requests under way finish (each act is
+    // answered only once durable), then exit.
+    let shutdown = async {
+        let terminate = async {
+            #[cfg(unix)]
+            if let Ok(mut signal) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+                signal.recv().await;
+                return;
+            }
+            std::future::pending::<()>().await;
+        };
+        tokio::select! {
+            _ = tokio::signal::ctrl_c() => {}
+            () = terminate => {}
+        }
+        eprintln!("polity serve: stopping after the requests under way");
+    };
     axum::serve(
         listener,
         router(app).into_make_service_with_connect_info::<SocketAddr>(),
     )
+    .with_graceful_shutdown(shutdown)
     .await?;
     Ok(())
 }

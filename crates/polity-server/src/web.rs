@@ -124,6 +124,7 @@ pub(crate) fn routes() -> Router<Arc<App>> {
         .route("/signout", post(signout))
         .route("/me", get(me))
         .route("/me/tokens", post(new_token))
+        .route("/me/tokens/{id}/revoke", post(revoke_token))
         .route("/auth/github", get(github::start))
         .route("/auth/github/callback", get(github::callback))
 }
@@ -792,6 +793,7 @@ struct MePage {
     person: Option<String>,
     admin: bool,
     token: Option<String>,
+    tokens: Vec<(String, String, String)>,
 }
 
 async fn me(State(app): State<Arc<App>>, caller: Caller, session: Session) -> Response {
@@ -801,6 +803,7 @@ async fn me(State(app): State<Arc<App>>, caller: Caller, session: Session) -> Re
             .clone()
             .ok_or_else(|| ApiError::unauthorised("nobody is signed in"))?;
         let token: Option<String> = session.remove("new-token").await.map_err(ApiError::session)?;
+        let tokens = app.record.store.tokens_of(&account.login).await?;
         let page = page(&app, &session, &caller, account.login.clone()).await?;
         Ok(render(
             StatusCode::OK,
@@ -810,6 +813,7 @@ async fn me(State(app): State<Arc<App>>, caller: Caller, session: Session) -> Re
                 person: account.person,
                 admin: account.admin,
                 token,
+                tokens,
             },
         ))
     }
@@ -828,6 +832,33 @@ async fn new_token(State(app): State<Arc<App>>, caller: Caller, session: Session
         let label = field(&fields, "label").unwrap_or("token").trim().to_owned();
         let token = issue_token(&app.record.store, &account.login, &label, &app.today().to_string()).await?;
         session.insert("new-token", token).await.map_err(ApiError::session)?;
+        Ok(Redirect::to("/me").into_response())
+    }
+    .await;
+    respond(&app, &session, &caller, result).await
+}
+
+async fn revoke_token(
+    State(app): State<Arc<App>>,
+    caller: Caller,
+    session: Session,
+    Path(id): Path<String>,
+    body: Bytes,
+) -> Response {
+    let result = async {
+        let account = caller
+            .account
+            .clone()
+            .ok_or_else(|| ApiError::unauthorised("nobody is signed in"))?;
+        let fields = form_fields(&body)?;
+        check_csrf(&session, field(&fields, "csrf")).await?;
+        if !app.record.store.revoke_token(&account.login, &id).await? {
+            return Err(ApiError::not_found(format!("{} has no token {id:?}", account.login)));
+        }
+        session
+            .insert("flash", format!("Token {id} is revoked."))
+            .await
+            .map_err(ApiError::session)?;
         Ok(Redirect::to("/me").into_response())
     }
     .await;

@@ -574,3 +574,43 @@ async fn d7_proposal_and_objection_through_the_forms() {
     let page = dana.get("/bodies/tsc").await;
     assert!(page.body.contains("objected: vote tsc/m2"), "{}", page.body);
 }
+
+#[tokio::test]
+async fn tokens_are_listed_and_revoked() {
+    let dir = tempfile::tempdir().unwrap();
+    let (app, tokens) = seeded(dir.path(), &["gus"]).await;
+    let router = polity_server::router(app);
+    let token = &tokens[0].1;
+    let listed = bearer_call(&router, "GET", "/api/tokens", token, "").await.json();
+    let id = listed[0]["id"].as_str().unwrap().to_owned();
+    assert_eq!(id.len(), 16);
+    assert_eq!(listed[0]["label"], "test");
+    assert!(
+        !listed.to_string().contains(token.trim_start_matches("polity_")),
+        "the token itself is never shown again"
+    );
+    // Another account cannot revoke it.
+    let mut dana = Browser::new(router.clone());
+    assert_eq!(
+        dana.sign_in("dana", polity_server::demo::DEMO_PASSWORD).await.status,
+        303
+    );
+    let csrf = dana.csrf("/me").await;
+    let foreign = dana
+        .post_form(&format!("/me/tokens/{id}/revoke"), &[("csrf", &csrf)])
+        .await;
+    assert_eq!(foreign.status, 404, "{}", foreign.body);
+    assert_eq!(bearer_call(&router, "GET", "/api/me", token, "").await.status, 200);
+    // Its owner can; then it no longer signs anything in.
+    let revoked = bearer_call(&router, "POST", &format!("/api/tokens/{id}/revoke"), token, "").await;
+    assert_eq!(revoked.status, 200, "{}", revoked.body);
+    let after = bearer_call(
+        &router,
+        "POST",
+        "/api/motions/tsc/m1/votes",
+        token,
+        r#"{"choice":"yes"}"#,
+    )
+    .await;
+    assert_eq!(after.status, 401);
+}

@@ -122,6 +122,35 @@ impl Store {
         }))
     }
 
+    /// The tokens of `login` as (id, label, created), the id being the first 16 hex digits of
+    /// the token's digest (enough to name it, useless to use it).
+    pub async fn tokens_of(&self, login: &str) -> Result<Vec<(String, String, String)>, StoreError> {
+        let sql = "SELECT substr(hash, 1, 16) AS id, label, created FROM tokens WHERE login = $1 ORDER BY created, id";
+        let login = login.to_lowercase();
+        let mut tokens = Vec::new();
+        on_backend!(self, |pool| {
+            for row in sqlx::query(sql).bind(&login).fetch_all(pool).await? {
+                tokens.push((row.try_get("id")?, row.try_get("label")?, row.try_get("created")?));
+            }
+        });
+        Ok(tokens)
+    }
+
+    /// Revokes the token of `login` whose id is `id`; whether there was one.
+    pub async fn revoke_token(&self, login: &str, id: &str) -> Result<bool, StoreError> {
+        let sql = "DELETE FROM tokens WHERE login = $1 AND substr(hash, 1, 16) = $2";
+        let login = login.to_lowercase();
+        Ok(on_backend!(self, |pool| {
+            sqlx::query(sql)
+                .bind(&login)
+                .bind(id)
+                .execute(pool)
+                .await?
+                .rows_affected()
+                > 0
+        }))
+    }
+
     /// Saves a web session's data (JSON) until `expires` (Unix seconds).
     pub async fn save_session(&self, id: &str, data: &str, expires: i64) -> Result<(), StoreError> {
         let sql = "INSERT INTO sessions (id, data, expires) VALUES ($1, $2, $3) \
