@@ -614,3 +614,37 @@ async fn tokens_are_listed_and_revoked() {
     .await;
     assert_eq!(after.status, 401);
 }
+
+#[tokio::test]
+async fn d10_sign_off_and_e2_roll_through_the_forms() {
+    let dir = tempfile::tempdir().unwrap();
+    let (app, _) = seeded(dir.path(), &[]).await;
+    let router = polity_server::router(app.clone());
+    let mut kai = Browser::new(router.clone());
+    assert_eq!(kai.sign_in("kai", polity_server::demo::DEMO_PASSWORD).await.status, 303);
+    let csrf = kai.csrf("/bodies/computing-scheduling").await;
+    let page = kai.get("/bodies/computing-scheduling").await;
+    assert!(
+        page.body
+            .contains("/bodies/computing-scheduling/liaisons/security/sign-offs")
+    );
+    let signed = kai
+        .post_form(
+            "/bodies/computing-scheduling/liaisons/security/sign-offs",
+            &[("csrf", &csrf), ("subject", "CVE-2026-0001 fix")],
+        )
+        .await;
+    assert_eq!(signed.status, 303, "{}", signed.body);
+    let mut gus = Browser::new(router);
+    assert_eq!(gus.sign_in("gus", polity_server::demo::DEMO_PASSWORD).await.status, 303);
+    let csrf = gus.csrf("/bodies/tsc").await;
+    let csv = "date,person,kind,link\n2026-05-01,jun,review,\n2026-05-02,jun,review,\n2026-05-03,jun,review,\n2026-05-04,jun,review,\n2026-05-05,jun,review,\n";
+    let roll = gus
+        .post_form(
+            "/roll",
+            &[("csrf", &csrf), ("contributions", csv), ("source", "reviews.csv")],
+        )
+        .await;
+    assert_eq!(roll.status, 303, "{}", roll.body);
+    assert_eq!(app.record.live.read().await.state.polity.constitution.roll.len(), 1);
+}
