@@ -117,13 +117,22 @@ pub fn router(app: Arc<App>) -> Router {
         .with_state(app)
 }
 
-/// Reads events other servers append, every `config.poll`, until the process ends.
+/// Reads events other servers append, every `config.poll`, until the process ends; every ten
+/// minutes, deletes expired sessions.
 pub fn spawn_poller(app: Arc<App>) {
     tokio::spawn(async move {
+        let mut last_sweep = std::time::Instant::now();
         loop {
             tokio::time::sleep(app.config.poll).await;
             if let Err(error) = app.record.refresh().await {
                 eprintln!("polity serve: reading the record: {error}");
+            }
+            if last_sweep.elapsed() >= Duration::from_secs(600) {
+                last_sweep = std::time::Instant::now();
+                let now = time::OffsetDateTime::now_utc().unix_timestamp();
+                if let Err(error) = app.record.store.delete_expired_sessions(now).await {
+                    eprintln!("polity serve: deleting expired sessions: {error}");
+                }
             }
         }
     });

@@ -172,6 +172,14 @@ impl Store {
         }))
     }
 
+    /// Deletes the sessions expired at `now` (Unix seconds); returns how many.
+    pub async fn delete_expired_sessions(&self, now: i64) -> Result<u64, StoreError> {
+        let sql = "DELETE FROM sessions WHERE expires <= $1";
+        Ok(on_backend!(self, |pool| {
+            sqlx::query(sql).bind(now).execute(pool).await?.rows_affected()
+        }))
+    }
+
     pub async fn delete_session(&self, id: &str) -> Result<(), StoreError> {
         let sql = "DELETE FROM sessions WHERE id = $1";
         on_backend!(self, |pool| {

@@ -334,3 +334,27 @@ async fn secret_ballots_are_stored_apart_and_replaced_only_by_receipt() {
         fixture.drop_database().await;
     }
 }
+
+#[tokio::test]
+async fn sessions_expire_and_are_swept() {
+    for fixture in fixtures().await {
+        let store = fixture.store();
+        store.save_session("old", "{}", 100).await.unwrap();
+        store.save_session("new", "{}", 300).await.unwrap();
+        assert_eq!(
+            store.load_session("old", 200).await.unwrap(),
+            None,
+            "{}",
+            name(&fixture)
+        );
+        assert_eq!(store.load_session("new", 200).await.unwrap().as_deref(), Some("{}"));
+        assert_eq!(
+            store.delete_expired_sessions(200).await.unwrap(),
+            1,
+            "{}",
+            name(&fixture)
+        );
+        assert_eq!(store.load_session("new", 200).await.unwrap().as_deref(), Some("{}"));
+        fixture.drop_database().await;
+    }
+}
