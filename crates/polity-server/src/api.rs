@@ -154,17 +154,24 @@ async fn person(State(app): State<Arc<App>>, Path(id): Path<String>) -> Result<J
         .ok_or_else(|| ApiError::not_found(format!("there is no person {id:?}")))
 }
 
+/// A process (election, motion, meeting) by id, or a 404 that names it.
+pub(crate) fn process<'a, T>(
+    processes: &'a std::collections::BTreeMap<String, T>,
+    kind: &str,
+    id: &str,
+) -> Result<&'a T, ApiError> {
+    processes
+        .get(id)
+        .ok_or_else(|| ApiError::not_found(format!("there is no {kind} {id:?}")))
+}
+
 async fn election(
     State(app): State<Arc<App>>,
     Path((body, n)): Path<(String, String)>,
 ) -> Result<Json<Value>, ApiError> {
     let id = format!("{body}/{n}");
     let live = app.record.live.read().await;
-    let election = live
-        .state
-        .elections
-        .get(&id)
-        .ok_or_else(|| ApiError::not_found(format!("there is no election {id:?}")))?;
+    let election = process(&live.state.elections, "election", &id)?;
     let pairwise = (election.phase == Phase::Closed)
         .then(|| views::pairwise(election))
         .flatten();
@@ -177,11 +184,7 @@ async fn receipt(
 ) -> Result<Json<Value>, ApiError> {
     let id = format!("{body}/{n}");
     let live = app.record.live.read().await;
-    let election = live
-        .state
-        .elections
-        .get(&id)
-        .ok_or_else(|| ApiError::not_found(format!("there is no election {id:?}")))?;
+    let election = process(&live.state.elections, "election", &id)?;
     if election.phase != Phase::Closed {
         return Err(ApiError::bad_request(
             format!("election {id} is not closed"),
@@ -200,11 +203,7 @@ async fn receipt(
 async fn motion(State(app): State<Arc<App>>, Path((body, n)): Path<(String, String)>) -> Result<Json<Value>, ApiError> {
     let id = format!("{body}/{n}");
     let live = app.record.live.read().await;
-    let motion = live
-        .state
-        .motions
-        .get(&id)
-        .ok_or_else(|| ApiError::not_found(format!("there is no motion {id:?}")))?;
+    let motion = process(&live.state.motions, "motion", &id)?;
     Ok(Json(json!({ "motion": motion, "tally": views::running_tally(motion) })))
 }
 
@@ -214,11 +213,7 @@ async fn meeting(
 ) -> Result<Json<Value>, ApiError> {
     let id = format!("{body}/{n}");
     let live = app.record.live.read().await;
-    let meeting = live
-        .state
-        .meetings
-        .get(&id)
-        .ok_or_else(|| ApiError::not_found(format!("there is no meeting {id:?}")))?;
+    let meeting = process(&live.state.meetings, "meeting", &id)?;
     Ok(Json(json!({ "meeting": meeting })))
 }
 

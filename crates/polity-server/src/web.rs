@@ -16,7 +16,7 @@ use serde::Deserialize;
 use tower_sessions::Session;
 
 use crate::acts::{Input, Params, ROUTES, Route};
-use crate::api::{ClientAddress, acting_person, perform};
+use crate::api::{ClientAddress, acting_person, perform, process};
 use crate::auth::{Caller, check_csrf, csrf_token, issue_token, sign_in};
 use crate::error::{ApiError, ErrorBody};
 use crate::views::{self, BodyView, PersonView, ProcessLink, RunningTally, TreeEntry, Who};
@@ -426,11 +426,7 @@ async fn election(
         let built = {
             let live = app.record.live.read().await;
             let state = &live.state;
-            let election = state
-                .elections
-                .get(&id)
-                .ok_or_else(|| ApiError::not_found(format!("there is no election {id:?}")))?
-                .clone();
+            let election = process(&state.elections, "election", &id)?.clone();
             let names = |ids: &[String]| ids.iter().map(|id| views::who(state, id)).collect::<Vec<_>>();
             let candidate = |id: &String| {
                 let who = views::who(state, id);
@@ -555,11 +551,7 @@ async fn motion(
 ) -> Response {
     let result = async {
         let id = format!("{body}/{n}");
-        let motion = {
-            let live = app.record.live.read().await;
-            live.state.motions.get(&id).cloned()
-        }
-        .ok_or_else(|| ApiError::not_found(format!("there is no motion {id:?}")))?;
+        let motion = process(&app.record.live.read().await.state.motions, "motion", &id)?.clone();
         let mut explanation = Vec::new();
         app.record
             .store
@@ -618,12 +610,7 @@ async fn meeting(
         let id = format!("{body}/{n}");
         let (meeting, members) = {
             let live = app.record.live.read().await;
-            let meeting = live
-                .state
-                .meetings
-                .get(&id)
-                .cloned()
-                .ok_or_else(|| ApiError::not_found(format!("there is no meeting {id:?}")))?;
+            let meeting = process(&live.state.meetings, "meeting", &id)?.clone();
             let members = live
                 .state
                 .polity

@@ -648,3 +648,44 @@ async fn d10_sign_off_and_e2_roll_through_the_forms() {
     assert_eq!(roll.status, 303, "{}", roll.body);
     assert_eq!(app.record.live.read().await.state.polity.constitution.roll.len(), 1);
 }
+
+#[tokio::test]
+async fn e1_statements_only_from_nominees_and_a_later_one_replaces() {
+    let dir = tempfile::tempdir().unwrap();
+    let (app, tokens) = seeded(dir.path(), &["dana", "gus"]).await;
+    let router = polity_server::router(app);
+    let token = |login: &str| tokens.iter().find(|(name, _)| name == login).unwrap().1.clone();
+    let refused = bearer_call(
+        &router,
+        "POST",
+        "/api/elections/tsc/e2/statement",
+        &token("gus"),
+        r#"{"statement":"me!"}"#,
+    )
+    .await;
+    assert_eq!(refused.status, 403);
+    assert_eq!(refused.json()["rule"], "E1");
+    let empty = bearer_call(
+        &router,
+        "POST",
+        "/api/elections/tsc/e2/statement",
+        &token("dana"),
+        r#"{"statement":"  "}"#,
+    )
+    .await;
+    assert_eq!(empty.status, 403, "{}", empty.body);
+    let replaced = bearer_call(
+        &router,
+        "POST",
+        "/api/elections/tsc/e2/statement",
+        &token("dana"),
+        r#"{"statement":"Reports on time."}"#,
+    )
+    .await;
+    assert_eq!(replaced.status, 200, "{}", replaced.body);
+    let election = call(&router, "GET", "/api/elections/tsc/e2", &[], "").await.json();
+    assert_eq!(
+        election["election"]["nominees"]["dana"]["statement"],
+        "Reports on time."
+    );
+}

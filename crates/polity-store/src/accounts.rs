@@ -20,7 +20,7 @@ pub struct Account {
     pub admin: bool,
 }
 
-/// Runs the same statement on either backend (both accept `$N` placeholders).
+/// Runs the same SQL on either backend (both take numbered parameters, `$1`, `$2`, …).
 macro_rules! on_backend {
     ($store:expr, |$pool:ident| $body:expr) => {
         match $store {
