@@ -279,6 +279,10 @@ pub enum Event {
         election: String,
         voter: String,
         replaced: bool,
+        /// The hash of the ballot's key (see `secret`): only the holder of the key replaces it.
+        /// Absent in events recorded before ballot keys.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        key_hash: Option<String>,
     },
     ElectionClosed {
         election: String,

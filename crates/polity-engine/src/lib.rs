@@ -8,6 +8,7 @@
 //! `polity_registry::load_sources` on replay: that is why this crate, not the model, decides.
 
 mod events;
+pub mod secret;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
@@ -206,10 +207,14 @@ pub enum Command {
     CloseNominations {
         election: String,
     },
-    /// The ballot's content goes to the secret-ballot store, never into an event.
+    /// The ballot's content goes to the secret-ballot store, never into an event. `key` is the
+    /// new ballot's secret key (see [`secret`]); `replaces` the key of the voter's earlier ballot.
+    /// An empty `ranking` is a blank ballot, accepted only with `abstain`.
     CastBallot {
         election: String,
         ranking: Vec<Vec<String>>,
+        abstain: bool,
+        key: String,
         replaces: Option<String>,
     },
     /// `ballots` are the stored ballots as (receipt, ranking), read by the caller.
@@ -269,6 +274,9 @@ pub struct Election {
     pub nominees: BTreeMap<String, Nominee>,
     pub candidates: Vec<String>,
     pub voted: BTreeSet<String>,
+    /// voter → the hash of the key of their last ballot (see [`secret`]).
+    #[serde(skip)]
+    pub keys: BTreeMap<String, String>,
     pub winners: Vec<String>,
     /// After closing: whether the result is valid (E3 turnout), the ranking (tiers, best
     /// first), the candidates skipped for a cap, and the count's explanation.
@@ -1935,6 +1943,17 @@ pub fn decide(state: &State, command: &Command, context: &Context) -> Result<Vec
             if election.nominees.contains_key(&candidate) {
                 return reject(rule_id, format!("{candidate} is already nominated"), "nothing to do");
             }
+            if election.nominees.len() >= polity_count::ballot::MAX_CANDIDATES {
+                return reject(
+                    "R-VALUE",
+                    format!(
+                        "{} already has {} nominees, the most a ballot holds",
+                        election.id,
+                        election.nominees.len()
+                    ),
+                    "no further nominations are possible",
+                );
+            }
             let mut events = vec![Event::CandidateNominated {
                 election: election.id.clone(),
                 candidate: candidate.clone(),
@@ -2048,69 +2067,10 @@ pub fn decide(state: &State, command: &Command, context: &Context) -> Result<Vec
         Command::CastBallot {
             election,
             ranking,
+            abstain,
+            key,
             replaces,
-        } => {
-            let election = election_in(state, election, Phase::Voting)?;
-            let body = state.body(&election.body)?;
-            let seat = seat_of(&election.seat);
-            let rule = state.election_rule(body, seat);
-            let rule_id = election_rule_id(body, seat);
-            if on >= date(&election.voting_close) {
-                return reject(
-                    rule_id,
-                    format!("voting closed on {}", election.voting_close),
-                    "ballots are no longer accepted",
-                );
-            }
-            if !state.in_electorate(body, rule.voters, on, &actor) {
-                return reject(
-                    rule_id,
-                    format!(
-                        "{actor} may not vote in {}: voters are the {}",
-                        election.id,
-                        rule.voters.as_str()
-                    ),
-                    "only eligible voters vote",
-                );
-            }
-            let mut seen = BTreeSet::new();
-            for candidate in ranking.iter().flatten() {
-                if !election.candidates.contains(candidate) {
-                    return reject(
-                        rule_id,
-                        format!("{candidate:?} is not a candidate"),
-                        format!("rank only: {}", election.candidates.join(", ")),
-                    );
-                }
-                if !seen.insert(candidate) {
-                    return reject(
-                        rule_id,
-                        format!("{candidate} is ranked twice"),
-                        "rank each candidate once",
-                    );
-                }
-            }
-            let voted = election.voted.contains(&actor);
-            if voted && replaces.is_none() {
-                return reject(
-                    rule_id,
-                    format!("{actor} has already voted"),
-                    "to vote again, give the receipt of your earlier ballot (--replace RECEIPT)",
-                );
-            }
-            if !voted && replaces.is_some() {
-                return reject(
-                    rule_id,
-                    format!("{actor} has no earlier ballot to replace"),
-                    "vote without --replace",
-                );
-            }
-            Ok(vec![Event::BallotCast {
-                election: election.id.clone(),
-                voter: actor,
-                replaced: voted,
-            }])
-        }
+        } => cast_ballot(state, election, ranking, *abstain, key, replaces.as_deref(), actor, on),
         Command::CloseElection { election, ballots } => {
             let election = election_in(state, election, Phase::Voting)?;
             if actor != election.opened_by {
@@ -2120,9 +2080,163 @@ pub fn decide(state: &State, command: &Command, context: &Context) -> Result<Vec
                     format!("{} closes the election", election.opened_by),
                 );
             }
+            let body = state.body(&election.body)?;
+            let rule = state.election_rule(body, seat_of(&election.seat));
+            let closes = date(&election.voting_close);
+            if on < closes {
+                let eligible = state.electorate(body, rule.voters, on);
+                let waiting = eligible.iter().filter(|voter| !election.voted.contains(*voter)).count();
+                if waiting > 0 {
+                    return reject(
+                        election_rule_id(body, seat_of(&election.seat)),
+                        format!(
+                            "voting in {} is open until {closes}: {} of {} eligible voters have voted",
+                            election.id,
+                            eligible.len() - waiting,
+                            eligible.len()
+                        ),
+                        format!(
+                            "close on or after {closes}; it closes earlier only when every eligible voter has voted"
+                        ),
+                    );
+                }
+            }
             close_election(state, election, ballots, &actor, on)
         }
     }
+}
+
+/// A secret ballot: the window, the electorate, the ballot's shape, and the voter's key.
+#[allow(clippy::too_many_arguments)]
+fn cast_ballot(
+    state: &State,
+    election: &str,
+    ranking: &[Vec<String>],
+    abstain: bool,
+    key: &str,
+    replaces: Option<&str>,
+    actor: String,
+    on: Date,
+) -> Result<Vec<Event>, Rejection> {
+    let election = election_in(state, election, Phase::Voting)?;
+    let body = state.body(&election.body)?;
+    let seat = seat_of(&election.seat);
+    let rule = state.election_rule(body, seat);
+    let rule_id = election_rule_id(body, seat);
+    if on >= date(&election.voting_close) {
+        return reject(
+            rule_id,
+            format!("voting closed on {}", election.voting_close),
+            "ballots are no longer accepted",
+        );
+    }
+    if !state.in_electorate(body, rule.voters, on, &actor) {
+        return reject(
+            rule_id,
+            format!(
+                "{actor} may not vote in {}: voters are the {}",
+                election.id,
+                rule.voters.as_str()
+            ),
+            "only eligible voters vote",
+        );
+    }
+    // T1: a ballot that is accepted can always be counted: no empty rank, no unknown or repeated
+    // candidate, at most one rank per candidate.
+    if let Some(position) = ranking.iter().position(Vec::is_empty) {
+        return reject(
+            "R-VALUE",
+            format!("rank {} of the ballot is empty", position + 1),
+            "leave out empty ranks: list the candidates best first, ties in one rank",
+        );
+    }
+    if ranking.is_empty() && !abstain {
+        return reject(
+            rule_id,
+            "the ballot ranks no candidate",
+            "rank at least one candidate, or abstain explicitly (a blank ballot counts toward turnout)",
+        );
+    }
+    if abstain && !ranking.is_empty() {
+        return reject(
+            "R-VALUE",
+            "a ballot that abstains ranks no candidate",
+            "either rank candidates or abstain",
+        );
+    }
+    let mut seen = BTreeSet::new();
+    for candidate in ranking.iter().flatten() {
+        if !election.candidates.contains(candidate) {
+            return reject(
+                rule_id,
+                format!("{candidate:?} is not a candidate"),
+                format!("rank only: {}", election.candidates.join(", ")),
+            );
+        }
+        if !seen.insert(candidate) {
+            return reject(
+                rule_id,
+                format!("{candidate} is ranked twice"),
+                "rank each candidate once",
+            );
+        }
+    }
+    let Some(key) = secret::normalise_key(key) else {
+        return reject(
+            "R-VALUE",
+            "the new ballot's key is not 32 hex digits",
+            "let polity draw the ballot key",
+        );
+    };
+    let new_hash = secret::key_hash(&key);
+    let voted = election.voted.contains(&actor);
+    match (voted, replaces) {
+        (true, None) => {
+            return reject(
+                rule_id,
+                format!("{actor} has already voted"),
+                "to vote again, give the ballot key you were shown with your earlier ballot (--replace KEY)",
+            );
+        }
+        (false, Some(_)) => {
+            return reject(
+                rule_id,
+                format!("{actor} has no earlier ballot to replace"),
+                "vote without --replace",
+            );
+        }
+        (true, Some(old)) => {
+            let Some(expected) = election.keys.get(&actor) else {
+                return reject(
+                    rule_id,
+                    format!("{actor}'s ballot was cast before ballot keys existed and cannot be replaced"),
+                    "your first ballot stands",
+                );
+            };
+            let given = secret::normalise_key(old).map(|old| secret::key_hash(&old));
+            if given.as_ref() != Some(expected) {
+                return reject(
+                    "T1",
+                    "that is not the key of your ballot",
+                    "give the ballot key you were shown when you last voted (a receipt is not a key)",
+                );
+            }
+            if new_hash == *expected {
+                return reject(
+                    "R-VALUE",
+                    "the new ballot needs a new key",
+                    "let polity draw the ballot key",
+                );
+            }
+        }
+        (false, None) => {}
+    }
+    Ok(vec![Event::BallotCast {
+        election: election.id.clone(),
+        voter: actor,
+        replaced: voted,
+        key_hash: Some(new_hash),
+    }])
 }
 
 /// Half a term, for staggering (E5): years become months, odd months and weeks become days.
@@ -2256,12 +2370,13 @@ fn close_election(
     let rule = state.election_rule(body, seat);
     let rule_id = election_rule_id(body, seat);
     let names = election.candidates.clone();
+    check_ballot_store(election, ballots)?;
     let mut counted = Ballots::new(names.clone(), Unranked::Below).map_err(|error| Rejection {
         rule: rule_id,
         message: error.to_string(),
         hint: "fewer candidates".to_owned(),
     })?;
-    for (_, ranking) in ballots {
+    for (receipt, ranking) in ballots {
         let mut ranks = vec![None; names.len()];
         for (position, tier) in ranking.iter().enumerate() {
             for candidate in tier {
@@ -2271,9 +2386,9 @@ fn close_election(
             }
         }
         counted.push(&ranks, 1).map_err(|error| Rejection {
-            rule: rule_id,
-            message: error.to_string(),
-            hint: "a stored ballot is malformed".to_owned(),
+            rule: "T1",
+            message: format!("the stored ballot {receipt} cannot be counted: {error}"),
+            hint: INTEGRITY_HINT.to_owned(),
         })?;
     }
     let voters = state.electorate(body, rule.voters, on);
@@ -2381,6 +2496,46 @@ fn close_election(
         });
     }
     Ok(events)
+}
+
+const INTEGRITY_HINT: &str = "the ballot store was changed outside polity: do not close; restore the database from a backup and run `polity audit verify`";
+
+/// T1: the ballot store holds exactly one ballot per voter who cast one (the `ballot-cast` events,
+/// replacements counted once), with distinct receipts, each a ranking `decide` would accept.
+/// Anything else means the store was written behind polity's back: the count is refused.
+pub fn check_ballot_store(election: &Election, ballots: &[(String, Vec<Vec<String>>)]) -> Result<(), Rejection> {
+    let integrity = |message: String| Rejection {
+        rule: "T1",
+        message: format!("integrity: {message}"),
+        hint: INTEGRITY_HINT.to_owned(),
+    };
+    if ballots.len() != election.voted.len() {
+        return Err(integrity(format!(
+            "the ballot store holds {} ballot(s) for {}, but {} voter(s) cast one",
+            ballots.len(),
+            election.id,
+            election.voted.len()
+        )));
+    }
+    let receipts: BTreeSet<&str> = ballots.iter().map(|(receipt, _)| receipt.as_str()).collect();
+    if receipts.len() != ballots.len() {
+        return Err(integrity(format!("two ballots of {} share a receipt", election.id)));
+    }
+    for (receipt, ranking) in ballots {
+        let mut seen = BTreeSet::new();
+        let well_formed = ranking.iter().all(|tier| !tier.is_empty())
+            && ranking
+                .iter()
+                .flatten()
+                .all(|candidate| election.candidates.contains(candidate) && seen.insert(candidate));
+        if !well_formed {
+            return Err(integrity(format!(
+                "the stored ballot {receipt} is not a ranking of {}'s candidates",
+                election.id
+            )));
+        }
+    }
+    Ok(())
 }
 
 /// Applies one event. The only code that changes a `State`.
@@ -2720,6 +2875,7 @@ pub fn evolve(state: &mut State, event: &Event) {
                     nominees: BTreeMap::new(),
                     candidates: Vec::new(),
                     voted: BTreeSet::new(),
+                    keys: BTreeMap::new(),
                     winners: Vec::new(),
                     valid: None,
                     ranking: Vec::new(),
@@ -2784,9 +2940,18 @@ pub fn evolve(state: &mut State, event: &Event) {
                 election.candidates = candidates.clone();
             }
         }
-        Event::BallotCast { election, voter, .. } => {
+        Event::BallotCast {
+            election,
+            voter,
+            key_hash,
+            ..
+        } => {
             if let Some(election) = state.elections.get_mut(election) {
                 election.voted.insert(voter.clone());
+                match key_hash {
+                    Some(hash) => election.keys.insert(voter.clone(), hash.clone()),
+                    None => election.keys.remove(voter),
+                };
             }
         }
         Event::ElectionClosed {

@@ -9,13 +9,11 @@ use jiff::civil::Date;
 use polity_count::motion::Choice;
 use polity_engine::Command;
 use polity_model::{LifecycleState, ReportKind, Seat};
-use polity_store::SecretBallot;
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
 use utoipa::ToSchema;
 use utoipa::openapi::{RefOr, Schema};
 
-use crate::auth::random_hex;
 use crate::error::ApiError;
 use crate::live::Extra;
 
@@ -335,14 +333,18 @@ pub struct StatementRequest {
     pub statement: String,
 }
 
-/// A secret ranked ballot. The answer carries the receipt.
+/// A secret ranked ballot. The answer carries the receipt and the ballot key.
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct BallotRequest {
     /// Tiers of candidate ids, best first; candidates in one tier are ranked equal; candidates
-    /// left out rank below all ranked ones. `[["chen"], ["alice", "bob"]]`.
+    /// left out rank below all ranked ones. `[["chen"], ["alice", "bob"]]`. No tier is empty.
+    #[serde(default)]
     pub ranking: Vec<Vec<String>>,
-    /// The receipt of your earlier ballot, to replace it.
+    /// A blank ballot: ranks nobody and counts toward turnout. `ranking` must then be empty.
+    #[serde(default)]
+    pub abstain: bool,
+    /// The ballot key you were given with your earlier ballot (not its receipt), to replace it.
     pub replaces: Option<String>,
 }
 
@@ -353,12 +355,15 @@ fn ballot_from_form(bytes: &[u8]) -> Result<BallotRequest, ApiError> {
         .map_err(|error| ApiError::bad_request(format!("the ballot form: {error}"), "fill in ranks as numbers"))?;
     let mut ranked: Vec<(u32, String)> = Vec::new();
     let mut replaces = None;
+    let mut abstain = false;
     for (name, value) in fields {
         let value = value.trim();
         if name == "replaces" {
             if !value.is_empty() {
                 replaces = Some(value.to_owned());
             }
+        } else if name == "abstain" {
+            abstain = !value.is_empty();
         } else if let Some(candidate) = name.strip_prefix("rank-") {
             if value.is_empty() {
                 continue;
@@ -388,7 +393,11 @@ fn ballot_from_form(bytes: &[u8]) -> Result<BallotRequest, ApiError> {
             last = Some(rank);
         }
     }
-    Ok(BallotRequest { ranking, replaces })
+    Ok(BallotRequest {
+        ranking,
+        abstain,
+        replaces,
+    })
 }
 
 fn transition(text: &Option<String>) -> Result<Option<(String, LifecycleState)>, ApiError> {
@@ -901,20 +910,16 @@ pub static ROUTES: &[Route] = &[
                 Input::Json(_) => parse(input)?,
                 Input::Form(bytes) => ballot_from_form(bytes)?,
             };
-            let receipt = random_hex(16)?;
-            let content = serde_json::to_string(&request.ranking).expect("plain data serialises");
+            let (command, ballot) = crate::live::new_ballot(
+                &params.id(),
+                request.ranking,
+                request.abstain,
+                request.replaces.as_deref(),
+            )
+            .map_err(|error| ApiError::internal(format!("no randomness: {error}")))?;
             Ok(Act {
-                command: Command::CastBallot {
-                    election: params.id(),
-                    ranking: request.ranking,
-                    replaces: request.replaces.clone(),
-                },
-                extra: Extra::Ballot(SecretBallot {
-                    election: params.id(),
-                    receipt,
-                    content,
-                    replaces: request.replaces,
-                }),
+                command,
+                extra: Extra::Ballot(ballot),
                 page: format!("/elections/{}", params.id()),
             })
         },

@@ -9,7 +9,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::routing::{get, post};
 use axum::{Router, extract::ConnectInfo};
-use polity_engine::{Context, Event, Phase};
+use polity_engine::{Command, Context, Event, Phase};
 use polity_store::{Account, EventLog};
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
@@ -34,8 +34,11 @@ pub struct Acted {
     /// The events as recorded in the log (each with its `kind`).
     #[schema(value_type = Vec<Object>)]
     pub recorded: Vec<Value>,
-    /// For a ballot: the receipt that finds it on the tally sheet and replaces it.
+    /// For a ballot: the receipt that finds it on the tally sheet after the count (public).
     pub receipt: Option<String>,
+    /// For a ballot: its secret key, the only way to replace it before the close. Shown once and
+    /// stored nowhere; never share it.
+    pub key: Option<String>,
 }
 
 /// The person a caller acts as, or why they cannot act.
@@ -57,6 +60,10 @@ pub(crate) async fn perform(app: &App, act: Act, person: String) -> Result<Acted
         Extra::Ballot(ballot) => Some(ballot.receipt.clone()),
         _ => None,
     };
+    let key = match &act.command {
+        Command::CastBallot { key, .. } => Some(key.clone()),
+        _ => None,
+    };
     let context = Context {
         actor: person,
         on: app.today(),
@@ -65,6 +72,7 @@ pub(crate) async fn perform(app: &App, act: Act, person: String) -> Result<Acted
     Ok(Acted {
         recorded: events.iter().map(event_json).collect(),
         receipt,
+        key,
     })
 }
 

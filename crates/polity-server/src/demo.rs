@@ -6,10 +6,10 @@ use jiff::civil::Date;
 use polity_count::motion::Choice;
 use polity_engine::{Command, Context, SourceFile};
 use polity_model::Seat;
-use polity_store::{Account, SecretBallot};
+use polity_store::Account;
 
 use crate::App;
-use crate::auth::{hash_password, random_hex};
+use crate::auth::hash_password;
 use crate::live::Extra;
 
 /// The password of every demo account. The demo is for trying polity out, never for real use.
@@ -39,24 +39,8 @@ async fn ballot(app: &App, voter: &str, day: i8, election: &str, ranking: &[&[&s
         .iter()
         .map(|tier| tier.iter().map(|name| (*name).to_owned()).collect())
         .collect();
-    let secret = SecretBallot {
-        election: election.to_owned(),
-        receipt: random_hex(16)?,
-        content: serde_json::to_string(&ranking)?,
-        replaces: None,
-    };
-    act(
-        app,
-        voter,
-        day,
-        Command::CastBallot {
-            election: election.to_owned(),
-            ranking,
-            replaces: None,
-        },
-        Extra::Ballot(secret),
-    )
-    .await
+    let (command, secret) = crate::live::new_ballot(election, ranking, false, None)?;
+    act(app, voter, day, command, Extra::Ballot(secret)).await
 }
 
 /// Seeds an empty record with `files` (the cfn-working-group example) and the processes.
@@ -117,7 +101,8 @@ pub async fn seed(app: &App, files: Vec<(String, String)>) -> anyhow::Result<()>
         none(),
     )
     .await?;
-    let rankings: [(&str, &[&[&str]]); 8] = [
+    // All nine members vote, so the officer may close before the deadline.
+    let rankings: [(&str, &[&[&str]]); 9] = [
         ("alice", &[&["emil"], &["fang"]]),
         ("bob", &[&["fang"], &["emil"]]),
         ("chen", &[&["emil"], &["fang"]]),
@@ -126,6 +111,7 @@ pub async fn seed(app: &App, files: Vec<(String, String)>) -> anyhow::Result<()>
         ("fang", &[&["fang"], &["emil"]]),
         ("gus", &[&["emil", "fang"]]),
         ("hua", &[&["emil"], &["fang"]]),
+        ("ivan", &[&["fang"]]),
     ];
     for (voter, ranking) in rankings {
         ballot(app, voter, 6, "tsc/e1", ranking).await?;

@@ -139,10 +139,10 @@ impl From<ActError> for ApiError {
         match error {
             ActError::Rejected(rejection) => ApiError::rejected(rejection),
             ActError::UnknownReceipt(receipt) => ApiError::new(
-                StatusCode::NOT_FOUND,
-                "not-found",
-                format!("no ballot with receipt {receipt} in this election"),
-                "give the receipt your earlier ballot was given",
+                StatusCode::CONFLICT,
+                "integrity",
+                format!("integrity: the ballot being replaced (receipt {receipt}) is missing from the ballot store"),
+                "nothing was recorded; the ballot store was changed outside polity: tell the election officer",
             ),
             ActError::Store(error) => error.into(),
             ActError::Busy => ApiError::new(

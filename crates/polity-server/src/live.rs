@@ -11,7 +11,7 @@
 use std::sync::atomic::{AtomicI64, Ordering};
 
 use jiff::civil::Date;
-use polity_engine::{Command, Context, Event, Rejection, State, decide, event_body, evolve};
+use polity_engine::{Command, Context, Event, Rejection, State, decide, event_body, evolve, secret};
 use polity_store::{EventLog, NewEvent, SecretBallot, Store, StoreError};
 use tokio::sync::RwLock;
 
@@ -29,7 +29,9 @@ pub struct Live {
 pub enum ActError {
     #[error("{0}")]
     Rejected(Rejection),
-    #[error("no ballot with receipt {0} in this election")]
+    /// `decide` accepted a replacement but the replaced ballot is not in the store: it was
+    /// removed behind polity's back.
+    #[error("integrity: the ballot being replaced (receipt {0}) is missing from the ballot store")]
     UnknownReceipt(String),
     #[error("the record: {0}")]
     Store(#[from] StoreError),
@@ -222,6 +224,35 @@ impl Record {
         }
         Err(ActError::Busy)
     }
+}
+
+/// A new secret ballot: a fresh random key, the command to decide and the row to store (T1).
+/// `replaces` is the key of the voter's earlier ballot; the store deletes the row of its receipt.
+pub fn new_ballot(
+    election: &str,
+    ranking: Vec<Vec<String>>,
+    abstain: bool,
+    replaces: Option<&str>,
+) -> Result<(Command, SecretBallot), getrandom::Error> {
+    let mut bytes = [0u8; 16];
+    getrandom::fill(&mut bytes)?;
+    let key: String = bytes.iter().map(|byte| format!("{byte:02x}")).collect();
+    let ballot = SecretBallot {
+        election: election.to_owned(),
+        receipt: secret::receipt_of(&key),
+        content: serde_json::to_string(&ranking).expect("plain data serialises"),
+        replaces: replaces
+            .and_then(secret::normalise_key)
+            .map(|old| secret::receipt_of(&old)),
+    };
+    let command = Command::CastBallot {
+        election: election.to_owned(),
+        ranking,
+        abstain,
+        key,
+        replaces: replaces.map(str::to_owned),
+    };
+    Ok((command, ballot))
 }
 
 /// The log rows of `events` decided on `on`.

@@ -63,6 +63,7 @@ async fn t1_ballot_receipt_one_vote_count_and_check() {
     .await;
     assert_eq!(cast.status, 200, "{}", cast.body);
     let receipt = cast.json()["receipt"].as_str().unwrap().to_owned();
+    let key = cast.json()["key"].as_str().unwrap().to_owned();
     assert_eq!(cast.json()["recorded"][0]["kind"], "ballot-cast");
     assert!(
         !cast.body.contains("[\"chen\"]"),
@@ -80,18 +81,18 @@ async fn t1_ballot_receipt_one_vote_count_and_check() {
     .await;
     assert_eq!(again.status, 403);
     assert_eq!(again.json()["rule"], "E3");
-    // A wrong receipt changes nothing.
-    let wrong = bearer_call(
-        &router,
-        "POST",
-        "/api/elections/tsc/e2/ballots",
-        &token("chen"),
-        r#"{"ranking":[["dana"]],"replaces":"00"}"#,
-    )
-    .await;
-    assert_eq!(wrong.status, 404, "{}", wrong.body);
-    // With the receipt it replaces the earlier ballot.
-    let body = format!(r#"{{"ranking":[["dana"],["chen"]],"replaces":"{receipt}"}}"#);
+    // A wrong key, or the public receipt, changes nothing.
+    for wrong in ["00", receipt.as_str()] {
+        let body = format!(r#"{{"ranking":[["dana"]],"replaces":"{wrong}"}}"#);
+        let wrong = bearer_call(&router, "POST", "/api/elections/tsc/e2/ballots", &token("chen"), &body).await;
+        assert_eq!(wrong.status, 403, "{}", wrong.body);
+        assert_eq!(wrong.json()["rule"], "T1");
+    }
+    // With the ballot key (in any case) it replaces the earlier ballot.
+    let body = format!(
+        r#"{{"ranking":[["dana"],["chen"]],"replaces":"{}"}}"#,
+        key.to_uppercase()
+    );
     let replaced = bearer_call(&router, "POST", "/api/elections/tsc/e2/ballots", &token("chen"), &body).await;
     assert_eq!(replaced.status, 200, "{}", replaced.body);
     let receipt = replaced.json()["receipt"].as_str().unwrap().to_owned();
@@ -107,7 +108,18 @@ async fn t1_ballot_receipt_one_vote_count_and_check() {
     assert_eq!(outsider.status, 403);
     assert_eq!(outsider.json()["rule"], "E3");
     assert!(outsider.json()["hint"].as_str().unwrap().contains("eligible"));
-    // The officer closes; five voted in the demo, and chen: 6 ballots counted, chen's replacement once.
+    // Not before the deadline while eligible voters have not voted (E3).
+    let early = bearer_call(&router, "POST", "/api/elections/tsc/e2/close", &token("alice"), "").await;
+    assert_eq!(early.status, 403, "{}", early.body);
+    assert_eq!(early.json()["rule"], "E3");
+    assert!(early.json()["message"].as_str().unwrap().contains("6 of 9"));
+    // On the deadline the officer closes; five voted in the demo, and chen: 6 ballots counted,
+    // chen's replacement once.
+    let later = common::Config {
+        clock: polity_server::live::Clock::Fixed(jiff::civil::date(2026, 7, 1)),
+        ..common::config()
+    };
+    let router = polity_server::router(common::open(&dir.path().join("seed.db"), later).await);
     let closed = bearer_call(&router, "POST", "/api/elections/tsc/e2/close", &token("alice"), "").await;
     assert_eq!(closed.status, 200, "{}", closed.body);
     let election = call(&router, "GET", "/api/elections/tsc/e2", &[], "").await.json();

@@ -207,13 +207,17 @@ pub enum ElectionCommand {
     CloseNominations {
         election: String,
     },
-    /// Cast a secret ranked ballot: --rank "alice>bob=chen>dana" (= ties). Prints your receipt.
+    /// Cast a secret ranked ballot: --rank "alice>bob=chen>dana" (= ties), or --abstain. Prints
+    /// your receipt (public) and your ballot key (secret).
     Vote {
         election: String,
+        #[arg(long, required_unless_present = "abstain", conflicts_with = "abstain")]
+        rank: Option<String>,
+        /// A blank ballot: ranks nobody, counts toward turnout.
         #[arg(long)]
-        rank: String,
-        /// The receipt of your earlier ballot, to replace it.
-        #[arg(long)]
+        abstain: bool,
+        /// The ballot key you were given with your earlier ballot (not its receipt), to replace it.
+        #[arg(long, value_name = "KEY")]
         replace: Option<String>,
     },
     /// Count the ballots, publish the tally sheet and record the new terms.
@@ -592,12 +596,6 @@ pub async fn motion(command: &MotionCommand, actor: &Actor) -> Result<String> {
     Ok(describe(&record.act(&command, &context, None).await?))
 }
 
-fn random_receipt() -> Result<String> {
-    let mut bytes = [0u8; 16];
-    getrandom::fill(&mut bytes).map_err(|error| anyhow!("no randomness for a receipt: {error}"))?;
-    Ok(bytes.iter().map(|byte| format!("{byte:02x}")).collect())
-}
-
 fn parse_ranking(text: &str) -> Vec<Vec<String>> {
     text.split('>')
         .map(|tier| {
@@ -742,25 +740,17 @@ pub async fn election(command: &ElectionCommand, actor: &Actor) -> Result<String
         ElectionCommand::Vote {
             election,
             rank,
+            abstain,
             replace,
         } => {
-            let ranking = parse_ranking(rank);
-            let receipt = random_receipt()?;
-            let ballot = SecretBallot {
-                election: election.clone(),
-                receipt: receipt.clone(),
-                content: serde_json::to_string(&ranking)?,
-                replaces: replace.clone(),
+            let ranking = rank.as_deref().map(parse_ranking).unwrap_or_default();
+            let (command, ballot) = polity_server::live::new_ballot(election, ranking, *abstain, replace.as_deref())
+                .map_err(|error| anyhow!("no randomness for a ballot key: {error}"))?;
+            let keys = match &command {
+                Command::CastBallot { key, .. } => Some((ballot.receipt.clone(), key.clone())),
+                _ => None,
             };
-            (
-                Command::CastBallot {
-                    election: election.clone(),
-                    ranking,
-                    replaces: replace.clone(),
-                },
-                Some(ballot),
-                Some(receipt),
-            )
+            (command, Some(ballot), keys)
         }
         ElectionCommand::Close { election } => {
             let mut ballots = Vec::new();
@@ -782,10 +772,12 @@ pub async fn election(command: &ElectionCommand, actor: &Actor) -> Result<String
     };
     let events = record.act(&command, &context, ballot).await?;
     let mut out = describe(&events);
-    if let Some(receipt) = receipt {
+    if let Some((receipt, key)) = receipt {
         let _ = writeln!(
             out,
-            "your receipt: {receipt} (keep it: it finds your ballot on the tally sheet, and replaces it if you vote again)"
+            "your receipt: {receipt} (public: after the count it finds your ballot on the tally sheet)\n\
+             your ballot key: {key} (secret: the only way to replace this ballot before the close, with --replace KEY; \
+             it is stored nowhere and shown only now; never share it)"
         );
     }
     Ok(out)
@@ -910,7 +902,8 @@ pub async fn demo(db: Option<&str>) -> Result<String> {
         election(
             &ElectionCommand::Vote {
                 election: "tsc/e1".into(),
-                rank: "chen".into(),
+                rank: Some("chen".into()),
+                abstain: false,
                 replace: None,
             },
             &actor(voter, "2026-06-19"),

@@ -11,8 +11,9 @@ use axum::Router;
 use axum::body::Body;
 use axum::http::{HeaderMap, Request, StatusCode};
 use http_body_util::BodyExt;
+use polity_server::App;
+pub use polity_server::Config;
 use polity_server::live::Clock;
-use polity_server::{App, Config};
 use polity_store::Store;
 use tower::ServiceExt;
 

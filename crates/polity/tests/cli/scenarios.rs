@@ -67,8 +67,23 @@ impl Scenario {
             .to_owned()
     }
 
+    fn key(output: &str) -> String {
+        output
+            .lines()
+            .find_map(|line| line.strip_prefix("your ballot key: "))
+            .and_then(|rest| rest.split_whitespace().next())
+            .expect("a ballot key")
+            .to_owned()
+    }
+
     fn vote(&self, election: &str, rank: &str, voter: &str, at: &str) -> String {
         Scenario::receipt(&self.ok(&["election", "vote", election, "--rank", rank, "--as", voter, "--at", at]))
+    }
+
+    /// Votes and returns (receipt, ballot key).
+    fn vote_with_key(&self, election: &str, rank: &str, voter: &str, at: &str) -> (String, String) {
+        let output = self.ok(&["election", "vote", election, "--rank", rank, "--as", voter, "--at", at]);
+        (Scenario::receipt(&output), Scenario::key(&output))
     }
 
     fn log(&self, args: &[&str]) -> serde_json::Value {
@@ -143,8 +158,11 @@ fn e1_s6_cfn_tsc_election_under_one_seat_per_company() {
     // Everyone ranks Bob first and Kai second: both work for Intel.
     let ranking = "bob>kai>alice>chen>dana>emil>fang>gus>hua>ivan";
     let mut receipts = Vec::new();
+    let mut keys = Vec::new();
     for voter in ["alice", "bob", "chen", "dana", "emil", "fang", "lin"] {
-        receipts.push(record.vote("tsc/e1", ranking, voter, "2026-12-26"));
+        let (receipt, key) = record.vote_with_key("tsc/e1", ranking, voter, "2026-12-26");
+        receipts.push(receipt);
+        keys.push(key);
     }
     // E1: only active members vote.
     record.refused(
@@ -161,7 +179,8 @@ fn e1_s6_cfn_tsc_election_under_one_seat_per_company() {
         ],
         "E1",
     );
-    // One person, one ballot: a second ballot needs the first one's receipt, and replaces it.
+    // One person, one ballot: a second ballot needs the first one's key, and replaces it; the
+    // public receipt, or another voter's key, replaces nothing.
     record.refused(
         &[
             "election",
@@ -176,6 +195,24 @@ fn e1_s6_cfn_tsc_election_under_one_seat_per_company() {
         ],
         "E1",
     );
+    for wrong in [&receipts[6], &keys[0]] {
+        record.refused(
+            &[
+                "election",
+                "vote",
+                "tsc/e1",
+                "--rank",
+                "kai",
+                "--replace",
+                wrong,
+                "--as",
+                "lin",
+                "--at",
+                "2026-12-27",
+            ],
+            "T1",
+        );
+    }
     let replaced = Scenario::receipt(&record.ok(&[
         "election",
         "vote",
@@ -183,7 +220,7 @@ fn e1_s6_cfn_tsc_election_under_one_seat_per_company() {
         "--rank",
         ranking,
         "--replace",
-        &receipts[6],
+        &keys[6],
         "--as",
         "lin",
         "--at",
