@@ -8,6 +8,7 @@
 //! `polity_registry::load_sources` on replay: that is why this crate, not the model, decides.
 
 mod events;
+pub mod limits;
 pub mod secret;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -689,6 +690,7 @@ pub fn decide(state: &State, command: &Command, context: &Context) -> Result<Vec
             "run `polity init --registry DIR` first",
         );
     }
+    limits::check(command, context.on)?;
     let actor = state.person_id(&context.actor)?;
     let on = context.on;
     match command {
@@ -1879,6 +1881,21 @@ pub fn decide(state: &State, command: &Command, context: &Context) -> Result<Vec
             }
             if *seats == 0 {
                 return reject("E1", "an election fills at least one seat", "pass --seats N");
+            }
+            let most = match seat {
+                Seat::Member => body.seats.map_or(u32::from(u8::MAX), |rule| rule.count.max),
+                officer => body.officers.get(officer).map_or(1, |range| range.max.max(1)),
+            } as usize;
+            if *seats > most {
+                return reject(
+                    "R-VALUE",
+                    format!(
+                        "{} has at most {most} {} seat(s); an election cannot fill {seats}",
+                        body.id,
+                        seat.as_str()
+                    ),
+                    format!("pass --seats {most} or fewer"),
+                );
             }
             let nominations_close = rule.windows.nomination.after(on);
             let voting_close = rule.windows.voting.after(nominations_close);

@@ -127,6 +127,7 @@ pub(crate) fn routes() -> Router<Arc<App>> {
         .route("/api/due", get(due))
         .route("/api/log", get(log))
         .route("/api/audit", get(audit))
+        .route("/api/checkpoints", get(checkpoints))
         .route("/api/me", get(me))
         .route("/api/accounts", post(create_account))
         .route("/api/tokens", post(create_token).get(list_tokens))
@@ -199,6 +200,7 @@ async fn receipt(
             "its tally sheet is published when it closes",
         ));
     }
+    let receipt = receipt.trim().to_ascii_lowercase();
     let line = election.tally_sheet.iter().find(|line| line.receipt == receipt);
     Ok(Json(json!({
         "election": id,
@@ -281,17 +283,14 @@ struct LogQuery {
     limit: Option<i64>,
 }
 
-async fn log(State(app): State<Arc<App>>, Query(query): Query<LogQuery>) -> Result<Json<Value>, ApiError> {
-    let limit = query.limit.unwrap_or(500).clamp(1, 5000) as usize;
-    let mut rows = Vec::new();
-    app.record
-        .store
-        .read_each(query.after, |row| {
-            if rows.len() < limit {
-                rows.push(row);
-            }
-        })
-        .await?;
+async fn log(
+    State(app): State<Arc<App>>,
+    client: ClientAddress,
+    Query(query): Query<LogQuery>,
+) -> Result<Json<Value>, ApiError> {
+    app.heavy_read(&client.0)?;
+    let limit = query.limit.unwrap_or(500).clamp(1, 5000);
+    let rows = app.record.store.read_page(query.after.max(0), limit).await?;
     Ok(Json(Value::Array(rows.into_iter().map(row_json).collect())))
 }
 
@@ -307,8 +306,9 @@ pub(crate) fn row_json(row: polity_store::StoredEvent) -> Value {
     })
 }
 
-async fn audit(State(app): State<Arc<App>>) -> Result<Json<Value>, ApiError> {
-    let report = app.record.store.audit().await?;
+async fn audit(State(app): State<Arc<App>>, client: ClientAddress) -> Result<Json<Value>, ApiError> {
+    app.heavy_read(&client.0)?;
+    let report = app.record.audit().await?;
     Ok(Json(json!({
         "intact": report.is_intact(),
         "events": report.events,
@@ -316,6 +316,13 @@ async fn audit(State(app): State<Arc<App>>) -> Result<Json<Value>, ApiError> {
         "head_hash": report.head_hash,
         "problems": report.problems.iter().map(ToString::to_string).collect::<Vec<_>>(),
     })))
+}
+
+/// Every signed checkpoint kept in the record, oldest first, each as `polity audit verify
+/// --checkpoint FILE` reads it.
+async fn checkpoints(State(app): State<Arc<App>>) -> Result<Json<Value>, ApiError> {
+    let checkpoints = app.record.store.checkpoints().await?;
+    Ok(Json(serde_json::to_value(checkpoints).expect("plain data serialises")))
 }
 
 async fn me(caller: Caller) -> Result<Json<Value>, ApiError> {
@@ -574,7 +581,7 @@ pub fn openapi() -> OpenApi {
             PathItem::new(HttpMethod::Post, operation),
         );
     }
-    let reads: [(&str, &str, &str); 14] = [
+    let reads: [(&str, &str, &str); 15] = [
         (
             "/api/tokens",
             "list-tokens",
@@ -621,8 +628,17 @@ pub fn openapi() -> OpenApi {
             "meeting",
             "A meeting: agenda, attendance, quorum, minutes",
         ),
-        ("/api/log", "log", "The hash-chained log (query: after, limit)"),
-        ("/api/audit", "audit", "Recompute the hash chain"),
+        (
+            "/api/log",
+            "log",
+            "The hash-chained log, a page at a time (query: after, limit up to 5000)",
+        ),
+        ("/api/audit", "audit", "The hash chain recomputed (incrementally)"),
+        (
+            "/api/checkpoints",
+            "checkpoints",
+            "Signed checkpoints of the record, for `polity audit verify --checkpoint`",
+        ),
         ("/api/me", "me", "The signed-in account"),
         ("/api/openapi.json", "openapi", "This document"),
     ];

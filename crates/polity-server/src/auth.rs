@@ -73,62 +73,117 @@ pub fn same_secret(left: &str, right: &str) -> bool {
             == 0
 }
 
+/// Sliding windows of hits per key: at most `limit` hits in `period` for one key. Keys whose
+/// windows are empty are forgotten, so that a crowd of addresses cannot grow it without bound
+/// (at most `MAX_KEYS` keys are kept; beyond that the oldest windows are dropped).
+#[derive(Debug)]
+pub struct Windows {
+    limit: usize,
+    period: Duration,
+    hits: Mutex<HashMap<String, VecDeque<Instant>>>,
+}
+
+const MAX_KEYS: usize = 100_000;
+
+impl Windows {
+    pub fn new(limit: usize, period: Duration) -> Windows {
+        Windows {
+            limit,
+            period,
+            hits: Mutex::new(HashMap::new()),
+        }
+    }
+
+    fn prune(&self, hits: &mut HashMap<String, VecDeque<Instant>>, now: Instant) {
+        if hits.len() < MAX_KEYS {
+            return;
+        }
+        for window in hits.values_mut() {
+            while window.front().is_some_and(|at| now.duration_since(*at) > self.period) {
+                window.pop_front();
+            }
+        }
+        hits.retain(|_, window| !window.is_empty());
+        if hits.len() >= MAX_KEYS {
+            // Still full of live windows: forget the half with the oldest last hit.
+            let mut last: Vec<(Instant, String)> = hits
+                .iter()
+                .map(|(key, window)| (*window.back().expect("not empty"), key.clone()))
+                .collect();
+            last.sort();
+            for (_, key) in last.into_iter().take(MAX_KEYS / 2) {
+                hits.remove(&key);
+            }
+        }
+    }
+
+    /// Whether `key` is over the limit (`Err(seconds to wait)`), without counting a hit.
+    pub fn check(&self, key: &str) -> Result<(), u64> {
+        let now = Instant::now();
+        let mut hits = self.hits.lock().expect("limiter lock");
+        let Some(window) = hits.get_mut(key) else { return Ok(()) };
+        while window.front().is_some_and(|at| now.duration_since(*at) > self.period) {
+            window.pop_front();
+        }
+        if window.len() >= self.limit {
+            let oldest = window.front().copied().unwrap_or(now);
+            return Err(self.period.saturating_sub(now.duration_since(oldest)).as_secs().max(1));
+        }
+        Ok(())
+    }
+
+    /// Counts a hit for `key`, or says how long to wait when it is over the limit.
+    pub fn hit(&self, key: &str) -> Result<(), u64> {
+        self.check(key)?;
+        let now = Instant::now();
+        let mut hits = self.hits.lock().expect("limiter lock");
+        self.prune(&mut hits, now);
+        hits.entry(key.to_owned()).or_default().push_back(now);
+        Ok(())
+    }
+
+    /// Counts a hit for `key` without refusing (a failure to remember).
+    pub fn record(&self, key: &str) {
+        let now = Instant::now();
+        let mut hits = self.hits.lock().expect("limiter lock");
+        self.prune(&mut hits, now);
+        hits.entry(key.to_owned()).or_default().push_back(now);
+    }
+}
+
 /// Sign-in attempts: at most `per_client` attempts a minute from one client address, and at most
-/// `per_login` failed attempts in fifteen minutes for one login. Per process.
+/// `per_login` failed attempts in fifteen minutes for one login *from one client address*: an
+/// attacker guessing from one address is slowed, while the owner signing in from another is not.
+/// Per process.
 #[derive(Debug)]
 pub struct RateLimiter {
-    per_client: usize,
-    per_login: usize,
-    attempts: Mutex<HashMap<String, VecDeque<Instant>>>,
-    failures: Mutex<HashMap<String, VecDeque<Instant>>>,
+    attempts: Windows,
+    failures: Windows,
 }
 
 const MINUTE: Duration = Duration::from_secs(60);
 const QUARTER: Duration = Duration::from_secs(15 * 60);
 
+fn failure_key(client: &str, login: &str) -> String {
+    format!("{}\u{0}{client}", login.to_lowercase())
+}
+
 impl RateLimiter {
     pub fn new(per_client: usize, per_login: usize) -> RateLimiter {
         RateLimiter {
-            per_client,
-            per_login,
-            attempts: Mutex::new(HashMap::new()),
-            failures: Mutex::new(HashMap::new()),
+            attempts: Windows::new(per_client, MINUTE),
+            failures: Windows::new(per_login, QUARTER),
         }
     }
 
     /// Counts an attempt; `Err(seconds)` says how long to wait when over a limit.
     pub fn attempt(&self, client: &str, login: &str) -> Result<(), u64> {
-        let now = Instant::now();
-        let mut attempts = self.attempts.lock().expect("limiter lock");
-        let window = attempts.entry(client.to_owned()).or_default();
-        while window.front().is_some_and(|at| now.duration_since(*at) > MINUTE) {
-            window.pop_front();
-        }
-        if window.len() >= self.per_client {
-            let oldest = window.front().copied().unwrap_or(now);
-            return Err(MINUTE.saturating_sub(now.duration_since(oldest)).as_secs().max(1));
-        }
-        window.push_back(now);
-        drop(attempts);
-        let mut failures = self.failures.lock().expect("limiter lock");
-        let window = failures.entry(login.to_lowercase()).or_default();
-        while window.front().is_some_and(|at| now.duration_since(*at) > QUARTER) {
-            window.pop_front();
-        }
-        if window.len() >= self.per_login {
-            let oldest = window.front().copied().unwrap_or(now);
-            return Err(QUARTER.saturating_sub(now.duration_since(oldest)).as_secs().max(1));
-        }
-        Ok(())
+        self.attempts.hit(client)?;
+        self.failures.check(&failure_key(client, login))
     }
 
-    pub fn failed(&self, login: &str) {
-        self.failures
-            .lock()
-            .expect("limiter lock")
-            .entry(login.to_lowercase())
-            .or_default()
-            .push_back(Instant::now());
+    pub fn failed(&self, client: &str, login: &str) {
+        self.failures.record(&failure_key(client, login));
     }
 }
 
@@ -150,7 +205,7 @@ pub async fn sign_in(app: &App, client: &str, login: &str, password: &str) -> Re
     match account {
         Some(account) if matches => Ok(account),
         _ => {
-            app.limiter.failed(login);
+            app.limiter.failed(client, login);
             Err(ApiError::unauthorised("wrong login or password"))
         }
     }
@@ -258,5 +313,40 @@ impl SessionStore for StoreSessions {
 
     async fn delete(&self, id: &Id) -> session_store::Result<()> {
         self.0.delete_session(&id.to_string()).await.map_err(store_error)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn failures_from_one_address_never_lock_the_owner_out_from_another() {
+        let limiter = RateLimiter::new(100, 5);
+        for _ in 0..5 {
+            assert!(limiter.attempt("203.0.113.9", "dana").is_ok());
+            limiter.failed("203.0.113.9", "dana");
+        }
+        assert!(
+            limiter.attempt("203.0.113.9", "dana").is_err(),
+            "the guessing address waits"
+        );
+        assert!(
+            limiter.attempt("198.51.100.7", "dana").is_ok(),
+            "the owner's address does not"
+        );
+        assert!(
+            limiter.attempt("203.0.113.9", "emil").is_ok(),
+            "other logins are not locked"
+        );
+    }
+
+    #[test]
+    fn a_crowd_of_addresses_does_not_grow_the_limiter_without_bound() {
+        let windows = Windows::new(5, Duration::from_secs(60));
+        for client in 0..(MAX_KEYS + 10) {
+            windows.record(&client.to_string());
+        }
+        assert!(windows.hits.lock().unwrap().len() <= MAX_KEYS);
     }
 }

@@ -55,6 +55,10 @@ pub struct Config {
     pub poll: Duration,
     /// Sign-in attempts a minute from one client, failures per login in fifteen minutes.
     pub sign_in_limits: (usize, usize),
+    /// Signs a checkpoint of the head after every election and motion close.
+    pub checkpoint_key: Option<polity_store::SigningKey>,
+    /// Heavy reads (the log, the audit) a minute from one client address.
+    pub heavy_reads: usize,
 }
 
 impl Default for Config {
@@ -65,6 +69,8 @@ impl Default for Config {
             github: None,
             poll: Duration::from_millis(200),
             sign_in_limits: (10, 5),
+            checkpoint_key: None,
+            heavy_reads: 120,
         }
     }
 }
@@ -75,6 +81,8 @@ pub struct App {
     pub record: Record,
     pub config: Config,
     pub limiter: RateLimiter,
+    /// Heavy anonymous reads per client address.
+    pub readers: auth::Windows,
     /// A password hash checked when a login does not exist, so that timing does not tell.
     dummy_hash: String,
     http: reqwest::Client,
@@ -82,7 +90,20 @@ pub struct App {
 
 impl App {
     pub async fn new(store: Store, config: Config) -> anyhow::Result<Arc<App>> {
-        let record = Record::open(store).await?;
+        let mut record = Record::open(store).await?;
+        if let Some(key) = &config.checkpoint_key {
+            record.sign_with(key.clone());
+        }
+        // Never act on a broken record: verify the chain, the stored checkpoints and the open
+        // elections' ballot stores before serving anything.
+        let integrity = record.verify().await?;
+        if !integrity.is_intact() {
+            anyhow::bail!(
+                "the record is broken, and polity does not act on a broken record: {}. \
+                 Run `polity audit verify` for the details, and restore the database from a backup",
+                integrity.problems().join("; ")
+            );
+        }
         let http = reqwest::Client::builder()
             .redirect(reqwest::redirect::Policy::none())
             .timeout(Duration::from_secs(20))
@@ -91,10 +112,18 @@ impl App {
         Ok(Arc::new(App {
             record,
             limiter: RateLimiter::new(config.sign_in_limits.0, config.sign_in_limits.1),
+            readers: auth::Windows::new(config.heavy_reads, Duration::from_secs(60)),
             config,
             dummy_hash: auth::hash_password("not a password of anyone")?,
             http,
         }))
+    }
+
+    /// Counts a heavy read (the log, the audit) by an anonymous client: at most
+    /// `config.heavy_reads` a minute from one address, so that a crowd of readers cannot starve
+    /// the voters.
+    pub fn heavy_read(&self, client: &str) -> Result<(), error::ApiError> {
+        self.readers.hit(client).map_err(error::ApiError::too_many)
     }
 
     pub fn today(&self) -> jiff::civil::Date {
@@ -114,7 +143,38 @@ pub fn router(app: Arc<App>) -> Router {
         .merge(api::routes())
         .merge(web::routes())
         .layer(sessions)
+        .layer(axum::middleware::from_fn(security_headers))
         .with_state(app)
+}
+
+/// The policy every page is served under: no script at all (the UI needs none), styles and
+/// images from this site only, never framed, forms posted only here.
+pub const CONTENT_SECURITY_POLICY: &str = "default-src 'none'; style-src 'self'; img-src 'self'; \
+     form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+/// Security headers on every response; `no-store` on every answer to a signed-in request (a
+/// session cookie or a bearer token), so that no shared or back-button cache keeps it.
+async fn security_headers(request: axum::extract::Request, next: axum::middleware::Next) -> axum::response::Response {
+    use axum::http::{HeaderValue, header};
+    let signed_in = request.headers().contains_key(header::AUTHORIZATION)
+        || request
+            .headers()
+            .get_all(header::COOKIE)
+            .iter()
+            .any(|value| value.to_str().is_ok_and(|cookies| cookies.contains("polity_session=")));
+    let mut response = next.run(request).await;
+    let headers = response.headers_mut();
+    headers.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(CONTENT_SECURITY_POLICY),
+    );
+    headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    headers.insert(header::REFERRER_POLICY, HeaderValue::from_static("same-origin"));
+    headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    if signed_in || headers.contains_key(header::SET_COOKIE) {
+        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
+    response
 }
 
 /// Reads events other servers append, every `config.poll`, until the process ends; every ten

@@ -11,8 +11,11 @@
 use std::sync::atomic::{AtomicI64, Ordering};
 
 use jiff::civil::Date;
-use polity_engine::{Command, Context, Event, Rejection, State, decide, event_body, evolve, secret};
-use polity_store::{EventLog, NewEvent, SecretBallot, Store, StoreError};
+use polity_engine::{Command, Context, Event, Phase, Rejection, State, decide, event_body, evolve, secret};
+use polity_store::{
+    AuditReport, Auditor, Checkpoint, CheckpointProblem, EventLog, NewEvent, SecretBallot, SigningKey, Store,
+    StoreError,
+};
 use tokio::sync::RwLock;
 
 /// The state and the last event it includes.
@@ -66,6 +69,10 @@ pub struct Record {
     pub live: RwLock<Live>,
     /// The head last seen by the poller (for "catch up" without taking the lock).
     seen: AtomicI64,
+    /// Signs a checkpoint of the head after every election and motion close.
+    signer: Option<SigningKey>,
+    /// The chain verified so far: reads of the audit only verify the rows added since.
+    auditor: tokio::sync::Mutex<Auditor>,
 }
 
 impl Record {
@@ -76,7 +83,63 @@ impl Record {
             seen: AtomicI64::new(live.last_seq),
             store,
             live: RwLock::new(live),
+            signer: None,
+            auditor: tokio::sync::Mutex::new(Auditor::default()),
         })
+    }
+
+    /// Signs a checkpoint with `key` after every election and motion close from now on.
+    pub fn sign_with(&mut self, key: SigningKey) {
+        self.signer = Some(key);
+    }
+
+    /// The audit of the chain, incremental: only rows after those verified before are read (in
+    /// pages), so that reading the audit costs little however long the record. A change to rows
+    /// verified before is found by [`Record::full_audit`] (at start and every ten minutes) and by
+    /// `polity audit verify`.
+    pub async fn audit(&self) -> Result<AuditReport, ActError> {
+        let mut auditor = self.auditor.lock().await;
+        let head = self.store.head().await?;
+        while auditor.last_seq() < head.0 {
+            let rows = self.store.read_page(auditor.last_seq(), 10_000).await?;
+            if rows.is_empty() {
+                break;
+            }
+            for row in rows.iter().filter(|row| row.seq <= head.0) {
+                auditor.row(row);
+            }
+            if rows.last().is_some_and(|row| row.seq >= head.0) {
+                break;
+            }
+        }
+        Ok(auditor.report(head))
+    }
+
+    /// Audits the whole chain again from the first row, and keeps the result for [`Record::audit`].
+    pub async fn full_audit(&self) -> Result<AuditReport, ActError> {
+        *self.auditor.lock().await = Auditor::default();
+        self.audit().await
+    }
+
+    /// Verifies the whole record (see [`integrity`]) against its stored checkpoints.
+    pub async fn verify(&self) -> Result<Integrity, ActError> {
+        let checkpoints = self.store.checkpoints().await?;
+        let live = self.live.read().await;
+        integrity(&self.store, &live.state, &checkpoints).await
+    }
+
+    /// After a close: a checkpoint of the head as of `stored`, kept in the store. A failure to
+    /// sign is reported but does not undo the act (which is durable).
+    async fn checkpoint_after(&self, events: &[Event], head: Option<(i64, String)>, on: Date) {
+        let closes = events
+            .iter()
+            .any(|event| matches!(event, Event::ElectionClosed { .. } | Event::MotionClosed { .. }));
+        if let (true, Some(key), Some((seq, hash))) = (closes, &self.signer, head) {
+            let checkpoint = Checkpoint::sign(key, seq, &hash, &on.to_string());
+            if let Err(error) = self.store.add_checkpoint(&checkpoint).await {
+                eprintln!("polity serve: storing the checkpoint of event {seq}: {error}");
+            }
+        }
     }
 
     /// Reads events appended by others (another server, the CLI) since the last look.
@@ -192,7 +255,11 @@ impl Record {
                     live.last_seq += count;
                     drop(live);
                     match answer.await {
-                        Ok(Ok(_)) => return Ok(events),
+                        Ok(Ok(stored)) => {
+                            let head = stored.last().map(|row| (row.seq, row.hash.clone()));
+                            self.checkpoint_after(&events, head, context.on).await;
+                            return Ok(events);
+                        }
                         Ok(Err(StoreError::Conflict { .. })) => self.rebuild(generation).await?,
                         Ok(Err(StoreError::UnknownReceipt(receipt))) => {
                             self.rebuild(generation).await?;
@@ -209,11 +276,14 @@ impl Record {
                     }
                 }
                 Store::Postgres(_) => match self.store.append_with_ballot(live.last_seq, rows, ballot).await {
-                    Ok(_) => {
+                    Ok(stored) => {
                         for event in &events {
                             evolve(&mut live.state, event);
                         }
                         live.last_seq += count;
+                        drop(live);
+                        let head = stored.last().map(|row| (row.seq, row.hash.clone()));
+                        self.checkpoint_after(&events, head, context.on).await;
                         return Ok(events);
                     }
                     Err(StoreError::Conflict { .. }) => catch_up(&self.store, &mut live).await?,
@@ -224,6 +294,68 @@ impl Record {
         }
         Err(ActError::Busy)
     }
+}
+
+/// What verifying a record found: the hash chain, the checkpoints it must extend, and the ballot
+/// stores of the elections open for voting (one ballot per voter who cast one, T1).
+#[derive(Debug)]
+pub struct Integrity {
+    pub report: AuditReport,
+    pub checkpoints: usize,
+    pub checkpoint_problems: Vec<CheckpointProblem>,
+    pub ballot_problems: Vec<String>,
+}
+
+impl Integrity {
+    pub fn is_intact(&self) -> bool {
+        self.report.is_intact() && self.checkpoint_problems.is_empty() && self.ballot_problems.is_empty()
+    }
+
+    /// Every problem, in words.
+    pub fn problems(&self) -> Vec<String> {
+        self.report
+            .problems
+            .iter()
+            .map(ToString::to_string)
+            .chain(self.checkpoint_problems.iter().map(ToString::to_string))
+            .chain(self.ballot_problems.iter().cloned())
+            .collect()
+    }
+}
+
+/// Verifies the record in `store` (whose replayed state is `state`): the chain, each of
+/// `checkpoints`, and the ballot store of every election open for voting.
+pub async fn integrity(store: &Store, state: &State, checkpoints: &[Checkpoint]) -> Result<Integrity, ActError> {
+    let (report, checkpoint_problems) = store.verify(checkpoints).await?;
+    let mut ballot_problems = Vec::new();
+    for election in state
+        .elections
+        .values()
+        .filter(|election| election.phase == Phase::Voting)
+    {
+        let mut ballots = Vec::new();
+        let mut unreadable = None;
+        for (receipt, content) in store.ballots(&election.id).await? {
+            match serde_json::from_str::<Vec<Vec<String>>>(&content) {
+                Ok(ranking) => ballots.push((receipt, ranking)),
+                Err(_) => unreadable = Some(receipt),
+            }
+        }
+        if let Some(receipt) = unreadable {
+            ballot_problems.push(format!(
+                "integrity: the stored ballot {receipt} of {} cannot be read",
+                election.id
+            ));
+        } else if let Err(rejection) = polity_engine::check_ballot_store(election, &ballots) {
+            ballot_problems.push(rejection.message);
+        }
+    }
+    Ok(Integrity {
+        report,
+        checkpoints: checkpoints.len(),
+        checkpoint_problems,
+        ballot_problems,
+    })
 }
 
 /// A new secret ballot: a fresh random key, the command to decide and the row to store (T1).

@@ -51,6 +51,15 @@ fn render(status: StatusCode, template: &impl Template) -> Response {
 }
 
 #[derive(Template)]
+#[template(path = "ballot.html")]
+struct BallotPage {
+    page: Page,
+    election: String,
+    receipt: String,
+    key: String,
+}
+
+#[derive(Template)]
 #[template(path = "error.html")]
 struct ErrorPage {
     page: Page,
@@ -148,6 +157,27 @@ fn field<'a>(fields: &'a [(String, String)], name: &str) -> Option<&'a str> {
         .map(|(_, value)| value.as_str())
 }
 
+/// The path of the page the request came from, when it is a page of this site: the Referer's
+/// path and query if its host is the request's `Host`. Never another site, never a scheme a
+/// browser would run (`javascript:`), never a protocol-relative `//host` path.
+pub(crate) fn same_origin_path(headers: &HeaderMap) -> Option<String> {
+    let referer = headers.get(header::REFERER)?.to_str().ok()?;
+    let host = headers.get(header::HOST)?.to_str().ok()?;
+    let rest = referer
+        .strip_prefix("https://")
+        .or_else(|| referer.strip_prefix("http://"))?;
+    let (authority, path) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
+    if !authority.eq_ignore_ascii_case(host) {
+        return None;
+    }
+    let path = if path.is_empty() { "/" } else { path };
+    let safe = path.starts_with('/')
+        && !path.starts_with("//")
+        && !path.contains('\\')
+        && path.chars().all(|c| c.is_ascii_graphic());
+    safe.then(|| path.to_owned())
+}
+
 async fn web_act(
     route: &'static Route,
     app: Arc<App>,
@@ -157,20 +187,7 @@ async fn web_act(
     params: Params,
     body: Bytes,
 ) -> Response {
-    let back = headers
-        .get(header::REFERER)
-        .and_then(|value| value.to_str().ok())
-        .filter(|referer| {
-            !referer.contains("//")
-                || referer.contains(
-                    headers
-                        .get(header::HOST)
-                        .and_then(|host| host.to_str().ok())
-                        .unwrap_or("\u{0}"),
-                )
-        })
-        .unwrap_or("/")
-        .to_owned();
+    let back = same_origin_path(&headers).unwrap_or_else(|| "/".to_owned());
     let result = async {
         let person = acting_person(&caller)?;
         let fields = form_fields(&body)?;
@@ -189,20 +206,33 @@ async fn web_act(
     .await;
     match result {
         Ok((target, acted)) => {
-            let message = match &acted.receipt {
-                Some(receipt) => format!(
-                    "Your secret ballot is recorded. Your receipt: {receipt}. Keep it: after the count it finds your ballot on the tally sheet, and it replaces your ballot if you vote again."
-                ),
-                None => format!(
-                    "Recorded: {}.",
-                    acted
-                        .recorded
-                        .iter()
-                        .filter_map(|event| event.get("kind").and_then(|kind| kind.as_str()))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ),
-            };
+            // T1: a ballot's receipt and key are shown on this one answer, never put in the
+            // session, where they would sit next to the voter's login.
+            if let (Some(receipt), Some(key)) = (&acted.receipt, &acted.key) {
+                let page = match page(&app, &session, &caller, "Your ballot is recorded").await {
+                    Ok(page) => page,
+                    Err(error) => return error.into_response(),
+                };
+                let election = target.trim_start_matches("/elections/").to_owned();
+                return render(
+                    StatusCode::OK,
+                    &BallotPage {
+                        page,
+                        election,
+                        receipt: receipt.clone(),
+                        key: key.clone(),
+                    },
+                );
+            }
+            let message = format!(
+                "Recorded: {}.",
+                acted
+                    .recorded
+                    .iter()
+                    .filter_map(|event| event.get("kind").and_then(|kind| kind.as_str()))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            );
             if let Err(error) = session.insert("flash", message).await {
                 return ApiError::session(error).into_response();
             }
@@ -456,7 +486,7 @@ async fn election(
             } else {
                 Vec::new()
             };
-            let receipt_query = query.receipt.clone().unwrap_or_default().trim().to_owned();
+            let receipt_query = query.receipt.clone().unwrap_or_default().trim().to_ascii_lowercase();
             let receipt_found = (!receipt_query.is_empty() && election.phase == Phase::Closed).then(|| match election
                 .tally_sheet
                 .iter()
@@ -638,6 +668,8 @@ struct LogPage {
     problems: Vec<String>,
     rows: Vec<(i64, String, String, String, String)>,
     earlier: Option<i64>,
+    /// The newest signed checkpoints: (event, hash, signed on, public key).
+    checkpoints: Vec<(i64, String, String, String)>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -647,26 +679,37 @@ struct LogQuery {
 
 const LOG_PAGE: i64 = 200;
 
-async fn log(State(app): State<Arc<App>>, caller: Caller, session: Session, Query(query): Query<LogQuery>) -> Response {
+async fn log(
+    State(app): State<Arc<App>>,
+    caller: Caller,
+    session: Session,
+    client: ClientAddress,
+    Query(query): Query<LogQuery>,
+) -> Response {
     let result = async {
-        let report = app.record.store.audit().await?;
-        let before = query.before.unwrap_or(i64::MAX).min(report.head_seq + 1);
+        if caller.account.is_none() {
+            app.heavy_read(&client.0)?;
+        }
+        let report = app.record.audit().await?;
+        let before = query.before.unwrap_or(i64::MAX).clamp(1, report.head_seq + 1);
         let after = (before - 1 - LOG_PAGE).max(0);
-        let mut rows = Vec::new();
-        app.record
+        let rows: Vec<_> = app
+            .record
             .store
-            .read_each(after, |row| {
-                if row.seq < before {
-                    let what = if row.kind == "registry-recorded" {
-                        "(the registry's files)".to_owned()
-                    } else {
-                        row.payload.clone()
-                    };
-                    rows.push((row.seq, row.recorded_at, row.body.unwrap_or_default(), row.kind, what));
-                }
+            .read_page(after, before - 1 - after)
+            .await?
+            .into_iter()
+            .rev()
+            .map(|row| {
+                let what = if row.kind == "registry-recorded" {
+                    "(the registry's files)".to_owned()
+                } else {
+                    row.payload
+                };
+                (row.seq, row.recorded_at, row.body.unwrap_or_default(), row.kind, what)
             })
-            .await?;
-        rows.reverse();
+            .collect();
+        let checkpoints = app.record.store.checkpoints().await?;
         let page = page(&app, &session, &caller, "The record").await?;
         Ok(render(
             StatusCode::OK,
@@ -678,6 +721,19 @@ async fn log(State(app): State<Arc<App>>, caller: Caller, session: Session, Quer
                 problems: report.problems.iter().map(ToString::to_string).collect(),
                 rows,
                 earlier: (after > 0).then_some(after + 1),
+                checkpoints: checkpoints
+                    .into_iter()
+                    .rev()
+                    .take(20)
+                    .map(|checkpoint| {
+                        (
+                            checkpoint.seq,
+                            checkpoint.hash,
+                            checkpoint.signed_on,
+                            checkpoint.public_key,
+                        )
+                    })
+                    .collect(),
             },
         ))
     }
@@ -784,28 +840,30 @@ struct MePage {
 }
 
 async fn me(State(app): State<Arc<App>>, caller: Caller, session: Session) -> Response {
-    let result = async {
-        let account = caller
-            .account
-            .clone()
-            .ok_or_else(|| ApiError::unauthorised("nobody is signed in"))?;
-        let token: Option<String> = session.remove("new-token").await.map_err(ApiError::session)?;
-        let tokens = app.record.store.tokens_of(&account.login).await?;
-        let page = page(&app, &session, &caller, account.login.clone()).await?;
-        Ok(render(
-            StatusCode::OK,
-            &MePage {
-                page,
-                login: account.login,
-                person: account.person,
-                admin: account.admin,
-                token,
-                tokens,
-            },
-        ))
-    }
-    .await;
+    let result = me_page(&app, &caller, &session, None).await;
     respond(&app, &session, &caller, result).await
+}
+
+/// The account page; `token` is a token just created, shown on this one answer (never kept in
+/// the session).
+async fn me_page(app: &App, caller: &Caller, session: &Session, token: Option<String>) -> Result<Response, ApiError> {
+    let account = caller
+        .account
+        .clone()
+        .ok_or_else(|| ApiError::unauthorised("nobody is signed in"))?;
+    let tokens = app.record.store.tokens_of(&account.login).await?;
+    let page = page(app, session, caller, account.login.clone()).await?;
+    Ok(render(
+        StatusCode::OK,
+        &MePage {
+            page,
+            login: account.login,
+            person: account.person,
+            admin: account.admin,
+            token,
+            tokens,
+        },
+    ))
 }
 
 async fn new_token(State(app): State<Arc<App>>, caller: Caller, session: Session, body: Bytes) -> Response {
@@ -818,8 +876,7 @@ async fn new_token(State(app): State<Arc<App>>, caller: Caller, session: Session
         check_csrf(&session, field(&fields, "csrf")).await?;
         let label = field(&fields, "label").unwrap_or("token").trim().to_owned();
         let token = issue_token(&app.record.store, &account.login, &label, &app.today().to_string()).await?;
-        session.insert("new-token", token).await.map_err(ApiError::session)?;
-        Ok(Redirect::to("/me").into_response())
+        me_page(&app, &caller, &session, Some(token)).await
     }
     .await;
     respond(&app, &session, &caller, result).await

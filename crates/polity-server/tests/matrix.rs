@@ -35,6 +35,26 @@ fn nothing() -> Vec<(&'static str, Command)> {
     Vec::new()
 }
 
+/// The four TSC members who had not voted in tsc/e2 vote, so that the officer may close it
+/// before its deadline (E3). The executor draws each ballot's key.
+fn everyone_voted() -> Vec<(&'static str, Command)> {
+    ["alice", "chen", "dana", "ivan"]
+        .into_iter()
+        .map(|voter| {
+            (
+                voter,
+                Command::CastBallot {
+                    election: "tsc/e2".into(),
+                    ranking: vec![vec!["chen".into()]],
+                    abstain: false,
+                    key: String::new(),
+                    replaces: None,
+                },
+            )
+        })
+        .collect()
+}
+
 fn ptl_election() -> Vec<(&'static str, Command)> {
     vec![(
         "alice",
@@ -346,12 +366,12 @@ fn cases() -> Vec<Case> {
             setup: nothing,
             allowed: &["dana", "alice"],
         },
-        // E1: the officer closes the election.
+        // E1: the officer closes the election (before its deadline only once everyone voted).
         Case {
             route: "close-election",
             uri: "/api/elections/tsc/e2/close",
             body: "{}",
-            setup: nothing,
+            setup: everyone_voted,
             allowed: &["alice"],
         },
     ]
@@ -396,8 +416,22 @@ async fn authorisation_matrix_every_act_every_actor() {
                     actor: who.to_owned(),
                     on: polity_server::demo::DEMO_TODAY,
                 };
+                let (command, extra) = match command {
+                    Command::CastBallot {
+                        election,
+                        ranking,
+                        abstain,
+                        replaces,
+                        ..
+                    } => {
+                        let (command, ballot) =
+                            polity_server::live::new_ballot(&election, ranking, abstain, replaces.as_deref()).unwrap();
+                        (command, Extra::Ballot(ballot))
+                    }
+                    command => (command, Extra::None),
+                };
                 app.record
-                    .act(command, Extra::None, &context)
+                    .act(command, extra, &context)
                     .await
                     .unwrap_or_else(|error| panic!("setup of {} by {who}: {error}", case.route));
             }

@@ -20,22 +20,6 @@ pub struct Account {
     pub admin: bool,
 }
 
-/// Runs the same SQL on either backend (both take numbered parameters, `$1`, `$2`, …).
-macro_rules! on_backend {
-    ($store:expr, |$pool:ident| $body:expr) => {
-        match $store {
-            Store::Sqlite(store) => {
-                let $pool = store.pool();
-                $body
-            }
-            Store::Postgres(store) => {
-                let $pool = store.pool();
-                $body
-            }
-        }
-    };
-}
-
 macro_rules! account_from_row {
     ($row:expr) => {{
         let row = $row;

@@ -49,15 +49,50 @@ impl AuditReport {
     }
 }
 
-/// Recomputes the chain over `rows` (in sequence order) and compares it with the head row.
-pub fn audit(rows: &[StoredEvent], (head_seq, head_hash): (i64, String)) -> AuditReport {
-    let mut problems = Vec::new();
-    let mut expected_seq = 1;
-    let mut previous_hash = GENESIS.to_owned();
-    for row in rows {
-        if row.seq > expected_seq {
-            problems.push(AuditProblem::Missing {
-                from: expected_seq,
+/// Recomputes the chain row by row, in sequence order, without holding the rows: feed each row
+/// to [`Auditor::row`], then [`Auditor::finish`] with the head row.
+#[derive(Debug)]
+pub struct Auditor {
+    problems: Vec<AuditProblem>,
+    expected_seq: i64,
+    previous_hash: String,
+    events: usize,
+    /// (seq, hash) of the rows asked for with [`Auditor::watch`], as found.
+    watched: std::collections::BTreeMap<i64, Option<String>>,
+}
+
+impl Default for Auditor {
+    fn default() -> Auditor {
+        Auditor {
+            problems: Vec::new(),
+            expected_seq: 1,
+            previous_hash: GENESIS.to_owned(),
+            events: 0,
+            watched: std::collections::BTreeMap::new(),
+        }
+    }
+}
+
+impl Auditor {
+    /// Remembers the stored hash of row `seq` when it passes (for checkpoints).
+    pub fn watch(&mut self, seq: i64) {
+        self.watched.entry(seq).or_insert(None);
+    }
+
+    /// The stored hash of a watched row, if it was seen.
+    pub fn hash_at(&self, seq: i64) -> Option<&str> {
+        self.watched.get(&seq).and_then(|hash| hash.as_deref())
+    }
+
+    /// The sequence number of the last row fed.
+    pub fn last_seq(&self) -> i64 {
+        self.expected_seq - 1
+    }
+
+    pub fn row(&mut self, row: &StoredEvent) {
+        if row.seq > self.expected_seq {
+            self.problems.push(AuditProblem::Missing {
+                from: self.expected_seq,
                 to: row.seq - 1,
             });
         }
@@ -70,23 +105,52 @@ pub fn audit(rows: &[StoredEvent], (head_seq, head_hash): (i64, String)) -> Audi
             &row.prev_hash,
         );
         if recomputed != row.hash {
-            problems.push(AuditProblem::Changed { seq: row.seq });
+            self.problems.push(AuditProblem::Changed { seq: row.seq });
         }
-        if row.prev_hash != previous_hash && row.seq == expected_seq {
-            problems.push(AuditProblem::BrokenLink { seq: row.seq });
+        if row.prev_hash != self.previous_hash && row.seq == self.expected_seq {
+            self.problems.push(AuditProblem::BrokenLink { seq: row.seq });
         }
-        previous_hash = row.hash.clone();
-        expected_seq = row.seq + 1;
+        if let Some(slot) = self.watched.get_mut(&row.seq) {
+            *slot = Some(row.hash.clone());
+        }
+        self.previous_hash = row.hash.clone();
+        self.expected_seq = row.seq + 1;
+        self.events += 1;
     }
-    let last_seq = rows.last().map_or(0, |row| row.seq);
-    let last_hash = rows.last().map_or(GENESIS, |row| row.hash.as_str());
-    if head_seq != last_seq || head_hash != last_hash {
-        problems.push(AuditProblem::Head { head_seq, last_seq });
+
+    /// Compares the end of the chain with the head row.
+    pub fn finish(self, head: (i64, String)) -> AuditReport {
+        self.report(head)
     }
-    AuditReport {
-        events: rows.len(),
-        head_seq,
-        head_hash,
-        problems,
+
+    /// The report so far, with the end of the chain compared with the head row (the auditor can
+    /// be fed further rows afterwards: an incremental audit).
+    pub fn report(&self, (head_seq, head_hash): (i64, String)) -> AuditReport {
+        let mut problems = self.problems.clone();
+        let last_seq = self.expected_seq - 1;
+        let ends_at_head = head_seq == last_seq
+            && if self.events > 0 {
+                head_hash == self.previous_hash
+            } else {
+                head_hash == GENESIS
+            };
+        if !ends_at_head {
+            problems.push(AuditProblem::Head { head_seq, last_seq });
+        }
+        AuditReport {
+            events: self.events,
+            head_seq,
+            head_hash,
+            problems,
+        }
     }
+}
+
+/// Recomputes the chain over `rows` (in sequence order) and compares it with the head row.
+pub fn audit(rows: &[StoredEvent], head: (i64, String)) -> AuditReport {
+    let mut auditor = Auditor::default();
+    for row in rows {
+        auditor.row(row);
+    }
+    auditor.finish(head)
 }

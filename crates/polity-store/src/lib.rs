@@ -7,8 +7,28 @@
 //!
 //! Architecture invariant: rows are only ever inserted; no code here updates or deletes an event.
 
+#[macro_use]
+mod backend {
+    /// Runs the same SQL on either backend (both take numbered parameters, `$1`, `$2`, …).
+    macro_rules! on_backend {
+        ($store:expr, |$pool:ident| $body:expr) => {
+            match $store {
+                Store::Sqlite(store) => {
+                    let $pool = store.pool();
+                    $body
+                }
+                Store::Postgres(store) => {
+                    let $pool = store.pool();
+                    $body
+                }
+            }
+        };
+    }
+}
+
 mod accounts;
 mod audit;
+mod checkpoint;
 mod postgres;
 mod sqlite;
 
@@ -17,7 +37,8 @@ use std::future::Future;
 use sha2::{Digest, Sha256};
 
 pub use accounts::Account;
-pub use audit::{AuditProblem, AuditReport, audit};
+pub use audit::{AuditProblem, AuditReport, Auditor, audit};
+pub use checkpoint::{Checkpoint, CheckpointError, CheckpointProblem, SigningKey, load_or_create_key, public_key_hex};
 pub use postgres::PostgresStore;
 pub use sqlite::SqliteStore;
 
@@ -114,6 +135,8 @@ pub enum StoreError {
     UnknownReceipt(String),
     #[error("the store's writer stopped")]
     WriterGone,
+    #[error("there is no record at {0}: give the --db of an existing record, or create one with `polity init`")]
+    Missing(String),
 }
 
 /// A ballot stored apart from its voter: only the election, a random receipt and the content.
@@ -162,6 +185,8 @@ pub trait EventLog {
         page: i64,
         each: F,
     ) -> impl Future<Output = Result<(), StoreError>> + Send;
+    /// At most `limit` events after `after`, in order (keyset pagination: reads only those rows).
+    fn read_page(&self, after: i64, limit: i64) -> impl Future<Output = Result<Vec<StoredEvent>, StoreError>> + Send;
     /// Every event after `after`, in order.
     fn read_after(&self, after: i64) -> impl Future<Output = Result<Vec<StoredEvent>, StoreError>> + Send
     where
@@ -175,6 +200,10 @@ pub trait EventLog {
     }
     /// The head row: (last sequence number, its hash).
     fn head(&self) -> impl Future<Output = Result<(i64, String), StoreError>> + Send;
+}
+
+fn auditor_last(auditor: &Auditor, until: i64) -> i64 {
+    auditor.last_seq().min(until)
 }
 
 /// A store chosen at run time from a URL: `sqlite:PATH` (created if missing) or
@@ -198,11 +227,68 @@ impl Store {
         }
     }
 
-    /// Audits the whole log: reads every row and the head, and recomputes the chain.
+    /// Opens an existing store: a SQLite file that does not exist is an error, never created
+    /// (read-only commands must not leave empty databases behind). A PostgreSQL database is
+    /// never created by polity; its tables are migrated.
+    pub async fn open_existing(url: &str) -> Result<Store, StoreError> {
+        if let Some(path) = url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:"))
+            && !std::path::Path::new(path).is_file()
+        {
+            return Err(StoreError::Missing(path.to_owned()));
+        }
+        Store::open(url).await
+    }
+
+    /// Audits the whole log: reads every row (streaming) and the head, and recomputes the chain.
     pub async fn audit(&self) -> Result<AuditReport, StoreError> {
-        let rows = self.read_after(0).await?;
+        Ok(self.verify(&[]).await?.0)
+    }
+
+    /// Audits the whole log and checks that it still extends each of `checkpoints` (signature,
+    /// the hash at its sequence number, not truncated before it).
+    pub async fn verify(
+        &self,
+        checkpoints: &[Checkpoint],
+    ) -> Result<(AuditReport, Vec<CheckpointProblem>), StoreError> {
+        let mut auditor = Auditor::default();
+        for checkpoint in checkpoints {
+            auditor.watch(checkpoint.seq);
+        }
+        // The head is read first: rows appended while the audit runs are then beyond it and
+        // are not mistaken for a broken end.
         let head = self.head().await?;
-        Ok(audit(&rows, head))
+        let until = head.0;
+        let mut beyond = until;
+        self.read_each(0, |row| {
+            if row.seq <= until {
+                auditor.row(&row);
+            } else {
+                beyond = beyond.max(row.seq);
+            }
+        })
+        .await?;
+        // Rows past the head: appended meanwhile (the head has moved on since), or put there
+        // behind polity's back (the head still ends before them).
+        let mut late = None;
+        if beyond > until {
+            let (now, _) = self.head().await?;
+            if now < beyond {
+                late = Some(AuditProblem::Head {
+                    head_seq: now,
+                    last_seq: beyond,
+                });
+            }
+        }
+        let problems = checkpoints
+            .iter()
+            .filter_map(|checkpoint| {
+                let last = auditor_last(&auditor, until);
+                checkpoint.check(last, auditor.hash_at(checkpoint.seq))
+            })
+            .collect();
+        let mut report = auditor.finish(head);
+        report.problems.extend(late);
+        Ok((report, problems))
     }
 }
 
@@ -230,6 +316,13 @@ impl EventLog for Store {
         match self {
             Store::Sqlite(store) => store.replay_pages(after, page, each).await,
             Store::Postgres(store) => store.replay_pages(after, page, each).await,
+        }
+    }
+
+    async fn read_page(&self, after: i64, limit: i64) -> Result<Vec<StoredEvent>, StoreError> {
+        match self {
+            Store::Sqlite(store) => store.read_page(after, limit).await,
+            Store::Postgres(store) => store.read_page(after, limit).await,
         }
     }
 

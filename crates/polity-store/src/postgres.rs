@@ -124,6 +124,20 @@ impl EventLog for PostgresStore {
         }
     }
 
+    async fn read_page(&self, after: i64, limit: i64) -> Result<Vec<StoredEvent>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT seq, recorded_at, kind, body, payload, prev_hash, hash FROM events WHERE seq > $1 ORDER BY seq LIMIT $2",
+        )
+        .bind(after)
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(pg_row_to_event)
+            .collect::<Result<_, _>>()
+            .map_err(StoreError::from)
+    }
+
     async fn ballots(&self, election: &str) -> Result<Vec<(String, String)>, StoreError> {
         let rows = sqlx::query("SELECT receipt, content FROM ballots WHERE election = $1 ORDER BY receipt")
             .bind(election)

@@ -238,6 +238,20 @@ impl EventLog for SqliteStore {
         }
     }
 
+    async fn read_page(&self, after: i64, limit: i64) -> Result<Vec<StoredEvent>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT seq, recorded_at, kind, body, payload, prev_hash, hash FROM events WHERE seq > ? ORDER BY seq LIMIT ?",
+        )
+        .bind(after)
+        .bind(limit)
+        .fetch_all(&self.readers)
+        .await?;
+        rows.iter()
+            .map(row_to_event)
+            .collect::<Result<_, _>>()
+            .map_err(StoreError::from)
+    }
+
     async fn ballots(&self, election: &str) -> Result<Vec<(String, String)>, StoreError> {
         let rows = sqlx::query("SELECT receipt, content FROM ballots WHERE election = ? ORDER BY receipt")
             .bind(election)

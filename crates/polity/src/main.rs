@@ -256,8 +256,24 @@ enum Command {
 
 #[derive(Debug, Subcommand)]
 enum AuditCommand {
-    /// Detect any changed, deleted, reordered or inserted event. Exit 1 when the record was tampered with.
-    Verify,
+    /// Detect any changed, deleted, reordered or inserted event, a record that no longer extends a
+    /// signed checkpoint (given files and those stored in the record), and open elections whose
+    /// ballot store disagrees with who voted. Exit 1 when anything is wrong.
+    Verify {
+        /// A checkpoint file the record must still extend (repeat for several).
+        #[arg(long = "checkpoint", value_name = "FILE")]
+        checkpoints: Vec<PathBuf>,
+    },
+    /// Sign the record's head with an ed25519 key (the key file is created when missing), write
+    /// the checkpoint to a file and keep it in the record. Refused on a broken record.
+    Checkpoint {
+        /// The signing key file (64 hex digits), readable only by you; created when missing.
+        #[arg(long, value_name = "FILE")]
+        key: PathBuf,
+        /// Where to write the checkpoint (JSON); keep copies outside the database's machine.
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
     /// Replay the whole record and print the digest of the resulting state.
     StateHash,
 }
@@ -446,10 +462,13 @@ fn run(cli: Cli) -> Result<ExitCode> {
             json,
         ))?),
         Command::Audit { command, actor } => match command {
-            AuditCommand::Verify => {
-                let (text, intact) = runtime()?.block_on(record::audit(&actor))?;
+            AuditCommand::Verify { checkpoints } => {
+                let (text, intact) = runtime()?.block_on(record::audit(&actor, &checkpoints))?;
                 print!("{text}");
                 Ok(if intact { ExitCode::SUCCESS } else { ExitCode::from(1) })
+            }
+            AuditCommand::Checkpoint { key, out } => {
+                print(runtime()?.block_on(record::checkpoint(&actor, &key, &out))?)
             }
             AuditCommand::StateHash => print(runtime()?.block_on(record::state_hash(&actor))?),
         },

@@ -25,6 +25,10 @@ pub struct Actor {
     /// The date of the act (YYYY-MM-DD); today when absent.
     #[arg(long, global = true)]
     pub at: Option<String>,
+    /// An ed25519 key file: closing an election or a motion then signs a checkpoint of the
+    /// record (see `polity audit checkpoint`).
+    #[arg(long, global = true, env = "POLITY_CHECKPOINT_KEY", value_name = "FILE")]
+    pub checkpoint_key: Option<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -270,17 +274,40 @@ pub struct Record {
     pub store: Store,
     pub state: State,
     pub last_seq: i64,
+    /// Signs a checkpoint after every election and motion close (`--checkpoint-key`).
+    signer: Option<PathBuf>,
 }
 
 impl Record {
+    /// Opens an existing record (a missing SQLite file is an error, never created).
     pub async fn open(db: &str) -> Result<Record> {
+        let store = Store::open_existing(db)
+            .await
+            .with_context(|| format!("cannot open the store {db}"))?;
+        Record::on(store).await
+    }
+
+    /// Opens the record at `db`, creating it when missing (`init`).
+    pub async fn create(db: &str) -> Result<Record> {
         let store = Store::open(db)
             .await
             .with_context(|| format!("cannot open the store {db}"))?;
+        Record::on(store).await
+    }
+
+    /// Opens the existing record of `actor.db`, signing checkpoints with `actor.checkpoint_key`.
+    pub async fn open_as(actor: &Actor) -> Result<Record> {
+        let mut record = Record::open(&actor.db).await?;
+        record.signer = actor.checkpoint_key.clone();
+        Ok(record)
+    }
+
+    async fn on(store: Store) -> Result<Record> {
         let mut record = Record {
             store,
             state: State::default(),
             last_seq: 0,
+            signer: None,
         };
         record.catch_up().await?;
         Ok(record)
@@ -309,6 +336,15 @@ impl Record {
                         evolve(&mut self.state, event);
                     }
                     self.last_seq = stored.last().map_or(self.last_seq, |row| row.seq);
+                    let closes = events
+                        .iter()
+                        .any(|event| matches!(event, Event::ElectionClosed { .. } | Event::MotionClosed { .. }));
+                    if let (true, Some(path), Some(last)) = (closes, &self.signer, stored.last()) {
+                        let (key, _) = polity_store::load_or_create_key(path)?;
+                        let checkpoint =
+                            polity_store::Checkpoint::sign(&key, last.seq, &last.hash, &context.on.to_string());
+                        self.store.add_checkpoint(&checkpoint).await?;
+                    }
                     return Ok(events);
                 }
                 Err(StoreError::Conflict { .. }) => self.catch_up().await?,
@@ -345,7 +381,7 @@ fn describe(events: &[Event]) -> String {
 
 pub async fn init(registry: &Path, actor: &Actor) -> Result<String> {
     let sources = polity_registry::read_sources(registry)?;
-    let mut record = Record::open(&actor.db).await?;
+    let mut record = Record::create(&actor.db).await?;
     let context = Context {
         actor: actor.actor.clone().unwrap_or_else(|| "polity init".to_owned()),
         on: act_date(actor)?,
@@ -393,7 +429,9 @@ pub async fn log(
     until: Option<&str>,
     json: bool,
 ) -> Result<String> {
-    let store = Store::open(&actor.db).await?;
+    let store = Store::open_existing(&actor.db)
+        .await
+        .with_context(|| format!("cannot open the store {}", actor.db))?;
     let rows = store.read_after(0).await?;
     let mut out = String::new();
     let mut selected = Vec::new();
@@ -441,28 +479,86 @@ pub async fn log(
     Ok(out)
 }
 
-pub async fn audit(actor: &Actor) -> Result<(String, bool)> {
-    let store = Store::open(&actor.db).await?;
-    let report = store.audit().await?;
+/// `polity audit verify`: the chain, every checkpoint (the files given and those stored in the
+/// record), and the ballot stores of open elections. Returns the text and whether all is intact.
+pub async fn audit(actor: &Actor, checkpoint_files: &[PathBuf]) -> Result<(String, bool)> {
+    let store = Store::open_existing(&actor.db)
+        .await
+        .with_context(|| format!("cannot open the store {}", actor.db))?;
+    let mut checkpoints = Vec::new();
+    for path in checkpoint_files {
+        let text =
+            std::fs::read_to_string(path).with_context(|| format!("cannot read the checkpoint {}", path.display()))?;
+        checkpoints.push(polity_store::Checkpoint::from_json(&text).with_context(|| format!("in {}", path.display()))?);
+    }
+    checkpoints.extend(store.checkpoints().await?);
+    let mut state = State::default();
+    let mut last_seq = 0;
+    let replayed = polity_server::live::replay(&store, &mut state, &mut last_seq).await;
+    let integrity = polity_server::live::integrity(&store, &state, &checkpoints)
+        .await
+        .map_err(|error| anyhow!("verifying the record: {error}"))?;
+    let mut problems = integrity.problems();
+    if let Err(error) = replayed {
+        problems.push(format!("the record cannot be replayed: {error}"));
+    }
+    let report = &integrity.report;
     let mut out = String::new();
-    if report.is_intact() {
+    if problems.is_empty() {
         let _ = writeln!(
             out,
             "intact: {} events, head {} {}",
             report.events, report.head_seq, report.head_hash
         );
+        if integrity.checkpoints > 0 {
+            let _ = writeln!(
+                out,
+                "extends {} signed checkpoint(s), the newest at event {}",
+                integrity.checkpoints,
+                checkpoints.iter().map(|checkpoint| checkpoint.seq).max().unwrap_or(0)
+            );
+        }
     } else {
         let _ = writeln!(
             out,
             "TAMPERED: {} problem(s) in {} events:",
-            report.problems.len(),
+            problems.len(),
             report.events
         );
-        for problem in &report.problems {
+        for problem in &problems {
             let _ = writeln!(out, "  - {problem}");
         }
     }
-    Ok((out, report.is_intact()))
+    Ok((out, problems.is_empty()))
+}
+
+/// `polity audit checkpoint`: signs the head of an intact record and writes the checkpoint.
+pub async fn checkpoint(actor: &Actor, key: &Path, out: &Path) -> Result<String> {
+    let (text, intact) = audit(actor, &[]).await?;
+    if !intact {
+        bail!("the record is broken; no checkpoint signed:\n{text}");
+    }
+    let store = Store::open_existing(&actor.db).await?;
+    let (signing, created) = polity_store::load_or_create_key(key)?;
+    let (seq, hash) = store.head().await?;
+    let checkpoint = polity_store::Checkpoint::sign(&signing, seq, &hash, &act_date(actor)?.to_string());
+    std::fs::write(out, checkpoint.to_json()).with_context(|| format!("cannot write {}", out.display()))?;
+    store.add_checkpoint(&checkpoint).await?;
+    let mut said = String::new();
+    if created {
+        let _ = writeln!(
+            said,
+            "created the key {} (keep it secret, and a copy somewhere safe)",
+            key.display()
+        );
+    }
+    let _ = writeln!(
+        said,
+        "signed event {seq} (hash {hash}) with public key {}; the checkpoint is in {}",
+        checkpoint.public_key,
+        out.display()
+    );
+    Ok(said)
 }
 
 /// The state digest after a full replay (for checking that replays agree).
@@ -472,7 +568,7 @@ pub async fn state_hash(actor: &Actor) -> Result<String> {
 }
 
 pub async fn report(command: &ReportCommand, actor: &Actor) -> Result<String> {
-    let mut record = Record::open(&actor.db).await?;
+    let mut record = Record::open_as(actor).await?;
     let context = context(actor)?;
     let ReportCommand::Submit { body, annual, link } = command;
     let command = Command::SubmitReport {
@@ -507,7 +603,7 @@ fn lifecycle(text: &str) -> Result<LifecycleState> {
 }
 
 pub async fn motion(command: &MotionCommand, actor: &Actor) -> Result<String> {
-    let mut record = Record::open(&actor.db).await?;
+    let mut record = Record::open_as(actor).await?;
     let context = context(actor)?;
     let command = match command {
         MotionCommand::Open {
@@ -609,7 +705,7 @@ fn parse_ranking(text: &str) -> Vec<Vec<String>> {
 }
 
 pub async fn election(command: &ElectionCommand, actor: &Actor) -> Result<String> {
-    let mut record = Record::open(&actor.db).await?;
+    let mut record = Record::open_as(actor).await?;
     if let ElectionCommand::VerifyReceipt { election, receipt } = command {
         let election = record
             .state
@@ -622,7 +718,8 @@ pub async fn election(command: &ElectionCommand, actor: &Actor) -> Result<String
                 election.id
             );
         }
-        return match election.tally_sheet.iter().find(|line| line.receipt == *receipt) {
+        let receipt = receipt.trim().to_ascii_lowercase();
+        return match election.tally_sheet.iter().find(|line| line.receipt == receipt) {
             Some(line) => {
                 let ranking: Vec<String> = line.ranking.iter().map(|tier| tier.join("=")).collect();
                 Ok(format!(
@@ -809,6 +906,7 @@ pub async fn demo(db: Option<&str>) -> Result<String> {
         db: db.clone(),
         actor: Some(person.to_owned()),
         at: Some(at.to_owned()),
+        checkpoint_key: None,
     };
     let mut out = String::new();
     out.push_str(&init(registry, &actor("polity demo", "2026-06-01")).await?);
@@ -922,7 +1020,7 @@ pub async fn demo(db: Option<&str>) -> Result<String> {
     let _ = writeln!(out, "\n# The public record:");
     out.push_str(&log(&actor("", "2026-06-25"), None, None, None, None, false).await?);
     let _ = writeln!(out, "\n# The audit:");
-    out.push_str(&audit(&actor("", "2026-06-25")).await?.0);
+    out.push_str(&audit(&actor("", "2026-06-25"), &[]).await?.0);
     let _ = writeln!(
         out,
         "\nThe record is in {db}; read it again with `polity log --db {db}`."
@@ -931,7 +1029,7 @@ pub async fn demo(db: Option<&str>) -> Result<String> {
 }
 
 pub async fn meeting(command: &MeetingCommand, actor: &Actor) -> Result<String> {
-    let mut record = Record::open(&actor.db).await?;
+    let mut record = Record::open_as(actor).await?;
     let context = context(actor)?;
     let command = match command {
         MeetingCommand::Schedule { body, on } => Command::ScheduleMeeting {
@@ -974,7 +1072,7 @@ pub async fn meeting(command: &MeetingCommand, actor: &Actor) -> Result<String> 
 }
 
 pub async fn proposal(command: &ProposalCommand, actor: &Actor) -> Result<String> {
-    let mut record = Record::open(&actor.db).await?;
+    let mut record = Record::open_as(actor).await?;
     let context = context(actor)?;
     let command = match command {
         ProposalCommand::Open { body, title, until } => Command::Propose {
@@ -996,7 +1094,7 @@ pub async fn proposal(command: &ProposalCommand, actor: &Actor) -> Result<String
 }
 
 pub async fn liaison(command: &LiaisonCommand, actor: &Actor) -> Result<String> {
-    let mut record = Record::open(&actor.db).await?;
+    let mut record = Record::open_as(actor).await?;
     let context = context(actor)?;
     let command = match command {
         LiaisonCommand::Volunteer { body, area } => Command::VolunteerLiaison {
@@ -1019,7 +1117,7 @@ pub async fn liaison(command: &LiaisonCommand, actor: &Actor) -> Result<String> 
 
 /// D11 and S4: an intervention of the overseeing body, and a working group's dissolution.
 pub async fn simple(command: Command, actor: &Actor) -> Result<String> {
-    let mut record = Record::open(&actor.db).await?;
+    let mut record = Record::open_as(actor).await?;
     let context = context(actor)?;
     Ok(describe(&record.act(&command, &context, None).await?))
 }

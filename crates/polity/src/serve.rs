@@ -46,6 +46,10 @@ pub struct ServeArgs {
     /// The address users reach this server at (for the GitHub callback); default http://LISTEN.
     #[arg(long, env = "POLITY_PUBLIC_URL")]
     pub public_url: Option<String>,
+    /// The ed25519 key file that signs a checkpoint of the record after every election and
+    /// motion close (created when missing; keep it outside the database's machine and backups).
+    #[arg(long, env = "POLITY_CHECKPOINT_KEY", value_name = "FILE")]
+    pub checkpoint_key: Option<PathBuf>,
 }
 
 /// The bundled demo registry, compiled in so that `--demo` works from any folder.
@@ -112,10 +116,25 @@ pub async fn serve(args: ServeArgs) -> Result<()> {
     let store = Store::open(&db)
         .await
         .with_context(|| format!("cannot open the store {db}"))?;
+    let checkpoint_key = match &args.checkpoint_key {
+        Some(path) => {
+            let (key, created) = polity_store::load_or_create_key(path)?;
+            if created {
+                eprintln!(
+                    "polity serve: created the checkpoint key {} (public key {}); keep a copy somewhere safe",
+                    path.display(),
+                    polity_store::public_key_hex(&key)
+                );
+            }
+            Some(key)
+        }
+        None => None,
+    };
     let config = Config {
         clock,
         secure_cookies: !args.insecure_cookies,
         github,
+        checkpoint_key,
         ..Config::default()
     };
     let app = App::new(store, config).await?;
@@ -189,7 +208,7 @@ pub enum AccountCommand {
 }
 
 pub async fn account(command: AccountCommand, db: &str) -> Result<String> {
-    let store = Store::open(db)
+    let store = Store::open_existing(db)
         .await
         .with_context(|| format!("cannot open the store {db}"))?;
     let app = App::new(store, Config::default()).await?;
