@@ -52,13 +52,15 @@ impl Period {
     fn shift(self, date: Date, sign: i64) -> Date {
         let amount = i64::from(self.amount) * sign;
         let span = match self.unit {
-            PeriodUnit::Days => jiff::Span::new().days(amount),
-            PeriodUnit::Weeks => jiff::Span::new().weeks(amount),
-            PeriodUnit::Months => jiff::Span::new().months(amount),
-            PeriodUnit::Years => jiff::Span::new().years(amount),
+            PeriodUnit::Days => jiff::Span::new().try_days(amount),
+            PeriodUnit::Weeks => jiff::Span::new().try_weeks(amount),
+            PeriodUnit::Months => jiff::Span::new().try_months(amount),
+            PeriodUnit::Years => jiff::Span::new().try_years(amount),
         };
-        // Dates in governance files are far from jiff's limits; saturate rather than fail.
-        date.checked_add(span)
+        // Dates in governance files are far from jiff's limits; saturate rather than fail (a
+        // period too long for a span, like 99999 years, saturates too: it never panics).
+        span.ok()
+            .and_then(|span| date.checked_add(span).ok())
             .unwrap_or(if sign > 0 { Date::MAX } else { Date::MIN })
     }
 
@@ -889,5 +891,19 @@ impl Body {
             }
         }
         since
+    }
+}
+
+#[cfg(test)]
+mod period_tests {
+    use super::*;
+
+    #[test]
+    fn r_value_a_period_beyond_the_calendar_saturates_instead_of_panicking() {
+        let on = jiff::civil::date(2026, 6, 1);
+        let huge = Period::parse("99999 years").unwrap();
+        assert_eq!(huge.after(on), Date::MAX);
+        assert_eq!(huge.before(on), Date::MIN);
+        assert_eq!(Period::parse("4294967295 days").unwrap().after(on), Date::MAX);
     }
 }

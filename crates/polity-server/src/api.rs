@@ -93,7 +93,7 @@ async fn api_act(
     let person = acting_person(&caller)?;
     if caller.by_session {
         let header = headers.get("x-csrf-token").and_then(|value| value.to_str().ok());
-        check_csrf(&session, header).await?;
+        check_csrf(&session, &caller, header).await?;
     }
     let act = (route.build)(&params, Input::Json(&body))?;
     Ok(Json(perform(&app, act, person).await?))
@@ -256,7 +256,14 @@ struct DueQuery {
 async fn due(State(app): State<Arc<App>>, Query(query): Query<DueQuery>) -> Result<Json<Value>, ApiError> {
     let within = match query.within.as_deref() {
         Some(text) => polity_model::Period::parse(text)
-            .map_err(|error| ApiError::bad_request(format!("within {text:?}: {error}"), "write e.g. `3 months`"))?,
+            .ok()
+            .filter(|period| period.after(jiff::civil::date(2000, 1, 1)) <= jiff::civil::date(2010, 1, 1))
+            .ok_or_else(|| {
+                ApiError::bad_request(
+                    format!("within {text:?} is not a period of at most ten years"),
+                    "write e.g. `3 months` or `2 years`",
+                )
+            })?,
         None => polity_model::Period::new(3, polity_model::PeriodUnit::Months),
     };
     let today = app.today();
@@ -419,7 +426,7 @@ async fn create_account(
     }
     if caller.by_session {
         let header = headers.get("x-csrf-token").and_then(|value| value.to_str().ok());
-        check_csrf(&session, header).await?;
+        check_csrf(&session, &caller, header).await?;
     }
     let account = account_from(&app, request).await?;
     app.record.store.put_account(&account).await?;
@@ -484,7 +491,7 @@ async fn revoke_token(
         .ok_or_else(|| ApiError::unauthorised("revoking a token needs a signed-in account"))?;
     if caller.by_session {
         let header = headers.get("x-csrf-token").and_then(|value| value.to_str().ok());
-        check_csrf(&session, header).await?;
+        check_csrf(&session, &caller, header).await?;
     }
     if !app.record.store.revoke_token(&account.login, &id).await? {
         return Err(ApiError::not_found(format!("{} has no token {id:?}", account.login)));

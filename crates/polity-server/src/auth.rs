@@ -217,6 +217,53 @@ pub struct Caller {
     pub account: Option<Account>,
     /// Signed in through the session cookie (forms and JSON then need the CSRF token).
     pub by_session: bool,
+    /// The anonymous CSRF cookie's token (double submit), for the forms of visitors who are not
+    /// signed in: they get no stored session at all.
+    pub csrf_cookie: Option<String>,
+}
+
+/// The name of the anonymous CSRF cookie.
+pub const CSRF_COOKIE: &str = "polity_csrf";
+
+/// The token of the request's anonymous CSRF cookie (set by [`csrf_cookie`]).
+#[derive(Clone, Debug)]
+pub struct CsrfCookie(pub String);
+
+/// Gives every browser a random CSRF token in a cookie (HttpOnly, SameSite=Strict) without
+/// storing anything: forms shown to anonymous visitors carry it, and a post must carry the same
+/// value as the cookie (a page on another site can neither read nor set it).
+pub async fn csrf_cookie(
+    axum::extract::State(app): axum::extract::State<Arc<App>>,
+    mut request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    let existing = request
+        .headers()
+        .get_all(axum::http::header::COOKIE)
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .flat_map(|cookies| cookies.split(';'))
+        .filter_map(|cookie| cookie.trim().strip_prefix(CSRF_COOKIE)?.strip_prefix('='))
+        .find(|value| value.len() == 64 && value.bytes().all(|byte| byte.is_ascii_hexdigit()))
+        .map(str::to_owned);
+    let (token, new) = match existing {
+        Some(token) => (token, false),
+        None => match random_hex(32) {
+            Ok(token) => (token, true),
+            Err(error) => return axum::response::IntoResponse::into_response(error),
+        },
+    };
+    request.extensions_mut().insert(CsrfCookie(token.clone()));
+    let mut response = next.run(request).await;
+    if new {
+        let secure = if app.config.secure_cookies { "; Secure" } else { "" };
+        if let Ok(value) = axum::http::HeaderValue::from_str(&format!(
+            "{CSRF_COOKIE}={token}; Path=/; HttpOnly; SameSite=Strict{secure}"
+        )) {
+            response.headers_mut().append(axum::http::header::SET_COOKIE, value);
+        }
+    }
+    response
 }
 
 impl Caller {
@@ -240,16 +287,19 @@ impl FromRequestParts<Arc<App>> for Caller {
                 Some(account) => Ok(Caller {
                     account: Some(account),
                     by_session: false,
+                    csrf_cookie: None,
                 }),
                 None => Err(ApiError::unauthorised(
                     "the API token is not known (revoked or mistyped)",
                 )),
             };
         }
+        let csrf_cookie = parts.extensions.get::<CsrfCookie>().map(|cookie| cookie.0.clone());
         let Some(session) = parts.extensions.get::<Session>().cloned() else {
             return Ok(Caller {
                 account: None,
                 by_session: false,
+                csrf_cookie,
             });
         };
         let login: Option<String> = session.get("login").await.map_err(ApiError::session)?;
@@ -260,12 +310,20 @@ impl FromRequestParts<Arc<App>> for Caller {
         Ok(Caller {
             by_session: account.is_some(),
             account,
+            csrf_cookie,
         })
     }
 }
 
 /// The session's CSRF token, created on first use.
-pub async fn csrf_token(session: &Session) -> Result<String, ApiError> {
+pub async fn csrf_token(session: &Session, caller: &Caller) -> Result<String, ApiError> {
+    if !caller.by_session {
+        // Not signed in: the cookie's token; nothing is stored for an anonymous visitor.
+        return caller
+            .csrf_cookie
+            .clone()
+            .ok_or_else(|| ApiError::internal("no CSRF cookie on the request"));
+    }
     if let Some(token) = session.get::<String>("csrf").await.map_err(ApiError::session)? {
         return Ok(token);
     }
@@ -274,9 +332,14 @@ pub async fn csrf_token(session: &Session) -> Result<String, ApiError> {
     Ok(token)
 }
 
-/// Checks a submitted CSRF token against the session's.
-pub async fn check_csrf(session: &Session, submitted: Option<&str>) -> Result<(), ApiError> {
-    let expected: Option<String> = session.get("csrf").await.map_err(ApiError::session)?;
+/// Checks a submitted CSRF token: against the session's when signed in, else against the
+/// anonymous CSRF cookie (double submit).
+pub async fn check_csrf(session: &Session, caller: &Caller, submitted: Option<&str>) -> Result<(), ApiError> {
+    let expected: Option<String> = if caller.by_session {
+        session.get("csrf").await.map_err(ApiError::session)?
+    } else {
+        caller.csrf_cookie.clone()
+    };
     match (expected, submitted) {
         (Some(expected), Some(submitted)) if same_secret(&expected, submitted) => Ok(()),
         _ => Err(ApiError::csrf()),

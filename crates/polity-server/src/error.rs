@@ -32,7 +32,12 @@ pub struct ApiError {
 }
 
 impl ApiError {
-    fn new(status: StatusCode, error: &'static str, message: impl Into<String>, hint: impl Into<String>) -> ApiError {
+    pub(crate) fn new(
+        status: StatusCode,
+        error: &'static str,
+        message: impl Into<String>,
+        hint: impl Into<String>,
+    ) -> ApiError {
         ApiError {
             status,
             body: ErrorBody {

@@ -133,13 +133,21 @@ pub(crate) async fn callback(
                     "add `github:` to your entry in people.yaml, or ask an administrator for an account",
                 ));
             };
-            let existing = app.record.store.account(&person).await?;
+            // A new account of its own, `github:HANDLE`, acting as the person: never an existing
+            // login, its password or its rights (a registry id may equal an administrator's login).
+            let login = format!("github:{}", user.login.to_lowercase());
+            if app.record.store.account(&login).await?.is_some() {
+                return Err(ApiError::forbidden(
+                    format!("the account {login} exists but is bound to no GitHub login"),
+                    "ask an administrator to bind it (`polity account add LOGIN --github HANDLE`)",
+                ));
+            }
             let account = Account {
-                login: person.clone(),
+                login,
                 person: Some(person),
-                password: existing.as_ref().and_then(|account| account.password.clone()),
+                password: None,
                 github: Some(user.login.to_lowercase()),
-                admin: existing.as_ref().is_some_and(|account| account.admin),
+                admin: false,
             };
             app.record.store.put_account(&account).await?;
             account

@@ -59,6 +59,12 @@ pub struct Config {
     pub checkpoint_key: Option<polity_store::SigningKey>,
     /// Heavy reads (the log, the audit) a minute from one client address.
     pub heavy_reads: usize,
+    /// Connections served at once; more wait to be accepted.
+    pub max_connections: usize,
+    /// Time allowed for a request's headers to arrive.
+    pub header_timeout: Duration,
+    /// Time allowed for a whole request, body included, to arrive and be answered.
+    pub request_timeout: Duration,
 }
 
 impl Default for Config {
@@ -71,6 +77,9 @@ impl Default for Config {
             sign_in_limits: (10, 5),
             checkpoint_key: None,
             heavy_reads: 120,
+            max_connections: 1024,
+            header_timeout: Duration::from_secs(10),
+            request_timeout: Duration::from_secs(30),
         }
     }
 }
@@ -143,6 +152,7 @@ pub fn router(app: Arc<App>) -> Router {
         .merge(api::routes())
         .merge(web::routes())
         .layer(sessions)
+        .layer(axum::middleware::from_fn_with_state(app.clone(), auth::csrf_cookie))
         .layer(axum::middleware::from_fn(security_headers))
         .with_state(app)
 }
@@ -204,6 +214,80 @@ pub async fn serve(app: Arc<App>, listen: SocketAddr) -> anyhow::Result<()> {
     serve_on(app, listener).await
 }
 
+/// Accepts connections until `shutdown`, each served with the limits a slow or hostile client
+/// cannot outlast: at most `config.max_connections` at once (more wait in the kernel's backlog),
+/// request headers within `config.header_timeout`, and each request (its body included) answered
+/// within `config.request_timeout` (else 408). Then lets the requests under way finish.
+async fn accept(
+    app: Arc<App>,
+    listener: tokio::net::TcpListener,
+    shutdown: impl std::future::Future<Output = ()>,
+) -> anyhow::Result<()> {
+    use hyper_util::rt::{TokioExecutor, TokioIo, TokioTimer};
+    use tower::ServiceExt as _;
+    let router = router(app.clone()).layer(axum::middleware::from_fn_with_state(app.clone(), request_timeout));
+    let slots = Arc::new(tokio::sync::Semaphore::new(app.config.max_connections));
+    let graceful = hyper_util::server::graceful::GracefulShutdown::new();
+    let mut builder = hyper_util::server::conn::auto::Builder::new(TokioExecutor::new());
+    builder
+        .http1()
+        .timer(TokioTimer::new())
+        .header_read_timeout(app.config.header_timeout);
+    builder.http2().timer(TokioTimer::new());
+    tokio::pin!(shutdown);
+    loop {
+        let permit = tokio::select! {
+            permit = slots.clone().acquire_owned() => permit?,
+            () = &mut shutdown => break,
+        };
+        let (stream, peer) = tokio::select! {
+            accepted = listener.accept() => match accepted {
+                Ok(accepted) => accepted,
+                Err(error) => {
+                    eprintln!("polity serve: accepting a connection: {error}");
+                    tokio::time::sleep(Duration::from_millis(50)).await;
+                    continue;
+                }
+            },
+            () = &mut shutdown => break,
+        };
+        let router = router.clone();
+        let service = hyper::service::service_fn(move |mut request: hyper::Request<hyper::body::Incoming>| {
+            request.extensions_mut().insert(axum::extract::ConnectInfo(peer));
+            router.clone().oneshot(request)
+        });
+        let connection = builder
+            .serve_connection_with_upgrades(TokioIo::new(stream), service)
+            .into_owned();
+        let connection = graceful.watch(connection);
+        tokio::spawn(async move {
+            let _ = connection.await;
+            drop(permit);
+        });
+    }
+    drop(listener);
+    graceful.shutdown().await;
+    Ok(())
+}
+
+/// Answers 408 when a request (reading its body included) takes longer than the configured
+/// request timeout: a client that drips its body holds nothing for long.
+async fn request_timeout(
+    axum::extract::State(app): axum::extract::State<Arc<App>>,
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    match tokio::time::timeout(app.config.request_timeout, next.run(request)).await {
+        Ok(response) => response,
+        Err(_) => axum::response::IntoResponse::into_response(error::ApiError::new(
+            axum::http::StatusCode::REQUEST_TIMEOUT,
+            "timeout",
+            "the request took too long to arrive",
+            "send the request again, whole",
+        )),
+    }
+}
+
 pub async fn serve_on(app: Arc<App>, listener: tokio::net::TcpListener) -> anyhow::Result<()> {
     spawn_poller(app.clone());
     // On Ctrl-C or SIGTERM: stop accepting, let the requests under way finish (each act is
@@ -223,11 +307,5 @@ pub async fn serve_on(app: Arc<App>, listener: tokio::net::TcpListener) -> anyho
         }
         eprintln!("polity serve: stopping after the requests under way");
     };
-    axum::serve(
-        listener,
-        router(app).into_make_service_with_connect_info::<SocketAddr>(),
-    )
-    .with_graceful_shutdown(shutdown)
-    .await?;
-    Ok(())
+    accept(app, listener, shutdown).await
 }

@@ -169,6 +169,19 @@ impl Record {
 
     /// Decides `command` as `context.actor` and records it; returns the events once durable.
     pub async fn act(&self, command: Command, extra: Extra, context: &Context) -> Result<Vec<Event>, ActError> {
+        // A refusal is decided under the read lock and writes nothing: a voter spamming bad acts
+        // never takes the writer's turn from honest ones.
+        if matches!(extra, Extra::None | Extra::Ballot(_)) {
+            let live = self.live.read().await;
+            if let Err(rejection) = decide(&live.state, &command, context) {
+                let seen = live.last_seq;
+                drop(live);
+                let (head, _) = self.store.head().await?;
+                if head <= seen {
+                    return Err(ActError::Rejected(rejection));
+                }
+            }
+        }
         for _ in 0..8 {
             let mut live = self.live.write().await;
             let generation = live.generation;

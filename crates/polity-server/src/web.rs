@@ -37,7 +37,7 @@ async fn page(app: &App, session: &Session, caller: &Caller, title: impl Into<St
     Ok(Page {
         title: title.into(),
         signed_in: caller.account.as_ref().map(|account| account.login.clone()),
-        csrf: csrf_token(session).await?,
+        csrf: csrf_token(session, caller).await?,
         flash,
         today: app.today().to_string(),
     })
@@ -191,7 +191,7 @@ async fn web_act(
     let result = async {
         let person = acting_person(&caller)?;
         let fields = form_fields(&body)?;
-        check_csrf(&session, field(&fields, "csrf")).await?;
+        check_csrf(&session, &caller, field(&fields, "csrf")).await?;
         let kept: Vec<(String, String)> = fields
             .into_iter()
             .filter(|(key, value)| key != "csrf" && !value.trim().is_empty())
@@ -774,7 +774,7 @@ async fn signin(
 ) -> Response {
     let result = async {
         let fields = form_fields(&body)?;
-        check_csrf(&session, field(&fields, "csrf")).await?;
+        check_csrf(&session, &caller, field(&fields, "csrf")).await?;
         let login = field(&fields, "login").unwrap_or_default().trim().to_owned();
         let password = field(&fields, "password").unwrap_or_default();
         match sign_in(&app, &client, &login, password).await {
@@ -820,7 +820,7 @@ pub(crate) async fn start_session(session: &Session, login: &str) -> Result<(), 
 async fn signout(State(app): State<Arc<App>>, caller: Caller, session: Session, body: Bytes) -> Response {
     let result = async {
         let fields = form_fields(&body)?;
-        check_csrf(&session, field(&fields, "csrf")).await?;
+        check_csrf(&session, &caller, field(&fields, "csrf")).await?;
         session.flush().await.map_err(ApiError::session)?;
         Ok(Redirect::to("/").into_response())
     }
@@ -873,7 +873,7 @@ async fn new_token(State(app): State<Arc<App>>, caller: Caller, session: Session
             .clone()
             .ok_or_else(|| ApiError::unauthorised("nobody is signed in"))?;
         let fields = form_fields(&body)?;
-        check_csrf(&session, field(&fields, "csrf")).await?;
+        check_csrf(&session, &caller, field(&fields, "csrf")).await?;
         let label = field(&fields, "label").unwrap_or("token").trim().to_owned();
         let token = issue_token(&app.record.store, &account.login, &label, &app.today().to_string()).await?;
         me_page(&app, &caller, &session, Some(token)).await
@@ -895,7 +895,7 @@ async fn revoke_token(
             .clone()
             .ok_or_else(|| ApiError::unauthorised("nobody is signed in"))?;
         let fields = form_fields(&body)?;
-        check_csrf(&session, field(&fields, "csrf")).await?;
+        check_csrf(&session, &caller, field(&fields, "csrf")).await?;
         if !app.record.store.revoke_token(&account.login, &id).await? {
             return Err(ApiError::not_found(format!("{} has no token {id:?}", account.login)));
         }

@@ -208,13 +208,32 @@ async fn sign_in_is_case_insensitive_and_cookies_are_secure() {
     let dir = tempfile::tempdir().unwrap();
     let (app, _) = seeded(dir.path(), &[]).await;
     let mut browser = Browser::new(polity_server::router(app));
+    // An anonymous visitor gets only the CSRF cookie (nothing stored); the session cookie comes
+    // with signing in.
     let first = browser.get("/signin").await;
-    let cookie = first.headers.get("set-cookie").unwrap().to_str().unwrap().to_owned();
-    for attribute in ["HttpOnly", "SameSite=Lax", "Secure", "Path=/"] {
-        assert!(cookie.contains(attribute), "{attribute} missing: {cookie}");
+    let cookies: Vec<&str> = first
+        .headers
+        .get_all("set-cookie")
+        .iter()
+        .map(|value| value.to_str().unwrap())
+        .collect();
+    assert_eq!(cookies.len(), 1, "{cookies:?}");
+    assert!(cookies[0].starts_with("polity_csrf="));
+    for attribute in ["HttpOnly", "SameSite=Strict", "Secure", "Path=/"] {
+        assert!(cookies[0].contains(attribute), "{attribute} missing: {}", cookies[0]);
     }
     let signed = browser.sign_in("ALICE", polity_server::demo::DEMO_PASSWORD).await;
     assert_eq!(signed.status, 303, "{}", signed.body);
+    let cookie = signed
+        .headers
+        .get_all("set-cookie")
+        .iter()
+        .map(|value| value.to_str().unwrap().to_owned())
+        .find(|cookie| cookie.starts_with("polity_session="))
+        .expect("a session cookie at sign-in");
+    for attribute in ["HttpOnly", "SameSite=Lax", "Secure", "Path=/"] {
+        assert!(cookie.contains(attribute), "{attribute} missing: {cookie}");
+    }
     let home = browser.get("/").await;
     assert!(home.body.contains("Signed in as alice."), "{}", home.body);
     let me = browser.get("/api/me").await.json();

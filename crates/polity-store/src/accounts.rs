@@ -171,4 +171,12 @@ impl Store {
         });
         Ok(())
     }
+
+    /// How many web sessions are stored (signed-in visitors; anonymous ones store none).
+    pub async fn session_count(&self) -> Result<i64, StoreError> {
+        let sql = "SELECT count(*) AS n FROM sessions";
+        Ok(on_backend!(self, |pool| {
+            sqlx::query(sql).fetch_one(pool).await?.try_get("n")?
+        }))
+    }
 }

@@ -103,15 +103,21 @@ pub async fn call(router: &Router, method: &str, uri: &str, headers: &[(&str, &s
     }
 }
 
-/// A browser: keeps the session cookie and reads CSRF tokens from pages.
+/// A browser: keeps its cookies (the session and the anonymous CSRF cookie) and reads CSRF
+/// tokens from pages. `cookie` is the Cookie header it sends.
 pub struct Browser {
     pub router: Router,
     pub cookie: Option<String>,
+    jar: std::collections::BTreeMap<String, String>,
 }
 
 impl Browser {
     pub fn new(router: Router) -> Browser {
-        Browser { router, cookie: None }
+        Browser {
+            router,
+            cookie: None,
+            jar: std::collections::BTreeMap::new(),
+        }
     }
 
     pub async fn get(&mut self, uri: &str) -> Answer {
@@ -135,13 +141,17 @@ impl Browser {
     }
 
     fn keep(&mut self, answer: &Answer) {
-        if let Some(cookie) = answer
-            .cookies()
-            .into_iter()
-            .find(|cookie| cookie.starts_with("polity_session="))
-        {
-            self.cookie = Some(cookie);
+        for cookie in answer.cookies() {
+            if let Some((name, value)) = cookie.split_once('=') {
+                if value.is_empty() {
+                    self.jar.remove(name);
+                } else {
+                    self.jar.insert(name.to_owned(), value.to_owned());
+                }
+            }
         }
+        let header: Vec<String> = self.jar.iter().map(|(name, value)| format!("{name}={value}")).collect();
+        self.cookie = (!header.is_empty()).then(|| header.join("; "));
     }
 
     /// The CSRF token of the form on `uri`.
