@@ -9,19 +9,7 @@ use std::sync::{Arc, Mutex};
 use axum::Json;
 use axum::extract::Form;
 use axum::routing::{get, post};
-use common::{Browser, call, config, seeded};
-
-async fn bearer_call(router: &axum::Router, method: &str, uri: &str, token: &str, body: &str) -> common::Answer {
-    let bearer = format!("Bearer {token}");
-    call(
-        router,
-        method,
-        uri,
-        &[("content-type", "application/json"), ("authorization", &bearer)],
-        body,
-    )
-    .await
-}
+use common::{Browser, bearer_call, call, config, seeded};
 
 #[tokio::test]
 async fn openapi_document_is_stable() {
@@ -469,6 +457,9 @@ async fn github_sign_in_matches_the_registry_handle_case_insensitively() {
     let me = browser.get("/api/me").await.json();
     assert_eq!(me["person"], "alice");
     assert_eq!(me["github"], "alicee");
+    // An account of its own: never the existing `alice` login, its password or its rights.
+    assert_eq!(me["login"], "github:alicee");
+    assert_eq!(me["admin"], false);
     assert!(
         seen.lock()
             .unwrap()

@@ -103,6 +103,19 @@ pub async fn call(router: &Router, method: &str, uri: &str, headers: &[(&str, &s
     }
 }
 
+/// A call with an API token.
+pub async fn bearer_call(router: &Router, method: &str, uri: &str, token: &str, body: &str) -> Answer {
+    let bearer = format!("Bearer {token}");
+    call(
+        router,
+        method,
+        uri,
+        &[("content-type", "application/json"), ("authorization", &bearer)],
+        body,
+    )
+    .await
+}
+
 /// A browser: keeps its cookies (the session and the anonymous CSRF cookie) and reads CSRF
 /// tokens from pages. `cookie` is the Cookie header it sends.
 pub struct Browser {
