@@ -3,11 +3,15 @@
 // and gets a receipt; alice, the officer, closes the election and reads the result; chen's
 // receipt is found on the tally sheet. Screenshots go to the folder given.
 //
-// usage: node vote.mjs BASE_URL SCREENSHOT_DIR
+// Two phases, a server each: `vote` on the demo's day (chen votes; closing early is refused
+// because three members have not voted), then `close` on a server started at the deadline (alice
+// closes, the result is read, chen's receipt is found).
+//
+// usage: node vote.mjs BASE_URL SCREENSHOT_DIR vote|close RECEIPT_FILE
 import { chromium } from 'playwright-core';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 
-const [base, shots] = process.argv.slice(2);
+const [base, shots, phase, receiptFile] = process.argv.slice(2);
 mkdirSync(shots, { recursive: true });
 const expect = (condition, message) => { if (!condition) { throw new Error(message); } };
 
@@ -30,55 +34,72 @@ try {
     expect(flash.includes(`Signed in as ${login}.`), `not signed in as ${login}: ${flash}`);
   }
 
-  // The home page: the body tree and what is under way.
-  await page.goto(`${base}/`);
-  expect(await page.getByRole('link', { name: 'Technical Steering Committee' }).count() === 1, 'no TSC on the home page');
-  await page.screenshot({ path: `${shots}/1-home.png`, fullPage: true });
+  if (phase === 'vote') {
+    // The home page: the body tree and what is under way.
+    await page.goto(`${base}/`);
+    expect(await page.getByRole('link', { name: 'Technical Steering Committee' }).count() === 1, 'no TSC on the home page');
+    await page.screenshot({ path: `${shots}/1-home.png`, fullPage: true });
 
-  // chen votes: the ranks are chosen with the keyboard through the labelled selects.
-  await signIn('chen');
-  await page.goto(`${base}/elections/tsc/e2`);
-  const dana = page.getByLabel('Dana Li');
-  await dana.focus();
-  await dana.selectOption('1');
-  await page.getByLabel('Chen Wei').selectOption('2');
-  await page.screenshot({ path: `${shots}/2-ballot.png`, fullPage: true });
-  await page.getByRole('button', { name: 'Cast my secret ballot' }).click();
-  await page.waitForURL(`${base}/elections/tsc/e2`);
-  const flash = await page.locator('.flash').textContent();
-  const receipt = (flash.match(/Your receipt: ([0-9a-f]{32})/) || [])[1];
-  expect(receipt, `no receipt shown: ${flash}`);
-  await page.screenshot({ path: `${shots}/3-receipt.png`, fullPage: true });
-  await page.getByRole('button', { name: 'Sign out' }).click();
+    // chen votes: the ranks are chosen with the keyboard through the labelled selects.
+    await signIn('chen');
+    await page.goto(`${base}/elections/tsc/e2`);
+    const dana = page.getByLabel('Dana Li');
+    await dana.focus();
+    await dana.selectOption('1');
+    await page.getByLabel('Chen Wei').selectOption('2');
+    await page.screenshot({ path: `${shots}/2-ballot.png`, fullPage: true });
+    await page.getByRole('button', { name: 'Cast my secret ballot' }).click();
+    // The receipt and the ballot key are shown on this one page, never again.
+    await page.getByRole('heading', { name: 'Your ballot is recorded' }).waitFor();
+    const codes = await page.locator('dd code').allTextContents();
+    const [receipt, key] = codes;
+    expect(/^[0-9a-f]{32}$/.test(receipt || ''), `no receipt shown: ${codes}`);
+    expect(/^[0-9a-f]{32}$/.test(key || '') && key !== receipt, `no ballot key shown: ${codes}`);
+    writeFileSync(receiptFile, receipt);
+    await page.screenshot({ path: `${shots}/3-receipt.png`, fullPage: true });
+    await page.goto(`${base}/elections/tsc/e2`);
+    expect(!(await page.content()).includes(key), 'the ballot key is shown again');
+    await page.getByRole('button', { name: 'Sign out' }).click();
 
-  // alice, the officer, closes the election.
-  await signIn('alice');
-  await page.goto(`${base}/elections/tsc/e2`);
-  await page.getByRole('button', { name: 'Close the election and count' }).click();
-  await page.waitForURL(`${base}/elections/tsc/e2`);
-  const result = await page.locator('#result').textContent();
-  expect(result.startsWith('Result'), 'no result heading');
-  const elected = await page.locator('section[aria-labelledby=result] p', { hasText: 'Elected:' }).textContent();
-  expect(/Elected: (Dana Li|Chen Wei)/.test(elected), `no winner shown: ${elected}`);
-  const sheet = await page.locator('#sheet').textContent();
-  expect(sheet.includes('6 ballots'), `tally sheet: ${sheet}`);
-  await page.screenshot({ path: `${shots}/4-result.png`, fullPage: true });
+    // alice, the officer, may not close before the deadline while members have not voted (E3).
+    await signIn('alice');
+    await page.goto(`${base}/elections/tsc/e2`);
+    await page.getByRole('button', { name: 'Close the election and count' }).click();
+    const refusal = await page.locator('[role=alert]').textContent();
+    expect(refusal.includes('E3') && refusal.includes('6 of 9 eligible voters have voted'), `early close: ${refusal}`);
+    await page.screenshot({ path: `${shots}/3b-early-close.png`, fullPage: true });
+    console.log(`ok: ballot ${receipt} cast, early close refused`);
+  } else {
+    const receipt = readFileSync(receiptFile, 'utf8').trim();
+    // On the deadline alice closes the election.
+    await signIn('alice');
+    await page.goto(`${base}/elections/tsc/e2`);
+    await page.getByRole('button', { name: 'Close the election and count' }).click();
+    await page.waitForURL(`${base}/elections/tsc/e2`);
+    const result = await page.locator('#result').textContent();
+    expect(result.startsWith('Result'), 'no result heading');
+    const elected = await page.locator('section[aria-labelledby=result] p', { hasText: 'Elected:' }).textContent();
+    expect(/Elected: (Dana Li|Chen Wei)/.test(elected), `no winner shown: ${elected}`);
+    const sheet = await page.locator('#sheet').textContent();
+    expect(sheet.includes('6 ballots'), `tally sheet: ${sheet}`);
+    await page.screenshot({ path: `${shots}/4-result.png`, fullPage: true });
 
-  // The receipt check finds chen's ballot.
-  await page.getByLabel('Receipt', { exact: true }).fill(receipt);
-  await page.getByRole('button', { name: 'Find my ballot' }).click();
-  const found = await page.locator('[role=status]').last().textContent();
-  expect(found.includes(`receipt ${receipt} is on the tally sheet, ranking dana > chen`), `receipt check: ${found}`);
+    // The receipt check finds chen's ballot, whatever the case it is typed in.
+    await page.getByLabel('Receipt', { exact: true }).fill(receipt.toUpperCase());
+    await page.getByRole('button', { name: 'Find my ballot' }).click();
+    const found = await page.locator('[role=status]').last().textContent();
+    expect(found.includes(`receipt ${receipt} is on the tally sheet, ranking dana > chen`), `receipt check: ${found}`);
 
-  // Readable on a phone.
-  await page.setViewportSize({ width: 390, height: 844 });
-  await page.goto(`${base}/elections/tsc/e2`);
-  const width = await page.evaluate(() => document.documentElement.scrollWidth);
-  expect(width <= 390, `the result page scrolls sideways on a phone (${width}px)`);
-  await page.screenshot({ path: `${shots}/5-phone-result.png`, fullPage: true });
-  await page.goto(`${base}/bodies/tsc`);
-  await page.screenshot({ path: `${shots}/6-phone-body.png`, fullPage: true });
-  console.log(`ok: ballot ${receipt} cast, election closed, result read; screenshots in ${shots}`);
+    // Readable on a phone.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${base}/elections/tsc/e2`);
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(width <= 390, `the result page scrolls sideways on a phone (${width}px)`);
+    await page.screenshot({ path: `${shots}/5-phone-result.png`, fullPage: true });
+    await page.goto(`${base}/bodies/tsc`);
+    await page.screenshot({ path: `${shots}/6-phone-body.png`, fullPage: true });
+    console.log(`ok: election closed, result read, receipt ${receipt} found; screenshots in ${shots}`);
+  }
 } finally {
   await browser.close();
 }

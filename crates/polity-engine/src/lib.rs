@@ -2123,6 +2123,20 @@ pub fn decide(state: &State, command: &Command, context: &Context) -> Result<Vec
     }
 }
 
+/// The ranking syntax of the command line: `alice>bob=chen>dana` (best first, `=` ties), spaces
+/// around names ignored, empty names and empty ranks left out.
+pub fn parse_ranking(text: &str) -> Vec<Vec<String>> {
+    text.split('>')
+        .map(|tier| {
+            tier.split('=')
+                .map(|name| name.trim().to_owned())
+                .filter(|name| !name.is_empty())
+                .collect::<Vec<_>>()
+        })
+        .filter(|tier| !tier.is_empty())
+        .collect()
+}
+
 /// A secret ballot: the window, the electorate, the ballot's shape, and the voter's key.
 #[allow(clippy::too_many_arguments)]
 fn cast_ballot(

@@ -157,6 +157,12 @@ impl From<ActError> for ApiError {
                 "nothing was recorded; try again",
             ),
             ActError::Corrupt(message) => ApiError::internal(message),
+            ActError::Broken(problems) => ApiError::new(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "broken",
+                format!("the record is broken: {problems}"),
+                "nothing was recorded; the operator must restore the database from a backup (`polity audit verify` says where it breaks)",
+            ),
             ActError::BadInput(message) => ApiError::bad_request(message, "correct the data and send it again"),
         }
     }

@@ -199,6 +199,17 @@ pub fn spawn_poller(app: Arc<App>) {
             }
             if last_sweep.elapsed() >= Duration::from_secs(600) {
                 last_sweep = std::time::Instant::now();
+                // The whole chain again: a change to rows verified before is found here.
+                match app.record.full_audit().await {
+                    Ok(report) if !report.is_intact() => {
+                        eprintln!(
+                            "polity serve: THE RECORD IS BROKEN; no more acts are recorded: {:?}",
+                            app.record.broken()
+                        );
+                    }
+                    Ok(_) => {}
+                    Err(error) => eprintln!("polity serve: auditing the record: {error}"),
+                }
                 let now = time::OffsetDateTime::now_utc().unix_timestamp();
                 if let Err(error) = app.record.store.delete_expired_sessions(now).await {
                     eprintln!("polity serve: deleting expired sessions: {error}");

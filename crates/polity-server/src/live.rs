@@ -42,6 +42,9 @@ pub enum ActError {
     Corrupt(String),
     #[error("the record kept moving while deciding; try again")]
     Busy,
+    /// An audit found the record broken: polity acts on it no more.
+    #[error("the record is broken ({0}); polity records nothing more on it")]
+    Broken(String),
     /// The request's data cannot be used (e.g. a contributions CSV with errors).
     #[error("{0}")]
     BadInput(String),
@@ -73,6 +76,8 @@ pub struct Record {
     signer: Option<SigningKey>,
     /// The chain verified so far: reads of the audit only verify the rows added since.
     auditor: tokio::sync::Mutex<Auditor>,
+    /// Set when an audit finds the record broken: from then on every act is refused.
+    broken: std::sync::Mutex<Option<String>>,
 }
 
 impl Record {
@@ -85,6 +90,7 @@ impl Record {
             live: RwLock::new(live),
             signer: None,
             auditor: tokio::sync::Mutex::new(Auditor::default()),
+            broken: std::sync::Mutex::new(None),
         })
     }
 
@@ -112,7 +118,17 @@ impl Record {
                 break;
             }
         }
-        Ok(auditor.report(head))
+        let report = auditor.report(head);
+        if !report.is_intact() {
+            let problems: Vec<String> = report.problems.iter().map(ToString::to_string).collect();
+            *self.broken.lock().expect("broken lock") = Some(problems.join("; "));
+        }
+        Ok(report)
+    }
+
+    /// Why the record is broken, if an audit found it so.
+    pub fn broken(&self) -> Option<String> {
+        self.broken.lock().expect("broken lock").clone()
     }
 
     /// Audits the whole chain again from the first row, and keeps the result for [`Record::audit`].
@@ -169,6 +185,9 @@ impl Record {
 
     /// Decides `command` as `context.actor` and records it; returns the events once durable.
     pub async fn act(&self, command: Command, extra: Extra, context: &Context) -> Result<Vec<Event>, ActError> {
+        if let Some(problems) = self.broken() {
+            return Err(ActError::Broken(problems));
+        }
         // A refusal is decided under the read lock and writes nothing: a voter spamming bad acts
         // never takes the writer's turn from honest ones.
         if matches!(extra, Extra::None | Extra::Ballot(_)) {

@@ -287,8 +287,11 @@ async fn csrf_every_form_needs_the_sessions_token() {
     assert!(cast.body.contains("Your ballot is recorded"), "{}", cast.body);
     assert!(cast.body.contains("Receipt (public)") && cast.body.contains("Ballot key (secret)"));
     assert!(cast.headers["cache-control"].to_str().unwrap().contains("no-store"));
+    let start = cast.body.find("Ballot key (secret)</dt><dd><code>").unwrap() + "Ballot key (secret)</dt><dd><code>".len();
+    let key = &cast.body[start..start + 32];
     let page = browser.get("/elections/tsc/e2").await;
-    assert!(!page.body.contains("Ballot key"), "{}", page.body);
+    assert!(!page.body.contains(key), "the key is shown again: {}", page.body);
+    assert!(page.body.contains("Ballot key of your earlier ballot"));
     assert_eq!(app.record.live.read().await.last_seq, events + 1);
 }
 

@@ -515,3 +515,40 @@ async fn anonymous_heavy_reads_are_bounded_per_client() {
         429
     );
 }
+
+#[tokio::test]
+async fn a_record_broken_while_serving_refuses_every_act() {
+    let dir = tempfile::tempdir().unwrap();
+    let (app, tokens) = seeded(dir.path(), &["alice"]).await;
+    let router = polity_server::router(app.clone());
+    assert_eq!(call(&router, "GET", "/api/audit", &[], "").await.json()["intact"], true);
+    // Whoever can write the database edits an event the server has already verified.
+    let polity_store::Store::Sqlite(store) = &app.record.store else {
+        unreachable!()
+    };
+    sqlx::query("UPDATE events SET payload = replace(payload, 'alice', 'mallory') WHERE seq = 3")
+        .execute(store.pool())
+        .await
+        .unwrap();
+    let report = app.record.full_audit().await.unwrap();
+    assert!(!report.is_intact());
+    let refused = bearer_call(
+        &router,
+        "POST",
+        "/api/bodies/tsc/reports",
+        token(&tokens, "alice"),
+        "{}",
+    )
+    .await;
+    assert_eq!(refused.status, 503, "{}", refused.body);
+    assert!(
+        refused.json()["message"]
+            .as_str()
+            .unwrap()
+            .contains("event 3 was changed"),
+        "{}",
+        refused.body
+    );
+    let audit = call(&router, "GET", "/api/audit", &[], "").await.json();
+    assert_eq!(audit["intact"], false);
+}

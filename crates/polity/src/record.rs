@@ -692,18 +692,6 @@ pub async fn motion(command: &MotionCommand, actor: &Actor) -> Result<String> {
     Ok(describe(&record.act(&command, &context, None).await?))
 }
 
-fn parse_ranking(text: &str) -> Vec<Vec<String>> {
-    text.split('>')
-        .map(|tier| {
-            tier.split('=')
-                .map(|name| name.trim().to_owned())
-                .filter(|name| !name.is_empty())
-                .collect::<Vec<_>>()
-        })
-        .filter(|tier| !tier.is_empty())
-        .collect()
-}
-
 pub async fn election(command: &ElectionCommand, actor: &Actor) -> Result<String> {
     let mut record = Record::open_as(actor).await?;
     if let ElectionCommand::VerifyReceipt { election, receipt } = command {
@@ -840,7 +828,7 @@ pub async fn election(command: &ElectionCommand, actor: &Actor) -> Result<String
             abstain,
             replace,
         } => {
-            let ranking = rank.as_deref().map(parse_ranking).unwrap_or_default();
+            let ranking = rank.as_deref().map(polity_engine::parse_ranking).unwrap_or_default();
             let (command, ballot) = polity_server::live::new_ballot(election, ranking, *abstain, replace.as_deref())
                 .map_err(|error| anyhow!("no randomness for a ballot key: {error}"))?;
             let keys = match &command {

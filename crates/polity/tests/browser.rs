@@ -31,40 +31,50 @@ fn browser_signs_in_votes_closes_and_reads_the_result() {
         return;
     }
     let db = tempfile::tempdir().unwrap();
-    let mut server = Command::new(env!("CARGO_BIN_EXE_polity"))
-        .args(["serve", "--demo", "--listen", "127.0.0.1:0", "--db"])
-        .arg(format!("sqlite:{}", db.path().join("demo.db").display()))
-        .stderr(Stdio::piped())
-        .stdout(Stdio::null())
-        .spawn()
-        .expect("polity serve starts");
-    let mut lines = BufReader::new(server.stderr.take().unwrap()).lines();
-    let first = lines.next().unwrap().unwrap();
-    let address = first
-        .split_whitespace()
-        .find(|word| word.starts_with("http://"))
-        .unwrap_or_else(|| panic!("no address in {first:?}"))
-        .trim_end_matches('/')
-        .replace("127.0.0.1", "localhost");
-    std::thread::spawn(move || for _ in lines {});
+    let store = format!("sqlite:{}", db.path().join("demo.db").display());
     let shots = root.join("target/browser-screenshots");
-    let out = Command::new("node")
-        .arg(&script)
-        .arg(&address)
-        .arg(&shots)
-        .env("CHROMIUM", &chromium)
-        .output()
-        .expect("node runs");
-    let _ = server.kill();
-    let _ = server.wait();
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(out.status.success(), "the browser test failed:\n{stdout}\n{stderr}");
-    eprintln!("{stdout}");
+    let receipt = db.path().join("receipt.txt");
+    // The demo's day: chen votes, an early close is refused; then a server at the deadline.
+    for (phase, args) in [("vote", vec!["--demo"]), ("close", vec!["--today", "2026-07-01"])] {
+        let mut server = Command::new(env!("CARGO_BIN_EXE_polity"))
+            .args(["serve", "--listen", "127.0.0.1:0", "--db", &store])
+            .args(&args)
+            .stderr(Stdio::piped())
+            .stdout(Stdio::null())
+            .spawn()
+            .expect("polity serve starts");
+        let mut lines = BufReader::new(server.stderr.take().unwrap()).lines();
+        let address = loop {
+            let line = lines.next().expect("polity serve said where it listens").unwrap();
+            if let Some(url) = line.split_whitespace().find(|word| word.starts_with("http://")) {
+                break url.trim_end_matches('/').replace("127.0.0.1", "localhost");
+            }
+        };
+        std::thread::spawn(move || for _ in lines {});
+        let out = Command::new("node")
+            .arg(&script)
+            .arg(&address)
+            .arg(&shots)
+            .arg(phase)
+            .arg(&receipt)
+            .env("CHROMIUM", &chromium)
+            .output()
+            .expect("node runs");
+        let _ = server.kill();
+        let _ = server.wait();
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            out.status.success(),
+            "the browser test ({phase}) failed:\n{stdout}\n{stderr}"
+        );
+        eprintln!("{stdout}");
+    }
     for shot in [
         "1-home.png",
         "2-ballot.png",
         "3-receipt.png",
+        "3b-early-close.png",
         "4-result.png",
         "5-phone-result.png",
     ] {
