@@ -23,7 +23,9 @@ pub fn registry(data: &[u8]) {
 /// The four ballot formats: the first byte picks the format and the options, the rest is the file;
 /// a file that parses is counted.
 pub fn ballots(data: &[u8]) {
-    let Some((&first, text)) = data.split_first() else { return };
+    let Some((&first, text)) = data.split_first() else {
+        return;
+    };
     let format = polity_count::formats::Format::ALL[usize::from(first) % 4];
     let options = polity_count::formats::ParseOptions {
         skip_bad_ballots: first & 4 != 0,
@@ -32,7 +34,10 @@ pub fn ballots(data: &[u8]) {
     };
     let text = String::from_utf8_lossy(text);
     if let Ok(parsed) = polity_count::formats::parse(format, &text, options) {
-        let seats = parsed.seats.unwrap_or(1).clamp(1, parsed.ballots.candidates().len().max(1));
+        let seats = parsed
+            .seats
+            .unwrap_or(1)
+            .clamp(1, parsed.ballots.candidates().len().max(1));
         let rules = polity_count::ElectionRules {
             method: polity_count::Method::Schulze(polity_count::Strength::WinningVotes),
             seats: polity_count::seats::SeatRules {
@@ -74,12 +79,51 @@ fn record() -> &'static State {
                     stagger: false,
                 },
             ),
-            ("alice", date(2026, 6, 5), Command::Nominate { election: "tsc/e1".into(), candidate: "chen".into() }),
-            ("alice", date(2026, 6, 5), Command::Nominate { election: "tsc/e1".into(), candidate: "dana".into() }),
-            ("chen", date(2026, 6, 6), Command::Consent { election: "tsc/e1".into() }),
-            ("dana", date(2026, 6, 6), Command::Consent { election: "tsc/e1".into() }),
-            ("alice", date(2026, 6, 18), Command::CloseNominations { election: "tsc/e1".into() }),
-            ("alice", date(2026, 6, 18), Command::ScheduleMeeting { body: "tsc".into(), on: date(2026, 6, 30) }),
+            (
+                "alice",
+                date(2026, 6, 5),
+                Command::Nominate {
+                    election: "tsc/e1".into(),
+                    candidate: "chen".into(),
+                },
+            ),
+            (
+                "alice",
+                date(2026, 6, 5),
+                Command::Nominate {
+                    election: "tsc/e1".into(),
+                    candidate: "dana".into(),
+                },
+            ),
+            (
+                "chen",
+                date(2026, 6, 6),
+                Command::Consent {
+                    election: "tsc/e1".into(),
+                },
+            ),
+            (
+                "dana",
+                date(2026, 6, 6),
+                Command::Consent {
+                    election: "tsc/e1".into(),
+                },
+            ),
+            (
+                "alice",
+                date(2026, 6, 18),
+                Command::CloseNominations {
+                    election: "tsc/e1".into(),
+                },
+            ),
+            (
+                "alice",
+                date(2026, 6, 18),
+                Command::ScheduleMeeting {
+                    body: "tsc".into(),
+                    on: date(2026, 6, 30),
+                },
+            ),
             (
                 "alice",
                 date(2026, 6, 18),
@@ -98,7 +142,10 @@ fn record() -> &'static State {
             ),
         ];
         for (actor, on, command) in steps {
-            let context = Context { actor: actor.into(), on };
+            let context = Context {
+                actor: actor.into(),
+                on,
+            };
             for event in decide(&state, &command, &context).expect("the fuzz record builds") {
                 evolve(&mut state, &event);
             }
@@ -119,7 +166,10 @@ pub fn ranking(data: &[u8]) {
         key: "00112233445566778899aabbccddeeff".into(),
         replaces: None,
     };
-    let context = Context { actor: "bob".into(), on: date(2026, 6, 19) };
+    let context = Context {
+        actor: "bob".into(),
+        on: date(2026, 6, 19),
+    };
     if let Ok(events) = decide(state, &command, &context) {
         let mut state = state.clone();
         for event in &events {
@@ -127,17 +177,28 @@ pub fn ranking(data: &[u8]) {
         }
         let close = Command::CloseElection {
             election: "tsc/e1".into(),
-            ballots: vec![(polity_engine::secret::receipt_of("00112233445566778899aabbccddeeff"), ranking)],
+            ballots: vec![(
+                polity_engine::secret::receipt_of("00112233445566778899aabbccddeeff"),
+                ranking,
+            )],
         };
-        let context = Context { actor: "alice".into(), on: date(2026, 6, 25) };
-        assert!(decide(&state, &close, &context).is_ok(), "an accepted ballot blocked the close");
+        let context = Context {
+            actor: "alice".into(),
+            on: date(2026, 6, 25),
+        };
+        assert!(
+            decide(&state, &close, &context).is_ok(),
+            "an accepted ballot blocked the close"
+        );
     }
 }
 
 /// Every API body: the first byte picks the route and JSON or form, the rest is the body; what
 /// decodes is decided against the record as a member.
 pub fn api(data: &[u8]) {
-    let Some((&first, body)) = data.split_first() else { return };
+    let Some((&first, body)) = data.split_first() else {
+        return;
+    };
     let routes = polity_server::acts::ROUTES;
     let route = &routes[usize::from(first >> 1) % routes.len()];
     let input = if first & 1 == 0 {
@@ -146,13 +207,28 @@ pub fn api(data: &[u8]) {
         polity_server::acts::Input::Form(body)
     };
     let params = polity_server::acts::Params(
-        [("body", "tsc"), ("n", if route.path.starts_with("/meetings") { "mt1" } else { "e1" }), ("area", "security"), ("request", "1")]
-            .into_iter()
-            .map(|(key, value)| (key.to_owned(), value.to_owned()))
-            .collect(),
+        [
+            ("body", "tsc"),
+            (
+                "n",
+                if route.path.starts_with("/meetings") {
+                    "mt1"
+                } else {
+                    "e1"
+                },
+            ),
+            ("area", "security"),
+            ("request", "1"),
+        ]
+        .into_iter()
+        .map(|(key, value)| (key.to_owned(), value.to_owned()))
+        .collect(),
     );
     if let Ok(act) = (route.build)(&params, input) {
-        let context = Context { actor: "alice".into(), on: date(2026, 6, 19) };
+        let context = Context {
+            actor: "alice".into(),
+            on: date(2026, 6, 19),
+        };
         let _ = decide(record(), &act.command, &context);
     }
 }
