@@ -127,18 +127,7 @@ fn record() -> &'static State {
             (
                 "alice",
                 date(2026, 6, 18),
-                Command::OpenMotion {
-                    body: "tsc".into(),
-                    title: "Adopt v1".into(),
-                    rule: None,
-                    transition: None,
-                    promote: None,
-                    remove: None,
-                    appoint: None,
-                    no_confidence: false,
-                    meeting: None,
-                    large: false,
-                },
+                Command::motion("tsc", "Adopt v1"),
             ),
         ];
         for (actor, on, command) in steps {

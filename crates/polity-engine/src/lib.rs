@@ -225,6 +225,24 @@ pub enum Command {
     },
 }
 
+impl Command {
+    /// A plain motion of `body`: no subject, the body's own decision rule, not in a meeting.
+    pub fn motion(body: &str, title: &str) -> Command {
+        Command::OpenMotion {
+            body: body.to_owned(),
+            title: title.to_owned(),
+            rule: None,
+            transition: None,
+            promote: None,
+            remove: None,
+            appoint: None,
+            no_confidence: false,
+            meeting: None,
+            large: false,
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Motion {
     pub id: String,
@@ -461,6 +479,7 @@ impl State {
             voters: Electorate::Members,
             consent: false,
             valid_if: None,
+            early_close: false,
             loc: Loc::default(),
         })
     }
@@ -2100,7 +2119,7 @@ pub fn decide(state: &State, command: &Command, context: &Context) -> Result<Vec
             let body = state.body(&election.body)?;
             let rule = state.election_rule(body, seat_of(&election.seat));
             let closes = date(&election.voting_close);
-            if on < closes {
+            if on < closes && !rule.early_close {
                 let eligible = state.electorate(body, rule.voters, on);
                 let waiting = eligible.iter().filter(|voter| !election.voted.contains(*voter)).count();
                 if waiting > 0 {
@@ -2113,7 +2132,8 @@ pub fn decide(state: &State, command: &Command, context: &Context) -> Result<Vec
                             eligible.len()
                         ),
                         format!(
-                            "close on or after {closes}; it closes earlier only when every eligible voter has voted"
+                            "close on or after {closes}; it closes earlier only when every eligible voter has voted \
+                             (or when the body's election rule says `early-close: true`)"
                         ),
                     );
                 }

@@ -377,3 +377,101 @@ fn t1_e1_e3_elections_keep_their_invariants() {
         "the runs reached too few ballots: {cast} cast, {replaced} replaced"
     );
 }
+
+/// E3: the officer closes before the deadline only when every eligible voter has voted, or when
+/// the body's election rule allows it explicitly (`early-close: true`).
+#[test]
+fn e3_an_early_close_needs_everyone_or_the_rules_leave() {
+    let open_and_vote = |state: State| {
+        let mut world = World {
+            state,
+            store: BTreeMap::new(),
+            last: BTreeMap::new(),
+            keys_drawn: 0,
+            closed: false,
+        };
+        for (who, on, command) in [
+            (
+                "alice",
+                date(2026, 6, 4),
+                Command::OpenElection {
+                    body: "tsc".into(),
+                    seat: polity_model::Seat::Chair,
+                    seats: 1,
+                    stagger: false,
+                },
+            ),
+            (
+                "alice",
+                date(2026, 6, 5),
+                Command::Nominate {
+                    election: "tsc/e1".into(),
+                    candidate: "chen".into(),
+                },
+            ),
+            (
+                "chen",
+                date(2026, 6, 6),
+                Command::Consent {
+                    election: "tsc/e1".into(),
+                },
+            ),
+            (
+                "alice",
+                date(2026, 6, 18),
+                Command::CloseNominations {
+                    election: "tsc/e1".into(),
+                },
+            ),
+        ] {
+            world.decide(who, on, &command).expect("the election runs");
+        }
+        let key = "0000000000000000000000000000000a".to_owned();
+        let ballot = Command::CastBallot {
+            election: "tsc/e1".into(),
+            ranking: vec![vec!["chen".into()]],
+            abstain: false,
+            key: key.clone(),
+            replaces: None,
+        };
+        world.decide("bob", date(2026, 6, 19), &ballot).expect("bob votes");
+        world.store.insert(secret::receipt_of(&key), vec![vec!["chen".into()]]);
+        world.last.insert(
+            "bob".into(),
+            (key, secret::receipt_of("0000000000000000000000000000000a")),
+        );
+        world
+    };
+    let mut strict = open_and_vote(registry());
+    assert!(
+        !strict.close("alice", date(2026, 6, 20)),
+        "closed early while 8 of 9 had not voted"
+    );
+    // The same constitution with `early-close: true` on the TSC's officer elections.
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/cfn-working-group");
+    let files = polity_registry::read_sources(&root)
+        .unwrap()
+        .into_iter()
+        .map(|(path, content)| SourceFile {
+            content: if path.ends_with("tsc.yaml") {
+                content.replace("  consent: true\n", "  consent: true\n  early-close: true\n")
+            } else {
+                content
+            },
+            path,
+        })
+        .collect();
+    let mut state = State::default();
+    let context = Context {
+        actor: "test".into(),
+        on: date(2026, 6, 1),
+    };
+    for event in decide(&state, &Command::RecordRegistry { files }, &context).unwrap() {
+        evolve(&mut state, &event);
+    }
+    let mut lenient = open_and_vote(state);
+    assert!(
+        lenient.close("alice", date(2026, 6, 20)),
+        "early-close: true lets the officer close"
+    );
+}

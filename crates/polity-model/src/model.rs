@@ -391,6 +391,8 @@ pub struct ElectionRule {
     pub voters: Electorate,
     pub consent: bool,
     pub valid_if: Option<Threshold>,
+    /// The officer may close before the voting deadline while voters are missing.
+    pub early_close: bool,
     pub loc: Loc,
 }
 

@@ -94,6 +94,7 @@ fn election_rule(rule: &ElectionRule) -> ElectionRuleFile {
         voters: Some(electorate(rule.voters)),
         consent: rule.consent,
         valid_if: rule.valid_if.map(|threshold| text(threshold.to_string())),
+        early_close: rule.early_close,
     }
 }
 

@@ -414,6 +414,10 @@ pub struct ElectionRuleFile {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(with = "Option<String>")]
     pub valid_if: Option<Text>,
+    /// The officer may close the election before its voting deadline even while eligible voters
+    /// have not voted (otherwise only once everyone has voted).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub early_close: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize, JsonSchema)]

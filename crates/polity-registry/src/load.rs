@@ -339,6 +339,7 @@ impl Reader {
             voters: electorate(rule.voters),
             consent: rule.consent,
             valid_if,
+            early_close: rule.early_close,
             loc,
         })
     }

@@ -134,6 +134,9 @@ impl Windows {
 
     /// Counts a hit for `key`, or says how long to wait when it is over the limit.
     pub fn hit(&self, key: &str) -> Result<(), u64> {
+        if self.limit == usize::MAX {
+            return Ok(());
+        }
         self.check(key)?;
         let now = Instant::now();
         let mut hits = self.hits.lock().expect("limiter lock");

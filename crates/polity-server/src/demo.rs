@@ -203,18 +203,7 @@ pub async fn seed(app: &App, files: Vec<(String, String)>) -> anyhow::Result<()>
         app,
         "alice",
         18,
-        Command::OpenMotion {
-            body: "tsc".into(),
-            title: "Adopt reference architecture v1".into(),
-            rule: None,
-            transition: None,
-            promote: None,
-            remove: None,
-            appoint: None,
-            no_confidence: false,
-            meeting: None,
-            large: false,
-        },
+        Command::motion("tsc", "Adopt reference architecture v1"),
         none(),
     )
     .await?;

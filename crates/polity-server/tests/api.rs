@@ -287,7 +287,8 @@ async fn csrf_every_form_needs_the_sessions_token() {
     assert!(cast.body.contains("Your ballot is recorded"), "{}", cast.body);
     assert!(cast.body.contains("Receipt (public)") && cast.body.contains("Ballot key (secret)"));
     assert!(cast.headers["cache-control"].to_str().unwrap().contains("no-store"));
-    let start = cast.body.find("Ballot key (secret)</dt><dd><code>").unwrap() + "Ballot key (secret)</dt><dd><code>".len();
+    let start =
+        cast.body.find("Ballot key (secret)</dt><dd><code>").unwrap() + "Ballot key (secret)</dt><dd><code>".len();
     let key = &cast.body[start..start + 32];
     let page = browser.get("/elections/tsc/e2").await;
     assert!(!page.body.contains(key), "the key is shown again: {}", page.body);

@@ -28,6 +28,15 @@ async fn on_deadline(dir: &std::path::Path) -> Arc<App> {
     .await
 }
 
+/// The officer closes tsc/e2 on its deadline (on a server whose clock is there); the closed
+/// election as the API shows it.
+async fn close_on_deadline(dir: &std::path::Path, officer: &str) -> serde_json::Value {
+    let later = polity_server::router(on_deadline(dir).await);
+    let closed = bearer_call(&later, "POST", "/api/elections/tsc/e2/close", officer, "").await;
+    assert_eq!(closed.status, 200, "{}", closed.body);
+    call(&later, "GET", "/api/elections/tsc/e2", &[], "").await.json()["election"].clone()
+}
+
 async fn ballot(router: &axum::Router, token: &str, body: &str) -> common::Answer {
     bearer_call(router, "POST", "/api/elections/tsc/e2/ballots", token, body).await
 }
@@ -65,22 +74,9 @@ async fn t1_a_ballot_that_is_accepted_can_always_be_counted() {
     .await;
     assert_eq!(both.json()["rule"], "R-VALUE");
     // The close after the window counts every accepted ballot (5 from the demo and chen's blank).
-    let later = polity_server::router(on_deadline(dir.path()).await);
-    let closed = bearer_call(
-        &later,
-        "POST",
-        "/api/elections/tsc/e2/close",
-        token(&tokens, "alice"),
-        "",
-    )
-    .await;
-    assert_eq!(closed.status, 200, "{}", closed.body);
-    let election = call(&later, "GET", "/api/elections/tsc/e2", &[], "").await.json();
-    assert_eq!(election["election"]["tally_sheet"].as_array().unwrap().len(), 6);
-    assert_eq!(
-        election["election"]["valid"], true,
-        "6 of 9 voted: E3's 2/3 turnout is met"
-    );
+    let election = close_on_deadline(dir.path(), token(&tokens, "alice")).await;
+    assert_eq!(election["tally_sheet"].as_array().unwrap().len(), 6);
+    assert_eq!(election["valid"], true, "6 of 9 voted: E3's 2/3 turnout is met");
 }
 
 #[tokio::test]
@@ -107,17 +103,7 @@ async fn t1_a_receipt_or_another_voters_key_never_replaces_a_ballot() {
         assert_eq!(attack.status, 403, "{}", attack.body);
         assert_eq!(attack.json()["rule"], "T1");
     }
-    let later = polity_server::router(on_deadline(dir.path()).await);
-    let closed = bearer_call(
-        &later,
-        "POST",
-        "/api/elections/tsc/e2/close",
-        token(&tokens, "alice"),
-        "",
-    )
-    .await;
-    assert_eq!(closed.status, 200, "{}", closed.body);
-    let sheet = call(&later, "GET", "/api/elections/tsc/e2", &[], "").await.json()["election"]["tally_sheet"].clone();
+    let sheet = close_on_deadline(dir.path(), token(&tokens, "alice")).await["tally_sheet"].clone();
     let sheet = sheet.as_array().unwrap();
     assert_eq!(sheet.len(), 7, "5 demo voters, chen and alice: one ballot each");
     let chen_line = sheet

@@ -131,7 +131,11 @@ pub enum StoreError {
     Migrate(#[from] sqlx::migrate::MigrateError),
     #[error("{0}")]
     Url(String),
-    #[error("no ballot with receipt {0} in this election: give the receipt of your earlier ballot")]
+    /// The ballot a replacement deletes is not in the store (the engine had checked the voter's
+    /// key): it was removed behind polity's back. Nothing is written.
+    #[error(
+        "integrity: the ballot being replaced (receipt {0}) is missing from the ballot store; nothing was recorded"
+    )]
     UnknownReceipt(String),
     #[error("the store's writer stopped")]
     WriterGone,

@@ -358,3 +358,108 @@ async fn sessions_expire_and_are_swept() {
         fixture.drop_database().await;
     }
 }
+
+#[tokio::test]
+async fn pages_of_the_log_read_only_their_rows() {
+    for fixture in fixtures().await {
+        let store = fixture.store();
+        append_ten(store).await;
+        let page = store.read_page(3, 4).await.unwrap();
+        assert_eq!(
+            page.iter().map(|row| row.seq).collect::<Vec<_>>(),
+            [4, 5, 6, 7],
+            "{}",
+            name(&fixture)
+        );
+        assert!(store.read_page(10, 5).await.unwrap().is_empty());
+        assert_eq!(store.read_page(8, 100).await.unwrap().len(), 2);
+        fixture.drop_database().await;
+    }
+}
+
+#[tokio::test]
+async fn t1_checkpoints_are_kept_and_a_rewrite_before_one_is_found() {
+    for fixture in fixtures().await {
+        let store = fixture.store();
+        append_ten(store).await;
+        let key = polity_store::SigningKey::from_bytes(&[9u8; 32]);
+        let (seq, hash) = store.head().await.unwrap();
+        let checkpoint = polity_store::Checkpoint::sign(&key, seq, &hash, "2026-06-01");
+        store.add_checkpoint(&checkpoint).await.unwrap();
+        store.add_checkpoint(&checkpoint).await.unwrap();
+        assert_eq!(
+            store.checkpoints().await.unwrap(),
+            vec![checkpoint.clone()],
+            "{}",
+            name(&fixture)
+        );
+        let (report, problems) = store.verify(&[checkpoint.clone()]).await.unwrap();
+        assert!(report.is_intact() && problems.is_empty(), "{}", name(&fixture));
+        // Rewritten with every hash recomputed: the chain is intact, the checkpoint is not.
+        let rows = store.read_after(0).await.unwrap();
+        let mut previous = polity_store::GENESIS.to_owned();
+        for row in &rows {
+            let payload = if row.seq == 2 {
+                "{\"rewritten\":true}"
+            } else {
+                row.payload.as_str()
+            };
+            let hash = polity_store::row_hash(
+                row.seq,
+                &row.recorded_at,
+                &row.kind,
+                row.body.as_deref(),
+                payload,
+                &previous,
+            );
+            let sql = "UPDATE events SET payload = $1, prev_hash = $2, hash = $3 WHERE seq = $4";
+            match store {
+                Store::Sqlite(sqlite) => {
+                    sqlx::query(sql)
+                        .bind(payload)
+                        .bind(&previous)
+                        .bind(&hash)
+                        .bind(row.seq)
+                        .execute(sqlite.pool())
+                        .await
+                        .unwrap();
+                }
+                Store::Postgres(postgres) => {
+                    sqlx::query(sql)
+                        .bind(payload)
+                        .bind(&previous)
+                        .bind(&hash)
+                        .bind(row.seq)
+                        .execute(postgres.pool())
+                        .await
+                        .unwrap();
+                }
+            }
+            previous = hash;
+        }
+        let head = "UPDATE head SET hash = $1 WHERE id = 1";
+        match store {
+            Store::Sqlite(sqlite) => {
+                sqlx::query(head).bind(&previous).execute(sqlite.pool()).await.unwrap();
+            }
+            Store::Postgres(postgres) => {
+                sqlx::query(head)
+                    .bind(&previous)
+                    .execute(postgres.pool())
+                    .await
+                    .unwrap();
+            }
+        }
+        let (report, problems) = store.verify(&[checkpoint]).await.unwrap();
+        assert!(report.is_intact(), "{}", name(&fixture));
+        assert!(
+            matches!(
+                problems.as_slice(),
+                [polity_store::CheckpointProblem::Rewritten { seq: 10, .. }]
+            ),
+            "{}: {problems:?}",
+            name(&fixture)
+        );
+        fixture.drop_database().await;
+    }
+}

@@ -8,89 +8,43 @@
 //!
 //! Bounded: 6 runs x 300 ballots; the attackers stop when the voters are done; a run over 60 s fails.
 
-use std::io::{BufRead, BufReader};
-use std::process::{Command, Stdio};
+mod common;
+
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
+use common::{percentile, post};
 use polity_count::motion::Choice;
-use polity_engine::{Command as Act, Context, SourceFile};
+use polity_engine::{Command as Act, Context};
 use polity_server::live::Extra;
-use polity_server::{App, Config};
-use polity_store::{Account, Store};
 
 const VOTERS: usize = 300;
 const PADDING_VOTES: usize = 86;
 const RUNS: usize = 3;
 const CANDIDATES: [&str; 4] = ["v001", "v002", "v003", "v004"];
 
-fn registry() -> Vec<(String, String)> {
-    let mut people = String::new();
-    let mut holders = String::new();
-    for n in 1..=VOTERS + 1 {
-        people.push_str(&format!("- {{ id: v{n:03}, name: Voter {n} }}\n"));
-        holders.push_str(&format!(
-            "  - {{ person: v{n:03}, seat: member, from: 2026-01-01, until: 2027-01-01 }}\n"
-        ));
-    }
-    vec![
-        (
-            "polity.yaml".to_owned(),
-            "name: Attack test assembly\nelections: { nomination: 2 weeks, voting: 1 week }\n".to_owned(),
-        ),
-        ("people.yaml".to_owned(), people),
-        ("organisations.yaml".to_owned(), "[]\n".to_owned()),
-        (
-            "bodies/assembly.yaml".to_owned(),
-            format!(
-                "id: assembly\nkind: oversight-committee\nname: Assembly\nterm: 12 months\n\
-                 elections: {{ nominators: members, candidates: members, voters: members, method: schulze }}\n\
-                 holders:\n{holders}"
-            ),
-        ),
-    ]
-}
-
-/// Records the registry, about 26,000 motion votes (the long record readers will read), and a
-/// token per voter; the last voter is the attacker.
+/// The assembly (300 honest voters and the attacker), about 26,000 motion votes recorded before
+/// (the long record the readers read), a token each; the last voter is the attacker.
 fn prepare(db: &str) -> Vec<String> {
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
-        .unwrap();
-    runtime.block_on(async {
-        let store = Store::open(db).await.unwrap();
-        let app = App::new(store, Config::default()).await.unwrap();
-        let files = registry()
-            .into_iter()
-            .map(|(path, content)| SourceFile { path, content })
-            .collect();
-        let at = |actor: &str| Context {
-            actor: actor.into(),
-            on: jiff::civil::date(2026, 6, 20),
+    common::prepare(db, VOTERS + 1, async |app| {
+        let at = |actor: String| Context {
+            actor,
+            on: common::at(),
         };
         app.record
-            .act(Act::RecordRegistry { files }, Extra::None, &at("bench"))
+            .act(
+                Act::motion("assembly", "Pad the record"),
+                Extra::None,
+                &at("v001".into()),
+            )
             .await
             .unwrap();
-        let motion = Act::OpenMotion {
-            body: "assembly".into(),
-            title: "Pad the record".into(),
-            rule: None,
-            transition: None,
-            promote: None,
-            remove: None,
-            appoint: None,
-            no_confidence: false,
-            meeting: None,
-            large: false,
-        };
-        app.record.act(motion, Extra::None, &at("v001")).await.unwrap();
-        let mut pending = Vec::new();
         for round in 0..PADDING_VOTES {
+            let mut pending = Vec::new();
             for n in 1..=VOTERS {
                 let app = app.clone();
+                let context = at(format!("v{n:03}"));
                 pending.push(tokio::spawn(async move {
                     let vote = Act::Vote {
                         motion: "assembly/m1".into(),
@@ -98,58 +52,16 @@ fn prepare(db: &str) -> Vec<String> {
                         on_behalf_of: None,
                         capacity: None,
                     };
-                    let context = Context {
-                        actor: format!("v{n:03}"),
-                        on: jiff::civil::date(2026, 6, 20),
-                    };
                     app.record.act(vote, Extra::None, &context).await.unwrap();
                 }));
             }
-            for task in pending.drain(..) {
+            for task in pending {
                 task.await.unwrap();
             }
         }
-        let mut tokens = Vec::new();
-        for n in 1..=VOTERS + 1 {
-            let login = format!("v{n:03}");
-            app.record
-                .store
-                .put_account(&Account {
-                    login: login.clone(),
-                    person: Some(login.clone()),
-                    password: None,
-                    github: None,
-                    admin: false,
-                })
-                .await
-                .unwrap();
-            tokens.push(
-                polity_server::auth::issue_token(&app.record.store, &login, "bench", "2026-06-20")
-                    .await
-                    .unwrap(),
-            );
-        }
         let (events, _) = polity_store::EventLog::head(&app.record.store).await.unwrap();
         println!("record: {events} events");
-        tokens
     })
-}
-
-async fn post(client: &reqwest::Client, url: &str, token: &str, body: serde_json::Value) -> (u16, String) {
-    let response = client
-        .post(url)
-        .bearer_auth(token)
-        .json(&body)
-        .send()
-        .await
-        .expect("the server answers");
-    let status = response.status().as_u16();
-    (status, response.text().await.unwrap_or_default())
-}
-
-fn percentile(sorted: &[Duration], p: f64) -> Duration {
-    let index = ((sorted.len() as f64 * p).ceil() as usize).clamp(1, sorted.len()) - 1;
-    sorted[index]
 }
 
 struct Outcome {
@@ -169,34 +81,8 @@ async fn run(
     number: usize,
     attacked: bool,
 ) -> Outcome {
+    let election = common::election(client, base, &tokens[0], number, 1, &CANDIDATES).await;
     let officer = &tokens[0];
-    let (status, body) = post(
-        client,
-        &format!("{base}/api/bodies/assembly/elections"),
-        officer,
-        serde_json::json!({"seats": 1}),
-    )
-    .await;
-    assert_eq!(status, 200, "{body}");
-    let election = format!("{base}/api/elections/assembly/e{number}");
-    for candidate in CANDIDATES {
-        let (status, body) = post(
-            client,
-            &format!("{election}/nominations"),
-            officer,
-            serde_json::json!({"candidate": candidate}),
-        )
-        .await;
-        assert_eq!(status, 200, "{body}");
-    }
-    let (status, body) = post(
-        client,
-        &format!("{election}/close-nominations"),
-        officer,
-        serde_json::json!({}),
-    )
-    .await;
-    assert_eq!(status, 200, "{body}");
     let attacker = tokens[VOTERS].clone();
     let stop = Arc::new(AtomicBool::new(false));
     let reads = Arc::new(AtomicUsize::new(0));
@@ -321,35 +207,17 @@ async fn run(
     }
 }
 
-fn main() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = format!("sqlite:{}", dir.path().join("attack.db").display());
-    let started = Instant::now();
-    let tokens = Arc::new(prepare(&db));
-    println!("prepared in {:.1} s", started.elapsed().as_secs_f64());
-    let mut child = Command::new(env!("CARGO_BIN_EXE_polity"))
-        .args(["serve", "--db", &db, "--listen", "127.0.0.1:0", "--today", "2026-06-20"])
-        .stderr(Stdio::piped())
-        .stdout(Stdio::null())
-        .spawn()
-        .expect("polity serve starts");
-    let mut lines = BufReader::new(child.stderr.take().unwrap()).lines();
-    let base = loop {
-        let line = lines.next().expect("polity serve said where it listens").unwrap();
-        if let Some(url) = line.split_whitespace().find(|word| word.starts_with("http://")) {
-            break url.trim_end_matches('/').to_owned();
-        }
-    };
-    std::thread::spawn(move || for _ in lines {});
+/// Alternates quiet and attacked runs (best of `RUNS` each) against a server started with
+/// `server_args`, numbering elections from `first`; false when a run lost a ballot or answered 5xx.
+fn series(db: &str, tokens: &Arc<Vec<String>>, server_args: &[&str], label: &str, first: usize) -> bool {
+    let (mut child, base) = common::serve(db, server_args);
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
         .unwrap();
-    println!(
-        "polity serve on {base} (SQLite, release build), {VOTERS} honest voters, quiet and attacked runs alternating"
-    );
+    println!("\n{label}: polity serve {} on {base}", server_args.join(" "));
     println!("run  load      accepted  counted  5xx  p50(ms)  p99(ms)  attacker reads  spam ballots");
-    let mut failed = false;
+    let mut ok = true;
     let (mut quiet, mut attacked) = (Vec::new(), Vec::new());
     runtime.block_on(async {
         let client = reqwest::Client::builder()
@@ -357,9 +225,9 @@ fn main() {
             .timeout(Duration::from_secs(60))
             .build()
             .unwrap();
-        for number in 1..=2 * RUNS {
-            let attack = number % 2 == 0;
-            let outcome = run(&client, &base, &tokens, number, attack).await;
+        for number in first..first + 2 * RUNS {
+            let attack = (number - first) % 2 == 1;
+            let outcome = run(&client, &base, tokens, number, attack).await;
             println!(
                 "{number:>3}  {:<8}  {:>8}  {:>7}  {:>3}  {:>7.1}  {:>7.1}  {:>14}  {:>12}",
                 if attack { "attacked" } else { "quiet" },
@@ -372,7 +240,7 @@ fn main() {
                 outcome.spam,
             );
             if outcome.accepted != VOTERS || outcome.counted != VOTERS || outcome.server_errors > 0 {
-                failed = true;
+                ok = false;
             }
             if attack {
                 attacked.push(outcome.p99)
@@ -390,7 +258,28 @@ fn main() {
         best(&quiet).as_secs_f64() * 1000.0,
         best(&attacked).as_secs_f64() * 1000.0
     );
-    if failed {
+    ok
+}
+
+fn main() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = format!("sqlite:{}", dir.path().join("attack.db").display());
+    let started = Instant::now();
+    let tokens = Arc::new(prepare(&db));
+    println!(
+        "prepared in {:.1} s; {VOTERS} honest voters, release build, SQLite",
+        started.elapsed().as_secs_f64()
+    );
+    let limited = series(&db, &tokens, &[], "with the read limit (120 a minute per address)", 1);
+    // Every read served: the paged log and the incremental audit alone keep voting fast.
+    let unlimited = series(
+        &db,
+        &tokens,
+        &["--read-limit", "0"],
+        "without a read limit",
+        1 + 2 * RUNS,
+    );
+    if !(limited && unlimited) {
         eprintln!("FAILED: a run lost or double-counted a ballot, or answered 5xx");
         std::process::exit(1);
     }

@@ -50,6 +50,10 @@ pub struct ServeArgs {
     /// motion close (created when missing; keep it outside the database's machine and backups).
     #[arg(long, env = "POLITY_CHECKPOINT_KEY", value_name = "FILE")]
     pub checkpoint_key: Option<PathBuf>,
+    /// Reads of the log and the audit a minute from one client address (behind a proxy that does
+    /// not pass the client's address, every client shares the proxy's). 0: no limit.
+    #[arg(long, default_value_t = 120, value_name = "N")]
+    pub read_limit: usize,
 }
 
 /// The bundled demo registry, compiled in so that `--demo` works from any folder.
@@ -135,6 +139,11 @@ pub async fn serve(args: ServeArgs) -> Result<()> {
         secure_cookies: !args.insecure_cookies,
         github,
         checkpoint_key,
+        heavy_reads: if args.read_limit == 0 {
+            usize::MAX
+        } else {
+            args.read_limit
+        },
         ..Config::default()
     };
     let app = App::new(store, config).await?;
