@@ -61,19 +61,13 @@ pub fn text(field: &str, value: &str, max: usize, required: bool) -> Result<(), 
 /// quotes: never `javascript:`, `data:` or another scheme a browser would run or open locally.
 pub fn url(field: &str, value: &str) -> Result<(), Rejection> {
     text(field, value, URL, true)?;
-    let lower = value.to_ascii_lowercase();
-    let rest = lower.strip_prefix("https://").or_else(|| lower.strip_prefix("http://"));
-    let host = rest.map(|rest| rest.split(['/', '?', '#']).next().unwrap_or(""));
-    let clean = !value
-        .chars()
-        .any(|c| c.is_whitespace() || c.is_control() || matches!(c, '"' | '\'' | '<' | '>' | '`' | '\\'));
-    match host {
-        Some(host) if !host.is_empty() && clean => Ok(()),
-        _ => refuse(
-            format!("the {field} {value:?} is not an https: or http: link"),
-            "give a web address starting with https:// (for example https://example.org/minutes/2026-06)",
-        ),
+    if polity_model::is_web_link(value) {
+        return Ok(());
     }
+    refuse(
+        format!("the {field} {value:?} is not an https: or http: link"),
+        "give a web address starting with https:// (for example https://example.org/minutes/2026-06)",
+    )
 }
 
 fn id(field: &str, value: &str) -> Result<(), Rejection> {

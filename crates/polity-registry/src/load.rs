@@ -661,7 +661,17 @@ impl Reader {
                         Some(ReportKindFile::Annual) => ReportKind::Annual,
                         Some(ReportKindFile::Quarterly) | None => ReportKind::Quarterly,
                     },
-                    link: report.link.clone(),
+                    link: match &report.link {
+                        Some(link) if !polity_model::is_web_link(link) => {
+                            self.value_error(
+                                self.at(file, &report.on),
+                                format!("the report's link {link:?} is not an https: or http: link"),
+                                "give a web address starting with https://",
+                            );
+                            None
+                        }
+                        link => link.clone(),
+                    },
                     loc: self.at(file, &report.on),
                 })
             })

@@ -451,3 +451,26 @@ fn e11_electorates_named_in_decisions_must_exist() {
             .any(|finding| finding.message.contains("unknown decision rule"))
     );
 }
+
+#[test]
+fn r_value_report_links_are_web_addresses() {
+    let body = |link: &str| {
+        format!("id: g\nkind: sig\nname: G\nparent: toc\nreports:\n  - {{ on: 2026-03-01, link: \"{link}\" }}\n")
+    };
+    let good = run_small("", &body("https://example.org/reports/2026-q1"), AT);
+    assert!(
+        !good
+            .iter()
+            .any(|finding| finding.message.contains("not an https: or http: link")),
+        "{good:#?}"
+    );
+    for bad in ["javascript:alert(document.domain)", "data:text/html,x", "https://a b"] {
+        let findings = run_small("", &body(bad), AT);
+        assert!(
+            with_rule(&findings, "R-VALUE", Severity::Error)
+                .iter()
+                .any(|finding| finding.message.contains("not an https: or http: link")),
+            "{bad}: {findings:#?}"
+        );
+    }
+}

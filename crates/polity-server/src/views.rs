@@ -117,7 +117,8 @@ pub struct BodyView {
     pub charter_out: Vec<String>,
     pub charter_approved: Option<String>,
     pub timetable_end: Option<String>,
-    pub reports: Vec<(String, &'static str, Option<String>)>,
+    /// (date, kind, link, whether the link is a web link the page may make clickable).
+    pub reports: Vec<(String, &'static str, Option<String>, bool)>,
     pub obligations: Vec<ObligationView>,
     pub elections: Vec<ProcessLink>,
     pub motions: Vec<ProcessLink>,
@@ -216,7 +217,8 @@ pub fn body(state: &State, id: &str, on: Date) -> Option<BodyView> {
                     ReportKind::Annual => "annual",
                     ReportKind::Quarterly => "quarterly",
                 };
-                (report.on.to_string(), kind, report.link.clone())
+                let web = report.link.as_deref().is_some_and(polity_model::is_web_link);
+                (report.on.to_string(), kind, report.link.clone(), web)
             })
             .collect(),
         obligations,

@@ -628,6 +628,9 @@ struct MeetingPage {
     page: Page,
     meeting: Meeting,
     members: Vec<String>,
+    /// The minutes' link when it is a web link (a record from before links were checked may
+    /// hold another: it is shown as text, never as a link).
+    minutes_link: bool,
 }
 
 async fn meeting(
@@ -652,7 +655,16 @@ async fn meeting(
             (meeting, members)
         };
         let page = page(&app, &session, &caller, format!("Meeting {id}")).await?;
-        Ok(render(StatusCode::OK, &MeetingPage { page, meeting, members }))
+        let minutes_link = meeting.minutes.as_deref().is_some_and(polity_model::is_web_link);
+        Ok(render(
+            StatusCode::OK,
+            &MeetingPage {
+                page,
+                meeting,
+                members,
+                minutes_link,
+            },
+        ))
     }
     .await;
     respond(&app, &session, &caller, result).await

@@ -538,3 +538,28 @@ async fn a_record_broken_while_serving_refuses_every_act() {
     let audit = call(&router, "GET", "/api/audit", &[], "").await.json();
     assert_eq!(audit["intact"], false);
 }
+
+#[tokio::test]
+async fn t1_a_script_link_recorded_before_links_were_checked_is_never_clickable() {
+    let dir = tempfile::tempdir().unwrap();
+    let (app, _) = seeded(dir.path(), &[]).await;
+    // A record written by an older polity, which accepted any minutes link.
+    let old = polity_engine::Event::MinutesPublished {
+        meeting: "tsc/mt1".into(),
+        link: "javascript:alert(document.domain)".into(),
+        by: "gus".into(),
+    };
+    let rows = polity_server::live::rows(&[old], polity_server::demo::DEMO_TODAY);
+    let last = app.record.live.read().await.last_seq;
+    polity_store::EventLog::append(&app.record.store, last, rows)
+        .await
+        .unwrap();
+    app.record.refresh().await.unwrap();
+    let page = call(&polity_server::router(app), "GET", "/meetings/tsc/mt1", &[], "").await;
+    assert!(
+        page.body.contains("<code>javascript:alert(document.domain)</code>"),
+        "{}",
+        page.body
+    );
+    assert!(!page.body.contains("href=\"javascript:"), "{}", page.body);
+}
