@@ -393,7 +393,7 @@ async fn t1_checkpoints_are_kept_and_a_rewrite_before_one_is_found() {
             "{}",
             name(&fixture)
         );
-        let (report, problems) = store.verify(&[checkpoint.clone()]).await.unwrap();
+        let (report, problems) = store.verify(std::slice::from_ref(&checkpoint)).await.unwrap();
         assert!(report.is_intact() && problems.is_empty(), "{}", name(&fixture));
         // Rewritten with every hash recomputed: the chain is intact, the checkpoint is not.
         let rows = store.read_after(0).await.unwrap();
