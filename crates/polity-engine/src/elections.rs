@@ -1,0 +1,818 @@
+//! Elections (E1, E2, E3, E4, E5, E10): nominations, consent, statements, secret ballots with keys and receipts (T1), the count with its caps (S6) and the new terms.
+
+use super::*;
+
+/// `decide` for this process's commands (the top-level `decide` dispatches them here).
+pub(crate) fn decide(state: &State, command: &Command, actor: String, on: Date) -> Result<Vec<Event>, Rejection> {
+    match command {
+        Command::OpenElection {
+            body,
+            seat,
+            seats,
+            stagger,
+        } => decide_open_election(state, body, seat, seats, stagger, actor, on),
+        Command::Nominate { election, candidate } => decide_nominate(state, election, candidate, actor, on),
+        Command::Consent { election } | Command::Withdraw { election } => {
+            decide_consent_or_withdraw(state, command, election, actor)
+        }
+        Command::PublishStatement { election, statement } => {
+            decide_publish_statement(state, election, statement, actor)
+        }
+        Command::CloseNominations { election } => decide_close_nominations(state, election, actor),
+        Command::CastBallot {
+            election,
+            ranking,
+            abstain,
+            key,
+            replaces,
+        } => cast_ballot(state, election, ranking, *abstain, key, replaces.as_deref(), actor, on),
+        Command::CloseElection { election, ballots } => decide_close_election(state, election, ballots, actor, on),
+        _ => unreachable!("`decide` dispatches only this process's commands here"),
+    }
+}
+
+/// `evolve` for this process's events.
+pub(crate) fn evolve(state: &mut State, event: &Event) {
+    match event {
+        Event::ElectionOpened {
+            election,
+            body,
+            seat,
+            seats,
+            nominations_close,
+            voting_close,
+            stagger,
+            by,
+        } => {
+            state.elections.insert(
+                election.clone(),
+                Election {
+                    id: election.clone(),
+                    body: body.clone(),
+                    seat: seat.clone(),
+                    seats: *seats,
+                    nominations_close: nominations_close.clone(),
+                    voting_close: voting_close.clone(),
+                    phase: Phase::Nominating,
+                    nominees: BTreeMap::new(),
+                    candidates: Vec::new(),
+                    voted: BTreeSet::new(),
+                    keys: BTreeMap::new(),
+                    winners: Vec::new(),
+                    valid: None,
+                    ranking: Vec::new(),
+                    skipped: Vec::new(),
+                    explanation: Vec::new(),
+                    tally_sheet: Vec::new(),
+                    stagger: *stagger,
+                    opened_by: by.clone(),
+                },
+            );
+        }
+        Event::CandidateNominated {
+            election, candidate, ..
+        } => {
+            if let Some(election) = state.elections.get_mut(election) {
+                election.nominees.insert(
+                    candidate.clone(),
+                    Nominee {
+                        consented: false,
+                        withdrawn: false,
+                        statement: None,
+                    },
+                );
+            }
+        }
+        Event::CandidateConsented { election, candidate } => {
+            if let Some(nominee) = state
+                .elections
+                .get_mut(election)
+                .and_then(|election| election.nominees.get_mut(candidate))
+            {
+                nominee.consented = true;
+            }
+        }
+        Event::StatementPublished {
+            election,
+            candidate,
+            statement,
+        } => {
+            if let Some(nominee) = state
+                .elections
+                .get_mut(election)
+                .and_then(|election| election.nominees.get_mut(candidate))
+            {
+                nominee.statement = Some(statement.clone());
+            }
+        }
+        Event::CandidateWithdrew { election, candidate } => {
+            if let Some(nominee) = state
+                .elections
+                .get_mut(election)
+                .and_then(|election| election.nominees.get_mut(candidate))
+            {
+                nominee.withdrawn = true;
+            }
+        }
+        Event::NominationsClosed {
+            election, candidates, ..
+        } => {
+            if let Some(election) = state.elections.get_mut(election) {
+                election.phase = Phase::Voting;
+                election.candidates = candidates.clone();
+            }
+        }
+        Event::BallotCast {
+            election,
+            voter,
+            key_hash,
+            ..
+        } => {
+            if let Some(election) = state.elections.get_mut(election) {
+                election.voted.insert(voter.clone());
+                match key_hash {
+                    Some(hash) => election.keys.insert(voter.clone(), hash.clone()),
+                    None => election.keys.remove(voter),
+                };
+            }
+        }
+        Event::ElectionClosed {
+            election,
+            valid,
+            ranking,
+            winners,
+            skipped,
+            explanation,
+            tally_sheet,
+            ..
+        } => {
+            if let Some(election) = state.elections.get_mut(election) {
+                election.phase = Phase::Closed;
+                election.valid = Some(*valid);
+                election.ranking = ranking.clone();
+                election.skipped = skipped.clone();
+                election.explanation = explanation.clone();
+                election.winners = winners.clone();
+                election.tally_sheet = tally_sheet.clone();
+            }
+        }
+        _ => unreachable!("`evolve` dispatches only this process's events here"),
+    }
+}
+
+/// A secret ballot: the window, the electorate, the ballot's shape, and the voter's key.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn cast_ballot(
+    state: &State,
+    election: &str,
+    ranking: &[Vec<String>],
+    abstain: bool,
+    key: &str,
+    replaces: Option<&str>,
+    actor: String,
+    on: Date,
+) -> Result<Vec<Event>, Rejection> {
+    let election = election_in(state, election, Phase::Voting)?;
+    let body = state.body(&election.body)?;
+    let seat = seat_of(&election.seat);
+    let rule = state.election_rule(body, seat);
+    let rule_id = election_rule_id(body, seat);
+    if on >= date(&election.voting_close) {
+        return reject(
+            rule_id,
+            format!("voting closed on {}", election.voting_close),
+            "ballots are no longer accepted",
+        );
+    }
+    if !state.in_electorate(body, rule.voters, on, &actor) {
+        return reject(
+            rule_id,
+            format!(
+                "{actor} may not vote in {}: voters are the {}",
+                election.id,
+                rule.voters.as_str()
+            ),
+            "only eligible voters vote",
+        );
+    }
+    // T1: a ballot that is accepted can always be counted: no empty rank, no unknown or repeated
+    // candidate, at most one rank per candidate.
+    if let Some(position) = ranking.iter().position(Vec::is_empty) {
+        return reject(
+            "R-VALUE",
+            format!("rank {} of the ballot is empty", position + 1),
+            "leave out empty ranks: list the candidates best first, ties in one rank",
+        );
+    }
+    if ranking.is_empty() && !abstain {
+        return reject(
+            rule_id,
+            "the ballot ranks no candidate",
+            "rank at least one candidate, or abstain explicitly (a blank ballot counts toward turnout)",
+        );
+    }
+    if abstain && !ranking.is_empty() {
+        return reject(
+            "R-VALUE",
+            "a ballot that abstains ranks no candidate",
+            "either rank candidates or abstain",
+        );
+    }
+    let mut seen = BTreeSet::new();
+    for candidate in ranking.iter().flatten() {
+        if !election.candidates.contains(candidate) {
+            return reject(
+                rule_id,
+                format!("{candidate:?} is not a candidate"),
+                format!("rank only: {}", election.candidates.join(", ")),
+            );
+        }
+        if !seen.insert(candidate) {
+            return reject(
+                rule_id,
+                format!("{candidate} is ranked twice"),
+                "rank each candidate once",
+            );
+        }
+    }
+    let Some(key) = secret::normalise_key(key) else {
+        return reject(
+            "R-VALUE",
+            "the new ballot's key is not 32 hex digits",
+            "let polity draw the ballot key",
+        );
+    };
+    let new_hash = secret::key_hash(&key);
+    let voted = election.voted.contains(&actor);
+    match (voted, replaces) {
+        (true, None) => {
+            return reject(
+                rule_id,
+                format!("{actor} has already voted"),
+                "to vote again, give the ballot key you were shown with your earlier ballot (--replace KEY)",
+            );
+        }
+        (false, Some(_)) => {
+            return reject(
+                rule_id,
+                format!("{actor} has no earlier ballot to replace"),
+                "vote without --replace",
+            );
+        }
+        (true, Some(old)) => {
+            let Some(expected) = election.keys.get(&actor) else {
+                return reject(
+                    rule_id,
+                    format!("{actor}'s ballot was cast before ballot keys existed and cannot be replaced"),
+                    "your first ballot stands",
+                );
+            };
+            let given = secret::normalise_key(old).map(|old| secret::key_hash(&old));
+            if given.as_ref() != Some(expected) {
+                return reject(
+                    "T1",
+                    "that is not the key of your ballot",
+                    "give the ballot key you were shown when you last voted (a receipt is not a key)",
+                );
+            }
+            if new_hash == *expected {
+                return reject(
+                    "R-VALUE",
+                    "the new ballot needs a new key",
+                    "let polity draw the ballot key",
+                );
+            }
+        }
+        (false, None) => {}
+    }
+    Ok(vec![Event::BallotCast {
+        election: election.id.clone(),
+        voter: actor,
+        replaced: voted,
+        key_hash: Some(new_hash),
+    }])
+}
+
+/// Half a term, for staggering (E5): years become months, odd months and weeks become days.
+pub(crate) fn half(term: polity_model::Period) -> polity_model::Period {
+    use polity_model::{Period, PeriodUnit};
+    match term.unit {
+        PeriodUnit::Years => Period::new(term.amount * 6, PeriodUnit::Months),
+        PeriodUnit::Months if term.amount.is_multiple_of(2) => Period::new(term.amount / 2, PeriodUnit::Months),
+        PeriodUnit::Months => Period::new(term.amount * 30 / 2, PeriodUnit::Days),
+        PeriodUnit::Weeks => Period::new(term.amount * 7 / 2, PeriodUnit::Days),
+        PeriodUnit::Days => Period::new(term.amount / 2, PeriodUnit::Days),
+    }
+}
+
+pub(crate) fn election_rule_id(body: &Body, seat: Seat) -> &'static str {
+    match seat {
+        Seat::Ptl => "E4",
+        Seat::Chair | Seat::CoChair if body.kind == BodyKind::OversightCommittee => "E3",
+        Seat::Chair | Seat::CoChair => "E5",
+        Seat::TechLead => "E6",
+        Seat::Member => "E1",
+    }
+}
+
+pub(crate) fn election_in<'a>(state: &'a State, id: &str, phase: Phase) -> Result<&'a Election, Rejection> {
+    match state.elections.get(id) {
+        None => reject(
+            "R-REF",
+            format!("there is no election {id:?}"),
+            "name an election shown by `polity log`",
+        ),
+        Some(election) if election.phase != phase => reject(
+            "E1",
+            format!("election {id} is {:?}, not {:?}", election.phase, phase),
+            match election.phase {
+                Phase::Nominating => "close the nominations first",
+                Phase::Voting => "nominations are closed; vote or close the election",
+                Phase::Closed => "the election is over",
+            },
+        ),
+        Some(election) => Ok(election),
+    }
+}
+
+pub(crate) fn close_election(
+    state: &State,
+    election: &Election,
+    ballots: &[(String, Vec<Vec<String>>)],
+    actor: &str,
+    on: Date,
+) -> Result<Vec<Event>, Rejection> {
+    let body = state.body(&election.body)?;
+    let seat = seat_of(&election.seat);
+    let rule = state.election_rule(body, seat);
+    let rule_id = election_rule_id(body, seat);
+    let names = election.candidates.clone();
+    check_ballot_store(election, ballots)?;
+    let mut counted = Ballots::new(names.clone(), Unranked::Below).map_err(|error| Rejection {
+        rule: rule_id,
+        message: error.to_string(),
+        hint: "fewer candidates".to_owned(),
+    })?;
+    for (receipt, ranking) in ballots {
+        let mut ranks = vec![None; names.len()];
+        for (position, tier) in ranking.iter().enumerate() {
+            for candidate in tier {
+                if let Some(index) = names.iter().position(|name| name == candidate) {
+                    ranks[index] = Some(position as u32 + 1);
+                }
+            }
+        }
+        counted.push(&ranks, 1).map_err(|error| Rejection {
+            rule: "T1",
+            message: format!("the stored ballot {receipt} cannot be counted: {error}"),
+            hint: INTEGRITY_HINT.to_owned(),
+        })?;
+    }
+    let voters = state.electorate(body, rule.voters, on);
+    // The new terms start when the seats' current terms end (or when voting closes, if later):
+    // members whose terms end then are being replaced; those whose terms go on are sitting.
+    let closes = date(&election.voting_close).max(on);
+    let term_start = body
+        .holders
+        .iter()
+        .filter(|holding| holding.seat == seat)
+        .filter_map(|holding| holding.until)
+        .filter(|until| *until >= closes)
+        .min()
+        .unwrap_or(closes);
+    // Sitting members: those whose seat continues past the new terms' start (S6 counts them).
+    let sitting: Vec<String> = body
+        .holders
+        .iter()
+        .filter(|holding| holding.seat == seat && holding.covers(term_start) && !names.contains(&holding.person.text))
+        .filter_map(|holding| {
+            state
+                .polity
+                .affiliation_on(&holding.person.text, term_start)
+                .map(str::to_owned)
+        })
+        .collect();
+    let cap = if seat == Seat::Member {
+        body.seats
+            .and_then(|seats| seats.per_organisation)
+            .map(|cap| cap as usize)
+    } else {
+        None
+    };
+    let method = rule
+        .method
+        .as_deref()
+        .and_then(|name| name.parse::<Method>().ok())
+        .unwrap_or(Method::Schulze(Strength::WinningVotes));
+    let rules = ElectionRules {
+        method,
+        seats: SeatRules {
+            seats: election.seats,
+            organisations: names
+                .iter()
+                .map(|name| state.polity.affiliation_on(name, term_start).map(str::to_owned))
+                .collect(),
+            cap,
+            sitting,
+            tie_break: TieBreak::Report,
+        },
+        classes: Vec::new(),
+        turnout: rule.valid_if.map(|valid_if| Turnout {
+            eligible: voters.len() as u64,
+            valid_if,
+        }),
+        threads: 1,
+    };
+    let result = polity_count::count(&counted, &rules);
+    let winners: Vec<String> = result.seats.winners.iter().map(|&index| names[index].clone()).collect();
+    let until = body.term.map(|term| term.after(term_start).to_string());
+    let mut events = vec![Event::ElectionClosed {
+        election: election.id.clone(),
+        valid: result.valid,
+        ranking: result
+            .ranking
+            .iter()
+            .map(|tier| tier.iter().map(|&index| names[index].clone()).collect())
+            .collect(),
+        winners: winners.clone(),
+        skipped: result
+            .seats
+            .skipped
+            .iter()
+            .map(|skip| names[skip.candidate].clone())
+            .collect(),
+        explanation: result.explanation.clone(),
+        tally_sheet: ballots
+            .iter()
+            .map(|(receipt, ranking)| TallyLine {
+                receipt: receipt.clone(),
+                ranking: ranking.clone(),
+            })
+            .collect(),
+        by: actor.to_owned(),
+    }];
+    // E5: staggered terms: the first half of the winners (rounded up) serve the full term,
+    // the rest half of it, so that the body's seats never all change on one day.
+    let full = winners.len().div_ceil(2);
+    for (position, winner) in winners.into_iter().enumerate() {
+        let (until, class) = match (election.stagger, body.term) {
+            (true, Some(term)) if position >= full => {
+                (Some(half(term).after(term_start).to_string()), Some("b".to_owned()))
+            }
+            (true, Some(_)) => (until.clone(), Some("a".to_owned())),
+            _ => (until.clone(), None),
+        };
+        events.push(Event::TermStarted {
+            body: body.id.clone(),
+            person: winner,
+            seat: election.seat.clone(),
+            from: term_start.to_string(),
+            until,
+            election: election.id.clone(),
+            class,
+        });
+    }
+    Ok(events)
+}
+
+/// T1: the ballot store holds exactly one ballot per voter who cast one (the `ballot-cast` events,
+/// replacements counted once), with distinct receipts, each a ranking `decide` would accept.
+/// Anything else means the store was written behind polity's back: the count is refused.
+pub fn check_ballot_store(election: &Election, ballots: &[(String, Vec<Vec<String>>)]) -> Result<(), Rejection> {
+    let integrity = |message: String| Rejection {
+        rule: "T1",
+        message: format!("integrity: {message}"),
+        hint: INTEGRITY_HINT.to_owned(),
+    };
+    if ballots.len() != election.voted.len() {
+        return Err(integrity(format!(
+            "the ballot store holds {} ballot(s) for {}, but {} voter(s) cast one",
+            ballots.len(),
+            election.id,
+            election.voted.len()
+        )));
+    }
+    let receipts: BTreeSet<&str> = ballots.iter().map(|(receipt, _)| receipt.as_str()).collect();
+    if receipts.len() != ballots.len() {
+        return Err(integrity(format!("two ballots of {} share a receipt", election.id)));
+    }
+    for (receipt, ranking) in ballots {
+        let mut seen = BTreeSet::new();
+        let well_formed = ranking.iter().all(|tier| !tier.is_empty())
+            && ranking
+                .iter()
+                .flatten()
+                .all(|candidate| election.candidates.contains(candidate) && seen.insert(candidate));
+        if !well_formed {
+            return Err(integrity(format!(
+                "the stored ballot {receipt} is not a ranking of {}'s candidates",
+                election.id
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// The ranking syntax of the command line: `alice>bob=chen>dana` (best first, `=` ties), spaces
+/// around names ignored, empty names and empty ranks left out.
+pub fn parse_ranking(text: &str) -> Vec<Vec<String>> {
+    text.split('>')
+        .map(|tier| {
+            tier.split('=')
+                .map(|name| name.trim().to_owned())
+                .filter(|name| !name.is_empty())
+                .collect::<Vec<_>>()
+        })
+        .filter(|tier| !tier.is_empty())
+        .collect()
+}
+
+pub(crate) const INTEGRITY_HINT: &str = "the ballot store was changed outside polity: do not close; restore the database from a backup and run `polity audit verify`";
+
+fn decide_open_election(
+    state: &State,
+    body: &str,
+    seat: &Seat,
+    seats: &usize,
+    stagger: &bool,
+    actor: String,
+    on: Date,
+) -> Result<Vec<Event>, Rejection> {
+    let body = state.body(body)?;
+    let rule = state.election_rule(body, *seat);
+    let organisers: BTreeSet<String> = voting_members(&state.polity, body, on)
+        .union(&state.electorate(body, Electorate::Overseer, on))
+        .cloned()
+        .collect();
+    if !organisers.contains(&actor) {
+        return reject(
+            "E1",
+            format!(
+                "{actor} is neither a member of {} nor of the body overseeing it",
+                body.id
+            ),
+            "a member of the body, or of its overseeing committee, opens its elections",
+        );
+    }
+    if *seats == 0 {
+        return reject("E1", "an election fills at least one seat", "pass --seats N");
+    }
+    let most = match seat {
+        Seat::Member => body.seats.map_or(u32::from(u8::MAX), |rule| rule.count.max),
+        officer => body.officers.get(officer).map_or(1, |range| range.max.max(1)),
+    } as usize;
+    if *seats > most {
+        return reject(
+            "R-VALUE",
+            format!(
+                "{} has at most {most} {} seat(s); an election cannot fill {seats}",
+                body.id,
+                seat.as_str()
+            ),
+            format!("pass --seats {most} or fewer"),
+        );
+    }
+    let nominations_close = rule.windows.nomination.after(on);
+    let voting_close = rule.windows.voting.after(nominations_close);
+    let existing = state
+        .elections
+        .keys()
+        .filter(|id| id.starts_with(&format!("{}/", body.id)))
+        .count();
+    Ok(vec![Event::ElectionOpened {
+        election: new_id("e", &body.id, existing),
+        body: body.id.clone(),
+        seat: seat.as_str().to_owned(),
+        seats: *seats,
+        nominations_close: nominations_close.to_string(),
+        voting_close: voting_close.to_string(),
+        stagger: *stagger,
+        by: actor,
+    }])
+}
+
+fn decide_nominate(
+    state: &State,
+    election: &str,
+    candidate: &str,
+    actor: String,
+    on: Date,
+) -> Result<Vec<Event>, Rejection> {
+    let election = election_in(state, election, Phase::Nominating)?;
+    let body = state.body(&election.body)?;
+    let seat = seat_of(&election.seat);
+    let rule = state.election_rule(body, seat);
+    let rule_id = election_rule_id(body, seat);
+    if on >= date(&election.nominations_close) {
+        return reject(
+            rule_id,
+            format!("nominations closed on {}", election.nominations_close),
+            "nominate in the next election",
+        );
+    }
+    let candidate = state.person_id(candidate)?;
+    if rule.nominators == Electorate::Themselves {
+        if candidate != actor {
+            return reject(
+                rule_id,
+                format!("{actor} may not nominate {candidate}: candidates nominate themselves"),
+                "let the candidate nominate themselves",
+            );
+        }
+    } else if !state.electorate(body, rule.nominators, on).contains(&actor) {
+        return reject(
+            rule_id,
+            format!(
+                "{actor} may not nominate in this election: nominators are the {}",
+                rule.nominators.as_str()
+            ),
+            format!("ask one of the {} to nominate", rule.nominators.as_str()),
+        );
+    }
+    if !state.electorate(body, rule.candidates, on).contains(&candidate) {
+        return reject(
+            rule_id,
+            format!(
+                "{candidate} may not stand: candidates must be {}",
+                rule.candidates.as_str()
+            ),
+            format!("nominate one of the {}", rule.candidates.as_str()),
+        );
+    }
+    if election.nominees.contains_key(&candidate) {
+        return reject(rule_id, format!("{candidate} is already nominated"), "nothing to do");
+    }
+    if election.nominees.len() >= polity_count::ballot::MAX_CANDIDATES {
+        return reject(
+            "R-VALUE",
+            format!(
+                "{} already has {} nominees, the most a ballot holds",
+                election.id,
+                election.nominees.len()
+            ),
+            "no further nominations are possible",
+        );
+    }
+    let mut events = vec![Event::CandidateNominated {
+        election: election.id.clone(),
+        candidate: candidate.to_owned(),
+        by: actor.clone(),
+    }];
+    if rule.consent && candidate == actor {
+        events.push(Event::CandidateConsented {
+            election: election.id.clone(),
+            candidate,
+        });
+    }
+    Ok(events)
+}
+
+fn decide_consent_or_withdraw(
+    state: &State,
+    command: &Command,
+    election: &str,
+    actor: String,
+) -> Result<Vec<Event>, Rejection> {
+    let election = election_in(state, election, Phase::Nominating)?;
+    let Some(nominee) = election.nominees.get(&actor) else {
+        return reject(
+            "E3",
+            format!("{actor} is not nominated in {}", election.id),
+            "only a nominee consents or withdraws, for themselves",
+        );
+    };
+    if nominee.withdrawn {
+        return reject(
+            "E3",
+            format!("{actor} has withdrawn"),
+            "a withdrawal is final for this election",
+        );
+    }
+    Ok(vec![if matches!(command, Command::Consent { .. }) {
+        Event::CandidateConsented {
+            election: election.id.clone(),
+            candidate: actor,
+        }
+    } else {
+        Event::CandidateWithdrew {
+            election: election.id.clone(),
+            candidate: actor,
+        }
+    }])
+}
+
+fn decide_publish_statement(
+    state: &State,
+    election: &str,
+    statement: &str,
+    actor: String,
+) -> Result<Vec<Event>, Rejection> {
+    let Some(found) = state.elections.get(election) else {
+        return reject(
+            "R-REF",
+            format!("there is no election {election:?}"),
+            "name an election shown by `polity log`",
+        );
+    };
+    if found.phase == Phase::Closed {
+        return reject(
+            "E1",
+            format!("{election} is closed"),
+            "statements are for open elections",
+        );
+    }
+    match found.nominees.get(&actor) {
+        Some(nominee) if !nominee.withdrawn => {}
+        _ => {
+            return reject(
+                "E1",
+                format!("{actor} is not a candidate in {election}"),
+                "only a nominee who has not withdrawn publishes a statement, for themselves",
+            );
+        }
+    }
+    let statement = statement.trim();
+    if statement.is_empty() || statement.chars().count() > 10_000 {
+        return reject(
+            "E1",
+            "a statement has 1 to 10,000 characters",
+            "write a statement of at most 10,000 characters",
+        );
+    }
+    Ok(vec![Event::StatementPublished {
+        election: election.to_owned(),
+        candidate: actor,
+        statement: statement.to_owned(),
+    }])
+}
+
+fn decide_close_nominations(state: &State, election: &str, actor: String) -> Result<Vec<Event>, Rejection> {
+    let election = election_in(state, election, Phase::Nominating)?;
+    if actor != election.opened_by {
+        return reject(
+            "E1",
+            format!("{actor} did not open {}", election.id),
+            format!("{} closes the nominations", election.opened_by),
+        );
+    }
+    let body = state.body(&election.body)?;
+    let rule = state.election_rule(body, seat_of(&election.seat));
+    let candidates: Vec<String> = election
+        .nominees
+        .iter()
+        .filter(|(_, nominee)| !nominee.withdrawn && (nominee.consented || !rule.consent))
+        .map(|(candidate, _)| candidate.clone())
+        .collect();
+    if candidates.is_empty() {
+        return reject(
+            election_rule_id(body, seat_of(&election.seat)),
+            "no candidate stands (nominated, consenting where consent is required, not withdrawn)",
+            "nominate candidates, and have them consent",
+        );
+    }
+    Ok(vec![Event::NominationsClosed {
+        election: election.id.clone(),
+        candidates,
+        by: actor,
+    }])
+}
+
+fn decide_close_election(
+    state: &State,
+    election: &str,
+    ballots: &[(String, Vec<Vec<String>>)],
+    actor: String,
+    on: Date,
+) -> Result<Vec<Event>, Rejection> {
+    let election = election_in(state, election, Phase::Voting)?;
+    if actor != election.opened_by {
+        return reject(
+            "E1",
+            format!("{actor} did not open {}", election.id),
+            format!("{} closes the election", election.opened_by),
+        );
+    }
+    let body = state.body(&election.body)?;
+    let rule = state.election_rule(body, seat_of(&election.seat));
+    let closes = date(&election.voting_close);
+    if on < closes && !rule.early_close {
+        let eligible = state.electorate(body, rule.voters, on);
+        let waiting = eligible.iter().filter(|voter| !election.voted.contains(*voter)).count();
+        if waiting > 0 {
+            return reject(
+                election_rule_id(body, seat_of(&election.seat)),
+                format!(
+                    "voting in {} is open until {closes}: {} of {} eligible voters have voted",
+                    election.id,
+                    eligible.len() - waiting,
+                    eligible.len()
+                ),
+                format!(
+                    "close on or after {closes}; it closes earlier only when every eligible voter has voted \
+                     (or when the body's election rule says `early-close: true`)"
+                ),
+            );
+        }
+    }
+    close_election(state, election, ballots, &actor, on)
+}

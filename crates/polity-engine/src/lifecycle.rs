@@ -1,0 +1,297 @@
+//! Reports (L8), the recorded roll (E2), working groups dissolved (S4), and the state of bodies, seats and terms that transitions, appointments and elections change (L1, L2, L3, L6, L7, E5, E6, E7, E11).
+
+use super::*;
+
+/// `decide` for this process's commands (the top-level `decide` dispatches them here).
+pub(crate) fn decide(state: &State, command: &Command, actor: String, on: Date) -> Result<Vec<Event>, Rejection> {
+    match command {
+        Command::SubmitReport { body, report, link } => {
+            decide_submit_report(state, body, report, link.as_deref(), actor, on)
+        }
+        Command::RecordRoll {
+            from,
+            rule,
+            members,
+            sources,
+        } => decide_record_roll(state, from, rule, members, sources, actor, on),
+        Command::DissolveWorkingGroup { body } => decide_dissolve_working_group(state, body, actor, on),
+        _ => unreachable!("`decide` dispatches only this process's commands here"),
+    }
+}
+
+/// `evolve` for this process's events.
+pub(crate) fn evolve(state: &mut State, event: &Event) {
+    match event {
+        Event::RollRecorded { members, .. } => {
+            state.polity.constitution.roll = members
+                .iter()
+                .map(|member| polity_model::PersonRef {
+                    text: member.clone(),
+                    loc: Loc::default(),
+                })
+                .collect();
+        }
+        Event::RegistryRecorded { files, .. } => {
+            let loaded = polity_registry::load_sources(
+                &files
+                    .iter()
+                    .map(|file| (file.path.clone(), file.content.clone()))
+                    .collect::<Vec<_>>(),
+            );
+            state.polity = loaded.polity;
+            state.recorded = true;
+        }
+        Event::ReportSubmitted {
+            body, on, report, link, ..
+        } => {
+            if let Some(body) = state.polity.bodies.iter_mut().find(|candidate| candidate.id == *body) {
+                body.reports.push(Report {
+                    on: date(on),
+                    kind: if report == "annual" {
+                        ReportKind::Annual
+                    } else {
+                        ReportKind::Quarterly
+                    },
+                    link: link.clone(),
+                    loc: body.loc,
+                });
+            }
+        }
+        Event::BodyTransitioned { body, to, on, motion } => {
+            if let Some(body) = state.polity.bodies.iter_mut().find(|candidate| candidate.id == *body) {
+                body.state = Some(state_of(to));
+                body.history.push(StateChange {
+                    state: state_of(to),
+                    on: date(on),
+                    motion: Some(motion.clone()),
+                    loc: body.loc,
+                });
+            }
+        }
+        Event::TermEnded {
+            body, person, seat, on, ..
+        } => {
+            let on = date(on);
+            let seat = seat_of(seat);
+            let polity = &state.polity;
+            let matches: Vec<usize> = polity
+                .body(body)
+                .map(|found| {
+                    found
+                        .holders
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, holding)| {
+                            holding.seat == seat
+                                && holding.covers(on)
+                                && polity.person(&holding.person.text).is_some_and(|p| p.id == *person)
+                        })
+                        .map(|(index, _)| index)
+                        .collect()
+                })
+                .unwrap_or_default();
+            if let Some(body) = state.polity.bodies.iter_mut().find(|candidate| candidate.id == *body) {
+                for index in matches {
+                    body.holders[index].until = Some(on);
+                }
+            }
+        }
+        Event::WorkingGroupDissolved { body, on, .. } => {
+            if let Some(body) = state.polity.bodies.iter_mut().find(|candidate| candidate.id == *body) {
+                body.state = Some(LifecycleState::Archived);
+                body.history.push(StateChange {
+                    state: LifecycleState::Archived,
+                    on: date(on),
+                    motion: Some(format!("S4 dissolution of {}", body.id)),
+                    loc: body.loc,
+                });
+            }
+        }
+        Event::NoConfidence { .. } => {}
+        Event::CommitterPromoted { body, person, .. } => {
+            if let Some(body) = state.polity.bodies.iter_mut().find(|candidate| candidate.id == *body) {
+                let loc = body.loc;
+                body.committers
+                    .get_or_insert_with(Vec::new)
+                    .push(polity_model::PersonRef {
+                        text: person.clone(),
+                        loc,
+                    });
+            }
+        }
+        Event::TermStarted {
+            body,
+            person,
+            seat,
+            from,
+            until,
+            class,
+            ..
+        } => {
+            if let Some(body) = state.polity.bodies.iter_mut().find(|candidate| candidate.id == *body) {
+                let loc = body.loc;
+                body.holders.push(Holding {
+                    person: polity_model::PersonRef {
+                        text: person.clone(),
+                        loc,
+                    },
+                    seat: seat_of(seat),
+                    from: date(from),
+                    until: until.as_deref().map(date),
+                    class: class.clone(),
+                    loc,
+                });
+            }
+        }
+        _ => unreachable!("`evolve` dispatches only this process's events here"),
+    }
+}
+
+fn decide_submit_report(
+    state: &State,
+    body: &str,
+    report: &ReportKind,
+    link: Option<&str>,
+    actor: String,
+    on: Date,
+) -> Result<Vec<Event>, Rejection> {
+    let body = state.body(body)?;
+    let owners: BTreeSet<String> = seat_holders(body, &[Seat::Chair, Seat::CoChair, Seat::TechLead], &state.polity, on)
+        .into_iter()
+        .chain(
+            body.staff_liaison
+                .iter()
+                .filter_map(|reference| state.polity.person(&reference.text))
+                .map(|person| person.id.clone()),
+        )
+        .collect();
+    if !owners.contains(&actor) {
+        return reject(
+            "L8",
+            format!("{actor} may not submit {}'s report", body.id),
+            format!(
+                "a chair, technical lead or the staff liaison submits it: {}",
+                owners.iter().cloned().collect::<Vec<_>>().join(", ")
+            ),
+        );
+    }
+    Ok(vec![Event::ReportSubmitted {
+        body: body.id.clone(),
+        on: on.to_string(),
+        report: match report {
+            ReportKind::Quarterly => "quarterly".to_owned(),
+            ReportKind::Annual => "annual".to_owned(),
+        },
+        link: link.map(str::to_owned),
+        by: actor,
+    }])
+}
+
+fn decide_record_roll(
+    state: &State,
+    from: &str,
+    rule: &str,
+    members: &[String],
+    sources: &[String],
+    actor: String,
+    on: Date,
+) -> Result<Vec<Event>, Rejection> {
+    let polity = &state.polity;
+    let officers: BTreeSet<String> = polity
+        .bodies
+        .iter()
+        .filter(|body| body.kind == BodyKind::OversightCommittee)
+        .flat_map(|body| seat_holders(body, &[Seat::Chair, Seat::CoChair, Seat::Member], polity, on))
+        .collect();
+    if !officers.contains(&actor) {
+        return reject(
+            "E2",
+            format!("{actor} may not record the roll of active members"),
+            format!(
+                "a member of the oversight committee records it: {}",
+                officers.iter().cloned().collect::<Vec<_>>().join(", ")
+            ),
+        );
+    }
+    let mut ids = BTreeSet::new();
+    for member in members {
+        match polity.person(member) {
+            Some(person) if person.bot => {
+                return reject(
+                    "E2",
+                    format!("{} is a bot and never an active member", person.id),
+                    "leave bots out of the roll",
+                );
+            }
+            Some(person) => {
+                ids.insert(person.id.clone());
+            }
+            None => {
+                return reject(
+                    "R-REF",
+                    format!("{member:?} on the roll is not a person of the registry"),
+                    "add the person to the registry first",
+                );
+            }
+        }
+    }
+    Ok(vec![Event::RollRecorded {
+        on: on.to_string(),
+        from: from.to_owned(),
+        rule: rule.to_owned(),
+        members: ids.into_iter().collect(),
+        sources: sources.to_vec(),
+        by: actor,
+    }])
+}
+
+fn decide_dissolve_working_group(state: &State, body: &str, actor: String, on: Date) -> Result<Vec<Event>, Rejection> {
+    let body = state.body(body)?;
+    if body.kind != BodyKind::WorkingGroup || !body.is_live_on(on) {
+        return reject(
+            "S4",
+            format!("{} is not a live working group", body.id),
+            "only working groups are dissolved this way",
+        );
+    }
+    let deciders: BTreeSet<String> = state
+        .electorate(body, Electorate::Overseer, on)
+        .into_iter()
+        .chain(seat_holders(body, &[Seat::Chair, Seat::CoChair], &state.polity, on))
+        .collect();
+    if !deciders.contains(&actor) {
+        return reject(
+            "S4",
+            format!("{actor} neither chairs {} nor sits on its overseeing body", body.id),
+            "its chair or the overseeing body dissolves it",
+        );
+    }
+    let charter = body.charter.clone().unwrap_or_default();
+    let ended = charter.timetable_end.is_some_and(|end| end <= on);
+    let delivered = !charter.deliverables.is_empty()
+        && charter
+            .deliverables
+            .iter()
+            .all(|deliverable| deliverable.delivered.is_some_and(|day| day <= on));
+    if !ended && !delivered {
+        return reject(
+            "S4",
+            format!(
+                "{}'s timetable runs until {} and deliverables are outstanding",
+                body.id,
+                charter.timetable_end.map_or("(none)".to_owned(), |end| end.to_string())
+            ),
+            "a working group is dissolved when its timetable ends or all its deliverables are delivered; before that, archive it by a motion",
+        );
+    }
+    Ok(vec![Event::WorkingGroupDissolved {
+        body: body.id.clone(),
+        on: on.to_string(),
+        reason: if ended {
+            "its timetable ended".to_owned()
+        } else {
+            "all its deliverables are delivered".to_owned()
+        },
+        by: actor,
+    }])
+}

@@ -1,0 +1,862 @@
+//! Motions and their votes (D1, D2, D3, D4, D8, D9) with their subjects: transitions (L1, L7), appointments and removals (E4, E5, E6, E7), promotions (E11), no confidence (L6); consultations (D8) and the final say on a deadlock (S12).
+
+use super::*;
+
+/// `decide` for this process's commands (the top-level `decide` dispatches them here).
+pub(crate) fn decide(state: &State, command: &Command, actor: String, on: Date) -> Result<Vec<Event>, Rejection> {
+    match command {
+        Command::OpenMotion {
+            body,
+            title,
+            rule,
+            transition,
+            promote,
+            remove,
+            appoint,
+            no_confidence,
+            meeting,
+            large,
+        } => decide_open_motion(
+            state,
+            body,
+            title,
+            rule.as_deref(),
+            transition,
+            promote.as_deref(),
+            remove,
+            appoint,
+            no_confidence,
+            meeting.as_deref(),
+            large,
+            actor,
+            on,
+        ),
+        Command::Vote {
+            motion,
+            choice,
+            on_behalf_of,
+            capacity,
+        } => decide_vote(
+            state,
+            motion,
+            choice,
+            on_behalf_of.as_deref(),
+            capacity.as_deref(),
+            actor,
+            on,
+        ),
+        Command::CloseMotion { motion, casting_vote } => decide_close_motion(state, motion, casting_vote, actor, on),
+        Command::FinalSay {
+            motion,
+            decision,
+            reason,
+        } => decide_final_say(state, motion, decision, reason, actor, on),
+        Command::Consult { motion, group, summary } => decide_consult(state, motion, group, summary, actor, on),
+        _ => unreachable!("`decide` dispatches only this process's commands here"),
+    }
+}
+
+/// `evolve` for this process's events.
+pub(crate) fn evolve(state: &mut State, event: &Event) {
+    match event {
+        Event::MotionOpened {
+            motion,
+            body,
+            title,
+            rule,
+            transition_body,
+            transition_to,
+            promote,
+            remove_person,
+            remove_seat,
+            appoint_person,
+            appoint_seat,
+            no_confidence,
+            meeting,
+            large,
+            electorates,
+            by,
+        } => {
+            state.motions.insert(
+                motion.clone(),
+                Motion {
+                    id: motion.clone(),
+                    body: body.clone(),
+                    title: title.clone(),
+                    rule: rule.clone(),
+                    transition: transition_body.clone().zip(transition_to.clone()),
+                    promote: promote.clone(),
+                    remove: remove_person.clone().zip(remove_seat.clone()),
+                    appoint: appoint_person.clone().zip(appoint_seat.clone()),
+                    no_confidence: *no_confidence,
+                    meeting: meeting.clone(),
+                    large: *large,
+                    consulted: BTreeSet::new(),
+                    electorates: if electorates.is_empty() {
+                        vec![Electorate::Members]
+                    } else {
+                        electorates.iter().map(|name| electorate_of(name)).collect()
+                    },
+                    round: 1,
+                    votes: BTreeMap::new(),
+                    outcome: None,
+                    opened_by: by.clone(),
+                },
+            );
+        }
+        Event::VoteCast {
+            motion,
+            member,
+            choice,
+            cast_by,
+            capacity,
+        } => {
+            if let Some(motion) = state.motions.get_mut(motion) {
+                motion
+                    .votes
+                    .insert(member.clone(), (choice.clone(), cast_by.clone(), capacity.clone()));
+            }
+        }
+        Event::MotionRevote { motion, round, .. } => {
+            if let Some(motion) = state.motions.get_mut(motion) {
+                motion.round = *round;
+                motion.votes.clear();
+            }
+        }
+        Event::MotionClosed { motion, outcome, .. } => {
+            if let Some(motion) = state.motions.get_mut(motion) {
+                motion.outcome = Some(outcome.clone());
+            }
+        }
+        Event::FinalSayRecorded {
+            motion, decision, by, ..
+        } => {
+            if let Some(motion) = state.motions.get_mut(motion) {
+                motion.outcome = Some(format!(
+                    "{} by the final say of {by}",
+                    if decision == "yes" { "carried" } else { "failed" }
+                ));
+            }
+        }
+        Event::ConsultationRecorded { motion, group, .. } => {
+            if let Some(motion) = state.motions.get_mut(motion) {
+                motion.consulted.insert(group.clone());
+            }
+        }
+        _ => unreachable!("`evolve` dispatches only this process's events here"),
+    }
+}
+
+pub(crate) fn open_motion<'a>(state: &'a State, id: &str) -> Result<&'a Motion, Rejection> {
+    match state.motions.get(id) {
+        None => reject(
+            "R-REF",
+            format!("there is no motion {id:?}"),
+            "name a motion shown by `polity log`",
+        ),
+        Some(motion) if motion.outcome.is_some() => reject("D3", format!("motion {id} is closed"), "open a new motion"),
+        Some(motion) => Ok(motion),
+    }
+}
+
+/// The rule a motion's voters come from: its subject's, or D3 for a plain decision.
+pub(crate) fn motion_rule_id(motion: &Motion) -> &'static str {
+    match (
+        &motion.promote,
+        &motion.remove,
+        motion.no_confidence,
+        &motion.transition,
+    ) {
+        (Some(_), _, _, _) => "E11",
+        (_, Some((_, seat)), _, _) if seat == "ptl" => "E4",
+        (_, Some(_), _, _) => "E7",
+        _ if motion.appoint.as_ref().is_some_and(|(_, seat)| seat == "tech-lead") => "E6",
+        _ if motion.appoint.is_some() => "E5",
+        (_, _, true, _) => "L6",
+        (_, _, _, Some(_)) => "L1",
+        _ => "D3",
+    }
+}
+
+/// Everyone who may vote on a motion decided by `electorates` of `body`.
+pub(crate) fn motion_voters(state: &State, body: &Body, electorates: &[Electorate], on: Date) -> BTreeSet<String> {
+    electorates
+        .iter()
+        .flat_map(|electorate| state.electorate(body, *electorate, on))
+        .collect()
+}
+
+pub(crate) fn names(electorates: &[Electorate]) -> String {
+    electorates
+        .iter()
+        .map(|electorate| electorate.as_str())
+        .collect::<Vec<_>>()
+        .join(" and the ")
+}
+
+/// L1, L2, L7: whether `deciding` may move `target` to `to` by motion.
+pub(crate) fn check_transition(
+    state: &State,
+    deciding: &Body,
+    target: &Body,
+    to: LifecycleState,
+    on: Date,
+) -> Result<(), Rejection> {
+    let responsible = overseer(&state.polity, target).map(|body| body.id.clone());
+    let parent = target.parent.as_ref().map(|parent| parent.id.clone());
+    if responsible.as_deref() != Some(deciding.id.as_str()) && parent.as_deref() != Some(deciding.id.as_str()) {
+        return reject(
+            "L1",
+            format!("{} does not oversee {}", deciding.id, target.id),
+            format!(
+                "open the motion in {}",
+                responsible
+                    .or(parent)
+                    .unwrap_or_else(|| "its overseeing body".to_owned())
+            ),
+        );
+    }
+    let current = target.state_on(on).or(target.state).unwrap_or(LifecycleState::Proposed);
+    if !current.may_move_to(to) {
+        return reject(
+            "L1",
+            format!("{} cannot move from {} to {}", target.id, current.as_str(), to.as_str()),
+            "groups move proposed → forming → active → archived; archived groups are reactivated (L7)",
+        );
+    }
+    if target.kind == BodyKind::Sig && current == LifecycleState::Proposed && to.is_live() {
+        let proposal = target.proposal.clone().unwrap_or_default();
+        let mut gaps = Vec::new();
+        if proposal.purpose.is_none() {
+            gaps.push("states no purpose");
+        }
+        if proposal.leads.len() < 2 {
+            gaps.push("has fewer than two volunteer leads");
+        }
+        if proposal.resources.is_none() {
+            gaps.push("states no resources needed");
+        }
+        if !gaps.is_empty() {
+            return reject(
+                "L3",
+                format!("the proposed SIG {} {}", target.id, gaps.join(", ")),
+                "complete `proposal:` (purpose, two or more leads, resources) in its file",
+            );
+        }
+    }
+    if target.kind == BodyKind::SubGroup && to == LifecycleState::Forming && current == LifecycleState::Proposed {
+        let gaps = l2_gaps(&state.polity, target, on);
+        if !gaps.is_empty() {
+            let what: Vec<String> = gaps.iter().map(|(what, _)| format!("it {what}")).collect();
+            let hints: Vec<&str> = gaps.iter().map(|(_, hint)| *hint).collect();
+            return reject(
+                "L2",
+                format!("{} cannot form: {}", target.id, what.join("; ")),
+                hints.join("; "),
+            );
+        }
+    }
+    Ok(())
+}
+
+#[allow(clippy::too_many_arguments)]
+fn decide_open_motion(
+    state: &State,
+    body: &str,
+    title: &str,
+    rule: Option<&str>,
+    transition: &Option<(String, LifecycleState)>,
+    promote: Option<&str>,
+    remove: &Option<(String, Seat)>,
+    appoint: &Option<(String, Seat)>,
+    no_confidence: &bool,
+    meeting: Option<&str>,
+    large: &bool,
+    actor: String,
+    on: Date,
+) -> Result<Vec<Event>, Rejection> {
+    let deciding = state.body(body)?;
+    if let Some(meeting) = meeting {
+        let found = meeting_of(state, meeting)?;
+        if found.body != deciding.id {
+            return reject(
+                "D1",
+                format!(
+                    "meeting {meeting} is a meeting of {}, not of {}",
+                    found.body, deciding.id
+                ),
+                "vote in a meeting of the deciding body",
+            );
+        }
+    }
+    let subjects = usize::from(transition.is_some())
+        + usize::from(promote.is_some())
+        + usize::from(remove.is_some())
+        + usize::from(appoint.is_some())
+        + usize::from(*no_confidence);
+    if subjects > 1 {
+        return reject(
+            "D3",
+            "a motion has one subject: a transition, a promotion, a removal or no confidence",
+            "open one motion for each",
+        );
+    }
+    use polity_model::Act;
+    let act = if transition.is_some() {
+        Some(Act::Transition)
+    } else if promote.is_some() {
+        Some(Act::PromoteCommitter)
+    } else if let Some((_, seat)) = remove {
+        Some(if *seat == Seat::Ptl {
+            Act::RecallPtl
+        } else {
+            Act::RemoveLeads
+        })
+    } else if let Some((_, seat)) = appoint {
+        Some(if *seat == Seat::TechLead {
+            Act::AppointTechLeads
+        } else {
+            Act::AppointChairs
+        })
+    } else if *no_confidence {
+        Some(Act::NoConfidence)
+    } else {
+        None
+    };
+    let act_rule = match act {
+        Some(Act::PromoteCommitter) => "E11",
+        Some(Act::RecallPtl) => "E4",
+        Some(Act::RemoveLeads) => "E7",
+        Some(Act::NoConfidence) => "L6",
+        Some(Act::Transition) => "L1",
+        Some(Act::AppointChairs) => "E5",
+        Some(Act::AppointTechLeads) => "E6",
+        _ => "D3",
+    };
+    let authority = act.and_then(|act| deciding.decisions.get(&act));
+    let electorates: Vec<Electorate> = match (authority, act) {
+        (Some(authority), _) => authority.by.clone(),
+        (None, Some(Act::PromoteCommitter | Act::RecallPtl)) => vec![Electorate::Committers],
+        (None, Some(Act::RemoveLeads | Act::NoConfidence | Act::AppointChairs)) => vec![Electorate::Overseer],
+        (None, Some(Act::AppointTechLeads)) => vec![Electorate::Overseer, Electorate::Chairs],
+        _ => vec![Electorate::Members],
+    };
+    let voters = motion_voters(state, deciding, &electorates, on);
+    if !voters.contains(&actor) {
+        return reject(
+            act_rule,
+            format!(
+                "{actor} may not open this motion in {}: its voters are the {}",
+                deciding.id,
+                names(&electorates)
+            ),
+            format!(
+                "one of them opens it: {}",
+                voters.iter().cloned().collect::<Vec<_>>().join(", ")
+            ),
+        );
+    }
+    let rule_name = match rule
+        .map(str::to_owned)
+        .or(authority.map(|authority| authority.rule.id.clone()))
+        .or(deciding.decides_by.as_ref().map(|rule| rule.id.clone()))
+    {
+        Some(name) => name,
+        None => {
+            return reject(
+                "D3",
+                format!("{} names no decision rule", deciding.id),
+                "pass --rule NAME, or set `decides-by:` in the body's file",
+            );
+        }
+    };
+    if !state.polity.constitution.decision_rules.contains_key(&rule_name) {
+        return reject(
+            "R-REF",
+            format!("there is no decision rule {rule_name:?}"),
+            "name one of the constitution's `decision-rules`",
+        );
+    }
+    let mut transition_fields = (None, None);
+    if let Some((target, to)) = transition {
+        let target = state.body(target)?;
+        check_transition(state, deciding, target, *to, on)?;
+        transition_fields = (Some(target.id.clone()), Some(to.as_str().to_owned()));
+    }
+    let promote = match promote {
+        Some(person) => {
+            let person = state.person_id(person)?;
+            if state.electorate(deciding, Electorate::Committers, on).contains(&person) {
+                return reject(
+                    "E11",
+                    format!("{person} is already a committer of {}", deciding.id),
+                    "nothing to promote",
+                );
+            }
+            if deciding.committers.is_none() {
+                return reject(
+                    "S7",
+                    format!("{} has no committers", deciding.id),
+                    "committer rights are per project: promote in a project that lists committers",
+                );
+            }
+            Some(person)
+        }
+        None => None,
+    };
+    let remove = match remove {
+        Some((person, seat)) => {
+            let person = state.person_id(person)?;
+            let holds = deciding.holders_on(*seat, on).any(|holding| {
+                state
+                    .polity
+                    .person(&holding.person.text)
+                    .is_some_and(|found| found.id == person)
+            });
+            if !holds {
+                return reject(
+                    act_rule,
+                    format!("{person} holds no {} seat in {} on {on}", seat.as_str(), deciding.id),
+                    "name a current holder of the seat",
+                );
+            }
+            Some((person, seat.as_str().to_owned()))
+        }
+        None => None,
+    };
+    let appoint = match appoint {
+        Some((person, seat)) => {
+            if !matches!(seat, Seat::Chair | Seat::CoChair | Seat::TechLead) {
+                return reject(
+                    act_rule,
+                    format!("{} seats are elected, not appointed", seat.as_str()),
+                    "appoint chairs, co-chairs or technical leads",
+                );
+            }
+            let person = state.person_id(person)?;
+            let holds = deciding.holders_on(*seat, on).any(|holding| {
+                state
+                    .polity
+                    .person(&holding.person.text)
+                    .is_some_and(|found| found.id == person)
+            });
+            if holds {
+                return reject(
+                    act_rule,
+                    format!("{person} already holds a {} seat in {}", seat.as_str(), deciding.id),
+                    "nothing to appoint",
+                );
+            }
+            Some((person, seat.as_str().to_owned()))
+        }
+        None => None,
+    };
+    if *no_confidence
+        && !matches!(
+            deciding.kind,
+            BodyKind::Sig | BodyKind::WorkingGroup | BodyKind::SubGroup
+        )
+    {
+        return reject(
+            "L6",
+            format!("{} is not a SIG or group under an overseeing body", deciding.id),
+            "no confidence is passed in a SIG by its overseeing body",
+        );
+    }
+    let existing = state
+        .motions
+        .keys()
+        .filter(|id| id.starts_with(&format!("{}/", deciding.id)))
+        .count();
+    Ok(vec![Event::MotionOpened {
+        motion: new_id("m", &deciding.id, existing),
+        body: deciding.id.clone(),
+        title: title.to_owned(),
+        rule: rule_name,
+        transition_body: transition_fields.0,
+        transition_to: transition_fields.1,
+        promote,
+        remove_person: remove.as_ref().map(|(person, _)| person.clone()),
+        remove_seat: remove.map(|(_, seat)| seat),
+        appoint_person: appoint.as_ref().map(|(person, _)| person.clone()),
+        appoint_seat: appoint.map(|(_, seat)| seat),
+        no_confidence: *no_confidence,
+        meeting: meeting.map(str::to_owned),
+        large: *large,
+        electorates: electorates
+            .iter()
+            .map(|electorate| electorate.as_str().to_owned())
+            .collect(),
+        by: actor,
+    }])
+}
+
+fn decide_vote(
+    state: &State,
+    motion: &str,
+    choice: &Choice,
+    on_behalf_of: Option<&str>,
+    capacity: Option<&str>,
+    actor: String,
+    on: Date,
+) -> Result<Vec<Event>, Rejection> {
+    let motion = open_motion(state, motion)?;
+    let body = state.body(&motion.body)?;
+    let members = motion_voters(state, body, &motion.electorates, on);
+    let meeting = motion.meeting.as_deref().map(|id| meeting_of(state, id)).transpose()?;
+    let (member, cast_by) = match on_behalf_of {
+        None => (actor.clone(), None),
+        Some(absent) => {
+            let absent = state.person_id(absent)?;
+            // D2: proxies attend meetings; the member names the proxy before the meeting.
+            let Some(meeting) = meeting else {
+                return reject(
+                    "D2",
+                    format!("{} is not voted in a meeting", motion.id),
+                    "proxies attend meetings: vote yourself in an electronic vote",
+                );
+            };
+            if meeting.proxies.get(&absent) != Some(&actor) {
+                return reject(
+                    "D2",
+                    format!("{absent} named no proxy {actor} for {}", meeting.id),
+                    format!(
+                        "{absent} names the proxy before the meeting: `polity meeting proxy {} {actor} --as {absent}`",
+                        meeting.id
+                    ),
+                );
+            }
+            (absent, Some(actor.clone()))
+        }
+    };
+    if let Some(meeting) = meeting
+        && let Some(attending) = &meeting.attending
+        && !attending.contains(&member)
+    {
+        return reject(
+            "D1",
+            format!("{member} did not attend {}, in person or by proxy", meeting.id),
+            "only those attending vote in a meeting",
+        );
+    }
+    if !members.contains(&member) {
+        return reject(
+            motion_rule_id(motion),
+            format!(
+                "{member} may not vote on {}: its voters are the {} of {} on {on}",
+                motion.id,
+                names(&motion.electorates),
+                body.id
+            ),
+            format!(
+                "only they vote: {}",
+                members.iter().cloned().collect::<Vec<_>>().join(", ")
+            ),
+        );
+    }
+    // D9: a voter votes personally or on behalf of the organisation they work for.
+    if let Some(capacity) = capacity {
+        let employer = state.polity.affiliation_on(&member, on).map(str::to_owned);
+        let on_behalf = capacity.strip_prefix("on behalf of ").map(str::trim);
+        let valid = capacity == "personal" || (on_behalf.is_some() && on_behalf == employer.as_deref());
+        if !valid {
+            return reject(
+                "D9",
+                format!("{member} cannot vote in the capacity {capacity:?}"),
+                format!(
+                    "declare \"personal\"{}",
+                    employer
+                        .map(|org| format!(" or \"on behalf of {org}\""))
+                        .unwrap_or_default()
+                ),
+            );
+        }
+    }
+    Ok(vec![Event::VoteCast {
+        motion: motion.id.clone(),
+        member,
+        choice: choice.as_str().to_owned(),
+        cast_by,
+        capacity: capacity.map(str::to_owned),
+    }])
+}
+
+fn decide_close_motion(
+    state: &State,
+    motion: &str,
+    casting_vote: &Option<Choice>,
+    actor: String,
+    on: Date,
+) -> Result<Vec<Event>, Rejection> {
+    let motion = open_motion(state, motion)?;
+    let body = state.body(&motion.body)?;
+    let chairs = seat_holders(body, &[Seat::Chair], &state.polity, on);
+    if actor != motion.opened_by && !chairs.contains(&actor) {
+        return reject(
+            "D3",
+            format!("{actor} did not open this motion and does not chair {}", body.id),
+            "the chair or the member who opened it closes it",
+        );
+    }
+    // D8: a large decision records the consultation of every advisory group first.
+    if motion.large {
+        let missing: Vec<String> = advisory_groups(state, body)
+            .into_iter()
+            .filter(|group| !motion.consulted.contains(group))
+            .collect();
+        if !missing.is_empty() {
+            return reject(
+                "D8",
+                format!(
+                    "{} is a large decision and {} has not been consulted",
+                    motion.id,
+                    missing.join(", ")
+                ),
+                format!(
+                    "record each consultation: `polity motion consult {} GROUP --summary ...`",
+                    motion.id
+                ),
+            );
+        }
+    }
+    let rule = &state.polity.constitution.decision_rules[&motion.rule];
+    // D1: a motion voted in a meeting is decided only with the meeting's quorum.
+    let meeting = motion.meeting.as_deref().map(|id| meeting_of(state, id)).transpose()?;
+    let quorum = meeting.and_then(|_| body.meetings.as_ref().and_then(|meetings| meetings.quorum));
+    if let Some(meeting) = meeting
+        && meeting.attending.is_none()
+    {
+        return reject(
+            "D1",
+            format!("the attendance of {} is not recorded", meeting.id),
+            "record who attends before the vote is closed",
+        );
+    }
+    let attending = meeting
+        .and_then(|meeting| meeting.attending.as_ref())
+        .map(|attending| attending.len() as u64);
+    let motion_rule = MotionRule {
+        passes: rule.passes,
+        valid_if: rule.valid_if,
+        quorum,
+        tie: rule
+            .tie
+            .iter()
+            .map(|step| match step {
+                polity_model::TieStep::Revote => motion::TieStep::Revote,
+                polity_model::TieStep::ChairCastingVote => motion::TieStep::ChairCastingVote,
+            })
+            .collect(),
+    };
+    // One tally per electorate (E6: each must carry it); a voter in several counts in each.
+    let tallies: Vec<(Electorate, Tally)> = motion
+        .electorates
+        .iter()
+        .map(|electorate| {
+            let voters = state.electorate(body, *electorate, on);
+            let mut tally = Tally {
+                members: voters.len() as u64,
+                attending,
+                ..Tally::default()
+            };
+            for (member, (choice, _, _)) in &motion.votes {
+                if voters.contains(member) {
+                    match choice_of(choice) {
+                        Choice::Yes => tally.yes += 1,
+                        Choice::No => tally.no += 1,
+                        Choice::Abstain => tally.abstain += 1,
+                    }
+                }
+            }
+            (*electorate, tally)
+        })
+        .collect();
+    let tally = tallies.first().map(|(_, tally)| *tally).unwrap_or_default();
+    if casting_vote.is_some() && !chairs.contains(&actor) {
+        return reject(
+            "D4",
+            format!("{actor} is not the chair of {}", body.id),
+            "only the chair casts the deciding vote",
+        );
+    }
+    let result = if tallies.len() > 1 {
+        let parts: Vec<(&str, MotionRule, Tally)> = tallies
+            .iter()
+            .map(|(electorate, tally)| (electorate.as_str(), motion_rule.clone(), *tally))
+            .collect();
+        motion::decide_composite(&parts)
+    } else {
+        motion::decide(&motion_rule, &tally, motion.round as usize, *casting_vote)
+    };
+    match result.outcome {
+        Outcome::Tied(motion::TieStep::Revote) => Ok(vec![Event::MotionRevote {
+            motion: motion.id.clone(),
+            round: motion.round + 1,
+            explanation: result.explanation,
+        }]),
+        Outcome::Tied(motion::TieStep::ChairCastingVote) => reject(
+            "D4",
+            format!(
+                "the vote on {} is tied again: {}",
+                motion.id,
+                result.explanation.join("; ")
+            ),
+            "the chair closes it with a casting vote (--casting-vote yes or no)",
+        ),
+        outcome => {
+            let mut events = vec![Event::MotionClosed {
+                motion: motion.id.clone(),
+                outcome: outcome.as_str().to_owned(),
+                yes: tally.yes,
+                no: tally.no,
+                abstain: tally.abstain,
+                casting_vote: casting_vote.map(|choice| choice.as_str().to_owned()),
+                explanation: result.explanation,
+                by: actor,
+            }];
+            if outcome == Outcome::Carried
+                && let Some((target, to)) = &motion.transition
+            {
+                events.push(Event::BodyTransitioned {
+                    body: target.clone(),
+                    to: to.clone(),
+                    on: on.to_string(),
+                    motion: motion.id.clone(),
+                });
+            }
+            if outcome == Outcome::Carried
+                && let Some((person, seat)) = &motion.remove
+            {
+                events.push(Event::TermEnded {
+                    body: motion.body.clone(),
+                    person: person.clone(),
+                    seat: seat.clone(),
+                    on: on.to_string(),
+                    motion: motion.id.clone(),
+                });
+            }
+            if outcome == Outcome::Carried
+                && let Some((person, seat)) = &motion.appoint
+            {
+                events.push(Event::TermStarted {
+                    body: motion.body.clone(),
+                    person: person.clone(),
+                    seat: seat.clone(),
+                    from: on.to_string(),
+                    until: body.term.map(|term| term.after(on).to_string()),
+                    election: motion.id.clone(),
+                    class: None,
+                });
+            }
+            if outcome == Outcome::Carried && motion.no_confidence {
+                events.push(Event::NoConfidence {
+                    body: motion.body.clone(),
+                    motion: motion.id.clone(),
+                });
+            }
+            if outcome == Outcome::Carried
+                && let Some(person) = &motion.promote
+            {
+                events.push(Event::CommitterPromoted {
+                    body: motion.body.clone(),
+                    person: person.clone(),
+                    motion: motion.id.clone(),
+                });
+            }
+            Ok(events)
+        }
+    }
+}
+
+fn decide_final_say(
+    state: &State,
+    motion: &str,
+    decision: &Choice,
+    reason: &str,
+    actor: String,
+    on: Date,
+) -> Result<Vec<Event>, Rejection> {
+    let Some(found) = state.motions.get(motion) else {
+        return reject(
+            "R-REF",
+            format!("there is no motion {motion:?}"),
+            "name a motion shown by `polity log`",
+        );
+    };
+    if found.outcome.as_deref() != Some("deadlocked") {
+        return reject(
+            "S12",
+            format!("{motion} is not deadlocked"),
+            "the final say decides only a deadlock, explicitly",
+        );
+    }
+    let body = state.body(&found.body)?;
+    let holder = match &body.final_say {
+        Some(polity_model::FinalSay::Person(reference)) => {
+            state.polity.person(&reference.text).map(|person| person.id.clone())
+        }
+        Some(polity_model::FinalSay::Seat(seat, _)) => {
+            seat_holders(body, &[*seat], &state.polity, on).into_iter().next()
+        }
+        None => None,
+    };
+    if holder.as_deref() != Some(actor.as_str()) {
+        return reject(
+            "S12",
+            format!("{actor} does not hold the final say in {}", body.id),
+            match holder {
+                Some(holder) => format!("{holder} decides it"),
+                None => format!("{} names no final-say holder: set `final-say:`", body.id),
+            },
+        );
+    }
+    Ok(vec![Event::FinalSayRecorded {
+        motion: motion.to_owned(),
+        decision: decision.as_str().to_owned(),
+        by: actor,
+        reason: reason.to_owned(),
+    }])
+}
+
+fn decide_consult(
+    state: &State,
+    motion: &str,
+    group: &str,
+    summary: &str,
+    actor: String,
+    on: Date,
+) -> Result<Vec<Event>, Rejection> {
+    let motion = open_motion(state, motion)?;
+    let body = state.body(&motion.body)?;
+    if !advisory_groups(state, body).iter().any(|advisory| advisory == group) {
+        return reject(
+            "D8",
+            format!("{group} is not an advisory group of {}", body.id),
+            "consult the groups that advise the body",
+        );
+    }
+    let group_body = state.body(group)?;
+    let allowed: BTreeSet<String> = voting_members(&state.polity, body, on)
+        .into_iter()
+        .chain(
+            group_body
+                .members
+                .iter()
+                .filter_map(|reference| state.polity.person(&reference.text))
+                .map(|person| person.id.clone()),
+        )
+        .collect();
+    if !allowed.contains(&actor) {
+        return reject(
+            "D8",
+            format!("{actor} is neither in {} nor in {group}", body.id),
+            "a member of either records the consultation",
+        );
+    }
+    Ok(vec![Event::ConsultationRecorded {
+        motion: motion.id.clone(),
+        group: group.to_owned(),
+        summary: summary.to_owned(),
+        by: actor,
+    }])
+}

@@ -1,0 +1,249 @@
+//! Lazy consensus (D7) and the overseeing body's intervention (D11).
+
+use super::*;
+
+/// `decide` for this process's commands (the top-level `decide` dispatches them here).
+pub(crate) fn decide(state: &State, command: &Command, actor: String, on: Date) -> Result<Vec<Event>, Rejection> {
+    match command {
+        Command::Propose { body, title, deadline } => decide_propose(state, body, title, deadline, actor, on),
+        Command::Object { proposal, reason } => decide_object(state, proposal, reason, actor, on),
+        Command::ConcludeProposal { proposal } => decide_conclude_proposal(state, proposal, on),
+        Command::Intervene { target, reason } => decide_intervene(state, target, reason, actor, on),
+        _ => unreachable!("`decide` dispatches only this process's commands here"),
+    }
+}
+
+/// `evolve` for this process's events.
+pub(crate) fn evolve(state: &mut State, event: &Event) {
+    match event {
+        Event::ProposalOpened {
+            proposal,
+            body,
+            title,
+            deadline,
+            ..
+        } => {
+            state.proposals.insert(
+                proposal.clone(),
+                LazyProposal {
+                    id: proposal.clone(),
+                    body: body.clone(),
+                    title: title.clone(),
+                    deadline: deadline.clone(),
+                    objected: None,
+                    accepted: false,
+                    stopped: false,
+                },
+            );
+        }
+        Event::ProposalObjected { proposal, motion, .. } => {
+            if let Some(proposal) = state.proposals.get_mut(proposal) {
+                proposal.objected = Some(motion.clone());
+            }
+        }
+        Event::ProposalAccepted { proposal } => {
+            if let Some(proposal) = state.proposals.get_mut(proposal) {
+                proposal.accepted = true;
+            }
+        }
+        Event::Intervened { target, .. } => {
+            if let Some(proposal) = state.proposals.get_mut(target) {
+                proposal.stopped = true;
+            }
+            if let Some(motion) = state.motions.get_mut(target) {
+                motion.outcome = Some("stopped by the overseeing body".to_owned());
+            }
+        }
+        _ => unreachable!("`evolve` dispatches only this process's events here"),
+    }
+}
+
+pub(crate) fn open_proposal<'a>(state: &'a State, id: &str) -> Result<&'a LazyProposal, Rejection> {
+    match state.proposals.get(id) {
+        None => reject(
+            "R-REF",
+            format!("there is no proposal {id:?}"),
+            "name a proposal shown by `polity log`",
+        ),
+        Some(proposal) if proposal.stopped => reject(
+            "D11",
+            format!("{id} was stopped by the overseeing body"),
+            "make a new proposal",
+        ),
+        Some(proposal) if proposal.accepted => reject("D7", format!("{id} already passed"), "nothing to do"),
+        Some(proposal) if proposal.objected.is_some() => reject(
+            "D7",
+            format!(
+                "{id} met an objection and is a vote now: motion {}",
+                proposal.objected.as_deref().unwrap_or_default()
+            ),
+            "vote on the motion",
+        ),
+        Some(proposal) => Ok(proposal),
+    }
+}
+
+fn decide_propose(
+    state: &State,
+    body: &str,
+    title: &str,
+    deadline: &Date,
+    actor: String,
+    on: Date,
+) -> Result<Vec<Event>, Rejection> {
+    let body = state.body(body)?;
+    if !voting_members(&state.polity, body, on).contains(&actor) {
+        return reject(
+            "D7",
+            format!("{actor} is not a member of {}", body.id),
+            "a member makes proposals",
+        );
+    }
+    if body.decides_by.is_none() {
+        return reject(
+            "D7",
+            format!("{} names no decision rule for an objection's vote", body.id),
+            "set `decides-by:` in the body's file",
+        );
+    }
+    if *deadline <= on {
+        return reject(
+            "D7",
+            format!("the review period must end after {on}"),
+            "give a later --until",
+        );
+    }
+    let existing = state
+        .proposals
+        .keys()
+        .filter(|id| id.starts_with(&format!("{}/", body.id)))
+        .count();
+    Ok(vec![Event::ProposalOpened {
+        proposal: new_id("p", &body.id, existing),
+        body: body.id.clone(),
+        title: title.to_owned(),
+        deadline: deadline.to_string(),
+        by: actor,
+    }])
+}
+
+fn decide_object(
+    state: &State,
+    proposal: &str,
+    reason: &str,
+    actor: String,
+    on: Date,
+) -> Result<Vec<Event>, Rejection> {
+    let proposal = open_proposal(state, proposal)?;
+    let body = state.body(&proposal.body)?;
+    if !voting_members(&state.polity, body, on).contains(&actor) {
+        return reject(
+            "D7",
+            format!("{actor} is not a member of {}", body.id),
+            "members object; others ask a member",
+        );
+    }
+    if on >= date(&proposal.deadline) {
+        return reject(
+            "D7",
+            format!("the review period of {} ended on {}", proposal.id, proposal.deadline),
+            "conclude it; object to the next proposal in time",
+        );
+    }
+    let existing = state
+        .motions
+        .keys()
+        .filter(|id| id.starts_with(&format!("{}/", body.id)))
+        .count();
+    let motion = new_id("m", &body.id, existing);
+    Ok(vec![
+        Event::ProposalObjected {
+            proposal: proposal.id.clone(),
+            by: actor.clone(),
+            reason: reason.to_owned(),
+            motion: motion.clone(),
+        },
+        Event::MotionOpened {
+            motion,
+            body: body.id.clone(),
+            title: proposal.title.clone(),
+            rule: body.decides_by.as_ref().map(|rule| rule.id.clone()).unwrap_or_default(),
+            transition_body: None,
+            transition_to: None,
+            promote: None,
+            remove_person: None,
+            remove_seat: None,
+            appoint_person: None,
+            appoint_seat: None,
+            no_confidence: false,
+            meeting: None,
+            large: false,
+            electorates: vec!["members".to_owned()],
+            by: actor,
+        },
+    ])
+}
+
+fn decide_conclude_proposal(state: &State, proposal: &str, on: Date) -> Result<Vec<Event>, Rejection> {
+    let proposal = open_proposal(state, proposal)?;
+    if on < date(&proposal.deadline) {
+        return reject(
+            "D7",
+            format!("the review period of {} runs until {}", proposal.id, proposal.deadline),
+            "conclude it after the deadline",
+        );
+    }
+    Ok(vec![Event::ProposalAccepted {
+        proposal: proposal.id.clone(),
+    }])
+}
+
+fn decide_intervene(
+    state: &State,
+    target: &str,
+    reason: &str,
+    actor: String,
+    on: Date,
+) -> Result<Vec<Event>, Rejection> {
+    let (body_id, open) = match (state.proposals.get(target), state.motions.get(target)) {
+        (Some(proposal), _) => (
+            proposal.body.clone(),
+            !proposal.accepted && !proposal.stopped && proposal.objected.is_none(),
+        ),
+        (None, Some(motion)) => (motion.body.clone(), motion.outcome.is_none()),
+        (None, None) => {
+            return reject(
+                "R-REF",
+                format!("there is no proposal or motion {target:?}"),
+                "name one shown by `polity log`",
+            );
+        }
+    };
+    let body = state.body(&body_id)?;
+    let Some(overseer) = overseer(&state.polity, body) else {
+        return reject(
+            "D11",
+            format!("{} has no overseeing body", body.id),
+            "only a group under the TOC can be overruled by it",
+        );
+    };
+    if !voting_members(&state.polity, overseer, on).contains(&actor) {
+        return reject(
+            "D11",
+            format!("{actor} is not a member of {}, which oversees {}", overseer.id, body.id),
+            "a member of the overseeing body intervenes",
+        );
+    }
+    if !open {
+        return reject(
+            "D11",
+            format!("{target} is already decided"),
+            "intervene while it is open",
+        );
+    }
+    Ok(vec![Event::Intervened {
+        target: target.to_owned(),
+        by: actor,
+        reason: reason.to_owned(),
+    }])
+}
