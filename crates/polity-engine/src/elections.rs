@@ -306,13 +306,7 @@ pub(crate) fn half(term: polity_model::Period) -> polity_model::Period {
 }
 
 pub(crate) fn election_rule_id(body: &Body, seat: Seat) -> &'static str {
-    match seat {
-        Seat::Ptl => "E4",
-        Seat::Chair | Seat::CoChair if body.kind == BodyKind::OversightCommittee => "E3",
-        Seat::Chair | Seat::CoChair => "E5",
-        Seat::TechLead => "E6",
-        Seat::Member => "E1",
-    }
+    body.kind.seat_rule(seat)
 }
 
 pub(crate) fn election_in<'a>(state: &'a State, id: &str, phase: Phase) -> Result<&'a Election, Rejection> {

@@ -1162,13 +1162,7 @@ fn e5_staggered_chairs(polity: &Polity, at: Date, findings: &mut Vec<Finding>) {
 }
 
 fn term_rule(body: &Body, seat: Seat) -> &'static str {
-    match (body.kind, seat) {
-        (_, Seat::Ptl) => "E4",
-        (_, Seat::TechLead) => "E6",
-        (BodyKind::Sig, Seat::Chair | Seat::CoChair) => "E5",
-        (_, Seat::Chair | Seat::CoChair) => "E3",
-        (_, Seat::Member) => "E1",
-    }
+    body.kind.seat_rule(seat)
 }
 
 /// Terms that have ended with no successor recorded: the seat count dropped and stayed down.

@@ -532,6 +532,20 @@ pub enum BodyKind {
 }
 
 impl BodyKind {
+    /// The rule that governs how `seat` of a body of this kind is filled (and whose terms run
+    /// out): the one mapping that `check`, `decide` and the pages use. E1 elected members, E3 the
+    /// chairs of a steering body (an oversight committee or a board), E5 the chairs of the groups
+    /// it oversees, E6 technical leads, E4 PTLs.
+    pub fn seat_rule(self, seat: Seat) -> &'static str {
+        match seat {
+            Seat::Member => "E1",
+            Seat::Ptl => "E4",
+            Seat::TechLead => "E6",
+            Seat::Chair | Seat::CoChair if matches!(self, BodyKind::OversightCommittee | BodyKind::Board) => "E3",
+            Seat::Chair | Seat::CoChair => "E5",
+        }
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             BodyKind::Board => "board",
@@ -899,6 +913,24 @@ impl Body {
 #[cfg(test)]
 mod period_tests {
     use super::*;
+
+    #[test]
+    fn e3_e5_the_rule_of_a_seat_is_named_once() {
+        assert_eq!(BodyKind::OversightCommittee.seat_rule(Seat::Chair), "E3");
+        assert_eq!(BodyKind::Board.seat_rule(Seat::CoChair), "E3");
+        for kind in [
+            BodyKind::Sig,
+            BodyKind::SubGroup,
+            BodyKind::Project,
+            BodyKind::Committee,
+            BodyKind::WorkingGroup,
+        ] {
+            assert_eq!(kind.seat_rule(Seat::Chair), "E5", "{kind:?}");
+        }
+        assert_eq!(BodyKind::Project.seat_rule(Seat::Ptl), "E4");
+        assert_eq!(BodyKind::Sig.seat_rule(Seat::TechLead), "E6");
+        assert_eq!(BodyKind::OversightCommittee.seat_rule(Seat::Member), "E1");
+    }
 
     #[test]
     fn r_value_a_period_beyond_the_calendar_saturates_instead_of_panicking() {
