@@ -161,20 +161,36 @@ pub(crate) fn open_motion<'a>(state: &'a State, id: &str) -> Result<&'a Motion, 
 
 /// The rule a motion's voters come from: its subject's, or D3 for a plain decision.
 pub(crate) fn motion_rule_id(motion: &Motion) -> &'static str {
-    match (
-        &motion.promote,
-        &motion.remove,
+    let seat = |subject: &Option<(String, String)>| subject.as_ref().and_then(|(_, seat)| Seat::parse(seat));
+    act_of(
+        motion.transition.is_some(),
+        motion.promote.is_some(),
+        seat(&motion.remove),
+        seat(&motion.appoint),
         motion.no_confidence,
-        &motion.transition,
-    ) {
-        (Some(_), _, _, _) => "E11",
-        (_, Some((_, seat)), _, _) if seat == "ptl" => "E4",
-        (_, Some(_), _, _) => "E7",
-        _ if motion.appoint.as_ref().is_some_and(|(_, seat)| seat == "tech-lead") => "E6",
-        _ if motion.appoint.is_some() => "E5",
-        (_, _, true, _) => "L6",
-        (_, _, _, Some(_)) => "L1",
-        _ => "D3",
+    )
+    .map_or("D3", polity_model::Act::rule)
+}
+
+/// The act a motion's subject is (the subjects given: a transition, a promotion, a seat removed, a
+/// seat appointed, no confidence); none for a plain motion.
+pub(crate) fn act_of(
+    transition: bool,
+    promote: bool,
+    remove: Option<Seat>,
+    appoint: Option<Seat>,
+    no_confidence: bool,
+) -> Option<polity_model::Act> {
+    use polity_model::Act;
+    match (remove, appoint) {
+        _ if transition => Some(Act::Transition),
+        _ if promote => Some(Act::PromoteCommitter),
+        (Some(Seat::Ptl), _) => Some(Act::RecallPtl),
+        (Some(_), _) => Some(Act::RemoveLeads),
+        (_, Some(Seat::TechLead)) => Some(Act::AppointTechLeads),
+        (_, Some(_)) => Some(Act::AppointChairs),
+        _ if no_confidence => Some(Act::NoConfidence),
+        _ => None,
     }
 }
 
@@ -302,37 +318,14 @@ fn decide_open_motion(
         );
     }
     use polity_model::Act;
-    let act = if transition.is_some() {
-        Some(Act::Transition)
-    } else if promote.is_some() {
-        Some(Act::PromoteCommitter)
-    } else if let Some((_, seat)) = remove {
-        Some(if *seat == Seat::Ptl {
-            Act::RecallPtl
-        } else {
-            Act::RemoveLeads
-        })
-    } else if let Some((_, seat)) = appoint {
-        Some(if *seat == Seat::TechLead {
-            Act::AppointTechLeads
-        } else {
-            Act::AppointChairs
-        })
-    } else if *no_confidence {
-        Some(Act::NoConfidence)
-    } else {
-        None
-    };
-    let act_rule = match act {
-        Some(Act::PromoteCommitter) => "E11",
-        Some(Act::RecallPtl) => "E4",
-        Some(Act::RemoveLeads) => "E7",
-        Some(Act::NoConfidence) => "L6",
-        Some(Act::Transition) => "L1",
-        Some(Act::AppointChairs) => "E5",
-        Some(Act::AppointTechLeads) => "E6",
-        _ => "D3",
-    };
+    let act = act_of(
+        transition.is_some(),
+        promote.is_some(),
+        remove.as_ref().map(|(_, seat)| *seat),
+        appoint.as_ref().map(|(_, seat)| *seat),
+        *no_confidence,
+    );
+    let act_rule = act.map_or("D3", Act::rule);
     let authority = act.and_then(|act| deciding.decisions.get(&act));
     let electorates: Vec<Electorate> = match (authority, act) {
         (Some(authority), _) => authority.by.clone(),
@@ -383,74 +376,17 @@ fn decide_open_motion(
         check_transition(state, deciding, target, *to, on)?;
         transition_fields = (Some(target.id.clone()), Some(to.as_str().to_owned()));
     }
-    let promote = match promote {
-        Some(person) => {
-            let person = state.person_id(person)?;
-            if state.electorate(deciding, Electorate::Committers, on).contains(&person) {
-                return reject(
-                    "E11",
-                    format!("{person} is already a committer of {}", deciding.id),
-                    "nothing to promote",
-                );
-            }
-            if deciding.committers.is_none() {
-                return reject(
-                    "S7",
-                    format!("{} has no committers", deciding.id),
-                    "committer rights are per project: promote in a project that lists committers",
-                );
-            }
-            Some(person)
-        }
-        None => None,
-    };
-    let remove = match remove {
-        Some((person, seat)) => {
-            let person = state.person_id(person)?;
-            let holds = deciding.holders_on(*seat, on).any(|holding| {
-                state
-                    .polity
-                    .person(&holding.person.text)
-                    .is_some_and(|found| found.id == person)
-            });
-            if !holds {
-                return reject(
-                    act_rule,
-                    format!("{person} holds no {} seat in {} on {on}", seat.as_str(), deciding.id),
-                    "name a current holder of the seat",
-                );
-            }
-            Some((person, seat.as_str().to_owned()))
-        }
-        None => None,
-    };
-    let appoint = match appoint {
-        Some((person, seat)) => {
-            if !matches!(seat, Seat::Chair | Seat::CoChair | Seat::TechLead) {
-                return reject(
-                    act_rule,
-                    format!("{} seats are elected, not appointed", seat.as_str()),
-                    "appoint chairs, co-chairs or technical leads",
-                );
-            }
-            let person = state.person_id(person)?;
-            let holds = deciding.holders_on(*seat, on).any(|holding| {
-                state
-                    .polity
-                    .person(&holding.person.text)
-                    .is_some_and(|found| found.id == person)
-            });
-            if holds {
-                return reject(
-                    act_rule,
-                    format!("{person} already holds a {} seat in {}", seat.as_str(), deciding.id),
-                    "nothing to appoint",
-                );
-            }
-            Some((person, seat.as_str().to_owned()))
-        }
-        None => None,
-    };
+    let promote = promote
+        .map(|person| checked_promotion(state, deciding, person, on))
+        .transpose()?;
+    let remove = remove
+        .as_ref()
+        .map(|(person, seat)| checked_seat_change(state, deciding, person, *seat, false, act_rule, on))
+        .transpose()?;
+    let appoint = appoint
+        .as_ref()
+        .map(|(person, seat)| checked_seat_change(state, deciding, person, *seat, true, act_rule, on))
+        .transpose()?;
     if *no_confidence
         && !matches!(
             deciding.kind,
@@ -859,4 +795,64 @@ fn decide_consult(
         summary: summary.to_owned(),
         by: actor,
     }])
+}
+
+/// E11, S7: the person to promote to committer of `deciding`, if they may be.
+fn checked_promotion(state: &State, deciding: &Body, person: &str, on: Date) -> Result<String, Rejection> {
+    let person = state.person_id(person)?;
+    if state.electorate(deciding, Electorate::Committers, on).contains(&person) {
+        return reject(
+            "E11",
+            format!("{person} is already a committer of {}", deciding.id),
+            "nothing to promote",
+        );
+    }
+    if deciding.committers.is_none() {
+        return reject(
+            "S7",
+            format!("{} has no committers", deciding.id),
+            "committer rights are per project: promote in a project that lists committers",
+        );
+    }
+    Ok(person)
+}
+
+/// E4, E5, E6, E7: the person and seat of a removal (`appoint` false: they must hold it) or an
+/// appointment (`appoint` true: a chair, co-chair or technical lead seat they do not hold).
+fn checked_seat_change(
+    state: &State,
+    deciding: &Body,
+    person: &str,
+    seat: Seat,
+    appoint: bool,
+    act_rule: &'static str,
+    on: Date,
+) -> Result<(String, String), Rejection> {
+    if appoint && !matches!(seat, Seat::Chair | Seat::CoChair | Seat::TechLead) {
+        return reject(
+            act_rule,
+            format!("{} seats are elected, not appointed", seat.as_str()),
+            "appoint chairs, co-chairs or technical leads",
+        );
+    }
+    let person = state.person_id(person)?;
+    let holds = deciding.holders_on(seat, on).any(|holding| {
+        state
+            .polity
+            .person(&holding.person.text)
+            .is_some_and(|found| found.id == person)
+    });
+    match (appoint, holds) {
+        (false, false) => reject(
+            act_rule,
+            format!("{person} holds no {} seat in {} on {on}", seat.as_str(), deciding.id),
+            "name a current holder of the seat",
+        ),
+        (true, true) => reject(
+            act_rule,
+            format!("{person} already holds a {} seat in {}", seat.as_str(), deciding.id),
+            "nothing to appoint",
+        ),
+        _ => Ok((person, seat.as_str().to_owned())),
+    }
 }

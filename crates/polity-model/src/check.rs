@@ -1240,16 +1240,7 @@ fn e10_term_limits(polity: &Polity, at: Date, findings: &mut Vec<Finding>) {
 }
 
 fn act_rule(act: crate::model::Act) -> &'static str {
-    use crate::model::Act;
-    match act {
-        Act::AppointChairs => "E5",
-        Act::AppointTechLeads => "E6",
-        Act::RemoveLeads => "E7",
-        Act::RecallPtl => "E4",
-        Act::PromoteCommitter => "E11",
-        Act::Transition => "L1",
-        Act::NoConfidence => "L6",
-    }
+    act.rule()
 }
 
 /// Every electorate named in `decisions:` and `elections:` exists for the body: an overseer

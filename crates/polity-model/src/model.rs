@@ -426,6 +426,19 @@ impl Act {
         Act::NoConfidence,
     ];
 
+    /// The rule that governs this act: the one mapping `check`, `decide` and the pages use.
+    pub fn rule(self) -> &'static str {
+        match self {
+            Act::AppointChairs => "E5",
+            Act::AppointTechLeads => "E6",
+            Act::RemoveLeads => "E7",
+            Act::RecallPtl => "E4",
+            Act::PromoteCommitter => "E11",
+            Act::Transition => "L1",
+            Act::NoConfidence => "L6",
+        }
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Act::AppointChairs => "appoint-chairs",
