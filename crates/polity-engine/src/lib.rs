@@ -7,6 +7,7 @@
 //! Architecture invariant: the registry is recorded as its files, verbatim, and re-read with
 //! `polity_registry::load_sources` on replay: that is why this crate, not the model, decides.
 
+mod ballots;
 mod elections;
 mod events;
 mod liaisons;
@@ -34,7 +35,11 @@ use sha2::{Digest, Sha256};
 
 use meetings::meeting_of;
 
-pub use elections::{check_ballot_store, parse_ranking};
+use ballots::{INTEGRITY_HINT, cast_ballot};
+use elections::{election_in, election_rule_id};
+use lifecycle::check_transition;
+
+pub use ballots::{check_ballot_store, parse_ranking};
 pub use events::{Event, SourceFile, TallyLine};
 
 /// Who acts, and when. The time is a parameter: every act can be replayed or run "as of".

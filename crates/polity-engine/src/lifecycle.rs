@@ -295,3 +295,68 @@ fn decide_dissolve_working_group(state: &State, body: &str, actor: String, on: D
         by: actor,
     }])
 }
+
+/// L1, L2, L7: whether `deciding` may move `target` to `to` by motion.
+pub(crate) fn check_transition(
+    state: &State,
+    deciding: &Body,
+    target: &Body,
+    to: LifecycleState,
+    on: Date,
+) -> Result<(), Rejection> {
+    let responsible = overseer(&state.polity, target).map(|body| body.id.clone());
+    let parent = target.parent.as_ref().map(|parent| parent.id.clone());
+    if responsible.as_deref() != Some(deciding.id.as_str()) && parent.as_deref() != Some(deciding.id.as_str()) {
+        return reject(
+            "L1",
+            format!("{} does not oversee {}", deciding.id, target.id),
+            format!(
+                "open the motion in {}",
+                responsible
+                    .or(parent)
+                    .unwrap_or_else(|| "its overseeing body".to_owned())
+            ),
+        );
+    }
+    let current = target.state_on(on).or(target.state).unwrap_or(LifecycleState::Proposed);
+    if !current.may_move_to(to) {
+        return reject(
+            "L1",
+            format!("{} cannot move from {} to {}", target.id, current.as_str(), to.as_str()),
+            "groups move proposed → forming → active → archived; archived groups are reactivated (L7)",
+        );
+    }
+    if target.kind == BodyKind::Sig && current == LifecycleState::Proposed && to.is_live() {
+        let proposal = target.proposal.clone().unwrap_or_default();
+        let mut gaps = Vec::new();
+        if proposal.purpose.is_none() {
+            gaps.push("states no purpose");
+        }
+        if proposal.leads.len() < 2 {
+            gaps.push("has fewer than two volunteer leads");
+        }
+        if proposal.resources.is_none() {
+            gaps.push("states no resources needed");
+        }
+        if !gaps.is_empty() {
+            return reject(
+                "L3",
+                format!("the proposed SIG {} {}", target.id, gaps.join(", ")),
+                "complete `proposal:` (purpose, two or more leads, resources) in its file",
+            );
+        }
+    }
+    if target.kind == BodyKind::SubGroup && to == LifecycleState::Forming && current == LifecycleState::Proposed {
+        let gaps = l2_gaps(&state.polity, target, on);
+        if !gaps.is_empty() {
+            let what: Vec<String> = gaps.iter().map(|(what, _)| format!("it {what}")).collect();
+            let hints: Vec<&str> = gaps.iter().map(|(_, hint)| *hint).collect();
+            return reject(
+                "L2",
+                format!("{} cannot form: {}", target.id, what.join("; ")),
+                hints.join("; "),
+            );
+        }
+    }
+    Ok(())
+}

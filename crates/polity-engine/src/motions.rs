@@ -210,71 +210,6 @@ pub(crate) fn names(electorates: &[Electorate]) -> String {
         .join(" and the ")
 }
 
-/// L1, L2, L7: whether `deciding` may move `target` to `to` by motion.
-pub(crate) fn check_transition(
-    state: &State,
-    deciding: &Body,
-    target: &Body,
-    to: LifecycleState,
-    on: Date,
-) -> Result<(), Rejection> {
-    let responsible = overseer(&state.polity, target).map(|body| body.id.clone());
-    let parent = target.parent.as_ref().map(|parent| parent.id.clone());
-    if responsible.as_deref() != Some(deciding.id.as_str()) && parent.as_deref() != Some(deciding.id.as_str()) {
-        return reject(
-            "L1",
-            format!("{} does not oversee {}", deciding.id, target.id),
-            format!(
-                "open the motion in {}",
-                responsible
-                    .or(parent)
-                    .unwrap_or_else(|| "its overseeing body".to_owned())
-            ),
-        );
-    }
-    let current = target.state_on(on).or(target.state).unwrap_or(LifecycleState::Proposed);
-    if !current.may_move_to(to) {
-        return reject(
-            "L1",
-            format!("{} cannot move from {} to {}", target.id, current.as_str(), to.as_str()),
-            "groups move proposed → forming → active → archived; archived groups are reactivated (L7)",
-        );
-    }
-    if target.kind == BodyKind::Sig && current == LifecycleState::Proposed && to.is_live() {
-        let proposal = target.proposal.clone().unwrap_or_default();
-        let mut gaps = Vec::new();
-        if proposal.purpose.is_none() {
-            gaps.push("states no purpose");
-        }
-        if proposal.leads.len() < 2 {
-            gaps.push("has fewer than two volunteer leads");
-        }
-        if proposal.resources.is_none() {
-            gaps.push("states no resources needed");
-        }
-        if !gaps.is_empty() {
-            return reject(
-                "L3",
-                format!("the proposed SIG {} {}", target.id, gaps.join(", ")),
-                "complete `proposal:` (purpose, two or more leads, resources) in its file",
-            );
-        }
-    }
-    if target.kind == BodyKind::SubGroup && to == LifecycleState::Forming && current == LifecycleState::Proposed {
-        let gaps = l2_gaps(&state.polity, target, on);
-        if !gaps.is_empty() {
-            let what: Vec<String> = gaps.iter().map(|(what, _)| format!("it {what}")).collect();
-            let hints: Vec<&str> = gaps.iter().map(|(_, hint)| *hint).collect();
-            return reject(
-                "L2",
-                format!("{} cannot form: {}", target.id, what.join("; ")),
-                hints.join("; "),
-            );
-        }
-    }
-    Ok(())
-}
-
 #[allow(clippy::too_many_arguments)]
 fn decide_open_motion(
     state: &State,
@@ -650,54 +585,8 @@ fn decide_close_motion(
                 explanation: result.explanation,
                 by: actor,
             }];
-            if outcome == Outcome::Carried
-                && let Some((target, to)) = &motion.transition
-            {
-                events.push(Event::BodyTransitioned {
-                    body: target.clone(),
-                    to: to.clone(),
-                    on: on.to_string(),
-                    motion: motion.id.clone(),
-                });
-            }
-            if outcome == Outcome::Carried
-                && let Some((person, seat)) = &motion.remove
-            {
-                events.push(Event::TermEnded {
-                    body: motion.body.clone(),
-                    person: person.clone(),
-                    seat: seat.clone(),
-                    on: on.to_string(),
-                    motion: motion.id.clone(),
-                });
-            }
-            if outcome == Outcome::Carried
-                && let Some((person, seat)) = &motion.appoint
-            {
-                events.push(Event::TermStarted {
-                    body: motion.body.clone(),
-                    person: person.clone(),
-                    seat: seat.clone(),
-                    from: on.to_string(),
-                    until: body.term.map(|term| term.after(on).to_string()),
-                    election: motion.id.clone(),
-                    class: None,
-                });
-            }
-            if outcome == Outcome::Carried && motion.no_confidence {
-                events.push(Event::NoConfidence {
-                    body: motion.body.clone(),
-                    motion: motion.id.clone(),
-                });
-            }
-            if outcome == Outcome::Carried
-                && let Some(person) = &motion.promote
-            {
-                events.push(Event::CommitterPromoted {
-                    body: motion.body.clone(),
-                    person: person.clone(),
-                    motion: motion.id.clone(),
-                });
+            if outcome == Outcome::Carried {
+                events.extend(carried_subject(motion, body, on));
             }
             Ok(events)
         }
@@ -855,4 +744,52 @@ fn checked_seat_change(
         ),
         _ => Ok((person, seat.as_str().to_owned())),
     }
+}
+
+/// The events of a carried motion's subject: the transition (L1, L7), the term ended (E4, E7) or
+/// started (E5, E6), no confidence (L6), the promotion (E11).
+fn carried_subject(motion: &Motion, body: &Body, on: Date) -> Vec<Event> {
+    let mut events = Vec::new();
+    if let Some((target, to)) = &motion.transition {
+        events.push(Event::BodyTransitioned {
+            body: target.clone(),
+            to: to.clone(),
+            on: on.to_string(),
+            motion: motion.id.clone(),
+        });
+    }
+    if let Some((person, seat)) = &motion.remove {
+        events.push(Event::TermEnded {
+            body: motion.body.clone(),
+            person: person.clone(),
+            seat: seat.clone(),
+            on: on.to_string(),
+            motion: motion.id.clone(),
+        });
+    }
+    if let Some((person, seat)) = &motion.appoint {
+        events.push(Event::TermStarted {
+            body: motion.body.clone(),
+            person: person.clone(),
+            seat: seat.clone(),
+            from: on.to_string(),
+            until: body.term.map(|term| term.after(on).to_string()),
+            election: motion.id.clone(),
+            class: None,
+        });
+    }
+    if motion.no_confidence {
+        events.push(Event::NoConfidence {
+            body: motion.body.clone(),
+            motion: motion.id.clone(),
+        });
+    }
+    if let Some(person) = &motion.promote {
+        events.push(Event::CommitterPromoted {
+            body: motion.body.clone(),
+            person: person.clone(),
+            motion: motion.id.clone(),
+        });
+    }
+    events
 }
