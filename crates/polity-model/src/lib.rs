@@ -8,6 +8,7 @@ pub mod check;
 pub mod due;
 pub mod finding;
 pub mod model;
+pub mod values;
 
 pub use check::check;
 pub use due::{Obligation, ObligationKind, due};

@@ -1,0 +1,291 @@
+//! L1-L5: lifecycle states and their transitions, sub-group and SIG criteria, charter reviews, reports.
+
+use super::*;
+
+pub(super) fn l1_transitions(polity: &Polity, _at: Date, findings: &mut Vec<Finding>) {
+    for body in &polity.bodies {
+        let mut previous: Option<(LifecycleState, Date)> = None;
+        for change in &body.history {
+            if let Some((state, on)) = previous {
+                if change.on < on {
+                    findings.push(Finding::error(
+                        "L1",
+                        change.loc,
+                        format!(
+                            "history of {} goes back in time: {} on {} comes after {on}",
+                            body.id,
+                            change.state.as_str(),
+                            change.on
+                        ),
+                        "list the history in date order",
+                    ));
+                }
+                if !state.may_move_to(change.state) {
+                    findings.push(Finding::error(
+                        "L1",
+                        change.loc,
+                        format!(
+                            "{} cannot move from {} to {}",
+                            body.id,
+                            state.as_str(),
+                            change.state.as_str()
+                        ),
+                        "groups move forming → active → archived, and archived groups are reactivated (L7)",
+                    ));
+                }
+            }
+            let needs_motion = previous.is_some() || change.state != LifecycleState::Proposed;
+            if needs_motion && change.motion.is_none() {
+                findings.push(Finding::error(
+                    "L1",
+                    change.loc,
+                    format!("{} became {} on {} without a recorded motion", body.id, change.state.as_str(), change.on),
+                    "every transition needs a review and vote of the overseeing body: set `motion:` to the motion that passed it",
+                ));
+            }
+            previous = Some((change.state, change.on));
+        }
+        if let (Some(declared), Some((last, _))) = (body.state, previous)
+            && declared != last
+        {
+            findings.push(Finding::error(
+                "L1",
+                body.loc,
+                format!(
+                    "{} declares state {} but its history ends in {}",
+                    body.id,
+                    declared.as_str(),
+                    last.as_str()
+                ),
+                "add the transition to `history:` with its motion, or correct `state:`",
+            ));
+        }
+    }
+}
+
+/// What a sub-group still lacks to form (L2), as (what is missing, what to do); empty when it
+/// meets every criterion. The engine refuses a forming motion while this is not empty.
+pub fn l2_gaps(polity: &Polity, body: &Body, at: Date) -> Vec<(String, &'static str)> {
+    let rule = polity.constitution.sub_group;
+    let mut gaps: Vec<(String, &'static str)> = Vec::new();
+    let committers: Vec<_> = body
+        .committers
+        .iter()
+        .flatten()
+        .filter_map(|reference| polity.person(&reference.text))
+        .collect();
+    if committers.len() < rule.min_committers as usize {
+        gaps.push((
+            format!(
+                "has {} committer(s); it needs at least {}",
+                committers.len(),
+                rule.min_committers
+            ),
+            "list the initial committers under `committers:`",
+        ));
+    }
+    let organisations: BTreeSet<&str> = committers
+        .iter()
+        .filter_map(|person| person.affiliation_on(at))
+        .collect();
+    if organisations.len() < rule.min_organisations as usize {
+        gaps.push((
+            format!(
+                "has committers from {} organisation(s) on {at}; it needs at least {}",
+                organisations.len(),
+                rule.min_organisations
+            ),
+            "a sub-group needs committers from different organisations",
+        ));
+    }
+    if body.holders_on(Seat::Ptl, at).next().is_none() {
+        gaps.push((
+            "has no agreed PTL".to_owned(),
+            "record the PTL under `holders:` with seat ptl",
+        ));
+    }
+    if body.charter.as_ref().is_none_or(|charter| charter.scope_in.is_empty()) {
+        gaps.push((
+            "has no defined scope".to_owned(),
+            "state the scope under `charter.scope.in:`",
+        ));
+    }
+    let proposal = body.proposal.clone().unwrap_or_default();
+    if proposal.plan.is_none() {
+        gaps.push(("has no plan".to_owned(), "state the plan under `proposal.plan:`"));
+    }
+    if proposal.page.is_none() {
+        gaps.push((
+            "has no public page".to_owned(),
+            "link its public page under `proposal.page:`",
+        ));
+    }
+    if proposal.announcement.is_none() {
+        gaps.push((
+            "was not announced on the mailing list".to_owned(),
+            "link the notice under `proposal.announcement:`",
+        ));
+    }
+    gaps
+}
+
+pub(super) fn l2_sub_group_criteria(polity: &Polity, at: Date, findings: &mut Vec<Finding>) {
+    for body in live_bodies(polity, at).filter(|body| body.kind == BodyKind::SubGroup) {
+        let mut missing = |what: String, hint: &str| {
+            findings.push(Finding::error(
+                "L2",
+                body.loc,
+                format!("sub-group {} {what}", body.id),
+                hint,
+            ));
+        };
+        for (what, hint) in l2_gaps(polity, body, at) {
+            missing(what, hint);
+        }
+        for state in [LifecycleState::Forming, LifecycleState::Active] {
+            let reached = body.state_on(at) == Some(LifecycleState::Active) || state == LifecycleState::Forming;
+            let recorded = body
+                .history
+                .iter()
+                .any(|change| change.state == state && change.motion.is_some());
+            if reached && !recorded {
+                missing(
+                    format!("has no recorded TSC review and vote that made it {}", state.as_str()),
+                    "add the step to `history:` with the motion that passed it",
+                );
+            }
+        }
+    }
+}
+
+pub(super) fn l3_sig_proposal(polity: &Polity, at: Date, findings: &mut Vec<Finding>) {
+    let proposed = polity.bodies.iter().filter(|body| {
+        body.kind == BodyKind::Sig
+            && matches!(
+                body.state_on(at),
+                Some(LifecycleState::Proposed | LifecycleState::Forming)
+            )
+    });
+    for body in proposed {
+        let proposal = body.proposal.clone().unwrap_or_default();
+        let mut missing = |what: &str, hint: &str| {
+            findings.push(Finding::error(
+                "L3",
+                body.loc,
+                format!("proposed SIG {} {what}", body.id),
+                hint,
+            ));
+        };
+        if proposal.purpose.is_none() {
+            missing("states no purpose", "state it under `proposal.purpose:`");
+        }
+        if proposal.leads.len() < 2 {
+            missing(
+                "has fewer than two volunteer leads",
+                "list two or more under `proposal.leads:`",
+            );
+        }
+        if proposal.resources.is_none() {
+            missing("states no resources needed", "state them under `proposal.resources:`");
+        }
+    }
+}
+
+pub(super) fn l4_charter_review(polity: &Polity, at: Date, findings: &mut Vec<Finding>) {
+    let Some(every) = polity.constitution.charter_review else {
+        return;
+    };
+    for body in live_bodies(polity, at).filter(|body| body.kind == BodyKind::Sig) {
+        let Some(charter) = &body.charter else {
+            findings.push(Finding::error(
+                "L4",
+                body.loc,
+                format!("SIG {} has no charter", body.id),
+                "add `charter:` with scope in and out, overlaps and deviations, and its approval date",
+            ));
+            continue;
+        };
+        match charter.approved {
+            None => findings.push(Finding::error(
+                "L4",
+                charter.loc,
+                format!("the charter of SIG {} records no TOC approval", body.id),
+                "set `charter.approved:` to the date the TOC last approved it",
+            )),
+            Some(approved) if every.after(approved) <= at => findings.push(Finding::error(
+                "L4",
+                charter.loc,
+                format!(
+                    "the charter review of SIG {} is overdue: last approved {approved}, due {}",
+                    body.id,
+                    every.after(approved)
+                ),
+                format!("the TOC reviews every SIG charter every {every}: review it and record the new approval date"),
+            )),
+            Some(_) => {}
+        }
+        if charter.scope_in.is_empty() || charter.scope_out.is_empty() {
+            findings.push(Finding::warning(
+                "L4",
+                charter.loc,
+                format!(
+                    "the charter of SIG {} does not state both what is in and what is out of scope",
+                    body.id
+                ),
+                "fill `charter.scope.in:` and `charter.scope.out:`",
+            ));
+        }
+        for deviation in &charter.deviations {
+            if deviation.reason.trim().is_empty() || deviation.approval.trim().is_empty() {
+                findings.push(Finding::error(
+                    "L4",
+                    deviation.loc,
+                    format!(
+                        "deviation {:?} in the charter of {} lacks its reason or approval",
+                        deviation.what, body.id
+                    ),
+                    "every deviation from the standard guidelines states its reason and its approval",
+                ));
+            }
+        }
+    }
+}
+
+pub(super) fn l5_reports(polity: &Polity, at: Date, findings: &mut Vec<Finding>) {
+    let Some(rule) = polity.constitution.reports else {
+        return;
+    };
+    for body in live_bodies(polity, at).filter(|body| body.kind == BodyKind::Sig) {
+        let last_report = body.reports.iter().map(|report| report.on).filter(|on| *on <= at).max();
+        let Some(since) = last_report.or_else(|| body.live_since(at)) else {
+            continue;
+        };
+        let what = match last_report {
+            Some(on) => format!("last reported on {on}"),
+            None => format!("has not reported since it formed on {since}"),
+        };
+        let dissolve = rule.dissolve_after.after(since);
+        let warn = rule.warn_after.after(since);
+        if dissolve <= at {
+            findings.push(Finding::error(
+                "L5",
+                body.loc,
+                format!(
+                    "SIG {} {what}: {} or more without a report (since {dissolve})",
+                    body.id, rule.dissolve_after
+                ),
+                "it must be dissolved: record the TOC's dissolution motion, or record the missing report",
+            ));
+        } else if warn <= at {
+            findings.push(Finding::warning(
+                "L5",
+                body.loc,
+                format!(
+                    "SIG {} {what}: {} or more without a report (since {warn})",
+                    body.id, rule.warn_after
+                ),
+                format!("the TOC may consider retiring it; it must be dissolved from {dissolve} unless it reports"),
+            ));
+        }
+    }
+}

@@ -1,0 +1,245 @@
+//! R-REF, R-DUP: every reference resolves, and nothing is defined twice.
+
+use super::*;
+
+pub(super) fn references(polity: &Polity, _at: Date, findings: &mut Vec<Finding>) {
+    let person = |reference: &PersonRef, what: &str, findings: &mut Vec<Finding>| {
+        if polity.person(&reference.text).is_none() {
+            let hint = if reference.text.starts_with('@') {
+                "add a person with this GitHub handle to people.yaml, or correct the handle"
+            } else {
+                "add the person to people.yaml, or correct the id (write @handle to refer by GitHub handle)"
+            };
+            findings.push(Finding::error(
+                "R-REF",
+                reference.loc,
+                format!("{what} refers to unknown person {:?}", reference.text),
+                hint,
+            ));
+        }
+    };
+    for body in &polity.bodies {
+        for holding in &body.holders {
+            person(
+                &holding.person,
+                &format!("{} seat in {}", holding.seat.as_str(), body.id),
+                findings,
+            );
+        }
+        for reference in body.toc_liaison.iter().chain(&body.staff_liaison).chain(&body.members) {
+            person(reference, &format!("body {}", body.id), findings);
+        }
+        for role in &body.roles {
+            person(&role.person, &format!("role {:?} in {}", role.name, body.id), findings);
+            for approver in &role.approved_by {
+                person(
+                    approver,
+                    &format!("approval of role {:?} in {}", role.name, body.id),
+                    findings,
+                );
+            }
+        }
+        for reference in body.committers.iter().flatten() {
+            person(reference, &format!("committer list of {}", body.id), findings);
+        }
+        for (area, holders) in &body.liaisons {
+            for reference in holders {
+                person(reference, &format!("{area} liaison of {}", body.id), findings);
+            }
+        }
+        if let Some(proposal) = &body.proposal {
+            for reference in &proposal.leads {
+                person(reference, &format!("proposal of {}", body.id), findings);
+            }
+        }
+        if let Some(FinalSay::Person(reference)) = &body.final_say {
+            person(reference, &format!("final say in {}", body.id), findings);
+        }
+        for partner in &body.partners {
+            if let Some(reference) = &partner.maintainer {
+                person(reference, &format!("partner maintainer in {}", body.id), findings);
+            }
+        }
+        let body_refs = body.parent.iter().chain(&body.advises).chain(
+            body.charter
+                .iter()
+                .flat_map(|charter| charter.overlaps.iter().map(|overlap| &overlap.body)),
+        );
+        for reference in body_refs {
+            if polity.body(&reference.id).is_none() {
+                findings.push(Finding::error(
+                    "R-REF",
+                    reference.loc,
+                    format!("body {} refers to unknown body {:?}", body.id, reference.id),
+                    "add a file under bodies/ with this id, or correct the id",
+                ));
+            }
+        }
+        let rules = body
+            .decides_by
+            .iter()
+            .chain(body.decisions.values().map(|authority| &authority.rule));
+        for rule in rules {
+            if !polity.constitution.decision_rules.contains_key(&rule.id) {
+                findings.push(Finding::error(
+                    "R-REF",
+                    rule.loc,
+                    format!("body {} decides by unknown decision rule {:?}", body.id, rule.id),
+                    "name one of the constitution's `decision-rules`, or add it there",
+                ));
+            }
+        }
+        for partner in &body.partners {
+            if polity.organisation(&partner.organisation.id).is_none() {
+                findings.push(unknown_organisation(&partner.organisation.id, partner.organisation.loc));
+            }
+        }
+    }
+    for reference in &polity.constitution.roll {
+        person(reference, "the active-member roll", findings);
+    }
+    for person in &polity.people {
+        for affiliation in &person.affiliations {
+            if polity.organisation(&affiliation.organisation.id).is_none() {
+                findings.push(unknown_organisation(
+                    &affiliation.organisation.id,
+                    affiliation.organisation.loc,
+                ));
+            }
+        }
+    }
+}
+
+pub(super) fn unknown_organisation(id: &str, loc: Loc) -> Finding {
+    Finding::error(
+        "R-REF",
+        loc,
+        format!("unknown organisation {id:?}"),
+        "add it to organisations.yaml, or correct the id",
+    )
+}
+
+pub(super) fn duplicates(polity: &Polity, _at: Date, findings: &mut Vec<Finding>) {
+    fn report(kind: &str, items: impl Iterator<Item = (String, Loc)>, hint: &str, findings: &mut Vec<Finding>) {
+        let mut first: BTreeMap<String, Loc> = BTreeMap::new();
+        for (key, loc) in items {
+            match first.get(&key) {
+                Some(earlier) => findings.push(Finding::error(
+                    "R-DUP",
+                    loc,
+                    format!("{kind} {key:?} is used again (first at line {})", earlier.line),
+                    hint,
+                )),
+                None => {
+                    first.insert(key, loc);
+                }
+            }
+        }
+    }
+    report(
+        "person id",
+        polity.people.iter().map(|person| (person.id.clone(), person.loc)),
+        "give every person a unique id",
+        findings,
+    );
+    report(
+        "GitHub handle",
+        polity
+            .people
+            .iter()
+            .filter_map(|person| person.github.as_ref().map(|handle| (handle.to_lowercase(), person.loc))),
+        "GitHub handles are compared without regard to case: merge the two people or correct the handle",
+        findings,
+    );
+    // One identity, one person: an e-mail, GitHub account or git name that two people claim would
+    // credit one person's work to whichever came first.
+    // (key, where, whose, whether a merge rule claims it)
+    let claims = |kind: fn(&crate::IdentityRule) -> Option<&String>, own: fn(&crate::Person) -> Vec<&String>| {
+        let mut claims: Vec<(String, Loc, String, bool)> = Vec::new();
+        for person in &polity.people {
+            let mut keys: Vec<(String, bool)> = own(person)
+                .into_iter()
+                .map(|key| (key.to_lowercase(), false))
+                .chain(
+                    person
+                        .identities
+                        .iter()
+                        .filter_map(kind)
+                        .map(|key| (key.to_lowercase(), true)),
+                )
+                .collect();
+            keys.sort();
+            keys.dedup_by(|a, b| a.0 == b.0);
+            claims.extend(
+                keys.into_iter()
+                    .map(|(key, merged)| (key, person.loc, person.id.clone(), merged)),
+            );
+        }
+        claims
+    };
+    for (kind, claims) in [
+        (
+            "e-mail",
+            claims(
+                |rule| match rule {
+                    crate::IdentityRule::Email(email) => Some(email),
+                    _ => None,
+                },
+                |person| person.emails.iter().collect(),
+            ),
+        ),
+        (
+            "merged GitHub account",
+            claims(
+                |rule| match rule {
+                    crate::IdentityRule::Github(handle) => Some(handle),
+                    _ => None,
+                },
+                |person| person.github.iter().collect(),
+            ),
+        ),
+        (
+            "merged git name",
+            claims(
+                |rule| match rule {
+                    crate::IdentityRule::Name(name) => Some(name),
+                    _ => None,
+                },
+                |_| Vec::new(),
+            ),
+        ),
+    ] {
+        let mut first: BTreeMap<String, (String, bool)> = BTreeMap::new();
+        for (key, loc, id, merged) in claims {
+            match first.get(&key) {
+                // Two people's own GitHub handles are reported above.
+                Some((_, false)) if kind == "merged GitHub account" && !merged => {}
+                Some((earlier, _)) if *earlier != id => findings.push(Finding::error(
+                    "R-DUP",
+                    loc,
+                    format!("{kind} {key:?} of {id} is already {earlier}'s"),
+                    "an identity belongs to one person: merge the two people or remove the identity from one",
+                )),
+                Some(_) => {}
+                None => {
+                    first.insert(key, (id, merged));
+                }
+            }
+        }
+    }
+    report(
+        "body id",
+        polity.bodies.iter().map(|body| (body.id.clone(), body.loc)),
+        "give every body a unique id",
+        findings,
+    );
+    report(
+        "organisation id",
+        polity
+            .organisations
+            .iter()
+            .map(|organisation| (organisation.id.clone(), organisation.loc)),
+        "give every organisation a unique id",
+        findings,
+    );
+}

@@ -1,0 +1,172 @@
+//! Parsed values with their place in the files: positions, periods and counts.
+
+use std::fmt;
+
+use jiff::civil::Date;
+
+/// A position in one of the registry's files (1-based line and column).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Loc {
+    /// Index into [`Polity::files`].
+    pub file: u32,
+    pub line: u32,
+    pub column: u32,
+}
+
+/// A length of time as a governance document says it: `2 weeks`, `12 months`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Period {
+    pub amount: u32,
+    pub unit: PeriodUnit,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum PeriodUnit {
+    Days,
+    Weeks,
+    Months,
+    Years,
+}
+
+impl Period {
+    pub const fn new(amount: u32, unit: PeriodUnit) -> Period {
+        Period { amount, unit }
+    }
+
+    /// The date this period after `date`; month arithmetic clamps to the month's last day.
+    pub fn after(self, date: Date) -> Date {
+        self.shift(date, 1)
+    }
+
+    /// The date this period before `date`.
+    pub fn before(self, date: Date) -> Date {
+        self.shift(date, -1)
+    }
+
+    fn shift(self, date: Date, sign: i64) -> Date {
+        let amount = i64::from(self.amount) * sign;
+        let span = match self.unit {
+            PeriodUnit::Days => jiff::Span::new().try_days(amount),
+            PeriodUnit::Weeks => jiff::Span::new().try_weeks(amount),
+            PeriodUnit::Months => jiff::Span::new().try_months(amount),
+            PeriodUnit::Years => jiff::Span::new().try_years(amount),
+        };
+        // Dates in governance files are far from jiff's limits; saturate rather than fail (a
+        // period too long for a span, like 99999 years, saturates too: it never panics).
+        span.ok()
+            .and_then(|span| date.checked_add(span).ok())
+            .unwrap_or(if sign > 0 { Date::MAX } else { Date::MIN })
+    }
+
+    /// Reads `12 months`, `2 weeks`, `1 year`, `90 days`.
+    pub fn parse(text: &str) -> Result<Period, String> {
+        let mut words = text.split_whitespace();
+        let (Some(amount), Some(unit), None) = (words.next(), words.next(), words.next()) else {
+            return Err(format!(
+                "cannot read the period {text:?}; write a number and a unit, like \"2 weeks\" or \"12 months\""
+            ));
+        };
+        let amount: u32 = amount
+            .parse()
+            .map_err(|_| format!("cannot read the period {text:?}: {amount:?} is not a whole number"))?;
+        let unit = match unit {
+            "day" | "days" => PeriodUnit::Days,
+            "week" | "weeks" => PeriodUnit::Weeks,
+            "month" | "months" => PeriodUnit::Months,
+            "year" | "years" => PeriodUnit::Years,
+            other => {
+                return Err(format!(
+                    "cannot read the period {text:?}: the unit {other:?} is not one of days, weeks, months, years"
+                ));
+            }
+        };
+        Ok(Period { amount, unit })
+    }
+}
+
+impl fmt::Display for Period {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let unit = match (self.unit, self.amount == 1) {
+            (PeriodUnit::Days, true) => "day",
+            (PeriodUnit::Days, false) => "days",
+            (PeriodUnit::Weeks, true) => "week",
+            (PeriodUnit::Weeks, false) => "weeks",
+            (PeriodUnit::Months, true) => "month",
+            (PeriodUnit::Months, false) => "months",
+            (PeriodUnit::Years, true) => "year",
+            (PeriodUnit::Years, false) => "years",
+        };
+        write!(f, "{} {unit}", self.amount)
+    }
+}
+
+/// An inclusive range of counts, written `3` or `1..2` in files.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct CountRange {
+    pub min: u32,
+    pub max: u32,
+}
+
+impl CountRange {
+    pub const fn exactly(count: u32) -> CountRange {
+        CountRange { min: count, max: count }
+    }
+
+    pub fn contains(self, count: u32) -> bool {
+        (self.min..=self.max).contains(&count)
+    }
+
+    pub fn parse(text: &str) -> Result<CountRange, String> {
+        let bad = || format!("cannot read the count {text:?}; write a number like 3 or a range like 1..2");
+        let range = match text.split_once("..") {
+            Some((min, max)) => CountRange {
+                min: min.trim().parse().map_err(|_| bad())?,
+                max: max.trim().parse().map_err(|_| bad())?,
+            },
+            None => CountRange::exactly(text.trim().parse().map_err(|_| bad())?),
+        };
+        if range.min > range.max {
+            return Err(format!("the count range {text:?} has its minimum above its maximum"));
+        }
+        Ok(range)
+    }
+}
+
+impl fmt::Display for CountRange {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.min == self.max {
+            write!(f, "{}", self.min)
+        } else {
+            write!(f, "{}..{}", self.min, self.max)
+        }
+    }
+}
+
+/// A reference to a person as written in a file: an id, or `@handle` (matched without regard to
+/// case, as GitHub does).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PersonRef {
+    pub text: String,
+    pub loc: Loc,
+}
+
+/// A reference to another body or an organisation, by id.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct IdRef {
+    pub id: String,
+    pub loc: Loc,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn r_value_a_period_beyond_the_calendar_saturates_instead_of_panicking() {
+        let on = jiff::civil::date(2026, 6, 1);
+        let huge = Period::parse("99999 years").unwrap();
+        assert_eq!(huge.after(on), Date::MAX);
+        assert_eq!(huge.before(on), Date::MIN);
+        assert_eq!(Period::parse("4294967295 days").unwrap().after(on), Date::MAX);
+    }
+}
