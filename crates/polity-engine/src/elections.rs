@@ -623,3 +623,118 @@ fn decide_close_election(
     }
     close_election(state, election, ballots, &actor, on)
 }
+
+#[cfg(test)]
+mod tests {
+    use jiff::civil::date;
+
+    use crate::testing::{given, refused};
+    use crate::{Command, Event};
+
+    fn chair_election() -> crate::testing::Given {
+        let mut record = given("cfn-working-group");
+        record
+            .act(
+                "alice",
+                date(2026, 6, 4),
+                Command::OpenElection {
+                    body: "tsc".into(),
+                    seat: polity_model::Seat::Chair,
+                    seats: 1,
+                    stagger: false,
+                },
+            )
+            .act(
+                "alice",
+                date(2026, 6, 5),
+                Command::Nominate {
+                    election: "tsc/e1".into(),
+                    candidate: "chen".into(),
+                },
+            );
+        record
+    }
+
+    #[test]
+    fn e3_a_candidate_consents_before_nominations_close() {
+        let mut record = chair_election();
+        let close = Command::CloseNominations {
+            election: "tsc/e1".into(),
+        };
+        refused(record.when("alice", date(2026, 6, 18), &close), "E3");
+        record.act(
+            "chen",
+            date(2026, 6, 6),
+            Command::Consent {
+                election: "tsc/e1".into(),
+            },
+        );
+        assert_eq!(
+            record.when("alice", date(2026, 6, 18), &close).unwrap(),
+            vec![Event::NominationsClosed {
+                election: "tsc/e1".into(),
+                candidates: vec!["chen".into()],
+                by: "alice".into(),
+            }]
+        );
+        refused(
+            record.when(
+                "jun",
+                date(2026, 6, 5),
+                &Command::Nominate {
+                    election: "tsc/e1".into(),
+                    candidate: "dana".into(),
+                },
+            ),
+            "E3",
+        );
+    }
+
+    #[test]
+    fn e3_only_members_vote_once_and_not_after_the_window() {
+        let mut record = chair_election();
+        record
+            .act(
+                "chen",
+                date(2026, 6, 6),
+                Command::Consent {
+                    election: "tsc/e1".into(),
+                },
+            )
+            .act(
+                "alice",
+                date(2026, 6, 18),
+                Command::CloseNominations {
+                    election: "tsc/e1".into(),
+                },
+            );
+        let ballot = |key: &str, replaces: Option<&str>| Command::CastBallot {
+            election: "tsc/e1".into(),
+            ranking: vec![vec!["chen".into()]],
+            abstain: false,
+            key: key.into(),
+            replaces: replaces.map(str::to_owned),
+        };
+        let first = "000000000000000000000000000000a1";
+        refused(record.when("jun", date(2026, 6, 19), &ballot(first, None)), "E3");
+        refused(record.when("bob", date(2026, 6, 25), &ballot(first, None)), "E3");
+        record.act("bob", date(2026, 6, 19), ballot(first, None));
+        refused(
+            record.when(
+                "bob",
+                date(2026, 6, 20),
+                &ballot("000000000000000000000000000000a2", None),
+            ),
+            "E3",
+        );
+        assert!(
+            record
+                .when(
+                    "bob",
+                    date(2026, 6, 20),
+                    &ballot("000000000000000000000000000000a2", Some(first))
+                )
+                .is_ok()
+        );
+    }
+}

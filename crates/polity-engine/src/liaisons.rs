@@ -152,3 +152,35 @@ fn decide_sign_off(
         by: actor,
     }])
 }
+
+#[cfg(test)]
+mod tests {
+    use jiff::civil::date;
+
+    use crate::Command;
+    use crate::testing::{given, refused};
+
+    #[test]
+    fn e9_committers_volunteer_and_the_ptl_chooses_among_them() {
+        let mut record = given("cfn-working-group");
+        let volunteer = Command::VolunteerLiaison {
+            body: "computing-scheduling".into(),
+            area: "docs".into(),
+        };
+        refused(record.when("gus", date(2026, 6, 20), &volunteer), "E9");
+        let choose = |person: &str| Command::ChooseLiaison {
+            body: "computing-scheduling".into(),
+            area: "docs".into(),
+            person: person.into(),
+        };
+        refused(record.when("dana", date(2026, 6, 21), &choose("kai")), "E9");
+        record.act("kai", date(2026, 6, 20), volunteer);
+        refused(record.when("fang", date(2026, 6, 21), &choose("kai")), "E9");
+        assert!(record.when("dana", date(2026, 6, 21), &choose("kai")).is_ok());
+        let unknown = Command::VolunteerLiaison {
+            body: "computing-scheduling".into(),
+            area: "catering".into(),
+        };
+        assert!(record.when("kai", date(2026, 6, 21), &unknown).is_err());
+    }
+}

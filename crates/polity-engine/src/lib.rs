@@ -17,6 +17,9 @@ mod meetings;
 mod motions;
 mod proposals;
 pub mod secret;
+mod subjects;
+#[cfg(test)]
+mod testing;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
@@ -38,6 +41,7 @@ use meetings::meeting_of;
 use ballots::{INTEGRITY_HINT, cast_ballot};
 use elections::{election_in, election_rule_id};
 use lifecycle::check_transition;
+use subjects::{act_of, carried_subject, checked_promotion, checked_seat_change};
 
 pub use ballots::{check_ballot_store, parse_ranking};
 pub use events::{Event, SourceFile, TallyLine};
@@ -545,6 +549,21 @@ pub fn voting_members(polity: &Polity, body: &Body, on: Date) -> BTreeSet<String
         .into_iter()
         .collect();
     members
+}
+
+/// `actor` must be a voting member of `body` on `on`; otherwise `rule` refuses, with `hint`.
+fn require_member(
+    state: &State,
+    body: &Body,
+    actor: &str,
+    on: Date,
+    rule: &'static str,
+    hint: &str,
+) -> Result<(), Rejection> {
+    if voting_members(&state.polity, body, on).contains(actor) {
+        return Ok(());
+    }
+    reject(rule, format!("{actor} is not a member of {}", body.id), hint)
 }
 
 fn electorate_names<S: serde::Serializer>(electorates: &[Electorate], serializer: S) -> Result<S::Ok, S::Error> {

@@ -360,3 +360,32 @@ pub(crate) fn check_transition(
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use jiff::civil::date;
+
+    use crate::testing::{given, refused};
+    use crate::{Command, Event};
+
+    #[test]
+    fn l8_a_chair_submits_the_report_and_a_member_may_not() {
+        let record = given("cfn-working-group");
+        let report = Command::SubmitReport {
+            body: "tsc".into(),
+            report: polity_model::ReportKind::Quarterly,
+            link: Some("https://example.org/tsc/2026-q2".into()),
+        };
+        assert_eq!(
+            record.when("alice", date(2026, 6, 30), &report).unwrap(),
+            vec![Event::ReportSubmitted {
+                body: "tsc".into(),
+                on: "2026-06-30".into(),
+                report: "quarterly".into(),
+                link: Some("https://example.org/tsc/2026-q2".into()),
+                by: "alice".into(),
+            }]
+        );
+        refused(record.when("gus", date(2026, 6, 30), &report), "L8");
+    }
+}

@@ -139,13 +139,7 @@ fn decide_schedule_meeting(
     on: Date,
 ) -> Result<Vec<Event>, Rejection> {
     let body = state.body(body)?;
-    if !voting_members(&state.polity, body, on).contains(&actor) {
-        return reject(
-            "D6",
-            format!("{actor} is not a member of {}", body.id),
-            "a member announces the body's meetings",
-        );
-    }
+    require_member(state, body, &actor, on, "D6", "a member announces the body's meetings")?;
     if *meeting_on < on {
         return reject(
             "D6",
@@ -239,13 +233,7 @@ fn decide_accept_agenda_request(
 ) -> Result<Vec<Event>, Rejection> {
     let meeting = meeting_of(state, meeting)?;
     let body = state.body(&meeting.body)?;
-    if !voting_members(&state.polity, body, on).contains(&actor) {
-        return reject(
-            "D5",
-            format!("{actor} is not a member of {}", body.id),
-            "a member of the body accepts requests",
-        );
-    }
+    require_member(state, body, &actor, on, "D5", "a member of the body accepts requests")?;
     let Some((item, by, accepted)) = request.checked_sub(1).and_then(|index| meeting.requests.get(index)) else {
         return reject(
             "R-REF",
@@ -402,4 +390,65 @@ fn decide_publish_minutes(
         link: link.to_owned(),
         by: actor,
     }])
+}
+
+#[cfg(test)]
+mod tests {
+    use jiff::civil::date;
+
+    use crate::testing::{given, refused};
+    use crate::{Command, Event};
+
+    #[test]
+    fn d6_a_member_schedules_a_meeting_and_e8_names_its_chair() {
+        let record = given("cfn-working-group");
+        let schedule = Command::ScheduleMeeting {
+            body: "tsc".into(),
+            on: date(2026, 6, 25),
+        };
+        let events = record.when("gus", date(2026, 6, 20), &schedule).unwrap();
+        assert!(
+            matches!(&events[..], [Event::MeetingScheduled { meeting, chair: Some(_), by, .. }] if meeting == "tsc/mt1" && by == "gus"),
+            "{events:?}"
+        );
+        refused(record.when("jun", date(2026, 6, 20), &schedule), "D6");
+    }
+
+    #[test]
+    fn d5_only_a_member_accepts_an_agenda_request() {
+        let mut record = given("cfn-working-group");
+        record
+            .act(
+                "gus",
+                date(2026, 6, 20),
+                Command::ScheduleMeeting {
+                    body: "tsc".into(),
+                    on: date(2026, 6, 25),
+                },
+            )
+            .act(
+                "jun",
+                date(2026, 6, 21),
+                Command::RequestAgendaItem {
+                    meeting: "tsc/mt1".into(),
+                    item: "Edge inference roadmap".into(),
+                },
+            );
+        // Requests are numbered from 1.
+        let accept = |request| Command::AcceptAgendaRequest {
+            meeting: "tsc/mt1".into(),
+            request,
+        };
+        refused(record.when("jun", date(2026, 6, 22), &accept(1)), "D5");
+        refused(record.when("gus", date(2026, 6, 22), &accept(0)), "R-REF");
+        assert_eq!(
+            record.when("gus", date(2026, 6, 22), &accept(1)).unwrap(),
+            vec![Event::AgendaItemAdded {
+                meeting: "tsc/mt1".into(),
+                item: "Edge inference roadmap".into(),
+                by: "jun".into(),
+                accepted_by: Some("gus".into()),
+            }]
+        );
+    }
 }

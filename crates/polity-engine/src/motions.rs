@@ -172,28 +172,6 @@ pub(crate) fn motion_rule_id(motion: &Motion) -> &'static str {
     .map_or("D3", polity_model::Act::rule)
 }
 
-/// The act a motion's subject is (the subjects given: a transition, a promotion, a seat removed, a
-/// seat appointed, no confidence); none for a plain motion.
-pub(crate) fn act_of(
-    transition: bool,
-    promote: bool,
-    remove: Option<Seat>,
-    appoint: Option<Seat>,
-    no_confidence: bool,
-) -> Option<polity_model::Act> {
-    use polity_model::Act;
-    match (remove, appoint) {
-        _ if transition => Some(Act::Transition),
-        _ if promote => Some(Act::PromoteCommitter),
-        (Some(Seat::Ptl), _) => Some(Act::RecallPtl),
-        (Some(_), _) => Some(Act::RemoveLeads),
-        (_, Some(Seat::TechLead)) => Some(Act::AppointTechLeads),
-        (_, Some(_)) => Some(Act::AppointChairs),
-        _ if no_confidence => Some(Act::NoConfidence),
-        _ => None,
-    }
-}
-
 /// Everyone who may vote on a motion decided by `electorates` of `body`.
 pub(crate) fn motion_voters(state: &State, body: &Body, electorates: &[Electorate], on: Date) -> BTreeSet<String> {
     electorates
@@ -686,110 +664,38 @@ fn decide_consult(
     }])
 }
 
-/// E11, S7: the person to promote to committer of `deciding`, if they may be.
-fn checked_promotion(state: &State, deciding: &Body, person: &str, on: Date) -> Result<String, Rejection> {
-    let person = state.person_id(person)?;
-    if state.electorate(deciding, Electorate::Committers, on).contains(&person) {
-        return reject(
-            "E11",
-            format!("{person} is already a committer of {}", deciding.id),
-            "nothing to promote",
-        );
-    }
-    if deciding.committers.is_none() {
-        return reject(
-            "S7",
-            format!("{} has no committers", deciding.id),
-            "committer rights are per project: promote in a project that lists committers",
-        );
-    }
-    Ok(person)
-}
+#[cfg(test)]
+mod tests {
+    use jiff::civil::date;
+    use polity_count::motion::Choice;
 
-/// E4, E5, E6, E7: the person and seat of a removal (`appoint` false: they must hold it) or an
-/// appointment (`appoint` true: a chair, co-chair or technical lead seat they do not hold).
-fn checked_seat_change(
-    state: &State,
-    deciding: &Body,
-    person: &str,
-    seat: Seat,
-    appoint: bool,
-    act_rule: &'static str,
-    on: Date,
-) -> Result<(String, String), Rejection> {
-    if appoint && !matches!(seat, Seat::Chair | Seat::CoChair | Seat::TechLead) {
-        return reject(
-            act_rule,
-            format!("{} seats are elected, not appointed", seat.as_str()),
-            "appoint chairs, co-chairs or technical leads",
-        );
-    }
-    let person = state.person_id(person)?;
-    let holds = deciding.holders_on(seat, on).any(|holding| {
-        state
-            .polity
-            .person(&holding.person.text)
-            .is_some_and(|found| found.id == person)
-    });
-    match (appoint, holds) {
-        (false, false) => reject(
-            act_rule,
-            format!("{person} holds no {} seat in {} on {on}", seat.as_str(), deciding.id),
-            "name a current holder of the seat",
-        ),
-        (true, true) => reject(
-            act_rule,
-            format!("{person} already holds a {} seat in {}", seat.as_str(), deciding.id),
-            "nothing to appoint",
-        ),
-        _ => Ok((person, seat.as_str().to_owned())),
-    }
-}
+    use crate::Command;
+    use crate::testing::{given, refused};
 
-/// The events of a carried motion's subject: the transition (L1, L7), the term ended (E4, E7) or
-/// started (E5, E6), no confidence (L6), the promotion (E11).
-fn carried_subject(motion: &Motion, body: &Body, on: Date) -> Vec<Event> {
-    let mut events = Vec::new();
-    if let Some((target, to)) = &motion.transition {
-        events.push(Event::BodyTransitioned {
-            body: target.clone(),
-            to: to.clone(),
-            on: on.to_string(),
-            motion: motion.id.clone(),
-        });
+    #[test]
+    fn d3_only_the_deciding_electorate_votes_and_a_motion_has_one_subject() {
+        let mut record = given("cfn-working-group");
+        record.act("alice", date(2026, 6, 20), Command::motion("tsc", "Adopt v1"));
+        let vote = Command::Vote {
+            motion: "tsc/m1".into(),
+            choice: Choice::Yes,
+            on_behalf_of: None,
+            capacity: None,
+        };
+        assert!(record.when("bob", date(2026, 6, 21), &vote).is_ok());
+        refused(record.when("jun", date(2026, 6, 21), &vote), "D3");
+        let two_subjects = Command::OpenMotion {
+            body: "tsc".into(),
+            title: "Both".into(),
+            rule: None,
+            transition: None,
+            promote: Some("kai".into()),
+            remove: None,
+            appoint: None,
+            no_confidence: true,
+            meeting: None,
+            large: false,
+        };
+        refused(record.when("alice", date(2026, 6, 21), &two_subjects), "D3");
     }
-    if let Some((person, seat)) = &motion.remove {
-        events.push(Event::TermEnded {
-            body: motion.body.clone(),
-            person: person.clone(),
-            seat: seat.clone(),
-            on: on.to_string(),
-            motion: motion.id.clone(),
-        });
-    }
-    if let Some((person, seat)) = &motion.appoint {
-        events.push(Event::TermStarted {
-            body: motion.body.clone(),
-            person: person.clone(),
-            seat: seat.clone(),
-            from: on.to_string(),
-            until: body.term.map(|term| term.after(on).to_string()),
-            election: motion.id.clone(),
-            class: None,
-        });
-    }
-    if motion.no_confidence {
-        events.push(Event::NoConfidence {
-            body: motion.body.clone(),
-            motion: motion.id.clone(),
-        });
-    }
-    if let Some(person) = &motion.promote {
-        events.push(Event::CommitterPromoted {
-            body: motion.body.clone(),
-            person: person.clone(),
-            motion: motion.id.clone(),
-        });
-    }
-    events
 }

@@ -92,13 +92,7 @@ fn decide_propose(
     on: Date,
 ) -> Result<Vec<Event>, Rejection> {
     let body = state.body(body)?;
-    if !voting_members(&state.polity, body, on).contains(&actor) {
-        return reject(
-            "D7",
-            format!("{actor} is not a member of {}", body.id),
-            "a member makes proposals",
-        );
-    }
+    require_member(state, body, &actor, on, "D7", "a member makes proposals")?;
     if body.decides_by.is_none() {
         return reject(
             "D7",
@@ -136,13 +130,7 @@ fn decide_object(
 ) -> Result<Vec<Event>, Rejection> {
     let proposal = open_proposal(state, proposal)?;
     let body = state.body(&proposal.body)?;
-    if !voting_members(&state.polity, body, on).contains(&actor) {
-        return reject(
-            "D7",
-            format!("{actor} is not a member of {}", body.id),
-            "members object; others ask a member",
-        );
-    }
+    require_member(state, body, &actor, on, "D7", "members object; others ask a member")?;
     if on >= date(&proposal.deadline) {
         return reject(
             "D7",
@@ -246,4 +234,41 @@ fn decide_intervene(
         by: actor,
         reason: reason.to_owned(),
     }])
+}
+
+#[cfg(test)]
+mod tests {
+    use jiff::civil::date;
+
+    use crate::testing::{given, refused};
+    use crate::{Command, Event};
+
+    #[test]
+    fn d7_a_proposal_passes_without_objection_and_only_members_object() {
+        let mut record = given("cfn-working-group");
+        record.act(
+            "gus",
+            date(2026, 6, 20),
+            Command::Propose {
+                body: "tsc".into(),
+                title: "Meet on Thursdays".into(),
+                deadline: date(2026, 6, 30),
+            },
+        );
+        let object = Command::Object {
+            proposal: "tsc/p1".into(),
+            reason: "Thursdays clash".into(),
+        };
+        refused(record.when("jun", date(2026, 6, 21), &object), "D7");
+        let conclude = Command::ConcludeProposal {
+            proposal: "tsc/p1".into(),
+        };
+        refused(record.when("gus", date(2026, 6, 25), &conclude), "D7");
+        assert_eq!(
+            record.when("gus", date(2026, 6, 30), &conclude).unwrap(),
+            vec![Event::ProposalAccepted {
+                proposal: "tsc/p1".into()
+            }]
+        );
+    }
 }

@@ -236,7 +236,10 @@ async fn accept(
 ) -> anyhow::Result<()> {
     use hyper_util::rt::{TokioExecutor, TokioIo, TokioTimer};
     use tower::ServiceExt as _;
-    let router = router(app.clone()).layer(axum::middleware::from_fn_with_state(app.clone(), request_timeout));
+    // The timeout's own 408 gets the security headers too.
+    let router = router(app.clone())
+        .layer(axum::middleware::from_fn_with_state(app.clone(), request_timeout))
+        .layer(axum::middleware::from_fn(security_headers));
     let slots = Arc::new(tokio::sync::Semaphore::new(app.config.max_connections));
     let graceful = hyper_util::server::graceful::GracefulShutdown::new();
     let mut builder = hyper_util::server::conn::auto::Builder::new(TokioExecutor::new());
