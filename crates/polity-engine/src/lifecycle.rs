@@ -388,4 +388,56 @@ mod tests {
         );
         refused(record.when("gus", date(2026, 6, 30), &report), "L8");
     }
+
+    fn transition(deciding: &str, target: &str, to: polity_model::LifecycleState) -> Command {
+        Command::OpenMotion {
+            body: deciding.into(),
+            title: format!("{target} becomes {}", to.as_str()),
+            rule: None,
+            transition: Some((target.into(), to)),
+            promote: None,
+            remove: None,
+            appoint: None,
+            no_confidence: false,
+            meeting: None,
+            large: false,
+        }
+    }
+
+    #[test]
+    fn l7_an_archived_group_is_reactivated_by_the_tsc() {
+        use polity_model::LifecycleState::{Active, Proposed};
+        let mut record = given("cfn-working-group");
+        record.events(&[Event::BodyTransitioned {
+            body: "computing-scheduling".into(),
+            to: "archived".into(),
+            on: "2026-06-10".into(),
+            motion: "tsc/m9".into(),
+        }]);
+        assert!(
+            record
+                .when(
+                    "alice",
+                    date(2026, 6, 20),
+                    &transition("tsc", "computing-scheduling", Active)
+                )
+                .is_ok()
+        );
+        refused(
+            record.when(
+                "alice",
+                date(2026, 6, 20),
+                &transition("tsc", "computing-scheduling", Proposed),
+            ),
+            "L1",
+        );
+        refused(
+            record.when(
+                "dana",
+                date(2026, 6, 20),
+                &transition("computing-scheduling", "computing-scheduling", Active),
+            ),
+            "L1",
+        );
+    }
 }

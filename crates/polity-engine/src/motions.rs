@@ -698,4 +698,42 @@ mod tests {
         };
         refused(record.when("alice", date(2026, 6, 21), &two_subjects), "D3");
     }
+
+    #[test]
+    fn s7_committer_rights_are_per_project() {
+        let record = given("cfn-working-group");
+        let promote = |body: &str, person: &str| Command::OpenMotion {
+            body: body.into(),
+            title: format!("Promote {person}"),
+            rule: None,
+            transition: None,
+            promote: Some(person.into()),
+            remove: None,
+            appoint: None,
+            no_confidence: false,
+            meeting: None,
+            large: false,
+        };
+        // Kai commits to computing-scheduling, where he may propose a promotion; that gives him no
+        // rights in network-telemetry, whose committers are gus and jun.
+        assert!(
+            record
+                .when("kai", date(2026, 6, 20), &promote("computing-scheduling", "lin"))
+                .is_ok()
+        );
+        let elsewhere = refused(
+            record.when("kai", date(2026, 6, 20), &promote("network-telemetry", "lin")),
+            "E11",
+        );
+        assert!(
+            elsewhere.message.contains("its voters are the committers"),
+            "{elsewhere:?}"
+        );
+        // And jun, a committer of network-telemetry, is not one of computing-scheduling.
+        assert!(
+            record
+                .when("jun", date(2026, 6, 20), &promote("computing-scheduling", "lin"))
+                .is_err()
+        );
+    }
 }

@@ -2446,11 +2446,12 @@ fn e2_the_roll_from_contribution_statistics_replaces_the_registry_roll() {
     assert_eq!(record.last_event("roll-recorded")["on"], "2026-12-01");
 }
 
-#[test]
-fn e2_stats_electorate_from_a_repository() {
+/// A repository with three commits (alice@chinamobile.com twice, bob@intel.com once, in spring
+/// 2026), or None when the `git` program is missing (the test says SKIPPED).
+fn stats_repository() -> Option<tempfile::TempDir> {
     if std::process::Command::new("git").arg("--version").output().is_err() {
-        eprintln!("stats electorate test SKIPPED: the `git` program is not installed");
-        return;
+        eprintln!("stats test SKIPPED: the `git` program is not installed");
+        return None;
     }
     let repo = tempfile::tempdir().unwrap();
     let git = |args: &[&str], envs: &[(&str, &str)]| {
@@ -2484,6 +2485,12 @@ fn e2_stats_electorate_from_a_repository() {
             &[("GIT_AUTHOR_DATE", &when), ("GIT_COMMITTER_DATE", &when)],
         );
     }
+    Some(repo)
+}
+
+#[test]
+fn e2_stats_electorate_from_a_repository() {
+    let Some(repo) = stats_repository() else { return };
     let output = polity(&[
         "stats",
         "electorate",
@@ -2504,6 +2511,23 @@ fn e2_stats_electorate_from_a_repository() {
     assert_eq!(roll["voters"][1]["contributions"], 2);
     assert_eq!(roll["voters"][1]["by_kind"], serde_json::json!({ "commit": 2 }));
     assert_eq!(roll["voters"][1]["active"], false);
+    let no_rule = polity(&[
+        "stats",
+        "electorate",
+        "--registry",
+        "examples/dask-leadership",
+        "--repo",
+        repo.path().to_str().unwrap(),
+        "--at",
+        "2026-06-01",
+    ]);
+    assert_eq!(no_rule.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&no_rule.stderr).contains("no `active-member` rule"));
+}
+
+#[test]
+fn c2_a_persons_history_says_why_they_are_or_are_not_active() {
+    let Some(repo) = stats_repository() else { return };
     // C2: one person's history, and why they are not active yet.
     let alice = stdout(&polity(&[
         "stats",
@@ -2524,6 +2548,11 @@ fn e2_stats_electorate_from_a_repository() {
         alice.contains("identities in the history: alice@chinamobile.com"),
         "{alice}"
     );
+}
+
+#[test]
+fn c3_health_figures_and_chart_of_a_project() {
+    let Some(repo) = stats_repository() else { return };
     // C3: health as Markdown, JSON and an SVG chart.
     let repo_path = repo.path().to_str().unwrap();
     let health = |format: &str| {
@@ -2555,18 +2584,6 @@ fn e2_stats_electorate_from_a_repository() {
         svg.starts_with("<svg") && svg.trim_end().ends_with("</svg>") && svg.matches("<rect").count() >= 3,
         "{svg}"
     );
-    let no_rule = polity(&[
-        "stats",
-        "electorate",
-        "--registry",
-        "examples/dask-leadership",
-        "--repo",
-        repo.path().to_str().unwrap(),
-        "--at",
-        "2026-06-01",
-    ]);
-    assert_eq!(no_rule.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&no_rule.stderr).contains("no `active-member` rule"));
 }
 
 #[test]
