@@ -18,11 +18,19 @@ const PEOPLE: [&str; 12] = [
 ];
 
 fn registry() -> State {
+    registry_with(|_, content| content)
+}
+
+/// The CFN example recorded, each file's text passed through `patch(path, text)` first.
+fn registry_with(patch: impl Fn(&str, String) -> String) -> State {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/cfn-working-group");
     let files = polity_registry::read_sources(&root)
         .unwrap()
         .into_iter()
-        .map(|(path, content)| SourceFile { path, content })
+        .map(|(path, content)| SourceFile {
+            content: patch(&path, content),
+            path,
+        })
         .collect();
     let mut state = State::default();
     let context = Context {
@@ -156,6 +164,76 @@ impl World {
             .collect()
     }
 
+    /// A ballot by `PEOPLE[who]`, decided; if accepted, what the store does. The invariants hold
+    /// after it either way.
+    fn ballot(&mut self, who: usize, day: i8, tiers: &[Vec<usize>], abstain: bool, odd: u8, replaces: Replaces) {
+        let voter = PEOPLE[who];
+        self.keys_drawn += 1;
+        let key = format!("{:032x}", self.keys_drawn);
+        let other = |index: usize| self.last.get(PEOPLE[index]).cloned();
+        let replaces = match replaces {
+            Replaces::Nothing => None,
+            Replaces::OwnKey => self.last.get(voter).map(|(key, _)| key.clone()),
+            Replaces::OwnKeyShouting => self.last.get(voter).map(|(key, _)| format!(" {} ", key.to_uppercase())),
+            Replaces::SomeonesKey(index) => other(index).map(|(key, _)| key),
+            Replaces::SomeonesReceipt(index) => other(index).map(|(_, receipt)| receipt),
+            Replaces::Garbage(text) => Some(text),
+        };
+        let candidates = self.election().candidates.clone();
+        let mut seen = std::collections::BTreeSet::new();
+        let mut ranking: Vec<Vec<String>> = tiers
+            .iter()
+            .map(|tier| {
+                tier.iter()
+                    .map(|&index| candidates[index % candidates.len()].clone())
+                    .filter(|name| odd == 2 || seen.insert(name.clone()))
+                    .collect::<Vec<_>>()
+            })
+            .filter(|tier| !tier.is_empty())
+            .collect();
+        match odd {
+            0 => ranking.insert(0, Vec::new()),
+            1 => ranking.push(vec!["mallory".into()]),
+            _ => {}
+        }
+        let command = Command::CastBallot {
+            election: "tsc/e1".into(),
+            ranking: ranking.clone(),
+            abstain,
+            key: key.clone(),
+            replaces: replaces.clone(),
+        };
+        let before = self.last.clone();
+        if self.decide(voter, date(2026, 6, day), &command).is_some() {
+            // What the store does: delete the replaced ballot (it must be there), insert.
+            if let Some(old) = replaces {
+                let old = secret::receipt_of(&secret::normalise_key(&old).expect("a key was checked"));
+                assert_eq!(
+                    before.get(voter).map(|(_, receipt)| receipt),
+                    Some(&old),
+                    "{voter} replaced someone else's ballot"
+                );
+                assert!(self.store.remove(&old).is_some());
+            }
+            CAST.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            if before.contains_key(voter) {
+                REPLACED.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            }
+            let receipt = secret::receipt_of(&key);
+            self.store.insert(receipt.clone(), ranking);
+            self.last.insert(voter.to_owned(), (key, receipt));
+            // Nobody else's ballot changed.
+            for (other, ballot) in &before {
+                if other != voter {
+                    assert_eq!(self.last.get(other), Some(ballot));
+                }
+            }
+        } else {
+            assert_eq!(self.last, before);
+        }
+        assert_eq!(self.store.len(), self.election().voted.len());
+    }
+
     fn close(&mut self, who: &str, on: Date) -> bool {
         let command = Command::CloseElection {
             election: "tsc/e1".into(),
@@ -267,76 +345,7 @@ fn run(ops: Vec<Op>) {
                 abstain,
                 odd,
                 replaces,
-            } => {
-                let voter = PEOPLE[who];
-                world.keys_drawn += 1;
-                let key = format!("{:032x}", world.keys_drawn);
-                let other = |index: usize| world.last.get(PEOPLE[index]).cloned();
-                let replaces = match replaces {
-                    Replaces::Nothing => None,
-                    Replaces::OwnKey => world.last.get(voter).map(|(key, _)| key.clone()),
-                    Replaces::OwnKeyShouting => world
-                        .last
-                        .get(voter)
-                        .map(|(key, _)| format!(" {} ", key.to_uppercase())),
-                    Replaces::SomeonesKey(index) => other(index).map(|(key, _)| key),
-                    Replaces::SomeonesReceipt(index) => other(index).map(|(_, receipt)| receipt),
-                    Replaces::Garbage(text) => Some(text),
-                };
-                let candidates = world.election().candidates.clone();
-                let mut seen = std::collections::BTreeSet::new();
-                let mut ranking: Vec<Vec<String>> = tiers
-                    .iter()
-                    .map(|tier| {
-                        tier.iter()
-                            .map(|&index| candidates[index % candidates.len()].clone())
-                            .filter(|name| odd == 2 || seen.insert(name.clone()))
-                            .collect::<Vec<_>>()
-                    })
-                    .filter(|tier| !tier.is_empty())
-                    .collect();
-                match odd {
-                    0 => ranking.insert(0, Vec::new()),
-                    1 => ranking.push(vec!["mallory".into()]),
-                    _ => {}
-                }
-                let command = Command::CastBallot {
-                    election: "tsc/e1".into(),
-                    ranking: ranking.clone(),
-                    abstain,
-                    key: key.clone(),
-                    replaces: replaces.clone(),
-                };
-                let before = world.last.clone();
-                if world.decide(voter, date(2026, 6, day), &command).is_some() {
-                    // What the store does: delete the replaced ballot (it must be there), insert.
-                    if let Some(old) = replaces {
-                        let old = secret::receipt_of(&secret::normalise_key(&old).expect("a key was checked"));
-                        assert_eq!(
-                            before.get(voter).map(|(_, receipt)| receipt),
-                            Some(&old),
-                            "{voter} replaced someone else's ballot"
-                        );
-                        assert!(world.store.remove(&old).is_some());
-                    }
-                    CAST.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                    if before.contains_key(voter) {
-                        REPLACED.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                    }
-                    let receipt = secret::receipt_of(&key);
-                    world.store.insert(receipt.clone(), ranking);
-                    world.last.insert(voter.to_owned(), (key, receipt));
-                    // Nobody else's ballot changed.
-                    for (other, ballot) in &before {
-                        if other != voter {
-                            assert_eq!(world.last.get(other), Some(ballot));
-                        }
-                    }
-                } else {
-                    assert_eq!(world.last, before);
-                }
-                assert_eq!(world.store.len(), world.election().voted.len());
-            }
+            } => world.ballot(who, day, &tiers, abstain, odd, replaces),
             Op::Close { who, day } => {
                 let on = date(2026, 6, day);
                 let closed = world.close(PEOPLE[who], on);
@@ -448,27 +457,13 @@ fn e3_an_early_close_needs_everyone_or_the_rules_leave() {
         "closed early while 8 of 9 had not voted"
     );
     // The same constitution with `early-close: true` on the TSC's officer elections.
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/cfn-working-group");
-    let files = polity_registry::read_sources(&root)
-        .unwrap()
-        .into_iter()
-        .map(|(path, content)| SourceFile {
-            content: if path.ends_with("tsc.yaml") {
-                content.replace("  consent: true\n", "  consent: true\n  early-close: true\n")
-            } else {
-                content
-            },
-            path,
-        })
-        .collect();
-    let mut state = State::default();
-    let context = Context {
-        actor: "test".into(),
-        on: date(2026, 6, 1),
-    };
-    for event in decide(&state, &Command::RecordRegistry { files }, &context).unwrap() {
-        evolve(&mut state, &event);
-    }
+    let state = registry_with(|path, content| {
+        if path.ends_with("tsc.yaml") {
+            content.replace("  consent: true\n", "  consent: true\n  early-close: true\n")
+        } else {
+            content
+        }
+    });
     let mut lenient = open_and_vote(state);
     assert!(
         lenient.close("alice", date(2026, 6, 20)),
