@@ -1,5 +1,6 @@
 //! The `polity` command line. Flags become validated values here; the work is in the libraries.
 
+mod audit;
 mod ical;
 mod record;
 mod report;
@@ -453,7 +454,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             until,
             json,
             actor,
-        } => print(runtime()?.block_on(record::log(
+        } => print(runtime()?.block_on(audit::log(
             &actor,
             body.as_deref(),
             kind.as_deref(),
@@ -463,14 +464,12 @@ fn run(cli: Cli) -> Result<ExitCode> {
         ))?),
         Command::Audit { command, actor } => match command {
             AuditCommand::Verify { checkpoints } => {
-                let (text, intact) = runtime()?.block_on(record::audit(&actor, &checkpoints))?;
+                let (text, intact) = runtime()?.block_on(audit::audit(&actor, &checkpoints))?;
                 print!("{text}");
                 Ok(if intact { ExitCode::SUCCESS } else { ExitCode::from(1) })
             }
-            AuditCommand::Checkpoint { key, out } => {
-                print(runtime()?.block_on(record::checkpoint(&actor, &key, &out))?)
-            }
-            AuditCommand::StateHash => print(runtime()?.block_on(record::state_hash(&actor))?),
+            AuditCommand::Checkpoint { key, out } => print(runtime()?.block_on(audit::checkpoint(&actor, &key, &out))?),
+            AuditCommand::StateHash => print(runtime()?.block_on(audit::state_hash(&actor))?),
         },
         Command::Report { command, actor } => print(runtime()?.block_on(record::report(&command, &actor))?),
         Command::Motion { command, actor } => print(runtime()?.block_on(record::motion(&command, &actor))?),

@@ -260,7 +260,7 @@ pub fn runtime() -> Result<tokio::runtime::Runtime> {
         .context("cannot start the runtime")
 }
 
-fn act_date(actor: &Actor) -> Result<Date> {
+pub(crate) fn act_date(actor: &Actor) -> Result<Date> {
     match &actor.at {
         Some(text) => text
             .parse::<Date>()
@@ -419,152 +419,6 @@ pub async fn export(dir: &Path, actor: &Actor) -> Result<String> {
         record.last_seq,
         dir.display()
     ))
-}
-
-pub async fn log(
-    actor: &Actor,
-    body: Option<&str>,
-    kind: Option<&str>,
-    since: Option<&str>,
-    until: Option<&str>,
-    json: bool,
-) -> Result<String> {
-    let store = Store::open_existing(&actor.db)
-        .await
-        .with_context(|| format!("cannot open the store {}", actor.db))?;
-    let rows = store.read_after(0).await?;
-    let mut out = String::new();
-    let mut selected = Vec::new();
-    for row in rows {
-        let date = row.recorded_at.get(..10).unwrap_or(&row.recorded_at);
-        if body.is_some_and(|body| row.body.as_deref() != Some(body))
-            || kind.is_some_and(|kind| row.kind != kind)
-            || since.is_some_and(|since| date < since)
-            || until.is_some_and(|until| date > until)
-        {
-            continue;
-        }
-        selected.push(row);
-    }
-    if json {
-        let rows: Vec<serde_json::Value> = selected
-            .iter()
-            .map(|row| {
-                serde_json::json!({
-                    "seq": row.seq, "recorded_at": row.recorded_at, "kind": row.kind, "body": row.body,
-                    "event": serde_json::from_str::<serde_json::Value>(&row.payload).unwrap_or(serde_json::Value::Null),
-                    "hash": row.hash,
-                })
-            })
-            .collect();
-        out = serde_json::to_string_pretty(&rows)?;
-        out.push('\n');
-    } else {
-        for row in selected {
-            let payload = if row.kind == "registry-recorded" {
-                "(the registry's files)".to_owned()
-            } else {
-                row.payload.clone()
-            };
-            let _ = writeln!(
-                out,
-                "{:>6}  {}  {:<20} {:<28} {payload}",
-                row.seq,
-                row.recorded_at,
-                row.body.as_deref().unwrap_or("-"),
-                row.kind
-            );
-        }
-    }
-    Ok(out)
-}
-
-/// `polity audit verify`: the chain, every checkpoint (the files given and those stored in the
-/// record), and the ballot stores of open elections. Returns the text and whether all is intact.
-pub async fn audit(actor: &Actor, checkpoint_files: &[PathBuf]) -> Result<(String, bool)> {
-    let store = Store::open_existing(&actor.db)
-        .await
-        .with_context(|| format!("cannot open the store {}", actor.db))?;
-    let mut checkpoints = Vec::new();
-    for path in checkpoint_files {
-        let text =
-            std::fs::read_to_string(path).with_context(|| format!("cannot read the checkpoint {}", path.display()))?;
-        checkpoints.push(polity_store::Checkpoint::from_json(&text).with_context(|| format!("in {}", path.display()))?);
-    }
-    checkpoints.extend(store.checkpoints().await?);
-    let mut state = State::default();
-    let mut last_seq = 0;
-    let replayed = polity_server::live::replay(&store, &mut state, &mut last_seq).await;
-    let integrity = polity_server::live::integrity(&store, &state, &checkpoints)
-        .await
-        .map_err(|error| anyhow!("verifying the record: {error}"))?;
-    let mut problems = integrity.problems();
-    if let Err(error) = replayed {
-        problems.push(format!("the record cannot be replayed: {error}"));
-    }
-    let report = &integrity.report;
-    let mut out = String::new();
-    if problems.is_empty() {
-        let _ = writeln!(
-            out,
-            "intact: {} events, head {} {}",
-            report.events, report.head_seq, report.head_hash
-        );
-        if integrity.checkpoints > 0 {
-            let _ = writeln!(
-                out,
-                "extends {} signed checkpoint(s), the newest at event {}",
-                integrity.checkpoints,
-                checkpoints.iter().map(|checkpoint| checkpoint.seq).max().unwrap_or(0)
-            );
-        }
-    } else {
-        let _ = writeln!(
-            out,
-            "TAMPERED: {} problem(s) in {} events:",
-            problems.len(),
-            report.events
-        );
-        for problem in &problems {
-            let _ = writeln!(out, "  - {problem}");
-        }
-    }
-    Ok((out, problems.is_empty()))
-}
-
-/// `polity audit checkpoint`: signs the head of an intact record and writes the checkpoint.
-pub async fn checkpoint(actor: &Actor, key: &Path, out: &Path) -> Result<String> {
-    let (text, intact) = audit(actor, &[]).await?;
-    if !intact {
-        bail!("the record is broken; no checkpoint signed:\n{text}");
-    }
-    let store = Store::open_existing(&actor.db).await?;
-    let (signing, created) = polity_store::load_or_create_key(key)?;
-    let (seq, hash) = store.head().await?;
-    let checkpoint = polity_store::Checkpoint::sign(&signing, seq, &hash, &act_date(actor)?.to_string());
-    std::fs::write(out, checkpoint.to_json()).with_context(|| format!("cannot write {}", out.display()))?;
-    store.add_checkpoint(&checkpoint).await?;
-    let mut said = String::new();
-    if created {
-        let _ = writeln!(
-            said,
-            "created the key {} (keep it secret, and a copy somewhere safe)",
-            key.display()
-        );
-    }
-    let _ = writeln!(
-        said,
-        "signed event {seq} (hash {hash}) with public key {}; the checkpoint is in {}",
-        checkpoint.public_key,
-        out.display()
-    );
-    Ok(said)
-}
-
-/// The state digest after a full replay (for checking that replays agree).
-pub async fn state_hash(actor: &Actor) -> Result<String> {
-    let record = Record::open(&actor.db).await?;
-    Ok(format!("{} after event {}\n", record.state.digest(), record.last_seq))
 }
 
 pub async fn report(command: &ReportCommand, actor: &Actor) -> Result<String> {
@@ -1006,9 +860,9 @@ pub async fn demo(db: Option<&str>) -> Result<String> {
         .await?,
     );
     let _ = writeln!(out, "\n# The public record:");
-    out.push_str(&log(&actor("", "2026-06-25"), None, None, None, None, false).await?);
+    out.push_str(&crate::audit::log(&actor("", "2026-06-25"), None, None, None, None, false).await?);
     let _ = writeln!(out, "\n# The audit:");
-    out.push_str(&audit(&actor("", "2026-06-25"), &[]).await?.0);
+    out.push_str(&crate::audit::audit(&actor("", "2026-06-25"), &[]).await?.0);
     let _ = writeln!(
         out,
         "\nThe record is in {db}; read it again with `polity log --db {db}`."
