@@ -22,6 +22,11 @@ use crate::error::{ApiError, ErrorBody};
 use crate::views::{self, BodyView, PersonView, ProcessLink, RunningTally, TreeEntry, Who};
 use crate::{App, github};
 
+mod account;
+
+pub(crate) use account::start_session;
+use account::{me, new_token, revoke_token, signin, signin_form, signout};
+
 /// What every page shows around its content.
 #[derive(Debug)]
 pub(crate) struct Page {
@@ -141,7 +146,7 @@ pub(crate) fn routes() -> Router<Arc<App>> {
 async fn style() -> impl IntoResponse {
     (
         [(header::CONTENT_TYPE, "text/css; charset=utf-8")],
-        include_str!("../static/style.css"),
+        include_str!("../../static/style.css"),
     )
 }
 
@@ -748,174 +753,6 @@ async fn log(
                     .collect(),
             },
         ))
-    }
-    .await;
-    respond(&app, &session, &caller, result).await
-}
-
-#[derive(Template)]
-#[template(path = "signin.html")]
-struct SignInPage {
-    page: Page,
-    error: Option<String>,
-    github: bool,
-}
-
-async fn signin_form(State(app): State<Arc<App>>, caller: Caller, session: Session) -> Response {
-    let result = async {
-        let page = page(&app, &session, &caller, "Sign in").await?;
-        Ok(render(
-            StatusCode::OK,
-            &SignInPage {
-                page,
-                error: None,
-                github: app.config.github.is_some(),
-            },
-        ))
-    }
-    .await;
-    respond(&app, &session, &caller, result).await
-}
-
-async fn signin(
-    State(app): State<Arc<App>>,
-    caller: Caller,
-    session: Session,
-    ClientAddress(client): ClientAddress,
-    body: Bytes,
-) -> Response {
-    let result = async {
-        let fields = form_fields(&body)?;
-        check_csrf(&session, &caller, field(&fields, "csrf")).await?;
-        let login = field(&fields, "login").unwrap_or_default().trim().to_owned();
-        let password = field(&fields, "password").unwrap_or_default();
-        match sign_in(&app, &client, &login, password).await {
-            Ok(account) => {
-                start_session(&session, &account.login).await?;
-                Ok(Redirect::to("/").into_response())
-            }
-            Err(error) => {
-                let status = error.status;
-                let mut page = page(&app, &session, &caller, "Sign in").await?;
-                page.signed_in = None;
-                let mut response = render(
-                    status,
-                    &SignInPage {
-                        page,
-                        error: Some(format!("{} ({})", error.body.message, error.body.hint)),
-                        github: app.config.github.is_some(),
-                    },
-                );
-                if let Some(wait) = error.retry_after {
-                    response.headers_mut().insert(header::RETRY_AFTER, wait.into());
-                }
-                Ok(response)
-            }
-        }
-    }
-    .await;
-    respond(&app, &session, &caller, result).await
-}
-
-/// Signs `login` in: a new session id (no fixation), a new CSRF token, a welcome.
-pub(crate) async fn start_session(session: &Session, login: &str) -> Result<(), ApiError> {
-    session.cycle_id().await.map_err(ApiError::session)?;
-    session.insert("login", login).await.map_err(ApiError::session)?;
-    session.remove::<String>("csrf").await.map_err(ApiError::session)?;
-    session
-        .insert("flash", format!("Signed in as {login}."))
-        .await
-        .map_err(ApiError::session)?;
-    Ok(())
-}
-
-async fn signout(State(app): State<Arc<App>>, caller: Caller, session: Session, body: Bytes) -> Response {
-    let result = async {
-        let fields = form_fields(&body)?;
-        check_csrf(&session, &caller, field(&fields, "csrf")).await?;
-        session.flush().await.map_err(ApiError::session)?;
-        Ok(Redirect::to("/").into_response())
-    }
-    .await;
-    respond(&app, &session, &caller, result).await
-}
-
-#[derive(Template)]
-#[template(path = "me.html")]
-struct MePage {
-    page: Page,
-    login: String,
-    person: Option<String>,
-    admin: bool,
-    token: Option<String>,
-    tokens: Vec<(String, String, String)>,
-}
-
-async fn me(State(app): State<Arc<App>>, caller: Caller, session: Session) -> Response {
-    let result = me_page(&app, &caller, &session, None).await;
-    respond(&app, &session, &caller, result).await
-}
-
-/// The account page; `token` is a token just created, shown on this one answer (never kept in
-/// the session).
-async fn me_page(app: &App, caller: &Caller, session: &Session, token: Option<String>) -> Result<Response, ApiError> {
-    let account = caller
-        .account
-        .clone()
-        .ok_or_else(|| ApiError::unauthorised("nobody is signed in"))?;
-    let tokens = app.record.store.tokens_of(&account.login).await?;
-    let page = page(app, session, caller, account.login.clone()).await?;
-    Ok(render(
-        StatusCode::OK,
-        &MePage {
-            page,
-            login: account.login,
-            person: account.person,
-            admin: account.admin,
-            token,
-            tokens,
-        },
-    ))
-}
-
-async fn new_token(State(app): State<Arc<App>>, caller: Caller, session: Session, body: Bytes) -> Response {
-    let result = async {
-        let account = caller
-            .account
-            .clone()
-            .ok_or_else(|| ApiError::unauthorised("nobody is signed in"))?;
-        let fields = form_fields(&body)?;
-        check_csrf(&session, &caller, field(&fields, "csrf")).await?;
-        let label = field(&fields, "label").unwrap_or("token").trim().to_owned();
-        let token = issue_token(&app.record.store, &account.login, &label, &app.today().to_string()).await?;
-        me_page(&app, &caller, &session, Some(token)).await
-    }
-    .await;
-    respond(&app, &session, &caller, result).await
-}
-
-async fn revoke_token(
-    State(app): State<Arc<App>>,
-    caller: Caller,
-    session: Session,
-    Path(id): Path<String>,
-    body: Bytes,
-) -> Response {
-    let result = async {
-        let account = caller
-            .account
-            .clone()
-            .ok_or_else(|| ApiError::unauthorised("nobody is signed in"))?;
-        let fields = form_fields(&body)?;
-        check_csrf(&session, &caller, field(&fields, "csrf")).await?;
-        if !app.record.store.revoke_token(&account.login, &id).await? {
-            return Err(ApiError::not_found(format!("{} has no token {id:?}", account.login)));
-        }
-        session
-            .insert("flash", format!("Token {id} is revoked."))
-            .await
-            .map_err(ApiError::session)?;
-        Ok(Redirect::to("/me").into_response())
     }
     .await;
     respond(&app, &session, &caller, result).await
