@@ -403,3 +403,24 @@ fn read_only_commands_never_create_a_database() {
     assert_eq!(output.status.code(), Some(2));
     assert!(!dir.path().join("polity.db").exists());
 }
+
+#[tokio::test]
+async fn t1_a_damaged_key_or_checkpoint_file_is_a_clear_error_and_changes_nothing() {
+    let record = Record::new();
+    let key = record.file("bad.key");
+    std::fs::write(&key, "not a key\n").unwrap();
+    let out = record.file("never.json");
+    let said = record.fails(&["audit", "checkpoint", "--key", &key, "--out", &out], 2);
+    assert!(said.contains("does not hold a key (64 hex digits)"), "{said}");
+    assert!(!std::path::Path::new(&out).exists());
+    let damaged = record.file("damaged.json");
+    for text in [
+        "{",
+        "{\"format\":\"something-else\",\"seq\":1,\"hash\":\"x\",\"signed_on\":\"d\",\"public_key\":\"k\",\"signature\":\"s\"}",
+    ] {
+        std::fs::write(&damaged, text).unwrap();
+        let said = record.fails(&["audit", "verify", "--checkpoint", &damaged], 2);
+        assert!(said.contains("the checkpoint"), "{said}");
+    }
+    assert!(record.ok(&["audit", "verify"]).starts_with("intact"));
+}
