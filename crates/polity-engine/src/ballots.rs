@@ -10,7 +10,7 @@ pub(crate) const INTEGRITY_HINT: &str = "the ballot store was changed outside po
 /// Anything else means the store was written behind polity's back: the count is refused.
 pub fn check_ballot_store(election: &Election, ballots: &[(String, Vec<Vec<String>>)]) -> Result<(), Rejection> {
     let integrity = |message: String| Rejection {
-        rule: "T1",
+        rule: RuleId::T1,
         message: format!("integrity: {message}"),
         hint: INTEGRITY_HINT.to_owned(),
     };
@@ -82,7 +82,7 @@ pub(crate) fn cast_ballot(
     // candidate, at most one rank per candidate.
     if let Some(position) = ranking.iter().position(Vec::is_empty) {
         return reject(
-            "R-VALUE",
+            RuleId::RValue,
             format!("rank {} of the ballot is empty", position + 1),
             "leave out empty ranks: list the candidates best first, ties in one rank",
         );
@@ -96,7 +96,7 @@ pub(crate) fn cast_ballot(
     }
     if abstain && !ranking.is_empty() {
         return reject(
-            "R-VALUE",
+            RuleId::RValue,
             "a ballot that abstains ranks no candidate",
             "either rank candidates or abstain",
         );
@@ -120,7 +120,7 @@ pub(crate) fn cast_ballot(
     }
     let Some(key) = secret::normalise_key(key) else {
         return reject(
-            "R-VALUE",
+            RuleId::RValue,
             "the new ballot's key is not 32 hex digits",
             "let polity draw the ballot key",
         );
@@ -153,14 +153,14 @@ pub(crate) fn cast_ballot(
             let given = secret::normalise_key(old).map(|old| secret::key_hash(&old));
             if given.as_ref() != Some(expected) {
                 return reject(
-                    "T1",
+                    RuleId::T1,
                     "that is not the key of your ballot",
                     "give the ballot key you were shown when you last voted (a receipt is not a key)",
                 );
             }
             if new_hash == *expected {
                 return reject(
-                    "R-VALUE",
+                    RuleId::RValue,
                     "the new ballot needs a new key",
                     "let polity draw the ballot key",
                 );

@@ -172,19 +172,19 @@ pub(crate) fn half(term: polity_model::Period) -> polity_model::Period {
     }
 }
 
-pub(crate) fn election_rule_id(body: &Body, seat: Seat) -> &'static str {
+pub(crate) fn election_rule_id(body: &Body, seat: Seat) -> RuleId {
     body.kind.seat_rule(seat)
 }
 
 pub(crate) fn election_in<'a>(state: &'a State, id: &str, phase: Phase) -> Result<&'a Election, Rejection> {
     match state.elections.get(id) {
         None => reject(
-            "R-REF",
+            RuleId::RRef,
             format!("there is no election {id:?}"),
             "name an election shown by `polity log`",
         ),
         Some(election) if election.phase != phase => reject(
-            "E1",
+            RuleId::E1,
             format!("election {id} is {:?}, not {:?}", election.phase, phase),
             match election.phase {
                 Phase::Nominating => "close the nominations first",
@@ -224,7 +224,7 @@ pub(crate) fn close_election(
             }
         }
         counted.push(&ranks, 1).map_err(|error| Rejection {
-            rule: "T1",
+            rule: RuleId::T1,
             message: format!("the stored ballot {receipt} cannot be counted: {error}"),
             hint: INTEGRITY_HINT.to_owned(),
         })?;
@@ -353,7 +353,7 @@ fn decide_open_election(
         .collect();
     if !organisers.contains(&actor) {
         return reject(
-            "E1",
+            RuleId::E1,
             format!(
                 "{actor} is neither a member of {} nor of the body overseeing it",
                 body.id
@@ -362,7 +362,7 @@ fn decide_open_election(
         );
     }
     if *seats == 0 {
-        return reject("E1", "an election fills at least one seat", "pass --seats N");
+        return reject(RuleId::E1, "an election fills at least one seat", "pass --seats N");
     }
     let most = match seat {
         Seat::Member => body.seats.map_or(u32::from(u8::MAX), |rule| rule.count.max),
@@ -370,7 +370,7 @@ fn decide_open_election(
     } as usize;
     if *seats > most {
         return reject(
-            "R-VALUE",
+            RuleId::RValue,
             format!(
                 "{} has at most {most} {} seat(s); an election cannot fill {seats}",
                 body.id,
@@ -451,7 +451,7 @@ fn decide_nominate(
     }
     if election.nominees.len() >= polity_count::ballot::MAX_CANDIDATES {
         return reject(
-            "R-VALUE",
+            RuleId::RValue,
             format!(
                 "{} already has {} nominees, the most a ballot holds",
                 election.id,
@@ -483,14 +483,14 @@ fn decide_consent_or_withdraw(
     let election = election_in(state, election, Phase::Nominating)?;
     let Some(nominee) = election.nominees.get(&actor) else {
         return reject(
-            "E3",
+            RuleId::E3,
             format!("{actor} is not nominated in {}", election.id),
             "only a nominee consents or withdraws, for themselves",
         );
     };
     if nominee.withdrawn {
         return reject(
-            "E3",
+            RuleId::E3,
             format!("{actor} has withdrawn"),
             "a withdrawal is final for this election",
         );
@@ -516,14 +516,14 @@ fn decide_publish_statement(
 ) -> Result<Vec<Event>, Rejection> {
     let Some(found) = state.elections.get(election) else {
         return reject(
-            "R-REF",
+            RuleId::RRef,
             format!("there is no election {election:?}"),
             "name an election shown by `polity log`",
         );
     };
     if found.phase == Phase::Closed {
         return reject(
-            "E1",
+            RuleId::E1,
             format!("{election} is closed"),
             "statements are for open elections",
         );
@@ -532,7 +532,7 @@ fn decide_publish_statement(
         Some(nominee) if !nominee.withdrawn => {}
         _ => {
             return reject(
-                "E1",
+                RuleId::E1,
                 format!("{actor} is not a candidate in {election}"),
                 "only a nominee who has not withdrawn publishes a statement, for themselves",
             );
@@ -541,7 +541,7 @@ fn decide_publish_statement(
     let statement = statement.trim();
     if statement.is_empty() || statement.chars().count() > 10_000 {
         return reject(
-            "E1",
+            RuleId::E1,
             "a statement has 1 to 10,000 characters",
             "write a statement of at most 10,000 characters",
         );
@@ -557,7 +557,7 @@ fn decide_close_nominations(state: &State, election: &str, actor: String) -> Res
     let election = election_in(state, election, Phase::Nominating)?;
     if actor != election.opened_by {
         return reject(
-            "E1",
+            RuleId::E1,
             format!("{actor} did not open {}", election.id),
             format!("{} closes the nominations", election.opened_by),
         );
@@ -594,7 +594,7 @@ fn decide_close_election(
     let election = election_in(state, election, Phase::Voting)?;
     if actor != election.opened_by {
         return reject(
-            "E1",
+            RuleId::E1,
             format!("{actor} did not open {}", election.id),
             format!("{} closes the election", election.opened_by),
         );
@@ -628,6 +628,7 @@ fn decide_close_election(
 mod tests {
     use jiff::civil::date;
 
+    use crate::RuleId;
     use crate::testing::{given, refused};
     use crate::{Command, Event};
 
@@ -661,7 +662,7 @@ mod tests {
         let close = Command::CloseNominations {
             election: "tsc/e1".into(),
         };
-        refused(record.when("alice", date(2026, 6, 18), &close), "E3");
+        refused(record.when("alice", date(2026, 6, 18), &close), RuleId::E3);
         record.act(
             "chen",
             date(2026, 6, 6),
@@ -686,7 +687,7 @@ mod tests {
                     candidate: "dana".into(),
                 },
             ),
-            "E3",
+            RuleId::E3,
         );
     }
 
@@ -716,8 +717,8 @@ mod tests {
             replaces: replaces.map(str::to_owned),
         };
         let first = "000000000000000000000000000000a1";
-        refused(record.when("jun", date(2026, 6, 19), &ballot(first, None)), "E3");
-        refused(record.when("bob", date(2026, 6, 25), &ballot(first, None)), "E3");
+        refused(record.when("jun", date(2026, 6, 19), &ballot(first, None)), RuleId::E3);
+        refused(record.when("bob", date(2026, 6, 25), &ballot(first, None)), RuleId::E3);
         record.act("bob", date(2026, 6, 19), ballot(first, None));
         refused(
             record.when(
@@ -725,7 +726,7 @@ mod tests {
                 date(2026, 6, 20),
                 &ballot("000000000000000000000000000000a2", None),
             ),
-            "E3",
+            RuleId::E3,
         );
         assert!(
             record

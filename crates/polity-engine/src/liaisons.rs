@@ -43,7 +43,7 @@ pub(crate) fn check_area(state: &State, area: &str) -> Result<(), Rejection> {
     let areas = &state.polity.constitution.liaison_areas;
     if !areas.is_empty() && !areas.iter().any(|known| known == area) {
         return reject(
-            "S9",
+            RuleId::S9,
             format!("{area:?} is not a liaison area"),
             format!("use one of: {}", areas.join(", ")),
         );
@@ -62,7 +62,7 @@ fn decide_volunteer_liaison(
     check_area(state, area)?;
     if body.committers.is_some() && !state.electorate(body, Electorate::Committers, on).contains(&actor) {
         return reject(
-            "E9",
+            RuleId::E9,
             format!("{actor} is not a committer of {}", body.id),
             "liaisons volunteer from the project's committers",
         );
@@ -86,7 +86,7 @@ fn decide_choose_liaison(
     check_area(state, area)?;
     if !seat_holders(body, &[Seat::Ptl], &state.polity, on).contains(&actor) {
         return reject(
-            "E9",
+            RuleId::E9,
             format!("{actor} is not the PTL of {}", body.id),
             "the PTL picks among the volunteers",
         );
@@ -99,7 +99,7 @@ fn decide_choose_liaison(
         .unwrap_or_default();
     if !volunteers.contains(&person) {
         return reject(
-            "E9",
+            RuleId::E9,
             format!("{person} did not volunteer for {area} in {}", body.id),
             format!(
                 "liaisons are volunteers: pick one of {}",
@@ -137,7 +137,7 @@ fn decide_sign_off(
         .collect();
     if !liaisons.contains(&actor) {
         return reject(
-            "D10",
+            RuleId::D10,
             format!("{actor} is not the {area} liaison of {}", body.id),
             format!(
                 "the {area} liaison signs off within the area: {}",
@@ -158,6 +158,7 @@ mod tests {
     use jiff::civil::date;
 
     use crate::Command;
+    use crate::RuleId;
     use crate::testing::{given, refused};
 
     #[test]
@@ -167,15 +168,15 @@ mod tests {
             body: "computing-scheduling".into(),
             area: "docs".into(),
         };
-        refused(record.when("gus", date(2026, 6, 20), &volunteer), "E9");
+        refused(record.when("gus", date(2026, 6, 20), &volunteer), RuleId::E9);
         let choose = |person: &str| Command::ChooseLiaison {
             body: "computing-scheduling".into(),
             area: "docs".into(),
             person: person.into(),
         };
-        refused(record.when("dana", date(2026, 6, 21), &choose("kai")), "E9");
+        refused(record.when("dana", date(2026, 6, 21), &choose("kai")), RuleId::E9);
         record.act("kai", date(2026, 6, 20), volunteer);
-        refused(record.when("fang", date(2026, 6, 21), &choose("kai")), "E9");
+        refused(record.when("fang", date(2026, 6, 21), &choose("kai")), RuleId::E9);
         assert!(record.when("dana", date(2026, 6, 21), &choose("kai")).is_ok());
         let unknown = Command::VolunteerLiaison {
             body: "computing-scheduling".into(),

@@ -21,6 +21,7 @@ mod subjects;
 #[cfg(test)]
 mod testing;
 
+pub use polity_model::RuleId;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
@@ -57,7 +58,7 @@ pub struct Context {
 /// Why a command was refused: the rule, what was wrong, and what would make it allowed.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Rejection {
-    pub rule: &'static str,
+    pub rule: RuleId,
     pub message: String,
     pub hint: String,
 }
@@ -70,7 +71,7 @@ impl fmt::Display for Rejection {
 
 impl std::error::Error for Rejection {}
 
-fn reject<T>(rule: &'static str, message: impl Into<String>, hint: impl Into<String>) -> Result<T, Rejection> {
+fn reject<T>(rule: RuleId, message: impl Into<String>, hint: impl Into<String>) -> Result<T, Rejection> {
     Err(Rejection {
         rule,
         message: message.into(),
@@ -397,7 +398,7 @@ impl State {
         match self.polity.person(reference) {
             Some(person) => Ok(person.id.clone()),
             None => reject(
-                "R-REF",
+                RuleId::RRef,
                 format!("{reference:?} is not a person of the registry"),
                 "act as a person of people.yaml (by id or @handle)",
             ),
@@ -406,7 +407,7 @@ impl State {
 
     fn body(&self, id: &str) -> Result<&Body, Rejection> {
         self.polity.body(id).ok_or_else(|| Rejection {
-            rule: "R-REF",
+            rule: RuleId::RRef,
             message: format!("there is no body {id:?}"),
             hint: "name a body of the registry".to_owned(),
         })
@@ -557,7 +558,7 @@ fn require_member(
     body: &Body,
     actor: &str,
     on: Date,
-    rule: &'static str,
+    rule: RuleId,
     hint: &str,
 ) -> Result<(), Rejection> {
     if voting_members(&state.polity, body, on).contains(actor) {
@@ -603,7 +604,7 @@ pub fn decide(state: &State, command: &Command, context: &Context) -> Result<Vec
     if let Command::RecordRegistry { files } = command {
         if state.recorded {
             return reject(
-                "R-INIT",
+                RuleId::RInit,
                 "this record already holds a registry",
                 "use a new database for another registry",
             );
@@ -632,7 +633,7 @@ pub fn decide(state: &State, command: &Command, context: &Context) -> Result<Vec
     }
     if !state.recorded {
         return reject(
-            "R-INIT",
+            RuleId::RInit,
             "the record holds no registry yet",
             "run `polity init --registry DIR` first",
         );

@@ -167,7 +167,7 @@ fn decide_submit_report(
         .collect();
     if !owners.contains(&actor) {
         return reject(
-            "L8",
+            RuleId::L8,
             format!("{actor} may not submit {}'s report", body.id),
             format!(
                 "a chair, technical lead or the staff liaison submits it: {}",
@@ -205,7 +205,7 @@ fn decide_record_roll(
         .collect();
     if !officers.contains(&actor) {
         return reject(
-            "E2",
+            RuleId::E2,
             format!("{actor} may not record the roll of active members"),
             format!(
                 "a member of the oversight committee records it: {}",
@@ -218,7 +218,7 @@ fn decide_record_roll(
         match polity.person(member) {
             Some(person) if person.bot => {
                 return reject(
-                    "E2",
+                    RuleId::E2,
                     format!("{} is a bot and never an active member", person.id),
                     "leave bots out of the roll",
                 );
@@ -228,7 +228,7 @@ fn decide_record_roll(
             }
             None => {
                 return reject(
-                    "R-REF",
+                    RuleId::RRef,
                     format!("{member:?} on the roll is not a person of the registry"),
                     "add the person to the registry first",
                 );
@@ -249,7 +249,7 @@ fn decide_dissolve_working_group(state: &State, body: &str, actor: String, on: D
     let body = state.body(body)?;
     if body.kind != BodyKind::WorkingGroup || !body.is_live_on(on) {
         return reject(
-            "S4",
+            RuleId::S4,
             format!("{} is not a live working group", body.id),
             "only working groups are dissolved this way",
         );
@@ -261,7 +261,7 @@ fn decide_dissolve_working_group(state: &State, body: &str, actor: String, on: D
         .collect();
     if !deciders.contains(&actor) {
         return reject(
-            "S4",
+            RuleId::S4,
             format!("{actor} neither chairs {} nor sits on its overseeing body", body.id),
             "its chair or the overseeing body dissolves it",
         );
@@ -275,7 +275,7 @@ fn decide_dissolve_working_group(state: &State, body: &str, actor: String, on: D
             .all(|deliverable| deliverable.delivered.is_some_and(|day| day <= on));
     if !ended && !delivered {
         return reject(
-            "S4",
+            RuleId::S4,
             format!(
                 "{}'s timetable runs until {} and deliverables are outstanding",
                 body.id,
@@ -308,7 +308,7 @@ pub(crate) fn check_transition(
     let parent = target.parent.as_ref().map(|parent| parent.id.clone());
     if responsible.as_deref() != Some(deciding.id.as_str()) && parent.as_deref() != Some(deciding.id.as_str()) {
         return reject(
-            "L1",
+            RuleId::L1,
             format!("{} does not oversee {}", deciding.id, target.id),
             format!(
                 "open the motion in {}",
@@ -321,7 +321,7 @@ pub(crate) fn check_transition(
     let current = target.state_on(on).or(target.state).unwrap_or(LifecycleState::Proposed);
     if !current.may_move_to(to) {
         return reject(
-            "L1",
+            RuleId::L1,
             format!("{} cannot move from {} to {}", target.id, current.as_str(), to.as_str()),
             "groups move proposed → forming → active → archived; archived groups are reactivated (L7)",
         );
@@ -340,7 +340,7 @@ pub(crate) fn check_transition(
         }
         if !gaps.is_empty() {
             return reject(
-                "L3",
+                RuleId::L3,
                 format!("the proposed SIG {} {}", target.id, gaps.join(", ")),
                 "complete `proposal:` (purpose, two or more leads, resources) in its file",
             );
@@ -352,7 +352,7 @@ pub(crate) fn check_transition(
             let what: Vec<String> = gaps.iter().map(|(what, _)| format!("it {what}")).collect();
             let hints: Vec<&str> = gaps.iter().map(|(_, hint)| *hint).collect();
             return reject(
-                "L2",
+                RuleId::L2,
                 format!("{} cannot form: {}", target.id, what.join("; ")),
                 hints.join("; "),
             );
@@ -365,8 +365,32 @@ pub(crate) fn check_transition(
 mod tests {
     use jiff::civil::date;
 
+    use crate::RuleId;
     use crate::testing::{given, refused};
     use crate::{Command, Event};
+
+    #[test]
+    fn r_init_a_record_is_made_once_and_acts_need_one() {
+        let record = given("cfn-working-group");
+        let again = Command::RecordRegistry { files: Vec::new() };
+        refused(record.when("alice", date(2026, 6, 2), &again), RuleId::RInit);
+        let empty = crate::testing::Given {
+            state: crate::State::default(),
+        };
+        let report = Command::SubmitReport {
+            body: "tsc".into(),
+            report: polity_model::ReportKind::Quarterly,
+            link: None,
+        };
+        refused(empty.when("alice", date(2026, 6, 2), &report), RuleId::RInit);
+        let broken = Command::RecordRegistry {
+            files: vec![crate::SourceFile {
+                path: "polity.yaml".into(),
+                content: "name: \"an unclosed quote\n".into(),
+            }],
+        };
+        refused(empty.when("alice", date(2026, 6, 2), &broken), RuleId::RSyntax);
+    }
 
     #[test]
     fn l8_a_chair_submits_the_report_and_a_member_may_not() {
@@ -386,7 +410,7 @@ mod tests {
                 by: "alice".into(),
             }]
         );
-        refused(record.when("gus", date(2026, 6, 30), &report), "L8");
+        refused(record.when("gus", date(2026, 6, 30), &report), RuleId::L8);
     }
 
     fn transition(deciding: &str, target: &str, to: polity_model::LifecycleState) -> Command {
@@ -429,7 +453,7 @@ mod tests {
                 date(2026, 6, 20),
                 &transition("tsc", "computing-scheduling", Proposed),
             ),
-            "L1",
+            RuleId::L1,
         );
         refused(
             record.when(
@@ -437,7 +461,7 @@ mod tests {
                 date(2026, 6, 20),
                 &transition("computing-scheduling", "computing-scheduling", Active),
             ),
-            "L1",
+            RuleId::L1,
         );
     }
 }

@@ -8,7 +8,7 @@
 use jiff::civil::Date;
 use jiff::{Span, ToSpan};
 
-use crate::{Command, Rejection};
+use crate::{Command, Rejection, RuleId};
 
 /// A motion's or proposal's title, an agenda item.
 pub const TITLE: usize = 300;
@@ -29,7 +29,7 @@ pub fn horizon() -> Span {
 
 fn refuse(message: String, hint: &str) -> Result<(), Rejection> {
     Err(Rejection {
-        rule: "R-VALUE",
+        rule: RuleId::RValue,
         message,
         hint: hint.to_owned(),
     })
@@ -249,7 +249,11 @@ mod tests {
             "vbscript:msgbox",
             "",
         ] {
-            assert_eq!(url("link", bad).unwrap_err().rule, "R-VALUE", "{bad:?} was accepted");
+            assert_eq!(
+                url("link", bad).unwrap_err().rule,
+                RuleId::RValue,
+                "{bad:?} was accepted"
+            );
         }
     }
 

@@ -100,7 +100,7 @@ pub(crate) fn evolve(state: &mut State, event: &Event) {
 
 pub(crate) fn meeting_of<'a>(state: &'a State, id: &str) -> Result<&'a Meeting, Rejection> {
     state.meetings.get(id).ok_or_else(|| Rejection {
-        rule: "R-REF",
+        rule: RuleId::RRef,
         message: format!("there is no meeting {id:?}"),
         hint: "name a meeting shown by `polity log`".to_owned(),
     })
@@ -139,10 +139,17 @@ fn decide_schedule_meeting(
     on: Date,
 ) -> Result<Vec<Event>, Rejection> {
     let body = state.body(body)?;
-    require_member(state, body, &actor, on, "D6", "a member announces the body's meetings")?;
+    require_member(
+        state,
+        body,
+        &actor,
+        on,
+        RuleId::D6,
+        "a member announces the body's meetings",
+    )?;
     if *meeting_on < on {
         return reject(
-            "D6",
+            RuleId::D6,
             format!("{meeting_on} has passed"),
             "meetings are announced before they take place",
         );
@@ -196,7 +203,7 @@ fn decide_add_agenda_item(
     let allowed = agenda_openers(state, body, on);
     if !allowed.contains(&actor) {
         return reject(
-            "D5",
+            RuleId::D5,
             format!("{actor} may not add items to the agenda of {} directly", meeting.id),
             format!("ask the body first: `polity meeting request {} \"ITEM\"`", meeting.id),
         );
@@ -233,17 +240,24 @@ fn decide_accept_agenda_request(
 ) -> Result<Vec<Event>, Rejection> {
     let meeting = meeting_of(state, meeting)?;
     let body = state.body(&meeting.body)?;
-    require_member(state, body, &actor, on, "D5", "a member of the body accepts requests")?;
+    require_member(
+        state,
+        body,
+        &actor,
+        on,
+        RuleId::D5,
+        "a member of the body accepts requests",
+    )?;
     let Some((item, by, accepted)) = request.checked_sub(1).and_then(|index| meeting.requests.get(index)) else {
         return reject(
-            "R-REF",
+            RuleId::RRef,
             format!("{} has no request {request}", meeting.id),
             "name a request shown by `polity log`",
         );
     };
     if *accepted {
         return reject(
-            "D5",
+            RuleId::D5,
             format!("request {request} is already on the agenda"),
             "nothing to do",
         );
@@ -267,7 +281,7 @@ fn decide_declare_proxy(
     let body = state.body(&meeting.body)?;
     if !body.meetings.as_ref().is_some_and(|meetings| meetings.proxies) {
         return reject(
-            "D2",
+            RuleId::D2,
             format!("{} does not allow proxies", body.id),
             "attend in person, or amend the body's `meetings: { proxies: true }`",
         );
@@ -276,7 +290,7 @@ fn decide_declare_proxy(
     let holder = state.person_id(holder)?;
     if !members.contains(&actor) || !members.contains(&holder) {
         return reject(
-            "D2",
+            RuleId::D2,
             format!(
                 "a proxy is named by one member for another; {actor} and {holder} must both be members of {}",
                 body.id
@@ -286,7 +300,7 @@ fn decide_declare_proxy(
     }
     if on >= date(&meeting.on) {
         return reject(
-            "D2",
+            RuleId::D2,
             format!(
                 "the proxy for {} must be named before the meeting on {}",
                 meeting.id, meeting.on
@@ -312,7 +326,7 @@ fn decide_record_attendance(
     let members = voting_members(&state.polity, body, date(&meeting.on));
     if meeting.chair.as_deref() != Some(actor.as_str()) && !members.contains(&actor) {
         return reject(
-            "D1",
+            RuleId::D1,
             format!("{actor} neither chairs {} nor is a member", meeting.id),
             "the chair records attendance",
         );
@@ -380,7 +394,7 @@ fn decide_publish_minutes(
     let body = state.body(&meeting.body)?;
     if meeting.chair.as_deref() != Some(actor.as_str()) && !voting_members(&state.polity, body, on).contains(&actor) {
         return reject(
-            "D6",
+            RuleId::D6,
             format!("{actor} neither chairs {} nor is a member", meeting.id),
             "the chair publishes the minutes",
         );
@@ -396,6 +410,7 @@ fn decide_publish_minutes(
 mod tests {
     use jiff::civil::date;
 
+    use crate::RuleId;
     use crate::testing::{given, refused};
     use crate::{Command, Event};
 
@@ -411,7 +426,7 @@ mod tests {
             matches!(&events[..], [Event::MeetingScheduled { meeting, chair: Some(_), by, .. }] if meeting == "tsc/mt1" && by == "gus"),
             "{events:?}"
         );
-        refused(record.when("jun", date(2026, 6, 20), &schedule), "D6");
+        refused(record.when("jun", date(2026, 6, 20), &schedule), RuleId::D6);
     }
 
     #[test]
@@ -439,8 +454,8 @@ mod tests {
             meeting: "tsc/mt1".into(),
             request,
         };
-        refused(record.when("jun", date(2026, 6, 22), &accept(1)), "D5");
-        refused(record.when("gus", date(2026, 6, 22), &accept(0)), "R-REF");
+        refused(record.when("jun", date(2026, 6, 22), &accept(1)), RuleId::D5);
+        refused(record.when("gus", date(2026, 6, 22), &accept(0)), RuleId::RRef);
         assert_eq!(
             record.when("gus", date(2026, 6, 22), &accept(1)).unwrap(),
             vec![Event::AgendaItemAdded {

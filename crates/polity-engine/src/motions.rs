@@ -150,17 +150,19 @@ pub(crate) fn evolve(state: &mut State, event: &Event) {
 pub(crate) fn open_motion<'a>(state: &'a State, id: &str) -> Result<&'a Motion, Rejection> {
     match state.motions.get(id) {
         None => reject(
-            "R-REF",
+            RuleId::RRef,
             format!("there is no motion {id:?}"),
             "name a motion shown by `polity log`",
         ),
-        Some(motion) if motion.outcome.is_some() => reject("D3", format!("motion {id} is closed"), "open a new motion"),
+        Some(motion) if motion.outcome.is_some() => {
+            reject(RuleId::D3, format!("motion {id} is closed"), "open a new motion")
+        }
         Some(motion) => Ok(motion),
     }
 }
 
 /// The rule a motion's voters come from: its subject's, or D3 for a plain decision.
-pub(crate) fn motion_rule_id(motion: &Motion) -> &'static str {
+pub(crate) fn motion_rule_id(motion: &Motion) -> RuleId {
     let seat = |subject: &Option<(String, String)>| subject.as_ref().and_then(|(_, seat)| Seat::parse(seat));
     act_of(
         motion.transition.is_some(),
@@ -169,7 +171,7 @@ pub(crate) fn motion_rule_id(motion: &Motion) -> &'static str {
         seat(&motion.appoint),
         motion.no_confidence,
     )
-    .map_or("D3", polity_model::Act::rule)
+    .map_or(RuleId::D3, polity_model::Act::rule)
 }
 
 /// Everyone who may vote on a motion decided by `electorates` of `body`.
@@ -209,7 +211,7 @@ fn decide_open_motion(
         let found = meeting_of(state, meeting)?;
         if found.body != deciding.id {
             return reject(
-                "D1",
+                RuleId::D1,
                 format!(
                     "meeting {meeting} is a meeting of {}, not of {}",
                     found.body, deciding.id
@@ -225,7 +227,7 @@ fn decide_open_motion(
         + usize::from(*no_confidence);
     if subjects > 1 {
         return reject(
-            "D3",
+            RuleId::D3,
             "a motion has one subject: a transition, a promotion, a removal or no confidence",
             "open one motion for each",
         );
@@ -238,7 +240,7 @@ fn decide_open_motion(
         appoint.as_ref().map(|(_, seat)| *seat),
         *no_confidence,
     );
-    let act_rule = act.map_or("D3", Act::rule);
+    let act_rule = act.map_or(RuleId::D3, Act::rule);
     let authority = act.and_then(|act| deciding.decisions.get(&act));
     let electorates: Vec<Electorate> = match (authority, act) {
         (Some(authority), _) => authority.by.clone(),
@@ -270,7 +272,7 @@ fn decide_open_motion(
         Some(name) => name,
         None => {
             return reject(
-                "D3",
+                RuleId::D3,
                 format!("{} names no decision rule", deciding.id),
                 "pass --rule NAME, or set `decides-by:` in the body's file",
             );
@@ -278,7 +280,7 @@ fn decide_open_motion(
     };
     if !state.polity.constitution.decision_rules.contains_key(&rule_name) {
         return reject(
-            "R-REF",
+            RuleId::RRef,
             format!("there is no decision rule {rule_name:?}"),
             "name one of the constitution's `decision-rules`",
         );
@@ -307,7 +309,7 @@ fn decide_open_motion(
         )
     {
         return reject(
-            "L6",
+            RuleId::L6,
             format!("{} is not a SIG or group under an overseeing body", deciding.id),
             "no confidence is passed in a SIG by its overseeing body",
         );
@@ -360,14 +362,14 @@ fn decide_vote(
             // D2: proxies attend meetings; the member names the proxy before the meeting.
             let Some(meeting) = meeting else {
                 return reject(
-                    "D2",
+                    RuleId::D2,
                     format!("{} is not voted in a meeting", motion.id),
                     "proxies attend meetings: vote yourself in an electronic vote",
                 );
             };
             if meeting.proxies.get(&absent) != Some(&actor) {
                 return reject(
-                    "D2",
+                    RuleId::D2,
                     format!("{absent} named no proxy {actor} for {}", meeting.id),
                     format!(
                         "{absent} names the proxy before the meeting: `polity meeting proxy {} {actor} --as {absent}`",
@@ -383,7 +385,7 @@ fn decide_vote(
         && !attending.contains(&member)
     {
         return reject(
-            "D1",
+            RuleId::D1,
             format!("{member} did not attend {}, in person or by proxy", meeting.id),
             "only those attending vote in a meeting",
         );
@@ -410,7 +412,7 @@ fn decide_vote(
         let valid = capacity == "personal" || (on_behalf.is_some() && on_behalf == employer.as_deref());
         if !valid {
             return reject(
-                "D9",
+                RuleId::D9,
                 format!("{member} cannot vote in the capacity {capacity:?}"),
                 format!(
                     "declare \"personal\"{}",
@@ -442,7 +444,7 @@ fn decide_close_motion(
     let chairs = seat_holders(body, &[Seat::Chair], &state.polity, on);
     if actor != motion.opened_by && !chairs.contains(&actor) {
         return reject(
-            "D3",
+            RuleId::D3,
             format!("{actor} did not open this motion and does not chair {}", body.id),
             "the chair or the member who opened it closes it",
         );
@@ -455,7 +457,7 @@ fn decide_close_motion(
             .collect();
         if !missing.is_empty() {
             return reject(
-                "D8",
+                RuleId::D8,
                 format!(
                     "{} is a large decision and {} has not been consulted",
                     motion.id,
@@ -476,7 +478,7 @@ fn decide_close_motion(
         && meeting.attending.is_none()
     {
         return reject(
-            "D1",
+            RuleId::D1,
             format!("the attendance of {} is not recorded", meeting.id),
             "record who attends before the vote is closed",
         );
@@ -523,7 +525,7 @@ fn decide_close_motion(
     let tally = tallies.first().map(|(_, tally)| *tally).unwrap_or_default();
     if casting_vote.is_some() && !chairs.contains(&actor) {
         return reject(
-            "D4",
+            RuleId::D4,
             format!("{actor} is not the chair of {}", body.id),
             "only the chair casts the deciding vote",
         );
@@ -544,7 +546,7 @@ fn decide_close_motion(
             explanation: result.explanation,
         }]),
         Outcome::Tied(motion::TieStep::ChairCastingVote) => reject(
-            "D4",
+            RuleId::D4,
             format!(
                 "the vote on {} is tied again: {}",
                 motion.id,
@@ -581,14 +583,14 @@ fn decide_final_say(
 ) -> Result<Vec<Event>, Rejection> {
     let Some(found) = state.motions.get(motion) else {
         return reject(
-            "R-REF",
+            RuleId::RRef,
             format!("there is no motion {motion:?}"),
             "name a motion shown by `polity log`",
         );
     };
     if found.outcome.as_deref() != Some("deadlocked") {
         return reject(
-            "S12",
+            RuleId::S12,
             format!("{motion} is not deadlocked"),
             "the final say decides only a deadlock, explicitly",
         );
@@ -605,7 +607,7 @@ fn decide_final_say(
     };
     if holder.as_deref() != Some(actor.as_str()) {
         return reject(
-            "S12",
+            RuleId::S12,
             format!("{actor} does not hold the final say in {}", body.id),
             match holder {
                 Some(holder) => format!("{holder} decides it"),
@@ -633,7 +635,7 @@ fn decide_consult(
     let body = state.body(&motion.body)?;
     if !advisory_groups(state, body).iter().any(|advisory| advisory == group) {
         return reject(
-            "D8",
+            RuleId::D8,
             format!("{group} is not an advisory group of {}", body.id),
             "consult the groups that advise the body",
         );
@@ -651,7 +653,7 @@ fn decide_consult(
         .collect();
     if !allowed.contains(&actor) {
         return reject(
-            "D8",
+            RuleId::D8,
             format!("{actor} is neither in {} nor in {group}", body.id),
             "a member of either records the consultation",
         );
@@ -670,6 +672,7 @@ mod tests {
     use polity_count::motion::Choice;
 
     use crate::Command;
+    use crate::RuleId;
     use crate::testing::{given, refused};
 
     #[test]
@@ -683,7 +686,7 @@ mod tests {
             capacity: None,
         };
         assert!(record.when("bob", date(2026, 6, 21), &vote).is_ok());
-        refused(record.when("jun", date(2026, 6, 21), &vote), "D3");
+        refused(record.when("jun", date(2026, 6, 21), &vote), RuleId::D3);
         let two_subjects = Command::OpenMotion {
             body: "tsc".into(),
             title: "Both".into(),
@@ -696,7 +699,7 @@ mod tests {
             meeting: None,
             large: false,
         };
-        refused(record.when("alice", date(2026, 6, 21), &two_subjects), "D3");
+        refused(record.when("alice", date(2026, 6, 21), &two_subjects), RuleId::D3);
     }
 
     #[test]
@@ -723,7 +726,7 @@ mod tests {
         );
         let elsewhere = refused(
             record.when("kai", date(2026, 6, 20), &promote("network-telemetry", "lin")),
-            "E11",
+            RuleId::E11,
         );
         assert!(
             elsewhere.message.contains("its voters are the committers"),

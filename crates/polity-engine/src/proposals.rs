@@ -61,18 +61,18 @@ pub(crate) fn evolve(state: &mut State, event: &Event) {
 pub(crate) fn open_proposal<'a>(state: &'a State, id: &str) -> Result<&'a LazyProposal, Rejection> {
     match state.proposals.get(id) {
         None => reject(
-            "R-REF",
+            RuleId::RRef,
             format!("there is no proposal {id:?}"),
             "name a proposal shown by `polity log`",
         ),
         Some(proposal) if proposal.stopped => reject(
-            "D11",
+            RuleId::D11,
             format!("{id} was stopped by the overseeing body"),
             "make a new proposal",
         ),
-        Some(proposal) if proposal.accepted => reject("D7", format!("{id} already passed"), "nothing to do"),
+        Some(proposal) if proposal.accepted => reject(RuleId::D7, format!("{id} already passed"), "nothing to do"),
         Some(proposal) if proposal.objected.is_some() => reject(
-            "D7",
+            RuleId::D7,
             format!(
                 "{id} met an objection and is a vote now: motion {}",
                 proposal.objected.as_deref().unwrap_or_default()
@@ -92,17 +92,17 @@ fn decide_propose(
     on: Date,
 ) -> Result<Vec<Event>, Rejection> {
     let body = state.body(body)?;
-    require_member(state, body, &actor, on, "D7", "a member makes proposals")?;
+    require_member(state, body, &actor, on, RuleId::D7, "a member makes proposals")?;
     if body.decides_by.is_none() {
         return reject(
-            "D7",
+            RuleId::D7,
             format!("{} names no decision rule for an objection's vote", body.id),
             "set `decides-by:` in the body's file",
         );
     }
     if *deadline <= on {
         return reject(
-            "D7",
+            RuleId::D7,
             format!("the review period must end after {on}"),
             "give a later --until",
         );
@@ -130,10 +130,17 @@ fn decide_object(
 ) -> Result<Vec<Event>, Rejection> {
     let proposal = open_proposal(state, proposal)?;
     let body = state.body(&proposal.body)?;
-    require_member(state, body, &actor, on, "D7", "members object; others ask a member")?;
+    require_member(
+        state,
+        body,
+        &actor,
+        on,
+        RuleId::D7,
+        "members object; others ask a member",
+    )?;
     if on >= date(&proposal.deadline) {
         return reject(
-            "D7",
+            RuleId::D7,
             format!("the review period of {} ended on {}", proposal.id, proposal.deadline),
             "conclude it; object to the next proposal in time",
         );
@@ -176,7 +183,7 @@ fn decide_conclude_proposal(state: &State, proposal: &str, on: Date) -> Result<V
     let proposal = open_proposal(state, proposal)?;
     if on < date(&proposal.deadline) {
         return reject(
-            "D7",
+            RuleId::D7,
             format!("the review period of {} runs until {}", proposal.id, proposal.deadline),
             "conclude it after the deadline",
         );
@@ -201,7 +208,7 @@ fn decide_intervene(
         (None, Some(motion)) => (motion.body.clone(), motion.outcome.is_none()),
         (None, None) => {
             return reject(
-                "R-REF",
+                RuleId::RRef,
                 format!("there is no proposal or motion {target:?}"),
                 "name one shown by `polity log`",
             );
@@ -210,21 +217,21 @@ fn decide_intervene(
     let body = state.body(&body_id)?;
     let Some(overseer) = overseer(&state.polity, body) else {
         return reject(
-            "D11",
+            RuleId::D11,
             format!("{} has no overseeing body", body.id),
             "only a group under the TOC can be overruled by it",
         );
     };
     if !voting_members(&state.polity, overseer, on).contains(&actor) {
         return reject(
-            "D11",
+            RuleId::D11,
             format!("{actor} is not a member of {}, which oversees {}", overseer.id, body.id),
             "a member of the overseeing body intervenes",
         );
     }
     if !open {
         return reject(
-            "D11",
+            RuleId::D11,
             format!("{target} is already decided"),
             "intervene while it is open",
         );
@@ -240,6 +247,7 @@ fn decide_intervene(
 mod tests {
     use jiff::civil::date;
 
+    use crate::RuleId;
     use crate::testing::{given, refused};
     use crate::{Command, Event};
 
@@ -259,11 +267,11 @@ mod tests {
             proposal: "tsc/p1".into(),
             reason: "Thursdays clash".into(),
         };
-        refused(record.when("jun", date(2026, 6, 21), &object), "D7");
+        refused(record.when("jun", date(2026, 6, 21), &object), RuleId::D7);
         let conclude = Command::ConcludeProposal {
             proposal: "tsc/p1".into(),
         };
-        refused(record.when("gus", date(2026, 6, 25), &conclude), "D7");
+        refused(record.when("gus", date(2026, 6, 25), &conclude), RuleId::D7);
         assert_eq!(
             record.when("gus", date(2026, 6, 30), &conclude).unwrap(),
             vec![Event::ProposalAccepted {

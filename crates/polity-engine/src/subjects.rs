@@ -78,14 +78,14 @@ pub(crate) fn checked_promotion(state: &State, deciding: &Body, person: &str, on
     let person = state.person_id(person)?;
     if state.electorate(deciding, Electorate::Committers, on).contains(&person) {
         return reject(
-            "E11",
+            RuleId::E11,
             format!("{person} is already a committer of {}", deciding.id),
             "nothing to promote",
         );
     }
     if deciding.committers.is_none() {
         return reject(
-            "S7",
+            RuleId::S7,
             format!("{} has no committers", deciding.id),
             "committer rights are per project: promote in a project that lists committers",
         );
@@ -101,7 +101,7 @@ pub(crate) fn checked_seat_change(
     person: &str,
     seat: Seat,
     appoint: bool,
-    act_rule: &'static str,
+    act_rule: RuleId,
     on: Date,
 ) -> Result<(String, String), Rejection> {
     if appoint && !matches!(seat, Seat::Chair | Seat::CoChair | Seat::TechLead) {

@@ -63,7 +63,7 @@ impl Given {
 
 /// Then: refused by `rule`.
 #[track_caller]
-pub(crate) fn refused(result: Result<Vec<Event>, Rejection>, rule: &str) -> Rejection {
+pub(crate) fn refused(result: Result<Vec<Event>, Rejection>, rule: crate::RuleId) -> Rejection {
     match result {
         Err(rejection) if rejection.rule == rule => rejection,
         other => panic!("expected a refusal by {rule}, got {other:?}"),

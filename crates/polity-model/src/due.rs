@@ -1,5 +1,6 @@
 //! `due`: every obligation coming up (or overdue) as of a date, in date order.
 
+use crate::rules::RuleId;
 use std::collections::BTreeMap;
 
 use jiff::civil::Date;
@@ -41,7 +42,7 @@ pub struct Obligation {
     pub date: Date,
     pub kind: ObligationKind,
     pub body: String,
-    pub rule: &'static str,
+    pub rule: RuleId,
     pub summary: String,
     /// Its date has passed and it is not done.
     pub overdue: bool,
@@ -68,16 +69,6 @@ fn display_name(polity: &Polity, reference: &str) -> String {
         || reference.to_owned(),
         |person| format!("{} ({})", person.name, person.id),
     )
-}
-
-fn election_rule(body: &Body, seat: Seat) -> &'static str {
-    match (body.kind, seat) {
-        (_, Seat::Ptl) => "E4",
-        (_, Seat::TechLead) => "E6",
-        (BodyKind::Sig, _) => "E5",
-        (_, Seat::Chair | Seat::CoChair) => "E3",
-        (_, Seat::Member) => "E1",
-    }
 }
 
 fn terms_and_elections(polity: &Polity, body: &Body, at: Date, horizon: Date, out: &mut Vec<Obligation>) {
@@ -107,7 +98,7 @@ fn terms_and_elections(polity: &Polity, body: &Body, at: Date, horizon: Date, ou
             date: end,
             kind: ObligationKind::TermEnds,
             body: body.id.clone(),
-            rule: election_rule(body, holding.seat),
+            rule: body.kind.seat_rule(holding.seat),
             summary: format!("{}: the {} term of {name} ends", body.id, holding.seat.as_str()),
             overdue: false,
         });
@@ -121,7 +112,7 @@ fn terms_and_elections(polity: &Polity, body: &Body, at: Date, horizon: Date, ou
         let voting_opens = windows.voting.before(end);
         let nominations_open = windows.nomination.before(voting_opens);
         let seats = people.len();
-        let rule = election_rule(body, seat);
+        let rule = body.kind.seat_rule(seat);
         out.push(Obligation {
             date: nominations_open,
             kind: ObligationKind::NominationsOpen,
@@ -168,7 +159,7 @@ fn reports(polity: &Polity, body: &Body, at: Date, horizon: Date, out: &mut Vec<
         date: next_due,
         kind: ObligationKind::ReportDue,
         body: body.id.clone(),
-        rule: "L8",
+        rule: RuleId::L8,
         summary: format!(
             "{}: report due to the board and the TOC (every {})",
             body.id, rule.every
@@ -182,7 +173,7 @@ fn reports(polity: &Polity, body: &Body, at: Date, horizon: Date, out: &mut Vec<
             date: warn,
             kind: ObligationKind::ReportWarning,
             body: body.id.clone(),
-            rule: "L5",
+            rule: RuleId::L5,
             summary: format!(
                 "{}: {} without a report; the TOC may consider retiring it",
                 body.id, rule.warn_after
@@ -195,7 +186,7 @@ fn reports(polity: &Polity, body: &Body, at: Date, horizon: Date, out: &mut Vec<
             date: dissolve,
             kind: ObligationKind::ReportDissolution,
             body: body.id.clone(),
-            rule: "L5",
+            rule: RuleId::L5,
             summary: format!(
                 "{}: {} without a report; it must be dissolved",
                 body.id, rule.dissolve_after
@@ -220,7 +211,7 @@ fn charter_review(polity: &Polity, body: &Body, at: Date, _horizon: Date, out: &
         date: review,
         kind: ObligationKind::CharterReview,
         body: body.id.clone(),
-        rule: "L4",
+        rule: RuleId::L4,
         summary: format!(
             "{}: the TOC reviews and approves its charter (last approved {approved})",
             body.id
@@ -240,7 +231,7 @@ fn timetable(body: &Body, at: Date, _horizon: Date, out: &mut Vec<Obligation>) {
         date: end,
         kind: ObligationKind::TimetableEnds,
         body: body.id.clone(),
-        rule: "S4",
+        rule: RuleId::S4,
         summary: format!(
             "{}: the working group's timetable ends; it is dissolved unless extended",
             body.id
@@ -292,7 +283,7 @@ fn meetings(polity: &Polity, body: &Body, at: Date, horizon: Date, out: &mut Vec
                 date,
                 kind: ObligationKind::Meeting,
                 body: body.id.clone(),
-                rule: "E8",
+                rule: RuleId::E8,
                 summary: format!("{}: meeting, {chair}", body.id),
                 overdue: false,
             });

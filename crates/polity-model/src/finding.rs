@@ -1,5 +1,6 @@
 //! Findings: what `check` says about a registry.
 
+use crate::rules::RuleId;
 use std::fmt;
 
 use crate::model::Loc;
@@ -28,7 +29,7 @@ impl fmt::Display for Severity {
 /// `R-IO` (a file that cannot be read).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Finding {
-    pub rule: &'static str,
+    pub rule: RuleId,
     pub severity: Severity,
     pub loc: Option<Loc>,
     pub message: String,
@@ -37,7 +38,7 @@ pub struct Finding {
 
 impl Finding {
     pub fn error(
-        rule: &'static str,
+        rule: RuleId,
         loc: impl Into<Option<Loc>>,
         message: impl Into<String>,
         hint: impl Into<String>,
@@ -52,7 +53,7 @@ impl Finding {
     }
 
     pub fn warning(
-        rule: &'static str,
+        rule: RuleId,
         loc: impl Into<Option<Loc>>,
         message: impl Into<String>,
         hint: impl Into<String>,

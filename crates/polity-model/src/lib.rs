@@ -8,12 +8,14 @@ pub mod check;
 pub mod due;
 pub mod finding;
 pub mod model;
+pub mod rules;
 pub mod values;
 
 pub use check::check;
 pub use due::{Obligation, ObligationKind, due};
 pub use finding::{Finding, Severity, sort_findings};
 pub use model::*;
+pub use rules::RuleId;
 
 /// Whether `text` is a link polity shows as one: `https:` or `http:` with a host, at most 2,000
 /// characters, without spaces, quotes, angle brackets or backslashes. Never `javascript:`,

@@ -4,6 +4,7 @@
 //! crate turns files into these types and reports what it could not parse. Every value that came
 //! from a file keeps its [`Loc`] so that findings can point at it.
 
+use crate::rules::RuleId;
 use std::collections::{BTreeMap, HashMap};
 
 use jiff::civil::Date;
@@ -275,15 +276,15 @@ impl Act {
     ];
 
     /// The rule that governs this act: the one mapping `check`, `decide` and the pages use.
-    pub fn rule(self) -> &'static str {
+    pub fn rule(self) -> RuleId {
         match self {
-            Act::AppointChairs => "E5",
-            Act::AppointTechLeads => "E6",
-            Act::RemoveLeads => "E7",
-            Act::RecallPtl => "E4",
-            Act::PromoteCommitter => "E11",
-            Act::Transition => "L1",
-            Act::NoConfidence => "L6",
+            Act::AppointChairs => RuleId::E5,
+            Act::AppointTechLeads => RuleId::E6,
+            Act::RemoveLeads => RuleId::E7,
+            Act::RecallPtl => RuleId::E4,
+            Act::PromoteCommitter => RuleId::E11,
+            Act::Transition => RuleId::L1,
+            Act::NoConfidence => RuleId::L6,
         }
     }
 
@@ -397,13 +398,13 @@ impl BodyKind {
     /// out): the one mapping that `check`, `decide` and the pages use. E1 elected members, E3 the
     /// chairs of a steering body (an oversight committee or a board), E5 the chairs of the groups
     /// it oversees, E6 technical leads, E4 PTLs.
-    pub fn seat_rule(self, seat: Seat) -> &'static str {
+    pub fn seat_rule(self, seat: Seat) -> RuleId {
         match seat {
-            Seat::Member => "E1",
-            Seat::Ptl => "E4",
-            Seat::TechLead => "E6",
-            Seat::Chair | Seat::CoChair if matches!(self, BodyKind::OversightCommittee | BodyKind::Board) => "E3",
-            Seat::Chair | Seat::CoChair => "E5",
+            Seat::Member => RuleId::E1,
+            Seat::Ptl => RuleId::E4,
+            Seat::TechLead => RuleId::E6,
+            Seat::Chair | Seat::CoChair if matches!(self, BodyKind::OversightCommittee | BodyKind::Board) => RuleId::E3,
+            Seat::Chair | Seat::CoChair => RuleId::E5,
         }
     }
 
@@ -777,8 +778,8 @@ mod tests {
 
     #[test]
     fn e3_e5_the_rule_of_a_seat_is_named_once() {
-        assert_eq!(BodyKind::OversightCommittee.seat_rule(Seat::Chair), "E3");
-        assert_eq!(BodyKind::Board.seat_rule(Seat::CoChair), "E3");
+        assert_eq!(BodyKind::OversightCommittee.seat_rule(Seat::Chair), RuleId::E3);
+        assert_eq!(BodyKind::Board.seat_rule(Seat::CoChair), RuleId::E3);
         for kind in [
             BodyKind::Sig,
             BodyKind::SubGroup,
@@ -786,10 +787,10 @@ mod tests {
             BodyKind::Committee,
             BodyKind::WorkingGroup,
         ] {
-            assert_eq!(kind.seat_rule(Seat::Chair), "E5", "{kind:?}");
+            assert_eq!(kind.seat_rule(Seat::Chair), RuleId::E5, "{kind:?}");
         }
-        assert_eq!(BodyKind::Project.seat_rule(Seat::Ptl), "E4");
-        assert_eq!(BodyKind::Sig.seat_rule(Seat::TechLead), "E6");
-        assert_eq!(BodyKind::OversightCommittee.seat_rule(Seat::Member), "E1");
+        assert_eq!(BodyKind::Project.seat_rule(Seat::Ptl), RuleId::E4);
+        assert_eq!(BodyKind::Sig.seat_rule(Seat::TechLead), RuleId::E6);
+        assert_eq!(BodyKind::OversightCommittee.seat_rule(Seat::Member), RuleId::E1);
     }
 }

@@ -5,6 +5,7 @@
 //! Values that the shape allows but that do not parse (a date like 2025-02-30, a period, a
 //! threshold) are findings too, each with its position, and the rest of the file is kept.
 
+use polity_model::RuleId;
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -195,12 +196,12 @@ impl Reader {
                 );
                 let (rule, hint) = if is_shape {
                     (
-                        "R-SCHEMA",
+                        RuleId::RSchema,
                         "see docs/registry-format.md and schema/ for the keys and types this file takes",
                     )
                 } else {
                     (
-                        "R-SYNTAX",
+                        RuleId::RSyntax,
                         "this file is not valid YAML: check the indentation, quotes and colons near this position",
                     )
                 };
@@ -228,7 +229,7 @@ impl Reader {
     }
 
     fn value_error(&mut self, loc: Loc, message: String, hint: &str) {
-        self.findings.push(Finding::error("R-VALUE", loc, message, hint));
+        self.findings.push(Finding::error(RuleId::RValue, loc, message, hint));
     }
 
     fn date(&mut self, file: u32, text: &Text) -> Option<Date> {

@@ -474,3 +474,43 @@ fn r_value_report_links_are_web_addresses() {
         );
     }
 }
+
+#[test]
+fn r_syntax_a_file_that_is_not_yaml_is_reported_and_the_rest_is_read() {
+    let sources: Vec<(String, String)> = small("", "id: wg\nkind: working-group\nname: \"an unclosed quote\n")
+        .into_iter()
+        .map(|(name, text)| (name.to_owned(), text))
+        .collect();
+    let sources_loaded = polity_registry::load_sources(&sources);
+    let syntax = with_rule(&sources_loaded.findings, "R-SYNTAX", Severity::Error);
+    assert_eq!(syntax.len(), 1, "{:#?}", sources_loaded.findings);
+    assert_eq!(
+        sources_loaded.polity.file_name(syntax[0].loc.unwrap()),
+        "bodies/body.yaml"
+    );
+    assert!(
+        sources_loaded.polity.body("toc").is_some(),
+        "the other files are still read"
+    );
+    assert!(sources_loaded.polity.body("wg").is_none());
+}
+
+#[test]
+fn r_schema_unknown_and_mistyped_keys_are_reported_where_they_are() {
+    let findings = run_small("", "id: wg\nkind: working-group\nname: WG\ncolour: blue\n", AT);
+    let schema = with_rule(&findings, "R-SCHEMA", Severity::Error);
+    assert_eq!(schema.len(), 1, "{findings:#?}");
+    assert!(schema[0].message.contains("colour"), "{schema:#?}");
+    assert_eq!(schema[0].loc.unwrap().line, 4);
+    let findings = run_small("", "id: wg\nkind: working-group\nname: WG\nseats: many\n", AT);
+    assert_eq!(
+        with_rule(&findings, "R-SCHEMA", Severity::Error).len(),
+        1,
+        "{findings:#?}"
+    );
+    let findings = run_small("", "id: wg\nkind: working-group\nname: WG\n", AT);
+    assert!(
+        with_rule(&findings, "R-SCHEMA", Severity::Error).is_empty(),
+        "{findings:#?}"
+    );
+}

@@ -237,7 +237,7 @@ async fn check(State(app): State<Arc<App>>) -> Json<Value> {
     Json(json!({
         "at": today.to_string(),
         "findings": findings.iter().map(|finding| json!({
-            "rule": finding.rule,
+            "rule": finding.rule.as_str(),
             "severity": finding.severity.to_string(),
             "file": finding.loc.map(|loc| polity.file_name(loc).to_owned()),
             "line": finding.loc.map(|loc| loc.line),
@@ -276,7 +276,7 @@ async fn due(State(app): State<Arc<App>>, Query(query): Query<DueQuery>) -> Resu
             "date": obligation.date.to_string(),
             "kind": obligation.kind.as_str(),
             "body": obligation.body,
-            "rule": obligation.rule,
+            "rule": obligation.rule.as_str(),
             "summary": obligation.summary,
             "overdue": obligation.overdue,
         })).collect::<Vec<_>>(),

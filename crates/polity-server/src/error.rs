@@ -119,7 +119,7 @@ impl ApiError {
             status,
             body: ErrorBody {
                 error: "rejected",
-                rule: Some(rejection.rule),
+                rule: Some(rejection.rule.as_str()),
                 message: rejection.message,
                 hint: rejection.hint,
             },

@@ -173,7 +173,7 @@ pub fn body(state: &State, id: &str, on: Date) -> Option<BodyView> {
         .map(|obligation| ObligationView {
             date: obligation.date.to_string(),
             kind: obligation.kind.as_str(),
-            rule: obligation.rule,
+            rule: obligation.rule.as_str(),
             summary: obligation.summary,
             overdue: obligation.overdue,
         })

@@ -83,7 +83,7 @@ pub fn calendar(name: &str, obligations: &[Obligation], at: Date) -> String {
                 obligation.body
             ))
         ));
-        line(format!("CATEGORIES:{}", escape(obligation.rule)));
+        line(format!("CATEGORIES:{}", escape(obligation.rule.as_str())));
         line("TRANSP:TRANSPARENT".to_owned());
         line("END:VEVENT".to_owned());
     }

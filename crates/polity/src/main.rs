@@ -4,6 +4,7 @@ mod audit;
 mod ical;
 mod record;
 mod report;
+mod rules;
 mod serve;
 mod stats;
 mod tally;
@@ -248,6 +249,18 @@ enum Command {
         #[arg(long, global = true, default_value = "sqlite:polity.db", env = "POLITY_DB")]
         db: String,
     },
+    /// List the rules polity enforces, or explain one (`polity rules D3`), with the values a
+    /// registry gives it (`--registry DIR`).
+    Rules {
+        /// A rule id (`D3`, `S6`, `R-REF`), without regard to case; every rule when absent.
+        id: Option<String>,
+        /// A registry folder: show what it sets for the rule, and where.
+        #[arg(long, value_name = "DIR")]
+        registry: Option<PathBuf>,
+        /// `markdown` prints the whole catalog as docs/rules.md.
+        #[arg(long, value_enum, default_value_t = RulesFormat::Human)]
+        format: RulesFormat,
+    },
     /// Write the registry files' JSON Schemas into a folder.
     Schema {
         #[arg(long, default_value = "schema")]
@@ -285,6 +298,12 @@ enum CheckFormat {
     Json,
     /// GitHub Actions annotations.
     Github,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum RulesFormat {
+    Human,
+    Markdown,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -533,11 +552,31 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
+        Command::Rules { id, registry, format } => rules_command(id.as_deref(), registry.as_deref(), format),
         Command::Schema { out } => {
             write_schemas(&out)?;
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+fn rules_command(id: Option<&str>, registry: Option<&Path>, format: RulesFormat) -> Result<ExitCode> {
+    if format == RulesFormat::Markdown {
+        print!("{}", rules::markdown());
+        return Ok(ExitCode::SUCCESS);
+    }
+    let Some(id) = id else {
+        print!("{}", rules::list());
+        return Ok(ExitCode::SUCCESS);
+    };
+    let Some(rule) = polity_model::RuleId::parse(id) else {
+        bail!("there is no rule {id:?}; `polity rules` lists them all (S1–S12, L1–L8, E1–E11, D1–D11, C1–C3, T1, R-*)");
+    };
+    let loaded = registry.map(polity_registry::load).transpose()?;
+    let shown = registry.map(|dir| dir.display().to_string());
+    let context = shown.as_deref().zip(loaded.as_ref().map(|loaded| &loaded.polity));
+    print!("{}", rules::explain(rule.rule(), context));
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Splits a command line into words; double quotes group words with spaces.

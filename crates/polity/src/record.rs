@@ -327,8 +327,8 @@ impl Record {
         ballot: Option<SecretBallot>,
     ) -> Result<Vec<Event>> {
         for _ in 0..5 {
-            let events =
-                decide(&self.state, command, context).map_err(|rejection| anyhow!("refused by {rejection}"))?;
+            let events = decide(&self.state, command, context)
+                .map_err(|rejection| anyhow!("refused by {rejection}; see `polity rules {}`", rejection.rule))?;
             let rows = polity_server::live::rows(&events, context.on);
             match self.store.append_with_ballot(self.last_seq, rows, ballot.clone()).await {
                 Ok(stored) => {

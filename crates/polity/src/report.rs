@@ -74,7 +74,7 @@ pub fn check_json(dir: &Path, polity: &Polity, findings: &[Finding], at: Date) -
         findings: findings
             .iter()
             .map(|finding| FindingJson {
-                rule: finding.rule,
+                rule: finding.rule.as_str(),
                 severity: match finding.severity {
                     Severity::Error => "error",
                     Severity::Warning => "warning",
@@ -172,7 +172,7 @@ pub fn due_json(obligations: &[Obligation], at: Date, within: Period) -> String 
             .map(|obligation| ObligationJson {
                 date: obligation.date.to_string(),
                 kind: obligation.kind.as_str(),
-                rule: obligation.rule,
+                rule: obligation.rule.as_str(),
                 body: &obligation.body,
                 summary: &obligation.summary,
                 overdue: obligation.overdue,

@@ -520,3 +520,75 @@ fn affiliations_import_from_gitdm_and_cncf_files() {
     assert!(stderr.contains("bad-map:2: a key without an employer"), "{stderr}");
     assert_eq!(std::fs::read(registry.join("people.yaml")).unwrap(), before);
 }
+
+#[test]
+fn docs_rules_md_is_generated_from_the_catalog_and_current() {
+    let output = polity(&["rules", "--format", "markdown"]);
+    assert!(output.status.success());
+    let committed = std::fs::read_to_string(root().join("docs/rules.md")).unwrap();
+    assert!(
+        stdout(&output) == committed,
+        "docs/rules.md is stale: run `cargo run -q -p polity -- rules --format markdown > docs/rules.md`"
+    );
+}
+
+#[test]
+fn rules_explains_a_rule_with_the_registry_values_and_where_they_are() {
+    let all = stdout(&polity(&["rules"]));
+    for id in polity_model::RuleId::ALL {
+        assert!(
+            all.contains(&format!("{:<9} ", id.as_str())),
+            "{id} missing from `polity rules`"
+        );
+    }
+    let output = polity(&["rules", "d3", "--registry", "examples/cfn-working-group"]);
+    assert!(output.status.success());
+    let text = stdout(&output);
+    assert!(text.starts_with("D3: How a decision is taken"), "{text}");
+    assert!(
+        text.contains("valid if `> 1/2 of members voted`, used by tsc (examples/cfn-working-group/polity.yaml:"),
+        "{text}"
+    );
+    let unknown = polity(&["rules", "D12"]);
+    assert!(!unknown.status.success());
+    assert!(String::from_utf8_lossy(&unknown.stderr).contains("`polity rules` lists them all"));
+}
+
+/// Every test the catalog names exists, and every rule has a test whose name starts with its id.
+#[test]
+fn every_rule_has_a_test_named_after_it_and_the_catalog_names_real_tests() {
+    fn collect(dir: &Path, names: &mut std::collections::BTreeSet<String>) {
+        for entry in std::fs::read_dir(dir).unwrap().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                collect(&path, names);
+            } else if path.extension().is_some_and(|ext| ext == "rs") {
+                let text = std::fs::read_to_string(&path).unwrap();
+                for line in text.lines() {
+                    let line = line.trim_start();
+                    let line = line.strip_prefix("async ").unwrap_or(line);
+                    if let Some(rest) = line.strip_prefix("fn ") {
+                        let name: String = rest.chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
+                        names.insert(name);
+                    }
+                }
+            }
+        }
+    }
+    let mut names = std::collections::BTreeSet::new();
+    collect(&root().join("crates"), &mut names);
+    for rule in polity_model::rules::CATALOG {
+        let prefix = rule.id.test_prefix();
+        assert!(
+            names.iter().any(|name| name.starts_with(&prefix)),
+            "no test starts with {prefix}"
+        );
+        for test in rule.tests {
+            assert!(
+                names.contains(*test),
+                "{}: the catalog names {test}, which does not exist",
+                rule.id
+            );
+        }
+    }
+}

@@ -1,6 +1,7 @@
 //! L1-L5: lifecycle states and their transitions, sub-group and SIG criteria, charter reviews, reports.
 
 use super::*;
+use crate::rules::RuleId;
 
 pub(super) fn l1_transitions(polity: &Polity, _at: Date, findings: &mut Vec<Finding>) {
     for body in &polity.bodies {
@@ -9,7 +10,7 @@ pub(super) fn l1_transitions(polity: &Polity, _at: Date, findings: &mut Vec<Find
             if let Some((state, on)) = previous {
                 if change.on < on {
                     findings.push(Finding::error(
-                        "L1",
+                        RuleId::L1,
                         change.loc,
                         format!(
                             "history of {} goes back in time: {} on {} comes after {on}",
@@ -22,7 +23,7 @@ pub(super) fn l1_transitions(polity: &Polity, _at: Date, findings: &mut Vec<Find
                 }
                 if !state.may_move_to(change.state) {
                     findings.push(Finding::error(
-                        "L1",
+                        RuleId::L1,
                         change.loc,
                         format!(
                             "{} cannot move from {} to {}",
@@ -37,7 +38,7 @@ pub(super) fn l1_transitions(polity: &Polity, _at: Date, findings: &mut Vec<Find
             let needs_motion = previous.is_some() || change.state != LifecycleState::Proposed;
             if needs_motion && change.motion.is_none() {
                 findings.push(Finding::error(
-                    "L1",
+                    RuleId::L1,
                     change.loc,
                     format!("{} became {} on {} without a recorded motion", body.id, change.state.as_str(), change.on),
                     "every transition needs a review and vote of the overseeing body: set `motion:` to the motion that passed it",
@@ -49,7 +50,7 @@ pub(super) fn l1_transitions(polity: &Polity, _at: Date, findings: &mut Vec<Find
             && declared != last
         {
             findings.push(Finding::error(
-                "L1",
+                RuleId::L1,
                 body.loc,
                 format!(
                     "{} declares state {} but its history ends in {}",
@@ -133,7 +134,7 @@ pub(super) fn l2_sub_group_criteria(polity: &Polity, at: Date, findings: &mut Ve
     for body in live_bodies(polity, at).filter(|body| body.kind == BodyKind::SubGroup) {
         let mut missing = |what: String, hint: &str| {
             findings.push(Finding::error(
-                "L2",
+                RuleId::L2,
                 body.loc,
                 format!("sub-group {} {what}", body.id),
                 hint,
@@ -170,7 +171,7 @@ pub(super) fn l3_sig_proposal(polity: &Polity, at: Date, findings: &mut Vec<Find
         let proposal = body.proposal.clone().unwrap_or_default();
         let mut missing = |what: &str, hint: &str| {
             findings.push(Finding::error(
-                "L3",
+                RuleId::L3,
                 body.loc,
                 format!("proposed SIG {} {what}", body.id),
                 hint,
@@ -198,7 +199,7 @@ pub(super) fn l4_charter_review(polity: &Polity, at: Date, findings: &mut Vec<Fi
     for body in live_bodies(polity, at).filter(|body| body.kind == BodyKind::Sig) {
         let Some(charter) = &body.charter else {
             findings.push(Finding::error(
-                "L4",
+                RuleId::L4,
                 body.loc,
                 format!("SIG {} has no charter", body.id),
                 "add `charter:` with scope in and out, overlaps and deviations, and its approval date",
@@ -207,13 +208,13 @@ pub(super) fn l4_charter_review(polity: &Polity, at: Date, findings: &mut Vec<Fi
         };
         match charter.approved {
             None => findings.push(Finding::error(
-                "L4",
+                RuleId::L4,
                 charter.loc,
                 format!("the charter of SIG {} records no TOC approval", body.id),
                 "set `charter.approved:` to the date the TOC last approved it",
             )),
             Some(approved) if every.after(approved) <= at => findings.push(Finding::error(
-                "L4",
+                RuleId::L4,
                 charter.loc,
                 format!(
                     "the charter review of SIG {} is overdue: last approved {approved}, due {}",
@@ -226,7 +227,7 @@ pub(super) fn l4_charter_review(polity: &Polity, at: Date, findings: &mut Vec<Fi
         }
         if charter.scope_in.is_empty() || charter.scope_out.is_empty() {
             findings.push(Finding::warning(
-                "L4",
+                RuleId::L4,
                 charter.loc,
                 format!(
                     "the charter of SIG {} does not state both what is in and what is out of scope",
@@ -238,7 +239,7 @@ pub(super) fn l4_charter_review(polity: &Polity, at: Date, findings: &mut Vec<Fi
         for deviation in &charter.deviations {
             if deviation.reason.trim().is_empty() || deviation.approval.trim().is_empty() {
                 findings.push(Finding::error(
-                    "L4",
+                    RuleId::L4,
                     deviation.loc,
                     format!(
                         "deviation {:?} in the charter of {} lacks its reason or approval",
@@ -268,7 +269,7 @@ pub(super) fn l5_reports(polity: &Polity, at: Date, findings: &mut Vec<Finding>)
         let warn = rule.warn_after.after(since);
         if dissolve <= at {
             findings.push(Finding::error(
-                "L5",
+                RuleId::L5,
                 body.loc,
                 format!(
                     "SIG {} {what}: {} or more without a report (since {dissolve})",
@@ -278,7 +279,7 @@ pub(super) fn l5_reports(polity: &Polity, at: Date, findings: &mut Vec<Finding>)
             ));
         } else if warn <= at {
             findings.push(Finding::warning(
-                "L5",
+                RuleId::L5,
                 body.loc,
                 format!(
                     "SIG {} {what}: {} or more without a report (since {warn})",

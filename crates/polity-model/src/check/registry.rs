@@ -1,6 +1,7 @@
 //! R-REF, R-DUP: every reference resolves, and nothing is defined twice.
 
 use super::*;
+use crate::rules::RuleId;
 
 pub(super) fn references(polity: &Polity, _at: Date, findings: &mut Vec<Finding>) {
     let person = |reference: &PersonRef, what: &str, findings: &mut Vec<Finding>| {
@@ -11,7 +12,7 @@ pub(super) fn references(polity: &Polity, _at: Date, findings: &mut Vec<Finding>
                 "add the person to people.yaml, or correct the id (write @handle to refer by GitHub handle)"
             };
             findings.push(Finding::error(
-                "R-REF",
+                RuleId::RRef,
                 reference.loc,
                 format!("{what} refers to unknown person {:?}", reference.text),
                 hint,
@@ -68,7 +69,7 @@ pub(super) fn references(polity: &Polity, _at: Date, findings: &mut Vec<Finding>
         for reference in body_refs {
             if polity.body(&reference.id).is_none() {
                 findings.push(Finding::error(
-                    "R-REF",
+                    RuleId::RRef,
                     reference.loc,
                     format!("body {} refers to unknown body {:?}", body.id, reference.id),
                     "add a file under bodies/ with this id, or correct the id",
@@ -82,7 +83,7 @@ pub(super) fn references(polity: &Polity, _at: Date, findings: &mut Vec<Finding>
         for rule in rules {
             if !polity.constitution.decision_rules.contains_key(&rule.id) {
                 findings.push(Finding::error(
-                    "R-REF",
+                    RuleId::RRef,
                     rule.loc,
                     format!("body {} decides by unknown decision rule {:?}", body.id, rule.id),
                     "name one of the constitution's `decision-rules`, or add it there",
@@ -112,7 +113,7 @@ pub(super) fn references(polity: &Polity, _at: Date, findings: &mut Vec<Finding>
 
 pub(super) fn unknown_organisation(id: &str, loc: Loc) -> Finding {
     Finding::error(
-        "R-REF",
+        RuleId::RRef,
         loc,
         format!("unknown organisation {id:?}"),
         "add it to organisations.yaml, or correct the id",
@@ -125,7 +126,7 @@ pub(super) fn duplicates(polity: &Polity, _at: Date, findings: &mut Vec<Finding>
         for (key, loc) in items {
             match first.get(&key) {
                 Some(earlier) => findings.push(Finding::error(
-                    "R-DUP",
+                    RuleId::RDup,
                     loc,
                     format!("{kind} {key:?} is used again (first at line {})", earlier.line),
                     hint,
@@ -215,7 +216,7 @@ pub(super) fn duplicates(polity: &Polity, _at: Date, findings: &mut Vec<Finding>
                 // Two people's own GitHub handles are reported above.
                 Some((_, false)) if kind == "merged GitHub account" && !merged => {}
                 Some((earlier, _)) if *earlier != id => findings.push(Finding::error(
-                    "R-DUP",
+                    RuleId::RDup,
                     loc,
                     format!("{kind} {key:?} of {id} is already {earlier}'s"),
                     "an identity belongs to one person: merge the two people or remove the identity from one",

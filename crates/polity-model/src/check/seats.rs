@@ -1,6 +1,7 @@
 //! E1, E3, E4, E5, E10: seats and terms: officers, staggering, expired terms, term limits, and who decides each act.
 
 use super::*;
+use crate::rules::RuleId;
 
 pub(super) fn e3_officers_are_members(polity: &Polity, at: Date, findings: &mut Vec<Finding>) {
     for body in live_bodies(polity, at).filter(|body| body.kind == BodyKind::OversightCommittee && body.seats.is_some())
@@ -16,7 +17,7 @@ pub(super) fn e3_officers_are_members(polity: &Polity, at: Date, findings: &mut 
             };
             if !members.contains(&person.id) {
                 findings.push(Finding::error(
-                    "E3",
+                    RuleId::E3,
                     holding.loc,
                     format!(
                         "{} is {} of {} but not one of its members on {at}",
@@ -60,7 +61,7 @@ pub(super) fn e5_staggered_chairs(polity: &Polity, at: Date, findings: &mut Vec<
                     .find(|holding| holding.until == Some(end))
                     .map_or(body.loc, |holding| holding.loc);
                 findings.push(Finding::error(
-                    "E5",
+                    RuleId::E5,
                     loc,
                     format!("every chair term in SIG {} ends on {end}: no chair seat continues across that change", body.id),
                     "stagger the chair terms (`class:` a and b) so at least one chair stays in office across every term end",
@@ -68,10 +69,6 @@ pub(super) fn e5_staggered_chairs(polity: &Polity, at: Date, findings: &mut Vec<
             }
         }
     }
-}
-
-pub(super) fn term_rule(body: &Body, seat: Seat) -> &'static str {
-    body.kind.seat_rule(seat)
 }
 
 /// Terms that have ended with no successor recorded: the seat count dropped and stayed down.
@@ -95,7 +92,7 @@ pub(super) fn expired_terms(polity: &Polity, at: Date, findings: &mut Vec<Findin
             let now = body.holders_on(holding.seat, at).count();
             if now < before {
                 findings.push(Finding::warning(
-                    term_rule(body, holding.seat),
+                    body.kind.seat_rule(holding.seat),
                     holding.loc,
                     format!(
                         "the {} term of {} in {} ended on {end} and no successor is recorded",
@@ -133,7 +130,7 @@ pub(super) fn e10_term_limits(polity: &Polity, at: Date, findings: &mut Vec<Find
                 };
                 if run == limit + 1 && pair[1].from <= at {
                     findings.push(Finding::warning(
-                        "E10",
+                        RuleId::E10,
                         pair[1].loc,
                         format!(
                             "{person} is in {run} consecutive {} terms in {}; the term limit is {limit}",
@@ -148,22 +145,18 @@ pub(super) fn e10_term_limits(polity: &Polity, at: Date, findings: &mut Vec<Find
     }
 }
 
-pub(super) fn act_rule(act: crate::model::Act) -> &'static str {
-    act.rule()
-}
-
 /// Every electorate named in `decisions:` and `elections:` exists for the body: an overseer
 /// above it, committers listed, chairs' seats.
 pub(super) fn authorities_exist(polity: &Polity, _at: Date, findings: &mut Vec<Finding>) {
     use crate::model::Electorate;
     for body in &polity.bodies {
-        let mut uses: Vec<(&'static str, Electorate, Loc)> = Vec::new();
+        let mut uses: Vec<(RuleId, Electorate, Loc)> = Vec::new();
         for (act, authority) in &body.decisions {
             for electorate in &authority.by {
-                uses.push((act_rule(*act), *electorate, authority.rule.loc));
+                uses.push((act.rule(), *electorate, authority.rule.loc));
             }
         }
-        for (rule, election) in [("E1", &body.elections), ("E3", &body.officer_elections)] {
+        for (rule, election) in [(RuleId::E1, &body.elections), (RuleId::E3, &body.officer_elections)] {
             if let Some(election) = election {
                 for electorate in [election.nominators, election.candidates, election.voters] {
                     uses.push((rule, electorate, election.loc));

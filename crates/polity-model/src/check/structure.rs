@@ -1,6 +1,7 @@
 //! S1-S12: the shape of the bodies: the tree, leadership, liaisons, seats and their caps, named roles, advisory partners, the final say.
 
 use super::*;
+use crate::rules::RuleId;
 
 pub(super) fn s1_tree(polity: &Polity, _at: Date, findings: &mut Vec<Finding>) {
     for body in &polity.bodies {
@@ -10,7 +11,7 @@ pub(super) fn s1_tree(polity: &Polity, _at: Date, findings: &mut Vec<Finding>) {
                 && !matches!(body.kind, BodyKind::OversightCommittee | BodyKind::AdvisoryGroup) =>
             {
                 findings.push(Finding::error(
-                    "S1",
+                    RuleId::S1,
                     body.loc,
                     format!("{} {} has no parent body", body.kind.as_str(), body.id),
                     format!(
@@ -26,7 +27,7 @@ pub(super) fn s1_tree(polity: &Polity, _at: Date, findings: &mut Vec<Finding>) {
                 };
                 if !allowed.contains(&parent.kind) {
                     findings.push(Finding::error(
-                        "S1",
+                        RuleId::S1,
                         parent_ref.loc,
                         format!(
                             "{} {} cannot hang under {} {}",
@@ -47,7 +48,7 @@ pub(super) fn s1_tree(polity: &Polity, _at: Date, findings: &mut Vec<Finding>) {
                 while let Some(ancestor) = current {
                     if !seen.insert(ancestor.id.as_str()) {
                         findings.push(Finding::error(
-                            "S1",
+                            RuleId::S1,
                             parent_ref.loc,
                             format!("body {} is its own ancestor: the parent links form a cycle", body.id),
                             "bodies form a tree: break the cycle by correcting one `parent:`",
@@ -69,7 +70,7 @@ pub(super) fn s2_sig_leadership(polity: &Polity, at: Date, findings: &mut Vec<Fi
         }
         let Some(liaison) = &body.toc_liaison else {
             findings.push(Finding::error(
-                "S2",
+                RuleId::S2,
                 body.loc,
                 format!("SIG {} has no TOC liaison", body.id),
                 "set `toc-liaison:` to a voting member of the overseeing committee",
@@ -83,7 +84,7 @@ pub(super) fn s2_sig_leadership(polity: &Polity, at: Date, findings: &mut Vec<Fi
         let voting = seat_holders(toc, &[Seat::Member, Seat::Chair, Seat::CoChair], polity, at);
         if !voting.contains(&person.id) {
             findings.push(Finding::error(
-                "S2",
+                RuleId::S2,
                 liaison.loc,
                 format!(
                     "the TOC liaison of SIG {} is {}, who is not a voting member of {} on {at}",
@@ -102,7 +103,7 @@ pub(super) fn s3_staff_liaison(polity: &Polity, at: Date, findings: &mut Vec<Fin
     for body in live_bodies(polity, at).filter(|body| body.kind == BodyKind::Sig) {
         if body.staff_liaison.is_none() {
             findings.push(Finding::error(
-                "S3",
+                RuleId::S3,
                 body.loc,
                 format!("SIG {} has no executive-staff liaison to own its reports", body.id),
                 "set `staff-liaison:` to the staff member who owns the quarterly and annual reports",
@@ -118,7 +119,7 @@ pub(super) fn s4_working_group_timetable(polity: &Polity, at: Date, findings: &m
                 continue;
             }
             findings.push(Finding::error(
-                "S4",
+                RuleId::S4,
                 body.loc,
                 format!("working group {} has no timetable", body.id),
                 "a working group is time-limited: set `charter.timetable.end:` to its end date",
@@ -128,7 +129,7 @@ pub(super) fn s4_working_group_timetable(polity: &Polity, at: Date, findings: &m
         let charter = body.charter.as_ref().expect("timetable comes from the charter");
         if end <= at {
             findings.push(Finding::error(
-                "S4",
+                RuleId::S4,
                 charter.loc,
                 format!("working group {} is past its timetable, which ended on {end}", body.id),
                 "archive it (dissolve) by a motion, or extend the timetable by a motion of the overseeing body",
@@ -140,7 +141,7 @@ pub(super) fn s4_working_group_timetable(polity: &Polity, at: Date, findings: &m
         ) && max.after(start) < end
         {
             findings.push(Finding::warning(
-                "S4",
+                RuleId::S4,
                 charter.loc,
                 format!(
                     "working group {} has a timetable to {end}, more than {max} after it started on {start}",
@@ -156,7 +157,7 @@ pub(super) fn s4_working_group_timetable(polity: &Polity, at: Date, findings: &m
                 .all(|deliverable| deliverable.delivered.is_some_and(|on| on <= at))
         {
             findings.push(Finding::warning(
-                "S4",
+                RuleId::S4,
                 charter.loc,
                 format!(
                     "working group {} has delivered all its deliverables and is still live",
@@ -168,8 +169,8 @@ pub(super) fn s4_working_group_timetable(polity: &Polity, at: Date, findings: &m
     }
 }
 
-pub(super) fn officer_rule(kind: BodyKind) -> &'static str {
-    if kind == BodyKind::Sig { "S2" } else { "S5" }
+pub(super) fn officer_rule(kind: BodyKind) -> RuleId {
+    if kind == BodyKind::Sig { RuleId::S2 } else { RuleId::S5 }
 }
 
 pub(super) fn s5_seats_and_officers(polity: &Polity, at: Date, findings: &mut Vec<Finding>) {
@@ -187,7 +188,7 @@ pub(super) fn s5_seats_and_officers(polity: &Polity, at: Date, findings: &mut Ve
                     "end some terms, or change `seats:` by amending the constitution".to_owned()
                 };
                 findings.push(Finding::error(
-                    "S5",
+                    RuleId::S5,
                     seats.loc,
                     format!(
                         "{} has {count} members on {at}; it must have {} seats",
@@ -245,7 +246,7 @@ pub(super) fn s6_organisation_cap(polity: &Polity, at: Date, findings: &mut Vec<
             match person.affiliation_on(at) {
                 Some(organisation) => by_organisation.entry(organisation).or_default().push(person.id.clone()),
                 None => findings.push(Finding::warning(
-                    "S6",
+                    RuleId::S6,
                     holding.loc,
                     format!("{} holds a seat in {} but has no affiliation on {at}", person.id, body.id),
                     "record the person's affiliation in people.yaml (an independent member gets an organisation of their own)",
@@ -255,7 +256,7 @@ pub(super) fn s6_organisation_cap(polity: &Polity, at: Date, findings: &mut Vec<
         for (organisation, people) in by_organisation {
             if people.len() > cap as usize {
                 findings.push(Finding::error(
-                    "S6",
+                    RuleId::S6,
                     seats.loc,
                     format!(
                         "{} holds {} seats in {} on {at} ({}); at most {cap} per organisation",
@@ -279,7 +280,7 @@ pub(super) fn s8_one_ptl_who_commits(polity: &Polity, at: Date, findings: &mut V
         let ptls: Vec<_> = body.holders_on(Seat::Ptl, at).collect();
         match ptls.as_slice() {
             [] => findings.push(Finding::error(
-                "S8",
+                RuleId::S8,
                 body.loc,
                 format!("{} {} has no PTL on {at}", body.kind.as_str(), body.id),
                 "every project has exactly one PTL: record the PTL election's result in `holders:`",
@@ -296,7 +297,7 @@ pub(super) fn s8_one_ptl_who_commits(polity: &Polity, at: Date, findings: &mut V
                     });
                     if !is_committer {
                         findings.push(Finding::error(
-                            "S8",
+                            RuleId::S8,
                             ptl.loc,
                             format!("the PTL of {}, {}, is not one of its committers", body.id, person.id),
                             "the PTL must be a committer of the project: add them to `committers:` (by promotion, E11) or elect another PTL",
@@ -305,7 +306,7 @@ pub(super) fn s8_one_ptl_who_commits(polity: &Polity, at: Date, findings: &mut V
                 }
             }
             [_, extra, ..] => findings.push(Finding::error(
-                "S8",
+                RuleId::S8,
                 extra.loc,
                 format!("{} has {} PTLs on {at}", body.id, ptls.len()),
                 "a project has exactly one PTL: end all but one term",
@@ -324,7 +325,7 @@ pub(super) fn s9_liaisons(polity: &Polity, at: Date, findings: &mut Vec<Finding>
             let defaulted = constitution.liaison_default == LiaisonDefault::Ptl && ptl.is_some();
             if !filled && !defaulted {
                 findings.push(Finding::error(
-                    "S9",
+                    RuleId::S9,
                     body.loc,
                     format!("{} {} has no {area} liaison", body.kind.as_str(), body.id),
                     format!("name a volunteer under `liaisons: {{ {area}: ... }}` (the PTL picks when several volunteer, E9)"),
@@ -335,7 +336,7 @@ pub(super) fn s9_liaisons(polity: &Polity, at: Date, findings: &mut Vec<Finding>
             if !constitution.liaison_areas.contains(area) && !constitution.liaison_areas.is_empty() {
                 let loc = holders.first().map_or(body.loc, |holder| holder.loc);
                 findings.push(Finding::warning(
-                    "S9",
+                    RuleId::S9,
                     loc,
                     format!("{area:?} is not a liaison area of the constitution"),
                     format!("use one of: {}", constitution.liaison_areas.join(", ")),
@@ -354,7 +355,7 @@ pub(super) fn s9_liaisons(polity: &Polity, at: Date, findings: &mut Vec<Finding>
             && let [Some(organisation)] = organisations.into_iter().collect::<Vec<_>>().as_slice()
         {
             findings.push(Finding::warning(
-                "S9",
+                RuleId::S9,
                 body.loc,
                 format!("all {} liaisons of {} work for {organisation}", people.len(), body.id),
                 "avoid all liaisons coming from one company (E9): invite volunteers from other organisations",
@@ -371,7 +372,7 @@ pub(super) fn s10_named_roles(polity: &Polity, at: Date, findings: &mut Vec<Find
                 "chair" | "co-chair" | "tech-lead" | "technical lead"
             ) {
                 findings.push(Finding::error(
-                    "S10",
+                    RuleId::S10,
                     role.loc,
                     format!(
                         "{:?} is not a named role: chairs and technical leads are seats",
@@ -392,7 +393,7 @@ pub(super) fn s10_named_roles(polity: &Polity, at: Date, findings: &mut Vec<Find
                 .collect();
             if approving.len() * 2 <= chairs.len() || chairs.is_empty() {
                 findings.push(Finding::error(
-                    "S10",
+                    RuleId::S10,
                     role.loc,
                     format!(
                         "role {:?} in {} is approved by {} of {} chairs on {date}; it needs more than half",
@@ -425,7 +426,7 @@ pub(super) fn s11_advisory_partners(polity: &Polity, at: Date, findings: &mut Ve
                 .and_then(|maintainer| polity.person(&maintainer.text));
             match employs {
                 None if partner.maintainer.is_none() => findings.push(Finding::error(
-                    "S11",
+                    RuleId::S11,
                     partner.loc,
                     format!(
                         "industry partner {organisation} in {} names no full-time maintainer",
@@ -436,7 +437,7 @@ pub(super) fn s11_advisory_partners(polity: &Polity, at: Date, findings: &mut Ve
                 None => {}
                 Some(person) if person.affiliation_on(at) != Some(organisation.as_str()) => {
                     findings.push(Finding::error(
-                        "S11",
+                        RuleId::S11,
                         partner.loc,
                         format!(
                             "{} is named as {organisation}'s maintainer but does not work for {organisation} on {at}",
@@ -457,7 +458,7 @@ pub(super) fn s12_final_say(polity: &Polity, at: Date, findings: &mut Vec<Findin
             && body.holders_on(*seat, at).next().is_none()
         {
             findings.push(Finding::error(
-                "S12",
+                RuleId::S12,
                 *loc,
                 format!(
                     "the final say in {} belongs to its {}, and that seat is vacant on {at}",
