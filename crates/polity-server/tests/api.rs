@@ -580,7 +580,9 @@ async fn d7_proposal_and_objection_through_the_forms() {
         .await;
     assert_eq!(refused.status, 403);
     assert!(
-        refused.body.contains("Refused by rule <strong>D7</strong>"),
+        refused
+            .body
+            .contains("Refused by rule <strong><a href=\"/rules/D7\">D7</a></strong>"),
         "{}",
         refused.body
     );

@@ -23,6 +23,9 @@ use crate::views::{self, BodyView, PersonView, ProcessLink, RunningTally, TreeEn
 use crate::{App, github};
 
 mod account;
+mod rules;
+
+use rules::filters;
 
 pub(crate) use account::start_session;
 use account::{me, new_token, revoke_token, signin, signin_form, signout};
@@ -134,6 +137,8 @@ pub(crate) fn routes() -> Router<Arc<App>> {
         .route("/motions/{body}/{n}", get(motion))
         .route("/meetings/{body}/{n}", get(meeting))
         .route("/log", get(log))
+        .route("/rules", get(rules::rules))
+        .route("/rules/{id}", get(rules::rule))
         .route("/signin", get(signin_form).post(signin))
         .route("/signout", post(signout))
         .route("/me", get(me))
