@@ -7,7 +7,8 @@ use std::fmt;
 
 use crate::threshold::{Base, Threshold};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Choice {
     Yes,
     No,
@@ -21,6 +22,12 @@ impl Choice {
             Choice::No => "no",
             Choice::Abstain => "abstain",
         }
+    }
+}
+
+impl fmt::Display for Choice {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
     }
 }
 

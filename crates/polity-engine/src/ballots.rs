@@ -57,10 +57,10 @@ pub(crate) fn cast_ballot(
 ) -> Result<Vec<Event>, Rejection> {
     let election = election_in(state, election, Phase::Voting)?;
     let body = state.body(&election.body)?;
-    let seat = seat_of(&election.seat);
+    let seat = election.seat;
     let rule = state.election_rule(body, seat);
     let rule_id = election_rule_id(body, seat);
-    if on >= date(&election.voting_close) {
+    if on >= election.voting_close {
         return reject(
             rule_id,
             format!("voting closed on {}", election.voting_close),

@@ -49,10 +49,10 @@ pub(crate) fn evolve(state: &mut State, event: &Event) {
                 Election {
                     id: election.clone(),
                     body: body.clone(),
-                    seat: seat.clone(),
+                    seat: *seat,
                     seats: *seats,
-                    nominations_close: nominations_close.clone(),
-                    voting_close: voting_close.clone(),
+                    nominations_close: *nominations_close,
+                    voting_close: *voting_close,
                     phase: Phase::Nominating,
                     nominees: BTreeMap::new(),
                     candidates: Vec::new(),
@@ -204,7 +204,7 @@ pub(crate) fn close_election(
     on: Date,
 ) -> Result<Vec<Event>, Rejection> {
     let body = state.body(&election.body)?;
-    let seat = seat_of(&election.seat);
+    let seat = election.seat;
     let rule = state.election_rule(body, seat);
     let rule_id = election_rule_id(body, seat);
     let names = election.candidates.clone();
@@ -232,7 +232,7 @@ pub(crate) fn close_election(
     let voters = state.electorate(body, rule.voters, on);
     // The new terms start when the seats' current terms end (or when voting closes, if later):
     // members whose terms end then are being replaced; those whose terms go on are sitting.
-    let closes = date(&election.voting_close).max(on);
+    let closes = election.voting_close.max(on);
     let term_start = body
         .holders
         .iter()
@@ -286,7 +286,7 @@ pub(crate) fn close_election(
     };
     let result = polity_count::count(&counted, &rules);
     let winners: Vec<String> = result.seats.winners.iter().map(|&index| names[index].clone()).collect();
-    let until = body.term.map(|term| term.after(term_start).to_string());
+    let until = body.term.map(|term| term.after(term_start));
     let mut events = vec![Event::ElectionClosed {
         election: election.id.clone(),
         valid: result.valid,
@@ -317,17 +317,15 @@ pub(crate) fn close_election(
     let full = winners.len().div_ceil(2);
     for (position, winner) in winners.into_iter().enumerate() {
         let (until, class) = match (election.stagger, body.term) {
-            (true, Some(term)) if position >= full => {
-                (Some(half(term).after(term_start).to_string()), Some("b".to_owned()))
-            }
-            (true, Some(_)) => (until.clone(), Some("a".to_owned())),
-            _ => (until.clone(), None),
+            (true, Some(term)) if position >= full => (Some(half(term).after(term_start)), Some("b".to_owned())),
+            (true, Some(_)) => (until, Some("a".to_owned())),
+            _ => (until, None),
         };
         events.push(Event::TermStarted {
             body: body.id.clone(),
             person: winner,
-            seat: election.seat.clone(),
-            from: term_start.to_string(),
+            seat: election.seat,
+            from: term_start,
             until,
             election: election.id.clone(),
             class,
@@ -389,10 +387,10 @@ fn decide_open_election(
     Ok(vec![Event::ElectionOpened {
         election: new_id("e", &body.id, existing),
         body: body.id.clone(),
-        seat: seat.as_str().to_owned(),
+        seat: *seat,
         seats: *seats,
-        nominations_close: nominations_close.to_string(),
-        voting_close: voting_close.to_string(),
+        nominations_close,
+        voting_close,
         stagger: *stagger,
         by: actor,
     }])
@@ -407,10 +405,10 @@ fn decide_nominate(
 ) -> Result<Vec<Event>, Rejection> {
     let election = election_in(state, election, Phase::Nominating)?;
     let body = state.body(&election.body)?;
-    let seat = seat_of(&election.seat);
+    let seat = election.seat;
     let rule = state.election_rule(body, seat);
     let rule_id = election_rule_id(body, seat);
-    if on >= date(&election.nominations_close) {
+    if on >= election.nominations_close {
         return reject(
             rule_id,
             format!("nominations closed on {}", election.nominations_close),
@@ -563,7 +561,7 @@ fn decide_close_nominations(state: &State, election: &str, actor: String) -> Res
         );
     }
     let body = state.body(&election.body)?;
-    let rule = state.election_rule(body, seat_of(&election.seat));
+    let rule = state.election_rule(body, election.seat);
     let candidates: Vec<String> = election
         .nominees
         .iter()
@@ -572,7 +570,7 @@ fn decide_close_nominations(state: &State, election: &str, actor: String) -> Res
         .collect();
     if candidates.is_empty() {
         return reject(
-            election_rule_id(body, seat_of(&election.seat)),
+            election_rule_id(body, election.seat),
             "no candidate stands (nominated, consenting where consent is required, not withdrawn)",
             "nominate candidates, and have them consent",
         );
@@ -600,14 +598,14 @@ fn decide_close_election(
         );
     }
     let body = state.body(&election.body)?;
-    let rule = state.election_rule(body, seat_of(&election.seat));
-    let closes = date(&election.voting_close);
+    let rule = state.election_rule(body, election.seat);
+    let closes = election.voting_close;
     if on < closes && !rule.early_close {
         let eligible = state.electorate(body, rule.voters, on);
         let waiting = eligible.iter().filter(|voter| !election.voted.contains(*voter)).count();
         if waiting > 0 {
             return reject(
-                election_rule_id(body, seat_of(&election.seat)),
+                election_rule_id(body, election.seat),
                 format!(
                     "voting in {} is open until {closes}: {} of {} eligible voters have voted",
                     election.id,

@@ -1,7 +1,16 @@
 //! The events of the record. They are the log's wire format: serialised as JSON with a `kind`
 //! tag, stored hash-chained, never changed. Add new kinds; never change an old one's meaning.
+//!
+//! Every value is typed (dates, seats, states, choices, electorates) and parsed once, when an
+//! event is read: a stored event whose text does not parse is an error of the record, never a
+//! silent default.
 
+use jiff::civil::Date;
+use polity_count::motion::Choice;
+use polity_model::{Electorate, LifecycleState, ReportKind, Seat};
 use serde::{Deserialize, Serialize};
+
+use crate::Subject;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SourceFile {
@@ -27,8 +36,8 @@ pub enum Event {
     /// L8.
     ReportSubmitted {
         body: String,
-        on: String,
-        report: String,
+        on: Date,
+        report: ReportKind,
         link: Option<String>,
         by: String,
     },
@@ -37,25 +46,10 @@ pub enum Event {
         body: String,
         title: String,
         rule: String,
-        /// L1, L7: the motion moves `transition_body` to `transition_to` when it carries.
-        transition_body: Option<String>,
-        transition_to: Option<String>,
-        /// E11: the motion promotes this person to committer of the body when it carries.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        promote: Option<String>,
-        /// E7, E4: the motion ends this person's term in `remove_seat` when it carries.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        remove_person: Option<String>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        remove_seat: Option<String>,
-        /// E5, E6: the motion appoints this person to `appoint_seat` when it carries.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        appoint_person: Option<String>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        appoint_seat: Option<String>,
-        /// L6: a motion of no confidence in the body.
-        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
-        no_confidence: bool,
+        /// What the motion does when it carries (stored as the flat fields of
+        /// [`SubjectFields`]: `transition_body`, `transition_to`, `promote`, …).
+        #[serde(flatten, with = "subject_fields")]
+        subject: Option<Subject>,
         /// D1: the meeting the motion is voted in (its quorum gates the decision).
         #[serde(default, skip_serializing_if = "Option::is_none")]
         meeting: Option<String>,
@@ -65,14 +59,14 @@ pub enum Event {
         /// Who votes: `members`, `committers`, `overseer`, `chairs`; several make a composite
         /// majority (E6): each must carry the motion.
         #[serde(default)]
-        electorates: Vec<String>,
+        electorates: Vec<Electorate>,
         by: String,
     },
     /// D3, D2, D9: a public vote; a later vote of the same member in the same round replaces it.
     VoteCast {
         motion: String,
         member: String,
-        choice: String,
+        choice: Choice,
         /// The proxy who cast it for an absent member (D2).
         cast_by: Option<String>,
         /// The capacity the voter declared (D9): personal, or on behalf of an employer.
@@ -98,7 +92,7 @@ pub enum Event {
     MeetingScheduled {
         meeting: String,
         body: String,
-        on: String,
+        on: Date,
         chair: Option<String>,
         by: String,
     },
@@ -141,7 +135,7 @@ pub enum Event {
         proposal: String,
         body: String,
         title: String,
-        deadline: String,
+        deadline: Date,
         by: String,
     },
     /// D7: an objection turns the proposal into a vote (the motion opened with it).
@@ -158,14 +152,14 @@ pub enum Event {
     /// S12: the final-say holder decided a deadlocked motion, explicitly and on the record.
     FinalSayRecorded {
         motion: String,
-        decision: String,
+        decision: Choice,
         by: String,
         reason: String,
     },
     /// E1, E2: the roll of active members from contribution history, as of `on`.
     RollRecorded {
-        on: String,
-        from: String,
+        on: Date,
+        from: Date,
         rule: String,
         members: Vec<String>,
         sources: Vec<String>,
@@ -207,7 +201,7 @@ pub enum Event {
     /// S4: a working group dissolved at the end of its timetable or of its deliverables.
     WorkingGroupDissolved {
         body: String,
-        on: String,
+        on: Date,
         reason: String,
         by: String,
     },
@@ -215,8 +209,8 @@ pub enum Event {
     TermEnded {
         body: String,
         person: String,
-        seat: String,
-        on: String,
+        seat: Seat,
+        on: Date,
         motion: String,
     },
     /// L6: the overseeing body passed no confidence in the body; it may now be dissolved or reorganised.
@@ -233,17 +227,17 @@ pub enum Event {
     /// L1, L7: a group moved to a lifecycle state by a motion that carried.
     BodyTransitioned {
         body: String,
-        to: String,
-        on: String,
+        to: LifecycleState,
+        on: Date,
         motion: String,
     },
     ElectionOpened {
         election: String,
         body: String,
-        seat: String,
+        seat: Seat,
         seats: usize,
-        nominations_close: String,
-        voting_close: String,
+        nominations_close: Date,
+        voting_close: Date,
         /// E5: stagger the new terms: the first half of the winners serve the full term (class
         /// a), the rest half of it (class b), so that the seats never all change together.
         #[serde(default, skip_serializing_if = "std::ops::Not::not")]
@@ -299,9 +293,9 @@ pub enum Event {
     TermStarted {
         body: String,
         person: String,
-        seat: String,
-        from: String,
-        until: Option<String>,
+        seat: Seat,
+        from: Date,
+        until: Option<Date>,
         election: String,
         /// E5: the staggering class of the term.
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -350,5 +344,109 @@ impl Event {
             Event::ElectionClosed { .. } => "election-closed",
             Event::TermStarted { .. } => "term-started",
         }
+    }
+}
+
+/// A motion's subject as the log stores it: flat optional fields, at most one subject.
+/// `transition_body` and `transition_to` are always written (as `null` when absent), the others
+/// only when present, as they have been since the first motions were recorded.
+#[derive(Debug, Default, Serialize, Deserialize)]
+struct SubjectFields {
+    transition_body: Option<String>,
+    transition_to: Option<LifecycleState>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    promote: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    remove_person: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    remove_seat: Option<Seat>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    appoint_person: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    appoint_seat: Option<Seat>,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    no_confidence: bool,
+}
+
+impl From<&Option<Subject>> for SubjectFields {
+    fn from(subject: &Option<Subject>) -> SubjectFields {
+        let mut fields = SubjectFields::default();
+        match subject.clone() {
+            None => {}
+            Some(Subject::Transition { body, to }) => {
+                fields.transition_body = Some(body);
+                fields.transition_to = Some(to);
+            }
+            Some(Subject::Promote { person }) => fields.promote = Some(person),
+            Some(Subject::Remove { person, seat }) => {
+                fields.remove_person = Some(person);
+                fields.remove_seat = Some(seat);
+            }
+            Some(Subject::Appoint { person, seat }) => {
+                fields.appoint_person = Some(person);
+                fields.appoint_seat = Some(seat);
+            }
+            Some(Subject::NoConfidence) => fields.no_confidence = true,
+        }
+        fields
+    }
+}
+
+impl TryFrom<SubjectFields> for Option<Subject> {
+    type Error = &'static str;
+
+    fn try_from(fields: SubjectFields) -> Result<Option<Subject>, &'static str> {
+        let SubjectFields {
+            transition_body,
+            transition_to,
+            promote,
+            remove_person,
+            remove_seat,
+            appoint_person,
+            appoint_seat,
+            no_confidence,
+        } = fields;
+        let mut subjects = Vec::new();
+        match (transition_body, transition_to) {
+            (Some(body), Some(to)) => subjects.push(Subject::Transition { body, to }),
+            (None, None) => {}
+            _ => return Err("a transition needs both `transition_body` and `transition_to`"),
+        }
+        if let Some(person) = promote {
+            subjects.push(Subject::Promote { person });
+        }
+        match (remove_person, remove_seat) {
+            (Some(person), Some(seat)) => subjects.push(Subject::Remove { person, seat }),
+            (None, None) => {}
+            _ => return Err("a removal needs both `remove_person` and `remove_seat`"),
+        }
+        match (appoint_person, appoint_seat) {
+            (Some(person), Some(seat)) => subjects.push(Subject::Appoint { person, seat }),
+            (None, None) => {}
+            _ => return Err("an appointment needs both `appoint_person` and `appoint_seat`"),
+        }
+        if no_confidence {
+            subjects.push(Subject::NoConfidence);
+        }
+        if subjects.len() > 1 {
+            return Err("a motion has at most one subject");
+        }
+        Ok(subjects.pop())
+    }
+}
+
+mod subject_fields {
+    use serde::de::Error as _;
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    use super::SubjectFields;
+    use crate::Subject;
+
+    pub fn serialize<S: Serializer>(subject: &Option<Subject>, serializer: S) -> Result<S::Ok, S::Error> {
+        SubjectFields::from(subject).serialize(serializer)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Subject>, D::Error> {
+        Option::<Subject>::try_from(SubjectFields::deserialize(deserializer)?).map_err(D::Error::custom)
     }
 }

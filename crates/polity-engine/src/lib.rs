@@ -42,7 +42,7 @@ use meetings::meeting_of;
 use ballots::{INTEGRITY_HINT, cast_ballot};
 use elections::{election_in, election_rule_id};
 use lifecycle::check_transition;
-use subjects::{act_of, carried_subject, checked_promotion, checked_seat_change};
+use subjects::{carried_subject, checked_subject};
 
 pub use ballots::{check_ballot_store, parse_ranking};
 pub use events::{Event, SourceFile, TallyLine};
@@ -93,15 +93,8 @@ pub enum Command {
         body: String,
         title: String,
         rule: Option<String>,
-        transition: Option<(String, LifecycleState)>,
-        /// E11: promote this person to committer of `body`.
-        promote: Option<String>,
-        /// E7, E4: end this person's term in this seat of `body`.
-        remove: Option<(String, Seat)>,
-        /// E5, E6: appoint this person to this seat of `body`.
-        appoint: Option<(String, Seat)>,
-        /// L6: no confidence in `body`.
-        no_confidence: bool,
+        /// What the motion does when it carries; none for a plain decision.
+        subject: Option<Subject>,
         /// D1: voted in this meeting, whose quorum gates the decision.
         meeting: Option<String>,
         /// D8: a large decision: the advisory groups are consulted before the vote closes.
@@ -134,7 +127,7 @@ pub enum Command {
     /// become the roll of every `active-members` electorate.
     RecordRoll {
         /// The first day of the counted window (the last is the day before the act's date).
-        from: String,
+        from: Date,
         /// The rule applied, in words.
         rule: String,
         members: Vec<String>,
@@ -251,13 +244,72 @@ impl Command {
             body: body.to_owned(),
             title: title.to_owned(),
             rule: None,
-            transition: None,
-            promote: None,
-            remove: None,
-            appoint: None,
-            no_confidence: false,
+            subject: None,
             meeting: None,
             large: false,
+        }
+    }
+}
+
+/// What a motion does when it carries: at most one subject (L1, L7, E4–E7, E11, L6).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "subject", rename_all = "kebab-case")]
+pub enum Subject {
+    /// L1, L7: move `body` to a lifecycle state.
+    Transition { body: String, to: LifecycleState },
+    /// E11: promote this person to committer of the motion's body.
+    Promote { person: String },
+    /// E7, E4: end this person's term in this seat of the motion's body.
+    Remove { person: String, seat: Seat },
+    /// E5, E6: appoint this person to this seat of the motion's body.
+    Appoint { person: String, seat: Seat },
+    /// L6: no confidence in the motion's body.
+    NoConfidence,
+}
+
+impl Subject {
+    /// The one subject among those a user gave (a form's or a command line's fields); more than
+    /// one is refused (D3): a motion has one subject.
+    pub fn one_of(
+        transition: Option<(String, LifecycleState)>,
+        promote: Option<String>,
+        remove: Option<(String, Seat)>,
+        appoint: Option<(String, Seat)>,
+        no_confidence: bool,
+    ) -> Result<Option<Subject>, Rejection> {
+        let mut subjects: Vec<Subject> = [
+            transition.map(|(body, to)| Subject::Transition { body, to }),
+            promote.map(|person| Subject::Promote { person }),
+            remove.map(|(person, seat)| Subject::Remove { person, seat }),
+            appoint.map(|(person, seat)| Subject::Appoint { person, seat }),
+            no_confidence.then_some(Subject::NoConfidence),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        if subjects.len() > 1 {
+            return reject(
+                RuleId::D3,
+                "a motion has one subject: a transition, a promotion, a removal, an appointment or no confidence",
+                "open one motion for each",
+            );
+        }
+        Ok(subjects.pop())
+    }
+
+    /// The act this subject is, and so the rule that governs it.
+    pub fn act(&self) -> polity_model::Act {
+        use polity_model::Act;
+        match self {
+            Subject::Transition { .. } => Act::Transition,
+            Subject::Promote { .. } => Act::PromoteCommitter,
+            Subject::Remove { seat: Seat::Ptl, .. } => Act::RecallPtl,
+            Subject::Remove { .. } => Act::RemoveLeads,
+            Subject::Appoint {
+                seat: Seat::TechLead, ..
+            } => Act::AppointTechLeads,
+            Subject::Appoint { .. } => Act::AppointChairs,
+            Subject::NoConfidence => Act::NoConfidence,
         }
     }
 }
@@ -268,11 +320,7 @@ pub struct Motion {
     pub body: String,
     pub title: String,
     pub rule: String,
-    pub transition: Option<(String, String)>,
-    pub promote: Option<String>,
-    pub remove: Option<(String, String)>,
-    pub appoint: Option<(String, String)>,
-    pub no_confidence: bool,
+    pub subject: Option<Subject>,
     pub meeting: Option<String>,
     pub large: bool,
     pub consulted: BTreeSet<String>,
@@ -280,7 +328,7 @@ pub struct Motion {
     pub electorates: Vec<Electorate>,
     pub round: u32,
     /// member → (choice, cast by, capacity) for the current round.
-    pub votes: BTreeMap<String, (String, Option<String>, Option<String>)>,
+    pub votes: BTreeMap<String, (Choice, Option<String>, Option<String>)>,
     pub outcome: Option<String>,
     pub opened_by: String,
 }
@@ -304,10 +352,10 @@ pub struct Nominee {
 pub struct Election {
     pub id: String,
     pub body: String,
-    pub seat: String,
+    pub seat: Seat,
     pub seats: usize,
-    pub nominations_close: String,
-    pub voting_close: String,
+    pub nominations_close: Date,
+    pub voting_close: Date,
     pub phase: Phase,
     pub nominees: BTreeMap<String, Nominee>,
     pub candidates: Vec<String>,
@@ -331,7 +379,7 @@ pub struct Election {
 pub struct Meeting {
     pub id: String,
     pub body: String,
-    pub on: String,
+    pub on: Date,
     pub chair: Option<String>,
     pub agenda: Vec<(String, String)>,
     /// (item, requested by, accepted)
@@ -348,7 +396,7 @@ pub struct LazyProposal {
     pub id: String,
     pub body: String,
     pub title: String,
-    pub deadline: String,
+    pub deadline: Date,
     pub objected: Option<String>,
     pub accepted: bool,
     pub stopped: bool,
@@ -366,31 +414,6 @@ pub struct State {
     /// E9: (body, area) → volunteers.
     pub volunteers: BTreeMap<(String, String), BTreeSet<String>>,
     pub events: u64,
-}
-
-fn date(text: &str) -> Date {
-    text.parse().unwrap_or(Date::MIN)
-}
-
-fn seat_of(text: &str) -> Seat {
-    Seat::parse(text).unwrap_or(Seat::Member)
-}
-
-fn state_of(text: &str) -> LifecycleState {
-    match text {
-        "proposed" => LifecycleState::Proposed,
-        "forming" => LifecycleState::Forming,
-        "archived" => LifecycleState::Archived,
-        _ => LifecycleState::Active,
-    }
-}
-
-fn choice_of(text: &str) -> Choice {
-    match text {
-        "yes" => Choice::Yes,
-        "no" => Choice::No,
-        _ => Choice::Abstain,
-    }
 }
 
 impl State {
@@ -582,17 +605,6 @@ fn advisory_groups(state: &State, body: &Body) -> Vec<String> {
         })
         .map(|group| group.id.clone())
         .collect()
-}
-
-fn electorate_of(name: &str) -> Electorate {
-    match name {
-        "active-members" => Electorate::ActiveMembers,
-        "committers" => Electorate::Committers,
-        "overseer" => Electorate::Overseer,
-        "chairs" => Electorate::Chairs,
-        "self" => Electorate::Themselves,
-        _ => Electorate::Members,
-    }
 }
 
 fn new_id(prefix: &str, body: &str, existing: usize) -> String {

@@ -46,12 +46,8 @@ pub(crate) fn evolve(state: &mut State, event: &Event) {
         } => {
             if let Some(body) = state.polity.bodies.iter_mut().find(|candidate| candidate.id == *body) {
                 body.reports.push(Report {
-                    on: date(on),
-                    kind: if report == "annual" {
-                        ReportKind::Annual
-                    } else {
-                        ReportKind::Quarterly
-                    },
+                    on: *on,
+                    kind: *report,
                     link: link.clone(),
                     loc: body.loc,
                 });
@@ -59,10 +55,10 @@ pub(crate) fn evolve(state: &mut State, event: &Event) {
         }
         Event::BodyTransitioned { body, to, on, motion } => {
             if let Some(body) = state.polity.bodies.iter_mut().find(|candidate| candidate.id == *body) {
-                body.state = Some(state_of(to));
+                body.state = Some(*to);
                 body.history.push(StateChange {
-                    state: state_of(to),
-                    on: date(on),
+                    state: *to,
+                    on: *on,
                     motion: Some(motion.clone()),
                     loc: body.loc,
                 });
@@ -71,8 +67,8 @@ pub(crate) fn evolve(state: &mut State, event: &Event) {
         Event::TermEnded {
             body, person, seat, on, ..
         } => {
-            let on = date(on);
-            let seat = seat_of(seat);
+            let on = *on;
+            let seat = *seat;
             let polity = &state.polity;
             let matches: Vec<usize> = polity
                 .body(body)
@@ -101,7 +97,7 @@ pub(crate) fn evolve(state: &mut State, event: &Event) {
                 body.state = Some(LifecycleState::Archived);
                 body.history.push(StateChange {
                     state: LifecycleState::Archived,
-                    on: date(on),
+                    on: *on,
                     motion: Some(format!("S4 dissolution of {}", body.id)),
                     loc: body.loc,
                 });
@@ -135,9 +131,9 @@ pub(crate) fn evolve(state: &mut State, event: &Event) {
                         text: person.clone(),
                         loc,
                     },
-                    seat: seat_of(seat),
-                    from: date(from),
-                    until: until.as_deref().map(date),
+                    seat: *seat,
+                    from: *from,
+                    until: *until,
                     class: class.clone(),
                     loc,
                 });
@@ -177,11 +173,8 @@ fn decide_submit_report(
     }
     Ok(vec![Event::ReportSubmitted {
         body: body.id.clone(),
-        on: on.to_string(),
-        report: match report {
-            ReportKind::Quarterly => "quarterly".to_owned(),
-            ReportKind::Annual => "annual".to_owned(),
-        },
+        on,
+        report: *report,
         link: link.map(str::to_owned),
         by: actor,
     }])
@@ -189,7 +182,7 @@ fn decide_submit_report(
 
 fn decide_record_roll(
     state: &State,
-    from: &str,
+    from: &Date,
     rule: &str,
     members: &[String],
     sources: &[String],
@@ -236,8 +229,8 @@ fn decide_record_roll(
         }
     }
     Ok(vec![Event::RollRecorded {
-        on: on.to_string(),
-        from: from.to_owned(),
+        on,
+        from: *from,
         rule: rule.to_owned(),
         members: ids.into_iter().collect(),
         sources: sources.to_vec(),
@@ -286,7 +279,7 @@ fn decide_dissolve_working_group(state: &State, body: &str, actor: String, on: D
     }
     Ok(vec![Event::WorkingGroupDissolved {
         body: body.id.clone(),
-        on: on.to_string(),
+        on,
         reason: if ended {
             "its timetable ended".to_owned()
         } else {
@@ -404,8 +397,8 @@ mod tests {
             record.when("alice", date(2026, 6, 30), &report).unwrap(),
             vec![Event::ReportSubmitted {
                 body: "tsc".into(),
-                on: "2026-06-30".into(),
-                report: "quarterly".into(),
+                on: date(2026, 6, 30),
+                report: polity_model::ReportKind::Quarterly,
                 link: Some("https://example.org/tsc/2026-q2".into()),
                 by: "alice".into(),
             }]
@@ -418,11 +411,10 @@ mod tests {
             body: deciding.into(),
             title: format!("{target} becomes {}", to.as_str()),
             rule: None,
-            transition: Some((target.into(), to)),
-            promote: None,
-            remove: None,
-            appoint: None,
-            no_confidence: false,
+            subject: Some(crate::Subject::Transition {
+                body: target.into(),
+                to,
+            }),
             meeting: None,
             large: false,
         }
@@ -434,8 +426,8 @@ mod tests {
         let mut record = given("cfn-working-group");
         record.events(&[Event::BodyTransitioned {
             body: "computing-scheduling".into(),
-            to: "archived".into(),
-            on: "2026-06-10".into(),
+            to: polity_model::LifecycleState::Archived,
+            on: date(2026, 6, 10),
             motion: "tsc/m9".into(),
         }]);
         assert!(

@@ -8,7 +8,7 @@
 use jiff::civil::Date;
 use jiff::{Span, ToSpan};
 
-use crate::{Command, Rejection, RuleId};
+use crate::{Command, Rejection, RuleId, Subject};
 
 /// A motion's or proposal's title, an agenda item.
 pub const TITLE: usize = 300;
@@ -100,22 +100,22 @@ pub fn check(command: &Command, on: Date) -> Result<(), Rejection> {
             body,
             title,
             rule,
-            promote,
-            remove,
-            appoint,
+            subject,
             meeting,
-            transition,
             ..
         } => {
             id("body", body)?;
             text("title", title, TITLE, true)?;
-            for value in [rule, promote, meeting].into_iter().flatten() {
+            for value in [rule, meeting].into_iter().flatten() {
                 id("motion's subject", value)?;
             }
-            for (value, _) in [remove, appoint].into_iter().flatten() {
-                id("motion's subject", value)?;
+            match subject {
+                Some(Subject::Transition { body, .. }) => id("body", body),
+                Some(
+                    Subject::Promote { person } | Subject::Remove { person, .. } | Subject::Appoint { person, .. },
+                ) => id("motion's subject", person),
+                Some(Subject::NoConfidence) | None => Ok(()),
             }
-            transition.as_ref().map_or(Ok(()), |(target, _)| id("body", target))
         }
         Command::ScheduleMeeting { body, on: day } => {
             id("body", body)?;
@@ -141,7 +141,7 @@ pub fn check(command: &Command, on: Date) -> Result<(), Rejection> {
             members,
             sources,
         } => {
-            text("roll's first day", from, ID, true)?;
+            date_near("roll's first day", *from, on)?;
             text("roll's rule", rule, REASON, true)?;
             if members.len() + sources.len() > NAMES {
                 return refuse(

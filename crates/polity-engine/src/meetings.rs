@@ -35,7 +35,7 @@ pub(crate) fn evolve(state: &mut State, event: &Event) {
                 Meeting {
                     id: meeting.clone(),
                     body: body.clone(),
-                    on: on.clone(),
+                    on: *on,
                     chair: chair.clone(),
                     agenda: Vec::new(),
                     requests: Vec::new(),
@@ -168,7 +168,7 @@ fn decide_schedule_meeting(
                 .meetings
                 .values()
                 .filter(|meeting| meeting.body == body.id)
-                .map(|meeting| date(&meeting.on))
+                .map(|meeting| meeting.on)
                 .min()
                 .unwrap_or(*meeting_on);
             ((i32::from(meeting_on.year()) - i32::from(first.year())) * 12 + i32::from(meeting_on.month())
@@ -185,7 +185,7 @@ fn decide_schedule_meeting(
     Ok(vec![Event::MeetingScheduled {
         meeting: new_id("mt", &body.id, existing),
         body: body.id.clone(),
-        on: meeting_on.to_string(),
+        on: *meeting_on,
         chair: (!chairs.is_empty()).then(|| chairs[turn % chairs.len()].clone()),
         by: actor,
     }])
@@ -298,7 +298,7 @@ fn decide_declare_proxy(
             "name a member as your proxy",
         );
     }
-    if on >= date(&meeting.on) {
+    if on >= meeting.on {
         return reject(
             RuleId::D2,
             format!(
@@ -323,7 +323,7 @@ fn decide_record_attendance(
 ) -> Result<Vec<Event>, Rejection> {
     let meeting = meeting_of(state, meeting)?;
     let body = state.body(&meeting.body)?;
-    let members = voting_members(&state.polity, body, date(&meeting.on));
+    let members = voting_members(&state.polity, body, meeting.on);
     if meeting.chair.as_deref() != Some(actor.as_str()) && !members.contains(&actor) {
         return reject(
             RuleId::D1,

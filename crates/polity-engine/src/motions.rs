@@ -9,11 +9,7 @@ pub(crate) fn decide(state: &State, command: &Command, actor: String, on: Date) 
             body,
             title,
             rule,
-            transition,
-            promote,
-            remove,
-            appoint,
-            no_confidence,
+            subject,
             meeting,
             large,
         } => decide_open_motion(
@@ -21,13 +17,9 @@ pub(crate) fn decide(state: &State, command: &Command, actor: String, on: Date) 
             body,
             title,
             rule.as_deref(),
-            transition,
-            promote.as_deref(),
-            remove,
-            appoint,
-            no_confidence,
+            subject.as_ref(),
             meeting.as_deref(),
-            large,
+            *large,
             actor,
             on,
         ),
@@ -64,14 +56,7 @@ pub(crate) fn evolve(state: &mut State, event: &Event) {
             body,
             title,
             rule,
-            transition_body,
-            transition_to,
-            promote,
-            remove_person,
-            remove_seat,
-            appoint_person,
-            appoint_seat,
-            no_confidence,
+            subject,
             meeting,
             large,
             electorates,
@@ -84,18 +69,14 @@ pub(crate) fn evolve(state: &mut State, event: &Event) {
                     body: body.clone(),
                     title: title.clone(),
                     rule: rule.clone(),
-                    transition: transition_body.clone().zip(transition_to.clone()),
-                    promote: promote.clone(),
-                    remove: remove_person.clone().zip(remove_seat.clone()),
-                    appoint: appoint_person.clone().zip(appoint_seat.clone()),
-                    no_confidence: *no_confidence,
+                    subject: subject.clone(),
                     meeting: meeting.clone(),
                     large: *large,
                     consulted: BTreeSet::new(),
                     electorates: if electorates.is_empty() {
                         vec![Electorate::Members]
                     } else {
-                        electorates.iter().map(|name| electorate_of(name)).collect()
+                        electorates.clone()
                     },
                     round: 1,
                     votes: BTreeMap::new(),
@@ -114,7 +95,7 @@ pub(crate) fn evolve(state: &mut State, event: &Event) {
             if let Some(motion) = state.motions.get_mut(motion) {
                 motion
                     .votes
-                    .insert(member.clone(), (choice.clone(), cast_by.clone(), capacity.clone()));
+                    .insert(member.clone(), (*choice, cast_by.clone(), capacity.clone()));
             }
         }
         Event::MotionRevote { motion, round, .. } => {
@@ -134,7 +115,7 @@ pub(crate) fn evolve(state: &mut State, event: &Event) {
             if let Some(motion) = state.motions.get_mut(motion) {
                 motion.outcome = Some(format!(
                     "{} by the final say of {by}",
-                    if decision == "yes" { "carried" } else { "failed" }
+                    if *decision == Choice::Yes { "carried" } else { "failed" }
                 ));
             }
         }
@@ -163,15 +144,10 @@ pub(crate) fn open_motion<'a>(state: &'a State, id: &str) -> Result<&'a Motion, 
 
 /// The rule a motion's voters come from: its subject's, or D3 for a plain decision.
 pub(crate) fn motion_rule_id(motion: &Motion) -> RuleId {
-    let seat = |subject: &Option<(String, String)>| subject.as_ref().and_then(|(_, seat)| Seat::parse(seat));
-    act_of(
-        motion.transition.is_some(),
-        motion.promote.is_some(),
-        seat(&motion.remove),
-        seat(&motion.appoint),
-        motion.no_confidence,
-    )
-    .map_or(RuleId::D3, polity_model::Act::rule)
+    motion
+        .subject
+        .as_ref()
+        .map_or(RuleId::D3, |subject| subject.act().rule())
 }
 
 /// Everyone who may vote on a motion decided by `electorates` of `body`.
@@ -196,13 +172,9 @@ fn decide_open_motion(
     body: &str,
     title: &str,
     rule: Option<&str>,
-    transition: &Option<(String, LifecycleState)>,
-    promote: Option<&str>,
-    remove: &Option<(String, Seat)>,
-    appoint: &Option<(String, Seat)>,
-    no_confidence: &bool,
+    subject: Option<&Subject>,
     meeting: Option<&str>,
-    large: &bool,
+    large: bool,
     actor: String,
     on: Date,
 ) -> Result<Vec<Event>, Rejection> {
@@ -220,26 +192,8 @@ fn decide_open_motion(
             );
         }
     }
-    let subjects = usize::from(transition.is_some())
-        + usize::from(promote.is_some())
-        + usize::from(remove.is_some())
-        + usize::from(appoint.is_some())
-        + usize::from(*no_confidence);
-    if subjects > 1 {
-        return reject(
-            RuleId::D3,
-            "a motion has one subject: a transition, a promotion, a removal or no confidence",
-            "open one motion for each",
-        );
-    }
     use polity_model::Act;
-    let act = act_of(
-        transition.is_some(),
-        promote.is_some(),
-        remove.as_ref().map(|(_, seat)| *seat),
-        appoint.as_ref().map(|(_, seat)| *seat),
-        *no_confidence,
-    );
+    let act = subject.map(Subject::act);
     let act_rule = act.map_or(RuleId::D3, Act::rule);
     let authority = act.and_then(|act| deciding.decisions.get(&act));
     let electorates: Vec<Electorate> = match (authority, act) {
@@ -285,35 +239,9 @@ fn decide_open_motion(
             "name one of the constitution's `decision-rules`",
         );
     }
-    let mut transition_fields = (None, None);
-    if let Some((target, to)) = transition {
-        let target = state.body(target)?;
-        check_transition(state, deciding, target, *to, on)?;
-        transition_fields = (Some(target.id.clone()), Some(to.as_str().to_owned()));
-    }
-    let promote = promote
-        .map(|person| checked_promotion(state, deciding, person, on))
+    let subject = subject
+        .map(|subject| checked_subject(state, deciding, subject, act_rule, on))
         .transpose()?;
-    let remove = remove
-        .as_ref()
-        .map(|(person, seat)| checked_seat_change(state, deciding, person, *seat, false, act_rule, on))
-        .transpose()?;
-    let appoint = appoint
-        .as_ref()
-        .map(|(person, seat)| checked_seat_change(state, deciding, person, *seat, true, act_rule, on))
-        .transpose()?;
-    if *no_confidence
-        && !matches!(
-            deciding.kind,
-            BodyKind::Sig | BodyKind::WorkingGroup | BodyKind::SubGroup
-        )
-    {
-        return reject(
-            RuleId::L6,
-            format!("{} is not a SIG or group under an overseeing body", deciding.id),
-            "no confidence is passed in a SIG by its overseeing body",
-        );
-    }
     let existing = state
         .motions
         .keys()
@@ -324,20 +252,10 @@ fn decide_open_motion(
         body: deciding.id.clone(),
         title: title.to_owned(),
         rule: rule_name,
-        transition_body: transition_fields.0,
-        transition_to: transition_fields.1,
-        promote,
-        remove_person: remove.as_ref().map(|(person, _)| person.clone()),
-        remove_seat: remove.map(|(_, seat)| seat),
-        appoint_person: appoint.as_ref().map(|(person, _)| person.clone()),
-        appoint_seat: appoint.map(|(_, seat)| seat),
-        no_confidence: *no_confidence,
+        subject,
         meeting: meeting.map(str::to_owned),
-        large: *large,
-        electorates: electorates
-            .iter()
-            .map(|electorate| electorate.as_str().to_owned())
-            .collect(),
+        large,
+        electorates,
         by: actor,
     }])
 }
@@ -426,7 +344,7 @@ fn decide_vote(
     Ok(vec![Event::VoteCast {
         motion: motion.id.clone(),
         member,
-        choice: choice.as_str().to_owned(),
+        choice: *choice,
         cast_by,
         capacity: capacity.map(str::to_owned),
     }])
@@ -512,7 +430,7 @@ fn decide_close_motion(
             };
             for (member, (choice, _, _)) in &motion.votes {
                 if voters.contains(member) {
-                    match choice_of(choice) {
+                    match choice {
                         Choice::Yes => tally.yes += 1,
                         Choice::No => tally.no += 1,
                         Choice::Abstain => tally.abstain += 1,
@@ -617,7 +535,7 @@ fn decide_final_say(
     }
     Ok(vec![Event::FinalSayRecorded {
         motion: motion.to_owned(),
-        decision: decision.as_str().to_owned(),
+        decision: *decision,
         by: actor,
         reason: reason.to_owned(),
     }])
@@ -687,19 +605,8 @@ mod tests {
         };
         assert!(record.when("bob", date(2026, 6, 21), &vote).is_ok());
         refused(record.when("jun", date(2026, 6, 21), &vote), RuleId::D3);
-        let two_subjects = Command::OpenMotion {
-            body: "tsc".into(),
-            title: "Both".into(),
-            rule: None,
-            transition: None,
-            promote: Some("kai".into()),
-            remove: None,
-            appoint: None,
-            no_confidence: true,
-            meeting: None,
-            large: false,
-        };
-        refused(record.when("alice", date(2026, 6, 21), &two_subjects), RuleId::D3);
+        let two_subjects = crate::Subject::one_of(None, Some("kai".into()), None, None, true);
+        assert_eq!(two_subjects.unwrap_err().rule, RuleId::D3);
     }
 
     #[test]
@@ -709,11 +616,7 @@ mod tests {
             body: body.into(),
             title: format!("Promote {person}"),
             rule: None,
-            transition: None,
-            promote: Some(person.into()),
-            remove: None,
-            appoint: None,
-            no_confidence: false,
+            subject: Some(crate::Subject::Promote { person: person.into() }),
             meeting: None,
             large: false,
         };

@@ -29,7 +29,7 @@ pub(crate) fn evolve(state: &mut State, event: &Event) {
                     id: proposal.clone(),
                     body: body.clone(),
                     title: title.clone(),
-                    deadline: deadline.clone(),
+                    deadline: *deadline,
                     objected: None,
                     accepted: false,
                     stopped: false,
@@ -116,7 +116,7 @@ fn decide_propose(
         proposal: new_id("p", &body.id, existing),
         body: body.id.clone(),
         title: title.to_owned(),
-        deadline: deadline.to_string(),
+        deadline: *deadline,
         by: actor,
     }])
 }
@@ -138,7 +138,7 @@ fn decide_object(
         RuleId::D7,
         "members object; others ask a member",
     )?;
-    if on >= date(&proposal.deadline) {
+    if on >= proposal.deadline {
         return reject(
             RuleId::D7,
             format!("the review period of {} ended on {}", proposal.id, proposal.deadline),
@@ -163,17 +163,10 @@ fn decide_object(
             body: body.id.clone(),
             title: proposal.title.clone(),
             rule: body.decides_by.as_ref().map(|rule| rule.id.clone()).unwrap_or_default(),
-            transition_body: None,
-            transition_to: None,
-            promote: None,
-            remove_person: None,
-            remove_seat: None,
-            appoint_person: None,
-            appoint_seat: None,
-            no_confidence: false,
+            subject: None,
             meeting: None,
             large: false,
-            electorates: vec!["members".to_owned()],
+            electorates: vec![Electorate::Members],
             by: actor,
         },
     ])
@@ -181,7 +174,7 @@ fn decide_object(
 
 fn decide_conclude_proposal(state: &State, proposal: &str, on: Date) -> Result<Vec<Event>, Rejection> {
     let proposal = open_proposal(state, proposal)?;
-    if on < date(&proposal.deadline) {
+    if on < proposal.deadline {
         return reject(
             RuleId::D7,
             format!("the review period of {} runs until {}", proposal.id, proposal.deadline),

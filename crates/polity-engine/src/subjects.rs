@@ -3,74 +3,90 @@
 
 use super::*;
 
-/// The act a motion's subject is (the subjects given: a transition, a promotion, a seat removed, a
-/// seat appointed, no confidence); none for a plain motion.
-pub(crate) fn act_of(
-    transition: bool,
-    promote: bool,
-    remove: Option<Seat>,
-    appoint: Option<Seat>,
-    no_confidence: bool,
-) -> Option<polity_model::Act> {
-    use polity_model::Act;
-    match (remove, appoint) {
-        _ if transition => Some(Act::Transition),
-        _ if promote => Some(Act::PromoteCommitter),
-        (Some(Seat::Ptl), _) => Some(Act::RecallPtl),
-        (Some(_), _) => Some(Act::RemoveLeads),
-        (_, Some(Seat::TechLead)) => Some(Act::AppointTechLeads),
-        (_, Some(_)) => Some(Act::AppointChairs),
-        _ if no_confidence => Some(Act::NoConfidence),
-        _ => None,
-    }
-}
-
 /// The events of a carried motion's subject: the transition (L1, L7), the term ended (E4, E7) or
 /// started (E5, E6), no confidence (L6), the promotion (E11).
 pub(crate) fn carried_subject(motion: &Motion, body: &Body, on: Date) -> Vec<Event> {
-    let mut events = Vec::new();
-    if let Some((target, to)) = &motion.transition {
-        events.push(Event::BodyTransitioned {
-            body: target.clone(),
-            to: to.clone(),
-            on: on.to_string(),
+    let Some(subject) = &motion.subject else {
+        return Vec::new();
+    };
+    let event = match subject.clone() {
+        Subject::Transition { body: target, to } => Event::BodyTransitioned {
+            body: target,
+            to,
+            on,
             motion: motion.id.clone(),
-        });
-    }
-    if let Some((person, seat)) = &motion.remove {
-        events.push(Event::TermEnded {
+        },
+        Subject::Remove { person, seat } => Event::TermEnded {
             body: motion.body.clone(),
-            person: person.clone(),
-            seat: seat.clone(),
-            on: on.to_string(),
+            person,
+            seat,
+            on,
             motion: motion.id.clone(),
-        });
-    }
-    if let Some((person, seat)) = &motion.appoint {
-        events.push(Event::TermStarted {
+        },
+        Subject::Appoint { person, seat } => Event::TermStarted {
             body: motion.body.clone(),
-            person: person.clone(),
-            seat: seat.clone(),
-            from: on.to_string(),
-            until: body.term.map(|term| term.after(on).to_string()),
+            person,
+            seat,
+            from: on,
+            until: body.term.map(|term| term.after(on)),
             election: motion.id.clone(),
             class: None,
-        });
-    }
-    if motion.no_confidence {
-        events.push(Event::NoConfidence {
+        },
+        Subject::NoConfidence => Event::NoConfidence {
             body: motion.body.clone(),
             motion: motion.id.clone(),
-        });
-    }
-    if let Some(person) = &motion.promote {
-        events.push(Event::CommitterPromoted {
+        },
+        Subject::Promote { person } => Event::CommitterPromoted {
             body: motion.body.clone(),
-            person: person.clone(),
+            person,
             motion: motion.id.clone(),
-        });
-    }
-    events
+        },
+    };
+    vec![event]
+}
+
+/// The subject checked before the vote, with people named by their ids.
+pub(crate) fn checked_subject(
+    state: &State,
+    deciding: &Body,
+    subject: &Subject,
+    act_rule: RuleId,
+    on: Date,
+) -> Result<Subject, Rejection> {
+    Ok(match subject {
+        Subject::Transition { body, to } => {
+            let target = state.body(body)?;
+            check_transition(state, deciding, target, *to, on)?;
+            Subject::Transition {
+                body: target.id.clone(),
+                to: *to,
+            }
+        }
+        Subject::Promote { person } => Subject::Promote {
+            person: checked_promotion(state, deciding, person, on)?,
+        },
+        Subject::Remove { person, seat } => {
+            let (person, seat) = checked_seat_change(state, deciding, person, *seat, false, act_rule, on)?;
+            Subject::Remove { person, seat }
+        }
+        Subject::Appoint { person, seat } => {
+            let (person, seat) = checked_seat_change(state, deciding, person, *seat, true, act_rule, on)?;
+            Subject::Appoint { person, seat }
+        }
+        Subject::NoConfidence => {
+            if !matches!(
+                deciding.kind,
+                BodyKind::Sig | BodyKind::WorkingGroup | BodyKind::SubGroup
+            ) {
+                return reject(
+                    RuleId::L6,
+                    format!("{} is not a SIG or group under an overseeing body", deciding.id),
+                    "no confidence is passed in a SIG by its overseeing body",
+                );
+            }
+            Subject::NoConfidence
+        }
+    })
 }
 
 /// E11, S7: the person to promote to committer of `deciding`, if they may be.
@@ -103,7 +119,7 @@ pub(crate) fn checked_seat_change(
     appoint: bool,
     act_rule: RuleId,
     on: Date,
-) -> Result<(String, String), Rejection> {
+) -> Result<(String, Seat), Rejection> {
     if appoint && !matches!(seat, Seat::Chair | Seat::CoChair | Seat::TechLead) {
         return reject(
             act_rule,
@@ -129,6 +145,6 @@ pub(crate) fn checked_seat_change(
             format!("{person} already holds a {} seat in {}", seat.as_str(), deciding.id),
             "nothing to appoint",
         ),
-        _ => Ok((person, seat.as_str().to_owned())),
+        _ => Ok((person, seat)),
     }
 }

@@ -329,7 +329,7 @@ fn run(ops: Vec<Op>) {
         // Every candidate withdrew: nothing to vote on.
         return;
     }
-    let deadline: Date = world.election().voting_close.parse().unwrap();
+    let deadline: Date = world.election().voting_close;
     for op in voting {
         if world.closed {
             break;

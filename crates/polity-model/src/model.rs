@@ -199,7 +199,8 @@ impl Default for ElectionWindows {
 }
 
 /// Who takes part in an election or a decision, relative to the body.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum Electorate {
     /// The body's current seat holders (members, and officers).
     Members,
@@ -212,6 +213,7 @@ pub enum Electorate {
     /// The body's chairs and co-chairs.
     Chairs,
     /// The person concerned (self-nomination, E4).
+    #[serde(rename = "self")]
     Themselves,
 }
 
@@ -435,7 +437,8 @@ impl BodyKind {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum LifecycleState {
     Proposed,
     Forming,
@@ -485,7 +488,8 @@ pub struct StateChange {
     pub loc: Loc,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum Seat {
     Member,
     Chair,
@@ -610,11 +614,34 @@ pub struct Report {
     pub loc: Loc,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum ReportKind {
     Quarterly,
     Annual,
 }
+
+impl ReportKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ReportKind::Quarterly => "quarterly",
+            ReportKind::Annual => "annual",
+        }
+    }
+}
+
+/// The text of each of these is the one the registry and the record use (`co-chair`, `archived`).
+macro_rules! display_as_str {
+    ($($kind:ty),*) => {$(
+        impl std::fmt::Display for $kind {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    )*};
+}
+
+display_as_str!(Electorate, LifecycleState, Seat, ReportKind, Act, BodyKind);
 
 #[derive(Clone, Debug)]
 pub struct Meetings {

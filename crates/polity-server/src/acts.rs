@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use jiff::civil::Date;
 use polity_count::motion::Choice;
-use polity_engine::Command;
+use polity_engine::{Command, Subject};
 use polity_model::{LifecycleState, ReportKind, Seat};
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
@@ -458,11 +458,14 @@ pub static ROUTES: &[Route] = &[
                     body: params.get("body"),
                     title: request.title,
                     rule: request.rule,
-                    transition: transition(&request.transition)?,
-                    promote: request.promote,
-                    remove: person_seat("remove", &request.remove)?,
-                    appoint: person_seat("appoint", &request.appoint)?,
-                    no_confidence: request.no_confidence,
+                    subject: Subject::one_of(
+                        transition(&request.transition)?,
+                        request.promote,
+                        person_seat("remove", &request.remove)?,
+                        person_seat("appoint", &request.appoint)?,
+                        request.no_confidence,
+                    )
+                    .map_err(ApiError::rejected)?,
                     meeting: request.meeting,
                     large: request.large,
                 },
@@ -593,8 +596,10 @@ pub static ROUTES: &[Route] = &[
         build: |_, input| {
             let request: RollRequest = parse(input)?;
             Ok(Act {
+                // Completed under the write lock from the contributions (`Extra::Contributions`):
+                // the window, the rule and the members are computed as of the act's date.
                 command: Command::RecordRoll {
-                    from: String::new(),
+                    from: jiff::civil::Date::MIN,
                     rule: String::new(),
                     members: Vec::new(),
                     sources: Vec::new(),

@@ -251,7 +251,7 @@ impl Record {
                         .collect();
                     let roll = polity_contrib::electorate(polity, &found, rule, context.on, &patterns);
                     Command::RecordRoll {
-                        from: roll.from.to_string(),
+                        from: roll.from,
                         rule: format!("at least {} contributions within {}", rule.contributions, rule.within),
                         members: roll.active().into_iter().map(str::to_owned).collect(),
                         sources: vec![source.clone()],

@@ -12,6 +12,7 @@
 use std::process::Command;
 use std::time::Instant;
 
+use polity_count::motion::Choice;
 use polity_engine::{Event, SourceFile};
 use polity_store::{EventLog, NewEvent, Store};
 
@@ -46,17 +47,10 @@ fn events(total: usize) -> Vec<NewEvent> {
                 body: "tsc".to_owned(),
                 title: format!("Motion {motion}"),
                 rule: "simple-majority".to_owned(),
-                transition_body: None,
-                transition_to: None,
-                promote: None,
-                remove_person: None,
-                remove_seat: None,
-                appoint_person: None,
-                appoint_seat: None,
-                no_confidence: false,
+                subject: None,
                 meeting: None,
                 large: false,
-                electorates: vec!["members".to_owned()],
+                electorates: vec![polity_model::Electorate::Members],
                 by: "alice".to_owned(),
             }));
         } else {
@@ -64,7 +58,7 @@ fn events(total: usize) -> Vec<NewEvent> {
             rows.push(row(&Event::VoteCast {
                 motion: format!("tsc/m{motion}"),
                 member: member.to_owned(),
-                choice: if rows.len() % 3 == 0 { "no" } else { "yes" }.to_owned(),
+                choice: if rows.len() % 3 == 0 { Choice::No } else { Choice::Yes },
                 cast_by: None,
                 capacity: None,
             }));
@@ -104,7 +98,7 @@ async fn appends(store: &Store, label: &str) {
     let event = row(&Event::VoteCast {
         motion: "tsc/m1".to_owned(),
         member: "alice".to_owned(),
-        choice: "yes".to_owned(),
+        choice: Choice::Yes,
         cast_by: None,
         capacity: None,
     });

@@ -9,7 +9,7 @@ use anyhow::{Context as _, Result, anyhow, bail};
 use clap::{Args, Subcommand};
 use jiff::civil::Date;
 use polity_count::motion::Choice;
-use polity_engine::{Command, Context, Event, Phase, SourceFile, State, decide, evolve};
+use polity_engine::{Command, Context, Event, Phase, SourceFile, State, Subject, decide, evolve};
 use polity_model::{LifecycleState, ReportKind, Seat};
 use polity_store::{EventLog, SecretBallot, Store, StoreError};
 
@@ -471,39 +471,16 @@ pub async fn motion(command: &MotionCommand, actor: &Actor) -> Result<String> {
             no_confidence,
             meeting,
             large,
-        } => Command::OpenMotion {
-            appoint: match appoint {
-                Some(text) => {
-                    let (person, seat) = text
-                        .split_once(':')
-                        .ok_or_else(|| anyhow!("--appoint takes PERSON:SEAT"))?;
-                    Some((
-                        person.to_owned(),
-                        Seat::parse(seat).ok_or_else(|| anyhow!("{seat:?} is not a seat"))?,
-                    ))
-                }
-                None => None,
-            },
-            meeting: meeting.clone(),
-            large: *large,
-            body: body.clone(),
-            title: title.clone(),
-            rule: rule.clone(),
-            promote: promote.clone(),
-            remove: match remove {
-                Some(text) => {
-                    let (person, seat) = text
-                        .split_once(':')
-                        .ok_or_else(|| anyhow!("--remove takes PERSON:SEAT"))?;
-                    Some((
-                        person.to_owned(),
-                        Seat::parse(seat).ok_or_else(|| anyhow!("{seat:?} is not a seat"))?,
-                    ))
-                }
-                None => None,
-            },
-            no_confidence: *no_confidence,
-            transition: match transition {
+        } => {
+            let person_seat = |flag: &str, text: &Option<String>| -> Result<Option<(String, Seat)>> {
+                let Some(text) = text else { return Ok(None) };
+                let (person, seat) = text
+                    .split_once(':')
+                    .ok_or_else(|| anyhow!("{flag} takes PERSON:SEAT"))?;
+                let seat = Seat::parse(seat).ok_or_else(|| anyhow!("{seat:?} is not a seat"))?;
+                Ok(Some((person.to_owned(), seat)))
+            };
+            let transition = match transition {
                 Some(text) => {
                     let (target, state) = text
                         .split_once(':')
@@ -511,8 +488,24 @@ pub async fn motion(command: &MotionCommand, actor: &Actor) -> Result<String> {
                     Some((target.to_owned(), lifecycle(state)?))
                 }
                 None => None,
-            },
-        },
+            };
+            let subject = Subject::one_of(
+                transition,
+                promote.clone(),
+                person_seat("--remove", remove)?,
+                person_seat("--appoint", appoint)?,
+                *no_confidence,
+            )
+            .map_err(|rejection| anyhow!("refused by {rejection}; see `polity rules {}`", rejection.rule))?;
+            Command::OpenMotion {
+                body: body.clone(),
+                title: title.clone(),
+                rule: rule.clone(),
+                subject,
+                meeting: meeting.clone(),
+                large: *large,
+            }
+        }
         MotionCommand::Consult { motion, group, summary } => Command::Consult {
             motion: motion.clone(),
             group: group.clone(),
@@ -614,7 +607,7 @@ pub async fn election(command: &ElectionCommand, actor: &Actor) -> Result<String
         let patterns = crate::stats::bot_patterns();
         let roll = polity_contrib::electorate(polity, &found, rule, at, &patterns);
         let command = Command::RecordRoll {
-            from: roll.from.to_string(),
+            from: roll.from,
             rule: format!("at least {} contributions within {}", rule.contributions, rule.within),
             members: roll.active().into_iter().map(str::to_owned).collect(),
             sources,

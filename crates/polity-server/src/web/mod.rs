@@ -617,7 +617,7 @@ async fn motion(
                     .map(|(member, (choice, by, capacity))| {
                         (
                             member.clone(),
-                            choice.clone(),
+                            choice.to_string(),
                             by.clone().unwrap_or_default(),
                             capacity.clone().unwrap_or_default(),
                         )
