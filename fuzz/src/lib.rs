@@ -6,6 +6,7 @@ use std::sync::OnceLock;
 
 use jiff::civil::{Date, date};
 use polity_engine::{Command, Context, SourceFile, State, decide, evolve};
+use polity_engine::command;
 
 /// The registry loader: the bytes are up to four files (split at 0xFF bytes): the constitution,
 /// a body, people and organisations.
@@ -68,61 +69,61 @@ fn record() -> &'static State {
             .collect();
         let mut state = State::default();
         let steps: Vec<(&str, Date, Command)> = vec![
-            ("polity", date(2026, 6, 1), Command::RecordRegistry { files }),
+            ("polity", date(2026, 6, 1), Command::RecordRegistry(command::RecordRegistry { files })),
             (
                 "alice",
                 date(2026, 6, 4),
-                Command::OpenElection {
+                Command::OpenElection(command::OpenElection {
                     body: "tsc".into(),
                     seat: polity_model::Seat::Chair,
                     seats: 1,
                     stagger: false,
-                },
+                }),
             ),
             (
                 "alice",
                 date(2026, 6, 5),
-                Command::Nominate {
+                Command::Nominate(command::Nominate {
                     election: "tsc/e1".into(),
                     candidate: "chen".into(),
-                },
+                }),
             ),
             (
                 "alice",
                 date(2026, 6, 5),
-                Command::Nominate {
+                Command::Nominate(command::Nominate {
                     election: "tsc/e1".into(),
                     candidate: "dana".into(),
-                },
+                }),
             ),
             (
                 "chen",
                 date(2026, 6, 6),
-                Command::Consent {
+                Command::Consent(command::Consent {
                     election: "tsc/e1".into(),
-                },
+                }),
             ),
             (
                 "dana",
                 date(2026, 6, 6),
-                Command::Consent {
+                Command::Consent(command::Consent {
                     election: "tsc/e1".into(),
-                },
+                }),
             ),
             (
                 "alice",
                 date(2026, 6, 18),
-                Command::CloseNominations {
+                Command::CloseNominations(command::CloseNominations {
                     election: "tsc/e1".into(),
-                },
+                }),
             ),
             (
                 "alice",
                 date(2026, 6, 18),
-                Command::ScheduleMeeting {
+                Command::ScheduleMeeting(command::ScheduleMeeting {
                     body: "tsc".into(),
                     on: date(2026, 6, 30),
-                },
+                }),
             ),
             (
                 "alice",
@@ -148,13 +149,13 @@ pub fn ranking(data: &[u8]) {
     let text = String::from_utf8_lossy(data);
     let ranking = polity_engine::parse_ranking(&text);
     let state = record();
-    let command = Command::CastBallot {
+    let command = Command::CastBallot(command::CastBallot {
         election: "tsc/e1".into(),
         ranking: ranking.clone(),
         abstain: false,
         key: "00112233445566778899aabbccddeeff".into(),
         replaces: None,
-    };
+    });
     let context = Context {
         actor: "bob".into(),
         on: date(2026, 6, 19),
@@ -164,13 +165,13 @@ pub fn ranking(data: &[u8]) {
         for event in &events {
             evolve(&mut state, event);
         }
-        let close = Command::CloseElection {
+        let close = Command::CloseElection(command::CloseElection {
             election: "tsc/e1".into(),
             ballots: vec![(
                 polity_engine::secret::receipt_of("00112233445566778899aabbccddeeff"),
                 ranking,
             )],
-        };
+        });
         let context = Context {
             actor: "alice".into(),
             on: date(2026, 6, 25),

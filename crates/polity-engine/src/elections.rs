@@ -5,28 +5,35 @@ use super::*;
 /// `decide` for this process's commands (the top-level `decide` dispatches them here).
 pub(crate) fn decide(state: &State, command: &Command, actor: String, on: Date) -> Result<Vec<Event>, Rejection> {
     match command {
-        Command::OpenElection {
+        Command::OpenElection(crate::command::OpenElection {
             body,
             seat,
             seats,
             stagger,
-        } => decide_open_election(state, body, seat, seats, stagger, actor, on),
-        Command::Nominate { election, candidate } => decide_nominate(state, election, candidate, actor, on),
-        Command::Consent { election } | Command::Withdraw { election } => {
+        }) => decide_open_election(state, body, seat, seats, stagger, actor, on),
+        Command::Nominate(crate::command::Nominate { election, candidate }) => {
+            decide_nominate(state, election, candidate, actor, on)
+        }
+        Command::Consent(crate::command::Consent { election })
+        | Command::Withdraw(crate::command::Withdraw { election }) => {
             decide_consent_or_withdraw(state, command, election, actor)
         }
-        Command::PublishStatement { election, statement } => {
+        Command::PublishStatement(crate::command::PublishStatement { election, statement }) => {
             decide_publish_statement(state, election, statement, actor)
         }
-        Command::CloseNominations { election } => decide_close_nominations(state, election, actor),
-        Command::CastBallot {
+        Command::CloseNominations(crate::command::CloseNominations { election }) => {
+            decide_close_nominations(state, election, actor)
+        }
+        Command::CastBallot(crate::command::CastBallot {
             election,
             ranking,
             abstain,
             key,
             replaces,
-        } => cast_ballot(state, election, ranking, *abstain, key, replaces.as_deref(), actor, on),
-        Command::CloseElection { election, ballots } => decide_close_election(state, election, ballots, actor, on),
+        }) => cast_ballot(state, election, ranking, *abstain, key, replaces.as_deref(), actor, on),
+        Command::CloseElection(crate::command::CloseElection { election, ballots }) => {
+            decide_close_election(state, election, ballots, actor, on)
+        }
         _ => unreachable!("`decide` dispatches only this process's commands here"),
     }
 }
@@ -493,17 +500,19 @@ fn decide_consent_or_withdraw(
             "a withdrawal is final for this election",
         );
     }
-    Ok(vec![if matches!(command, Command::Consent { .. }) {
-        Event::CandidateConsented {
-            election: election.id.clone(),
-            candidate: actor,
-        }
-    } else {
-        Event::CandidateWithdrew {
-            election: election.id.clone(),
-            candidate: actor,
-        }
-    }])
+    Ok(vec![
+        if matches!(command, Command::Consent(crate::command::Consent { .. })) {
+            Event::CandidateConsented {
+                election: election.id.clone(),
+                candidate: actor,
+            }
+        } else {
+            Event::CandidateWithdrew {
+                election: election.id.clone(),
+                candidate: actor,
+            }
+        },
+    ])
 }
 
 fn decide_publish_statement(
@@ -636,20 +645,20 @@ mod tests {
             .act(
                 "alice",
                 date(2026, 6, 4),
-                Command::OpenElection {
+                Command::OpenElection(crate::command::OpenElection {
                     body: "tsc".into(),
                     seat: polity_model::Seat::Chair,
                     seats: 1,
                     stagger: false,
-                },
+                }),
             )
             .act(
                 "alice",
                 date(2026, 6, 5),
-                Command::Nominate {
+                Command::Nominate(crate::command::Nominate {
                     election: "tsc/e1".into(),
                     candidate: "chen".into(),
-                },
+                }),
             );
         record
     }
@@ -657,16 +666,16 @@ mod tests {
     #[test]
     fn e3_a_candidate_consents_before_nominations_close() {
         let mut record = chair_election();
-        let close = Command::CloseNominations {
+        let close = Command::CloseNominations(crate::command::CloseNominations {
             election: "tsc/e1".into(),
-        };
+        });
         refused(record.when("alice", date(2026, 6, 18), &close), RuleId::E3);
         record.act(
             "chen",
             date(2026, 6, 6),
-            Command::Consent {
+            Command::Consent(crate::command::Consent {
                 election: "tsc/e1".into(),
-            },
+            }),
         );
         assert_eq!(
             record.when("alice", date(2026, 6, 18), &close).unwrap(),
@@ -680,10 +689,10 @@ mod tests {
             record.when(
                 "jun",
                 date(2026, 6, 5),
-                &Command::Nominate {
+                &Command::Nominate(crate::command::Nominate {
                     election: "tsc/e1".into(),
                     candidate: "dana".into(),
-                },
+                }),
             ),
             RuleId::E3,
         );
@@ -696,23 +705,25 @@ mod tests {
             .act(
                 "chen",
                 date(2026, 6, 6),
-                Command::Consent {
+                Command::Consent(crate::command::Consent {
                     election: "tsc/e1".into(),
-                },
+                }),
             )
             .act(
                 "alice",
                 date(2026, 6, 18),
-                Command::CloseNominations {
+                Command::CloseNominations(crate::command::CloseNominations {
                     election: "tsc/e1".into(),
-                },
+                }),
             );
-        let ballot = |key: &str, replaces: Option<&str>| Command::CastBallot {
-            election: "tsc/e1".into(),
-            ranking: vec![vec!["chen".into()]],
-            abstain: false,
-            key: key.into(),
-            replaces: replaces.map(str::to_owned),
+        let ballot = |key: &str, replaces: Option<&str>| {
+            Command::CastBallot(crate::command::CastBallot {
+                election: "tsc/e1".into(),
+                ranking: vec![vec!["chen".into()]],
+                abstain: false,
+                key: key.into(),
+                replaces: replaces.map(str::to_owned),
+            })
         };
         let first = "000000000000000000000000000000a1";
         refused(record.when("jun", date(2026, 6, 19), &ballot(first, None)), RuleId::E3);

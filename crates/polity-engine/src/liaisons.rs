@@ -5,9 +5,15 @@ use super::*;
 /// `decide` for this process's commands (the top-level `decide` dispatches them here).
 pub(crate) fn decide(state: &State, command: &Command, actor: String, on: Date) -> Result<Vec<Event>, Rejection> {
     match command {
-        Command::VolunteerLiaison { body, area } => decide_volunteer_liaison(state, body, area, actor, on),
-        Command::ChooseLiaison { body, area, person } => decide_choose_liaison(state, body, area, person, actor, on),
-        Command::SignOff { body, area, subject } => decide_sign_off(state, body, area, subject, actor),
+        Command::VolunteerLiaison(crate::command::VolunteerLiaison { body, area }) => {
+            decide_volunteer_liaison(state, body, area, actor, on)
+        }
+        Command::ChooseLiaison(crate::command::ChooseLiaison { body, area, person }) => {
+            decide_choose_liaison(state, body, area, person, actor, on)
+        }
+        Command::SignOff(crate::command::SignOff { body, area, subject }) => {
+            decide_sign_off(state, body, area, subject, actor)
+        }
         _ => unreachable!("`decide` dispatches only this process's commands here"),
     }
 }
@@ -164,24 +170,26 @@ mod tests {
     #[test]
     fn e9_committers_volunteer_and_the_ptl_chooses_among_them() {
         let mut record = given("cfn-working-group");
-        let volunteer = Command::VolunteerLiaison {
+        let volunteer = Command::VolunteerLiaison(crate::command::VolunteerLiaison {
             body: "computing-scheduling".into(),
             area: "docs".into(),
-        };
+        });
         refused(record.when("gus", date(2026, 6, 20), &volunteer), RuleId::E9);
-        let choose = |person: &str| Command::ChooseLiaison {
-            body: "computing-scheduling".into(),
-            area: "docs".into(),
-            person: person.into(),
+        let choose = |person: &str| {
+            Command::ChooseLiaison(crate::command::ChooseLiaison {
+                body: "computing-scheduling".into(),
+                area: "docs".into(),
+                person: person.into(),
+            })
         };
         refused(record.when("dana", date(2026, 6, 21), &choose("kai")), RuleId::E9);
         record.act("kai", date(2026, 6, 20), volunteer);
         refused(record.when("fang", date(2026, 6, 21), &choose("kai")), RuleId::E9);
         assert!(record.when("dana", date(2026, 6, 21), &choose("kai")).is_ok());
-        let unknown = Command::VolunteerLiaison {
+        let unknown = Command::VolunteerLiaison(crate::command::VolunteerLiaison {
             body: "computing-scheduling".into(),
             area: "catering".into(),
-        };
+        });
         assert!(record.when("kai", date(2026, 6, 21), &unknown).is_err());
     }
 }

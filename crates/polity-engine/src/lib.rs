@@ -8,6 +8,7 @@
 //! `polity_registry::load_sources` on replay: that is why this crate, not the model, decides.
 
 mod ballots;
+pub mod command;
 mod elections;
 mod events;
 mod liaisons;
@@ -81,173 +82,61 @@ fn reject<T>(rule: RuleId, message: impl Into<String>, hint: impl Into<String>) 
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Command {
-    RecordRegistry {
-        files: Vec<SourceFile>,
-    },
-    SubmitReport {
-        body: String,
-        report: ReportKind,
-        link: Option<String>,
-    },
-    OpenMotion {
-        body: String,
-        title: String,
-        rule: Option<String>,
-        /// What the motion does when it carries; none for a plain decision.
-        subject: Option<Subject>,
-        /// D1: voted in this meeting, whose quorum gates the decision.
-        meeting: Option<String>,
-        /// D8: a large decision: the advisory groups are consulted before the vote closes.
-        large: bool,
-    },
-    ScheduleMeeting {
-        body: String,
-        on: Date,
-    },
+    RecordRegistry(command::RecordRegistry),
+    SubmitReport(command::SubmitReport),
+    OpenMotion(command::OpenMotion),
+    ScheduleMeeting(command::ScheduleMeeting),
     /// D7: passes by lazy consensus at `deadline` unless someone objects.
-    Propose {
-        body: String,
-        title: String,
-        deadline: Date,
-    },
-    Object {
-        proposal: String,
-        reason: String,
-    },
-    ConcludeProposal {
-        proposal: String,
-    },
+    Propose(command::Propose),
+    Object(command::Object),
+    ConcludeProposal(command::ConcludeProposal),
     /// S12: the final-say holder decides a deadlocked motion.
-    FinalSay {
-        motion: String,
-        decision: Choice,
-        reason: String,
-    },
+    FinalSay(command::FinalSay),
     /// E1, E2: the active members computed from contribution history as of the act's date
     /// become the roll of every `active-members` electorate.
-    RecordRoll {
-        /// The first day of the counted window (the last is the day before the act's date).
-        from: Date,
-        /// The rule applied, in words.
-        rule: String,
-        members: Vec<String>,
-        /// Where the contributions came from (repositories, files).
-        sources: Vec<String>,
-    },
+    RecordRoll(command::RecordRoll),
     /// D11: the overseeing body stops a group's proposal or motion.
-    Intervene {
-        target: String,
-        reason: String,
-    },
+    Intervene(command::Intervene),
     /// D8: record an advisory group's consultation on a large decision.
-    Consult {
-        motion: String,
-        group: String,
-        summary: String,
-    },
-    VolunteerLiaison {
-        body: String,
-        area: String,
-    },
-    ChooseLiaison {
-        body: String,
-        area: String,
-        person: String,
-    },
-    SignOff {
-        body: String,
-        area: String,
-        subject: String,
-    },
-    DissolveWorkingGroup {
-        body: String,
-    },
-    AddAgendaItem {
-        meeting: String,
-        item: String,
-    },
-    RequestAgendaItem {
-        meeting: String,
-        item: String,
-    },
-    AcceptAgendaRequest {
-        meeting: String,
-        request: usize,
-    },
-    DeclareProxy {
-        meeting: String,
-        holder: String,
-    },
-    RecordAttendance {
-        meeting: String,
-        present: Vec<String>,
-    },
-    PublishMinutes {
-        meeting: String,
-        link: String,
-    },
-    Vote {
-        motion: String,
-        choice: Choice,
-        on_behalf_of: Option<String>,
-        capacity: Option<String>,
-    },
-    CloseMotion {
-        motion: String,
-        casting_vote: Option<Choice>,
-    },
-    OpenElection {
-        body: String,
-        seat: Seat,
-        seats: usize,
-        stagger: bool,
-    },
-    Nominate {
-        election: String,
-        candidate: String,
-    },
-    Consent {
-        election: String,
-    },
-    Withdraw {
-        election: String,
-    },
+    Consult(command::Consult),
+    VolunteerLiaison(command::VolunteerLiaison),
+    ChooseLiaison(command::ChooseLiaison),
+    SignOff(command::SignOff),
+    DissolveWorkingGroup(command::DissolveWorkingGroup),
+    AddAgendaItem(command::AddAgendaItem),
+    RequestAgendaItem(command::RequestAgendaItem),
+    AcceptAgendaRequest(command::AcceptAgendaRequest),
+    DeclareProxy(command::DeclareProxy),
+    RecordAttendance(command::RecordAttendance),
+    PublishMinutes(command::PublishMinutes),
+    Vote(command::Vote),
+    CloseMotion(command::CloseMotion),
+    OpenElection(command::OpenElection),
+    Nominate(command::Nominate),
+    Consent(command::Consent),
+    Withdraw(command::Withdraw),
     /// A nominee publishes (or replaces) their statement to the voters, before voting closes.
-    PublishStatement {
-        election: String,
-        statement: String,
-    },
-    CloseNominations {
-        election: String,
-    },
+    PublishStatement(command::PublishStatement),
+    CloseNominations(command::CloseNominations),
     /// The ballot's content goes to the secret-ballot store, never into an event. `key` is the
     /// new ballot's secret key (see [`secret`]); `replaces` the key of the voter's earlier ballot.
     /// An empty `ranking` is a blank ballot, accepted only with `abstain`.
-    CastBallot {
-        election: String,
-        ranking: Vec<Vec<String>>,
-        abstain: bool,
-        key: String,
-        replaces: Option<String>,
-    },
+    CastBallot(command::CastBallot),
     /// `ballots` are the stored ballots as (receipt, ranking), read by the caller.
-    CloseElection {
-        election: String,
-        ballots: Vec<(String, Vec<Vec<String>>)>,
-    },
+    CloseElection(command::CloseElection),
 }
 
 impl Command {
     /// A plain motion of `body`: no subject, the body's own decision rule, not in a meeting.
     pub fn motion(body: &str, title: &str) -> Command {
-        Command::OpenMotion {
+        Command::OpenMotion(crate::command::OpenMotion {
             body: body.to_owned(),
             title: title.to_owned(),
             rule: None,
             subject: None,
             meeting: None,
             large: false,
-        }
+        })
     }
 }
 
@@ -613,7 +502,7 @@ fn new_id(prefix: &str, body: &str, existing: usize) -> String {
 
 /// Checks a command and returns the events it causes, or why it is refused.
 pub fn decide(state: &State, command: &Command, context: &Context) -> Result<Vec<Event>, Rejection> {
-    if let Command::RecordRegistry { files } = command {
+    if let Command::RecordRegistry(crate::command::RecordRegistry { files }) = command {
         if state.recorded {
             return reject(
                 RuleId::RInit,
@@ -654,37 +543,39 @@ pub fn decide(state: &State, command: &Command, context: &Context) -> Result<Vec
     let actor = state.person_id(&context.actor)?;
     let on = context.on;
     match command {
-        Command::RecordRegistry { .. } => unreachable!("handled above"),
-        Command::SubmitReport { .. } | Command::RecordRoll { .. } | Command::DissolveWorkingGroup { .. } => {
+        Command::RecordRegistry(crate::command::RecordRegistry { .. }) => unreachable!("handled above"),
+        Command::SubmitReport(crate::command::SubmitReport { .. })
+        | Command::RecordRoll(crate::command::RecordRoll { .. })
+        | Command::DissolveWorkingGroup(crate::command::DissolveWorkingGroup { .. }) => {
             lifecycle::decide(state, command, actor, on)
         }
-        Command::OpenMotion { .. }
-        | Command::Vote { .. }
-        | Command::CloseMotion { .. }
-        | Command::Consult { .. }
-        | Command::FinalSay { .. } => motions::decide(state, command, actor, on),
-        Command::Propose { .. }
-        | Command::Object { .. }
-        | Command::ConcludeProposal { .. }
-        | Command::Intervene { .. } => proposals::decide(state, command, actor, on),
-        Command::ScheduleMeeting { .. }
-        | Command::AddAgendaItem { .. }
-        | Command::RequestAgendaItem { .. }
-        | Command::AcceptAgendaRequest { .. }
-        | Command::DeclareProxy { .. }
-        | Command::RecordAttendance { .. }
-        | Command::PublishMinutes { .. } => meetings::decide(state, command, actor, on),
-        Command::VolunteerLiaison { .. } | Command::ChooseLiaison { .. } | Command::SignOff { .. } => {
-            liaisons::decide(state, command, actor, on)
-        }
-        Command::OpenElection { .. }
-        | Command::Nominate { .. }
-        | Command::Consent { .. }
-        | Command::Withdraw { .. }
-        | Command::PublishStatement { .. }
-        | Command::CloseNominations { .. }
-        | Command::CastBallot { .. }
-        | Command::CloseElection { .. } => elections::decide(state, command, actor, on),
+        Command::OpenMotion(crate::command::OpenMotion { .. })
+        | Command::Vote(crate::command::Vote { .. })
+        | Command::CloseMotion(crate::command::CloseMotion { .. })
+        | Command::Consult(crate::command::Consult { .. })
+        | Command::FinalSay(crate::command::FinalSay { .. }) => motions::decide(state, command, actor, on),
+        Command::Propose(crate::command::Propose { .. })
+        | Command::Object(crate::command::Object { .. })
+        | Command::ConcludeProposal(crate::command::ConcludeProposal { .. })
+        | Command::Intervene(crate::command::Intervene { .. }) => proposals::decide(state, command, actor, on),
+        Command::ScheduleMeeting(crate::command::ScheduleMeeting { .. })
+        | Command::AddAgendaItem(crate::command::AddAgendaItem { .. })
+        | Command::RequestAgendaItem(crate::command::RequestAgendaItem { .. })
+        | Command::AcceptAgendaRequest(crate::command::AcceptAgendaRequest { .. })
+        | Command::DeclareProxy(crate::command::DeclareProxy { .. })
+        | Command::RecordAttendance(crate::command::RecordAttendance { .. })
+        | Command::PublishMinutes(crate::command::PublishMinutes { .. }) => meetings::decide(state, command, actor, on),
+        Command::VolunteerLiaison(crate::command::VolunteerLiaison { .. })
+        | Command::ChooseLiaison(crate::command::ChooseLiaison { .. })
+        | Command::SignOff(crate::command::SignOff { .. }) => liaisons::decide(state, command, actor, on),
+        Command::OpenElection(crate::command::OpenElection { .. })
+        | Command::Nominate(crate::command::Nominate { .. })
+        | Command::Consent(crate::command::Consent { .. })
+        | Command::Withdraw(crate::command::Withdraw { .. })
+        | Command::PublishStatement(crate::command::PublishStatement { .. })
+        | Command::CloseNominations(crate::command::CloseNominations { .. })
+        | Command::CastBallot(crate::command::CastBallot { .. })
+        | Command::CloseElection(crate::command::CloseElection { .. }) => elections::decide(state, command, actor, on),
     }
 }
 

@@ -5,16 +5,18 @@ use super::*;
 /// `decide` for this process's commands (the top-level `decide` dispatches them here).
 pub(crate) fn decide(state: &State, command: &Command, actor: String, on: Date) -> Result<Vec<Event>, Rejection> {
     match command {
-        Command::SubmitReport { body, report, link } => {
+        Command::SubmitReport(crate::command::SubmitReport { body, report, link }) => {
             decide_submit_report(state, body, report, link.as_deref(), actor, on)
         }
-        Command::RecordRoll {
+        Command::RecordRoll(crate::command::RecordRoll {
             from,
             rule,
             members,
             sources,
-        } => decide_record_roll(state, from, rule, members, sources, actor, on),
-        Command::DissolveWorkingGroup { body } => decide_dissolve_working_group(state, body, actor, on),
+        }) => decide_record_roll(state, from, rule, members, sources, actor, on),
+        Command::DissolveWorkingGroup(crate::command::DissolveWorkingGroup { body }) => {
+            decide_dissolve_working_group(state, body, actor, on)
+        }
         _ => unreachable!("`decide` dispatches only this process's commands here"),
     }
 }
@@ -365,34 +367,34 @@ mod tests {
     #[test]
     fn r_init_a_record_is_made_once_and_acts_need_one() {
         let record = given("cfn-working-group");
-        let again = Command::RecordRegistry { files: Vec::new() };
+        let again = Command::RecordRegistry(crate::command::RecordRegistry { files: Vec::new() });
         refused(record.when("alice", date(2026, 6, 2), &again), RuleId::RInit);
         let empty = crate::testing::Given {
             state: crate::State::default(),
         };
-        let report = Command::SubmitReport {
+        let report = Command::SubmitReport(crate::command::SubmitReport {
             body: "tsc".into(),
             report: polity_model::ReportKind::Quarterly,
             link: None,
-        };
+        });
         refused(empty.when("alice", date(2026, 6, 2), &report), RuleId::RInit);
-        let broken = Command::RecordRegistry {
+        let broken = Command::RecordRegistry(crate::command::RecordRegistry {
             files: vec![crate::SourceFile {
                 path: "polity.yaml".into(),
                 content: "name: \"an unclosed quote\n".into(),
             }],
-        };
+        });
         refused(empty.when("alice", date(2026, 6, 2), &broken), RuleId::RSyntax);
     }
 
     #[test]
     fn l8_a_chair_submits_the_report_and_a_member_may_not() {
         let record = given("cfn-working-group");
-        let report = Command::SubmitReport {
+        let report = Command::SubmitReport(crate::command::SubmitReport {
             body: "tsc".into(),
             report: polity_model::ReportKind::Quarterly,
             link: Some("https://example.org/tsc/2026-q2".into()),
-        };
+        });
         assert_eq!(
             record.when("alice", date(2026, 6, 30), &report).unwrap(),
             vec![Event::ReportSubmitted {
@@ -407,7 +409,7 @@ mod tests {
     }
 
     fn transition(deciding: &str, target: &str, to: polity_model::LifecycleState) -> Command {
-        Command::OpenMotion {
+        Command::OpenMotion(crate::command::OpenMotion {
             body: deciding.into(),
             title: format!("{target} becomes {}", to.as_str()),
             rule: None,
@@ -417,7 +419,7 @@ mod tests {
             }),
             meeting: None,
             large: false,
-        }
+        })
     }
 
     #[test]

@@ -91,19 +91,20 @@ pub fn date_near(field: &str, value: Date, on: Date) -> Result<(), Rejection> {
 /// Checks every value of `command` against the bounds above.
 pub fn check(command: &Command, on: Date) -> Result<(), Rejection> {
     match command {
-        Command::RecordRegistry { .. } | Command::CloseElection { .. } => Ok(()),
-        Command::SubmitReport { body, link, .. } => {
+        Command::RecordRegistry(crate::command::RecordRegistry { .. })
+        | Command::CloseElection(crate::command::CloseElection { .. }) => Ok(()),
+        Command::SubmitReport(crate::command::SubmitReport { body, link, .. }) => {
             id("body", body)?;
             link.as_deref().map_or(Ok(()), |link| url("report link", link))
         }
-        Command::OpenMotion {
+        Command::OpenMotion(crate::command::OpenMotion {
             body,
             title,
             rule,
             subject,
             meeting,
             ..
-        } => {
+        }) => {
             id("body", body)?;
             text("title", title, TITLE, true)?;
             for value in [rule, meeting].into_iter().flatten() {
@@ -117,30 +118,30 @@ pub fn check(command: &Command, on: Date) -> Result<(), Rejection> {
                 Some(Subject::NoConfidence) | None => Ok(()),
             }
         }
-        Command::ScheduleMeeting { body, on: day } => {
+        Command::ScheduleMeeting(crate::command::ScheduleMeeting { body, on: day }) => {
             id("body", body)?;
             date_near("meeting's date", *day, on)
         }
-        Command::Propose { body, title, deadline } => {
+        Command::Propose(crate::command::Propose { body, title, deadline }) => {
             id("body", body)?;
             text("title", title, TITLE, true)?;
             date_near("deadline", *deadline, on)
         }
-        Command::Object { proposal, reason } => {
+        Command::Object(crate::command::Object { proposal, reason }) => {
             id("proposal", proposal)?;
             text("reason", reason, REASON, true)
         }
-        Command::ConcludeProposal { proposal } => id("proposal", proposal),
-        Command::FinalSay { motion, reason, .. } => {
+        Command::ConcludeProposal(crate::command::ConcludeProposal { proposal }) => id("proposal", proposal),
+        Command::FinalSay(crate::command::FinalSay { motion, reason, .. }) => {
             id("motion", motion)?;
             text("reason", reason, REASON, true)
         }
-        Command::RecordRoll {
+        Command::RecordRoll(crate::command::RecordRoll {
             from,
             rule,
             members,
             sources,
-        } => {
+        }) => {
             date_near("roll's first day", *from, on)?;
             text("roll's rule", rule, REASON, true)?;
             if members.len() + sources.len() > NAMES {
@@ -152,76 +153,77 @@ pub fn check(command: &Command, on: Date) -> Result<(), Rejection> {
             members.iter().try_for_each(|member| id("member", member))?;
             sources.iter().try_for_each(|source| text("source", source, URL, true))
         }
-        Command::Intervene { target, reason } => {
+        Command::Intervene(crate::command::Intervene { target, reason }) => {
             id("target", target)?;
             text("reason", reason, REASON, true)
         }
-        Command::Consult { motion, group, summary } => {
+        Command::Consult(crate::command::Consult { motion, group, summary }) => {
             id("motion", motion)?;
             id("group", group)?;
             text("summary", summary, REASON, true)
         }
-        Command::VolunteerLiaison { body, area } => {
+        Command::VolunteerLiaison(crate::command::VolunteerLiaison { body, area }) => {
             id("body", body)?;
             id("area", area)
         }
-        Command::ChooseLiaison { body, area, person } => {
+        Command::ChooseLiaison(crate::command::ChooseLiaison { body, area, person }) => {
             id("body", body)?;
             id("area", area)?;
             id("person", person)
         }
-        Command::SignOff { body, area, subject } => {
+        Command::SignOff(crate::command::SignOff { body, area, subject }) => {
             id("body", body)?;
             id("area", area)?;
             text("subject", subject, REASON, true)
         }
-        Command::DissolveWorkingGroup { body } => id("body", body),
-        Command::AddAgendaItem { meeting, item } | Command::RequestAgendaItem { meeting, item } => {
+        Command::DissolveWorkingGroup(crate::command::DissolveWorkingGroup { body }) => id("body", body),
+        Command::AddAgendaItem(crate::command::AddAgendaItem { meeting, item })
+        | Command::RequestAgendaItem(crate::command::RequestAgendaItem { meeting, item }) => {
             id("meeting", meeting)?;
             text("agenda item", item, TITLE, true)
         }
-        Command::AcceptAgendaRequest { meeting, .. } => id("meeting", meeting),
-        Command::DeclareProxy { meeting, holder } => {
+        Command::AcceptAgendaRequest(crate::command::AcceptAgendaRequest { meeting, .. }) => id("meeting", meeting),
+        Command::DeclareProxy(crate::command::DeclareProxy { meeting, holder }) => {
             id("meeting", meeting)?;
             id("proxy holder", holder)
         }
-        Command::RecordAttendance { meeting, present } => {
+        Command::RecordAttendance(crate::command::RecordAttendance { meeting, present }) => {
             id("meeting", meeting)?;
             if present.len() > NAMES {
                 return refuse(format!("{} people present", present.len()), "name each person once");
             }
             present.iter().try_for_each(|person| id("person", person))
         }
-        Command::PublishMinutes { meeting, link } => {
+        Command::PublishMinutes(crate::command::PublishMinutes { meeting, link }) => {
             id("meeting", meeting)?;
             url("minutes link", link)
         }
-        Command::Vote {
+        Command::Vote(crate::command::Vote {
             motion,
             on_behalf_of,
             capacity,
             ..
-        } => {
+        }) => {
             id("motion", motion)?;
             on_behalf_of.as_deref().map_or(Ok(()), |member| id("member", member))?;
             capacity
                 .as_deref()
                 .map_or(Ok(()), |capacity| text("capacity", capacity, TITLE, true))
         }
-        Command::CloseMotion { motion, .. } => id("motion", motion),
-        Command::OpenElection { body, .. } => id("body", body),
-        Command::Nominate { election, candidate } => {
+        Command::CloseMotion(crate::command::CloseMotion { motion, .. }) => id("motion", motion),
+        Command::OpenElection(crate::command::OpenElection { body, .. }) => id("body", body),
+        Command::Nominate(crate::command::Nominate { election, candidate }) => {
             id("election", election)?;
             id("candidate", candidate)
         }
-        Command::Consent { election } | Command::Withdraw { election } | Command::CloseNominations { election } => {
-            id("election", election)
-        }
-        Command::PublishStatement { election, statement } => {
+        Command::Consent(crate::command::Consent { election })
+        | Command::Withdraw(crate::command::Withdraw { election })
+        | Command::CloseNominations(crate::command::CloseNominations { election }) => id("election", election),
+        Command::PublishStatement(crate::command::PublishStatement { election, statement }) => {
             id("election", election)?;
             text("statement", statement, STATEMENT, true)
         }
-        Command::CastBallot { election, replaces, .. } => {
+        Command::CastBallot(crate::command::CastBallot { election, replaces, .. }) => {
             id("election", election)?;
             replaces
                 .as_deref()

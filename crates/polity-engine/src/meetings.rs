@@ -5,17 +5,27 @@ use super::*;
 /// `decide` for this process's commands (the top-level `decide` dispatches them here).
 pub(crate) fn decide(state: &State, command: &Command, actor: String, on: Date) -> Result<Vec<Event>, Rejection> {
     match command {
-        Command::ScheduleMeeting { body, on: meeting_on } => {
+        Command::ScheduleMeeting(crate::command::ScheduleMeeting { body, on: meeting_on }) => {
             decide_schedule_meeting(state, body, meeting_on, actor, on)
         }
-        Command::AddAgendaItem { meeting, item } => decide_add_agenda_item(state, meeting, item, actor, on),
-        Command::RequestAgendaItem { meeting, item } => decide_request_agenda_item(state, meeting, item, actor),
-        Command::AcceptAgendaRequest { meeting, request } => {
+        Command::AddAgendaItem(crate::command::AddAgendaItem { meeting, item }) => {
+            decide_add_agenda_item(state, meeting, item, actor, on)
+        }
+        Command::RequestAgendaItem(crate::command::RequestAgendaItem { meeting, item }) => {
+            decide_request_agenda_item(state, meeting, item, actor)
+        }
+        Command::AcceptAgendaRequest(crate::command::AcceptAgendaRequest { meeting, request }) => {
             decide_accept_agenda_request(state, meeting, request, actor, on)
         }
-        Command::DeclareProxy { meeting, holder } => decide_declare_proxy(state, meeting, holder, actor, on),
-        Command::RecordAttendance { meeting, present } => decide_record_attendance(state, meeting, present, actor),
-        Command::PublishMinutes { meeting, link } => decide_publish_minutes(state, meeting, link, actor, on),
+        Command::DeclareProxy(crate::command::DeclareProxy { meeting, holder }) => {
+            decide_declare_proxy(state, meeting, holder, actor, on)
+        }
+        Command::RecordAttendance(crate::command::RecordAttendance { meeting, present }) => {
+            decide_record_attendance(state, meeting, present, actor)
+        }
+        Command::PublishMinutes(crate::command::PublishMinutes { meeting, link }) => {
+            decide_publish_minutes(state, meeting, link, actor, on)
+        }
         _ => unreachable!("`decide` dispatches only this process's commands here"),
     }
 }
@@ -417,10 +427,10 @@ mod tests {
     #[test]
     fn d6_a_member_schedules_a_meeting_and_e8_names_its_chair() {
         let record = given("cfn-working-group");
-        let schedule = Command::ScheduleMeeting {
+        let schedule = Command::ScheduleMeeting(crate::command::ScheduleMeeting {
             body: "tsc".into(),
             on: date(2026, 6, 25),
-        };
+        });
         let events = record.when("gus", date(2026, 6, 20), &schedule).unwrap();
         assert!(
             matches!(&events[..], [Event::MeetingScheduled { meeting, chair: Some(_), by, .. }] if meeting == "tsc/mt1" && by == "gus"),
@@ -436,23 +446,25 @@ mod tests {
             .act(
                 "gus",
                 date(2026, 6, 20),
-                Command::ScheduleMeeting {
+                Command::ScheduleMeeting(crate::command::ScheduleMeeting {
                     body: "tsc".into(),
                     on: date(2026, 6, 25),
-                },
+                }),
             )
             .act(
                 "jun",
                 date(2026, 6, 21),
-                Command::RequestAgendaItem {
+                Command::RequestAgendaItem(crate::command::RequestAgendaItem {
                     meeting: "tsc/mt1".into(),
                     item: "Edge inference roadmap".into(),
-                },
+                }),
             );
         // Requests are numbered from 1.
-        let accept = |request| Command::AcceptAgendaRequest {
-            meeting: "tsc/mt1".into(),
-            request,
+        let accept = |request| {
+            Command::AcceptAgendaRequest(crate::command::AcceptAgendaRequest {
+                meeting: "tsc/mt1".into(),
+                request,
+            })
         };
         refused(record.when("jun", date(2026, 6, 22), &accept(1)), RuleId::D5);
         refused(record.when("gus", date(2026, 6, 22), &accept(0)), RuleId::RRef);

@@ -5,14 +5,14 @@ use super::*;
 /// `decide` for this process's commands (the top-level `decide` dispatches them here).
 pub(crate) fn decide(state: &State, command: &Command, actor: String, on: Date) -> Result<Vec<Event>, Rejection> {
     match command {
-        Command::OpenMotion {
+        Command::OpenMotion(crate::command::OpenMotion {
             body,
             title,
             rule,
             subject,
             meeting,
             large,
-        } => decide_open_motion(
+        }) => decide_open_motion(
             state,
             body,
             title,
@@ -23,12 +23,12 @@ pub(crate) fn decide(state: &State, command: &Command, actor: String, on: Date) 
             actor,
             on,
         ),
-        Command::Vote {
+        Command::Vote(crate::command::Vote {
             motion,
             choice,
             on_behalf_of,
             capacity,
-        } => decide_vote(
+        }) => decide_vote(
             state,
             motion,
             choice,
@@ -37,13 +37,17 @@ pub(crate) fn decide(state: &State, command: &Command, actor: String, on: Date) 
             actor,
             on,
         ),
-        Command::CloseMotion { motion, casting_vote } => decide_close_motion(state, motion, casting_vote, actor, on),
-        Command::FinalSay {
+        Command::CloseMotion(crate::command::CloseMotion { motion, casting_vote }) => {
+            decide_close_motion(state, motion, casting_vote, actor, on)
+        }
+        Command::FinalSay(crate::command::FinalSay {
             motion,
             decision,
             reason,
-        } => decide_final_say(state, motion, decision, reason, actor, on),
-        Command::Consult { motion, group, summary } => decide_consult(state, motion, group, summary, actor, on),
+        }) => decide_final_say(state, motion, decision, reason, actor, on),
+        Command::Consult(crate::command::Consult { motion, group, summary }) => {
+            decide_consult(state, motion, group, summary, actor, on)
+        }
         _ => unreachable!("`decide` dispatches only this process's commands here"),
     }
 }
@@ -597,12 +601,12 @@ mod tests {
     fn d3_only_the_deciding_electorate_votes_and_a_motion_has_one_subject() {
         let mut record = given("cfn-working-group");
         record.act("alice", date(2026, 6, 20), Command::motion("tsc", "Adopt v1"));
-        let vote = Command::Vote {
+        let vote = Command::Vote(crate::command::Vote {
             motion: "tsc/m1".into(),
             choice: Choice::Yes,
             on_behalf_of: None,
             capacity: None,
-        };
+        });
         assert!(record.when("bob", date(2026, 6, 21), &vote).is_ok());
         refused(record.when("jun", date(2026, 6, 21), &vote), RuleId::D3);
         let two_subjects = crate::Subject::one_of(None, Some("kai".into()), None, None, true);
@@ -612,13 +616,15 @@ mod tests {
     #[test]
     fn s7_committer_rights_are_per_project() {
         let record = given("cfn-working-group");
-        let promote = |body: &str, person: &str| Command::OpenMotion {
-            body: body.into(),
-            title: format!("Promote {person}"),
-            rule: None,
-            subject: Some(crate::Subject::Promote { person: person.into() }),
-            meeting: None,
-            large: false,
+        let promote = |body: &str, person: &str| {
+            Command::OpenMotion(crate::command::OpenMotion {
+                body: body.into(),
+                title: format!("Promote {person}"),
+                rule: None,
+                subject: Some(crate::Subject::Promote { person: person.into() }),
+                meeting: None,
+                large: false,
+            })
         };
         // Kai commits to computing-scheduling, where he may propose a promotion; that gives him no
         // rights in network-telemetry, whose committers are gus and jun.

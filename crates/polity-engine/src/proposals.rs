@@ -5,10 +5,18 @@ use super::*;
 /// `decide` for this process's commands (the top-level `decide` dispatches them here).
 pub(crate) fn decide(state: &State, command: &Command, actor: String, on: Date) -> Result<Vec<Event>, Rejection> {
     match command {
-        Command::Propose { body, title, deadline } => decide_propose(state, body, title, deadline, actor, on),
-        Command::Object { proposal, reason } => decide_object(state, proposal, reason, actor, on),
-        Command::ConcludeProposal { proposal } => decide_conclude_proposal(state, proposal, on),
-        Command::Intervene { target, reason } => decide_intervene(state, target, reason, actor, on),
+        Command::Propose(crate::command::Propose { body, title, deadline }) => {
+            decide_propose(state, body, title, deadline, actor, on)
+        }
+        Command::Object(crate::command::Object { proposal, reason }) => {
+            decide_object(state, proposal, reason, actor, on)
+        }
+        Command::ConcludeProposal(crate::command::ConcludeProposal { proposal }) => {
+            decide_conclude_proposal(state, proposal, on)
+        }
+        Command::Intervene(crate::command::Intervene { target, reason }) => {
+            decide_intervene(state, target, reason, actor, on)
+        }
         _ => unreachable!("`decide` dispatches only this process's commands here"),
     }
 }
@@ -250,20 +258,20 @@ mod tests {
         record.act(
             "gus",
             date(2026, 6, 20),
-            Command::Propose {
+            Command::Propose(crate::command::Propose {
                 body: "tsc".into(),
                 title: "Meet on Thursdays".into(),
                 deadline: date(2026, 6, 30),
-            },
+            }),
         );
-        let object = Command::Object {
+        let object = Command::Object(crate::command::Object {
             proposal: "tsc/p1".into(),
             reason: "Thursdays clash".into(),
-        };
+        });
         refused(record.when("jun", date(2026, 6, 21), &object), RuleId::D7);
-        let conclude = Command::ConcludeProposal {
+        let conclude = Command::ConcludeProposal(crate::command::ConcludeProposal {
             proposal: "tsc/p1".into(),
-        };
+        });
         refused(record.when("gus", date(2026, 6, 25), &conclude), RuleId::D7);
         assert_eq!(
             record.when("gus", date(2026, 6, 30), &conclude).unwrap(),

@@ -26,7 +26,7 @@ pub(crate) fn given(name: &str) -> Given {
     given.act(
         "polity init",
         jiff::civil::date(2026, 6, 1),
-        Command::RecordRegistry { files },
+        Command::RecordRegistry(crate::command::RecordRegistry { files }),
     );
     given
 }

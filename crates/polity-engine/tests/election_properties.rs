@@ -10,6 +10,7 @@
 use std::collections::BTreeMap;
 
 use jiff::civil::{Date, date};
+use polity_engine::command;
 use polity_engine::{Command, Context, Event, Phase, SourceFile, State, decide, evolve, secret};
 use proptest::prelude::*;
 
@@ -37,7 +38,13 @@ fn registry_with(patch: impl Fn(&str, String) -> String) -> State {
         actor: "test".into(),
         on: date(2026, 6, 1),
     };
-    for event in decide(&state, &Command::RecordRegistry { files }, &context).unwrap() {
+    for event in decide(
+        &state,
+        &Command::RecordRegistry(command::RecordRegistry { files }),
+        &context,
+    )
+    .unwrap()
+    {
         evolve(&mut state, &event);
     }
     state
@@ -193,13 +200,13 @@ impl World {
             1 => ranking.push(vec!["mallory".into()]),
             _ => {}
         }
-        let command = Command::CastBallot {
+        let command = Command::CastBallot(command::CastBallot {
             election: "tsc/e1".into(),
             ranking: ranking.clone(),
             abstain,
             key: key.clone(),
             replaces: replaces.clone(),
-        };
+        });
         let before = self.last.clone();
         if self.decide(voter, date(2026, 6, day), &command).is_some() {
             // What the store does: delete the replaced ballot (it must be there), insert.
@@ -232,10 +239,10 @@ impl World {
     }
 
     fn close(&mut self, who: &str, on: Date) -> bool {
-        let command = Command::CloseElection {
+        let command = Command::CloseElection(command::CloseElection {
             election: "tsc/e1".into(),
             ballots: self.ballots(),
-        };
+        });
         let Some(events) = self.decide(who, on, &command) else {
             return false;
         };
@@ -261,12 +268,12 @@ fn run(ops: Vec<Op>) {
         keys_drawn: 0,
         closed: false,
     };
-    let open = Command::OpenElection {
+    let open = Command::OpenElection(command::OpenElection {
         body: "tsc".into(),
         seat: polity_model::Seat::Chair,
         seats: 1,
         stagger: false,
-    };
+    });
     world
         .decide("alice", date(2026, 6, 4), &open)
         .expect("the election opens");
@@ -274,16 +281,16 @@ fn run(ops: Vec<Op>) {
     for (who, command) in [
         (
             "alice",
-            Command::Nominate {
+            Command::Nominate(command::Nominate {
                 election: "tsc/e1".into(),
                 candidate: "chen".into(),
-            },
+            }),
         ),
         (
             "chen",
-            Command::Consent {
+            Command::Consent(command::Consent {
                 election: "tsc/e1".into(),
-            },
+            }),
         ),
     ] {
         world.decide(who, date(2026, 6, 5), &command).expect("chen stands");
@@ -295,22 +302,22 @@ fn run(ops: Vec<Op>) {
         let (who, command) = match op {
             Op::Nominate { by, candidate } => (
                 by,
-                Command::Nominate {
+                Command::Nominate(command::Nominate {
                     election: "tsc/e1".into(),
                     candidate: PEOPLE[candidate].into(),
-                },
+                }),
             ),
             Op::Consent { who } => (
                 who,
-                Command::Consent {
+                Command::Consent(command::Consent {
                     election: "tsc/e1".into(),
-                },
+                }),
             ),
             Op::Withdraw { who } => (
                 who,
-                Command::Withdraw {
+                Command::Withdraw(command::Withdraw {
                     election: "tsc/e1".into(),
-                },
+                }),
             ),
             _ => unreachable!(),
         };
@@ -320,9 +327,9 @@ fn run(ops: Vec<Op>) {
         .decide(
             "alice",
             date(2026, 6, 18),
-            &Command::CloseNominations {
+            &Command::CloseNominations(command::CloseNominations {
                 election: "tsc/e1".into(),
-            },
+            }),
         )
         .is_none()
     {
@@ -400,46 +407,46 @@ fn e3_an_early_close_needs_everyone_or_the_rules_leave() {
             (
                 "alice",
                 date(2026, 6, 4),
-                Command::OpenElection {
+                Command::OpenElection(command::OpenElection {
                     body: "tsc".into(),
                     seat: polity_model::Seat::Chair,
                     seats: 1,
                     stagger: false,
-                },
+                }),
             ),
             (
                 "alice",
                 date(2026, 6, 5),
-                Command::Nominate {
+                Command::Nominate(command::Nominate {
                     election: "tsc/e1".into(),
                     candidate: "chen".into(),
-                },
+                }),
             ),
             (
                 "chen",
                 date(2026, 6, 6),
-                Command::Consent {
+                Command::Consent(command::Consent {
                     election: "tsc/e1".into(),
-                },
+                }),
             ),
             (
                 "alice",
                 date(2026, 6, 18),
-                Command::CloseNominations {
+                Command::CloseNominations(command::CloseNominations {
                     election: "tsc/e1".into(),
-                },
+                }),
             ),
         ] {
             world.decide(who, on, &command).expect("the election runs");
         }
         let key = "0000000000000000000000000000000a".to_owned();
-        let ballot = Command::CastBallot {
+        let ballot = Command::CastBallot(command::CastBallot {
             election: "tsc/e1".into(),
             ranking: vec![vec!["chen".into()]],
             abstain: false,
             key: key.clone(),
             replaces: None,
-        };
+        });
         world.decide("bob", date(2026, 6, 19), &ballot).expect("bob votes");
         world.store.insert(secret::receipt_of(&key), vec![vec!["chen".into()]]);
         world.last.insert(

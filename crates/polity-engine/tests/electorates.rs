@@ -2,6 +2,7 @@
 //! `State::electorate(..).contains(..)` for every person, body, electorate and a spread of dates,
 //! on every example registry.
 
+use polity_engine::command;
 use polity_engine::{Command, Context, SourceFile, State, decide, evolve};
 use polity_model::Electorate;
 
@@ -25,7 +26,13 @@ fn e1_in_electorate_agrees_with_the_electorate_set() {
             actor: "test".into(),
             on: jiff::civil::date(2026, 6, 1),
         };
-        for event in decide(&state, &Command::RecordRegistry { files }, &context).unwrap() {
+        for event in decide(
+            &state,
+            &Command::RecordRegistry(command::RecordRegistry { files }),
+            &context,
+        )
+        .unwrap()
+        {
             evolve(&mut state, &event);
         }
         for on in [

@@ -7,6 +7,7 @@ use std::collections::HashMap;
 
 use jiff::civil::Date;
 use polity_count::motion::Choice;
+use polity_engine::command;
 use polity_engine::{Command, Subject};
 use polity_model::{LifecycleState, ReportKind, Seat};
 use serde::Deserialize;
@@ -433,7 +434,7 @@ pub static ROUTES: &[Route] = &[
         build: |params, input| {
             let request: ReportRequest = parse(input)?;
             plain(
-                Command::SubmitReport {
+                Command::SubmitReport(command::SubmitReport {
                     body: params.get("body"),
                     report: if request.annual {
                         ReportKind::Annual
@@ -441,7 +442,7 @@ pub static ROUTES: &[Route] = &[
                         ReportKind::Quarterly
                     },
                     link: request.link,
-                },
+                }),
                 body_page(params),
             )
         },
@@ -454,7 +455,7 @@ pub static ROUTES: &[Route] = &[
         build: |params, input| {
             let request: MotionRequest = parse(input)?;
             plain(
-                Command::OpenMotion {
+                Command::OpenMotion(command::OpenMotion {
                     body: params.get("body"),
                     title: request.title,
                     rule: request.rule,
@@ -468,7 +469,7 @@ pub static ROUTES: &[Route] = &[
                     .map_err(ApiError::rejected)?,
                     meeting: request.meeting,
                     large: request.large,
-                },
+                }),
                 body_page(params),
             )
         },
@@ -481,12 +482,12 @@ pub static ROUTES: &[Route] = &[
         build: |params, input| {
             let request: VoteRequest = parse(input)?;
             plain(
-                Command::Vote {
+                Command::Vote(command::Vote {
                     motion: params.id(),
                     choice: choice("choice", &request.choice)?,
                     on_behalf_of: request.on_behalf_of,
                     capacity: request.capacity,
-                },
+                }),
                 format!("/motions/{}", params.id()),
             )
         },
@@ -499,14 +500,14 @@ pub static ROUTES: &[Route] = &[
         build: |params, input| {
             let request: CloseMotionRequest = parse(input)?;
             plain(
-                Command::CloseMotion {
+                Command::CloseMotion(command::CloseMotion {
                     motion: params.id(),
                     casting_vote: request
                         .casting_vote
                         .as_deref()
                         .map(|text| choice("casting_vote", text))
                         .transpose()?,
-                },
+                }),
                 format!("/motions/{}", params.id()),
             )
         },
@@ -519,11 +520,11 @@ pub static ROUTES: &[Route] = &[
         build: |params, input| {
             let request: ConsultRequest = parse(input)?;
             plain(
-                Command::Consult {
+                Command::Consult(command::Consult {
                     motion: params.id(),
                     group: request.group,
                     summary: request.summary,
-                },
+                }),
                 format!("/motions/{}", params.id()),
             )
         },
@@ -536,11 +537,11 @@ pub static ROUTES: &[Route] = &[
         build: |params, input| {
             let request: FinalSayRequest = parse(input)?;
             plain(
-                Command::FinalSay {
+                Command::FinalSay(command::FinalSay {
                     motion: params.id(),
                     decision: choice("decision", &request.decision)?,
                     reason: request.reason,
-                },
+                }),
                 format!("/motions/{}", params.id()),
             )
         },
@@ -553,11 +554,11 @@ pub static ROUTES: &[Route] = &[
         build: |params, input| {
             let request: ProposalRequest = parse(input)?;
             plain(
-                Command::Propose {
+                Command::Propose(command::Propose {
                     body: params.get("body"),
                     title: request.title,
                     deadline: date("until", &request.until)?,
-                },
+                }),
                 body_page(params),
             )
         },
@@ -570,10 +571,10 @@ pub static ROUTES: &[Route] = &[
         build: |params, input| {
             let request: ReasonRequest = parse(input)?;
             plain(
-                Command::Object {
+                Command::Object(command::Object {
                     proposal: params.id(),
                     reason: request.reason,
-                },
+                }),
                 body_page(params),
             )
         },
@@ -585,7 +586,10 @@ pub static ROUTES: &[Route] = &[
         request: schema::<Empty>,
         build: |params, input| {
             let Empty {} = parse(input)?;
-            plain(Command::ConcludeProposal { proposal: params.id() }, body_page(params))
+            plain(
+                Command::ConcludeProposal(command::ConcludeProposal { proposal: params.id() }),
+                body_page(params),
+            )
         },
     },
     Route {
@@ -598,12 +602,12 @@ pub static ROUTES: &[Route] = &[
             Ok(Act {
                 // Completed under the write lock from the contributions (`Extra::Contributions`):
                 // the window, the rule and the members are computed as of the act's date.
-                command: Command::RecordRoll {
+                command: Command::RecordRoll(command::RecordRoll {
                     from: jiff::civil::Date::MIN,
                     rule: String::new(),
                     members: Vec::new(),
                     sources: Vec::new(),
-                },
+                }),
                 extra: Extra::Contributions {
                     csv: request.contributions,
                     source: request.source,
@@ -624,10 +628,10 @@ pub static ROUTES: &[Route] = &[
                 None => "/".to_owned(),
             };
             plain(
-                Command::Intervene {
+                Command::Intervene(command::Intervene {
                     target: request.target,
                     reason: request.reason,
-                },
+                }),
                 page,
             )
         },
@@ -640,9 +644,9 @@ pub static ROUTES: &[Route] = &[
         build: |params, input| {
             let Empty {} = parse(input)?;
             plain(
-                Command::DissolveWorkingGroup {
+                Command::DissolveWorkingGroup(command::DissolveWorkingGroup {
                     body: params.get("body"),
-                },
+                }),
                 body_page(params),
             )
         },
@@ -655,10 +659,10 @@ pub static ROUTES: &[Route] = &[
         build: |params, input| {
             let Empty {} = parse(input)?;
             plain(
-                Command::VolunteerLiaison {
+                Command::VolunteerLiaison(command::VolunteerLiaison {
                     body: params.get("body"),
                     area: params.get("area"),
-                },
+                }),
                 body_page(params),
             )
         },
@@ -671,11 +675,11 @@ pub static ROUTES: &[Route] = &[
         build: |params, input| {
             let request: PersonRequest = parse(input)?;
             plain(
-                Command::ChooseLiaison {
+                Command::ChooseLiaison(command::ChooseLiaison {
                     body: params.get("body"),
                     area: params.get("area"),
                     person: request.person,
-                },
+                }),
                 body_page(params),
             )
         },
@@ -688,11 +692,11 @@ pub static ROUTES: &[Route] = &[
         build: |params, input| {
             let request: SubjectRequest = parse(input)?;
             plain(
-                Command::SignOff {
+                Command::SignOff(command::SignOff {
                     body: params.get("body"),
                     area: params.get("area"),
                     subject: request.subject,
-                },
+                }),
                 body_page(params),
             )
         },
@@ -705,10 +709,10 @@ pub static ROUTES: &[Route] = &[
         build: |params, input| {
             let request: MeetingRequest = parse(input)?;
             plain(
-                Command::ScheduleMeeting {
+                Command::ScheduleMeeting(command::ScheduleMeeting {
                     body: params.get("body"),
                     on: date("on", &request.on)?,
-                },
+                }),
                 body_page(params),
             )
         },
@@ -721,10 +725,10 @@ pub static ROUTES: &[Route] = &[
         build: |params, input| {
             let request: ItemRequest = parse(input)?;
             plain(
-                Command::AddAgendaItem {
+                Command::AddAgendaItem(command::AddAgendaItem {
                     meeting: params.id(),
                     item: request.item,
-                },
+                }),
                 format!("/meetings/{}", params.id()),
             )
         },
@@ -737,10 +741,10 @@ pub static ROUTES: &[Route] = &[
         build: |params, input| {
             let request: ItemRequest = parse(input)?;
             plain(
-                Command::RequestAgendaItem {
+                Command::RequestAgendaItem(command::RequestAgendaItem {
                     meeting: params.id(),
                     item: request.item,
-                },
+                }),
                 format!("/meetings/{}", params.id()),
             )
         },
@@ -760,10 +764,10 @@ pub static ROUTES: &[Route] = &[
                 )
             })?;
             plain(
-                Command::AcceptAgendaRequest {
+                Command::AcceptAgendaRequest(command::AcceptAgendaRequest {
                     meeting: params.id(),
                     request,
-                },
+                }),
                 format!("/meetings/{}", params.id()),
             )
         },
@@ -776,10 +780,10 @@ pub static ROUTES: &[Route] = &[
         build: |params, input| {
             let request: HolderRequest = parse(input)?;
             plain(
-                Command::DeclareProxy {
+                Command::DeclareProxy(command::DeclareProxy {
                     meeting: params.id(),
                     holder: request.holder,
-                },
+                }),
                 format!("/meetings/{}", params.id()),
             )
         },
@@ -792,10 +796,10 @@ pub static ROUTES: &[Route] = &[
         build: |params, input| {
             let request: AttendanceRequest = parse(input)?;
             plain(
-                Command::RecordAttendance {
+                Command::RecordAttendance(command::RecordAttendance {
                     meeting: params.id(),
                     present: request.present,
-                },
+                }),
                 format!("/meetings/{}", params.id()),
             )
         },
@@ -808,10 +812,10 @@ pub static ROUTES: &[Route] = &[
         build: |params, input| {
             let request: LinkRequest = parse(input)?;
             plain(
-                Command::PublishMinutes {
+                Command::PublishMinutes(command::PublishMinutes {
                     meeting: params.id(),
                     link: request.link,
-                },
+                }),
                 format!("/meetings/{}", params.id()),
             )
         },
@@ -824,12 +828,12 @@ pub static ROUTES: &[Route] = &[
         build: |params, input| {
             let request: ElectionRequest = parse(input)?;
             plain(
-                Command::OpenElection {
+                Command::OpenElection(command::OpenElection {
                     body: params.get("body"),
                     seat: seat("seat", &request.seat)?,
                     seats: request.seats,
                     stagger: request.stagger,
-                },
+                }),
                 body_page(params),
             )
         },
@@ -842,10 +846,10 @@ pub static ROUTES: &[Route] = &[
         build: |params, input| {
             let request: NominationRequest = parse(input)?;
             plain(
-                Command::Nominate {
+                Command::Nominate(command::Nominate {
                     election: params.id(),
                     candidate: request.candidate,
-                },
+                }),
                 format!("/elections/{}", params.id()),
             )
         },
@@ -858,7 +862,7 @@ pub static ROUTES: &[Route] = &[
         build: |params, input| {
             let Empty {} = parse(input)?;
             plain(
-                Command::Consent { election: params.id() },
+                Command::Consent(command::Consent { election: params.id() }),
                 format!("/elections/{}", params.id()),
             )
         },
@@ -871,7 +875,7 @@ pub static ROUTES: &[Route] = &[
         build: |params, input| {
             let Empty {} = parse(input)?;
             plain(
-                Command::Withdraw { election: params.id() },
+                Command::Withdraw(command::Withdraw { election: params.id() }),
                 format!("/elections/{}", params.id()),
             )
         },
@@ -884,10 +888,10 @@ pub static ROUTES: &[Route] = &[
         build: |params, input| {
             let request: StatementRequest = parse(input)?;
             plain(
-                Command::PublishStatement {
+                Command::PublishStatement(command::PublishStatement {
                     election: params.id(),
                     statement: request.statement,
-                },
+                }),
                 format!("/elections/{}", params.id()),
             )
         },
@@ -900,7 +904,7 @@ pub static ROUTES: &[Route] = &[
         build: |params, input| {
             let Empty {} = parse(input)?;
             plain(
-                Command::CloseNominations { election: params.id() },
+                Command::CloseNominations(command::CloseNominations { election: params.id() }),
                 format!("/elections/{}", params.id()),
             )
         },
@@ -937,10 +941,10 @@ pub static ROUTES: &[Route] = &[
         build: |params, input| {
             let Empty {} = parse(input)?;
             Ok(Act {
-                command: Command::CloseElection {
+                command: Command::CloseElection(command::CloseElection {
                     election: params.id(),
                     ballots: Vec::new(),
-                },
+                }),
                 extra: Extra::Ballots,
                 page: format!("/elections/{}", params.id()),
             })

@@ -9,6 +9,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::routing::{get, post};
 use axum::{Router, extract::ConnectInfo};
+use polity_engine::command;
 use polity_engine::{Command, Context, Event, Phase};
 use polity_store::{Account, EventLog};
 use serde::{Deserialize, Serialize};
@@ -61,7 +62,7 @@ pub(crate) async fn perform(app: &App, act: Act, person: String) -> Result<Acted
         _ => None,
     };
     let key = match &act.command {
-        Command::CastBallot { key, .. } => Some(key.clone()),
+        Command::CastBallot(command::CastBallot { key, .. }) => Some(key.clone()),
         _ => None,
     };
     let context = Context {

@@ -4,6 +4,7 @@
 
 use jiff::civil::Date;
 use polity_count::motion::Choice;
+use polity_engine::command;
 use polity_engine::{Command, Context, SourceFile};
 use polity_model::Seat;
 use polity_store::Account;
@@ -57,7 +58,7 @@ pub async fn seed(app: &App, files: Vec<(String, String)>) -> anyhow::Result<()>
         app,
         "polity serve --demo",
         1,
-        Command::RecordRegistry { files },
+        Command::RecordRegistry(command::RecordRegistry { files }),
         Extra::None,
     )
     .await?;
@@ -67,12 +68,12 @@ pub async fn seed(app: &App, files: Vec<(String, String)>) -> anyhow::Result<()>
         app,
         "alice",
         2,
-        Command::OpenElection {
+        Command::OpenElection(command::OpenElection {
             body: "tsc".into(),
             seat: Seat::CoChair,
             seats: 1,
             stagger: false,
-        },
+        }),
         none(),
     )
     .await?;
@@ -82,22 +83,29 @@ pub async fn seed(app: &App, files: Vec<(String, String)>) -> anyhow::Result<()>
             app,
             by,
             3,
-            Command::Nominate {
+            Command::Nominate(command::Nominate {
                 election: election.clone(),
                 candidate: candidate.into(),
-            },
+            }),
             none(),
         )
         .await?;
-        act(app, candidate, 4, Command::Consent { election }, none()).await?;
+        act(
+            app,
+            candidate,
+            4,
+            Command::Consent(command::Consent { election }),
+            none(),
+        )
+        .await?;
     }
     act(
         app,
         "alice",
         5,
-        Command::CloseNominations {
+        Command::CloseNominations(command::CloseNominations {
             election: "tsc/e1".into(),
-        },
+        }),
         none(),
     )
     .await?;
@@ -120,10 +128,10 @@ pub async fn seed(app: &App, files: Vec<(String, String)>) -> anyhow::Result<()>
         app,
         "alice",
         8,
-        Command::CloseElection {
+        Command::CloseElection(command::CloseElection {
             election: "tsc/e1".into(),
             ballots: Vec::new(),
-        },
+        }),
         Extra::Ballots,
     )
     .await?;
@@ -132,12 +140,12 @@ pub async fn seed(app: &App, files: Vec<(String, String)>) -> anyhow::Result<()>
         app,
         "alice",
         10,
-        Command::OpenElection {
+        Command::OpenElection(command::OpenElection {
             body: "tsc".into(),
             seat: Seat::Chair,
             seats: 1,
             stagger: false,
-        },
+        }),
         none(),
     )
     .await?;
@@ -147,14 +155,21 @@ pub async fn seed(app: &App, files: Vec<(String, String)>) -> anyhow::Result<()>
             app,
             by,
             11,
-            Command::Nominate {
+            Command::Nominate(command::Nominate {
                 election: election.clone(),
                 candidate: candidate.into(),
-            },
+            }),
             none(),
         )
         .await?;
-        act(app, candidate, 12, Command::Consent { election }, none()).await?;
+        act(
+            app,
+            candidate,
+            12,
+            Command::Consent(command::Consent { election }),
+            none(),
+        )
+        .await?;
     }
     for (candidate, statement) in [
         (
@@ -170,10 +185,10 @@ pub async fn seed(app: &App, files: Vec<(String, String)>) -> anyhow::Result<()>
             app,
             candidate,
             13,
-            Command::PublishStatement {
+            Command::PublishStatement(command::PublishStatement {
                 election: "tsc/e2".into(),
                 statement: statement.into(),
-            },
+            }),
             none(),
         )
         .await?;
@@ -182,9 +197,9 @@ pub async fn seed(app: &App, files: Vec<(String, String)>) -> anyhow::Result<()>
         app,
         "alice",
         15,
-        Command::CloseNominations {
+        Command::CloseNominations(command::CloseNominations {
             election: "tsc/e2".into(),
-        },
+        }),
         none(),
     )
     .await?;
@@ -212,12 +227,12 @@ pub async fn seed(app: &App, files: Vec<(String, String)>) -> anyhow::Result<()>
             app,
             member,
             18,
-            Command::Vote {
+            Command::Vote(command::Vote {
                 motion: "tsc/m1".into(),
                 choice,
                 on_behalf_of: None,
                 capacity: None,
-            },
+            }),
             none(),
         )
         .await?;
@@ -227,10 +242,10 @@ pub async fn seed(app: &App, files: Vec<(String, String)>) -> anyhow::Result<()>
         app,
         "alice",
         19,
-        Command::ScheduleMeeting {
+        Command::ScheduleMeeting(command::ScheduleMeeting {
             body: "tsc".into(),
             on: at(25),
-        },
+        }),
         none(),
     )
     .await?;
@@ -239,10 +254,10 @@ pub async fn seed(app: &App, files: Vec<(String, String)>) -> anyhow::Result<()>
             app,
             "alice",
             19,
-            Command::AddAgendaItem {
+            Command::AddAgendaItem(command::AddAgendaItem {
                 meeting: "tsc/mt1".into(),
                 item: item.into(),
-            },
+            }),
             none(),
         )
         .await?;

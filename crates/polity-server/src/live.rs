@@ -11,6 +11,7 @@
 use std::sync::atomic::{AtomicI64, Ordering};
 
 use jiff::civil::Date;
+use polity_engine::command;
 use polity_engine::{Command, Context, Event, Phase, Rejection, State, decide, event_body, evolve, secret};
 use polity_store::{
     AuditReport, Auditor, Checkpoint, CheckpointProblem, EventLog, NewEvent, SecretBallot, SigningKey, Store,
@@ -205,7 +206,7 @@ impl Record {
             let mut live = self.live.write().await;
             let generation = live.generation;
             let command = match (&command, &extra) {
-                (Command::CloseElection { election, .. }, Extra::Ballots) => {
+                (Command::CloseElection(command::CloseElection { election, .. }), Extra::Ballots) => {
                     // Every ballot queued before this point must be counted: wait for them.
                     if let Store::Sqlite(sqlite) = &self.store {
                         let barrier = sqlite.enqueue(live.last_seq, Vec::new(), None).await?;
@@ -221,12 +222,12 @@ impl Record {
                             .map_err(|error| ActError::Corrupt(format!("ballot {receipt}: {error}")))?;
                         ballots.push((receipt, ranking));
                     }
-                    Command::CloseElection {
+                    Command::CloseElection(command::CloseElection {
                         election: election.clone(),
                         ballots,
-                    }
+                    })
                 }
-                (Command::RecordRoll { .. }, Extra::Contributions { csv, source }) => {
+                (Command::RecordRoll(command::RecordRoll { .. }), Extra::Contributions { csv, source }) => {
                     let polity = &live.state.polity;
                     let Some(rule) = polity.constitution.active_member else {
                         return Err(ActError::BadInput(
@@ -250,12 +251,12 @@ impl Record {
                         .map(|pattern| (*pattern).to_owned())
                         .collect();
                     let roll = polity_contrib::electorate(polity, &found, rule, context.on, &patterns);
-                    Command::RecordRoll {
+                    Command::RecordRoll(command::RecordRoll {
                         from: roll.from,
                         rule: format!("at least {} contributions within {}", rule.contributions, rule.within),
                         members: roll.active().into_iter().map(str::to_owned).collect(),
                         sources: vec![source.clone()],
-                    }
+                    })
                 }
                 _ => command.clone(),
             };
@@ -409,13 +410,13 @@ pub fn new_ballot(
             .and_then(secret::normalise_key)
             .map(|old| secret::receipt_of(&old)),
     };
-    let command = Command::CastBallot {
+    let command = Command::CastBallot(command::CastBallot {
         election: election.to_owned(),
         ranking,
         abstain,
         key,
         replaces: replaces.map(str::to_owned),
-    };
+    });
     Ok((command, ballot))
 }
 

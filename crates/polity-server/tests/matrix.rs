@@ -11,6 +11,7 @@
 
 mod common;
 
+use polity_engine::command;
 use polity_engine::{Command, Context};
 use polity_server::acts::ROUTES;
 use polity_server::live::Extra;
@@ -43,13 +44,13 @@ fn everyone_voted() -> Vec<(&'static str, Command)> {
         .map(|voter| {
             (
                 voter,
-                Command::CastBallot {
+                Command::CastBallot(command::CastBallot {
                     election: "tsc/e2".into(),
                     ranking: vec![vec!["chen".into()]],
                     abstain: false,
                     key: String::new(),
                     replaces: None,
-                },
+                }),
             )
         })
         .collect()
@@ -58,12 +59,12 @@ fn everyone_voted() -> Vec<(&'static str, Command)> {
 fn ptl_election() -> Vec<(&'static str, Command)> {
     vec![(
         "alice",
-        Command::OpenElection {
+        Command::OpenElection(command::OpenElection {
             body: "computing-scheduling".into(),
             seat: polity_model::Seat::Ptl,
             seats: 1,
             stagger: false,
-        },
+        }),
     )]
 }
 
@@ -71,10 +72,10 @@ fn ptl_election_with_dana() -> Vec<(&'static str, Command)> {
     let mut setup = ptl_election();
     setup.push((
         "dana",
-        Command::Nominate {
+        Command::Nominate(command::Nominate {
             election: "computing-scheduling/e1".into(),
             candidate: "dana".into(),
-        },
+        }),
     ));
     setup
 }
@@ -82,45 +83,45 @@ fn ptl_election_with_dana() -> Vec<(&'static str, Command)> {
 fn tsc_proposal() -> Vec<(&'static str, Command)> {
     vec![(
         "gus",
-        Command::Propose {
+        Command::Propose(command::Propose {
             body: "tsc".into(),
             title: "Move the meeting to Thursdays".into(),
             deadline: jiff::civil::date(2026, 6, 30),
-        },
+        }),
     )]
 }
 
 fn group_motion() -> Vec<(&'static str, Command)> {
     vec![(
         "chen",
-        Command::OpenMotion {
+        Command::OpenMotion(command::OpenMotion {
             body: "use-case-and-architecture".into(),
             title: "Promote kai".into(),
             rule: None,
             subject: Some(polity_engine::Subject::Promote { person: "kai".into() }),
             meeting: None,
             large: false,
-        },
+        }),
     )]
 }
 
 fn docs_volunteer() -> Vec<(&'static str, Command)> {
     vec![(
         "kai",
-        Command::VolunteerLiaison {
+        Command::VolunteerLiaison(command::VolunteerLiaison {
             body: "computing-scheduling".into(),
             area: "docs".into(),
-        },
+        }),
     )]
 }
 
 fn agenda_request() -> Vec<(&'static str, Command)> {
     vec![(
         "jun",
-        Command::RequestAgendaItem {
+        Command::RequestAgendaItem(command::RequestAgendaItem {
             meeting: "tsc/mt1".into(),
             item: "Telemetry roadmap".into(),
-        },
+        }),
     )]
 }
 
@@ -413,13 +414,13 @@ async fn authorisation_matrix_every_act_every_actor() {
                     on: polity_server::demo::DEMO_TODAY,
                 };
                 let (command, extra) = match command {
-                    Command::CastBallot {
+                    Command::CastBallot(command::CastBallot {
                         election,
                         ranking,
                         abstain,
                         replaces,
                         ..
-                    } => {
+                    }) => {
                         let (command, ballot) =
                             polity_server::live::new_ballot(&election, ranking, abstain, replaces.as_deref()).unwrap();
                         (command, Extra::Ballot(ballot))

@@ -46,12 +46,12 @@ fn prepare(db: &str) -> Vec<String> {
                 let app = app.clone();
                 let context = at(format!("v{n:03}"));
                 pending.push(tokio::spawn(async move {
-                    let vote = Act::Vote {
+                    let vote = Act::Vote(polity_engine::command::Vote {
                         motion: "assembly/m1".into(),
                         choice: if round % 2 == 0 { Choice::Yes } else { Choice::No },
                         on_behalf_of: None,
                         capacity: None,
-                    };
+                    });
                     app.record.act(vote, Extra::None, &context).await.unwrap();
                 }));
             }

@@ -9,6 +9,7 @@ mod serve;
 mod stats;
 mod tally;
 
+use polity_engine::command;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -497,11 +498,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Proposal { command, actor } => print(runtime()?.block_on(record::proposal(&command, &actor))?),
         Command::Liaison { command, actor } => print(runtime()?.block_on(record::liaison(&command, &actor))?),
         Command::Intervene { target, reason, actor } => print(runtime()?.block_on(record::simple(
-            polity_engine::Command::Intervene { target, reason },
+            polity_engine::Command::Intervene(command::Intervene { target, reason }),
             &actor,
         ))?),
         Command::Dissolve { body, actor } => print(runtime()?.block_on(record::simple(
-            polity_engine::Command::DissolveWorkingGroup { body },
+            polity_engine::Command::DissolveWorkingGroup(command::DissolveWorkingGroup { body }),
             &actor,
         ))?),
         Command::Stats { command } => print(stats::run(&command)?),

@@ -9,6 +9,7 @@ use anyhow::{Context as _, Result, anyhow, bail};
 use clap::{Args, Subcommand};
 use jiff::civil::Date;
 use polity_count::motion::Choice;
+use polity_engine::command;
 use polity_engine::{Command, Context, Event, Phase, SourceFile, State, Subject, decide, evolve};
 use polity_model::{LifecycleState, ReportKind, Seat};
 use polity_store::{EventLog, SecretBallot, Store, StoreError};
@@ -390,7 +391,13 @@ pub async fn init(registry: &Path, actor: &Actor) -> Result<String> {
         .into_iter()
         .map(|(path, content)| SourceFile { path, content })
         .collect();
-    record.act(&Command::RecordRegistry { files }, &context, None).await?;
+    record
+        .act(
+            &Command::RecordRegistry(command::RecordRegistry { files }),
+            &context,
+            None,
+        )
+        .await?;
     Ok(format!(
         "recorded the registry {} ({} bodies, {} people) in {}\n",
         registry.display(),
@@ -425,7 +432,7 @@ pub async fn report(command: &ReportCommand, actor: &Actor) -> Result<String> {
     let mut record = Record::open_as(actor).await?;
     let context = context(actor)?;
     let ReportCommand::Submit { body, annual, link } = command;
-    let command = Command::SubmitReport {
+    let command = Command::SubmitReport(command::SubmitReport {
         body: body.clone(),
         report: if *annual {
             ReportKind::Annual
@@ -433,7 +440,7 @@ pub async fn report(command: &ReportCommand, actor: &Actor) -> Result<String> {
             ReportKind::Quarterly
         },
         link: link.clone(),
-    };
+    });
     Ok(describe(&record.act(&command, &context, None).await?))
 }
 
@@ -497,44 +504,44 @@ pub async fn motion(command: &MotionCommand, actor: &Actor) -> Result<String> {
                 *no_confidence,
             )
             .map_err(|rejection| anyhow!("refused by {rejection}; see `polity rules {}`", rejection.rule))?;
-            Command::OpenMotion {
+            Command::OpenMotion(command::OpenMotion {
                 body: body.clone(),
                 title: title.clone(),
                 rule: rule.clone(),
                 subject,
                 meeting: meeting.clone(),
                 large: *large,
-            }
+            })
         }
-        MotionCommand::Consult { motion, group, summary } => Command::Consult {
+        MotionCommand::Consult { motion, group, summary } => Command::Consult(command::Consult {
             motion: motion.clone(),
             group: group.clone(),
             summary: summary.clone(),
-        },
+        }),
         MotionCommand::FinalSay {
             motion,
             decision,
             reason,
-        } => Command::FinalSay {
+        } => Command::FinalSay(command::FinalSay {
             motion: motion.clone(),
             decision: choice(decision)?,
             reason: reason.clone(),
-        },
+        }),
         MotionCommand::Vote {
             motion,
             choice: text,
             on_behalf_of,
             capacity,
-        } => Command::Vote {
+        } => Command::Vote(command::Vote {
             motion: motion.clone(),
             choice: choice(text)?,
             on_behalf_of: on_behalf_of.clone(),
             capacity: capacity.clone(),
-        },
-        MotionCommand::Close { motion, casting_vote } => Command::CloseMotion {
+        }),
+        MotionCommand::Close { motion, casting_vote } => Command::CloseMotion(command::CloseMotion {
             motion: motion.clone(),
             casting_vote: casting_vote.as_deref().map(choice).transpose()?,
-        },
+        }),
     };
     Ok(describe(&record.act(&command, &context, None).await?))
 }
@@ -606,12 +613,12 @@ pub async fn election(command: &ElectionCommand, actor: &Actor) -> Result<String
         }
         let patterns = crate::stats::bot_patterns();
         let roll = polity_contrib::electorate(polity, &found, rule, at, &patterns);
-        let command = Command::RecordRoll {
+        let command = Command::RecordRoll(command::RecordRoll {
             from: roll.from,
             rule: format!("at least {} contributions within {}", rule.contributions, rule.within),
             members: roll.active().into_iter().map(str::to_owned).collect(),
             sources,
-        };
+        });
         let events = record.act(&command, &context, None).await?;
         return Ok(describe(&events));
     }
@@ -622,50 +629,50 @@ pub async fn election(command: &ElectionCommand, actor: &Actor) -> Result<String
             seats,
             stagger,
         } => (
-            Command::OpenElection {
+            Command::OpenElection(command::OpenElection {
                 body: body.clone(),
                 seat: Seat::parse(seat)
                     .ok_or_else(|| anyhow!("{seat:?} is not a seat: member, chair, co-chair, tech-lead or ptl"))?,
                 seats: *seats,
                 stagger: *stagger,
-            },
+            }),
             None,
             None,
         ),
         ElectionCommand::Nominate { election, candidate } => (
-            Command::Nominate {
+            Command::Nominate(command::Nominate {
                 election: election.clone(),
                 candidate: candidate.clone(),
-            },
+            }),
             None,
             None,
         ),
         ElectionCommand::Consent { election } => (
-            Command::Consent {
+            Command::Consent(command::Consent {
                 election: election.clone(),
-            },
+            }),
             None,
             None,
         ),
         ElectionCommand::Withdraw { election } => (
-            Command::Withdraw {
+            Command::Withdraw(command::Withdraw {
                 election: election.clone(),
-            },
+            }),
             None,
             None,
         ),
         ElectionCommand::Statement { election, text } => (
-            Command::PublishStatement {
+            Command::PublishStatement(command::PublishStatement {
                 election: election.clone(),
                 statement: text.clone(),
-            },
+            }),
             None,
             None,
         ),
         ElectionCommand::CloseNominations { election } => (
-            Command::CloseNominations {
+            Command::CloseNominations(command::CloseNominations {
                 election: election.clone(),
-            },
+            }),
             None,
             None,
         ),
@@ -679,7 +686,7 @@ pub async fn election(command: &ElectionCommand, actor: &Actor) -> Result<String
             let (command, ballot) = polity_server::live::new_ballot(election, ranking, *abstain, replace.as_deref())
                 .map_err(|error| anyhow!("no randomness for a ballot key: {error}"))?;
             let keys = match &command {
-                Command::CastBallot { key, .. } => Some((ballot.receipt.clone(), key.clone())),
+                Command::CastBallot(command::CastBallot { key, .. }) => Some((ballot.receipt.clone(), key.clone())),
                 _ => None,
             };
             (command, Some(ballot), keys)
@@ -692,10 +699,10 @@ pub async fn election(command: &ElectionCommand, actor: &Actor) -> Result<String
                 ballots.push((receipt, ranking));
             }
             (
-                Command::CloseElection {
+                Command::CloseElection(command::CloseElection {
                     election: election.clone(),
                     ballots,
-                },
+                }),
                 None,
                 None,
             )
@@ -867,29 +874,29 @@ pub async fn meeting(command: &MeetingCommand, actor: &Actor) -> Result<String> 
     let mut record = Record::open_as(actor).await?;
     let context = context(actor)?;
     let command = match command {
-        MeetingCommand::Schedule { body, on } => Command::ScheduleMeeting {
+        MeetingCommand::Schedule { body, on } => Command::ScheduleMeeting(command::ScheduleMeeting {
             body: body.clone(),
             on: on
                 .parse()
                 .with_context(|| format!("--on {on:?} is not a date: write YYYY-MM-DD"))?,
-        },
-        MeetingCommand::Agenda { meeting, item } => Command::AddAgendaItem {
+        }),
+        MeetingCommand::Agenda { meeting, item } => Command::AddAgendaItem(command::AddAgendaItem {
             meeting: meeting.clone(),
             item: item.clone(),
-        },
-        MeetingCommand::Request { meeting, item } => Command::RequestAgendaItem {
+        }),
+        MeetingCommand::Request { meeting, item } => Command::RequestAgendaItem(command::RequestAgendaItem {
             meeting: meeting.clone(),
             item: item.clone(),
-        },
-        MeetingCommand::Accept { meeting, request } => Command::AcceptAgendaRequest {
+        }),
+        MeetingCommand::Accept { meeting, request } => Command::AcceptAgendaRequest(command::AcceptAgendaRequest {
             meeting: meeting.clone(),
             request: *request,
-        },
-        MeetingCommand::Proxy { meeting, holder } => Command::DeclareProxy {
+        }),
+        MeetingCommand::Proxy { meeting, holder } => Command::DeclareProxy(command::DeclareProxy {
             meeting: meeting.clone(),
             holder: holder.clone(),
-        },
-        MeetingCommand::Attendance { meeting, present } => Command::RecordAttendance {
+        }),
+        MeetingCommand::Attendance { meeting, present } => Command::RecordAttendance(command::RecordAttendance {
             meeting: meeting.clone(),
             present: present
                 .split(',')
@@ -897,11 +904,11 @@ pub async fn meeting(command: &MeetingCommand, actor: &Actor) -> Result<String> 
                 .filter(|name| !name.is_empty())
                 .map(str::to_owned)
                 .collect(),
-        },
-        MeetingCommand::Minutes { meeting, link } => Command::PublishMinutes {
+        }),
+        MeetingCommand::Minutes { meeting, link } => Command::PublishMinutes(command::PublishMinutes {
             meeting: meeting.clone(),
             link: link.clone(),
-        },
+        }),
     };
     Ok(describe(&record.act(&command, &context, None).await?))
 }
@@ -910,20 +917,20 @@ pub async fn proposal(command: &ProposalCommand, actor: &Actor) -> Result<String
     let mut record = Record::open_as(actor).await?;
     let context = context(actor)?;
     let command = match command {
-        ProposalCommand::Open { body, title, until } => Command::Propose {
+        ProposalCommand::Open { body, title, until } => Command::Propose(command::Propose {
             body: body.clone(),
             title: title.clone(),
             deadline: until
                 .parse()
                 .with_context(|| format!("--until {until:?} is not a date: write YYYY-MM-DD"))?,
-        },
-        ProposalCommand::Object { proposal, reason } => Command::Object {
+        }),
+        ProposalCommand::Object { proposal, reason } => Command::Object(command::Object {
             proposal: proposal.clone(),
             reason: reason.clone(),
-        },
-        ProposalCommand::Conclude { proposal } => Command::ConcludeProposal {
+        }),
+        ProposalCommand::Conclude { proposal } => Command::ConcludeProposal(command::ConcludeProposal {
             proposal: proposal.clone(),
-        },
+        }),
     };
     Ok(describe(&record.act(&command, &context, None).await?))
 }
@@ -932,20 +939,20 @@ pub async fn liaison(command: &LiaisonCommand, actor: &Actor) -> Result<String> 
     let mut record = Record::open_as(actor).await?;
     let context = context(actor)?;
     let command = match command {
-        LiaisonCommand::Volunteer { body, area } => Command::VolunteerLiaison {
+        LiaisonCommand::Volunteer { body, area } => Command::VolunteerLiaison(command::VolunteerLiaison {
             body: body.clone(),
             area: area.clone(),
-        },
-        LiaisonCommand::Choose { body, area, person } => Command::ChooseLiaison {
+        }),
+        LiaisonCommand::Choose { body, area, person } => Command::ChooseLiaison(command::ChooseLiaison {
             body: body.clone(),
             area: area.clone(),
             person: person.clone(),
-        },
-        LiaisonCommand::SignOff { body, area, subject } => Command::SignOff {
+        }),
+        LiaisonCommand::SignOff { body, area, subject } => Command::SignOff(command::SignOff {
             body: body.clone(),
             area: area.clone(),
             subject: subject.clone(),
-        },
+        }),
     };
     Ok(describe(&record.act(&command, &context, None).await?))
 }

@@ -1,5 +1,6 @@
 //! `polity serve` and `polity account`: the web server over the record, and its accounts.
 
+use polity_engine::command;
 use std::io::Read as _;
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -162,7 +163,7 @@ pub async fn serve(args: ServeArgs) -> Result<()> {
             };
             app.record
                 .act(
-                    polity_engine::Command::RecordRegistry { files },
+                    polity_engine::Command::RecordRegistry(command::RecordRegistry { files }),
                     polity_server::live::Extra::None,
                     &context,
                 )

@@ -70,7 +70,11 @@ where
             on: at(),
         };
         app.record
-            .act(Act::RecordRegistry { files }, Extra::None, &context)
+            .act(
+                Act::RecordRegistry(polity_engine::command::RecordRegistry { files }),
+                Extra::None,
+                &context,
+            )
             .await
             .expect("the registry records");
         more(&app).await;
