@@ -46,6 +46,7 @@ pub fn ballots(data: &[u8]) {
                 organisations: vec![None; parsed.ballots.candidates().len()],
                 cap: None,
                 sitting: Vec::new(),
+                excluded: Vec::new(),
                 tie_break: polity_count::seats::TieBreak::Report,
             },
             classes: Vec::new(),

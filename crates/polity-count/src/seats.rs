@@ -29,6 +29,10 @@ pub struct SeatRules {
     pub cap: Option<usize>,
     /// Organisations of the members who keep their seats through this election.
     pub sitting: Vec<String>,
+    /// Candidates (by index) who may not take a seat when it starts, with the reason (E3: a
+    /// chair candidate who is no longer a member by then). They are passed over like a capped
+    /// candidate, and the explanation says why.
+    pub excluded: Vec<(usize, String)>,
     pub tie_break: TieBreak,
 }
 
@@ -100,6 +104,13 @@ pub fn fill_seats(tiers: &Tiers, names: &[String], rules: &SeatRules) -> SeatRes
     let organisation = |candidate: usize| rules.organisations.get(candidate).cloned().flatten();
     // Whether seating `candidate` now would break the cap; records the skip when it would.
     let blocked = |candidate: usize, held: &BTreeMap<String, usize>, result: &mut SeatResult| -> bool {
+        if let Some((_, reason)) = rules.excluded.iter().find(|(excluded, _)| *excluded == candidate) {
+            let line = format!("passed over {}: {reason}", names[candidate]);
+            if !result.explanation.contains(&line) {
+                result.explanation.push(line);
+            }
+            return true;
+        }
         let (Some(cap), Some(org)) = (rules.cap, organisation(candidate)) else {
             return false;
         };
@@ -282,6 +293,7 @@ mod tests {
             organisations: organisations.iter().map(|org| org.map(str::to_owned)).collect(),
             cap,
             sitting: Vec::new(),
+            excluded: Vec::new(),
             tie_break,
         }
     }
@@ -294,6 +306,26 @@ mod tests {
         assert_eq!(result.winners, vec![0, 2]);
         assert_eq!(result.skipped.len(), 1);
         assert_eq!(result.skipped[0].candidate, 1);
+    }
+
+    #[test]
+    fn e3_an_excluded_candidate_is_passed_over_and_the_next_one_seated() {
+        let tiers = vec![vec![0], vec![1, 2], vec![3]];
+        let mut rules = rules(2, &[None, None, None, None], None, TieBreak::Report);
+        rules.excluded = vec![(0, "not a member then".to_owned()), (1, "not a member then".to_owned())];
+        let result = fill_seats(&tiers, &names(4), &rules);
+        assert_eq!(result.winners, vec![2, 3]);
+        assert!(result.skipped.is_empty(), "a cap skip is not an exclusion");
+        assert!(
+            result
+                .explanation
+                .contains(&"passed over c0: not a member then".to_owned())
+        );
+        assert!(
+            result
+                .explanation
+                .contains(&"passed over c1: not a member then".to_owned())
+        );
     }
 
     #[test]

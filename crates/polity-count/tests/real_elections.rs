@@ -53,6 +53,7 @@ fn no_cap(seats: usize) -> SeatRules {
         organisations: Vec::new(),
         cap: None,
         sitting: Vec::new(),
+        excluded: Vec::new(),
         tie_break: TieBreak::Report,
     }
 }
@@ -94,6 +95,7 @@ fn kubernetes_2017_company_cap_excludes_the_fourth_with_six_seats() {
             organisations,
             cap: Some(2),
             sitting: vec!["google".to_owned()],
+            excluded: Vec::new(),
             tie_break: TieBreak::Report,
         },
         classes: vec![("two-year".to_owned(), 3), ("one-year".to_owned(), 3)],

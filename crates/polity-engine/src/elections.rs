@@ -260,6 +260,30 @@ pub(crate) fn close_election(
                 .map(str::to_owned)
         })
         .collect();
+    // S5, S8: the seats free when the new terms start: the seat's limit less those who hold it
+    // then (sitting members, and winners of an earlier election whose terms have not begun).
+    let occupied: BTreeSet<String> = seat_holders(body, &[seat], &state.polity, term_start)
+        .into_iter()
+        .collect();
+    let free = (body.seat_limit(seat) as usize).saturating_sub(occupied.len());
+    let seats_to_fill = election.seats.min(free);
+    // E3: an officer of a committee is one of its members when the officer's term starts.
+    let excluded: Vec<(usize, String)> = if matches!(seat, Seat::Chair | Seat::CoChair) && body.officers_are_members() {
+        let members = seat_holders(body, &[Seat::Member], &state.polity, term_start);
+        names
+            .iter()
+            .enumerate()
+            .filter(|(_, name)| !members.contains(name))
+            .map(|(index, _)| {
+                (
+                    index,
+                    format!("not a member of {} on {term_start}, when the term starts (E3)", body.id),
+                )
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
     let cap = if seat == Seat::Member {
         body.seats
             .and_then(|seats| seats.per_organisation)
@@ -275,13 +299,14 @@ pub(crate) fn close_election(
     let rules = ElectionRules {
         method,
         seats: SeatRules {
-            seats: election.seats,
+            seats: seats_to_fill,
             organisations: names
                 .iter()
                 .map(|name| state.polity.affiliation_on(name, term_start).map(str::to_owned))
                 .collect(),
             cap,
             sitting,
+            excluded,
             tie_break: TieBreak::Report,
         },
         classes: Vec::new(),
@@ -293,6 +318,20 @@ pub(crate) fn close_election(
     };
     let result = polity_count::count(&counted, &rules);
     let winners: Vec<String> = result.seats.winners.iter().map(|&index| names[index].clone()).collect();
+    let mut explanation = result.explanation.clone();
+    if seats_to_fill < election.seats {
+        let held: Vec<&str> = occupied.iter().map(String::as_str).collect();
+        explanation.push(format!(
+            "{} seat(s) filled, not {}: {} has at most {} {} seat(s) and {} hold(s) one on {term_start} ({})",
+            seats_to_fill,
+            election.seats,
+            body.id,
+            body.seat_limit(seat),
+            seat.as_str(),
+            occupied.len(),
+            held.join(", "),
+        ));
+    }
     let until = body.term.map(|term| term.after(term_start));
     let mut events = vec![Event::ElectionClosed {
         election: election.id.clone(),
@@ -309,7 +348,7 @@ pub(crate) fn close_election(
             .iter()
             .map(|skip| names[skip.candidate].clone())
             .collect(),
-        explanation: result.explanation.clone(),
+        explanation,
         tally_sheet: ballots
             .iter()
             .map(|(receipt, ranking)| TallyLine {
@@ -328,6 +367,12 @@ pub(crate) fn close_election(
             (true, Some(_)) => (until, Some("a".to_owned())),
             _ => (until, None),
         };
+        // E3: an officer of a committee serves while a member: the term ends with the membership.
+        let until = if matches!(seat, Seat::Chair | Seat::CoChair) && body.officers_are_members() {
+            earliest(until, membership_end(state, body, &winner, term_start))
+        } else {
+            until
+        };
         events.push(Event::TermStarted {
             body: body.id.clone(),
             person: winner,
@@ -339,6 +384,36 @@ pub(crate) fn close_election(
         });
     }
     Ok(events)
+}
+
+/// When `person`'s member seat in `body` that covers `on` ends (None: it does not end).
+fn membership_end(state: &State, body: &Body, person: &str, on: Date) -> Option<Date> {
+    let ends: Vec<Option<Date>> = body
+        .holders
+        .iter()
+        .filter(|holding| holding.seat == Seat::Member && holding.covers(on))
+        .filter(|holding| {
+            state
+                .polity
+                .person(&holding.person.text)
+                .is_some_and(|found| found.id == person)
+        })
+        .map(|holding| holding.until)
+        .collect();
+    if ends.contains(&None) {
+        None
+    } else {
+        ends.into_iter().flatten().max()
+    }
+}
+
+/// The earlier of two ends, where None is no end.
+fn earliest(a: Option<Date>, b: Option<Date>) -> Option<Date> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, None) => a,
+        (None, b) => b,
+    }
 }
 
 fn decide_open_election(
@@ -369,10 +444,7 @@ fn decide_open_election(
     if *seats == 0 {
         return reject(RuleId::E1, "an election fills at least one seat", "pass --seats N");
     }
-    let most = match seat {
-        Seat::Member => body.seats.map_or(u32::from(u8::MAX), |rule| rule.count.max),
-        officer => body.officers.get(officer).map_or(1, |range| range.max.max(1)),
-    } as usize;
+    let most = body.seat_limit(*seat) as usize;
     if *seats > most {
         return reject(
             RuleId::RValue,
@@ -745,6 +817,122 @@ mod tests {
                     &ballot("000000000000000000000000000000a2", Some(first))
                 )
                 .is_ok()
+        );
+    }
+
+    /// The chair election of `chair_election` run to its close on 2026-06-25, six members (the
+    /// E3 turnout of two thirds) voting for chen; the events of the close.
+    fn chair_elected(mut record: crate::testing::Given) -> Vec<Event> {
+        record
+            .act(
+                "chen",
+                date(2026, 6, 6),
+                Command::Consent(crate::command::Consent {
+                    election: "tsc/e1".into(),
+                }),
+            )
+            .act(
+                "alice",
+                date(2026, 6, 18),
+                Command::CloseNominations(crate::command::CloseNominations {
+                    election: "tsc/e1".into(),
+                }),
+            );
+        let mut ballots = Vec::new();
+        for (index, voter) in ["bob", "dana", "emil", "fang", "gus", "hua"].into_iter().enumerate() {
+            let key = format!("{index:032x}");
+            record.act(
+                voter,
+                date(2026, 6, 19),
+                Command::CastBallot(crate::command::CastBallot {
+                    election: "tsc/e1".into(),
+                    ranking: vec![vec!["chen".into()]],
+                    abstain: false,
+                    key: key.clone(),
+                    replaces: None,
+                }),
+            );
+            ballots.push((crate::secret::receipt_of(&key), vec![vec!["chen".to_owned()]]));
+        }
+        let close = Command::CloseElection(crate::command::CloseElection {
+            election: "tsc/e1".into(),
+            ballots,
+        });
+        record.when("alice", date(2026, 6, 25), &close).unwrap()
+    }
+
+    /// Found by the engine-wide property test: an officer elected while a member took a term
+    /// that began after the membership ended, and kept it after.
+    #[test]
+    fn e3_an_officer_is_a_member_when_the_term_starts_and_serves_while_one() {
+        // The chair's term starts when alice's ends (2026-07-01); chen's member seat ends early,
+        // on 2026-06-20: chen is passed over, and the seat stays open.
+        let mut record = chair_election();
+        record.events(&[Event::TermEnded {
+            body: "tsc".into(),
+            person: "chen".into(),
+            seat: polity_model::Seat::Member,
+            on: date(2026, 6, 20),
+            motion: "tsc/m9".into(),
+        }]);
+        let events = chair_elected(record);
+        let Event::ElectionClosed {
+            winners, explanation, ..
+        } = &events[0]
+        else {
+            panic!("{events:?}")
+        };
+        assert!(winners.is_empty(), "{events:?}");
+        assert!(
+            explanation
+                .contains(&"passed over chen: not a member of tsc on 2026-07-01, when the term starts (E3)".to_owned()),
+            "{explanation:?}"
+        );
+        // A member until 2027-01-15, chen is chair until then, not for the body's whole term.
+        let events = chair_elected(chair_election());
+        assert_eq!(
+            events[1],
+            Event::TermStarted {
+                body: "tsc".into(),
+                person: "chen".into(),
+                seat: polity_model::Seat::Chair,
+                from: date(2026, 7, 1),
+                until: Some(date(2027, 1, 15)),
+                election: "tsc/e1".into(),
+                class: None,
+            }
+        );
+    }
+
+    /// Found by the engine-wide property test: two elections for one PTL seat both filled it.
+    #[test]
+    fn s8_an_election_fills_only_the_seats_still_free_when_its_terms_start() {
+        // dana won the chair in an earlier election, from 2026-07-01: this one fills nothing.
+        let mut record = chair_election();
+        record.events(&[Event::TermStarted {
+            body: "tsc".into(),
+            person: "dana".into(),
+            seat: polity_model::Seat::Chair,
+            from: date(2026, 7, 1),
+            until: Some(date(2027, 1, 15)),
+            election: "tsc/e0".into(),
+            class: None,
+        }]);
+        let events = chair_elected(record);
+        let Event::ElectionClosed {
+            winners, explanation, ..
+        } = &events[0]
+        else {
+            panic!("{events:?}")
+        };
+        assert!(winners.is_empty(), "{events:?}");
+        assert_eq!(events.len(), 1, "no term starts: {events:?}");
+        assert!(
+            explanation.contains(
+                &"0 seat(s) filled, not 1: tsc has at most 1 chair seat(s) and 1 hold(s) one on 2026-07-01 (dana)"
+                    .to_owned()
+            ),
+            "{explanation:?}"
         );
     }
 }

@@ -721,6 +721,21 @@ pub struct Body {
 }
 
 impl Body {
+    /// S5, S8: how many may hold `seat` at once: the member seats' maximum (255 when the body
+    /// sets none), an officer seat's maximum (one when the body sets none: one PTL, S8).
+    pub fn seat_limit(&self, seat: Seat) -> u32 {
+        match seat {
+            Seat::Member => self.seats.map_or(u32::from(u8::MAX), |rule| rule.count.max),
+            officer => self.officers.get(&officer).map_or(1, |range| range.max.max(1)),
+        }
+    }
+
+    /// E3: the chair and co-chairs of a steering committee with member seats are among its
+    /// members (`check` and the count of an officer election both ask this).
+    pub fn officers_are_members(&self) -> bool {
+        self.kind == BodyKind::OversightCommittee && self.seats.is_some()
+    }
+
     pub fn new(id: &str, kind: BodyKind) -> Body {
         Body {
             id: id.to_owned(),

@@ -245,6 +245,7 @@ impl ElectionFile {
                 organisations,
                 cap: self.per_organisation,
                 sitting: self.sitting.clone(),
+                excluded: Vec::new(),
                 tie_break,
             },
             classes: self

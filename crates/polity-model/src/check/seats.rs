@@ -4,8 +4,7 @@ use super::*;
 use crate::rules::RuleId;
 
 pub(super) fn e3_officers_are_members(polity: &Polity, at: Date, findings: &mut Vec<Finding>) {
-    for body in live_bodies(polity, at).filter(|body| body.kind == BodyKind::OversightCommittee && body.seats.is_some())
-    {
+    for body in live_bodies(polity, at).filter(|body| body.officers_are_members()) {
         let members = seat_holders(body, &[Seat::Member], polity, at);
         for holding in body
             .holders
