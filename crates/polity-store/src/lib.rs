@@ -24,6 +24,77 @@ mod backend {
             }
         };
     }
+
+    /// A log row (either backend's) as a [`StoredEvent`](crate::StoredEvent).
+    macro_rules! event_from_row {
+        ($row:expr) => {{
+            let row = $row;
+            $crate::StoredEvent {
+                seq: row.try_get("seq")?,
+                recorded_at: row.try_get("recorded_at")?,
+                kind: row.try_get("kind")?,
+                body: row.try_get("body")?,
+                payload: row.try_get("payload")?,
+                prev_hash: row.try_get("prev_hash")?,
+                hash: row.try_get("hash")?,
+            }
+        }};
+    }
+
+    /// The reads of [`EventLog`](crate::EventLog) that both backends run with the same SQL
+    /// (numbered parameters, `$1`, `$2`, …), written once: `$pool` names the field holding the
+    /// pool the reads use. Only the append (each backend's transaction) and the paged replay
+    /// (`group_concat` against `string_agg`) differ.
+    macro_rules! shared_reads {
+        ($pool:ident) => {
+            async fn read_each<F: FnMut(StoredEvent) + Send>(&self, after: i64, mut each: F) -> Result<(), StoreError> {
+                use futures_util::TryStreamExt;
+                let mut rows = sqlx::query(
+                    "SELECT seq, recorded_at, kind, body, payload, prev_hash, hash FROM events WHERE seq > $1 ORDER BY seq",
+                )
+                .bind(after)
+                .fetch(&self.$pool);
+                while let Some(row) = rows.try_next().await? {
+                    each(event_from_row!(&row));
+                }
+                Ok(())
+            }
+
+            async fn read_page(&self, after: i64, limit: i64) -> Result<Vec<StoredEvent>, StoreError> {
+                let rows = sqlx::query(
+                    "SELECT seq, recorded_at, kind, body, payload, prev_hash, hash FROM events WHERE seq > $1 ORDER BY seq LIMIT $2",
+                )
+                .bind(after)
+                .bind(limit)
+                .fetch_all(&self.$pool)
+                .await?;
+                let mut events = Vec::with_capacity(rows.len());
+                for row in &rows {
+                    events.push(event_from_row!(row));
+                }
+                Ok(events)
+            }
+
+            async fn ballots(&self, election: &str) -> Result<Vec<(String, String)>, StoreError> {
+                let rows = sqlx::query("SELECT receipt, content FROM ballots WHERE election = $1 ORDER BY receipt")
+                    .bind(election)
+                    .fetch_all(&self.$pool)
+                    .await?;
+                let mut ballots = Vec::with_capacity(rows.len());
+                for row in &rows {
+                    ballots.push((row.try_get("receipt")?, row.try_get("content")?));
+                }
+                Ok(ballots)
+            }
+
+            async fn head(&self) -> Result<(i64, String), StoreError> {
+                let row = sqlx::query("SELECT seq, hash FROM head WHERE id = 1")
+                    .fetch_one(&self.$pool)
+                    .await?;
+                Ok((row.try_get("seq")?, row.try_get("hash")?))
+            }
+        };
+    }
 }
 
 mod accounts;

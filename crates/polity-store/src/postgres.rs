@@ -89,19 +89,6 @@ impl EventLog for PostgresStore {
         Ok(stored)
     }
 
-    async fn read_each<F: FnMut(StoredEvent) + Send>(&self, after: i64, mut each: F) -> Result<(), StoreError> {
-        use futures_util::TryStreamExt;
-        let mut rows = sqlx::query(
-            "SELECT seq, recorded_at, kind, body, payload, prev_hash, hash FROM events WHERE seq > $1 ORDER BY seq",
-        )
-        .bind(after)
-        .fetch(&self.pool);
-        while let Some(row) = rows.try_next().await? {
-            each(pg_row_to_event(&row)?);
-        }
-        Ok(())
-    }
-
     async fn replay_pages<F: FnMut(i64, &str) + Send>(
         &self,
         mut after: i64,
@@ -124,47 +111,5 @@ impl EventLog for PostgresStore {
         }
     }
 
-    async fn read_page(&self, after: i64, limit: i64) -> Result<Vec<StoredEvent>, StoreError> {
-        let rows = sqlx::query(
-            "SELECT seq, recorded_at, kind, body, payload, prev_hash, hash FROM events WHERE seq > $1 ORDER BY seq LIMIT $2",
-        )
-        .bind(after)
-        .bind(limit)
-        .fetch_all(&self.pool)
-        .await?;
-        rows.iter()
-            .map(pg_row_to_event)
-            .collect::<Result<_, _>>()
-            .map_err(StoreError::from)
-    }
-
-    async fn ballots(&self, election: &str) -> Result<Vec<(String, String)>, StoreError> {
-        let rows = sqlx::query("SELECT receipt, content FROM ballots WHERE election = $1 ORDER BY receipt")
-            .bind(election)
-            .fetch_all(&self.pool)
-            .await?;
-        rows.iter()
-            .map(|row| Ok((row.try_get("receipt")?, row.try_get("content")?)))
-            .collect::<Result<_, sqlx::Error>>()
-            .map_err(StoreError::from)
-    }
-
-    async fn head(&self) -> Result<(i64, String), StoreError> {
-        let row = sqlx::query("SELECT seq, hash FROM head WHERE id = 1")
-            .fetch_one(&self.pool)
-            .await?;
-        Ok((row.try_get("seq")?, row.try_get("hash")?))
-    }
-}
-
-fn pg_row_to_event(row: &sqlx::postgres::PgRow) -> Result<StoredEvent, sqlx::Error> {
-    Ok(StoredEvent {
-        seq: row.try_get("seq")?,
-        recorded_at: row.try_get("recorded_at")?,
-        kind: row.try_get("kind")?,
-        body: row.try_get("body")?,
-        payload: row.try_get("payload")?,
-        prev_hash: row.try_get("prev_hash")?,
-        hash: row.try_get("hash")?,
-    })
+    shared_reads!(pool);
 }

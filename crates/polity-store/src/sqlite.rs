@@ -180,18 +180,6 @@ async fn commit_batch(
     Ok(results)
 }
 
-pub(crate) fn row_to_event(row: &sqlx::sqlite::SqliteRow) -> Result<StoredEvent, sqlx::Error> {
-    Ok(StoredEvent {
-        seq: row.try_get("seq")?,
-        recorded_at: row.try_get("recorded_at")?,
-        kind: row.try_get("kind")?,
-        body: row.try_get("body")?,
-        payload: row.try_get("payload")?,
-        prev_hash: row.try_get("prev_hash")?,
-        hash: row.try_get("hash")?,
-    })
-}
-
 impl EventLog for SqliteStore {
     async fn append_with_ballot(
         &self,
@@ -201,19 +189,6 @@ impl EventLog for SqliteStore {
     ) -> Result<Vec<StoredEvent>, StoreError> {
         let answer = self.enqueue(expected_last, events, ballot).await?;
         answer.await.map_err(|_| StoreError::WriterGone)?
-    }
-
-    async fn read_each<F: FnMut(StoredEvent) + Send>(&self, after: i64, mut each: F) -> Result<(), StoreError> {
-        use futures_util::TryStreamExt;
-        let mut rows = sqlx::query(
-            "SELECT seq, recorded_at, kind, body, payload, prev_hash, hash FROM events WHERE seq > ? ORDER BY seq",
-        )
-        .bind(after)
-        .fetch(&self.readers);
-        while let Some(row) = rows.try_next().await? {
-            each(row_to_event(&row)?);
-        }
-        Ok(())
     }
 
     async fn replay_pages<F: FnMut(i64, &str) + Send>(
@@ -238,35 +213,5 @@ impl EventLog for SqliteStore {
         }
     }
 
-    async fn read_page(&self, after: i64, limit: i64) -> Result<Vec<StoredEvent>, StoreError> {
-        let rows = sqlx::query(
-            "SELECT seq, recorded_at, kind, body, payload, prev_hash, hash FROM events WHERE seq > ? ORDER BY seq LIMIT ?",
-        )
-        .bind(after)
-        .bind(limit)
-        .fetch_all(&self.readers)
-        .await?;
-        rows.iter()
-            .map(row_to_event)
-            .collect::<Result<_, _>>()
-            .map_err(StoreError::from)
-    }
-
-    async fn ballots(&self, election: &str) -> Result<Vec<(String, String)>, StoreError> {
-        let rows = sqlx::query("SELECT receipt, content FROM ballots WHERE election = ? ORDER BY receipt")
-            .bind(election)
-            .fetch_all(&self.readers)
-            .await?;
-        rows.iter()
-            .map(|row| Ok((row.try_get("receipt")?, row.try_get("content")?)))
-            .collect::<Result<_, sqlx::Error>>()
-            .map_err(StoreError::from)
-    }
-
-    async fn head(&self) -> Result<(i64, String), StoreError> {
-        let row = sqlx::query("SELECT seq, hash FROM head WHERE id = 1")
-            .fetch_one(&self.readers)
-            .await?;
-        Ok((row.try_get("seq")?, row.try_get("hash")?))
-    }
+    shared_reads!(readers);
 }
