@@ -219,6 +219,8 @@ pub struct Motion {
     /// member → (choice, cast by, capacity) for the current round.
     pub votes: BTreeMap<String, (Choice, Option<String>, Option<String>)>,
     pub outcome: Option<String>,
+    /// What the counts said: each revote's and the close's explanation, in order.
+    pub explanation: Vec<String>,
     pub opened_by: String,
 }
 

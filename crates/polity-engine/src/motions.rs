@@ -85,6 +85,7 @@ pub(crate) fn evolve(state: &mut State, event: &Event) {
                     round: 1,
                     votes: BTreeMap::new(),
                     outcome: None,
+                    explanation: Vec::new(),
                     opened_by: by.clone(),
                 },
             );
@@ -102,15 +103,26 @@ pub(crate) fn evolve(state: &mut State, event: &Event) {
                     .insert(member.clone(), (*choice, cast_by.clone(), capacity.clone()));
             }
         }
-        Event::MotionRevote { motion, round, .. } => {
+        Event::MotionRevote {
+            motion,
+            round,
+            explanation,
+        } => {
             if let Some(motion) = state.motions.get_mut(motion) {
                 motion.round = *round;
                 motion.votes.clear();
+                motion.explanation.extend(explanation.iter().cloned());
             }
         }
-        Event::MotionClosed { motion, outcome, .. } => {
+        Event::MotionClosed {
+            motion,
+            outcome,
+            explanation,
+            ..
+        } => {
             if let Some(motion) = state.motions.get_mut(motion) {
                 motion.outcome = Some(outcome.clone());
+                motion.explanation.extend(explanation.iter().cloned());
             }
         }
         Event::FinalSayRecorded {

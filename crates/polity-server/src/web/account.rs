@@ -12,15 +12,12 @@ struct SignInPage {
 
 pub(super) async fn signin_form(State(app): State<Arc<App>>, caller: Caller, session: Session) -> Response {
     let result = async {
-        let page = page(&app, &session, &caller, "Sign in").await?;
-        Ok(render(
-            StatusCode::OK,
-            &SignInPage {
-                page,
-                error: None,
-                github: app.config.github.is_some(),
-            },
-        ))
+        show(&app, &session, &caller, "Sign in", |page| SignInPage {
+            page,
+            error: None,
+            github: app.config.github.is_some(),
+        })
+        .await
     }
     .await;
     respond(&app, &session, &caller, result).await

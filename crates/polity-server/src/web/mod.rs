@@ -51,6 +51,19 @@ async fn page(app: &App, session: &Session, caller: &Caller, title: impl Into<St
     })
 }
 
+/// The shape of every page handler's success, once: the frame around the content, and the page
+/// model `build` makes with it, rendered.
+async fn show<T: Template>(
+    app: &App,
+    session: &Session,
+    caller: &Caller,
+    title: impl Into<String>,
+    build: impl FnOnce(Page) -> T,
+) -> Result<Response, ApiError> {
+    let page = page(app, session, caller, title).await?;
+    Ok(render(StatusCode::OK, &build(page)))
+}
+
 fn render(status: StatusCode, template: &impl Template) -> Response {
     match template.render() {
         Ok(html) => (status, Html(html)).into_response(),
@@ -266,35 +279,32 @@ struct Home {
 async fn home(State(app): State<Arc<App>>, caller: Caller, session: Session) -> Response {
     let result = async {
         let today = app.today();
-        let page = page(&app, &session, &caller, "Governance").await?;
         let live = app.record.live.read().await;
         let state = &live.state;
-        Ok(render(
-            StatusCode::OK,
-            &Home {
-                page,
-                recorded: state.recorded,
-                tree: views::tree(state, today),
-                elections: state
-                    .elections
-                    .values()
-                    .filter(|election| election.phase != Phase::Closed)
-                    .map(views::election_link)
-                    .collect(),
-                motions: state
-                    .motions
-                    .values()
-                    .filter(|motion| motion.outcome.is_none())
-                    .map(views::motion_link)
-                    .collect(),
-                meetings: state
-                    .meetings
-                    .values()
-                    .filter(|meeting| meeting.minutes.is_none())
-                    .map(views::meeting_link)
-                    .collect(),
-            },
-        ))
+        show(&app, &session, &caller, "Governance", |page| Home {
+            page,
+            recorded: state.recorded,
+            tree: views::tree(state, today),
+            elections: state
+                .elections
+                .values()
+                .filter(|election| election.phase != Phase::Closed)
+                .map(views::election_link)
+                .collect(),
+            motions: state
+                .motions
+                .values()
+                .filter(|motion| motion.outcome.is_none())
+                .map(views::motion_link)
+                .collect(),
+            meetings: state
+                .meetings
+                .values()
+                .filter(|meeting| meeting.minutes.is_none())
+                .map(views::meeting_link)
+                .collect(),
+        })
+        .await
     }
     .await;
     respond(&app, &session, &caller, result).await
@@ -315,15 +325,12 @@ async fn body(State(app): State<Arc<App>>, caller: Caller, session: Session, Pat
             views::body(&live.state, &id, app.today())
         }
         .ok_or_else(|| ApiError::not_found(format!("there is no body {id:?}")))?;
-        let page = page(&app, &session, &caller, view.name.clone()).await?;
-        Ok(render(
-            StatusCode::OK,
-            &BodyPage {
-                page,
-                body: view,
-                seats: views::SEATS.iter().map(|seat| seat.as_str()).collect(),
-            },
-        ))
+        show(&app, &session, &caller, view.name.clone(), |page| BodyPage {
+            page,
+            body: view,
+            seats: views::SEATS.iter().map(|seat| seat.as_str()).collect(),
+        })
+        .await
     }
     .await;
     respond(&app, &session, &caller, result).await
@@ -352,8 +359,7 @@ async fn people(State(app): State<Arc<App>>, caller: Caller, session: Session) -
                 .collect()
         };
         people.sort_by_key(|a| a.name.to_lowercase());
-        let page = page(&app, &session, &caller, "People").await?;
-        Ok(render(StatusCode::OK, &PeoplePage { page, people }))
+        show(&app, &session, &caller, "People", |page| PeoplePage { page, people }).await
     }
     .await;
     respond(&app, &session, &caller, result).await
@@ -405,15 +411,12 @@ async fn person(State(app): State<Arc<App>>, caller: Caller, session: Session, P
             })
             .await?;
         history.reverse();
-        let page = page(&app, &session, &caller, view.name.clone()).await?;
-        Ok(render(
-            StatusCode::OK,
-            &PersonPage {
-                page,
-                person: view,
-                history,
-            },
-        ))
+        show(&app, &session, &caller, view.name.clone(), |page| PersonPage {
+            page,
+            person: view,
+            history,
+        })
+        .await
     }
     .await;
     respond(&app, &session, &caller, result).await
@@ -592,41 +595,26 @@ async fn motion(
     let result = async {
         let id = format!("{body}/{n}");
         let motion = process(&app.record.live.read().await.state.motions, "motion", &id)?.clone();
-        let mut explanation = Vec::new();
-        app.record
-            .store
-            .read_each(0, |row| {
-                if (row.kind == "motion-closed" || row.kind == "motion-revote")
-                    && let Ok(value) = serde_json::from_str::<serde_json::Value>(&row.payload)
-                    && value.get("motion").and_then(|motion| motion.as_str()) == Some(id.as_str())
-                    && let Some(lines) = value.get("explanation").and_then(|lines| lines.as_array())
-                {
-                    explanation.extend(lines.iter().filter_map(|line| line.as_str()).map(str::to_owned));
-                }
-            })
-            .await?;
-        let page = page(&app, &session, &caller, format!("Motion {id}")).await?;
-        Ok(render(
-            StatusCode::OK,
-            &MotionPage {
-                page,
-                tally: views::running_tally(&motion),
-                votes: motion
-                    .votes
-                    .iter()
-                    .map(|(member, (choice, by, capacity))| {
-                        (
-                            member.clone(),
-                            choice.to_string(),
-                            by.clone().unwrap_or_default(),
-                            capacity.clone().unwrap_or_default(),
-                        )
-                    })
-                    .collect(),
-                explanation,
-                motion,
-            },
-        ))
+        let explanation = motion.explanation.clone();
+        show(&app, &session, &caller, format!("Motion {id}"), |page| MotionPage {
+            page,
+            tally: views::running_tally(&motion),
+            votes: motion
+                .votes
+                .iter()
+                .map(|(member, (choice, by, capacity))| {
+                    (
+                        member.clone(),
+                        choice.to_string(),
+                        by.clone().unwrap_or_default(),
+                        capacity.clone().unwrap_or_default(),
+                    )
+                })
+                .collect(),
+            explanation,
+            motion,
+        })
+        .await
     }
     .await;
     respond(&app, &session, &caller, result).await
@@ -664,17 +652,14 @@ async fn meeting(
                 .collect();
             (meeting, members)
         };
-        let page = page(&app, &session, &caller, format!("Meeting {id}")).await?;
         let minutes_link = meeting.minutes.as_deref().is_some_and(polity_model::is_web_link);
-        Ok(render(
-            StatusCode::OK,
-            &MeetingPage {
-                page,
-                meeting,
-                members,
-                minutes_link,
-            },
-        ))
+        show(&app, &session, &caller, format!("Meeting {id}"), |page| MeetingPage {
+            page,
+            meeting,
+            members,
+            minutes_link,
+        })
+        .await
     }
     .await;
     respond(&app, &session, &caller, result).await
@@ -732,32 +717,29 @@ async fn log(
             })
             .collect();
         let checkpoints = app.record.store.checkpoints().await?;
-        let page = page(&app, &session, &caller, "The record").await?;
-        Ok(render(
-            StatusCode::OK,
-            &LogPage {
-                page,
-                intact: report.is_intact(),
-                events: report.events,
-                head: report.head_seq,
-                problems: report.problems.iter().map(ToString::to_string).collect(),
-                rows,
-                earlier: (after > 0).then_some(after + 1),
-                checkpoints: checkpoints
-                    .into_iter()
-                    .rev()
-                    .take(20)
-                    .map(|checkpoint| {
-                        (
-                            checkpoint.seq,
-                            checkpoint.hash,
-                            checkpoint.signed_on,
-                            checkpoint.public_key,
-                        )
-                    })
-                    .collect(),
-            },
-        ))
+        show(&app, &session, &caller, "The record", |page| LogPage {
+            page,
+            intact: report.is_intact(),
+            events: report.events,
+            head: report.head_seq,
+            problems: report.problems.iter().map(ToString::to_string).collect(),
+            rows,
+            earlier: (after > 0).then_some(after + 1),
+            checkpoints: checkpoints
+                .into_iter()
+                .rev()
+                .take(20)
+                .map(|checkpoint| {
+                    (
+                        checkpoint.seq,
+                        checkpoint.hash,
+                        checkpoint.signed_on,
+                        checkpoint.public_key,
+                    )
+                })
+                .collect(),
+        })
+        .await
     }
     .await;
     respond(&app, &session, &caller, result).await

@@ -11,7 +11,7 @@ use polity_model::RuleId;
 use polity_model::rules::{CATALOG, Parameter, Rule, parameters};
 use tower_sessions::Session;
 
-use super::{Page, page, render, respond};
+use super::{Page, respond, show};
 use crate::App;
 use crate::auth::Caller;
 use crate::error::ApiError;
@@ -36,8 +36,11 @@ struct RulePage {
 
 pub(super) async fn rules(State(app): State<Arc<App>>, caller: Caller, session: Session) -> Response {
     let result = async {
-        let page = page(&app, &session, &caller, "The rules").await?;
-        Ok(render(StatusCode::OK, &RulesPage { page, rules: CATALOG }))
+        show(&app, &session, &caller, "The rules", |page| RulesPage {
+            page,
+            rules: CATALOG,
+        })
+        .await
     }
     .await;
     respond(&app, &session, &caller, result).await
@@ -60,17 +63,20 @@ pub(super) async fn rule(
         };
         let rule = id.rule();
         let here = parameters(&app.record.live.read().await.state.polity, id);
-        let page = page(&app, &session, &caller, format!("{}: {}", rule.id, rule.title)).await?;
-        Ok(render(
-            StatusCode::OK,
-            &RulePage {
+        show(
+            &app,
+            &session,
+            &caller,
+            format!("{}: {}", rule.id, rule.title),
+            |page| RulePage {
                 page,
                 rule,
                 seeds: rule.seeds.iter().map(|seed| seed.name()).collect::<Vec<_>>().join("; "),
                 enforced: rule.enforced.iter().map(ToString::to_string).collect(),
                 here,
             },
-        ))
+        )
+        .await
     }
     .await;
     respond(&app, &session, &caller, result).await
