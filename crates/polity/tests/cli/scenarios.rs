@@ -50,6 +50,10 @@ impl Scenario {
             error.contains(&format!("refused by {rule}:")),
             "{args:?}: expected a {rule} refusal, got {error}"
         );
+        assert!(
+            error.contains(&format!("see `polity rules {rule}`")),
+            "{args:?}: a refusal ends by naming where to read its rule, got {error}"
+        );
         assert_eq!(
             before,
             self.ok(&["log", "--json"]),
