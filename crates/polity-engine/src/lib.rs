@@ -8,6 +8,7 @@
 //! `polity_registry::load_sources` on replay: that is why this crate, not the model, decides.
 
 mod ballots;
+mod closing;
 pub mod command;
 mod elections;
 mod events;
