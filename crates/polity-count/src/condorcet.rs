@@ -99,8 +99,18 @@ fn tiers_of(n: usize, beats: impl Fn(usize, usize) -> bool) -> Tiers {
 }
 
 /// Tideman's ranked pairs: lock majorities strongest first (more winning votes, then fewer
-/// opposing votes, then index order), skipping any that would close a cycle.
+/// opposing votes), skipping any that would close a cycle.
+///
+/// Majorities of equal strength are taken together, so that the result never depends on the
+/// order of the candidates: one of them is locked only if it closes no cycle even with all the
+/// others of its strength locked. Those that would close a cycle in some order but not in
+/// another are left unlocked, and the candidates they would have separated stay tied.
 pub fn ranked_pairs(pairwise: &Pairwise) -> Tiers {
+    ranked_pairs_explained(pairwise).0
+}
+
+/// [`ranked_pairs`], with the majorities left unlocked as contested ties (winner, loser).
+pub fn ranked_pairs_explained(pairwise: &Pairwise) -> (Tiers, Vec<(usize, usize)>) {
     let n = pairwise.candidates();
     let mut majorities: Vec<(usize, usize)> = Vec::new();
     for i in 0..n {
@@ -110,16 +120,29 @@ pub fn ranked_pairs(pairwise: &Pairwise) -> Tiers {
             }
         }
     }
-    majorities.sort_by(|&(a, b), &(c, d)| {
-        pairwise
-            .get(c, d)
-            .cmp(&pairwise.get(a, b))
-            .then(pairwise.get(b, a).cmp(&pairwise.get(d, c)))
-            .then((a, b).cmp(&(c, d)))
-    });
+    let strength = |&(a, b): &(usize, usize)| (pairwise.get(a, b), std::cmp::Reverse(pairwise.get(b, a)));
+    majorities.sort_by(|x, y| strength(y).cmp(&strength(x)).then(x.cmp(y)));
     let mut locked = vec![false; n * n];
-    for (winner, loser) in majorities {
-        if !reaches(&locked, n, loser, winner) {
+    let mut contested = Vec::new();
+    for group in majorities.chunk_by(|x, y| strength(x) == strength(y)) {
+        // With every other majority of this strength locked too (and those already locked).
+        let mut with_group = locked.clone();
+        for &(winner, loser) in group {
+            with_group[winner * n + loser] = true;
+        }
+        let mut lock = Vec::new();
+        for &(winner, loser) in group {
+            with_group[winner * n + loser] = false;
+            let closes_now = reaches(&locked, n, loser, winner);
+            let closes_in_some_order = reaches(&with_group, n, loser, winner);
+            with_group[winner * n + loser] = true;
+            if !closes_in_some_order {
+                lock.push((winner, loser));
+            } else if !closes_now {
+                contested.push((winner, loser));
+            }
+        }
+        for (winner, loser) in lock {
             locked[winner * n + loser] = true;
         }
     }
@@ -136,7 +159,7 @@ pub fn ranked_pairs(pairwise: &Pairwise) -> Tiers {
             }
         }
     }
-    tiers_of(n, |i, j| closure[i * n + j])
+    (tiers_of(n, |i, j| closure[i * n + j]), contested)
 }
 
 fn reaches(locked: &[bool], n: usize, from: usize, to: usize) -> bool {
@@ -176,6 +199,21 @@ mod tests {
         assert_eq!(result.tiers, vec![vec![4], vec![0], vec![2], vec![1], vec![3]]);
         assert_eq!(result.strongest[4][0], 25);
         assert_eq!(result.strongest[0][4], 24);
+    }
+
+    /// Three voters in a cycle (A>B>C, B>C>A, C>A>B): every majority is 2 to 1, and which one is
+    /// skipped depended on the order of the columns (A won; with the columns C, A, B, C won).
+    /// Now the three are tied, whatever the order.
+    #[test]
+    fn ranked_pairs_reports_a_tie_that_only_the_column_order_would_break() {
+        let cycle = Pairwise::from_rows(&[vec![0, 2, 1], vec![1, 0, 2], vec![2, 1, 0]]);
+        let (tiers, contested) = ranked_pairs_explained(&cycle);
+        assert_eq!(tiers, vec![vec![0, 1, 2]]);
+        assert_eq!(contested.len(), 3);
+        // A stronger majority is locked first (A over B, 3 to 0); of the two equal ones left, B
+        // over C would elect A and C over A would elect C, depending on their order: A and C tie.
+        let stronger = Pairwise::from_rows(&[vec![0, 3, 1], vec![0, 0, 2], vec![2, 1, 0]]);
+        assert_eq!(ranked_pairs(&stronger), vec![vec![0, 2], vec![1]]);
     }
 
     #[test]

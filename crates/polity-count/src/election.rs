@@ -2,7 +2,7 @@
 //! filled down the ranking under the organisation cap (S6), with one explanation.
 
 use crate::ballot::{Ballots, MAX_RANK};
-use crate::condorcet::{Schulze, Strength, Tiers, ranked_pairs, schulze};
+use crate::condorcet::{Schulze, Strength, Tiers, ranked_pairs_explained, schulze};
 use crate::pairwise::Pairwise;
 use crate::seats::{SeatResult, SeatRules, fill_seats};
 use crate::threshold::Threshold;
@@ -143,7 +143,20 @@ pub fn count(ballots: &Ballots, rules: &ElectionRules) -> ElectionResult {
         Method::RankedPairs => {
             let pairwise = Pairwise::count(ballots, rules.threads);
             explanation.push("ranked pairs: majorities locked strongest first, cycles skipped".to_owned());
-            (ranked_pairs(&pairwise), Some(pairwise), None, None)
+            let (tiers, contested) = ranked_pairs_explained(&pairwise);
+            if !contested.is_empty() {
+                let pairs: Vec<String> = contested
+                    .iter()
+                    .map(|&(winner, loser)| format!("{} over {}", names[winner], names[loser]))
+                    .collect();
+                explanation.push(format!(
+                    "equal majorities that close a cycle in one order and not in another are not locked \
+                     (the result never depends on the order of the candidates): {}; the candidates \
+                     they would separate stay tied",
+                    pairs.join(", ")
+                ));
+            }
+            (tiers, Some(pairwise), None, None)
         }
         Method::Plurality => {
             let (scores, exhausted) = ballots.first_choices();

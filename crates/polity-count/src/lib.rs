@@ -16,7 +16,7 @@ pub mod seats;
 mod threshold;
 
 pub use ballot::{BallotError, Ballots, Unranked};
-pub use condorcet::{Schulze, Strength, Tiers, ranked_pairs, schulze};
+pub use condorcet::{Schulze, Strength, Tiers, ranked_pairs, ranked_pairs_explained, schulze};
 pub use election::{ElectionResult, ElectionRules, Method, Turnout, count};
 pub use pairwise::Pairwise;
 pub use threshold::{Base, Bound, Fraction, Threshold, ThresholdParseError};

@@ -85,6 +85,10 @@ proptest! {
             let b = schulze(&Pairwise::count(&relabelled, 1), strength);
             prop_assert_eq!(names_of(&ballots, &a.tiers), names_of(&relabelled, &b.tiers));
         }
+        // Ranked pairs too: equal majorities are never ordered by the candidates' columns.
+        let a = ranked_pairs(&Pairwise::count(&ballots, 1));
+        let b = ranked_pairs(&Pairwise::count(&relabelled, 1));
+        prop_assert_eq!(names_of(&ballots, &a), names_of(&relabelled, &b));
     }
 
     #[test]
