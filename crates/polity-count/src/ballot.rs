@@ -38,8 +38,15 @@ pub type RankedBallot = Vec<Option<u32>>;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum BallotError {
     TooManyCandidates(usize),
-    WrongLength { expected: usize, found: usize },
-    RankOutOfRange { rank: u32 },
+    /// Two candidates with one name: a ballot could not say which it ranks.
+    DuplicateCandidate(String),
+    WrongLength {
+        expected: usize,
+        found: usize,
+    },
+    RankOutOfRange {
+        rank: u32,
+    },
 }
 
 impl fmt::Display for BallotError {
@@ -51,6 +58,7 @@ impl fmt::Display for BallotError {
                     "{count} candidates: a ranked election takes at most {MAX_CANDIDATES}"
                 )
             }
+            BallotError::DuplicateCandidate(name) => write!(f, "candidate {name:?} appears twice"),
             BallotError::WrongLength { expected, found } => {
                 write!(f, "the ballot ranks {found} candidates; the election has {expected}")
             }
@@ -74,8 +82,13 @@ pub struct Ballots {
 
 impl Ballots {
     pub fn new(candidates: Vec<String>, unranked: Unranked) -> Result<Ballots, BallotError> {
+        // The count first: a header of a million names is refused at once, not compared.
         if candidates.len() > MAX_CANDIDATES {
             return Err(BallotError::TooManyCandidates(candidates.len()));
+        }
+        let mut seen = std::collections::HashSet::with_capacity(candidates.len());
+        if let Some(name) = candidates.iter().find(|name| !seen.insert(name.as_str())) {
+            return Err(BallotError::DuplicateCandidate(name.clone()));
         }
         Ok(Ballots {
             candidates,

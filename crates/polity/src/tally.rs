@@ -33,20 +33,21 @@ pub fn run(options: &TallyOptions) -> Result<String> {
         }
         None => None,
     };
-    let text = std::fs::read_to_string(options.ballots)
-        .with_context(|| format!("cannot read {}", options.ballots.display()))?;
+    let bytes = std::fs::read(options.ballots).with_context(|| format!("cannot read {}", options.ballots.display()))?;
+    let text = polity_count::formats::text_of(&bytes)
+        .map_err(|error| anyhow::anyhow!("{}: {error}", options.ballots.display()))?;
     let name = options
         .ballots
         .file_name()
         .map(|name| name.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let format = options.format.unwrap_or_else(|| Format::detect(&name, &text));
+    let format = options.format.unwrap_or_else(|| Format::detect(&name, text));
     let unranked = options
         .unranked
         .or(election.as_ref().and_then(|file| file.unranked.map(Unranked::from)));
     let parsed = parse(
         format,
-        &text,
+        text,
         ParseOptions {
             skip_bad_ballots: options.skip_bad_ballots,
             unranked,
@@ -54,7 +55,7 @@ pub fn run(options: &TallyOptions) -> Result<String> {
         },
     )
     .map_err(|error| anyhow::anyhow!("{}: {} ballots: {error}", options.ballots.display(), format.as_str()))?;
-    drop(text);
+    drop(bytes);
     let file_method = match &election {
         Some(file) => file
             .method()

@@ -2,7 +2,7 @@
 //! ballot giving each candidate's rank (1 is best; equal numbers are ties) or `No opinion`.
 
 use super::{BadBallot, Format, ParseError, Parsed, csv_fields};
-use crate::ballot::{Ballots, MAX_CANDIDATES, Unranked};
+use crate::ballot::{Ballots, Unranked};
 
 const NO_OPINION: &[u8] = b"No opinion";
 
@@ -21,22 +21,6 @@ pub(super) fn parse(text: &str, unranked: Unranked, threads: usize) -> Result<Pa
         return Err(ParseError::Header {
             line: 1,
             reason: "the header has an empty candidate name".to_owned(),
-        });
-    }
-    if let Some(name) = candidates
-        .iter()
-        .enumerate()
-        .find_map(|(index, name)| candidates[..index].contains(name).then_some(name))
-    {
-        return Err(ParseError::Header {
-            line: 1,
-            reason: format!("candidate {name:?} appears twice in the header"),
-        });
-    }
-    if candidates.len() > MAX_CANDIDATES {
-        return Err(ParseError::Header {
-            line: 1,
-            reason: format!("{} candidates: at most {MAX_CANDIDATES}", candidates.len()),
         });
     }
     let empty = Ballots::new(candidates, unranked).map_err(|error| ParseError::Header {
@@ -86,6 +70,14 @@ pub(super) fn parse(text: &str, unranked: Unranked, threads: usize) -> Result<Pa
     for (part, bad) in results {
         ballots.append(part);
         skipped.extend(bad);
+    }
+    if ballots.is_empty() && skipped.is_empty() {
+        return Err(ParseError::Header {
+            line: 1,
+            reason: "no ballot follows the header: an Elekto CSV has a header row of candidate names, \
+                     then one row per ballot"
+                .to_owned(),
+        });
     }
     Ok(Parsed {
         format: Format::Elekto,
@@ -156,6 +148,12 @@ fn rank_of(field: &[u8], candidates: usize) -> Result<u8, String> {
         if !byte.is_ascii_digit() || value > 10_000 {
             if field.eq_ignore_ascii_case(NO_OPINION) {
                 return Ok(0);
+            }
+            if field.iter().all(u8::is_ascii_digit) {
+                return Err(format!(
+                    "rank {} is too large: ranks go from 1 to {candidates}",
+                    String::from_utf8_lossy(field)
+                ));
             }
             return Err(format!("{:?} is not a number", String::from_utf8_lossy(field)));
         }

@@ -156,7 +156,35 @@ pub struct Parsed {
     pub seats: Option<usize>,
 }
 
+/// A ballot file's bytes as text: UTF-8, or an error naming the line and the byte where it is not.
+pub fn text_of(bytes: &[u8]) -> Result<&str, ParseError> {
+    std::str::from_utf8(bytes).map_err(|error| {
+        let at = error.valid_up_to();
+        let line = bytes[..at].iter().filter(|&&byte| byte == b'\n').count() + 1;
+        let column = at
+            - bytes[..at]
+                .iter()
+                .rposition(|&byte| byte == b'\n')
+                .map_or(0, |newline| newline + 1)
+            + 1;
+        ParseError::Header {
+            line,
+            reason: format!(
+                "byte {column} of this line (offset {at} in the file) is not UTF-8: save the file as UTF-8"
+            ),
+        }
+    })
+}
+
 pub fn parse(format: Format, text: &str, options: ParseOptions) -> Result<Parsed, ParseError> {
+    // Lines that end with a carriage return alone (classic Mac OS) would read as one long line.
+    if text.contains('\r') && !text.contains('\n') && text.trim_end_matches('\r').contains('\r') {
+        return Err(ParseError::Header {
+            line: 1,
+            reason: "the lines end with a carriage return alone (CR): save the file with LF or CRLF line ends"
+                .to_owned(),
+        });
+    }
     let unranked = options.unranked.unwrap_or(format.default_unranked());
     let mut parsed = match format {
         Format::Elekto => elekto::parse(text, unranked, options.threads)?,

@@ -1,0 +1,81 @@
+//! Ballot files that are not what they seem: each ends in a clear error that names its line
+//! (issue 13). Before, a million-name header took minutes, CR-only line ends counted nothing over
+//! junk candidates, a one-line file elected its text, and non-UTF-8 said only that it was not UTF-8.
+
+use polity_count::formats::{Format, ParseError, ParseOptions, parse, text_of};
+
+fn refused(format: Format, text: &str) -> (usize, String) {
+    match parse(format, text, ParseOptions::default()) {
+        Err(ParseError::Header { line, reason }) => (line, reason),
+        other => panic!("{format:?} accepted {text:?}: {other:?}"),
+    }
+}
+
+#[test]
+fn r_value_a_header_of_a_hundred_thousand_names_is_refused_by_its_count() {
+    let header: Vec<String> = (0..100_000).map(|index| format!("c{index}")).collect();
+    let text = format!("{}\n1,2\n", header.join(","));
+    let (line, reason) = refused(Format::Elekto, &text);
+    assert_eq!(line, 1);
+    assert!(
+        reason.contains("100000 candidates: a ranked election takes at most 253"),
+        "{reason}"
+    );
+}
+
+#[test]
+fn r_value_a_name_twice_is_refused_in_every_format() {
+    let (_, reason) = refused(Format::Elekto, "alice,bob,alice\n1,2,3\n");
+    assert!(reason.contains("\"alice\" appears twice"), "{reason}");
+    let preflib = "# ALTERNATIVE NAME 1: alice\n# ALTERNATIVE NAME 2: alice\n1: 1,2\n";
+    let (_, reason) = refused(Format::Preflib, preflib);
+    assert!(reason.contains("\"alice\" appears twice"), "{reason}");
+}
+
+#[test]
+fn r_value_lines_ended_by_a_carriage_return_alone_are_refused() {
+    let (line, reason) = refused(Format::Elekto, "alice,bob\r1,2\r2,1\r");
+    assert_eq!(line, 1);
+    assert!(reason.contains("carriage return alone"), "{reason}");
+    // CRLF is fine.
+    assert!(parse(Format::Elekto, "alice,bob\r\n1,2\r\n", ParseOptions::default()).is_ok());
+}
+
+#[test]
+fn r_value_a_header_without_ballots_is_refused_not_counted() {
+    for text in ["alice,bob\n", "alice,bob", "just one line of text"] {
+        let (line, reason) = refused(Format::Elekto, text);
+        assert_eq!(line, 1, "{text:?}");
+        assert!(reason.contains("no ballot follows the header"), "{text:?}: {reason}");
+    }
+}
+
+#[test]
+fn r_value_text_that_is_not_utf8_names_its_line_and_byte() {
+    let bytes = b"alice,bob\n1,\xff2\n";
+    match text_of(bytes) {
+        Err(ParseError::Header { line, reason }) => {
+            assert_eq!(line, 2);
+            assert!(
+                reason.contains("byte 3 of this line (offset 12 in the file)"),
+                "{reason}"
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(text_of(b"alice,bob\n1,2\n").unwrap(), "alice,bob\n1,2\n");
+}
+
+#[test]
+fn r_value_a_huge_rank_is_too_large_not_a_non_number() {
+    for rank in ["100000000000000000000", "4294967297"] {
+        let text = format!("alice,bob\n{rank},1\n");
+        match parse(Format::Elekto, &text, ParseOptions::default()) {
+            Err(ParseError::BadBallots(bad)) => {
+                assert_eq!(bad[0].line, 2);
+                assert!(bad[0].reason.contains("too large"), "{rank}: {}", bad[0].reason);
+            }
+            other => panic!("{rank}: {other:?}"),
+        }
+    }
+}
