@@ -566,21 +566,7 @@ mod tests {
     #[test]
     fn e3_only_members_vote_once_and_not_after_the_window() {
         let mut record = chair_election();
-        record
-            .act(
-                "chen",
-                date(2026, 6, 6),
-                Command::Consent(crate::command::Consent {
-                    election: "tsc/e1".into(),
-                }),
-            )
-            .act(
-                "alice",
-                date(2026, 6, 18),
-                Command::CloseNominations(crate::command::CloseNominations {
-                    election: "tsc/e1".into(),
-                }),
-            );
+        consented_and_closed(&mut record);
         let ballot = |key: &str, replaces: Option<&str>| {
             Command::CastBallot(crate::command::CastBallot {
                 election: "tsc/e1".into(),
@@ -613,9 +599,36 @@ mod tests {
         );
     }
 
-    /// The chair election of `chair_election` run to its close on 2026-06-25, six members (the
-    /// E3 turnout of two thirds) voting for chen; the events of the close.
-    fn chair_elected(mut record: crate::testing::Given) -> Vec<Event> {
+    /// An earlier election's winner: `person` holds `seat` of the TSC from `from` until `until`.
+    fn earlier_term(
+        person: &str,
+        seat: polity_model::Seat,
+        from: jiff::civil::Date,
+        until: jiff::civil::Date,
+    ) -> Event {
+        Event::TermStarted {
+            body: "tsc".into(),
+            person: person.into(),
+            seat,
+            from,
+            until: Some(until),
+            election: "tsc/e0".into(),
+            class: None,
+        }
+    }
+
+    /// The winners and the explanation of a close's events.
+    fn result_of(events: &[Event]) -> (&[String], &[String]) {
+        match &events[0] {
+            Event::ElectionClosed {
+                winners, explanation, ..
+            } => (winners, explanation),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    /// chen consents on 2026-06-06 and alice closes the nominations on 2026-06-18.
+    fn consented_and_closed(record: &mut crate::testing::Given) {
         record
             .act(
                 "chen",
@@ -631,6 +644,12 @@ mod tests {
                     election: "tsc/e1".into(),
                 }),
             );
+    }
+
+    /// The chair election of `chair_election` run to its close on 2026-06-25, six members (the
+    /// E3 turnout of two thirds) voting for chen; the events of the close.
+    fn chair_elected(mut record: crate::testing::Given) -> Vec<Event> {
+        consented_and_closed(&mut record);
         let mut ballots = Vec::new();
         for (index, voter) in ["bob", "dana", "emil", "fang", "gus", "hua"].into_iter().enumerate() {
             let key = format!("{index:032x}");
@@ -669,12 +688,7 @@ mod tests {
             motion: "tsc/m9".into(),
         }]);
         let events = chair_elected(record);
-        let Event::ElectionClosed {
-            winners, explanation, ..
-        } = &events[0]
-        else {
-            panic!("{events:?}")
-        };
+        let (winners, explanation) = result_of(&events);
         assert!(winners.is_empty(), "{events:?}");
         assert!(
             explanation
@@ -702,22 +716,14 @@ mod tests {
     fn s8_an_election_fills_only_the_seats_still_free_when_its_terms_start() {
         // dana won the chair in an earlier election, from 2026-07-01: this one fills nothing.
         let mut record = chair_election();
-        record.events(&[Event::TermStarted {
-            body: "tsc".into(),
-            person: "dana".into(),
-            seat: polity_model::Seat::Chair,
-            from: date(2026, 7, 1),
-            until: Some(date(2027, 1, 15)),
-            election: "tsc/e0".into(),
-            class: None,
-        }]);
+        record.events(&[earlier_term(
+            "dana",
+            polity_model::Seat::Chair,
+            date(2026, 7, 1),
+            date(2027, 1, 15),
+        )]);
         let events = chair_elected(record);
-        let Event::ElectionClosed {
-            winners, explanation, ..
-        } = &events[0]
-        else {
-            panic!("{events:?}")
-        };
+        let (winners, explanation) = result_of(&events);
         assert!(winners.is_empty(), "{events:?}");
         assert_eq!(events.len(), 1, "no term starts: {events:?}");
         assert!(
@@ -736,22 +742,14 @@ mod tests {
         // chen won a co-chair seat from 2026-07-01 before; one of the two co-chair seats is free,
         // and chen, the only candidate, does not take it twice.
         let mut record = officer_election(polity_model::Seat::CoChair);
-        record.events(&[Event::TermStarted {
-            body: "tsc".into(),
-            person: "chen".into(),
-            seat: polity_model::Seat::CoChair,
-            from: date(2026, 7, 1),
-            until: Some(date(2027, 1, 15)),
-            election: "tsc/e0".into(),
-            class: None,
-        }]);
+        record.events(&[earlier_term(
+            "chen",
+            polity_model::Seat::CoChair,
+            date(2026, 7, 1),
+            date(2027, 1, 15),
+        )]);
         let events = chair_elected(record);
-        let Event::ElectionClosed {
-            winners, explanation, ..
-        } = &events[0]
-        else {
-            panic!("{events:?}")
-        };
+        let (winners, explanation) = result_of(&events);
         assert!(winners.is_empty(), "{events:?}");
         assert!(
             explanation.contains(&"passed over chen: already holds a co-chair seat of tsc on 2026-07-01".to_owned()),
