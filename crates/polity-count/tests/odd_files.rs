@@ -79,3 +79,27 @@ fn r_value_a_huge_rank_is_too_large_not_a_non_number() {
         }
     }
 }
+
+#[test]
+fn r_value_a_short_first_vote_of_a_debian_sheet_is_its_own_bad_line() {
+    let sheet =
+        "Option 1----->: Alice\nOption 2----->: Bob\nOption 3----->: Carol\nV: 21   aaaa\nV: 123  bbbb\nV: 312  cccc\n";
+    match parse(Format::Debian, sheet, ParseOptions::default()) {
+        Err(ParseError::BadBallots(bad)) => {
+            assert_eq!(bad.len(), 1, "{bad:?}");
+            assert_eq!(bad[0].line, 4);
+            assert!(
+                bad[0].reason.contains("2 options; the sheet has 3"),
+                "{}",
+                bad[0].reason
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+    // Without names, the length most votes have is the sheet's.
+    let unnamed = "V: 21   aaaa\nV: 123  bbbb\nV: 312  cccc\n";
+    match parse(Format::Debian, unnamed, ParseOptions::default()) {
+        Err(ParseError::BadBallots(bad)) => assert_eq!(bad[0].line, 1),
+        other => panic!("{other:?}"),
+    }
+}

@@ -20,29 +20,39 @@ pub(super) fn parse(text: &str, unranked: Unranked) -> Result<Parsed, ParseError
             }
         }
     }
-    let options = match votes.first() {
-        Some((_, vote)) => vote.chars().count(),
-        None => {
-            return Err(ParseError::Header {
-                line: 1,
-                reason: "no `V:` lines: this is not a devotee tally sheet".to_owned(),
-            });
-        }
-    };
+    if votes.is_empty() {
+        return Err(ParseError::Header {
+            line: 1,
+            reason: "no `V:` lines: this is not a devotee tally sheet".to_owned(),
+        });
+    }
     names.sort();
+    // How many options: as the header names them, or (a sheet without names) as most votes
+    // have them. A vote of another length is a bad ballot on its own line, never the header's.
+    let options = if names.is_empty() {
+        let mut lengths: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
+        for (_, vote) in &votes {
+            *lengths.entry(vote.chars().count()).or_default() += 1;
+        }
+        lengths
+            .into_iter()
+            .max_by_key(|&(length, count)| (count, length))
+            .map_or(0, |(length, _)| length)
+    } else {
+        names.len()
+    };
     let candidates: Vec<String> = if names.is_empty() {
         (1..=options).map(|number| format!("Option {number}")).collect()
-    } else if names.len() == options
-        && names
-            .iter()
-            .enumerate()
-            .all(|(index, (number, _))| *number == index + 1)
+    } else if names
+        .iter()
+        .enumerate()
+        .all(|(index, (number, _))| *number == index + 1)
     {
         names.into_iter().map(|(_, name)| name).collect()
     } else {
         return Err(ParseError::Header {
             line: 1,
-            reason: format!("the header names {} options, the votes have {options}", names.len()),
+            reason: "the header's options must be numbered 1..n in `Option N` lines".to_owned(),
         });
     };
     let mut ballots = Ballots::new(candidates, unranked).map_err(|error| ParseError::Header {
