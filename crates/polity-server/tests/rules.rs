@@ -132,3 +132,21 @@ async fn every_rule_id_on_every_page_links_to_its_rule() {
         );
     }
 }
+
+/// The acts the catalog says a rule is enforced on are acts of the server's route table (or the
+/// recording of the registry, which `polity init` makes).
+#[test]
+fn every_act_the_catalog_names_is_an_act() {
+    let acts: Vec<&str> = polity_server::acts::ROUTES.iter().map(|route| route.name).collect();
+    for rule in polity_model::rules::CATALOG {
+        for enforced in rule.enforced {
+            if let polity_model::rules::Enforced::Decide(name) = enforced {
+                assert!(
+                    acts.contains(name) || *name == "record-registry",
+                    "{}: no act {name}",
+                    rule.id
+                );
+            }
+        }
+    }
+}

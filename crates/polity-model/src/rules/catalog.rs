@@ -1,6 +1,6 @@
 //! The catalog's entries, in [`RuleId::ALL`] order (a test keeps the two in step).
 
-use super::Enforced::{Check, Count, Decide, Load, Record, Stats};
+use super::Enforced::{Check, Count, Decide, DecideAny, Load, Record, Stats};
 use super::Seed::{Cfn, Dask, OpenStack, Paddle, Polity};
 use super::{Key, Rule, RuleId};
 
@@ -65,7 +65,7 @@ pub static CATALOG: &[Rule] = &[
             key(POLITY, "working-groups.timetable-required", "true"),
             key(BODY, "charter.timetable.end", "none"),
         ],
-        enforced: &[Check("s4_working_group_timetable"), Decide("dissolve-working-group")],
+        enforced: &[Check("s4_working_group_timetable"), Decide("dissolve")],
         tests: &[
             "s4_a_working_group_is_dissolved_when_its_timetable_ends",
             "s4_working_group_past_its_timetable",
@@ -620,7 +620,7 @@ pub static CATALOG: &[Rule] = &[
                act), and the rest is kept.",
         seeds: &[Polity],
         keys: &[],
-        enforced: &[Load, Decide("every command")],
+        enforced: &[Load, DecideAny],
         tests: &["r_value_every_field_is_bounded_and_no_input_panics"],
     },
     Rule {
@@ -630,7 +630,7 @@ pub static CATALOG: &[Rule] = &[
                does not exist is an error.",
         seeds: &[Polity],
         keys: &[],
-        enforced: &[Check("references"), Decide("every command")],
+        enforced: &[Check("references"), DecideAny],
         tests: &["r_ref_unknown_people_bodies_and_rules_are_reported"],
     },
     Rule {

@@ -144,6 +144,8 @@ pub enum Enforced {
     Check(&'static str),
     /// The engine, when it decides a command of this name.
     Decide(&'static str),
+    /// The engine, for every command (the bounds of every value, the references).
+    DecideAny,
     /// Counting votes and ballots.
     Count,
     /// Contribution statistics (`polity stats`, `polity roll`).
@@ -158,6 +160,7 @@ impl fmt::Display for Enforced {
             Enforced::Load => f.write_str("reading the registry (polity check)"),
             Enforced::Check(name) => write!(f, "polity check ({name})"),
             Enforced::Decide(command) => write!(f, "when the record decides `{command}`"),
+            Enforced::DecideAny => f.write_str("when the record decides any act"),
             Enforced::Count => f.write_str("counting"),
             Enforced::Stats => f.write_str("contribution statistics (polity stats, polity roll)"),
             Enforced::Record => f.write_str("the record (polity audit verify)"),

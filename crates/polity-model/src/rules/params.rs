@@ -103,6 +103,12 @@ pub fn parameters(polity: &Polity, rule: RuleId) -> Vec<Parameter> {
             }
         }
         RuleId::E3 => out.elections(|body| body.officer_elections.as_ref(), "officer elections"),
+        RuleId::E5 if constitution.sig.staggered_chairs => {
+            out.push(
+                "SIG chairs' terms are staggered: a chair seat stays filled across every term end",
+                top,
+            );
+        }
         RuleId::E10 => {
             if let Some(limit) = constitution.term_limit {
                 out.push(format!("a warning after {limit} consecutive terms"), top);
