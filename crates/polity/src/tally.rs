@@ -66,9 +66,11 @@ pub fn run(options: &TallyOptions) -> Result<String> {
         .method
         .or(file_method)
         .unwrap_or(Method::Schulze(Strength::WinningVotes));
+    // --seats, else the election file's, else the ballot file's own (BLT states one), else one.
     let seats = options
         .seats
         .or(election.as_ref().and_then(|file| file.seats))
+        .or(parsed.seats)
         .unwrap_or(1);
     let names = parsed.ballots.candidates().to_vec();
     let election = election.unwrap_or_else(|| ElectionFile::parse("{}").expect("an empty election file parses"));

@@ -592,3 +592,21 @@ fn every_rule_has_a_test_named_after_it_and_the_catalog_names_real_tests() {
         }
     }
 }
+
+#[test]
+fn tally_of_a_blt_file_fills_the_seats_it_states_unless_told_otherwise() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("two-seats.blt");
+    // 3 candidates, 2 seats; three ballots A>B, B>A, A>C; then the names and the title.
+    std::fs::write(
+        &file,
+        "3 2\n1 1 2 0\n1 2 1 0\n1 1 3 0\n0\n\"Ann\"\n\"Bo\"\n\"Cy\"\n\"Two seats\"\n",
+    )
+    .unwrap();
+    let path = file.to_str().unwrap();
+    let stated: serde_json::Value = serde_json::from_slice(&polity(&["tally", path, "--json"]).stdout).unwrap();
+    assert_eq!(stated["winners"], serde_json::json!(["Ann", "Bo"]), "{stated}");
+    let told: serde_json::Value =
+        serde_json::from_slice(&polity(&["tally", path, "--json", "--seats", "1"]).stdout).unwrap();
+    assert_eq!(told["winners"], serde_json::json!(["Ann"]), "{told}");
+}
