@@ -1,6 +1,7 @@
 //! The `polity` command line. Flags become validated values here; the work is in the libraries.
 
 mod audit;
+mod compare;
 mod ical;
 mod record;
 mod report;
@@ -128,6 +129,11 @@ enum Command {
         /// Print the result as JSON (schema: docs/tally-json.md).
         #[arg(long)]
         json: bool,
+        /// What if: count under every method and every meaning of an unranked candidate (and,
+        /// with --election, every per-organisation cap: as filed, none, 1, 2), and show where the
+        /// winners differ.
+        #[arg(long)]
+        compare: bool,
     },
     /// Record a registry as the first events of a new record (SQLite by default).
     Init {
@@ -449,6 +455,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             unranked,
             skip_bad_ballots,
             json,
+            compare,
         } => {
             let output = tally::run(&tally::TallyOptions {
                 ballots: &ballots,
@@ -459,6 +466,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 unranked,
                 skip_bad_ballots,
                 json,
+                compare,
             })?;
             use std::io::Write as _;
             let mut stdout = std::io::stdout().lock();

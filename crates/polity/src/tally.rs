@@ -18,6 +18,8 @@ pub struct TallyOptions<'a> {
     pub unranked: Option<Unranked>,
     pub skip_bad_ballots: bool,
     pub json: bool,
+    /// Count under every method and unranked meaning (and cap) and show where winners differ.
+    pub compare: bool,
 }
 
 fn threads() -> usize {
@@ -55,7 +57,6 @@ pub fn run(options: &TallyOptions) -> Result<String> {
         },
     )
     .map_err(|error| anyhow::anyhow!("{}: {} ballots: {error}", options.ballots.display(), format.as_str()))?;
-    drop(bytes);
     let file_method = match &election {
         Some(file) => file
             .method()
@@ -73,7 +74,25 @@ pub fn run(options: &TallyOptions) -> Result<String> {
         .or(parsed.seats)
         .unwrap_or(1);
     let names = parsed.ballots.candidates().to_vec();
+    let varies_cap = election.is_some();
     let election = election.unwrap_or_else(|| ElectionFile::parse("{}").expect("an empty election file parses"));
+    if options.compare {
+        if options.method.is_some() || options.unranked.is_some() {
+            bail!("--compare counts under every method and unranked meaning: leave out --method and --unranked");
+        }
+        return crate::compare::compare(
+            &crate::compare::Inputs {
+                text,
+                format,
+                election: &election,
+                varies_cap,
+                seats,
+                skip_bad_ballots: options.skip_bad_ballots,
+                threads: threads(),
+            },
+            options.json,
+        );
+    }
     let rules = match election.rules(&names, method, seats, threads()) {
         Ok(rules) => rules,
         Err(errors) => {

@@ -610,3 +610,56 @@ fn tally_of_a_blt_file_fills_the_seats_it_states_unless_told_otherwise() {
         serde_json::from_slice(&polity(&["tally", path, "--json", "--seats", "1"]).stdout).unwrap();
     assert_eq!(told["winners"], serde_json::json!(["Ann"]), "{told}");
 }
+
+#[test]
+fn tally_compare_counts_every_way_and_shows_where_the_winners_differ() {
+    let k8s = [
+        "tally",
+        "tests/fixtures/elections/k8s-steering-2017/ballots.csv",
+        "--election",
+        "tests/fixtures/elections/k8s-steering-2017/election.yaml",
+        "--compare",
+    ];
+    let text = stdout(&polity(&k8s));
+    assert!(
+        text.starts_with("The winners depend on how the ballots are counted"),
+        "{text}"
+    );
+    // The official result (the cap as filed) and what the seats would be without any cap.
+    assert!(
+        text.contains("Derek Carr, Michelle Noorali, Phillip Wittrock, Timothy St. Clair, Quinton Hoole, Aaron Crickenberger\n  schulze, unranked no-preference, cap as filed"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Michael Rubin, Timothy St. Clair, Quinton Hoole\n  schulze, unranked no-preference, cap none"),
+        "{text}"
+    );
+    let json: serde_json::Value =
+        serde_json::from_slice(&polity(&[k8s.as_slice(), &["--json"]].concat()).stdout).unwrap();
+    assert_eq!(json["agree"], false);
+    assert_eq!(
+        json["comparison"]["schulze/below/cap as filed"][5], "Aaron Crickenberger",
+        "{json}"
+    );
+    // Single preferences: when unranked means no preference, Ann and Bo are never compared.
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("single.csv");
+    std::fs::write(&file, "Ann,Bo\n1,No opinion\n1,No opinion\nNo opinion,1\n").unwrap();
+    let differ = stdout(&polity(&["tally", file.to_str().unwrap(), "--compare"]));
+    assert!(
+        differ.contains("nobody (a tie left open, or no valid count)\n  schulze, unranked no-preference\n"),
+        "{differ}"
+    );
+    assert!(
+        differ.contains("Ann\n  plurality, unranked no-preference\n"),
+        "{differ}"
+    );
+    // A count every way agrees on.
+    let sole = dir.path().join("sole.csv");
+    std::fs::write(&sole, "Ann\n1\n1\n").unwrap();
+    let agreed = stdout(&polity(&["tally", sole.to_str().unwrap(), "--compare"]));
+    assert_eq!(agreed, "Every way of counting (10 of them) seats the same: Ann\n");
+    let both = polity(&["tally", file.to_str().unwrap(), "--compare", "--method", "plurality"]);
+    assert!(!both.status.success());
+    assert!(String::from_utf8_lossy(&both.stderr).contains("leave out --method and --unranked"));
+}
