@@ -281,6 +281,18 @@ pub fn electorate(
 
 #[cfg(test)]
 mod tests {
+
+    /// CHAOSS's worked example of the elephant factor: 8 organisations making 12.5 % each give
+    /// a factor of 4 (four of them make 50 %); "more than half" gave 5.
+    #[test]
+    fn c3_the_elephant_factor_counts_organisations_up_to_fifty_percent() {
+        assert_eq!(super::at_least_half(vec![125; 8]), 4);
+        // One organisation with exactly half is enough (>=, not >).
+        assert_eq!(super::at_least_half(vec![50, 30, 20]), 1);
+        assert_eq!(super::at_least_half(vec![49, 30, 21]), 2);
+        assert_eq!(super::at_least_half(Vec::new()), 0);
+    }
+
     use super::*;
 
     #[test]
@@ -308,13 +320,16 @@ pub struct Health {
     pub active_365: usize,
     /// Contributions (credited commits) in the last 365 days.
     pub contributions_365: u64,
-    /// Contributor absence factor: the fewest people who made more than half of the last
-    /// 365 days' contributions.
+    /// Contributor absence factor (CHAOSS): the fewest people whose contributions make up 50 %
+    /// (`>=`) of the last 365 days' contributions.
     pub absence_factor: usize,
-    /// Elephant factor: the fewest organisations that made more than half of them (by the
-    /// affiliation on each contribution's date; contributions of unknown affiliation count as
-    /// one organisation, "(unknown)").
+    /// Elephant factor (CHAOSS): the fewest organisations whose contributions make up 50 % (`>=`)
+    /// of the contributions of known affiliation (by the affiliation on each contribution's
+    /// date). Contributions of unknown affiliation are no organisation: they are left out here
+    /// and counted in `unknown`. 0 when no contribution has a known affiliation.
     pub elephant_factor: usize,
+    /// Contributions of unknown affiliation over the 365 days (shown beside the factor).
+    pub unknown: u64,
     /// Contributions per organisation over the 365 days, largest first (ties by name).
     pub organisations: Vec<(String, u64)>,
     /// The top contributor and their contributions over the 365 days.
@@ -324,14 +339,18 @@ pub struct Health {
     pub monthly: BTreeMap<(i16, i8), BTreeMap<String, u64>>,
 }
 
-/// The smallest number of the largest shares that sum to more than half of the total.
-fn more_than_half(mut shares: Vec<u64>) -> usize {
+/// The name under which contributions of unknown affiliation are listed (never an organisation).
+pub const UNKNOWN: &str = "(unknown)";
+
+/// CHAOSS's 50 %: the smallest number of the largest shares that sum to at least half of the
+/// total (`2 × sum >= total`, exact); 0 for no shares.
+fn at_least_half(mut shares: Vec<u64>) -> usize {
     let total: u64 = shares.iter().sum();
     shares.sort_unstable_by(|a, b| b.cmp(a));
     let mut sum = 0;
     for (index, share) in shares.iter().enumerate() {
         sum += share;
-        if sum * 2 > total {
+        if sum * 2 >= total {
             return index + 1;
         }
     }
@@ -365,7 +384,7 @@ pub fn health(polity: &Polity, contributions: &[Contribution], at: Date, bot_pat
                 *per_person.entry(who.clone()).or_default() += 1;
                 let organisation = person
                     .and_then(|id| polity.affiliation_on(id, contribution.on))
-                    .unwrap_or("(unknown)")
+                    .unwrap_or(UNKNOWN)
                     .to_owned();
                 *per_organisation.entry(organisation.clone()).or_default() += 1;
                 let month = (contribution.on.year(), contribution.on.month());
@@ -385,8 +404,18 @@ pub fn health(polity: &Polity, contributions: &[Contribution], at: Date, bot_pat
         active_90: active[1].len(),
         active_365: active[2].len(),
         contributions_365: per_person.values().sum(),
-        absence_factor: more_than_half(per_person.values().copied().collect()),
-        elephant_factor: more_than_half(organisations.iter().map(|(_, count)| *count).collect()),
+        absence_factor: at_least_half(per_person.values().copied().collect()),
+        elephant_factor: at_least_half(
+            organisations
+                .iter()
+                .filter(|(name, _)| name != UNKNOWN)
+                .map(|(_, count)| *count)
+                .collect(),
+        ),
+        unknown: organisations
+            .iter()
+            .find(|(name, _)| name == UNKNOWN)
+            .map_or(0, |(_, count)| *count),
         organisations,
         top_contributor,
         last_activity,

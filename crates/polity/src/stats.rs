@@ -304,15 +304,29 @@ fn health_markdown(title: &str, figures: &Health) -> String {
     let _ = writeln!(out, "| contributions, 365 days | {} |", figures.contributions_365);
     let _ = writeln!(
         out,
-        "| contributor absence factor (fewest people with more than half) | {} |",
+        "| contributor absence factor (fewest people making 50 %) | {} |",
         figures.absence_factor
     );
+    let known = figures
+        .organisations
+        .iter()
+        .filter(|(name, _)| name != polity_contrib::UNKNOWN)
+        .count();
+    let elephant = if known == 0 {
+        "none (no contribution of known affiliation)".to_owned()
+    } else {
+        figures.elephant_factor.to_string()
+    };
     let _ = writeln!(
         out,
-        "| elephant factor (fewest organisations with more than half) | {} |",
-        figures.elephant_factor
+        "| elephant factor (fewest organisations making 50 % of known work) | {elephant} |"
     );
-    let _ = writeln!(out, "| organisations contributing | {} |", figures.organisations.len());
+    let _ = writeln!(out, "| organisations contributing | {known} |");
+    let _ = writeln!(
+        out,
+        "| contributions of unknown affiliation | {} |",
+        share(figures.unknown, figures.contributions_365)
+    );
     if let Some((who, count)) = &figures.top_contributor {
         let _ = writeln!(
             out,
@@ -342,7 +356,9 @@ struct HealthJson<'a> {
     active_contributors: BTreeMapJson,
     contributions_365: u64,
     absence_factor: usize,
+    /// Over contributions of known affiliation; 0 when there are none.
     elephant_factor: usize,
+    unknown_contributions: u64,
     organisations: Vec<(&'a str, u64)>,
     top_contributor: Option<(&'a str, u64)>,
     last_activity: Option<String>,
@@ -364,6 +380,7 @@ fn health_json(title: &str, figures: &Health) -> Result<String> {
         contributions_365: figures.contributions_365,
         absence_factor: figures.absence_factor,
         elephant_factor: figures.elephant_factor,
+        unknown_contributions: figures.unknown,
         organisations: figures
             .organisations
             .iter()

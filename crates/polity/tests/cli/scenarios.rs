@@ -2576,8 +2576,16 @@ fn c3_health_figures_and_chart_of_a_project() {
     };
     let text = health("markdown");
     assert!(
-        text.contains("| elephant factor (fewest organisations with more than half) | 1 |"),
+        text.contains("| elephant factor (fewest organisations making 50 % of known work) | 1 |"),
         "{text}"
+    );
+    assert!(
+        text.contains("| contributions of unknown affiliation | 1/3 (33.3 %) |"),
+        "{text}"
+    );
+    assert!(
+        text.contains("| organisations contributing | 1 |"),
+        "unknown is no organisation: {text}"
     );
     assert!(text.contains("| chinamobile | 2/3 (66.7 %) |"), "{text}");
     let figures: serde_json::Value = serde_json::from_str(&health("json")).unwrap();
