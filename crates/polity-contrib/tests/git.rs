@@ -232,7 +232,10 @@ fn e2_roll_with_mailmap_co_authors_merges_bots_skewed_clocks_and_a_move() {
     assert_eq!(figures.contributions_365, 6);
     assert_eq!(figures.absence_factor, 2, "ann 2 + bob 2 of 6 make 50 % or more");
     assert_eq!(figures.elephant_factor, 1, "acme has 4 of the 5 of known affiliation");
-    assert_eq!(figures.unknown, 1, "one contribution of unknown affiliation, left out of the factor");
+    assert_eq!(
+        figures.unknown, 1,
+        "one contribution of unknown affiliation, left out of the factor"
+    );
     assert_eq!(
         figures.organisations,
         [
