@@ -39,21 +39,35 @@ pub fn ballots(data: &[u8]) {
             .seats
             .unwrap_or(1)
             .clamp(1, parsed.ballots.candidates().len().max(1));
-        let rules = polity_count::ElectionRules {
-            method: polity_count::Method::Schulze(polity_count::Strength::WinningVotes),
-            seats: polity_count::seats::SeatRules {
-                seats,
-                organisations: vec![None; parsed.ballots.candidates().len()],
-                cap: None,
-                sitting: Vec::new(),
-                excluded: Vec::new(),
-                tie_break: polity_count::seats::TieBreak::Report,
-            },
-            classes: Vec::new(),
-            turnout: None,
-            threads: 1,
-        };
-        let _ = polity_count::count(&parsed.ballots, &rules);
+        // Every method and semantics: a ballot file must not panic or hang any of them.
+        let counts = [
+            (polity_count::Method::Schulze(polity_count::Strength::WinningVotes), polity_count::Compat::Strict),
+            (polity_count::Method::Schulze(polity_count::Strength::WinningVotes), polity_count::Compat::Elekto),
+            (
+                polity_count::Method::Schulze(polity_count::Strength::WinningVotes),
+                polity_count::Compat::Devotee(polity_count::Devotee::default()),
+            ),
+            (polity_count::Method::Stv(polity_count::StvRule::Meek), polity_count::Compat::Strict),
+            (polity_count::Method::Stv(polity_count::StvRule::Scottish), polity_count::Compat::Strict),
+        ];
+        for (method, compat) in counts {
+            let rules = polity_count::ElectionRules {
+                method,
+                seats: polity_count::seats::SeatRules {
+                    seats,
+                    organisations: vec![None; parsed.ballots.candidates().len()],
+                    cap: None,
+                    sitting: Vec::new(),
+                    excluded: Vec::new(),
+                    tie_break: polity_count::seats::TieBreak::Report,
+                },
+                classes: Vec::new(),
+                turnout: None,
+                compat,
+                threads: 1,
+            };
+            let _ = polity_count::count(&parsed.ballots, &rules);
+        }
     }
 }
 

@@ -7,16 +7,20 @@
 //! per-organisation cap, and reads the common ballot file formats.
 
 pub mod ballot;
+pub mod compat;
 pub mod condorcet;
 pub mod election;
 pub mod formats;
 pub mod motion;
 pub mod pairwise;
 pub mod seats;
+pub mod stv;
 mod threshold;
 
 pub use ballot::{BallotError, Ballots, Unranked};
+pub use compat::{Compat, Devotee, Ratio};
 pub use condorcet::{Schulze, Strength, Tiers, ranked_pairs, ranked_pairs_explained, schulze};
 pub use election::{ElectionResult, ElectionRules, Method, Turnout, count};
 pub use pairwise::Pairwise;
+pub use stv::{StvCount, StvRule};
 pub use threshold::{Base, Bound, Fraction, Threshold, ThresholdParseError};

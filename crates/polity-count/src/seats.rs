@@ -67,7 +67,7 @@ pub struct SeatResult {
 }
 
 /// A seed draw key: SHA-256 over the seed, a zero byte and the name.
-fn draw_key(seed: &str, name: &str) -> [u8; 32] {
+pub(crate) fn draw_key(seed: &str, name: &str) -> [u8; 32] {
     let mut hasher = Sha256::new();
     hasher.update(seed.as_bytes());
     hasher.update([0]);

@@ -100,6 +100,7 @@ fn kubernetes_2017_company_cap_excludes_the_fourth_with_six_seats() {
         },
         classes: vec![("two-year".to_owned(), 3), ("one-year".to_owned(), 3)],
         turnout: None,
+        compat: polity_count::Compat::Strict,
         threads: 2,
     };
     let result = count(&ballots, &rules);
@@ -156,6 +157,7 @@ fn kubernetes_2018_full_order_and_winners() {
         seats: no_cap(3),
         classes: Vec::new(),
         turnout: None,
+        compat: polity_count::Compat::Strict,
         threads: 1,
     };
     let result = count(&ballots, &rules);

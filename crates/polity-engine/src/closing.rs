@@ -36,6 +36,11 @@ pub(crate) fn close_election(
             eligible: voters.len() as u64,
             valid_if,
         }),
+        compat: rule
+            .compat
+            .as_deref()
+            .and_then(|name| polity_count::Compat::parse(name).ok())
+            .unwrap_or_default(),
         threads: 1,
     };
     let result = polity_count::count(&counted, &rules);

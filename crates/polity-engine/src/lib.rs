@@ -408,6 +408,7 @@ impl State {
         configured.cloned().unwrap_or(ElectionRule {
             windows: self.polity.constitution.elections,
             method: None,
+            compat: None,
             nominators: Electorate::Members,
             candidates: Electorate::Members,
             voters: Electorate::Members,

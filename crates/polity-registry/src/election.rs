@@ -3,7 +3,7 @@
 //! organisations, the tie-break rule, seat classes and the turnout rule.
 
 use polity_count::seats::{SeatRules, TieBreak};
-use polity_count::{ElectionRules, Method, Threshold, Turnout, Unranked};
+use polity_count::{Compat, Devotee, ElectionRules, Method, Ratio, Threshold, Turnout, Unranked};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -40,6 +40,27 @@ pub struct ElectionFile {
     /// E3: the election is valid only with enough valid ballots.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub turnout: Option<TurnoutFile>,
+    /// Whose semantics a Schulze count follows: `strict` (the default), `elekto` or `devotee`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<String>")]
+    pub compat: Option<Text>,
+    /// devotee: the default option ("Further Discussion"), when its name does not say so.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub default_option: Option<String>,
+    /// devotee: majority ratios by option, e.g. `{option: "Amend the SC", ratio: "3:1"}`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub majorities: Vec<MajorityFile>,
+    /// devotee: an option is dropped unless at least this many rank it above the default option.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quorum: Option<u64>,
+}
+
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct MajorityFile {
+    pub option: String,
+    #[schemars(with = "String")]
+    pub ratio: Text,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
@@ -227,6 +248,7 @@ impl ElectionFile {
                 }
             },
         };
+        let compat = self.compat(&mut errors);
         let class_seats: usize = self.classes.iter().map(|class| class.seats).sum();
         if !self.classes.is_empty() && class_seats != seats {
             errors.push(ElectionFileError {
@@ -254,8 +276,47 @@ impl ElectionFile {
                 .map(|class| (class.name.clone(), class.seats))
                 .collect(),
             turnout,
+            compat,
             threads,
         })
+    }
+
+    /// The counting semantics the file asks for; problems go to `errors`.
+    fn compat(&self, errors: &mut Vec<ElectionFileError>) -> Compat {
+        let named = match &self.compat {
+            None => Compat::Strict,
+            Some(text) => Compat::parse(&text.value).unwrap_or_else(|message| {
+                errors.push(at(text, message));
+                Compat::Strict
+            }),
+        };
+        let mut devotee = Devotee {
+            default_option: self.default_option.clone(),
+            majorities: Vec::new(),
+            quorum: self.quorum,
+        };
+        for majority in &self.majorities {
+            match Ratio::parse(&majority.ratio.value) {
+                Ok(ratio) => devotee.majorities.push((majority.option.clone(), ratio)),
+                Err(message) => errors.push(at(&majority.ratio, message)),
+            }
+        }
+        let devotee_keys = devotee != Devotee::default();
+        match named {
+            Compat::Devotee(_) => Compat::Devotee(devotee),
+            other => {
+                if devotee_keys {
+                    errors.push(ElectionFileError {
+                        line: None,
+                        column: None,
+                        message:
+                            "`default-option`, `majorities` and `quorum` are devotee's rules: add `compat: devotee`"
+                                .to_owned(),
+                    });
+                }
+                other
+            }
+        }
     }
 
     /// Display names by ballot name.

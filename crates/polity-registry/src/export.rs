@@ -89,6 +89,7 @@ fn election_rule(rule: &ElectionRule) -> ElectionRuleFile {
         nomination: Some(period(rule.windows.nomination)),
         voting: Some(period(rule.windows.voting)),
         method: rule.method.clone().map(text),
+        compat: rule.compat.clone().map(text),
         nominators: Some(electorate(rule.nominators)),
         candidates: Some(electorate(rule.candidates)),
         voters: Some(electorate(rule.voters)),

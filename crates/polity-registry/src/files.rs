@@ -394,10 +394,16 @@ pub struct ElectionRuleFile {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(with = "Option<String>")]
     pub voting: Option<Text>,
-    /// `schulze` (default), `schulze-margins`, `ranked-pairs`, `plurality`, `approval`.
+    /// `schulze` (default), `schulze-margins`, `ranked-pairs`, `meek`, `scottish-stv`,
+    /// `plurality`, `approval`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(with = "Option<String>")]
     pub method: Option<Text>,
+    /// Whose semantics a Schulze count follows: `strict` (default) or `elekto` (Elekto's order:
+    /// fewest defeats on strongest paths first).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<String>")]
+    pub compat: Option<Text>,
     /// Who may nominate (default: members).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub nominators: Option<ElectorateFile>,

@@ -322,6 +322,17 @@ impl Reader {
                     None
                 }
             });
+        let compat = rule.compat.as_ref().and_then(|text| match text.value.as_str() {
+            "strict" | "elekto" => Some(text.value.clone()),
+            other => {
+                self.value_error(
+                    self.at(file, text),
+                    format!("unknown compat {other:?}: an election of people counts as `strict` Schulze or in `elekto`'s order"),
+                    "write strict or elekto",
+                );
+                None
+            }
+        });
         let valid_if = rule.valid_if.as_ref().and_then(|text| self.threshold(file, text));
         let loc = rule.nomination.as_ref().or(rule.voting.as_ref()).map_or(
             Loc {
@@ -335,6 +346,7 @@ impl Reader {
         Some(polity_model::ElectionRule {
             windows: ElectionWindows { nomination, voting },
             method,
+            compat,
             nominators: electorate(rule.nominators),
             candidates: electorate(rule.candidates),
             voters: electorate(rule.voters),

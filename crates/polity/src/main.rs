@@ -114,9 +114,26 @@ enum Command {
         election: Option<PathBuf>,
         #[arg(long, value_parser = parse_format)]
         format: Option<polity_count::formats::Format>,
-        /// schulze (winning votes), schulze-margins, ranked-pairs, plurality or approval.
+        /// schulze (winning votes), schulze-margins, ranked-pairs, meek, scottish-stv, plurality
+        /// or approval.
         #[arg(long, value_parser = parse_method)]
         method: Option<polity_count::Method>,
+        /// Count as another tool does: strict (Schulze's own order), elekto (Elekto's order:
+        /// fewest defeats first) or devotee (Debian: options without their majority over the
+        /// default option, or without the quorum, are dropped first).
+        #[arg(long)]
+        compat: Option<String>,
+        /// devotee: an option's majority ratio over the default option, e.g. "Amend SC=3:1"
+        /// (repeatable; `[3:1]` at the end of an option's name says the same).
+        #[arg(long = "majority", value_name = "OPTION=N:M")]
+        majorities: Vec<String>,
+        /// devotee: drop an option unless at least N voters rank it above the default option.
+        #[arg(long)]
+        quorum: Option<u64>,
+        /// devotee: the default option (by default the one named "Further Discussion" or "None
+        /// of the above", else the last).
+        #[arg(long)]
+        default_option: Option<String>,
         /// Seats to fill (default: the election file's, else 1).
         #[arg(long)]
         seats: Option<usize>,
@@ -451,6 +468,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
             election,
             format,
             method,
+            compat,
+            majorities,
+            quorum,
+            default_option,
             seats,
             unranked,
             skip_bad_ballots,
@@ -462,6 +483,12 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 election: election.as_deref(),
                 format,
                 method,
+                compat: tally::CompatFlags {
+                    compat,
+                    majorities,
+                    quorum,
+                    default_option,
+                },
                 seats,
                 unranked,
                 skip_bad_ballots,

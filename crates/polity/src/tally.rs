@@ -6,7 +6,8 @@ use std::path::Path;
 use anyhow::{Context, Result, bail};
 use polity_count::formats::{Format, ParseOptions, Parsed, parse};
 use polity_count::{ElectionResult, Method, Strength, Unranked, count};
-use polity_registry::election::ElectionFile;
+use polity_registry::election::{ElectionFile, MajorityFile};
+use polity_registry::files::text;
 use serde::Serialize;
 
 pub struct TallyOptions<'a> {
@@ -14,12 +15,46 @@ pub struct TallyOptions<'a> {
     pub election: Option<&'a Path>,
     pub format: Option<Format>,
     pub method: Option<Method>,
+    pub compat: CompatFlags,
     pub seats: Option<usize>,
     pub unranked: Option<Unranked>,
     pub skip_bad_ballots: bool,
     pub json: bool,
     /// Count under every method and unranked meaning (and cap) and show where winners differ.
     pub compare: bool,
+}
+
+/// `--compat`, `--majority`, `--quorum`, `--default-option`: they override the election file.
+#[derive(Default)]
+pub struct CompatFlags {
+    pub compat: Option<String>,
+    pub majorities: Vec<String>,
+    pub quorum: Option<u64>,
+    pub default_option: Option<String>,
+}
+
+impl CompatFlags {
+    fn apply(&self, election: &mut ElectionFile) -> Result<()> {
+        if let Some(compat) = &self.compat {
+            election.compat = Some(text(compat.clone()));
+        }
+        for majority in &self.majorities {
+            let Some((option, ratio)) = majority.rsplit_once('=') else {
+                bail!("--majority {majority:?}: write it as OPTION=N:M, e.g. --majority \"Amend the SC=3:1\"");
+            };
+            election.majorities.push(MajorityFile {
+                option: option.trim().to_owned(),
+                ratio: text(ratio.trim().to_owned()),
+            });
+        }
+        if self.quorum.is_some() {
+            election.quorum = self.quorum;
+        }
+        if self.default_option.is_some() {
+            election.default_option = self.default_option.clone();
+        }
+        Ok(())
+    }
 }
 
 fn threads() -> usize {
@@ -75,7 +110,18 @@ pub fn run(options: &TallyOptions) -> Result<String> {
         .unwrap_or(1);
     let names = parsed.ballots.candidates().to_vec();
     let varies_cap = election.is_some();
-    let election = election.unwrap_or_else(|| ElectionFile::parse("{}").expect("an empty election file parses"));
+    let mut election = election.unwrap_or_else(|| ElectionFile::parse("{}").expect("an empty election file parses"));
+    options.compat.apply(&mut election)?;
+    if let Some(compat) = election.compat.as_ref().map(|compat| compat.value.as_str())
+        && compat != "strict"
+        && method != Method::Schulze(Strength::WinningVotes)
+    {
+        bail!(
+            "--compat {compat} counts with Schulze (winning votes), as {compat} does; the method is {}: \
+             leave out --method or give --method schulze",
+            method.as_str()
+        );
+    }
     if options.compare {
         if options.method.is_some() || options.unranked.is_some() {
             bail!("--compare counts under every method and unranked meaning: leave out --method and --unranked");
@@ -192,6 +238,15 @@ fn human(parsed: &Parsed, election: &ElectionFile, result: &ElectionResult) -> S
     if result.seats.unfilled > 0 && result.valid {
         let _ = writeln!(out, "  {} seat(s) unfilled", result.seats.unfilled);
     }
+    if let Some(stv) = &result.stv {
+        stv_table(&mut out, stv, &show);
+    }
+    if let Some(devotee) = &result.devotee {
+        let _ = writeln!(out, "\nDefault option: {}", show(devotee.default_option));
+        for (option, reason) in &devotee.dropped {
+            let _ = writeln!(out, "  dropped {}: {reason}", show(*option));
+        }
+    }
     if let Some(pairwise) = &result.pairwise {
         let n = names.len();
         if n <= 30 {
@@ -221,6 +276,51 @@ fn human(parsed: &Parsed, election: &ElectionFile, result: &ElectionResult) -> S
         let _ = writeln!(out, "  - {line}");
     }
     out
+}
+
+/// The round-by-round table of an STV count: what each round did, then each candidate's votes
+/// after each round (`*` elected in that round or before, `-` excluded).
+fn stv_table(out: &mut String, stv: &polity_count::StvCount, show: &dyn Fn(usize) -> String) {
+    use polity_count::stv::{StvState, decimal};
+    let _ = writeln!(out, "\nRounds ({}, {} decimal places):", stv.rule.as_str(), stv.digits);
+    for round in &stv.rounds {
+        let _ = writeln!(
+            out,
+            "  {:>3}. quota {}, exhausted {}: {}",
+            round.number,
+            decimal(round.quota, stv.digits),
+            decimal(round.exhausted, stv.digits),
+            round.action
+        );
+    }
+    let n = stv.rounds.first().map_or(0, |round| round.votes.len());
+    let labels: Vec<String> = (0..n).map(show).collect();
+    let label = labels.iter().map(|name| name.chars().count()).max().unwrap_or(0);
+    let cell = |round: &polity_count::stv::StvRound, candidate: usize| match round.states[candidate] {
+        StvState::Excluded if round.votes[candidate] == 0 => "-".to_owned(),
+        StvState::Elected => format!("{}*", decimal(round.votes[candidate], stv.digits)),
+        _ => decimal(round.votes[candidate], stv.digits),
+    };
+    let width = stv
+        .rounds
+        .iter()
+        .flat_map(|round| (0..n).map(move |candidate| cell(round, candidate).len()))
+        .max()
+        .unwrap_or(1)
+        .max(4);
+    let _ = writeln!(out, "\nVotes after each round (* elected, - excluded):");
+    let mut header = format!("  {:<label$}", "");
+    for round in &stv.rounds {
+        let _ = write!(header, " {:>width$}", round.number);
+    }
+    let _ = writeln!(out, "{}", header.trim_end());
+    for (candidate, name) in labels.iter().enumerate() {
+        let mut line = format!("  {name:<label$}");
+        for round in &stv.rounds {
+            let _ = write!(line, " {:>width$}", cell(round, candidate));
+        }
+        let _ = writeln!(out, "{line}");
+    }
 }
 
 /// Prints a square matrix with numbered columns and labelled rows.
@@ -273,7 +373,45 @@ struct TallyJson<'a> {
     pairwise: Option<Vec<Vec<u64>>>,
     strongest_paths: Option<&'a [Vec<u64>]>,
     scores: Option<&'a [u64]>,
+    /// devotee's dropping rules (with `--compat devotee`).
+    devotee: Option<DevoteeJson<'a>>,
+    /// The rounds of an STV count.
+    stv: Option<StvJson<'a>>,
     explanation: &'a [String],
+}
+
+#[derive(Serialize)]
+struct DevoteeJson<'a> {
+    default_option: &'a str,
+    kept: Vec<&'a str>,
+    dropped: Vec<DroppedJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct DroppedJson<'a> {
+    option: &'a str,
+    reason: &'a str,
+}
+
+#[derive(Serialize)]
+struct StvJson<'a> {
+    rule: &'static str,
+    decimals: u32,
+    valid_ballots: u64,
+    rounds: Vec<StvRoundJson<'a>>,
+}
+
+/// Values are decimal strings at the rule's precision, so that no digit is lost to a float.
+#[derive(Serialize)]
+struct StvRoundJson<'a> {
+    round: usize,
+    action: &'a str,
+    quota: String,
+    exhausted: String,
+    votes: std::collections::BTreeMap<&'a str, String>,
+    states: std::collections::BTreeMap<&'a str, &'static str>,
+    #[serde(skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    keep_factors: std::collections::BTreeMap<&'a str, String>,
 }
 
 #[derive(Serialize)]
@@ -355,6 +493,51 @@ fn json(parsed: &Parsed, election: &ElectionFile, result: &ElectionResult) -> St
         pairwise: result.pairwise.as_ref().map(|pairwise| pairwise.rows()),
         strongest_paths: result.schulze.as_ref().map(|schulze| schulze.strongest.as_slice()),
         scores: result.scores.as_deref(),
+        devotee: result.devotee.as_ref().map(|devotee| DevoteeJson {
+            default_option: name(&devotee.default_option),
+            kept: devotee.kept.iter().map(name).collect(),
+            dropped: devotee
+                .dropped
+                .iter()
+                .map(|(option, reason)| DroppedJson {
+                    option: name(option),
+                    reason,
+                })
+                .collect(),
+        }),
+        stv: result.stv.as_ref().map(|stv| {
+            let value = |raw: u128| polity_count::stv::decimal(raw, stv.digits);
+            StvJson {
+                rule: stv.rule.as_str(),
+                decimals: stv.digits,
+                valid_ballots: stv.valid_ballots,
+                rounds: stv
+                    .rounds
+                    .iter()
+                    .map(|round| StvRoundJson {
+                        round: round.number,
+                        action: &round.action,
+                        quota: value(round.quota),
+                        exhausted: value(round.exhausted),
+                        votes: names
+                            .iter()
+                            .zip(&round.votes)
+                            .map(|(n, v)| (n.as_str(), value(*v)))
+                            .collect(),
+                        states: names
+                            .iter()
+                            .zip(&round.states)
+                            .map(|(n, s)| (n.as_str(), s.as_str()))
+                            .collect(),
+                        keep_factors: names
+                            .iter()
+                            .zip(&round.keep)
+                            .map(|(n, k)| (n.as_str(), value(*k)))
+                            .collect(),
+                    })
+                    .collect(),
+            }
+        }),
         explanation: &result.explanation,
     };
     let mut text = serde_json::to_string_pretty(&report).expect("plain data serialises");

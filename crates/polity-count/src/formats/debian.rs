@@ -5,6 +5,18 @@
 use super::{BadBallot, Format, ParseError, Parsed};
 use crate::ballot::{Ballots, Unranked};
 
+/// An option's name without the header's drawing: devotee ends the last option's line with the
+/// tops of the columns (`Further discussion   ||||||/`).
+fn undecorated(name: &str) -> String {
+    let name = name.trim();
+    let drawing = name.trim_end_matches(['|', '/']);
+    if drawing.len() < name.len() && drawing.ends_with(char::is_whitespace) {
+        drawing.trim_end().to_owned()
+    } else {
+        name.to_owned()
+    }
+}
+
 pub(super) fn parse(text: &str, unranked: Unranked) -> Result<Parsed, ParseError> {
     let mut names: Vec<(usize, String)> = Vec::new();
     let mut votes = Vec::new();
@@ -16,7 +28,7 @@ pub(super) fn parse(text: &str, unranked: Unranked) -> Result<Parsed, ParseError
             let rest = &raw[position + "Option ".len()..];
             let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
             if let (Ok(number), Some((_, name))) = (digits.parse::<usize>(), rest.split_once(':')) {
-                names.push((number, name.trim().to_owned()));
+                names.push((number, undecorated(name)));
             }
         }
     }

@@ -60,6 +60,8 @@ pub struct ElectionRule {
     pub windows: ElectionWindows,
     /// A counting method name (`schulze`, …); the counting crate reads it.
     pub method: Option<String>,
+    /// Whose semantics a Schulze count follows (`strict` or `elekto`); the counting crate reads it.
+    pub compat: Option<String>,
     pub nominators: Electorate,
     pub candidates: Electorate,
     pub voters: Electorate,
