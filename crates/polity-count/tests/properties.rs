@@ -142,3 +142,81 @@ proptest! {
         prop_assert_eq!(Pairwise::count(&weighted, 1), Pairwise::count(&build(n, &repeated, below), 1));
     }
 }
+
+fn stv_rules(method: polity_count::Method, n: usize, seats: usize) -> polity_count::ElectionRules {
+    polity_count::ElectionRules {
+        method,
+        seats: polity_count::seats::SeatRules {
+            seats,
+            organisations: vec![None; n],
+            cap: None,
+            sitting: Vec::new(),
+            excluded: Vec::new(),
+            tie_break: polity_count::seats::TieBreak::Report,
+        },
+        classes: Vec::new(),
+        turnout: None,
+        compat: polity_count::Compat::Strict,
+        threads: 1,
+    }
+}
+
+/// Winners by name (sorted) and the tied candidates left open, by name.
+fn outcome(ballots: &Ballots, result: &polity_count::ElectionResult) -> (Vec<String>, Vec<String>) {
+    let name = |index: &usize| ballots.candidates()[*index].clone();
+    let mut winners: Vec<String> = result.seats.winners.iter().map(name).collect();
+    winners.sort();
+    let mut tied: Vec<String> = result
+        .seats
+        .tie
+        .iter()
+        .filter(|tie| !tie.broken)
+        .flat_map(|tie| tie.candidates.iter().map(name))
+        .collect();
+    tied.sort();
+    (winners, tied)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+    /// Meek and Scottish STV, and Schulze in Elekto's order: the candidates' columns and the
+    /// ballots' order never change who is elected or who is left tied; every round's votes and
+    /// what went to nobody add up to the valid ballots exactly.
+    #[test]
+    fn stv_and_elekto_do_not_depend_on_columns_or_ballot_order(
+        (n, rows, below) in election(),
+        rotation in 0usize..7,
+        seats in 1usize..4,
+    ) {
+        use polity_count::stv::StvRule;
+        use polity_count::{Method, count};
+        let ballots = build(n, &rows, below);
+        let r = rotation % n;
+        let names: Vec<String> = (0..n).map(|position| format!("c{}", (position + n - r) % n)).collect();
+        let mut relabelled = Ballots::new(names, ballots.unranked()).unwrap();
+        for row in rows.iter().rev() {
+            let moved: Vec<Option<u32>> = (0..n).map(|position| row[(position + n - r) % n]).collect();
+            relabelled.push(&moved, 1).unwrap();
+        }
+        let seats = seats.min(n);
+        for method in [Method::Stv(StvRule::Meek), Method::Stv(StvRule::Scottish)] {
+            let a = count(&ballots, &stv_rules(method, n, seats));
+            let b = count(&relabelled, &stv_rules(method, n, seats));
+            prop_assert_eq!(outcome(&ballots, &a), outcome(&relabelled, &b), "{}", method.as_str());
+            let table = a.stv.as_ref().unwrap();
+            let scale = 10u128.pow(table.digits);
+            for round in &table.rounds {
+                prop_assert_eq!(
+                    round.votes.iter().sum::<u128>() + round.exhausted,
+                    u128::from(table.valid_ballots) * scale
+                );
+            }
+        }
+        let mut elekto = stv_rules(Method::Schulze(Strength::WinningVotes), n, seats);
+        elekto.compat = polity_count::Compat::Elekto;
+        let a = count(&ballots, &elekto);
+        let b = count(&relabelled, &elekto);
+        prop_assert_eq!(outcome(&ballots, &a), outcome(&relabelled, &b));
+    }
+}
