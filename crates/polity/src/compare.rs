@@ -7,7 +7,7 @@ use std::fmt::Write;
 
 use anyhow::{Result, anyhow};
 use polity_count::formats::{Format, ParseOptions, parse};
-use polity_count::{Method, Unranked, count};
+use polity_count::{Compat, Method, Unranked, count};
 use polity_registry::election::ElectionFile;
 use serde::Serialize;
 
@@ -58,7 +58,16 @@ pub fn compare(inputs: &Inputs, json: bool) -> Result<String> {
         )
         .map_err(|error| anyhow!("{} ballots: {error}", inputs.format.as_str()))?;
         let names = parsed.ballots.candidates().to_vec();
-        for method in Method::ALL {
+        // Every method, and Schulze in Elekto's order beside strict Schulze.
+        let ways = Method::ALL
+            .into_iter()
+            .map(|method| (method.as_str(), method, Compat::Strict))
+            .chain([(
+                "schulze (elekto's order)",
+                Method::Schulze(polity_count::Strength::WinningVotes),
+                Compat::Elekto,
+            )]);
+        for (name, method, compat) in ways {
             for (label, cap) in &caps {
                 let mut rules = inputs
                     .election
@@ -72,9 +81,10 @@ pub fn compare(inputs: &Inputs, json: bool) -> Result<String> {
                 if let Some(cap) = cap {
                     rules.seats.cap = *cap;
                 }
+                rules.compat = compat.clone();
                 let result = count(&parsed.ballots, &rules);
                 rows.push(Row {
-                    method: method.as_str(),
+                    method: name,
                     unranked: unranked.as_str(),
                     cap: label.clone(),
                     winners: result

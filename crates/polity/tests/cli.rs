@@ -651,14 +651,14 @@ fn tally_compare_counts_every_way_and_shows_where_the_winners_differ() {
         "{differ}"
     );
     assert!(
-        differ.contains("Ann\n  plurality, unranked no-preference\n"),
+        differ.contains("Ann\n  meek, unranked no-preference\n  scottish-stv, unranked no-preference\n  plurality, unranked no-preference\n"),
         "{differ}"
     );
     // A count every way agrees on.
     let sole = dir.path().join("sole.csv");
     std::fs::write(&sole, "Ann\n1\n1\n").unwrap();
     let agreed = stdout(&polity(&["tally", sole.to_str().unwrap(), "--compare"]));
-    assert_eq!(agreed, "Every way of counting (10 of them) seats the same: Ann\n");
+    assert_eq!(agreed, "Every way of counting (16 of them) seats the same: Ann\n");
     let both = polity(&["tally", file.to_str().unwrap(), "--compare", "--method", "plurality"]);
     assert!(!both.status.success());
     assert!(String::from_utf8_lossy(&both.stderr).contains("leave out --method and --unranked"));
