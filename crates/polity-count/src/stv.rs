@@ -479,12 +479,17 @@ fn meek_distribute(state: &mut Count, groups: &[Group]) {
     state.quota = total / (state.rules.seats as u128 + 1) + 1;
 }
 
+/// At most this many iterations of the keep factors per round: the surplus shrinks geometrically
+/// and is spent in tens of iterations on real ballots; the bound keeps a crafted file from
+/// holding the count (the round then says how many iterations it took).
+const MEEK_ITERATIONS: usize = 1_000;
+
 /// Meek: iterates the keep factors until a hopeful candidate reaches the quota or the surplus is
 /// spent (at most 10^-6 of a vote, or no longer shrinking). Returns the iterations made.
 fn meek_converge(state: &mut Count, groups: &[Group]) -> usize {
     let omega = state.scale / 1_000_000;
     let mut last_surplus = u128::MAX;
-    for iteration in 1..=100_000 {
+    for iteration in 1..=MEEK_ITERATIONS {
         meek_distribute(state, groups);
         let quota = state.quota;
         if state.hopeful().iter().any(|&c| state.votes[c] >= quota) {
@@ -507,7 +512,7 @@ fn meek_converge(state: &mut Count, groups: &[Group]) -> usize {
             }
         }
     }
-    100_000
+    MEEK_ITERATIONS
 }
 
 fn meek(state: &mut Count, groups: &[Group], ineligible: Vec<String>) {

@@ -673,6 +673,52 @@ mod tests {
         record.when("alice", date(2026, 6, 25), &close).unwrap()
     }
 
+    /// The registry's counting method and semantics reach the close: an officer election
+    /// counted by Meek STV, then by Schulze in Elekto's order, each says so in its explanation.
+    #[test]
+    fn e3_the_close_counts_by_the_registrys_method_and_compat() {
+        for (key, says) in [
+            ("method: meek", "Meek STV"),
+            ("method: scottish-stv", "Scottish STV"),
+            ("compat: elekto", "in Elekto's order"),
+        ] {
+            let record = crate::testing::given_edited("cfn-working-group", |path, content| {
+                if path.ends_with("tsc.yaml") {
+                    content.replace("  consent: true\n", &format!("  consent: true\n  {key}\n"))
+                } else {
+                    content
+                }
+            });
+            let mut record = record;
+            record
+                .act(
+                    "alice",
+                    date(2026, 6, 4),
+                    Command::OpenElection(crate::command::OpenElection {
+                        body: "tsc".into(),
+                        seat: polity_model::Seat::Chair,
+                        seats: 1,
+                        stagger: false,
+                    }),
+                )
+                .act(
+                    "alice",
+                    date(2026, 6, 5),
+                    Command::Nominate(crate::command::Nominate {
+                        election: "tsc/e1".into(),
+                        candidate: "chen".into(),
+                    }),
+                );
+            let events = chair_elected(record);
+            let (winners, explanation) = result_of(&events);
+            assert_eq!(winners, ["chen"], "{key}");
+            assert!(
+                explanation.iter().any(|line| line.contains(says)),
+                "{key}: {explanation:#?}"
+            );
+        }
+    }
+
     /// Found by the engine-wide property test: an officer elected while a member took a term
     /// that began after the membership ended, and kept it after.
     #[test]

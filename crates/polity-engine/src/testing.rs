@@ -12,13 +12,21 @@ pub(crate) struct Given {
 
 /// The example registry `name` (under `examples/`) recorded on 2026-06-01.
 pub(crate) fn given(name: &str) -> Given {
+    given_edited(name, |_, content| content)
+}
+
+/// The example registry `name`, each file's content (by path) passed through `edit` first.
+pub(crate) fn given_edited(name: &str, edit: impl Fn(&str, String) -> String) -> Given {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("../../examples")
         .join(name);
     let files = polity_registry::read_sources(&root)
         .expect("the example registry reads")
         .into_iter()
-        .map(|(path, content)| SourceFile { path, content })
+        .map(|(path, content)| SourceFile {
+            content: edit(&path, content),
+            path,
+        })
         .collect();
     let mut given = Given {
         state: State::default(),

@@ -514,3 +514,35 @@ fn r_schema_unknown_and_mistyped_keys_are_reported_where_they_are() {
         "{findings:#?}"
     );
 }
+
+#[test]
+fn r_value_an_election_counts_by_a_known_method_and_compat() {
+    let body = |extra: &str| format!("id: g\nkind: sig\nname: G\nparent: toc\nelections:\n  {extra}\n");
+    for good in [
+        "method: meek",
+        "method: scottish-stv",
+        "compat: elekto",
+        "compat: strict",
+    ] {
+        let findings = run_small("", &body(good), AT);
+        assert!(
+            with_rule(&findings, "R-VALUE", Severity::Error).is_empty(),
+            "{good}: {findings:#?}"
+        );
+    }
+    for (bad, says) in [
+        ("method: stv", "unknown method \"stv\""),
+        (
+            "compat: devotee",
+            "an election of people counts as `strict` Schulze or in `elekto`'s order",
+        ),
+    ] {
+        let findings = run_small("", &body(bad), AT);
+        assert!(
+            with_rule(&findings, "R-VALUE", Severity::Error)
+                .iter()
+                .any(|finding| finding.message.contains(says)),
+            "{bad}: {findings:#?}"
+        );
+    }
+}

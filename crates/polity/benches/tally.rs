@@ -6,6 +6,12 @@
 //! 2. Counting alone (the pairwise matrix) over the parsed ballots: ballots per second.
 //!    Target: at least 10 million per second.
 //! 3. 200 candidates and 10,000 ballots through the process. Target: at most 1 s.
+//! 4. STV: 10,000 ballots over 30 candidates (BLT, each a random order of 1 to 30 of them), 7
+//!    seats, Meek and Scottish STV through the process. Target (Meek): at most 1 s. With
+//!    `DROOP=/path/to/Droop.py` (jklundell/droop) the same file is counted by droop's `meek`
+//!    and `scotland` in the same run, alternating, best of 3, and the ratio printed.
+//! 5. `--compare` over 100,000 ballots x 20 candidates (every method and unranked meaning).
+//!    Target: at most 2 s.
 //!
 //! The ballots are generated deterministically (xorshift from a fixed seed): each candidate gets a
 //! rank in 1..=n (ties happen) or, one time in ten, "No opinion".
@@ -50,6 +56,78 @@ fn write_ballots(path: &Path, candidates: usize, ballots: usize) {
         text.push('\n');
     }
     std::fs::write(path, text).expect("the ballot file is written");
+}
+
+/// A BLT file of `ballots` ballots over `candidates`, each a random order of a random number of
+/// them, for `seats` seats.
+fn write_blt(path: &Path, candidates: usize, ballots: usize, seats: usize) {
+    let mut random = Random(0x2545_f491_4f6c_dd1d);
+    let mut text = format!("{candidates} {seats}\n");
+    let mut order: Vec<usize> = (1..=candidates).collect();
+    for _ in 0..ballots {
+        for index in (1..order.len()).rev() {
+            order.swap(index, (random.next() % (index as u64 + 1)) as usize);
+        }
+        // Real ballots rank the few they know: mostly short, sometimes all.
+        let length = 1 + (random.next() % candidates as u64).min(random.next() % candidates as u64) as usize;
+        text.push('1');
+        for candidate in &order[..length] {
+            let _ = write!(text, " {candidate}");
+        }
+        text.push_str(" 0\n");
+    }
+    text.push_str("0\n");
+    for candidate in 1..=candidates {
+        let _ = writeln!(text, "\"Candidate {candidate}\"");
+    }
+    text.push_str("\"STV benchmark\"\n");
+    std::fs::write(path, text).expect("the BLT file is written");
+}
+
+/// Best wall time of `runs` runs of a command.
+fn time_of(mut command: impl FnMut() -> Command) -> Duration {
+    let started = Instant::now();
+    let output = command().output().expect("the command runs");
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    started.elapsed()
+}
+
+fn stv(dir: &Path) {
+    let file = dir.join("stv.blt");
+    write_blt(&file, 30, 10_000, 7);
+    let binary = env!("CARGO_BIN_EXE_polity");
+    let droop = std::env::var_os("DROOP");
+    for (method, droop_rule) in [("meek", "meek"), ("scottish-stv", "scotland")] {
+        let polity = || {
+            let mut command = Command::new(binary);
+            command.args(["tally", file.to_str().unwrap(), "--method", method, "--json"]);
+            command
+        };
+        let (mut ours, mut theirs) = (Duration::MAX, Duration::MAX);
+        for _ in 0..3 {
+            ours = ours.min(time_of(polity));
+            if let Some(droop) = &droop {
+                theirs = theirs.min(time_of(|| {
+                    let mut command = Command::new("python3");
+                    command.arg(droop).arg(droop_rule).arg(&file);
+                    command
+                }));
+            }
+        }
+        let ratio = if droop.is_some() {
+            format!(
+                "; droop {droop_rule}: {:.3} s; polity / droop = {:.4}",
+                theirs.as_secs_f64(),
+                ours.as_secs_f64() / theirs.as_secs_f64()
+            )
+        } else {
+            "; droop not run (set DROOP=/path/to/Droop.py)".to_owned()
+        };
+        println!(
+            "polity tally --method {method}, 10,000 ballots x 30 candidates, 7 seats (whole process): best of 3 {:.3} s{ratio}",
+            ours.as_secs_f64()
+        );
+    }
 }
 
 /// Runs `polity tally` on the file; returns the wall time and the peak RSS in KiB when known.
@@ -140,5 +218,25 @@ fn main() {
     report(
         "polity tally, 10,000 ballots x 200 candidates (whole process)",
         (0..5).map(|_| run_tally(&wide)).collect(),
+    );
+
+    stv(dir.path());
+
+    let compare = dir.path().join("compare.csv");
+    write_ballots(&compare, 20, 100_000);
+    let binary = env!("CARGO_BIN_EXE_polity");
+    let best = (0..3)
+        .map(|_| {
+            time_of(|| {
+                let mut command = Command::new(binary);
+                command.args(["tally", compare.to_str().unwrap(), "--compare", "--seats", "3"]);
+                command
+            })
+        })
+        .min()
+        .unwrap();
+    println!(
+        "polity tally --compare, 100,000 ballots x 20 candidates (16 ways, whole process): best of 3 {:.3} s",
+        best.as_secs_f64()
     );
 }

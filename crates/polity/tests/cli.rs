@@ -663,3 +663,77 @@ fn tally_compare_counts_every_way_and_shows_where_the_winners_differ() {
     assert!(!both.status.success());
     assert!(String::from_utf8_lossy(&both.stderr).contains("leave out --method and --unranked"));
 }
+
+/// `--compat devotee` on Debian's 2004 tally sheet: the options devotee dropped are dropped, in
+/// words and in JSON; an election file's `compat:` and `quorum:` do the same, flags override.
+#[test]
+fn tally_compat_devotee_drops_what_debian_dropped() {
+    let sheet = "tests/fixtures/elections/debian-2004-gr_sarge/tally.txt";
+    let text = stdout(&polity(&["tally", sheet, "--compat", "devotee"]));
+    assert!(
+        text.contains("Default option: Choice 7: Further discussion\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("  dropped Choice 3: Add apology to Social Contract         [needs 3:1]: majority: it needs 3:1"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Winners (1 seat(s)):\n    1. Choice 2: Postpone changes until Sarge releases  [needs 3:1]\n"),
+        "{text}"
+    );
+    let json: serde_json::Value =
+        serde_json::from_slice(&polity(&["tally", sheet, "--compat", "devotee", "--json"]).stdout).unwrap();
+    assert_eq!(json["devotee"]["dropped"].as_array().unwrap().len(), 4, "{json}");
+    assert_eq!(json["devotee"]["default_option"], "Choice 7: Further discussion");
+    // From an election file, with a quorum that drops the winner too.
+    let dir = tempfile::tempdir().unwrap();
+    let election = dir.path().join("gr.yaml");
+    std::fs::write(&election, "compat: devotee\nquorum: 340\n").unwrap();
+    let text = stdout(&polity(&["tally", sheet, "--election", election.to_str().unwrap()]));
+    assert!(text.contains("    1. Choice 7: Further discussion\n"), "{text}");
+    assert!(
+        text.contains("quorum: 339 voter(s) rank it above Choice 7: Further discussion; the quorum needs at least 340")
+    );
+    let text = stdout(&polity(&[
+        "tally",
+        sheet,
+        "--election",
+        election.to_str().unwrap(),
+        "--quorum",
+        "46",
+    ]));
+    assert!(text.contains("    1. Choice 2: Postpone"), "{text}");
+    // Refusals: a bad ratio, a compat for another method, devotee keys without devotee.
+    let bad = polity(&["tally", sheet, "--compat", "devotee", "--majority", "Choice 1=three"]);
+    assert!(!bad.status.success());
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("is not a ratio: write it as 3:1"));
+    let other = polity(&["tally", sheet, "--compat", "elekto", "--method", "ranked-pairs"]);
+    assert!(!other.status.success());
+    assert!(String::from_utf8_lossy(&other.stderr).contains("--compat elekto counts with Schulze"));
+    let stray = polity(&["tally", sheet, "--quorum", "3"]);
+    assert!(!stray.status.success());
+    assert!(String::from_utf8_lossy(&stray.stderr).contains("add `compat: devotee`"));
+}
+
+/// `--method scottish-stv` and `--method meek` print the round table, and JSON keeps every
+/// decimal as a string.
+#[test]
+fn tally_stv_prints_the_rounds() {
+    let blt = "tests/fixtures/elections/nixos-sc-2024/opavote_ballots.blt";
+    let text = stdout(&polity(&["tally", blt, "--method", "scottish-stv", "--seats", "7"]));
+    assert!(text.contains("Rounds (scottish-stv, 5 decimal places):"), "{text}");
+    assert!(
+        text.contains("surplus of Ericson2314 transferred: 13.00000 at 0.18571 per vote"),
+        "{text}"
+    );
+    assert!(text.contains("Votes after each round (* elected, - excluded):"));
+    let json: serde_json::Value =
+        serde_json::from_slice(&polity(&["tally", blt, "--method", "meek", "--seats", "7", "--json"]).stdout).unwrap();
+    assert_eq!(json["stv"]["rule"], "meek");
+    assert_eq!(json["stv"]["valid_ballots"], 449);
+    assert_eq!(json["stv"]["rounds"][0]["quota"], "56.125000001");
+    assert_eq!(json["stv"]["rounds"][0]["votes"]["Ericson2314"], "70.000000000");
+    assert_eq!(json["stv"]["rounds"][1]["states"]["Ericson2314"], "elected");
+    assert_eq!(json["winners"].as_array().unwrap().len(), 7);
+}
