@@ -12,6 +12,7 @@ mod closing;
 pub mod command;
 mod elections;
 mod events;
+pub mod feasibility;
 mod liaisons;
 mod lifecycle;
 pub mod limits;

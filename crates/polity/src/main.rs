@@ -2,6 +2,7 @@
 
 mod audit;
 mod compare;
+mod feasibility;
 mod ical;
 mod record;
 mod report;
@@ -45,6 +46,19 @@ enum Command {
         at: Option<String>,
         #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
         format: CheckFormat,
+    },
+    /// Whether each body's rules can be met by the people it has: enough who may stand for
+    /// the seats, enough organisations under the cap, someone to vote and a reachable turnout,
+    /// liaison areas someone can cover. Exit 1 when something cannot be met.
+    Feasibility {
+        /// The registry folder (holding polity.yaml).
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+        /// The date to look at (YYYY-MM-DD); today when absent.
+        #[arg(long)]
+        at: Option<String>,
+        #[arg(long, value_enum, default_value_t = FeasibilityFormat::Human)]
+        format: FeasibilityFormat,
     },
     /// List every obligation (elections, reports, reviews, meetings) in date order.
     Due {
@@ -316,6 +330,12 @@ enum AuditCommand {
     StateHash,
 }
 
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum FeasibilityFormat {
+    Human,
+    Json,
+}
+
 #[derive(Clone, Copy, Debug, ValueEnum)]
 enum CheckFormat {
     Human,
@@ -401,6 +421,19 @@ fn run(cli: Cli) -> Result<ExitCode> {
             print!("{output}");
             let failed = findings.iter().any(|finding| finding.severity == Severity::Error);
             Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
+        }
+        Command::Feasibility { dir, at, format } => {
+            let at = match at {
+                Some(text) => parse_date(&text, "--at")?,
+                None => today(),
+            };
+            let (output, infeasible) = feasibility::run(&dir, at, format == FeasibilityFormat::Json)?;
+            print!("{output}");
+            Ok(if infeasible {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            })
         }
         Command::Due {
             dir,

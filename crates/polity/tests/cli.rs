@@ -737,3 +737,57 @@ fn tally_stv_prints_the_rounds() {
     assert_eq!(json["stv"]["rounds"][1]["states"]["Ericson2314"], "elected");
     assert_eq!(json["winners"].as_array().unwrap().len(), 7);
 }
+
+/// `polity feasibility`: the CFN example can be met (exit 0, with its S9 warning); the same
+/// registry asking for ten seats at one per organisation cannot (exit 1), in words and JSON.
+#[test]
+fn s6_feasibility_exits_one_when_a_body_cannot_fill_its_seats() {
+    let ok = polity(&["feasibility", "examples/cfn-working-group", "--at", "2026-06-01"]);
+    assert!(ok.status.success(), "{}", stdout(&ok));
+    let text = stdout(&ok);
+    assert!(
+        text.starts_with("Feasibility on 2026-06-01: every body's rules can be met; 1 warning(s)\n"),
+        "{text}"
+    );
+    assert!(text.contains("  warning    5 liaison area(s); all 2 who could cover them are from intel (S9)\n"));
+    let dir = tempfile::tempdir().unwrap();
+    let source = root().join("examples/cfn-working-group");
+    for entry in ["polity.yaml", "people.yaml", "organisations.yaml"] {
+        std::fs::copy(source.join(entry), dir.path().join(entry)).unwrap();
+    }
+    std::fs::create_dir(dir.path().join("bodies")).unwrap();
+    for entry in std::fs::read_dir(source.join("bodies")).unwrap() {
+        let path = entry.unwrap().path();
+        let text = std::fs::read_to_string(&path).unwrap().replace(
+            "seats: { min: 7, max: 9, per-organisation: 1 }",
+            "seats: { min: 10, max: 10, per-organisation: 1 }",
+        );
+        std::fs::write(dir.path().join("bodies").join(path.file_name().unwrap()), text).unwrap();
+    }
+    let registry = dir.path().to_str().unwrap();
+    let bad = polity(&["feasibility", registry, "--at", "2026-06-01"]);
+    assert_eq!(bad.status.code(), Some(1), "{}", stdout(&bad));
+    let text = stdout(&bad);
+    assert!(text.contains("1 rule(s) cannot be met"), "{text}");
+    assert!(
+        text.contains("infeasible at most 1 seat(s) per organisation, 9 organisation(s)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("at most 9 can be filled, fewer than the 10 required (S5, S6)"),
+        "{text}"
+    );
+    assert!(text.contains("`polity rules ID` explains each rule"));
+    let json: serde_json::Value =
+        serde_json::from_slice(&polity(&["feasibility", registry, "--at", "2026-06-01", "--format", "json"]).stdout)
+            .unwrap();
+    assert_eq!(json["feasible"], false);
+    let infeasible: Vec<&serde_json::Value> = json["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|check| check["verdict"] == "infeasible")
+        .collect();
+    assert_eq!(infeasible.len(), 1, "{json}");
+    assert_eq!(infeasible[0]["rules"], serde_json::json!(["S5", "S6"]));
+}

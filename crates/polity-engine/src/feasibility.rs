@@ -1,0 +1,351 @@
+//! Feasibility: can each body's rules be met by the people it has today? For every live body,
+//! at its next election or appointment: enough people may stand for the seats that must be
+//! filled (S5, E1, E3, E4), enough organisations among them under the per-organisation cap (S6),
+//! someone to vote and a turnout threshold the electorate can reach (E3), and liaison areas that
+//! someone can cover, not all from one organisation (S9).
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use jiff::civil::Date;
+use polity_model::{Body, ElectionRule, LifecycleState, Seat};
+
+use crate::{RuleId, State};
+
+/// How a check came out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Verdict {
+    /// The rules can be met.
+    Feasible,
+    /// They can be met, but not fully (e.g. fewer seats can be filled than the body may have).
+    Warning,
+    /// They cannot be met with the people the body has.
+    Infeasible,
+}
+
+impl Verdict {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verdict::Feasible => "ok",
+            Verdict::Warning => "warning",
+            Verdict::Infeasible => "infeasible",
+        }
+    }
+}
+
+/// One check of one body, with its rules and numbers in words.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Feasibility {
+    pub body: String,
+    pub verdict: Verdict,
+    pub rules: Vec<RuleId>,
+    pub message: String,
+}
+
+/// Every check of every live body on `at`, bodies in registry order.
+pub fn feasibility(state: &State, at: Date) -> Vec<Feasibility> {
+    let mut out = Vec::new();
+    for body in &state.polity.bodies {
+        if body.state == Some(LifecycleState::Archived) {
+            continue;
+        }
+        member_seats(state, body, at, &mut out);
+        officer_seats(state, body, at, &mut out);
+        liaisons(state, body, at, &mut out);
+    }
+    out
+}
+
+/// The feasibility lines of one body.
+pub fn feasibility_of(state: &State, body: &str, at: Date) -> Vec<Feasibility> {
+    feasibility(state, at)
+        .into_iter()
+        .filter(|line| line.body == body)
+        .collect()
+}
+
+fn push(out: &mut Vec<Feasibility>, body: &Body, verdict: Verdict, rules: &[RuleId], message: String) {
+    out.push(Feasibility {
+        body: body.id.clone(),
+        verdict,
+        rules: rules.to_vec(),
+        message,
+    });
+}
+
+/// The organisations of `people` on `at`, with how many each; the unaffiliated apart.
+fn organisations(state: &State, people: &BTreeSet<String>, at: Date) -> (BTreeMap<String, usize>, usize) {
+    let mut by_organisation: BTreeMap<String, usize> = BTreeMap::new();
+    let mut unaffiliated = 0;
+    for person in people {
+        match state.polity.affiliation_on(person, at) {
+            Some(organisation) => *by_organisation.entry(organisation.to_owned()).or_default() += 1,
+            None => unaffiliated += 1,
+        }
+    }
+    (by_organisation, unaffiliated)
+}
+
+fn election_rule_id(body: &Body) -> RuleId {
+    match body.elections.as_ref().map(|rule| rule.candidates) {
+        Some(polity_model::Electorate::Committers) => RuleId::E4,
+        _ => RuleId::E1,
+    }
+}
+
+/// S8, E4: a project led by one PTL elects them from its committers.
+fn ptl_seat(state: &State, body: &Body, rule: &ElectionRule, at: Date, out: &mut Vec<Feasibility>) {
+    let candidates = state.electorate(body, rule.candidates, at);
+    let verdict = if candidates.is_empty() {
+        Verdict::Infeasible
+    } else {
+        Verdict::Feasible
+    };
+    push(
+        out,
+        body,
+        verdict,
+        &[RuleId::S8, election_rule_id(body)],
+        format!("one PTL; {} may stand ({})", candidates.len(), rule.candidates.as_str()),
+    );
+    voters(state, body, rule, at, election_rule_id(body), out);
+}
+
+fn member_seats(state: &State, body: &Body, at: Date, out: &mut Vec<Feasibility>) {
+    let Some(rule) = body.elections.as_ref() else {
+        return;
+    };
+    let Some(seats) = body.seats else {
+        if body.leadership == polity_model::Leadership::Ptl && body.kind == polity_model::BodyKind::Project {
+            ptl_seat(state, body, rule, at, out);
+        }
+        return;
+    };
+    let election = election_rule_id(body);
+    let must = seats.count.min as usize;
+    let may = seats.count.max as usize;
+    let candidates = state.electorate(body, rule.candidates, at);
+    let stand = candidates.len();
+    let electorate = rule.candidates.as_str();
+    if stand < must {
+        push(
+            out,
+            body,
+            Verdict::Infeasible,
+            &[RuleId::S5, election],
+            format!("{must} member seat(s) must be filled; only {stand} may stand ({electorate})"),
+        );
+    } else {
+        push(
+            out,
+            body,
+            Verdict::Feasible,
+            &[RuleId::S5, election],
+            format!("{must} to {may} member seat(s); {stand} may stand ({electorate})"),
+        );
+    }
+    if let Some(cap) = seats.per_organisation {
+        let (by_organisation, unaffiliated) = organisations(state, &candidates, at);
+        let cap = cap as usize;
+        let fillable: usize = by_organisation.values().map(|&count| count.min(cap)).sum::<usize>() + unaffiliated;
+        let names: Vec<String> = by_organisation
+            .iter()
+            .map(|(organisation, count)| format!("{organisation} {count}"))
+            .collect();
+        let among = format!(
+            "{} organisation(s) among those who may stand ({}){}",
+            by_organisation.len(),
+            if names.is_empty() {
+                "none".to_owned()
+            } else {
+                names.join(", ")
+            },
+            if unaffiliated > 0 {
+                format!(" and {unaffiliated} with no organisation")
+            } else {
+                String::new()
+            }
+        );
+        let (verdict, outcome) = if fillable < must {
+            (
+                Verdict::Infeasible,
+                format!("at most {fillable} can be filled, fewer than the {must} required"),
+            )
+        } else if fillable < may {
+            (
+                Verdict::Warning,
+                format!("at most {fillable} of the {may} can be filled"),
+            )
+        } else {
+            (Verdict::Feasible, format!("all {may} can be filled"))
+        };
+        push(
+            out,
+            body,
+            verdict,
+            &[RuleId::S5, RuleId::S6],
+            format!("at most {cap} seat(s) per organisation, {among}: {outcome}"),
+        );
+    }
+    voters(state, body, rule, at, election, out);
+}
+
+/// Someone may vote, and the turnout threshold (if any) is reachable by the electorate.
+fn voters(state: &State, body: &Body, rule: &ElectionRule, at: Date, election: RuleId, out: &mut Vec<Feasibility>) {
+    let voters = state.electorate(body, rule.voters, at).len() as u64;
+    let electorate = rule.voters.as_str();
+    if voters == 0 {
+        push(
+            out,
+            body,
+            Verdict::Infeasible,
+            &[election],
+            format!("nobody may vote ({electorate}: 0 people)"),
+        );
+        return;
+    }
+    match rule.valid_if {
+        Some(valid_if) => {
+            let needed = valid_if.needed(voters);
+            let verdict = if needed <= voters {
+                Verdict::Feasible
+            } else {
+                Verdict::Infeasible
+            };
+            push(
+                out,
+                body,
+                verdict,
+                &[RuleId::E3],
+                format!("valid if {valid_if}: {needed} of {voters} voter(s) ({electorate}) must cast valid ballots"),
+            );
+        }
+        None => push(
+            out,
+            body,
+            Verdict::Feasible,
+            &[election],
+            format!("{voters} may vote ({electorate})"),
+        ),
+    }
+}
+
+fn officer_seats(state: &State, body: &Body, at: Date, out: &mut Vec<Feasibility>) {
+    let must: usize = body.officers.values().map(|range| range.min as usize).sum();
+    if must == 0 {
+        return;
+    }
+    let seats: Vec<String> = body
+        .officers
+        .iter()
+        .filter(|(_, range)| range.min > 0)
+        .map(|(seat, range)| format!("{} {}", range.min, seat.as_str()))
+        .collect();
+    let rule = state.election_rule(body, Seat::Chair);
+    let mut candidates = state.electorate(body, rule.candidates, at);
+    if body.officers_are_members() {
+        let members = crate::voting_members(&state.polity, body, at);
+        candidates.retain(|person| members.contains(person));
+    }
+    let stand = candidates.len();
+    let verdict = if stand < must {
+        Verdict::Infeasible
+    } else {
+        Verdict::Feasible
+    };
+    push(
+        out,
+        body,
+        verdict,
+        &[RuleId::S5, RuleId::E3],
+        format!(
+            "officers ({}) need {must} person(s); {stand} may stand ({}{})",
+            seats.join(", "),
+            rule.candidates.as_str(),
+            if body.officers_are_members() && rule.candidates != polity_model::Electorate::Members {
+                ", who are members of the body"
+            } else {
+                ""
+            }
+        ),
+    );
+    if let Some(cap) = body.seats.and_then(|seats| seats.per_organisation) {
+        let (by_organisation, unaffiliated) = organisations(state, &candidates, at);
+        let fillable: usize = by_organisation
+            .values()
+            .map(|&count| count.min(cap as usize))
+            .sum::<usize>()
+            + unaffiliated;
+        if fillable < must && stand >= must {
+            push(
+                out,
+                body,
+                Verdict::Infeasible,
+                &[RuleId::S6, RuleId::E3],
+                format!(
+                    "officers need {must} person(s), at most {cap} per organisation: only {fillable} can sit ({} organisation(s))",
+                    by_organisation.len()
+                ),
+            );
+        }
+    }
+}
+
+fn liaisons(state: &State, body: &Body, at: Date, out: &mut Vec<Feasibility>) {
+    let areas = &state.polity.constitution.liaison_areas;
+    if areas.is_empty()
+        || !matches!(
+            body.kind,
+            polity_model::BodyKind::Project | polity_model::BodyKind::SubGroup
+        )
+    {
+        return;
+    }
+    // Who could cover an area: the body's members, committers and seat holders of the day.
+    let polity = &state.polity;
+    let mut pool: BTreeSet<String> = body
+        .members
+        .iter()
+        .chain(body.committers.iter().flatten())
+        .filter_map(|reference| polity.person(&reference.text))
+        .filter(|person| !person.bot)
+        .map(|person| person.id.clone())
+        .collect();
+    pool.extend(
+        body.holders
+            .iter()
+            .filter(|holding| holding.covers(at))
+            .filter_map(|holding| polity.person(&holding.person.text))
+            .map(|person| person.id.clone()),
+    );
+    let (by_organisation, unaffiliated) = organisations(state, &pool, at);
+    let (verdict, message) = if pool.is_empty() {
+        (
+            Verdict::Infeasible,
+            format!(
+                "{} liaison area(s) and nobody to cover them (no members, committers or seat holders)",
+                areas.len()
+            ),
+        )
+    } else if by_organisation.len() == 1 && unaffiliated == 0 && pool.len() >= 2 {
+        let organisation = by_organisation.keys().next().cloned().unwrap_or_default();
+        (
+            Verdict::Warning,
+            format!(
+                "{} liaison area(s); all {} who could cover them are from {organisation}",
+                areas.len(),
+                pool.len()
+            ),
+        )
+    } else {
+        (
+            Verdict::Feasible,
+            format!(
+                "{} liaison area(s); {} could cover them, from {} organisation(s)",
+                areas.len(),
+                pool.len(),
+                by_organisation.len() + usize::from(unaffiliated > 0)
+            ),
+        )
+    };
+    push(out, body, verdict, &[RuleId::S9], message);
+}
