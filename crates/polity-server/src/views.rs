@@ -120,6 +120,8 @@ pub struct BodyView {
     /// (date, kind, link, whether the link is a web link the page may make clickable).
     pub reports: Vec<(String, &'static str, Option<String>, bool)>,
     pub obligations: Vec<ObligationView>,
+    /// Whether its rules can be met by the people it has: (verdict, rule ids, message).
+    pub feasibility: Vec<(&'static str, Vec<&'static str>, String)>,
     pub elections: Vec<ProcessLink>,
     pub motions: Vec<ProcessLink>,
     pub meetings: Vec<ProcessLink>,
@@ -222,6 +224,16 @@ pub fn body(state: &State, id: &str, on: Date) -> Option<BodyView> {
             })
             .collect(),
         obligations,
+        feasibility: polity_engine::feasibility::feasibility_of(state, id, on)
+            .into_iter()
+            .map(|line| {
+                (
+                    line.verdict.as_str(),
+                    line.rules.iter().map(|rule| rule.as_str()).collect(),
+                    line.message,
+                )
+            })
+            .collect(),
         elections: state
             .elections
             .values()

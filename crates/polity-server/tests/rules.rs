@@ -150,3 +150,36 @@ fn every_act_the_catalog_names_is_an_act() {
         }
     }
 }
+
+/// A body's page says whether its rules can be met by the people it has (`polity feasibility`),
+/// each line with its rules linked.
+#[tokio::test]
+async fn s6_a_body_page_shows_whether_its_rules_can_be_met() {
+    let dir = tempfile::tempdir().unwrap();
+    let (app, _) = seeded(dir.path(), &[]).await;
+    let mut visitor = Browser::new(polity_server::router(app));
+    let tsc = visitor.get("/bodies/tsc").await;
+    assert_eq!(tsc.status, 200);
+    assert!(
+        tsc.body.contains("<h2 id=\"feasibility\">Can its rules be met?</h2>"),
+        "{}",
+        tsc.body
+    );
+    assert!(
+        tsc.body
+            .contains("<strong>Can be met</strong>: at most 1 seat(s) per organisation, "),
+        "{}",
+        tsc.body
+    );
+    assert!(
+        tsc.body
+            .contains("(<a href=\"/rules/S5\">S5</a>, <a href=\"/rules/S6\">S6</a>)")
+    );
+    let edge = visitor.get("/bodies/edge-inference").await;
+    assert!(
+        edge.body
+            .contains("<strong>Warning</strong>: 5 liaison area(s); all 2 who could cover them are from intel"),
+        "{}",
+        edge.body
+    );
+}
