@@ -12,6 +12,8 @@ use crate::threshold::Threshold;
 pub enum Method {
     Schulze(Strength),
     RankedPairs,
+    /// Copeland: two points for each candidate beaten head to head, one for each tie.
+    Copeland,
     /// Each ballot counts for the candidate it ranks best (alone).
     Plurality,
     /// Each ballot approves every candidate it ranks at all.
@@ -26,18 +28,20 @@ impl Method {
             Method::Schulze(Strength::WinningVotes) => "schulze",
             Method::Schulze(Strength::Margins) => "schulze-margins",
             Method::RankedPairs => "ranked-pairs",
+            Method::Copeland => "copeland",
             Method::Plurality => "plurality",
             Method::Approval => "approval",
             Method::Stv(rule) => rule.as_str(),
         }
     }
 
-    pub const ALL: [Method; 7] = [
+    pub const ALL: [Method; 8] = [
         Method::Schulze(Strength::WinningVotes),
         Method::Schulze(Strength::Margins),
         Method::RankedPairs,
         Method::Stv(crate::stv::StvRule::Meek),
         Method::Stv(crate::stv::StvRule::Scottish),
+        Method::Copeland,
         Method::Plurality,
         Method::Approval,
     ];
@@ -51,7 +55,7 @@ impl std::str::FromStr for Method {
             .into_iter()
             .find(|method| method.as_str() == text)
             .ok_or_else(|| {
-                format!("unknown method {text:?}: use schulze, schulze-margins, ranked-pairs, meek, scottish-stv, plurality or approval")
+                format!("unknown method {text:?}: use schulze, schulze-margins, ranked-pairs, meek, scottish-stv, copeland, plurality or approval")
             })
     }
 }
@@ -293,6 +297,31 @@ fn count_by_method(ballots: &Ballots, rules: &ElectionRules, explanation: &mut V
             Counted {
                 pairwise: Some(pairwise),
                 ..Counted::ranked(tiers)
+            }
+        }
+        Method::Copeland => {
+            let pairwise = Pairwise::count(ballots, rules.threads);
+            let n = names.len();
+            let scores: Vec<u64> = (0..n)
+                .map(|i| {
+                    (0..n)
+                        .filter(|&j| j != i)
+                        .map(|j| match pairwise.get(i, j).cmp(&pairwise.get(j, i)) {
+                            std::cmp::Ordering::Greater => 2,
+                            std::cmp::Ordering::Equal => 1,
+                            std::cmp::Ordering::Less => 0,
+                        })
+                        .sum()
+                })
+                .collect();
+            explanation.push(
+                "Copeland: 2 points for each candidate beaten head to head, 1 for each tie; most points first"
+                    .to_owned(),
+            );
+            Counted {
+                pairwise: Some(pairwise),
+                scores: Some(scores.clone()),
+                ..Counted::ranked(tiers_by_score(&scores))
             }
         }
         Method::Plurality => {

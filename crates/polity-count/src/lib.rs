@@ -3,7 +3,8 @@
 //! This crate does no I/O: ballots in, explained results out. It holds the exact arithmetic that
 //! every threshold in a governance registry is written in (fractions, never floats), states
 //! whether a bound is strict (`>`) or not (`>=`), counts ranked ballots (Schulze, with ranked
-//! pairs as a cross-check), plurality, approval and yes/no/abstain motions, fills seats under a
+//! pairs as a cross-check; Elekto's and devotee's semantics), Meek and Scottish STV, Copeland,
+//! plurality, approval and yes/no/abstain motions, fills seats under a
 //! per-organisation cap, and reads the common ballot file formats.
 
 pub mod ballot;

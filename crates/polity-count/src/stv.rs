@@ -359,6 +359,41 @@ impl<'a> Count<'a> {
         }
     }
 
+    /// Who is excluded next: the lowest hopeful candidate. Candidates tied at the lowest are
+    /// excluded together when, with `surplus` added, they hold fewer votes between them than
+    /// the next candidate and enough others remain for the seats: excluding them one by one, in
+    /// any order, would exclude them all before anyone else, so no lot is needed. Otherwise a
+    /// tie is broken as any other (None: the count stops).
+    fn lowest(&mut self, surplus: u128) -> Option<(Vec<usize>, String)> {
+        let hopeful = self.hopeful();
+        let lowest = hopeful.iter().map(|&c| self.votes[c]).min()?;
+        let tied: Vec<usize> = hopeful.iter().copied().filter(|&c| self.votes[c] == lowest).collect();
+        if tied.len() == 1 {
+            return Some((tied, "lowest".to_owned()));
+        }
+        let next = hopeful
+            .iter()
+            .map(|&c| self.votes[c])
+            .filter(|&votes| votes > lowest)
+            .min();
+        let together = lowest * tied.len() as u128 + surplus;
+        if let Some(next) = next
+            && together < next
+            && hopeful.len() - tied.len() >= self.seats_left()
+        {
+            return Some((
+                tied,
+                format!(
+                    "tied lowest; together with the surplus they hold {}, less than the next candidate's {},                      so excluding them one by one in any order would exclude them all",
+                    self.show(together),
+                    self.show(next)
+                ),
+            ));
+        }
+        let loser = self.break_tie(&tied, false, "which to exclude")?;
+        Some((vec![loser], "lowest".to_owned()))
+    }
+
     /// When the hopeful candidates are no more than the seats left, they are all elected.
     fn fill_remaining(&mut self) -> bool {
         let hopeful = self.hopeful();
@@ -552,20 +587,25 @@ fn meek(state: &mut Count, groups: &[Group], ineligible: Vec<String>) {
             ));
             continue;
         }
-        let hopeful = state.hopeful();
-        let Some(lowest) = hopeful.iter().map(|&c| state.votes[c]).min() else {
+        let surplus: u128 = state
+            .elected
+            .iter()
+            .map(|&c| state.votes[c].saturating_sub(state.quota))
+            .sum();
+        let Some((losers, why)) = state.lowest(surplus) else {
             return;
         };
-        let tied: Vec<usize> = hopeful.into_iter().filter(|&c| state.votes[c] == lowest).collect();
-        let Some(loser) = state.break_tie(&tied, false, "which to exclude") else {
-            return;
-        };
-        state.exclude(loser);
-        let votes = state.show(state.votes[loser]);
+        let words: Vec<String> = losers
+            .iter()
+            .map(|&c| format!("{} ({})", state.names[c], state.show(state.votes[c])))
+            .collect();
+        for &loser in &losers {
+            state.exclude(loser);
+        }
         meek_distribute(state, groups);
         state.record(format!(
-            "excluded: {} (lowest, {votes}; surplus spent after {iterations} iteration(s))",
-            state.names[loser]
+            "excluded: {} ({why}; surplus spent after {iterations} iteration(s))",
+            words.join(", ")
         ));
     }
 }
@@ -664,6 +704,8 @@ fn scottish(state: &mut Count, groups: &[Group], ineligible: Vec<String>) {
             state.fill_remaining();
             return;
         }
+        // A candidate elected with exactly the quota has no surplus to transfer.
+        pending.retain(|&c| state.votes[c] > quota);
         if !pending.is_empty() {
             let highest = pending.iter().map(|&c| state.votes[c]).max().unwrap_or(0);
             let tied: Vec<usize> = pending.iter().copied().filter(|&c| state.votes[c] == highest).collect();
@@ -695,25 +737,28 @@ fn scottish(state: &mut Count, groups: &[Group], ineligible: Vec<String>) {
             ));
             continue;
         }
-        let hopeful = state.hopeful();
-        let Some(lowest) = hopeful.iter().map(|&c| state.votes[c]).min() else {
+        // Surpluses are all transferred before anyone is excluded: none is pending here.
+        let Some((losers, why)) = state.lowest(0) else {
             return;
         };
-        let tied: Vec<usize> = hopeful.into_iter().filter(|&c| state.votes[c] == lowest).collect();
-        let Some(loser) = state.break_tie(&tied, false, "which to exclude") else {
-            return;
-        };
-        state.exclude(loser);
-        let moving = std::mem::take(&mut held[loser]);
-        let votes = state.show(state.votes[loser]);
-        state.votes[loser] = 0;
-        for pile in moving {
-            piles[pile].at += 1;
-            place(state, &mut held, &mut piles, pile);
+        let words: Vec<String> = losers
+            .iter()
+            .map(|&c| format!("{} ({})", state.names[c], state.show(state.votes[c])))
+            .collect();
+        for &loser in &losers {
+            state.exclude(loser);
+        }
+        for &loser in &losers {
+            let moving = std::mem::take(&mut held[loser]);
+            state.votes[loser] = 0;
+            for pile in moving {
+                piles[pile].at += 1;
+                place(state, &mut held, &mut piles, pile);
+            }
         }
         state.record(format!(
-            "excluded: {} (lowest, {votes}); ballots moved on at their value",
-            state.names[loser]
+            "excluded: {} ({why}); ballots moved on at their value",
+            words.join(", ")
         ));
     }
 }

@@ -390,3 +390,51 @@ fn s6_stv_excludes_a_candidate_whose_organisation_is_full() {
             .any(|line| line == "skipped B: acme already holds 1 of at most 1 seat(s)")
     );
 }
+
+/// Candidates tied at the bottom with fewer votes between them than the next are excluded
+/// together (no lot is needed: one by one they would all go first); a tie that could matter
+/// still needs the tie-break.
+#[test]
+fn stv_excludes_hopeless_ties_together_without_a_lot() {
+    // One seat: A 3, B 2, C 1 (then B), D and E none. Nobody reaches the quota; D and E are
+    // excluded together (0 < C's 1), then C, then B (tied with A at 3 now, lower a round before).
+    let row = |ranks: &str| format!("{ranks}\n");
+    let mut text = String::from("A,B,C,D,E\n");
+    for _ in 0..3 {
+        text.push_str(&row("1,No opinion,No opinion,No opinion,No opinion"));
+    }
+    for _ in 0..2 {
+        text.push_str(&row("No opinion,1,No opinion,No opinion,No opinion"));
+    }
+    text.push_str(&row("No opinion,2,1,No opinion,No opinion"));
+    let ballots = csv(&text);
+    for rule in [StvRule::Scottish, StvRule::Meek] {
+        let result = stv(&ballots, rule, 1);
+        let table = result.stv.as_ref().unwrap();
+        assert!(result.seats.tie.is_none(), "{}: {:#?}", rule.as_str(), table.rounds);
+        assert!(
+            table
+                .rounds
+                .iter()
+                .any(|round| round.action.starts_with("excluded: D (0.")
+                    && round.action.contains(", E (0.")
+                    && round
+                        .action
+                        .contains("tied lowest; together with the surplus they hold")),
+            "{}: {:#?}",
+            rule.as_str(),
+            table.rounds
+        );
+        assert_eq!(winners(&ballots, &result), ["A"], "{}", rule.as_str());
+    }
+}
+
+/// Copeland: 2 points a head-to-head win, 1 a tie. A beats B and C; B and C tie.
+#[test]
+fn copeland_counts_head_to_head_wins() {
+    let ballots = csv("A,B,C\n1,2,3\n1,3,2\n");
+    let result = count(&ballots, &rules(Method::Copeland, 1, Compat::Strict, 3));
+    assert_eq!(result.scores, Some(vec![4, 1, 1]));
+    assert_eq!(result.ranking, vec![vec![0], vec![1, 2]]);
+    assert_eq!(result.seats.winners, vec![0]);
+}

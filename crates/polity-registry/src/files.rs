@@ -395,7 +395,7 @@ pub struct ElectionRuleFile {
     #[schemars(with = "Option<String>")]
     pub voting: Option<Text>,
     /// `schulze` (default), `schulze-margins`, `ranked-pairs`, `meek`, `scottish-stv`,
-    /// `plurality`, `approval`.
+    /// `copeland`, `plurality`, `approval`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(with = "Option<String>")]
     pub method: Option<Text>,

@@ -19,6 +19,46 @@ struct Row {
     /// The per-organisation cap: `as filed` (the election file's, or none), `none`, `1`, `2`.
     cap: String,
     winners: Vec<String>,
+    /// The lines of the count's explanation that decided who sits: cap skips, exclusions,
+    /// ties, dropped options, the Condorcet winner, the turnout.
+    why: Vec<String>,
+}
+
+/// What a method rewards, in one line.
+fn principle(method: &str) -> &'static str {
+    match method {
+        "schulze" => "Schulze: who beats every other head to head, directly or through a chain of stronger majorities",
+        "schulze-margins" => "Schulze by margins: the same, with a majority's strength measured as its margin",
+        "ranked-pairs" => {
+            "ranked pairs: the strongest majorities are locked in first; one that contradicts them is skipped"
+        }
+        "meek" | "scottish-stv" => {
+            "STV: seats shared in proportion to the voters, surpluses and excluded candidates' votes passed on"
+        }
+        "copeland" => "Copeland: who wins the most head-to-head contests",
+        "plurality" => "plurality: most first preferences; later preferences are ignored",
+        "approval" => "approval: ranked at all by the most ballots; the order of the ranks is ignored",
+        "schulze (elekto's order)" => "Elekto's order: fewest defeats on strongest paths first",
+        _ => "",
+    }
+}
+
+/// Whether a line of a count's explanation says what decided the seats.
+fn decisive(line: &str) -> bool {
+    [
+        "skipped ",
+        "passed over ",
+        "tie for",
+        "tie (",
+        "the orders differ",
+        "dropped ",
+        "the count stopped",
+        "equal majorities",
+        "turnout:",
+    ]
+    .iter()
+    .any(|start| line.starts_with(start))
+        || line.ends_with("(Condorcet winner)")
 }
 
 /// What `--compare` needs of the tally's inputs.
@@ -93,6 +133,12 @@ pub fn compare(inputs: &Inputs, json: bool) -> Result<String> {
                         .iter()
                         .map(|&index| inputs.election.display_name(&names[index]).to_owned())
                         .collect(),
+                    why: result
+                        .explanation
+                        .iter()
+                        .filter(|line| decisive(line))
+                        .cloned()
+                        .collect(),
                 });
             }
         }
@@ -151,10 +197,41 @@ fn as_text(rows: &[Row], varies_cap: bool) -> String {
         "The winners depend on how the ballots are counted ({} outcomes):",
         groups.len()
     );
+    // A reason every outcome shares explains no difference: only the others are shown.
+    let everywhere = |line: &String| {
+        groups
+            .iter()
+            .all(|(_, members)| members.iter().any(|row| row.why.contains(line)))
+    };
     for (seated, members) in &groups {
         let _ = writeln!(out, "\n{}", winners(seated));
         for row in members {
             let _ = writeln!(out, "  {}", label(row, varies_cap));
+        }
+        let mut why: Vec<String> = Vec::new();
+        for row in members {
+            let line = principle(row.method).to_owned();
+            if !line.is_empty() && !why.contains(&line) {
+                why.push(line);
+            }
+        }
+        for row in members {
+            for line in &row.why {
+                if !everywhere(line) && !why.contains(line) {
+                    why.push(line.clone());
+                }
+            }
+        }
+        let _ = writeln!(out, "  why:");
+        for line in why.iter().take(12) {
+            let _ = writeln!(out, "    - {line}");
+        }
+        if why.len() > 12 {
+            let _ = writeln!(
+                out,
+                "    - … {} more (count one way without --compare to see all)",
+                why.len() - 12
+            );
         }
     }
     out

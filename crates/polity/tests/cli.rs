@@ -634,6 +634,17 @@ fn tally_compare_counts_every_way_and_shows_where_the_winners_differ() {
         text.contains("Michael Rubin, Timothy St. Clair, Quinton Hoole\n  schulze, unranked no-preference, cap none"),
         "{text}"
     );
+    // Why each outcome differs: the cap skip that made the official result, with the methods'
+    // principles; a reason every outcome shares (the Condorcet winner) is not repeated as one.
+    let official = text.split("\n\n").nth(1).unwrap();
+    assert!(
+        official.contains("  why:\n    - Schulze: who beats every other head to head"),
+        "{official}"
+    );
+    assert!(official.ends_with("    - skipped Michael Rubin: google already holds 2 of at most 2 seat(s)"));
+    let uncapped = text.split("\n\n").nth(2).unwrap();
+    assert!(!uncapped.contains("skipped"), "{uncapped}");
+    assert!(text.contains("    - plurality: most first preferences; later preferences are ignored\n"));
     let json: serde_json::Value =
         serde_json::from_slice(&polity(&[k8s.as_slice(), &["--json"]].concat()).stdout).unwrap();
     assert_eq!(json["agree"], false);
@@ -658,7 +669,7 @@ fn tally_compare_counts_every_way_and_shows_where_the_winners_differ() {
     let sole = dir.path().join("sole.csv");
     std::fs::write(&sole, "Ann\n1\n1\n").unwrap();
     let agreed = stdout(&polity(&["tally", sole.to_str().unwrap(), "--compare"]));
-    assert_eq!(agreed, "Every way of counting (16 of them) seats the same: Ann\n");
+    assert_eq!(agreed, "Every way of counting (18 of them) seats the same: Ann\n");
     let both = polity(&["tally", file.to_str().unwrap(), "--compare", "--method", "plurality"]);
     assert!(!both.status.success());
     assert!(String::from_utf8_lossy(&both.stderr).contains("leave out --method and --unranked"));
