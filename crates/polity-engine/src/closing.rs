@@ -4,6 +4,7 @@
 
 use super::*;
 use crate::elections::{election_rule_id, half};
+use polity_count::stv::decimal;
 
 /// Counts `ballots` (checked against the store's integrity first) and returns the close's events:
 /// the result, then one term for each winner.
@@ -63,6 +64,22 @@ pub(crate) fn close_election(
             .map(|skip| names[skip.candidate].clone())
             .collect(),
         explanation,
+        rounds: result
+            .stv
+            .as_ref()
+            .map(|stv| {
+                stv.rounds
+                    .iter()
+                    .map(|round| RoundRecord {
+                        action: round.action.clone(),
+                        quota: decimal(round.quota, stv.digits),
+                        exhausted: decimal(round.exhausted, stv.digits),
+                        votes: round.votes.iter().map(|&votes| decimal(votes, stv.digits)).collect(),
+                        states: round.states.iter().map(|state| state.as_str().to_owned()).collect(),
+                    })
+                    .collect()
+            })
+            .unwrap_or_default(),
         tally_sheet: ballots
             .iter()
             .map(|(receipt, ranking)| TallyLine {

@@ -71,6 +71,7 @@ pub(crate) fn evolve(state: &mut State, event: &Event) {
                     ranking: Vec::new(),
                     skipped: Vec::new(),
                     explanation: Vec::new(),
+                    rounds: Vec::new(),
                     tally_sheet: Vec::new(),
                     stagger: *stagger,
                     opened_by: by.clone(),
@@ -151,6 +152,7 @@ pub(crate) fn evolve(state: &mut State, event: &Event) {
             winners,
             skipped,
             explanation,
+            rounds,
             tally_sheet,
             ..
         } => {
@@ -160,6 +162,7 @@ pub(crate) fn evolve(state: &mut State, event: &Event) {
                 election.ranking = ranking.clone();
                 election.skipped = skipped.clone();
                 election.explanation = explanation.clone();
+                election.rounds = rounds.clone();
                 election.winners = winners.clone();
                 election.tally_sheet = tally_sheet.clone();
             }
@@ -712,6 +715,11 @@ mod tests {
             let events = chair_elected(record);
             let (winners, explanation) = result_of(&events);
             assert_eq!(winners, ["chen"], "{key}");
+            // An STV count keeps its round table in the record; Schulze has none.
+            let Event::ElectionClosed { rounds, .. } = &events[0] else {
+                panic!("{events:?}")
+            };
+            assert_eq!(rounds.is_empty(), key.starts_with("compat"), "{key}: {rounds:?}");
             assert!(
                 explanation.iter().any(|line| line.contains(says)),
                 "{key}: {explanation:#?}"

@@ -18,6 +18,17 @@ pub struct SourceFile {
     pub content: String,
 }
 
+/// One round of an STV count as the record keeps it: values are decimal strings at the rule's
+/// precision; `votes` and `states` follow the election's candidates.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RoundRecord {
+    pub action: String,
+    pub quota: String,
+    pub exhausted: String,
+    pub votes: Vec<String>,
+    pub states: Vec<String>,
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TallyLine {
     pub receipt: String,
@@ -285,6 +296,10 @@ pub enum Event {
         winners: Vec<String>,
         skipped: Vec<String>,
         explanation: Vec<String>,
+        /// The rounds of an STV count (absent for other methods, and in events recorded before
+        /// STV existed, whose bytes are unchanged).
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        rounds: Vec<RoundRecord>,
         /// T1: every ballot, sorted by receipt, so that each voter finds theirs and anyone can
         /// re-count.
         tally_sheet: Vec<TallyLine>,

@@ -48,7 +48,7 @@ use lifecycle::check_transition;
 use subjects::{carried_subject, checked_subject};
 
 pub use ballots::{check_ballot_store, parse_ranking};
-pub use events::{Event, SourceFile, TallyLine};
+pub use events::{Event, RoundRecord, SourceFile, TallyLine};
 
 /// Who acts, and when. The time is a parameter: every act can be replayed or run "as of".
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -263,6 +263,8 @@ pub struct Election {
     pub ranking: Vec<Vec<String>>,
     pub skipped: Vec<String>,
     pub explanation: Vec<String>,
+    /// The round table of an STV count.
+    pub rounds: Vec<RoundRecord>,
     pub tally_sheet: Vec<TallyLine>,
     pub stagger: bool,
     pub opened_by: String,

@@ -183,3 +183,38 @@ async fn s6_a_body_page_shows_whether_its_rules_can_be_met() {
         edge.body
     );
 }
+
+/// An officer election counted by STV (the registry says `method: scottish-stv`) keeps its round
+/// table in the record, and the election's page shows it.
+#[tokio::test]
+async fn e3_an_stv_election_shows_its_rounds() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("stv.db");
+    let app = common::open(&db, common::config()).await;
+    let files = common::demo_files()
+        .into_iter()
+        .map(|(path, content)| {
+            let content = if path.ends_with("tsc.yaml") {
+                content.replace("  consent: true\n", "  consent: true\n  method: scottish-stv\n")
+            } else {
+                content
+            };
+            (path, content)
+        })
+        .collect();
+    polity_server::demo::seed(&app, files).await.expect("demo seeds");
+    let mut visitor = Browser::new(polity_server::router(app));
+    let page = visitor.get("/elections/tsc/e1").await;
+    assert_eq!(page.status, 200, "{}", page.body);
+    assert!(page.body.contains("<h3>Rounds of the count</h3>"), "{}", page.body);
+    assert!(page.body.contains("Quota "), "{}", page.body);
+    assert!(page.body.contains("Scottish STV"), "{}", page.body);
+    assert!(page.body.contains("<th scope=\"col\">Round 0</th>"));
+    assert!(page.body.contains(" elected</td>"), "{}", page.body);
+    // The default method (Schulze) keeps no rounds.
+    let dir = tempfile::tempdir().unwrap();
+    let (app, _) = seeded(dir.path(), &[]).await;
+    let mut visitor = Browser::new(polity_server::router(app));
+    let page = visitor.get("/elections/tsc/e1").await;
+    assert!(!page.body.contains("Rounds of the count"));
+}

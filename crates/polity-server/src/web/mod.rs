@@ -438,6 +438,8 @@ struct ElectionPage {
     ranking: Vec<Vec<Who>>,
     skipped: Vec<Who>,
     pairwise: Vec<(String, Vec<Option<u64>>)>,
+    /// An STV count's table: each candidate's votes after each round, with its state in words.
+    stv_rows: Vec<(String, Vec<String>)>,
     sheet: Vec<(String, String)>,
     receipt_query: String,
     receipt_found: Option<String>,
@@ -546,6 +548,27 @@ async fn election(
                 ranking: election.ranking.iter().map(|tier| names(tier)).collect(),
                 skipped: names(&election.skipped),
                 pairwise,
+                stv_rows: candidates
+                    .iter()
+                    .enumerate()
+                    .map(|(index, candidate)| {
+                        let cells = election
+                            .rounds
+                            .iter()
+                            .map(|round| {
+                                let votes = round.votes.get(index).cloned().unwrap_or_default();
+                                match round.states.get(index).map(String::as_str) {
+                                    Some("elected") => format!("{votes} elected"),
+                                    Some("excluded") if votes.trim_start_matches(['0', '.']).is_empty() => {
+                                        "excluded".to_owned()
+                                    }
+                                    _ => votes,
+                                }
+                            })
+                            .collect();
+                        (candidate.name.clone(), cells)
+                    })
+                    .collect(),
                 sheet: election
                     .tally_sheet
                     .iter()
