@@ -151,7 +151,7 @@ pub fn devotee(pairwise: &Pairwise, names: &[String], rules: &Devotee) -> Result
     let mut kept = Vec::new();
     let mut dropped = Vec::new();
     let default_name = &names[default_option];
-    for option in 0..names.len() {
+    for (option, &ratio) in majorities.iter().enumerate() {
         if option == default_option {
             kept.push(option);
             continue;
@@ -169,7 +169,6 @@ pub fn devotee(pairwise: &Pairwise, names: &[String], rules: &Devotee) -> Result
             ));
             continue;
         }
-        let ratio = majorities[option];
         // m × over > n × under, in integers: exact.
         if u128::from(ratio.m) * u128::from(over) > u128::from(ratio.n) * u128::from(under) {
             kept.push(option);
