@@ -394,6 +394,43 @@ impl<'a> Count<'a> {
         Some((vec![loser], "lowest".to_owned()))
     }
 
+    /// The hopeful candidates with at least the quota, most votes first. No more can reach a
+    /// quota of more than 1/(seats + 1) than there are seats left; the cut is only a guard.
+    fn reaching_quota(&self) -> Vec<usize> {
+        let mut reached: Vec<usize> = self
+            .hopeful()
+            .into_iter()
+            .filter(|&c| self.votes[c] >= self.quota)
+            .collect();
+        reached.sort_by(|&a, &b| self.votes[b].cmp(&self.votes[a]).then(a.cmp(&b)));
+        reached.truncate(self.seats_left());
+        reached
+    }
+
+    /// Elects `winners`; returns each with their votes, in words.
+    fn elect_all(&mut self, winners: &[usize]) -> Vec<String> {
+        let words = winners
+            .iter()
+            .map(|&c| format!("{} ({})", self.names[c], self.show(self.votes[c])))
+            .collect();
+        for &winner in winners {
+            self.elect(winner);
+        }
+        words
+    }
+
+    /// Excludes `losers`; returns each with the votes they had, in words.
+    fn exclude_all(&mut self, losers: &[usize]) -> Vec<String> {
+        let words = losers
+            .iter()
+            .map(|&c| format!("{} ({})", self.names[c], self.show(self.votes[c])))
+            .collect();
+        for &loser in losers {
+            self.exclude(loser);
+        }
+        words
+    }
+
     /// When the hopeful candidates are no more than the seats left, they are all elected.
     fn fill_remaining(&mut self) -> bool {
         let hopeful = self.hopeful();
@@ -563,21 +600,9 @@ fn meek(state: &mut Count, groups: &[Group], ineligible: Vec<String>) {
         }
         let iterations = meek_converge(state, groups);
         let quota = state.quota;
-        let mut reached: Vec<usize> = state
-            .hopeful()
-            .into_iter()
-            .filter(|&c| state.votes[c] >= quota)
-            .collect();
+        let reached = state.reaching_quota();
         if !reached.is_empty() {
-            reached.sort_by(|&a, &b| state.votes[b].cmp(&state.votes[a]).then(a.cmp(&b)));
-            reached.truncate(state.seats_left());
-            let mut words: Vec<String> = reached
-                .iter()
-                .map(|&c| format!("{} ({})", state.names[c], state.show(state.votes[c])))
-                .collect();
-            for &candidate in &reached {
-                state.elect(candidate);
-            }
+            let mut words = state.elect_all(&reached);
             let capped = state.exclude_ineligible();
             words.extend(capped);
             state.record(format!(
@@ -595,13 +620,7 @@ fn meek(state: &mut Count, groups: &[Group], ineligible: Vec<String>) {
         let Some((losers, why)) = state.lowest(surplus) else {
             return;
         };
-        let words: Vec<String> = losers
-            .iter()
-            .map(|&c| format!("{} ({})", state.names[c], state.show(state.votes[c])))
-            .collect();
-        for &loser in &losers {
-            state.exclude(loser);
-        }
+        let words = state.exclude_all(&losers);
         meek_distribute(state, groups);
         state.record(format!(
             "excluded: {} ({why}; surplus spent after {iterations} iteration(s))",
@@ -677,22 +696,10 @@ fn scottish(state: &mut Count, groups: &[Group], ineligible: Vec<String>) {
     let mut pending: Vec<usize> = Vec::new();
     loop {
         let quota = state.quota;
-        let mut reached: Vec<usize> = state
-            .hopeful()
-            .into_iter()
-            .filter(|&c| state.votes[c] >= quota)
-            .collect();
-        reached.sort_by(|&a, &b| state.votes[b].cmp(&state.votes[a]).then(a.cmp(&b)));
-        reached.truncate(state.seats_left());
+        let reached = state.reaching_quota();
         if !reached.is_empty() {
-            let mut words: Vec<String> = reached
-                .iter()
-                .map(|&c| format!("{} ({})", state.names[c], state.show(state.votes[c])))
-                .collect();
-            for &candidate in &reached {
-                state.elect(candidate);
-                pending.push(candidate);
-            }
+            let mut words = state.elect_all(&reached);
+            pending.extend(&reached);
             words.extend(state.exclude_ineligible());
             state.record(format!(
                 "elected with at least the quota {}: {}",
@@ -741,13 +748,7 @@ fn scottish(state: &mut Count, groups: &[Group], ineligible: Vec<String>) {
         let Some((losers, why)) = state.lowest(0) else {
             return;
         };
-        let words: Vec<String> = losers
-            .iter()
-            .map(|&c| format!("{} ({})", state.names[c], state.show(state.votes[c])))
-            .collect();
-        for &loser in &losers {
-            state.exclude(loser);
-        }
+        let words = state.exclude_all(&losers);
         for &loser in &losers {
             let moving = std::mem::take(&mut held[loser]);
             state.votes[loser] = 0;

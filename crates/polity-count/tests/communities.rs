@@ -56,6 +56,15 @@ fn winners(ballots: &Ballots, result: &ElectionResult) -> Vec<String> {
     names
 }
 
+/// One seat counted as devotee counts, with `devotee`'s majorities and quorum.
+fn devotee_count(ballots: &Ballots, devotee: Devotee) -> ElectionResult {
+    let n = ballots.candidates().len();
+    count(
+        ballots,
+        &rules(Method::Schulze(Strength::WinningVotes), 1, Compat::Devotee(devotee), n),
+    )
+}
+
 fn csv(text: &str) -> Ballots {
     parse(Format::Elekto, text, ParseOptions::default()).unwrap().ballots
 }
@@ -127,15 +136,7 @@ fn devotee_reproduces_the_2004_sarge_resolution() {
         "Choice 7: Further discussion",
         "header drawing removed"
     );
-    let result = count(
-        &ballots,
-        &rules(
-            Method::Schulze(Strength::WinningVotes),
-            1,
-            Compat::Devotee(Devotee::default()),
-            7,
-        ),
-    );
+    let result = devotee_count(&ballots, Devotee::default());
     let expected: serde_json::Value = serde_json::from_str(&fixture("debian-2004-gr_sarge/expected.json")).unwrap();
     let pairwise: Vec<Vec<u64>> = serde_json::from_value(expected["pairwise"].clone()).unwrap();
     assert_eq!(result.pairwise.as_ref().unwrap().rows(), pairwise);
@@ -178,15 +179,7 @@ fn devotee_reproduces_the_2004_sarge_resolution() {
 #[test]
 fn devotee_reproduces_the_2006_firmware_resolution() {
     let ballots = ballots("debian-2006-vote_007/tally.txt");
-    let result = count(
-        &ballots,
-        &rules(
-            Method::Schulze(Strength::WinningVotes),
-            1,
-            Compat::Devotee(Devotee::default()),
-            3,
-        ),
-    );
+    let result = devotee_count(&ballots, Devotee::default());
     let expected: serde_json::Value = serde_json::from_str(&fixture("debian-2006-vote_007/expected.json")).unwrap();
     assert_eq!(
         winners(&ballots, &result),
@@ -204,20 +197,14 @@ fn devotee_reproduces_the_2006_firmware_resolution() {
         quorum: Some(272),
         ..Devotee::default()
     };
-    let result = count(
-        &ballots,
-        &rules(Method::Schulze(Strength::WinningVotes), 1, Compat::Devotee(quorum), 3),
-    );
+    let result = devotee_count(&ballots, quorum);
     assert_eq!(winners(&ballots, &result), vec!["Further Discussion"]);
     // A majority given by name overrides the name's: at 1:1 the firmware option survives.
     let simple = Devotee {
         majorities: vec![(ballots.candidates()[1].clone(), Ratio::SIMPLE)],
         ..Devotee::default()
     };
-    let result = count(
-        &ballots,
-        &rules(Method::Schulze(Strength::WinningVotes), 1, Compat::Devotee(simple), 3),
-    );
+    let result = devotee_count(&ballots, simple);
     assert!(result.devotee.unwrap().dropped.is_empty());
 }
 

@@ -508,7 +508,11 @@ mod tests {
 
     /// An election of one `seat` officer of the CFN TSC opened on 2026-06-04, chen nominated.
     fn officer_election(seat: polity_model::Seat) -> crate::testing::Given {
-        let mut record = given("cfn-working-group");
+        officer_election_in(given("cfn-working-group"), seat)
+    }
+
+    /// `officer_election` in a given record.
+    fn officer_election_in(mut record: crate::testing::Given, seat: polity_model::Seat) -> crate::testing::Given {
         record
             .act(
                 "alice",
@@ -692,26 +696,7 @@ mod tests {
                     content
                 }
             });
-            let mut record = record;
-            record
-                .act(
-                    "alice",
-                    date(2026, 6, 4),
-                    Command::OpenElection(crate::command::OpenElection {
-                        body: "tsc".into(),
-                        seat: polity_model::Seat::Chair,
-                        seats: 1,
-                        stagger: false,
-                    }),
-                )
-                .act(
-                    "alice",
-                    date(2026, 6, 5),
-                    Command::Nominate(crate::command::Nominate {
-                        election: "tsc/e1".into(),
-                        candidate: "chen".into(),
-                    }),
-                );
+            let record = officer_election_in(record, polity_model::Seat::Chair);
             let events = chair_elected(record);
             let (winners, explanation) = result_of(&events);
             assert_eq!(winners, ["chen"], "{key}");

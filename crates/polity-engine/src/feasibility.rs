@@ -23,6 +23,11 @@ pub enum Verdict {
 }
 
 impl Verdict {
+    /// Infeasible when `failed`, else feasible.
+    fn unless(failed: bool) -> Verdict {
+        if failed { Verdict::Infeasible } else { Verdict::Feasible }
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Verdict::Feasible => "ok",
@@ -85,6 +90,12 @@ fn organisations(state: &State, people: &BTreeSet<String>, at: Date) -> (BTreeMa
     (by_organisation, unaffiliated)
 }
 
+/// How many seats people of these organisations can fill, at most `cap` each (the
+/// unaffiliated count for no organisation).
+fn fillable(by_organisation: &BTreeMap<String, usize>, unaffiliated: usize, cap: usize) -> usize {
+    by_organisation.values().map(|&count| count.min(cap)).sum::<usize>() + unaffiliated
+}
+
 fn election_rule_id(body: &Body) -> RuleId {
     match body.elections.as_ref().map(|rule| rule.candidates) {
         Some(polity_model::Electorate::Committers) => RuleId::E4,
@@ -95,11 +106,7 @@ fn election_rule_id(body: &Body) -> RuleId {
 /// S8, E4: a project led by one PTL elects them from its committers.
 fn ptl_seat(state: &State, body: &Body, rule: &ElectionRule, at: Date, out: &mut Vec<Feasibility>) {
     let candidates = state.electorate(body, rule.candidates, at);
-    let verdict = if candidates.is_empty() {
-        Verdict::Infeasible
-    } else {
-        Verdict::Feasible
-    };
+    let verdict = Verdict::unless(candidates.is_empty());
     push(
         out,
         body,
@@ -146,7 +153,7 @@ fn member_seats(state: &State, body: &Body, at: Date, out: &mut Vec<Feasibility>
     if let Some(cap) = seats.per_organisation {
         let (by_organisation, unaffiliated) = organisations(state, &candidates, at);
         let cap = cap as usize;
-        let fillable: usize = by_organisation.values().map(|&count| count.min(cap)).sum::<usize>() + unaffiliated;
+        let fillable = fillable(&by_organisation, unaffiliated, cap);
         let names: Vec<String> = by_organisation
             .iter()
             .map(|(organisation, count)| format!("{organisation} {count}"))
@@ -206,11 +213,7 @@ fn voters(state: &State, body: &Body, rule: &ElectionRule, at: Date, election: R
     match rule.valid_if {
         Some(valid_if) => {
             let needed = valid_if.needed(voters);
-            let verdict = if needed <= voters {
-                Verdict::Feasible
-            } else {
-                Verdict::Infeasible
-            };
+            let verdict = Verdict::unless(needed > voters);
             push(
                 out,
                 body,
@@ -247,11 +250,7 @@ fn officer_seats(state: &State, body: &Body, at: Date, out: &mut Vec<Feasibility
         candidates.retain(|person| members.contains(person));
     }
     let stand = candidates.len();
-    let verdict = if stand < must {
-        Verdict::Infeasible
-    } else {
-        Verdict::Feasible
-    };
+    let verdict = Verdict::unless(stand < must);
     push(
         out,
         body,
@@ -270,11 +269,7 @@ fn officer_seats(state: &State, body: &Body, at: Date, out: &mut Vec<Feasibility
     );
     if let Some(cap) = body.seats.and_then(|seats| seats.per_organisation) {
         let (by_organisation, unaffiliated) = organisations(state, &candidates, at);
-        let fillable: usize = by_organisation
-            .values()
-            .map(|&count| count.min(cap as usize))
-            .sum::<usize>()
-            + unaffiliated;
+        let fillable = fillable(&by_organisation, unaffiliated, cap as usize);
         if fillable < must && stand >= must {
             push(
                 out,
