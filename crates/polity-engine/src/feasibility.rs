@@ -1,8 +1,9 @@
 //! Feasibility: can each body's rules be met by the people it has today? For every live body,
 //! at its next election or appointment: enough people may stand for the seats that must be
 //! filled (S5, E1, E3, E4), enough organisations among them under the per-organisation cap (S6),
-//! someone to vote and a turnout threshold the electorate can reach (E3), and liaison areas that
-//! someone can cover, not all from one organisation (S9).
+//! someone to vote and a turnout threshold the electorate can reach (E3), two people for
+//! staggered chair terms (E5), and liaison areas that someone can cover, not all from one
+//! organisation (S9).
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -55,6 +56,7 @@ pub fn feasibility(state: &State, at: Date) -> Vec<Feasibility> {
         }
         member_seats(state, body, at, &mut out);
         officer_seats(state, body, at, &mut out);
+        staggered_chairs(state, body, at, &mut out);
         liaisons(state, body, at, &mut out);
     }
     out
@@ -283,6 +285,54 @@ fn officer_seats(state: &State, body: &Body, at: Date, out: &mut Vec<Feasibility
             );
         }
     }
+}
+
+/// E5: staggered chair terms keep a chair seat filled across every change, which takes two
+/// chair seats and two people to hold them.
+fn staggered_chairs(state: &State, body: &Body, at: Date, out: &mut Vec<Feasibility>) {
+    if !state.polity.constitution.sig.staggered_chairs || body.kind != polity_model::BodyKind::Sig {
+        return;
+    }
+    let polity = &state.polity;
+    if let Some(range) = body.officers.get(&Seat::Chair)
+        && range.max < 2
+    {
+        push(
+            out,
+            body,
+            Verdict::Infeasible,
+            &[RuleId::E5],
+            format!(
+                "staggered chair terms need two chair seats so that one stays filled; the body allows {}",
+                range.max
+            ),
+        );
+        return;
+    }
+    let mut pool: BTreeSet<String> = body
+        .members
+        .iter()
+        .filter_map(|reference| polity.person(&reference.text))
+        .filter(|person| !person.bot)
+        .map(|person| person.id.clone())
+        .collect();
+    pool.extend(
+        body.holders
+            .iter()
+            .filter(|holding| holding.covers(at))
+            .filter_map(|holding| polity.person(&holding.person.text))
+            .map(|person| person.id.clone()),
+    );
+    push(
+        out,
+        body,
+        Verdict::unless(pool.len() < 2),
+        &[RuleId::E5],
+        format!(
+            "staggered chair terms need two chairs in office; {} could hold a chair seat (its members and seat holders)",
+            pool.len()
+        ),
+    );
 }
 
 fn liaisons(state: &State, body: &Body, at: Date, out: &mut Vec<Feasibility>) {

@@ -148,7 +148,7 @@ fn e3_officers_need_members_to_stand() {
 /// inference SIG's possible liaisons are all from one company (S9 warning), and every PTL can be
 /// elected.
 #[test]
-fn s9_s8_the_examples_are_feasible_with_the_warnings_they_deserve() {
+fn s9_s8_e5_the_examples_are_feasible_with_the_warnings_they_deserve() {
     let load = |name: &str| {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("../../examples")
@@ -166,6 +166,19 @@ fn s9_s8_the_examples_are_feasible_with_the_warnings_they_deserve() {
     assert_eq!(
         edge[0].message,
         "5 liaison area(s); all 2 who could cover them are from intel"
+    );
+    let paddle = feasibility(&load("paddle-sigs"), AT);
+    let staggered = with(&paddle, "E5");
+    assert!(!staggered.is_empty());
+    assert!(
+        staggered.iter().all(|line| line.verdict == Verdict::Feasible),
+        "{staggered:#?}"
+    );
+    assert!(
+        staggered
+            .iter()
+            .any(|line| line.message == "staggered chair terms need two chairs in office; 7 could hold a chair seat (its members and seat holders)"),
+        "{staggered:#?}"
     );
     let openstack = feasibility(&load("openstack-projects"), AT);
     let ptl = with(&openstack, "S8");
