@@ -207,6 +207,14 @@ impl Ballots {
         (&self.ranks, &self.weights)
     }
 
+    /// How many voters cast a ballot that ranks nobody.
+    pub fn blank(&self) -> u64 {
+        self.rows()
+            .filter(|(row, _)| row.iter().all(|&rank| rank > MAX_RANK))
+            .map(|(_, weight)| u64::from(weight))
+            .sum()
+    }
+
     /// The first choices of each ballot (plurality): candidates ranked best on the ballot. A
     /// ballot whose best rank is shared by several candidates counts for none of them.
     pub fn first_choices(&self) -> (Vec<u64>, u64) {

@@ -103,3 +103,24 @@ fn r_value_a_short_first_vote_of_a_debian_sheet_is_its_own_bad_line() {
         other => panic!("{other:?}"),
     }
 }
+
+/// Valid but odd files are counted with a warning: ballots that rank nobody, and a BLT file whose
+/// seat count would elect every candidate (the NixOS 2024 export says 23 seats for 23).
+#[test]
+fn r_value_odd_but_valid_files_count_with_a_warning() {
+    let text = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../tests/fixtures/elections/nixos-sc-2024/opavote_ballots.blt"),
+    )
+    .unwrap();
+    let parsed = parse(Format::Blt, &text, ParseOptions::default()).unwrap();
+    assert_eq!(
+        parsed.warnings,
+        [
+            "1 ballot(s) rank nobody: they count as cast (toward a turnout rule) and for no candidate",
+            "the file says 23 seat(s) for 23 candidate(s): every candidate would be elected; give the real number with --seats or `seats:` in the election file",
+        ]
+    );
+    let plain = parse(Format::Elekto, "A,B\n1,2\n2,1\n", ParseOptions::default()).unwrap();
+    assert!(plain.warnings.is_empty());
+}

@@ -92,6 +92,11 @@ pub fn run(options: &TallyOptions) -> Result<String> {
         },
     )
     .map_err(|error| anyhow::anyhow!("{}: {} ballots: {error}", options.ballots.display(), format.as_str()))?;
+    let mut parsed = parsed;
+    if options.seats.is_some() || election.as_ref().is_some_and(|file| file.seats.is_some()) {
+        // The file's own seat count is not used: what it says about it does not matter.
+        parsed.warnings.retain(|warning| !warning.starts_with("the file says"));
+    }
     let file_method = match &election {
         Some(file) => file
             .method()
@@ -185,6 +190,9 @@ fn human(parsed: &Parsed, election: &ElectionFile, result: &ElectionResult) -> S
         result.method.as_str(),
         parsed.ballots.unranked().as_str()
     );
+    for warning in &parsed.warnings {
+        let _ = writeln!(out, "warning: {warning}");
+    }
     if !parsed.skipped.is_empty() {
         let _ = writeln!(out, "{} bad ballot(s) skipped:", parsed.skipped.len());
         for bad in &parsed.skipped {
@@ -363,6 +371,8 @@ struct TallyJson<'a> {
     display_names: std::collections::BTreeMap<&'a str, &'a str>,
     ballots: u64,
     bad_ballots_skipped: Vec<BadBallotJson<'a>>,
+    /// What is valid but odd about the ballot file.
+    warnings: &'a [String],
     valid: bool,
     ranking: Vec<Vec<&'a str>>,
     winners: Vec<&'a str>,
@@ -464,6 +474,7 @@ fn json(parsed: &Parsed, election: &ElectionFile, result: &ElectionResult) -> St
                 reason: &bad.reason,
             })
             .collect(),
+        warnings: &parsed.warnings,
         valid: result.valid,
         ranking: result
             .ranking

@@ -148,5 +148,6 @@ pub(super) fn parse(text: &str, unranked: Unranked) -> Result<Parsed, ParseError
         skipped,
         title,
         seats: Some(seats),
+        warnings: Vec::new(),
     })
 }

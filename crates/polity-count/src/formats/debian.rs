@@ -98,5 +98,6 @@ pub(super) fn parse(text: &str, unranked: Unranked) -> Result<Parsed, ParseError
         skipped,
         title: None,
         seats: None,
+        warnings: Vec::new(),
     })
 }

@@ -84,6 +84,7 @@ pub(super) fn parse(text: &str, unranked: Unranked, threads: usize) -> Result<Pa
         skipped,
         title: None,
         seats: None,
+        warnings: Vec::new(),
     })
 }
 

@@ -154,6 +154,8 @@ pub struct Parsed {
     pub title: Option<String>,
     /// The number of seats the file states (BLT), if any.
     pub seats: Option<usize>,
+    /// What is valid but odd about the file, in words (e.g. ballots that rank nobody).
+    pub warnings: Vec<String>,
 }
 
 /// A ballot file's bytes as text: UTF-8, or an error naming the line and the byte where it is not.
@@ -194,6 +196,21 @@ pub fn parse(format: Format, text: &str, options: ParseOptions) -> Result<Parsed
     };
     if !parsed.skipped.is_empty() && !options.skip_bad_ballots {
         return Err(ParseError::BadBallots(std::mem::take(&mut parsed.skipped)));
+    }
+    let blank = parsed.ballots.blank();
+    if blank > 0 {
+        parsed.warnings.push(format!(
+            "{blank} ballot(s) rank nobody: they count as cast (toward a turnout rule) and for no candidate"
+        ));
+    }
+    if let Some(seats) = parsed.seats
+        && seats >= parsed.ballots.candidates().len()
+    {
+        parsed.warnings.push(format!(
+            "the file says {seats} seat(s) for {} candidate(s): every candidate would be elected; \
+             give the real number with --seats or `seats:` in the election file",
+            parsed.ballots.candidates().len()
+        ));
     }
     Ok(parsed)
 }

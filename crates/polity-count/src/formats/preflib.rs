@@ -65,6 +65,7 @@ pub(super) fn parse(text: &str, unranked: Unranked) -> Result<Parsed, ParseError
         skipped,
         title,
         seats: None,
+        warnings: Vec::new(),
     })
 }
 
