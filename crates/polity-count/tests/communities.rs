@@ -208,6 +208,20 @@ fn devotee_reproduces_the_2006_firmware_resolution() {
     assert!(result.devotee.unwrap().dropped.is_empty());
 }
 
+/// Debian's 2002 leader election (PrefLib 00002-00000001): "None Of The Above" is found by its
+/// name as the default option, every candidate defeats it, and Bdale Garbee, the elected leader
+/// and the Condorcet winner, wins.
+#[test]
+fn devotee_elects_the_2002_leader() {
+    let ballots = ballots("preflib-debian/00002-00000001.soi");
+    let result = devotee_count(&ballots, Devotee::default());
+    let devotee = result.devotee.as_ref().unwrap();
+    assert_eq!(ballots.candidates()[devotee.default_option], "None Of The Above");
+    assert_eq!(devotee.default_by, "by its name");
+    assert!(devotee.dropped.is_empty());
+    assert_eq!(winners(&ballots, &result), ["Bdale Garbee"]);
+}
+
 fn nixos_seven() -> Ballots {
     // The file's header says 23 seats; the committee had 7 (README), given to the count.
     ballots("nixos-sc-2024/opavote_ballots.blt")

@@ -124,3 +124,28 @@ fn r_value_odd_but_valid_files_count_with_a_warning() {
     let plain = parse(Format::Elekto, "A,B\n1,2\n2,1\n", ParseOptions::default()).unwrap();
     assert!(plain.warnings.is_empty());
 }
+
+/// A Debian sheet of more than nine options: a rank above 9 is refused on its own line, saying
+/// why (how devotee writes it is not known to this reader).
+#[test]
+fn r_value_a_debian_rank_above_nine_is_refused_with_its_line() {
+    let mut sheet = String::new();
+    for option in 1..=10 {
+        sheet.push_str(&format!("Option {option}----->: Choice {option}\n"));
+    }
+    sheet.push_str("V: 123456789-  aaaa\nV: 23456789A1  bbbb\n");
+    match parse(Format::Debian, &sheet, ParseOptions::default()) {
+        Err(ParseError::BadBallots(bad)) => {
+            assert_eq!(bad.len(), 1, "{bad:?}");
+            assert_eq!(bad[0].line, 12);
+            assert!(
+                bad[0]
+                    .reason
+                    .contains("'A' is not a rank this reader knows (1-9 or '-'): the sheet has 10 options"),
+                "{}",
+                bad[0].reason
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+}

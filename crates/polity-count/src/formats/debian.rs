@@ -82,6 +82,13 @@ pub(super) fn parse(text: &str, unranked: Unranked) -> Result<Parsed, ParseError
                 *slot = match character {
                     '-' => 0,
                     '1'..='9' => character as u8 - b'0',
+                    other if options > 9 => {
+                        return Err(format!(
+                            "{other:?} is not a rank this reader knows (1-9 or '-'): the sheet has {options} \
+                             options, and how devotee writes a rank above 9 is not known here; count it from \
+                             a file in another format"
+                        ));
+                    }
                     other => return Err(format!("{other:?} is not a rank (1-9) or '-'")),
                 };
             }
