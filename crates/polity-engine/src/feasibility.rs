@@ -57,6 +57,7 @@ pub fn feasibility(state: &State, at: Date) -> Vec<Feasibility> {
         member_seats(state, body, at, &mut out);
         officer_seats(state, body, at, &mut out);
         staggered_chairs(state, body, at, &mut out);
+        decisions(state, body, at, &mut out);
         liaisons(state, body, at, &mut out);
     }
     out
@@ -287,6 +288,50 @@ fn officer_seats(state: &State, body: &Body, at: Date, out: &mut Vec<Feasibility
     }
 }
 
+/// D1, D3: the body's own decision rule (`decides-by`) can be met by its voting members (its
+/// member, chair and co-chair seat holders): someone to vote, and its participation threshold.
+fn decisions(state: &State, body: &Body, at: Date, out: &mut Vec<Feasibility>) {
+    let Some(name) = body.decides_by.as_ref() else {
+        return;
+    };
+    let Some(rule) = state.polity.constitution.decision_rules.get(&name.id) else {
+        return;
+    };
+    let members = crate::voting_members(&state.polity, body, at).len() as u64;
+    // A body without member or officer seats (a project of committers) decides its acts by the
+    // electorates its `decisions:` name; with no seat holders its own rule is not in play.
+    if members == 0 && body.seats.is_none() && body.officers.is_empty() {
+        return;
+    }
+    let (verdict, message) = match rule.valid_if {
+        _ if members == 0 => (
+            Verdict::Infeasible,
+            format!(
+                "decisions by {}: the body has no voting members (seat holders) to decide",
+                name.id
+            ),
+        ),
+        Some(valid_if) => {
+            let needed = valid_if.needed(members);
+            (
+                Verdict::unless(needed > members),
+                format!(
+                    "decisions by {}: passes with {}, valid if {}: {needed} of {members} voting member(s) must take part",
+                    name.id, rule.passes, valid_if
+                ),
+            )
+        }
+        None => (
+            Verdict::Feasible,
+            format!(
+                "decisions by {}: passes with {}; {members} voting member(s)",
+                name.id, rule.passes
+            ),
+        ),
+    };
+    push(out, body, verdict, &[RuleId::D1, RuleId::D3], message);
+}
+
 /// E5: staggered chair terms keep a chair seat filled across every change, which takes two
 /// chair seats and two people to hold them.
 fn staggered_chairs(state: &State, body: &Body, at: Date, out: &mut Vec<Feasibility>) {
@@ -309,9 +354,11 @@ fn staggered_chairs(state: &State, body: &Body, at: Date, out: &mut Vec<Feasibil
         );
         return;
     }
+    // Its members, seat holders and (while proposed) the leads its proposal names.
     let mut pool: BTreeSet<String> = body
         .members
         .iter()
+        .chain(body.proposal.iter().flat_map(|proposal| proposal.leads.iter()))
         .filter_map(|reference| polity.person(&reference.text))
         .filter(|person| !person.bot)
         .map(|person| person.id.clone())
@@ -329,7 +376,7 @@ fn staggered_chairs(state: &State, body: &Body, at: Date, out: &mut Vec<Feasibil
         Verdict::unless(pool.len() < 2),
         &[RuleId::E5],
         format!(
-            "staggered chair terms need two chairs in office; {} could hold a chair seat (its members and seat holders)",
+            "staggered chair terms need two chairs in office; {} could hold a chair seat (its members, seat holders and proposed leads)",
             pool.len()
         ),
     );

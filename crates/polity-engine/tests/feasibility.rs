@@ -148,7 +148,7 @@ fn e3_officers_need_members_to_stand() {
 /// inference SIG's possible liaisons are all from one company (S9 warning), and every PTL can be
 /// elected.
 #[test]
-fn s9_s8_e5_the_examples_are_feasible_with_the_warnings_they_deserve() {
+fn s9_s8_e5_d3_the_examples_are_feasible_with_the_warnings_they_deserve() {
     let load = |name: &str| {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("../../examples")
@@ -177,10 +177,20 @@ fn s9_s8_e5_the_examples_are_feasible_with_the_warnings_they_deserve() {
     assert!(
         staggered
             .iter()
-            .any(|line| line.message == "staggered chair terms need two chairs in office; 7 could hold a chair seat (its members and seat holders)"),
+            .any(|line| line.message == "staggered chair terms need two chairs in office; 7 could hold a chair seat (its members, seat holders and proposed leads)"),
         "{staggered:#?}"
     );
+    let decisions = with(&cfn, "D3");
+    assert_eq!(decisions.len(), 1, "{decisions:#?}");
+    assert_eq!(
+        decisions[0].message,
+        "decisions by simple-majority: passes with > 1/2 of votes cast, valid if > 1/2 of members voted: 5 of 9 voting member(s) must take part"
+    );
     let openstack = feasibility(&load("openstack-projects"), AT);
+    assert!(
+        openstack.iter().all(|line| line.verdict != Verdict::Infeasible),
+        "{openstack:#?}"
+    );
     let ptl = with(&openstack, "S8");
     assert_eq!(ptl.len(), 1);
     assert_eq!(ptl[0].message, "one PTL; 5 may stand (committers)");
