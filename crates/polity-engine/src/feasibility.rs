@@ -332,13 +332,35 @@ fn decisions(state: &State, body: &Body, at: Date, out: &mut Vec<Feasibility>) {
     push(out, body, verdict, &[RuleId::D1, RuleId::D3], message);
 }
 
+/// The people `named` (bots left out) and everyone holding a seat of `body` on `at`, by id.
+fn pool<'a>(
+    state: &State,
+    body: &Body,
+    named: impl Iterator<Item = &'a polity_model::PersonRef>,
+    at: Date,
+) -> BTreeSet<String> {
+    let polity = &state.polity;
+    let mut pool: BTreeSet<String> = named
+        .filter_map(|reference| polity.person(&reference.text))
+        .filter(|person| !person.bot)
+        .map(|person| person.id.clone())
+        .collect();
+    pool.extend(
+        body.holders
+            .iter()
+            .filter(|holding| holding.covers(at))
+            .filter_map(|holding| polity.person(&holding.person.text))
+            .map(|person| person.id.clone()),
+    );
+    pool
+}
+
 /// E5: staggered chair terms keep a chair seat filled across every change, which takes two
 /// chair seats and two people to hold them.
 fn staggered_chairs(state: &State, body: &Body, at: Date, out: &mut Vec<Feasibility>) {
     if !state.polity.constitution.sig.staggered_chairs || body.kind != polity_model::BodyKind::Sig {
         return;
     }
-    let polity = &state.polity;
     if let Some(range) = body.officers.get(&Seat::Chair)
         && range.max < 2
     {
@@ -355,21 +377,8 @@ fn staggered_chairs(state: &State, body: &Body, at: Date, out: &mut Vec<Feasibil
         return;
     }
     // Its members, seat holders and (while proposed) the leads its proposal names.
-    let mut pool: BTreeSet<String> = body
-        .members
-        .iter()
-        .chain(body.proposal.iter().flat_map(|proposal| proposal.leads.iter()))
-        .filter_map(|reference| polity.person(&reference.text))
-        .filter(|person| !person.bot)
-        .map(|person| person.id.clone())
-        .collect();
-    pool.extend(
-        body.holders
-            .iter()
-            .filter(|holding| holding.covers(at))
-            .filter_map(|holding| polity.person(&holding.person.text))
-            .map(|person| person.id.clone()),
-    );
+    let leads = body.proposal.iter().flat_map(|proposal| proposal.leads.iter());
+    let pool = pool(state, body, body.members.iter().chain(leads), at);
     push(
         out,
         body,
@@ -393,21 +402,11 @@ fn liaisons(state: &State, body: &Body, at: Date, out: &mut Vec<Feasibility>) {
         return;
     }
     // Who could cover an area: the body's members, committers and seat holders of the day.
-    let polity = &state.polity;
-    let mut pool: BTreeSet<String> = body
-        .members
-        .iter()
-        .chain(body.committers.iter().flatten())
-        .filter_map(|reference| polity.person(&reference.text))
-        .filter(|person| !person.bot)
-        .map(|person| person.id.clone())
-        .collect();
-    pool.extend(
-        body.holders
-            .iter()
-            .filter(|holding| holding.covers(at))
-            .filter_map(|holding| polity.person(&holding.person.text))
-            .map(|person| person.id.clone()),
+    let pool = pool(
+        state,
+        body,
+        body.members.iter().chain(body.committers.iter().flatten()),
+        at,
     );
     let (by_organisation, unaffiliated) = organisations(state, &pool, at);
     let (verdict, message) = if pool.is_empty() {
