@@ -420,6 +420,9 @@ struct StvRoundJson<'a> {
     exhausted: String,
     votes: std::collections::BTreeMap<&'a str, String>,
     states: std::collections::BTreeMap<&'a str, &'static str>,
+    /// What each candidate gained (+) or gave up (-) in this round; absent in round 0.
+    #[serde(skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    transfers: std::collections::BTreeMap<&'a str, String>,
     #[serde(skip_serializing_if = "std::collections::BTreeMap::is_empty")]
     keep_factors: std::collections::BTreeMap<&'a str, String>,
 }
@@ -525,7 +528,8 @@ fn json(parsed: &Parsed, election: &ElectionFile, result: &ElectionResult) -> St
                 rounds: stv
                     .rounds
                     .iter()
-                    .map(|round| StvRoundJson {
+                    .enumerate()
+                    .map(|(index, round)| StvRoundJson {
                         round: round.number,
                         action: &round.action,
                         quota: value(round.quota),
@@ -540,6 +544,22 @@ fn json(parsed: &Parsed, election: &ElectionFile, result: &ElectionResult) -> St
                             .zip(&round.states)
                             .map(|(n, s)| (n.as_str(), s.as_str()))
                             .collect(),
+                        transfers: match index.checked_sub(1).map(|before| &stv.rounds[before]) {
+                            Some(before) => names
+                                .iter()
+                                .zip(before.votes.iter().zip(&round.votes))
+                                .filter(|(_, (was, now))| was != now)
+                                .map(|(n, (&was, &now))| {
+                                    let change = if now > was {
+                                        format!("+{}", value(now - was))
+                                    } else {
+                                        format!("-{}", value(was - now))
+                                    };
+                                    (n.as_str(), change)
+                                })
+                                .collect(),
+                            None => std::collections::BTreeMap::new(),
+                        },
                         keep_factors: names
                             .iter()
                             .zip(&round.keep)

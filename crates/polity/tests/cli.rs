@@ -746,6 +746,13 @@ fn tally_stv_prints_the_rounds() {
     assert_eq!(json["stv"]["rounds"][0]["quota"], "56.125000001");
     assert_eq!(json["stv"]["rounds"][0]["votes"]["Ericson2314"], "70.000000000");
     assert_eq!(json["stv"]["rounds"][1]["states"]["Ericson2314"], "elected");
+    assert!(json["stv"]["rounds"][0].get("transfers").is_none());
+    let scottish: serde_json::Value =
+        serde_json::from_slice(&polity(&["tally", blt, "--method", "scottish-stv", "--seats", "7", "--json"]).stdout)
+            .unwrap();
+    // Round 2 transfers Ericson2314's surplus of 13: fpletz gains 1.29997 (20 -> 21.29997).
+    assert_eq!(scottish["stv"]["rounds"][2]["transfers"]["Ericson2314"], "-13.00000");
+    assert_eq!(scottish["stv"]["rounds"][2]["transfers"]["fpletz"], "+1.29997");
     assert_eq!(json["winners"].as_array().unwrap().len(), 7);
 }
 
