@@ -755,6 +755,18 @@ fn import_affiliations(
             lines.join("\n  ")
         );
     }
+    if !affiliations.warnings.is_empty() {
+        println!("{} warning(s):", affiliations.warnings.len());
+        for warning in affiliations.warnings.iter().take(20) {
+            match warning.line {
+                0 => println!("  {}: {}", warning.file, warning.reason),
+                _ => println!("  {warning}"),
+            }
+        }
+        if affiliations.warnings.len() > 20 {
+            println!("  … and {} more", affiliations.warnings.len() - 20);
+        }
+    }
     let mut files = polity_registry::export::to_files(&loaded.polity);
     let applied = apply(&affiliations, &mut files.people, &mut files.organisations);
     let mut sources: BTreeMap<&str, usize> = BTreeMap::new();

@@ -498,6 +498,31 @@ fn affiliations_import_from_gitdm_and_cncf_files() {
         "the CNCF entry's other address is merged into the person it matched"
     );
 
+    // A login listed twice is merged with a warning, and the import goes on.
+    let twice = dir.path().join("developers_affiliations2.txt");
+    std::fs::write(
+        &twice,
+        "00r2: 00r2!example.org\n\tPwC from 2019-01-01\n00r2: r2!example.org\n\tPwC from 2019-01-01\n",
+    )
+    .unwrap();
+    let output = polity(&[
+        "affiliations",
+        "--registry",
+        registry.to_str().unwrap(),
+        "--cncf",
+        twice.to_str().unwrap(),
+        "--dry-run",
+    ]);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        stdout(&output).starts_with(&format!(
+            "1 warning(s):\n  {}:3: login 00r2 is listed again (first on line 1): its addresses and employers are merged into one developer\n",
+            twice.display()
+        )),
+        "{}",
+        stdout(&output)
+    );
+
     // A bad line: every problem with its file and line, and nothing written.
     let before = std::fs::read(registry.join("people.yaml")).unwrap();
     let bad = dir.path().join("bad-map");

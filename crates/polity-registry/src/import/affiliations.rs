@@ -49,6 +49,8 @@ fn no_employer(name: &str) -> bool {
 /// One developer's addresses, GitHub login and employment.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Developer {
+    /// The line of its `login: addresses` line (0 when it did not come from a file).
+    pub line: usize,
     pub login: Option<String>,
     pub emails: Vec<String>,
     pub spans: Vec<Span>,
@@ -65,6 +67,26 @@ pub struct Affiliations {
     pub by_domain: BTreeMap<String, Vec<Span>>,
     /// From gitdm aliases: alias to canonical address (both lower case).
     pub aliases: Vec<(String, String)>,
+    /// What was read but is odd, with its file and line: a login listed twice (merged), ranges
+    /// that start and end on one day (empty, left out).
+    pub warnings: Vec<Problem>,
+}
+
+/// `text` ends with ` WORD YYYY-MM-DD`: the text before and the date. A ` from ` or ` until `
+/// followed by anything else is part of an employer's name (`Automation & Controls from GE`).
+/// What looks like a date (`2020-13-01`) but is not one is an error.
+fn dated<'t>(text: &'t str, word: &str) -> Result<Option<(&'t str, Date)>, String> {
+    let Some((rest, date_text)) = text.rsplit_once(word) else {
+        return Ok(None);
+    };
+    let date_text = date_text.trim();
+    match date_text.parse::<Date>() {
+        Ok(date) => Ok(Some((rest, date))),
+        Err(_) if date_text.len() == 10 && date_text.chars().all(|c| c.is_ascii_digit() || c == '-') => {
+            Err(format!("{date_text:?} is not a date: write YYYY-MM-DD"))
+        }
+        Err(_) => Ok(None),
+    }
 }
 
 fn address(text: &str) -> String {
@@ -218,6 +240,14 @@ impl Affiliations {
     pub fn read_cncf(&mut self, file: &str, content: &str) -> Vec<Problem> {
         let mut problems = Vec::new();
         let mut current: Option<Developer> = None;
+        let mut empty = 0;
+        // Each login's developer (index) and the line it was first listed on.
+        let mut seen: BTreeMap<String, (usize, usize)> = self
+            .developers
+            .iter()
+            .enumerate()
+            .filter_map(|(index, developer)| developer.login.as_ref().map(|login| (login.to_lowercase(), (index, 0))))
+            .collect();
         for (index, line) in content.lines().enumerate() {
             let number = index + 1;
             if line.trim().is_empty() || line.trim_start().starts_with('#') {
@@ -235,22 +265,33 @@ impl Affiliations {
                 let mut text = line.trim();
                 let mut until = None;
                 let mut from = None;
-                if let Some((rest, date_text)) = text.rsplit_once(" until ") {
-                    until = date(date_text, file, number, &mut problems);
-                    text = rest;
+                for (word, bound) in [(" until ", &mut until), (" from ", &mut from)] {
+                    match dated(text, word) {
+                        Ok(Some((rest, date))) => {
+                            *bound = Some(date);
+                            text = rest;
+                        }
+                        Ok(None) => {}
+                        Err(reason) => problems.push(Problem {
+                            file: file.to_owned(),
+                            line: number,
+                            reason,
+                        }),
+                    }
                 }
-                if let Some((rest, date_text)) = text.rsplit_once(" from ") {
-                    from = date(date_text, file, number, &mut problems);
-                    text = rest;
-                }
-                if let (Some(from), Some(until)) = (from, until)
-                    && until <= from
-                {
-                    problems.push(Problem {
-                        file: file.to_owned(),
-                        line: number,
-                        reason: format!("{text} ends ({until}) before it starts ({from})"),
-                    });
+                if let (Some(from), Some(until)) = (from, until) {
+                    if until == from {
+                        // `from D until D`: employed for no day at all.
+                        empty += 1;
+                        continue;
+                    }
+                    if until < from {
+                        problems.push(Problem {
+                            file: file.to_owned(),
+                            line: number,
+                            reason: format!("{text} ends ({until}) before it starts ({from})"),
+                        });
+                    }
                 }
                 developer.spans.push(Span {
                     employer: text.trim().to_owned(),
@@ -268,9 +309,10 @@ impl Affiliations {
                 continue;
             };
             if let Some(done) = current.take() {
-                self.developers.push(done);
+                self.add_developer(done, file, &mut seen);
             }
             current = Some(Developer {
+                line: number,
                 login: Some(login.trim().trim_end_matches('*').to_owned()).filter(|login| !login.is_empty()),
                 emails: addresses
                     .split(',')
@@ -281,9 +323,52 @@ impl Affiliations {
             });
         }
         if let Some(done) = current.take() {
-            self.developers.push(done);
+            self.add_developer(done, file, &mut seen);
+        }
+        if empty > 0 {
+            self.warnings.push(Problem {
+                file: file.to_owned(),
+                line: 0,
+                reason: format!("{empty} range(s) start and end on the same day (`from D until D`): empty, left out"),
+            });
         }
         problems
+    }
+
+    /// Adds a developer, merging one whose login was listed before (addresses and employers
+    /// joined) with a warning naming both lines.
+    fn add_developer(&mut self, developer: Developer, file: &str, seen: &mut BTreeMap<String, (usize, usize)>) {
+        let Some(login) = developer.login.as_ref().map(|login| login.to_lowercase()) else {
+            self.developers.push(developer);
+            return;
+        };
+        match seen.get(&login) {
+            Some(&(index, first)) => {
+                let earlier = &mut self.developers[index];
+                self.warnings.push(Problem {
+                    file: file.to_owned(),
+                    line: developer.line,
+                    reason: format!(
+                        "login {login} is listed again{}: its addresses and employers are merged into one developer",
+                        if first > 0 {
+                            format!(" (first on line {first})")
+                        } else {
+                            " (first in an earlier file)".to_owned()
+                        }
+                    ),
+                });
+                for email in developer.emails {
+                    if !earlier.emails.contains(&email) {
+                        earlier.emails.push(email);
+                    }
+                }
+                earlier.spans.extend(developer.spans);
+            }
+            None => {
+                seen.insert(login, (self.developers.len(), developer.line));
+                self.developers.push(developer);
+            }
+        }
     }
 }
 
@@ -422,6 +507,72 @@ pub fn apply(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// CNCF's files as they are: a zero-length range is empty, an employer named with "from" is
+    /// a name, and a login listed twice is merged with a warning; none of them rejects the file.
+    #[test]
+    fn cncf_real_data_zero_ranges_names_with_from_and_repeated_logins() {
+        let mut affiliations = Affiliations::default();
+        let problems = affiliations.read_cncf(
+            "developers_affiliations1.txt",
+            "ann: ann!example.org\n\
+             \tAcme from 2018-09-01 until 2018-09-01\n\
+             \tAutomation & Controls from GE until 2019-01-01\n\
+             \tGlobex from 2019-01-01\n\
+             bob: bob!example.org\n\
+             \tInitech\n\
+             ann: ann!work.example\n\
+             \tGlobex from 2019-01-01\n",
+        );
+        assert_eq!(problems, []);
+        assert_eq!(affiliations.developers.len(), 2, "ann's two entries are one developer");
+        let ann = &affiliations.developers[0];
+        assert_eq!(ann.emails, ["ann@example.org", "ann@work.example"]);
+        let employers: Vec<(&str, Option<String>, Option<String>)> = ann
+            .spans
+            .iter()
+            .map(|span| {
+                (
+                    span.employer.as_str(),
+                    span.from.map(|d| d.to_string()),
+                    span.until.map(|d| d.to_string()),
+                )
+            })
+            .collect();
+        assert_eq!(
+            employers,
+            [
+                ("Automation & Controls from GE", None, Some("2019-01-01".to_owned())),
+                ("Globex", Some("2019-01-01".to_owned()), None),
+                ("Globex", Some("2019-01-01".to_owned()), None),
+            ]
+        );
+        let warnings: Vec<String> = affiliations.warnings.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            warnings,
+            [
+                "developers_affiliations1.txt:7: login ann is listed again (first on line 1): its addresses and employers are merged into one developer",
+                "developers_affiliations1.txt:0: 1 range(s) start and end on the same day (`from D until D`): empty, left out",
+            ]
+        );
+        // A date that is not one is still an error.
+        let mut wrong = Affiliations::default();
+        let problems = wrong.read_cncf("f", "cy: cy!example.org\n\tAcme from 2020-13-01\n");
+        assert_eq!(problems.len(), 1);
+        assert_eq!(
+            problems[0].to_string(),
+            "f:2: \"2020-13-01\" is not a date: write YYYY-MM-DD"
+        );
+        // A range that really ends before it starts is still an error.
+        let mut backwards = Affiliations::default();
+        let problems = backwards.read_cncf("f", "cy: cy!example.org\n\tAcme from 2020-01-01 until 2019-01-01\n");
+        assert_eq!(problems.len(), 1);
+        assert!(
+            problems[0]
+                .reason
+                .contains("ends (2019-01-01) before it starts (2020-01-01)")
+        );
+    }
 
     #[test]
     fn gitdm_dated_entries_follow_one_another_and_the_undated_one_is_current() {
