@@ -77,7 +77,26 @@ impl Sources {
             self.cache_dir.clone().or_else(default_cache_dir)
         };
         let mut contributions = Vec::new();
+        // A repository given twice (by another path to it, or a clone or fork of it) would count
+        // its commits twice: the same path is read once, and a commit is counted once.
+        let mut paths: std::collections::BTreeMap<PathBuf, &PathBuf> = std::collections::BTreeMap::new();
+        let mut commits: std::collections::HashSet<String> = std::collections::HashSet::new();
         for repo in &self.repos {
+            let resolved = std::fs::canonicalize(repo).unwrap_or_else(|_| repo.clone());
+            let resolved = if resolved.file_name().is_some_and(|name| name == ".git") {
+                resolved.parent().map_or(resolved.clone(), std::path::Path::to_path_buf)
+            } else {
+                resolved
+            };
+            if let Some(first) = paths.get(&resolved) {
+                eprintln!(
+                    "{}: the same repository as {} (given twice): read once",
+                    repo.display(),
+                    first.display()
+                );
+                continue;
+            }
+            paths.insert(resolved, repo);
             // A spinner on a terminal; nothing when stderr is not one.
             let bar = indicatif::ProgressBar::new_spinner();
             bar.set_style(
@@ -86,6 +105,7 @@ impl Sources {
             );
             bar.set_prefix(repo.display().to_string());
             let ingested = ingest_with(repo, options, &|count| bar.inc(count))?;
+            let counted = contributions.len();
             bar.finish_and_clear();
             if !bar.is_hidden() {
                 eprintln!(
@@ -96,7 +116,21 @@ impl Sources {
                     ingested.cache_note.map(|note| format!(" ({note})")).unwrap_or_default()
                 );
             }
-            contributions.extend(ingested.contributions);
+            let before = ingested.contributions.len();
+            contributions.extend(
+                ingested
+                    .contributions
+                    .into_iter()
+                    .filter(|contribution| commits.insert(contribution.commit.clone())),
+            );
+            let again = before - (contributions.len() - counted);
+            if again > 0 {
+                eprintln!(
+                    "{}: {again} commit(s) already counted from another repository given (a clone, fork or \
+                     part of the same history): each counted once",
+                    repo.display()
+                );
+            }
         }
         Ok(contributions)
     }

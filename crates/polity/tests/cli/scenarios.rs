@@ -2653,3 +2653,62 @@ fn c1_contributions_outside_git_count_and_bad_files_import_nothing() {
         assert!(error.contains(line), "missing {line:?} in {error}");
     }
 }
+
+/// The same repository given twice (by the same path, by its `.git` folder, or as a clone) counts
+/// each commit once, and says so.
+#[test]
+fn e2_a_repository_given_twice_counts_once() {
+    let Some(repo) = stats_repository() else { return };
+    let clone = tempfile::tempdir().unwrap();
+    let cloned = std::process::Command::new("git")
+        .args([
+            "clone",
+            "-q",
+            repo.path().to_str().unwrap(),
+            clone.path().join("copy").to_str().unwrap(),
+        ])
+        .status()
+        .unwrap();
+    assert!(cloned.success());
+    let path = repo.path().to_str().unwrap();
+    let dot_git = repo.path().join(".git");
+    let copy = clone.path().join("copy");
+    let contributions = |repos: &[&str]| {
+        let mut args = vec![
+            "stats",
+            "electorate",
+            "--registry",
+            "examples/cfn-working-group",
+            "--at",
+            "2026-06-01",
+            "--json",
+            "--no-cache",
+        ];
+        for repo in repos {
+            args.push("--repo");
+            args.push(repo);
+        }
+        let output = polity(&args);
+        assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+        let roll: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+        let alice = roll["voters"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|voter| voter["who"] == "alice")
+            .unwrap()["contributions"]
+            .clone();
+        (alice, String::from_utf8_lossy(&output.stderr).into_owned())
+    };
+    assert_eq!(contributions(&[path]).0, 2);
+    let (twice, said) = contributions(&[path, path]);
+    assert_eq!(twice, 2, "{said}");
+    assert!(said.contains("(given twice): read once"), "{said}");
+    assert_eq!(contributions(&[path, dot_git.to_str().unwrap()]).0, 2);
+    let (cloned, said) = contributions(&[path, copy.to_str().unwrap()]);
+    assert_eq!(cloned, 2, "{said}");
+    assert!(
+        said.contains("3 commit(s) already counted from another repository given"),
+        "{said}"
+    );
+}
