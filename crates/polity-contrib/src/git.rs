@@ -488,7 +488,9 @@ fn cache_path(dir: &Path, repo: &gix::Repository, from: &str) -> PathBuf {
     dir.join(format!("{name}.contributions"))
 }
 
-const CACHE_MAGIC: &str = "polity-contributions-cache 2";
+/// Version 3: co-authors credited only from the trailer block (a version-2 cache holds credits
+/// from anywhere in the message, so it is read again).
+const CACHE_MAGIC: &str = "polity-contributions-cache 3";
 
 /// What a run read: the tip it walked from, the cutoff it walked down to (`None`: the whole
 /// history) and every commit, before the mailmap (which may change between runs). The file has

@@ -38,10 +38,54 @@ pub struct Contribution {
     pub credited: Vec<Identity>,
 }
 
-/// Parses `Co-authored-by: Name <email>` trailers (the key without regard to case).
-pub fn co_authors(message: &str) -> Vec<Identity> {
-    message
+/// Whether a line is a trailer, `Token: value`, the token letters, digits and `-` (as git's
+/// `interpret-trailers` reads them).
+fn is_trailer(line: &str) -> bool {
+    line.split_once(':')
+        .is_some_and(|(key, _)| !key.is_empty() && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
+}
+
+/// The message's trailer block, as git's `interpret-trailers` finds it: its last paragraph (never
+/// the subject), when every line is a trailer or a continuation (a line that starts with
+/// whitespace), or at least a quarter are trailers and one is git's own (`Signed-off-by:`,
+/// `(cherry picked from commit …)`). Comment lines (`#`) are left out.
+fn trailer_block(message: &str) -> Vec<&str> {
+    let lines: Vec<&str> = message
         .lines()
+        .filter(|line| !line.starts_with('#'))
+        .map(str::trim_end)
+        .collect();
+    let end = lines
+        .iter()
+        .rposition(|line| !line.is_empty())
+        .map_or(0, |last| last + 1);
+    let start = lines[..end]
+        .iter()
+        .rposition(|line| line.is_empty())
+        .map_or(0, |blank| blank + 1);
+    if start == 0 {
+        return Vec::new();
+    }
+    let block = &lines[start..end];
+    let trailers = block.iter().filter(|line| is_trailer(line)).count();
+    let continued = block
+        .iter()
+        .all(|line| is_trailer(line) || line.starts_with(char::is_whitespace));
+    let git_own = block.iter().any(|line| {
+        line.to_ascii_lowercase().starts_with("signed-off-by:") || line.starts_with("(cherry picked from commit ")
+    });
+    if (continued && trailers > 0) || (git_own && trailers * 4 >= block.len()) {
+        block.iter().copied().filter(|line| is_trailer(line)).collect()
+    } else {
+        Vec::new()
+    }
+}
+
+/// Parses `Co-authored-by: Name <email>` trailers (the key without regard to case), only from the
+/// message's trailer block: a line quoted in the body is no credit.
+pub fn co_authors(message: &str) -> Vec<Identity> {
+    trailer_block(message)
+        .into_iter()
         .filter_map(|line| {
             let (key, value) = line.split_once(':')?;
             if !key.trim().eq_ignore_ascii_case("co-authored-by") {
@@ -58,8 +102,21 @@ pub fn co_authors(message: &str) -> Vec<Identity> {
         .collect()
 }
 
-/// Bot accounts by default: GitHub apps and the usual automation names.
-pub const DEFAULT_BOT_PATTERNS: [&str; 4] = ["[bot]", "-bot@", "dependabot", "renovate"];
+/// Bot accounts by default: GitHub apps and the usual automation names, matched in "name
+/// email" without regard to case: OpenStack's Proposal Bot, Release Bot, Zuul and Jenkins (by
+/// their addresses, so that a person named Jenkins is not one), Kubernetes' Prow robot.
+pub const DEFAULT_BOT_PATTERNS: [&str; 10] = [
+    "[bot]",
+    "-bot@",
+    "dependabot",
+    "renovate",
+    "proposal bot",
+    "release bot",
+    "zuul@",
+    "jenkins@",
+    "k8s-ci-robot",
+    "prow robot",
+];
 
 fn is_bot(identity: &Identity, patterns: &[String]) -> bool {
     let text = format!("{} {}", identity.name, identity.email).to_lowercase();
@@ -294,6 +351,52 @@ mod tests {
     }
 
     use super::*;
+
+    /// Only the trailer block credits (477 extra credits in nova came from co-author lines quoted
+    /// in the body, or written in the subject's paragraph).
+    #[test]
+    fn co_authors_come_only_from_the_trailer_block() {
+        let quoted = "Revert \"Add x\"\n\nThis reverts the change whose message said:\n\n  Co-authored-by: Ann <ann@example.org>\n\nbecause it broke the gate.\n\nChange-Id: I0123\n";
+        assert!(co_authors(quoted).is_empty(), "a quoted line is no trailer");
+        let subject_only = "Co-authored-by: Ann <ann@example.org>\n";
+        assert!(
+            co_authors(subject_only).is_empty(),
+            "the subject is never a trailer block"
+        );
+        let prose = "Fix\n\nPaired with Ann.\nCo-authored-by: Ann <ann@example.org>\n";
+        assert!(
+            co_authors(prose).is_empty(),
+            "a paragraph of prose is not a trailer block"
+        );
+        let block =
+            "Fix\n\nLong body.\n\nChange-Id: I0123\nCo-authored-by: Ann <ann@example.org>\n  (pairing)\n# a comment\n";
+        assert_eq!(co_authors(block).len(), 1);
+        let mixed = "Fix\n\nTested on arm64 by hand\nCo-authored-by: Ann <ann@example.org>\nSigned-off-by: Bo <bo@example.org>\n";
+        assert_eq!(
+            co_authors(mixed).len(),
+            1,
+            "a quarter are trailers and one is git's own"
+        );
+    }
+
+    #[test]
+    fn default_bot_patterns_catch_openstack_and_kubernetes_automation_not_people() {
+        let patterns: Vec<String> = DEFAULT_BOT_PATTERNS.iter().map(|p| (*p).to_owned()).collect();
+        let who = |name: &str, email: &str| Identity {
+            name: name.to_owned(),
+            email: email.to_owned(),
+        };
+        for bot in [
+            who("OpenStack Proposal Bot", "openstack-infra@lists.openstack.org"),
+            who("OpenStack Release Bot", "infra-root@openstack.org"),
+            who("Zuul", "zuul@review.opendev.org"),
+            who("Jenkins", "jenkins@review.openstack.org"),
+            who("Kubernetes Prow Robot", "k8s-ci-robot@users.noreply.github.com"),
+        ] {
+            assert!(is_bot(&bot, &patterns), "{bot:?}");
+        }
+        assert!(!is_bot(&who("Sarah Jenkins", "sarah@example.org"), &patterns));
+    }
 
     #[test]
     fn co_author_trailers_are_read_without_regard_to_case() {
