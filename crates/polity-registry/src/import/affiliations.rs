@@ -508,6 +508,20 @@ pub fn apply(
 mod tests {
     use super::*;
 
+    /// Spans as (employer, from, until) for comparison.
+    fn spans_of(spans: &[Span]) -> Vec<(&str, Option<String>, Option<String>)> {
+        spans
+            .iter()
+            .map(|span| {
+                (
+                    span.employer.as_str(),
+                    span.from.map(|d| d.to_string()),
+                    span.until.map(|d| d.to_string()),
+                )
+            })
+            .collect()
+    }
+
     /// CNCF's files as they are: a zero-length range is empty, an employer named with "from" is
     /// a name, and a login listed twice is merged with a warning; none of them rejects the file.
     #[test]
@@ -528,17 +542,7 @@ mod tests {
         assert_eq!(affiliations.developers.len(), 2, "ann's two entries are one developer");
         let ann = &affiliations.developers[0];
         assert_eq!(ann.emails, ["ann@example.org", "ann@work.example"]);
-        let employers: Vec<(&str, Option<String>, Option<String>)> = ann
-            .spans
-            .iter()
-            .map(|span| {
-                (
-                    span.employer.as_str(),
-                    span.from.map(|d| d.to_string()),
-                    span.until.map(|d| d.to_string()),
-                )
-            })
-            .collect();
+        let employers = spans_of(&ann.spans);
         assert_eq!(
             employers,
             [
@@ -583,16 +587,7 @@ mod tests {
         );
         assert_eq!(problems, []);
         let spans = &affiliations.by_email["ann@example.org"];
-        let read: Vec<(&str, Option<String>, Option<String>)> = spans
-            .iter()
-            .map(|span| {
-                (
-                    span.employer.as_str(),
-                    span.from.map(|d| d.to_string()),
-                    span.until.map(|d| d.to_string()),
-                )
-            })
-            .collect();
+        let read = spans_of(spans);
         assert_eq!(
             read,
             [
