@@ -102,6 +102,28 @@ pub fn co_authors(message: &str) -> Vec<Identity> {
         .collect()
 }
 
+/// AI assistants named as co-authors (`Co-authored-by: Claude <noreply@anthropic.com>`, GitHub
+/// Copilot), left out unless the registry says `ai-co-authors: counted`.
+pub const AI_CO_AUTHOR_PATTERNS: [&str; 3] = [
+    "noreply@anthropic.com",
+    "+copilot@users.noreply.github.com",
+    "copilot@github.com",
+];
+
+/// The patterns a registry's contributions are filtered by: polity's bots, the registry's
+/// `bots:`, and AI co-authors unless it counts them.
+pub fn bot_patterns(polity: &Polity) -> Vec<String> {
+    let mut patterns: Vec<String> = DEFAULT_BOT_PATTERNS
+        .iter()
+        .map(|pattern| (*pattern).to_owned())
+        .collect();
+    if !polity.constitution.ai_co_authors_counted {
+        patterns.extend(AI_CO_AUTHOR_PATTERNS.iter().map(|pattern| (*pattern).to_owned()));
+    }
+    patterns.extend(polity.constitution.bots.iter().cloned());
+    patterns
+}
+
 /// Bot accounts by default: GitHub apps and the usual automation names, matched in "name
 /// email" without regard to case: OpenStack's Proposal Bot, Release Bot, Zuul and Jenkins (by
 /// their addresses, so that a person named Jenkins is not one), Kubernetes' Prow robot.
@@ -377,6 +399,28 @@ mod tests {
             1,
             "a quarter are trailers and one is git's own"
         );
+    }
+
+    /// C1: the registry adds bots, and decides whether AI co-authors are credited (not by default).
+    #[test]
+    fn c1_registry_bots_and_ai_co_authors() {
+        let claude = Identity {
+            name: "Claude".to_owned(),
+            email: "noreply@anthropic.com".to_owned(),
+        };
+        let ci = Identity {
+            name: "Acme CI".to_owned(),
+            email: "ci@acme.example".to_owned(),
+        };
+        let mut polity = Polity::default();
+        let patterns = bot_patterns(&polity);
+        assert!(is_bot(&claude, &patterns), "AI co-authors are not counted by default");
+        assert!(!is_bot(&ci, &patterns));
+        polity.constitution.bots = vec!["ci@acme.example".to_owned()];
+        polity.constitution.ai_co_authors_counted = true;
+        let patterns = bot_patterns(&polity);
+        assert!(!is_bot(&claude, &patterns), "counted when the registry says so");
+        assert!(is_bot(&ci, &patterns), "the registry's own bot");
     }
 
     #[test]

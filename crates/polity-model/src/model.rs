@@ -94,6 +94,12 @@ pub struct Constitution {
     pub active_member: Option<ActiveMemberRule>,
     /// E1, E2: the active members named explicitly, until contribution statistics compute them.
     pub roll: Vec<PersonRef>,
+    /// C1, C3: more patterns of automation accounts (matched in "name email", without regard
+    /// to case), beside polity's own.
+    pub bots: Vec<String>,
+    /// C1: whether an AI assistant named as co-author (Claude, Copilot) is credited. Not by
+    /// default.
+    pub ai_co_authors_counted: bool,
     /// S9: the liaison areas every project fills.
     pub liaison_areas: Vec<String>,
     /// S9: who holds an area nobody volunteered for.
@@ -124,6 +130,8 @@ impl Default for Constitution {
             loc: Loc::default(),
             active_member: None,
             roll: Vec::new(),
+            bots: Vec::new(),
+            ai_co_authors_counted: false,
             liaison_areas: Vec::new(),
             liaison_default: LiaisonDefault::None,
             reports: None,

@@ -106,6 +106,10 @@ fn constitution(source: &Constitution) -> ConstitutionFile {
             contributions: rule.contributions,
             within: period(rule.within),
         }),
+        bots: source.bots.clone(),
+        ai_co_authors: source
+            .ai_co_authors_counted
+            .then_some(crate::files::AiCoAuthorsFile::Counted),
         roll: source
             .roll
             .iter()

@@ -38,6 +38,14 @@ pub struct ConstitutionFile {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     #[schemars(with = "Vec<String>")]
     pub roll: Vec<Text>,
+    /// C1, C3: more patterns of automation accounts, matched in "name email" without regard to
+    /// case (polity's own catch GitHub apps, Dependabot, Renovate, OpenStack's and Kubernetes' bots).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub bots: Vec<String>,
+    /// C1: `counted` credits an AI assistant named as co-author (Claude, Copilot); by default
+    /// (`not-counted`) it is left out like a bot.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ai_co_authors: Option<AiCoAuthorsFile>,
     /// S9: the liaison areas every project fills (bugs, security, release, docs, gate, …).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub liaison_areas: Vec<String>,
@@ -68,6 +76,13 @@ pub struct ConstitutionFile {
     /// Named decision rules that bodies refer to with `decides-by`.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub decision_rules: BTreeMap<String, DecisionRuleFile>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum AiCoAuthorsFile {
+    Counted,
+    NotCounted,
 }
 
 #[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]

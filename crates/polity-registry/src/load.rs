@@ -379,6 +379,8 @@ impl Reader {
             },
             term_limit: source.term_limit,
             roll: source.roll.iter().map(|text| self.person_ref(file, text)).collect(),
+            bots: source.bots.clone(),
+            ai_co_authors_counted: source.ai_co_authors == Some(crate::files::AiCoAuthorsFile::Counted),
             ..Constitution::default()
         };
         if let Some(active) = &source.active_member

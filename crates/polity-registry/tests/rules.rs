@@ -546,3 +546,36 @@ fn r_value_an_election_counts_by_a_known_method_and_compat() {
         );
     }
 }
+
+#[test]
+fn c1_a_registry_names_its_bots_and_whether_ai_co_authors_count() {
+    let sources: Vec<(String, String)> = small(
+        "bots: [\"ci@acme.example\"]\nai-co-authors: counted\n",
+        "id: g\nkind: sig\nname: G\nparent: toc\n",
+    )
+    .into_iter()
+    .map(|(name, text)| (name.to_owned(), text))
+    .collect();
+    let loaded = polity_registry::load_sources(&sources);
+    assert!(loaded.findings.is_empty(), "{:#?}", loaded.findings);
+    assert_eq!(loaded.polity.constitution.bots, ["ci@acme.example"]);
+    assert!(loaded.polity.constitution.ai_co_authors_counted);
+    // The export writes them back.
+    let files = polity_registry::export::to_files(&loaded.polity);
+    assert_eq!(files.constitution.bots, ["ci@acme.example"]);
+    assert!(files.constitution.ai_co_authors.is_some());
+    // A misspelt choice is refused with its place.
+    let bad: Vec<(String, String)> = small("ai-co-authors: sometimes\n", "id: g\nkind: sig\nname: G\nparent: toc\n")
+        .into_iter()
+        .map(|(name, text)| (name.to_owned(), text))
+        .collect();
+    let refused = polity_registry::load_sources(&bad);
+    assert!(
+        refused
+            .findings
+            .iter()
+            .any(|finding| finding.severity == Severity::Error),
+        "{:#?}",
+        refused.findings
+    );
+}

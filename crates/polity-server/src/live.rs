@@ -246,10 +246,7 @@ impl Record {
                             lines.join("; ")
                         ))
                     })?;
-                    let patterns: Vec<String> = polity_contrib::DEFAULT_BOT_PATTERNS
-                        .iter()
-                        .map(|pattern| (*pattern).to_owned())
-                        .collect();
+                    let patterns = polity_contrib::bot_patterns(polity);
                     let roll = polity_contrib::electorate(polity, &found, rule, context.on, &patterns);
                     Command::RecordRoll(command::RecordRoll {
                         from: roll.from,

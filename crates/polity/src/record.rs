@@ -611,7 +611,7 @@ pub async fn election(command: &ElectionCommand, actor: &Actor) -> Result<String
         if sources.is_empty() {
             bail!("no contributions given: pass --repo (repeat for several) or --contributions");
         }
-        let patterns = crate::stats::bot_patterns();
+        let patterns = polity_contrib::bot_patterns(polity);
         let roll = polity_contrib::electorate(polity, &found, rule, at, &patterns);
         let command = Command::RecordRoll(command::RecordRoll {
             from: roll.from,

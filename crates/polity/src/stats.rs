@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use anyhow::{Context, Result, anyhow};
 use clap::{Args, Subcommand};
 use jiff::civil::Date;
-use polity_contrib::{DEFAULT_BOT_PATTERNS, Health, IngestOptions, electorate, health, ingest_with};
+use polity_contrib::{Health, IngestOptions, electorate, health, ingest_with};
 use serde::Serialize;
 
 /// Where the figures come from, and as of when: the same for every `stats` command.
@@ -149,13 +149,6 @@ fn default_cache_dir() -> Option<PathBuf> {
         .map(|dir| dir.join("polity"))
 }
 
-pub(crate) fn bot_patterns() -> Vec<String> {
-    DEFAULT_BOT_PATTERNS
-        .iter()
-        .map(|pattern| (*pattern).to_owned())
-        .collect()
-}
-
 #[derive(Debug, Subcommand)]
 pub enum StatsCommand {
     /// The roll of active members (E2) as of a date, from the repositories' history.
@@ -197,7 +190,18 @@ struct RollJson<'a> {
     from: String,
     rule: String,
     bots_left_out: usize,
+    /// `counted` or `not counted`: AI assistants named as co-authors (`ai-co-authors:`).
+    ai_co_authors: &'static str,
     voters: Vec<VoterJson<'a>>,
+}
+
+/// What the registry says of AI co-authors, in words.
+fn ai_co_authors(polity: &polity_model::Polity) -> &'static str {
+    if polity.constitution.ai_co_authors_counted {
+        "counted"
+    } else {
+        "not counted"
+    }
 }
 
 #[derive(Serialize)]
@@ -239,7 +243,7 @@ pub fn run(command: &StatsCommand) -> Result<String> {
         &loaded.registry.polity,
         loaded.at,
         &loaded.contributions,
-        bot_patterns(),
+        polity_contrib::bot_patterns(&loaded.registry.polity),
     );
     let roll = electorate(polity, contributions, rule, at, &patterns);
     if *json {
@@ -248,6 +252,7 @@ pub fn run(command: &StatsCommand) -> Result<String> {
             from: roll.from.to_string(),
             rule: format!("at least {} contributions within {}", rule.contributions, rule.within),
             bots_left_out: roll.bots_left_out,
+            ai_co_authors: ai_co_authors(polity),
             voters: roll
                 .voters
                 .iter()
@@ -268,8 +273,14 @@ pub fn run(command: &StatsCommand) -> Result<String> {
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "active members as of {} (E2: at least {} contributions in [{}, {})); {} bot identities left out",
-        roll.at, rule.contributions, roll.from, roll.at, roll.bots_left_out
+        "active members as of {} (E2: at least {} contributions in [{}, {})); {} bot identities left out; \
+         AI co-authors (Claude, Copilot) {} (`ai-co-authors:` in polity.yaml)",
+        roll.at,
+        rule.contributions,
+        roll.from,
+        roll.at,
+        roll.bots_left_out,
+        ai_co_authors(polity)
     );
     for voter in &roll.voters {
         let status = match (voter.known, voter.active) {
@@ -308,7 +319,7 @@ fn run_health(project: Option<&str>, sources: &Sources, format: &str) -> Result<
         &loaded.registry.polity,
         &loaded.contributions,
         loaded.at,
-        &bot_patterns(),
+        &polity_contrib::bot_patterns(&loaded.registry.polity),
     );
     let title = project.unwrap_or("the project");
     Ok(match format {

@@ -551,11 +551,24 @@ pub static CATALOG: &[Rule] = &[
         id: RuleId::C1,
         title: "Kinds of contribution",
         text: "Contributions are of several kinds: code, reviews, use cases, requirements, documents \
-               and other artefacts. Work outside git counts when it is recorded.",
+               and other artefacts. Work outside git counts when it is recorded. Automation is no \
+               contributor; a co-author counts only from the commit's trailer block; an AI assistant \
+               named as co-author counts only where the registry says so.",
         seeds: &[Cfn],
-        keys: &[],
+        keys: &[
+            key(
+                POLITY,
+                "bots",
+                "polity's own patterns (GitHub apps, Dependabot, Renovate, OpenStack's and Kubernetes' bots)",
+            ),
+            key(POLITY, "ai-co-authors", "not-counted"),
+        ],
         enforced: &[Stats],
-        tests: &["c1_contributions_outside_git_count_and_bad_files_import_nothing"],
+        tests: &[
+            "c1_contributions_outside_git_count_and_bad_files_import_nothing",
+            "c1_registry_bots_and_ai_co_authors",
+            "c1_a_registry_names_its_bots_and_whether_ai_co_authors_count",
+        ],
     },
     Rule {
         id: RuleId::C2,

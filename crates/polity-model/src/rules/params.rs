@@ -91,6 +91,14 @@ pub fn parameters(polity: &Polity, rule: RuleId) -> Vec<Parameter> {
             );
             out.elections(|body| body.elections.as_ref(), "elections");
         }
+        RuleId::C1 => {
+            if !constitution.bots.is_empty() {
+                out.push(format!("also bots: {}", constitution.bots.join(", ")), top);
+            }
+            if constitution.ai_co_authors_counted {
+                out.push("AI assistants named as co-authors are credited", top);
+            }
+        }
         RuleId::E2 => {
             if let Some(active) = constitution.active_member {
                 out.push(

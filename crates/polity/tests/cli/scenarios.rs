@@ -2515,6 +2515,7 @@ fn e2_stats_electorate_from_a_repository() {
     assert_eq!(roll["voters"][1]["contributions"], 2);
     assert_eq!(roll["voters"][1]["by_kind"], serde_json::json!({ "commit": 2 }));
     assert_eq!(roll["voters"][1]["active"], false);
+    assert_eq!(roll["ai_co_authors"], "not counted");
     let no_rule = polity(&[
         "stats",
         "electorate",
