@@ -265,6 +265,8 @@ pub fn ingest_with(
                 commit: raw.id.to_string(),
                 kind: crate::GIT_KIND,
                 on: raw.on,
+                committed: jiff::Timestamp::from_second(raw.committed)
+                    .map_or(raw.on, |timestamp| timestamp.to_zoned(jiff::tz::TimeZone::UTC).date()),
                 credited,
             }
         })

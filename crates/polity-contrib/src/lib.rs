@@ -34,6 +34,8 @@ pub struct Contribution {
     pub kind: &'static str,
     /// The author date, in UTC.
     pub on: Date,
+    /// The commit date (when it entered the history), in UTC; the same as `on` outside git.
+    pub committed: Date,
     /// The author first, then each distinct co-author.
     pub credited: Vec<Identity>,
 }
@@ -308,11 +310,12 @@ pub fn electorate(
 ) -> Roll {
     let from = rule.within.before(at);
     let mut resolver = Resolver::new(polity, bot_patterns);
+    let date = |contribution: &Contribution| contribution.date(rule.date);
     let mut counts: Vec<BTreeMap<&'static str, u32>> = Vec::new();
     let mut seen: Vec<usize> = Vec::new();
     for contribution in contributions
         .iter()
-        .filter(|contribution| from <= contribution.on && contribution.on < at)
+        .filter(|contribution| from <= date(contribution) && date(contribution) < at)
     {
         seen.clear();
         for identity in &contribution.credited {
@@ -512,7 +515,16 @@ pub fn health(polity: &Polity, contributions: &[Contribution], at: Date, bot_pat
     let mut per_organisation: BTreeMap<String, u64> = BTreeMap::new();
     let mut monthly: BTreeMap<(i16, i8), BTreeMap<String, u64>> = BTreeMap::new();
     let mut last_activity = None;
-    for contribution in contributions.iter().filter(|contribution| contribution.on < at) {
+    // Which date places a commit: the registry's choice for the electorate, else the commit date.
+    let basis = polity
+        .constitution
+        .active_member
+        .map_or(polity_model::ContributionDate::Commit, |rule| rule.date);
+    for contribution in contributions
+        .iter()
+        .filter(|contribution| contribution.date(basis) < at)
+    {
+        let on = contribution.date(basis);
         for identity in &contribution.credited {
             let person = people.person_of(identity);
             if person.and_then(|id| polity.person(id)).is_some_and(|person| person.bot)
@@ -520,21 +532,21 @@ pub fn health(polity: &Polity, contributions: &[Contribution], at: Date, bot_pat
             {
                 continue;
             }
-            last_activity = last_activity.max(Some(contribution.on));
+            last_activity = last_activity.max(Some(on));
             let who = person.map_or_else(|| identity.email.to_lowercase(), str::to_owned);
             for (set, days) in active.iter_mut().zip([30, 90, 365]) {
-                if contribution.on >= since(days) {
+                if on >= since(days) {
                     set.insert(who.clone());
                 }
             }
-            if contribution.on >= since(365) {
+            if on >= since(365) {
                 *per_person.entry(who.clone()).or_default() += 1;
                 let organisation = person
-                    .and_then(|id| polity.affiliation_on(id, contribution.on))
+                    .and_then(|id| polity.affiliation_on(id, on))
                     .unwrap_or(UNKNOWN)
                     .to_owned();
                 *per_organisation.entry(organisation.clone()).or_default() += 1;
-                let month = (contribution.on.year(), contribution.on.month());
+                let month = (on.year(), on.month());
                 *monthly.entry(month).or_default().entry(organisation).or_default() += 1;
             }
         }
@@ -654,6 +666,7 @@ pub fn contributions_from_csv(polity: &Polity, text: &str) -> Result<Vec<Contrib
             ),
             kind,
             on,
+            committed: on,
             credited: vec![Identity {
                 name: person.name.clone(),
                 email,
@@ -664,5 +677,15 @@ pub fn contributions_from_csv(polity: &Polity, text: &str) -> Result<Vec<Contrib
         Ok(contributions)
     } else {
         Err(problems)
+    }
+}
+
+impl Contribution {
+    /// The date that places it in a window, by the registry's choice (E2).
+    pub fn date(&self, basis: polity_model::ContributionDate) -> Date {
+        match basis {
+            polity_model::ContributionDate::Commit => self.committed,
+            polity_model::ContributionDate::Author => self.on,
+        }
     }
 }

@@ -7,7 +7,7 @@ use std::process::{Command, Stdio};
 
 use jiff::civil::date;
 use polity_contrib::{DEFAULT_BOT_PATTERNS, IngestOptions, electorate, ingest};
-use polity_model::{ActiveMemberRule, Period, PeriodUnit};
+use polity_model::{ActiveMemberRule, ContributionDate, Period, PeriodUnit};
 
 struct Commit<'a> {
     author: &'a str,
@@ -186,6 +186,7 @@ fn e2_roll_with_mailmap_co_authors_merges_bots_skewed_clocks_and_a_move() {
     let rule = ActiveMemberRule {
         contributions: 2,
         within: Period::new(6, PeriodUnit::Months),
+        date: ContributionDate::Commit,
     };
     let patterns: Vec<String> = DEFAULT_BOT_PATTERNS
         .iter()
@@ -549,6 +550,7 @@ fn merge_rules_credit_other_addresses_names_and_github_accounts() {
         commit: format!("{name}-{email}"),
         kind: polity_contrib::GIT_KIND,
         on: date(2026, 3, 1),
+        committed: date(2026, 3, 1),
         credited: vec![polity_contrib::Identity {
             name: name.to_owned(),
             email: email.to_owned(),
@@ -567,6 +569,7 @@ fn merge_rules_credit_other_addresses_names_and_github_accounts() {
             amount: 12,
             unit: PeriodUnit::Months,
         },
+        date: ContributionDate::Commit,
     };
     let roll = electorate(&loaded.polity, &contributions, rule, date(2026, 6, 1), &[]);
     let counts: Vec<(&str, bool, u32)> = roll
@@ -625,4 +628,49 @@ fn a_window_counts_commits_authored_after_they_were_committed_within_a_week() {
     // The walk went newest first by commit time and stopped at the commit 20 days before.
     assert_eq!(read.len(), 3);
     assert_eq!(counted, 2);
+}
+
+/// E2: which date places a commit in the window is the registry's choice, by default the commit
+/// date: work written before the window and merged inside it counts (103 of nova's 416 commits
+/// merged in a year were left out by their author dates).
+#[test]
+fn e2_the_window_counts_by_commit_date_unless_the_registry_says_author() {
+    if !git_available() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    git(dir.path(), &["init", "-q", "-b", "main"]);
+    let day_of = |days: i64| 1_772_323_200 + days * 86_400; // 2026-03-01 plus days
+    // Written 60 days before 2026-03-01, merged 10 days after; written and merged inside.
+    let commits = [(day_of(-60), day_of(10)), (day_of(20), day_of(21))];
+    let mut stream = String::new();
+    for (index, (authored, committed)) in commits.iter().enumerate() {
+        let mark = index + 1;
+        stream.push_str(&format!(
+            "commit refs/heads/main\nmark :{mark}\nauthor Ann Lee <ann@example.org> {authored} +0000\ncommitter Gerrit <review@example.org> {committed} +0000\ndata 2\nc{mark}\n"
+        ));
+        if mark > 1 {
+            stream.push_str(&format!("from :{}\n", mark - 1));
+        }
+    }
+    let mut child = Command::new("git")
+        .args(["fast-import", "--quiet"])
+        .current_dir(dir.path())
+        .stdin(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(stream.as_bytes()).unwrap();
+    assert!(child.wait().unwrap().success());
+    let read = ingest(dir.path(), &IngestOptions::default()).unwrap();
+    let count = |basis: ContributionDate| {
+        let rule = ActiveMemberRule {
+            contributions: 1,
+            within: Period::new(1, PeriodUnit::Months),
+            date: basis,
+        };
+        let roll = electorate(&polity(), &read, rule, date(2026, 4, 1), &[]);
+        roll.voters.iter().map(|voter| voter.contributions).sum::<u32>()
+    };
+    assert_eq!(count(ContributionDate::Commit), 2, "both were merged in March");
+    assert_eq!(count(ContributionDate::Author), 1, "one was written in January");
 }

@@ -151,6 +151,28 @@ impl Default for Constitution {
 pub struct ActiveMemberRule {
     pub contributions: u32,
     pub within: Period,
+    /// Which date of a commit places it in the window.
+    pub date: ContributionDate,
+}
+
+/// Which date of a commit counts for a window (E2, C3).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ContributionDate {
+    /// When it was committed, i.e. merged into the history (the default: work merged in the
+    /// window counts, however long ago it was first written).
+    #[default]
+    Commit,
+    /// When its author wrote it.
+    Author,
+}
+
+impl ContributionDate {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ContributionDate::Commit => "commit",
+            ContributionDate::Author => "author",
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

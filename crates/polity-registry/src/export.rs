@@ -105,6 +105,8 @@ fn constitution(source: &Constitution) -> ConstitutionFile {
         active_member: source.active_member.map(|rule| ActiveMemberFile {
             contributions: rule.contributions,
             within: period(rule.within),
+            date: (rule.date == polity_model::ContributionDate::Author)
+                .then_some(crate::files::ContributionDateFile::Author),
         }),
         bots: source.bots.clone(),
         ai_co_authors: source

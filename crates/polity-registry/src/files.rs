@@ -92,6 +92,17 @@ pub struct ActiveMemberFile {
     /// A period such as `12 months`.
     #[schemars(with = "String")]
     pub within: Text,
+    /// Which date of a commit places it in the window: `commit` (when it was merged; the
+    /// default) or `author` (when it was written).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<ContributionDateFile>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum ContributionDateFile {
+    Commit,
+    Author,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]

@@ -389,6 +389,10 @@ impl Reader {
             constitution.active_member = Some(ActiveMemberRule {
                 contributions: active.contributions,
                 within,
+                date: match active.date {
+                    Some(crate::files::ContributionDateFile::Author) => polity_model::ContributionDate::Author,
+                    _ => polity_model::ContributionDate::Commit,
+                },
             });
         }
         if let Some(reports) = &source.reports {

@@ -190,6 +190,8 @@ struct RollJson<'a> {
     from: String,
     rule: String,
     bots_left_out: usize,
+    /// Which date of a commit placed it in the window: `commit` or `author` (`active-member.date`).
+    date: &'static str,
     /// `counted` or `not counted`: AI assistants named as co-authors (`ai-co-authors:`).
     ai_co_authors: &'static str,
     voters: Vec<VoterJson<'a>>,
@@ -252,6 +254,7 @@ pub fn run(command: &StatsCommand) -> Result<String> {
             from: roll.from.to_string(),
             rule: format!("at least {} contributions within {}", rule.contributions, rule.within),
             bots_left_out: roll.bots_left_out,
+            date: rule.date.as_str(),
             ai_co_authors: ai_co_authors(polity),
             voters: roll
                 .voters
@@ -273,12 +276,13 @@ pub fn run(command: &StatsCommand) -> Result<String> {
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "active members as of {} (E2: at least {} contributions in [{}, {})); {} bot identities left out; \
+        "active members as of {} (E2: at least {} contributions in [{}, {}) by {} date); {} bot identities left out; \
          AI co-authors (Claude, Copilot) {} (`ai-co-authors:` in polity.yaml)",
         roll.at,
         rule.contributions,
         roll.from,
         roll.at,
+        rule.date.as_str(),
         roll.bots_left_out,
         ai_co_authors(polity)
     );
@@ -604,7 +608,7 @@ fn run_person(reference: &str, sources: &Sources) -> Result<String> {
             let from = rule.within.before(at);
             let counted = theirs
                 .iter()
-                .filter(|(contribution, _)| from <= contribution.on && contribution.on < at)
+                .filter(|(contribution, _)| from <= contribution.date(rule.date) && contribution.date(rule.date) < at)
                 .count();
             let verdict = if person.bot {
                 "not active: a bot".to_owned()
@@ -615,8 +619,9 @@ fn run_person(reference: &str, sources: &Sources) -> Result<String> {
             };
             let _ = writeln!(
                 out,
-                "  E2: at least {} contributions in [{from}, {at}): {counted} — {verdict}",
-                rule.contributions
+                "  E2: at least {} contributions in [{from}, {at}) by {} date: {counted} — {verdict}",
+                rule.contributions,
+                rule.date.as_str()
             );
         }
         None => {

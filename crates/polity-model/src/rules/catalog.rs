@@ -298,13 +298,23 @@ pub static CATALOG: &[Rule] = &[
         text: "An active member has made at least N contributions within a period; both numbers are \
                the registry's. The roll is computed from contribution history and recorded.",
         seeds: &[Cfn],
-        keys: &[key(
-            POLITY,
-            "active-member.contributions, active-member.within",
-            "the roll as listed",
-        )],
+        keys: &[
+            key(
+                POLITY,
+                "active-member.contributions, active-member.within",
+                "the roll as listed",
+            ),
+            key(
+                POLITY,
+                "active-member.date",
+                "commit (a commit counts when it was merged)",
+            ),
+        ],
         enforced: &[Stats, Decide("record-roll")],
-        tests: &["e2_only_active_members_on_the_roll_take_part_in_elections"],
+        tests: &[
+            "e2_only_active_members_on_the_roll_take_part_in_elections",
+            "e2_the_window_counts_by_commit_date_unless_the_registry_says_author",
+        ],
     },
     Rule {
         id: RuleId::E3,

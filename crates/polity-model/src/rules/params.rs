@@ -103,8 +103,10 @@ pub fn parameters(polity: &Polity, rule: RuleId) -> Vec<Parameter> {
             if let Some(active) = constitution.active_member {
                 out.push(
                     format!(
-                        "an active member has `>=` {} contributions within {}",
-                        active.contributions, active.within
+                        "an active member has `>=` {} contributions within {}, by {} date",
+                        active.contributions,
+                        active.within,
+                        active.date.as_str()
                     ),
                     top,
                 );

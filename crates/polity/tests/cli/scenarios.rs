@@ -2516,6 +2516,7 @@ fn e2_stats_electorate_from_a_repository() {
     assert_eq!(roll["voters"][1]["by_kind"], serde_json::json!({ "commit": 2 }));
     assert_eq!(roll["voters"][1]["active"], false);
     assert_eq!(roll["ai_co_authors"], "not counted");
+    assert_eq!(roll["date"], "commit");
     let no_rule = polity(&[
         "stats",
         "electorate",
@@ -2546,7 +2547,9 @@ fn c2_a_persons_history_says_why_they_are_or_are_not_active() {
         "2026-06-01",
     ]));
     assert!(
-        alice.contains("E2: at least 5 contributions in [2025-06-01, 2026-06-01): 2 — not active: 3 more needed"),
+        alice.contains(
+            "E2: at least 5 contributions in [2025-06-01, 2026-06-01) by commit date: 2 — not active: 3 more needed"
+        ),
         "{alice}"
     );
     assert!(
