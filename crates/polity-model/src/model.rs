@@ -267,11 +267,53 @@ impl Affiliation {
     }
 }
 
+/// An organisation's name or id without case, punctuation or legal form: `VMware, Inc.`,
+/// `vmware-inc` and `VMware` are all `vmware`. Two organisations with one bare name are likely
+/// one (a finding warns), and an import matches employers by it.
+pub fn bare_organisation_name(name: &str) -> String {
+    const LEGAL_FORMS: [&str; 22] = [
+        "inc",
+        "incorporated",
+        "llc",
+        "ltd",
+        "limited",
+        "corp",
+        "corporation",
+        "co",
+        "company",
+        "gmbh",
+        "ag",
+        "sa",
+        "sas",
+        "bv",
+        "nv",
+        "plc",
+        "srl",
+        "spa",
+        "pty",
+        "oy",
+        "ab",
+        "kk",
+    ];
+    let lower = name.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .collect();
+    let mut end = words.len();
+    while end > 1 && LEGAL_FORMS.contains(&words[end - 1]) {
+        end -= 1;
+    }
+    words[..end].concat()
+}
+
 #[derive(Clone, Debug)]
 pub struct Organisation {
     pub id: String,
     pub name: String,
     pub domains: Vec<String>,
+    /// Other ids it goes by; an affiliation naming one counts for this organisation.
+    pub aliases: Vec<String>,
     pub loc: Loc,
 }
 

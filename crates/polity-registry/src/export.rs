@@ -408,6 +408,7 @@ pub fn to_files(polity: &Polity) -> RegistryFiles {
                 id: text(organisation.id.clone()),
                 name: organisation.name.clone(),
                 domains: organisation.domains.clone(),
+                aliases: organisation.aliases.clone(),
             })
             .collect(),
         bodies: polity

@@ -273,6 +273,10 @@ pub struct OrganisationFile {
     /// E-mail domains of its employees.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub domains: Vec<String>,
+    /// Other ids it goes by (`vmware-inc` for `vmware`): an affiliation may name any of them and
+    /// counts for this organisation, so that sources that spell it otherwise do not split it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]

@@ -130,6 +130,14 @@ pub fn load_sources(sources: &[(String, String)]) -> Loaded {
         .unwrap_or(0);
     polity.constitution = reader.constitution(u32::try_from(constitution_file).unwrap_or(0), &files.constitution);
     reader.default_windows = polity.constitution.elections;
+    // An affiliation may name an organisation by one of its aliases.
+    for organisation in &files.organisations {
+        for alias in &organisation.aliases {
+            reader
+                .organisation_aliases
+                .insert(alias.clone(), organisation.id.value.clone());
+        }
+    }
     polity.people = files.people.iter().map(|person| reader.person(person)).collect();
     polity.organisations = files
         .organisations
@@ -138,6 +146,7 @@ pub fn load_sources(sources: &[(String, String)]) -> Loaded {
             id: organisation.id.value.clone(),
             name: organisation.name.clone(),
             domains: organisation.domains.clone(),
+            aliases: organisation.aliases.clone(),
             loc: reader.loc(reader.organisations_file, &organisation.id.referenced),
         })
         .collect();
@@ -157,6 +166,8 @@ struct Reader {
     findings: Vec<Finding>,
     people_file: u32,
     organisations_file: u32,
+    /// alias → organisation id.
+    organisation_aliases: BTreeMap<String, String>,
     /// The constitution's election windows, the default of every body's.
     default_windows: ElectionWindows,
 }
@@ -487,8 +498,12 @@ impl Reader {
                         "`until` is the first day no longer employed and comes after `from`",
                     );
                 }
+                let mut organisation = self.id_ref(file, &affiliation.org);
+                if let Some(canonical) = self.organisation_aliases.get(&organisation.id) {
+                    organisation.id = canonical.clone();
+                }
                 Some(Affiliation {
-                    organisation: self.id_ref(file, &affiliation.org),
+                    organisation,
                     from,
                     until,
                     loc,

@@ -579,3 +579,71 @@ fn c1_a_registry_names_its_bots_and_whether_ai_co_authors_count() {
         refused.findings
     );
 }
+
+/// One company under two ids splits it (its seats under a cap, its share of the work): an
+/// affiliation naming an alias counts for the organisation, a misused alias is an error, and two
+/// organisations that look like one are a warning.
+#[test]
+fn r_dup_one_company_under_two_ids() {
+    let sources = |organisations: &str| -> Vec<(String, String)> {
+        let mut files: Vec<(String, String)> = small("", "id: g\nkind: sig\nname: G\nparent: toc\n")
+            .into_iter()
+            .map(|(name, text)| (name.to_owned(), text))
+            .collect();
+        for (name, text) in &mut files {
+            if name == "organisations.yaml" {
+                *text = organisations.to_owned();
+            }
+            if name == "people.yaml" {
+                text.push_str("- { id: dee, name: Dee, affiliations: [{ org: vmware-inc, from: 2020-01-01 }] }\n");
+            }
+        }
+        files
+    };
+    let aliased = polity_registry::load_sources(&sources(
+        "- { id: acme, name: Acme }\n- { id: globex, name: Globex }\n- { id: vmware, name: VMware, aliases: [vmware-inc] }\n",
+    ));
+    assert!(aliased.findings.is_empty(), "{:#?}", aliased.findings);
+    assert!(
+        polity_model::check(&aliased.polity, AT)
+            .iter()
+            .all(|finding| finding.rule != "R-DUP")
+    );
+    assert_eq!(
+        aliased.polity.affiliation_on("dee", AT),
+        Some("vmware"),
+        "the alias counts for vmware"
+    );
+    // Without the alias, the two ids look like one company: a warning, and the affiliation is
+    // to the second id.
+    let split = polity_registry::load_sources(&sources(
+        "- { id: acme, name: Acme }\n- { id: globex, name: Globex }\n- { id: vmware, name: VMware }\n\
+         - { id: vmware-inc, name: \"VMware, Inc.\" }\n",
+    ));
+    let findings = polity_model::check(&split.polity, AT);
+    let warned = with_rule(&findings, "R-DUP", Severity::Warning);
+    assert_eq!(warned.len(), 1, "{findings:#?}");
+    assert_eq!(
+        warned[0].message,
+        "vmware and vmware-inc look like one organisation (both are \"vmware\" without case, punctuation and legal form)"
+    );
+    assert!(warned[0].hint.contains("add \"vmware-inc\" to its `aliases`"));
+    // An alias that is another organisation's id, and a shared domain.
+    let wrong = polity_registry::load_sources(&sources(
+        "- { id: acme, name: Acme, domains: [acme.example] }\n- { id: globex, name: Globex, domains: [acme.example], aliases: [acme] }\n\
+         - { id: vmware-inc, name: VMware }\n",
+    ));
+    let findings = polity_model::check(&wrong.polity, AT);
+    assert!(
+        with_rule(&findings, "R-DUP", Severity::Error)
+            .iter()
+            .any(|finding| finding.message == "alias \"acme\" of globex is the id of another organisation, Acme"),
+        "{findings:#?}"
+    );
+    assert!(
+        with_rule(&findings, "R-DUP", Severity::Warning)
+            .iter()
+            .any(|finding| finding.message == "acme and globex share the e-mail domain acme.example"),
+        "{findings:#?}"
+    );
+}

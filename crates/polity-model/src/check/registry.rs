@@ -120,7 +120,91 @@ pub(super) fn unknown_organisation(id: &str, loc: Loc) -> Finding {
     )
 }
 
+/// One company under two ids (`vmware` and `vmware-inc` when sources mix) splits its seats and
+/// its share of the work: an alias claimed twice, or naming another organisation, is an error;
+/// two organisations with one bare name, or one e-mail domain, are a warning.
+fn organisation_duplicates(polity: &Polity, findings: &mut Vec<Finding>) {
+    let mut claimed: BTreeMap<&str, &str> = BTreeMap::new();
+    for organisation in &polity.organisations {
+        for alias in &organisation.aliases {
+            if let Some(other) = polity.organisations.iter().find(|other| other.id == *alias) {
+                findings.push(Finding::error(
+                    RuleId::RDup,
+                    organisation.loc,
+                    format!(
+                        "alias {alias:?} of {} is the id of another organisation, {}",
+                        organisation.id, other.name
+                    ),
+                    "merge the two: keep one entry and list the other id under its `aliases`",
+                ));
+            }
+            if let Some(earlier) = claimed.insert(alias, &organisation.id) {
+                findings.push(Finding::error(
+                    RuleId::RDup,
+                    organisation.loc,
+                    format!(
+                        "alias {alias:?} of {} is already an alias of {earlier}",
+                        organisation.id
+                    ),
+                    "an alias belongs to one organisation",
+                ));
+            }
+        }
+    }
+    let mut by_bare: BTreeMap<String, &crate::Organisation> = BTreeMap::new();
+    let mut by_domain: BTreeMap<String, &crate::Organisation> = BTreeMap::new();
+    for organisation in &polity.organisations {
+        let mut bare: Vec<String> = [organisation.id.as_str(), organisation.name.as_str()]
+            .iter()
+            .map(|name| crate::bare_organisation_name(name))
+            .filter(|bare| !bare.is_empty())
+            .collect();
+        bare.dedup();
+        for key in bare {
+            match by_bare.get(&key) {
+                Some(earlier) if earlier.id != organisation.id => {
+                    findings.push(Finding::warning(
+                        RuleId::RDup,
+                        organisation.loc,
+                        format!(
+                            "{} and {} look like one organisation (both are {key:?} without case, punctuation \
+                             and legal form)",
+                            earlier.id, organisation.id
+                        ),
+                        format!(
+                            "if they are one, keep {} and add {:?} to its `aliases` in organisations.yaml",
+                            earlier.id, organisation.id
+                        ),
+                    ));
+                }
+                Some(_) => {}
+                None => {
+                    by_bare.insert(key, organisation);
+                }
+            }
+        }
+        for domain in &organisation.domains {
+            match by_domain.get(&domain.to_lowercase()) {
+                Some(earlier) if earlier.id != organisation.id => findings.push(Finding::warning(
+                    RuleId::RDup,
+                    organisation.loc,
+                    format!(
+                        "{} and {} share the e-mail domain {domain}",
+                        earlier.id, organisation.id
+                    ),
+                    "a domain names one employer: merge the two (`aliases`) or remove the domain from one",
+                )),
+                Some(_) => {}
+                None => {
+                    by_domain.insert(domain.to_lowercase(), organisation);
+                }
+            }
+        }
+    }
+}
+
 pub(super) fn duplicates(polity: &Polity, _at: Date, findings: &mut Vec<Finding>) {
+    organisation_duplicates(polity, findings);
     fn report(kind: &str, items: impl Iterator<Item = (String, Loc)>, hint: &str, findings: &mut Vec<Finding>) {
         let mut first: BTreeMap<String, Loc> = BTreeMap::new();
         for (key, loc) in items {

@@ -660,13 +660,15 @@ pub static CATALOG: &[Rule] = &[
         id: RuleId::RDup,
         title: "Ids are used once",
         text: "An id, a GitHub handle (without regard to case) or an address belongs to one person, \
-               body or organisation.",
+               body or organisation. One company is one organisation: other ids it goes by are its \
+               aliases, and two organisations that look like one are warned about.",
         seeds: &[Polity],
         keys: &[],
         enforced: &[Check("duplicates")],
         tests: &[
             "r_dup_github_handles_are_compared_without_regard_to_case",
             "r_dup_an_identity_belongs_to_one_person",
+            "r_dup_one_company_under_two_ids",
         ],
     },
     Rule {

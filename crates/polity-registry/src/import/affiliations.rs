@@ -414,16 +414,28 @@ pub fn apply(
         }
     }
     let organisation_of = |employer: &str, organisations: &mut Vec<OrganisationFile>, added: &mut Vec<String>| {
+        // By name, id or alias; then by the name without its legal form (`VMware, Inc.` is
+        // `vmware`), so that two sources' spellings of one company do not split it.
+        let id = slug(employer);
+        let bare = polity_model::bare_organisation_name(employer);
         if let Some(found) = organisations.iter().find(|organisation| {
-            organisation.name.eq_ignore_ascii_case(employer) || organisation.id.value == slug(employer)
+            organisation.name.eq_ignore_ascii_case(employer)
+                || organisation.id.value == id
+                || organisation.aliases.contains(&id)
         }) {
             return found.id.value.clone();
         }
-        let id = slug(employer);
+        if let Some(found) = organisations.iter().find(|organisation| {
+            polity_model::bare_organisation_name(&organisation.name) == bare
+                || polity_model::bare_organisation_name(&organisation.id.value) == bare
+        }) {
+            return found.id.value.clone();
+        }
         organisations.push(OrganisationFile {
             id: text(id.clone()),
             name: employer.to_owned(),
             domains: Vec::new(),
+            aliases: Vec::new(),
         });
         added.push(id.clone());
         id
@@ -616,6 +628,38 @@ mod tests {
     }
 
     #[test]
+    fn an_employer_spelt_otherwise_is_the_organisation_already_there() {
+        let mut affiliations = Affiliations::default();
+        assert_eq!(
+            affiliations.read_gitdm_map(
+                "email-map",
+                "ann@acme.com VMware, Inc. < 2021-01-01\nann@acme.com Pivotal < 2022-01-01\nann@acme.com Broadcom\n"
+            ),
+            []
+        );
+        let mut people = vec![person("ann", &["ann@acme.com"])];
+        let organisation = |id: &str, name: &str, aliases: &[&str]| OrganisationFile {
+            id: text(id),
+            name: name.to_owned(),
+            domains: Vec::new(),
+            aliases: aliases.iter().map(|alias| (*alias).to_owned()).collect(),
+        };
+        let mut organisations = vec![
+            organisation("vmware", "VMware", &[]),
+            organisation("pivotal-software", "Pivotal Software", &["pivotal"]),
+        ];
+        let applied = apply(&affiliations, &mut people, &mut organisations);
+        // "VMware, Inc." is vmware by its bare name, "Pivotal" pivotal-software by its alias.
+        assert_eq!(applied.organisations_added, ["broadcom"]);
+        let orgs: Vec<&str> = people[0]
+            .affiliations
+            .iter()
+            .map(|affiliation| affiliation.org.value.as_str())
+            .collect();
+        assert_eq!(orgs, ["vmware", "pivotal-software", "broadcom"]);
+    }
+
+    #[test]
     fn domain_maps_and_aliases_apply_to_people_without_an_address_entry() {
         let mut affiliations = Affiliations::default();
         assert_eq!(
@@ -633,6 +677,7 @@ mod tests {
         );
         let mut people = vec![person("ann", &["ann@acme.com"]), person("bo", &["bo@elsewhere.org"])];
         let mut organisations = vec![OrganisationFile {
+            aliases: Vec::new(),
             id: text("acme"),
             name: "Acme".to_owned(),
             domains: Vec::new(),

@@ -37,6 +37,11 @@ pub fn slug(name: &str) -> String {
 struct People {
     people: BTreeMap<String, PersonFile>,
     organisations: BTreeMap<String, String>,
+    /// A company spelt two ways (`Kubermatic`, `Kubermatic GmbH`) is one organisation: bare name
+    /// (see [`polity_model::bare_organisation_name`]) → the id first met; the other ids are its
+    /// aliases.
+    bare: BTreeMap<String, String>,
+    aliases: BTreeMap<String, Vec<String>>,
 }
 
 impl People {
@@ -68,7 +73,18 @@ impl People {
         if let Some(company) = company.map(str::trim).filter(|company| !company.is_empty())
             && person.affiliations.is_empty()
         {
-            let org = slug(company);
+            let spelt = slug(company);
+            let org = self
+                .bare
+                .entry(polity_model::bare_organisation_name(company))
+                .or_insert_with(|| spelt.clone())
+                .clone();
+            if org != spelt {
+                let aliases = self.aliases.entry(org.clone()).or_default();
+                if !aliases.contains(&spelt) {
+                    aliases.push(spelt);
+                }
+            }
             self.organisations
                 .entry(org.clone())
                 .or_insert_with(|| company.to_owned());
@@ -82,10 +98,12 @@ impl People {
 
     fn finish(self) -> (Vec<PersonFile>, Vec<OrganisationFile>) {
         let people = self.people.into_values().collect();
+        let mut aliases = self.aliases;
         let organisations = self
             .organisations
             .into_iter()
             .map(|(id, name)| OrganisationFile {
+                aliases: aliases.remove(&id).unwrap_or_default(),
                 id: text(id),
                 name,
                 domains: Vec::new(),
