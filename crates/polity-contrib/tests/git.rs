@@ -355,6 +355,29 @@ fn commit_on_top(dir: &Path, author: &str, email: &str, time: i64, message: &str
     assert!(status.success());
 }
 
+/// Writes `commits` (author time, committer time, in seconds) on `main`, one after another, with
+/// `git fast-import`, so that author and committer dates can differ.
+fn fast_import(dir: &Path, author: &str, committer: &str, commits: &[(i64, i64)]) {
+    let mut stream = String::new();
+    for (index, (authored, committed)) in commits.iter().enumerate() {
+        let mark = index + 1;
+        stream.push_str(&format!(
+            "commit refs/heads/main\nmark :{mark}\nauthor {author} {authored} +0000\ncommitter {committer} {committed} +0000\ndata 2\nc{mark}\n"
+        ));
+        if mark > 1 {
+            stream.push_str(&format!("from :{}\n", mark - 1));
+        }
+    }
+    let mut child = Command::new("git")
+        .args(["fast-import", "--quiet"])
+        .current_dir(dir)
+        .stdin(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(stream.as_bytes()).unwrap();
+    assert!(child.wait().unwrap().success());
+}
+
 fn git(dir: &Path, args: &[&str]) {
     let status = Command::new("git")
         .args(args)
@@ -598,24 +621,7 @@ fn a_window_counts_commits_authored_after_they_were_committed_within_a_week() {
         (day_of(-2), day_of(-1)),   // authored before the window: read, not counted by date
         (day_of(5), day_of(5)),     // inside
     ];
-    let mut stream = String::new();
-    for (index, (authored, committed)) in commits.iter().enumerate() {
-        let mark = index + 1;
-        stream.push_str(&format!(
-            "commit refs/heads/main\nmark :{mark}\nauthor Ann <ann@example.org> {authored} +0000\ncommitter CI <ci@example.org> {committed} +0000\ndata 2\nc{mark}\n"
-        ));
-        if mark > 1 {
-            stream.push_str(&format!("from :{}\n", mark - 1));
-        }
-    }
-    let mut child = Command::new("git")
-        .args(["fast-import", "--quiet"])
-        .current_dir(dir.path())
-        .stdin(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child.stdin.take().unwrap().write_all(stream.as_bytes()).unwrap();
-    assert!(child.wait().unwrap().success());
+    fast_import(dir.path(), "Ann <ann@example.org>", "CI <ci@example.org>", &commits);
     let read = ingest(
         dir.path(),
         &IngestOptions {
@@ -643,24 +649,12 @@ fn e2_the_window_counts_by_commit_date_unless_the_registry_says_author() {
     let day_of = |days: i64| 1_772_323_200 + days * 86_400; // 2026-03-01 plus days
     // Written 60 days before 2026-03-01, merged 10 days after; written and merged inside.
     let commits = [(day_of(-60), day_of(10)), (day_of(20), day_of(21))];
-    let mut stream = String::new();
-    for (index, (authored, committed)) in commits.iter().enumerate() {
-        let mark = index + 1;
-        stream.push_str(&format!(
-            "commit refs/heads/main\nmark :{mark}\nauthor Ann Lee <ann@example.org> {authored} +0000\ncommitter Gerrit <review@example.org> {committed} +0000\ndata 2\nc{mark}\n"
-        ));
-        if mark > 1 {
-            stream.push_str(&format!("from :{}\n", mark - 1));
-        }
-    }
-    let mut child = Command::new("git")
-        .args(["fast-import", "--quiet"])
-        .current_dir(dir.path())
-        .stdin(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child.stdin.take().unwrap().write_all(stream.as_bytes()).unwrap();
-    assert!(child.wait().unwrap().success());
+    fast_import(
+        dir.path(),
+        "Ann Lee <ann@example.org>",
+        "Gerrit <review@example.org>",
+        &commits,
+    );
     let read = ingest(dir.path(), &IngestOptions::default()).unwrap();
     let count = |basis: ContributionDate| {
         let rule = ActiveMemberRule {

@@ -390,7 +390,28 @@ impl Reader {
             },
             term_limit: source.term_limit,
             roll: source.roll.iter().map(|text| self.person_ref(file, text)).collect(),
-            bots: source.bots.clone(),
+            // A pattern of a character or two (or none) would match everyone and empty the
+            // electorate: refused.
+            bots: source
+                .bots
+                .iter()
+                .filter(|pattern| {
+                    let kept = pattern.trim().chars().count() >= 3;
+                    if !kept {
+                        self.value_error(
+                            Loc {
+                                file,
+                                line: 1,
+                                column: 1,
+                            },
+                            format!("bot pattern {pattern:?} is too short: it would match almost everyone"),
+                            "write at least three characters, e.g. `ci@acme.example` or `[bot]`",
+                        );
+                    }
+                    kept
+                })
+                .cloned()
+                .collect(),
             ai_co_authors_counted: source.ai_co_authors == Some(crate::files::AiCoAuthorsFile::Counted),
             ..Constitution::default()
         };

@@ -564,6 +564,23 @@ fn c1_a_registry_names_its_bots_and_whether_ai_co_authors_count() {
     let files = polity_registry::export::to_files(&loaded.polity);
     assert_eq!(files.constitution.bots, ["ci@acme.example"]);
     assert!(files.constitution.ai_co_authors.is_some());
+    // A pattern that would match everyone (and so empty the electorate) is refused, the others kept.
+    let hostile: Vec<(String, String)> = small(
+        "bots: [\"\", \"a\", \"ci@acme.example\"]\n",
+        "id: g\nkind: sig\nname: G\nparent: toc\n",
+    )
+    .into_iter()
+    .map(|(name, text)| (name.to_owned(), text))
+    .collect();
+    let loaded = polity_registry::load_sources(&hostile);
+    assert_eq!(loaded.polity.constitution.bots, ["ci@acme.example"]);
+    let refused = with_rule(&loaded.findings, "R-VALUE", Severity::Error);
+    assert_eq!(refused.len(), 2, "{:#?}", loaded.findings);
+    assert!(
+        refused[0]
+            .message
+            .contains("is too short: it would match almost everyone")
+    );
     // A misspelt choice is refused with its place.
     let bad: Vec<(String, String)> = small("ai-co-authors: sometimes\n", "id: g\nkind: sig\nname: G\nparent: toc\n")
         .into_iter()

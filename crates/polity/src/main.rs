@@ -1,5 +1,6 @@
 //! The `polity` command line. Flags become validated values here; the work is in the libraries.
 
+mod affiliations;
 mod audit;
 mod compare;
 mod feasibility;
@@ -12,7 +13,6 @@ mod stats;
 mod tally;
 
 use polity_engine::command;
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -495,7 +495,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             aliases,
             cncf,
             dry_run,
-        } => import_affiliations(&registry, &email_maps, &domain_maps, &aliases, &cncf, dry_run),
+        } => affiliations::import_affiliations(&registry, &email_maps, &domain_maps, &aliases, &cncf, dry_run),
         Command::Tally {
             ballots,
             election,
@@ -702,111 +702,4 @@ fn write_schemas(out: &Path) -> Result<()> {
         println!("wrote {}", path.display());
     }
     Ok(())
-}
-
-/// `polity affiliations`: reads every file, reports every problem with its file and line (and
-/// then writes nothing), else replaces the people's affiliations and merges their addresses.
-fn import_affiliations(
-    registry: &Path,
-    email_maps: &[PathBuf],
-    domain_maps: &[PathBuf],
-    aliases: &[PathBuf],
-    cncf: &[PathBuf],
-    dry_run: bool,
-) -> Result<ExitCode> {
-    use polity_registry::import::affiliations::{Affiliations, apply};
-    let loaded = polity_registry::load(registry)?;
-    if let Some(error) = loaded
-        .findings
-        .iter()
-        .find(|finding| finding.severity == polity_model::Severity::Error)
-    {
-        bail!(
-            "{}: the registry does not load cleanly ({}: {}); run `polity check` and fix it first",
-            registry.display(),
-            error.rule,
-            error.message
-        );
-    }
-    if email_maps.len() + domain_maps.len() + aliases.len() + cncf.len() == 0 {
-        bail!("no files given: pass --email-map, --domain-map, --aliases or --cncf");
-    }
-    let mut affiliations = Affiliations::default();
-    let mut problems = Vec::new();
-    for (paths, read) in [
-        (
-            email_maps,
-            Affiliations::read_gitdm_map as fn(&mut Affiliations, &str, &str) -> _,
-        ),
-        (domain_maps, Affiliations::read_gitdm_map),
-        (aliases, Affiliations::read_gitdm_aliases),
-        (cncf, Affiliations::read_cncf),
-    ] {
-        for path in paths {
-            let content = std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
-            problems.extend(read(&mut affiliations, &path.display().to_string(), &content));
-        }
-    }
-    if !problems.is_empty() {
-        let lines: Vec<String> = problems.iter().map(ToString::to_string).collect();
-        bail!(
-            "{} problem(s); nothing was imported:\n  {}",
-            problems.len(),
-            lines.join("\n  ")
-        );
-    }
-    if !affiliations.warnings.is_empty() {
-        println!("{} warning(s):", affiliations.warnings.len());
-        for warning in affiliations.warnings.iter().take(20) {
-            match warning.line {
-                0 => println!("  {}: {}", warning.file, warning.reason),
-                _ => println!("  {warning}"),
-            }
-        }
-        if affiliations.warnings.len() > 20 {
-            println!("  … and {} more", affiliations.warnings.len() - 20);
-        }
-    }
-    let mut files = polity_registry::export::to_files(&loaded.polity);
-    let applied = apply(&affiliations, &mut files.people, &mut files.organisations);
-    let mut sources: BTreeMap<&str, usize> = BTreeMap::new();
-    for source in applied.people.values() {
-        *sources.entry(source).or_default() += 1;
-    }
-    let by_source: Vec<String> = sources
-        .iter()
-        .map(|(source, count)| format!("{count} from {source}"))
-        .collect();
-    println!(
-        "{}{} people given affiliations ({}); {} addresses merged into people; {} organisations added{}; {} entries matched no person of the registry",
-        if dry_run { "dry run: " } else { "" },
-        applied.people.len(),
-        if by_source.is_empty() {
-            "none".to_owned()
-        } else {
-            by_source.join(", ")
-        },
-        applied.merged_emails,
-        applied.organisations_added.len(),
-        if applied.organisations_added.is_empty() {
-            String::new()
-        } else {
-            format!(" ({})", applied.organisations_added.join(", "))
-        },
-        applied.unmatched
-    );
-    if dry_run {
-        return Ok(ExitCode::SUCCESS);
-    }
-    polity_registry::write_people_and_organisations(registry, &files, "")?;
-    // What was written loads as cleanly as what was read.
-    let reloaded = polity_registry::load(registry)?;
-    if let Some(error) = reloaded
-        .findings
-        .iter()
-        .find(|finding| finding.severity == polity_model::Severity::Error)
-    {
-        bail!("the registry written has an error: {}: {}", error.rule, error.message);
-    }
-    Ok(ExitCode::SUCCESS)
 }
