@@ -90,6 +90,21 @@ try {
     const found = await page.locator('[role=status]').last().textContent();
     expect(found.includes(`receipt ${receipt} is on the tally sheet, ranking dana > chen`), `receipt check: ${found}`);
 
+    // The body's page shows its contributions as a chart (C3): every month, names in the legend.
+    await page.setViewportSize({ width: 1280, height: 900 });
+    for (let attempt = 0; attempt < 60; attempt++) {
+      await page.goto(`${base}/bodies/tsc`);
+      if (await page.locator('.chart svg').count() > 0) break;
+      await page.waitForTimeout(500);
+    }
+    const chart = page.locator('.chart');
+    const legend = await chart.textContent();
+    expect(legend.includes('China Mobile') && legend.includes('Feb'), `the chart: ${legend.slice(0, 400)}`);
+    const box = await chart.boundingBox();
+    const inner = await page.locator('.chart svg').boundingBox();
+    expect(inner.width <= box.width + 1, `the chart is cut off (${inner.width} > ${box.width})`);
+    await chart.screenshot({ path: `${shots}/7-health-chart.png` });
+
     // Readable on a phone.
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(`${base}/elections/tsc/e2`);

@@ -9,10 +9,12 @@
 //! Architecture invariant: reading git is the only I/O here; counting is a pure function of the
 //! commits, the registry and the date.
 
+mod chart;
 mod git;
 
 use std::collections::{BTreeMap, BTreeSet};
 
+pub use chart::health_svg;
 pub use git::{CLOCK_SLACK_DAYS, IngestError, IngestOptions, Ingested, ingest, ingest_with};
 
 use jiff::civil::Date;
@@ -464,6 +466,10 @@ mod tests {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Health {
     pub at: Date,
+    /// The first day of the 365 days (`at` − 365 days); the window is `[from, at)`.
+    pub from: Date,
+    /// Which date of a commit placed it (the registry's `active-member.date`, else the commit's).
+    pub basis: polity_model::ContributionDate,
     /// Distinct contributors with a contribution in the last 30, 90 and 365 days.
     pub active_30: usize,
     pub active_90: usize,
@@ -559,6 +565,8 @@ pub fn health(polity: &Polity, contributions: &[Contribution], at: Date, bot_pat
         .map(|(who, count)| (who.clone(), *count));
     Health {
         at,
+        from: since(365),
+        basis,
         active_30: active[0].len(),
         active_90: active[1].len(),
         active_365: active[2].len(),

@@ -95,6 +95,19 @@ pub struct App {
     /// A password hash checked when a login does not exist, so that timing does not tell.
     dummy_hash: String,
     http: reqwest::Client,
+    /// C3: the contribution histories shown as a health chart on bodies' pages, by body id
+    /// (`polity serve --repo`); filled by whoever reads the repositories.
+    pub histories: std::sync::RwLock<std::collections::BTreeMap<String, History>>,
+}
+
+/// A body's contribution history, as far as it has been read.
+#[derive(Clone, Debug)]
+pub enum History {
+    /// Being read (a first read of a large history takes a while).
+    Reading,
+    Read(Arc<Vec<polity_contrib::Contribution>>),
+    /// Reading failed: why, in words.
+    Failed(String),
 }
 
 impl App {
@@ -125,6 +138,7 @@ impl App {
             config,
             dummy_hash: auth::hash_password("not a password of anyone")?,
             http,
+            histories: std::sync::RwLock::default(),
         }))
     }
 

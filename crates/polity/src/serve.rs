@@ -55,6 +55,12 @@ pub struct ServeArgs {
     /// not pass the client's address, every client shares the proxy's). 0: no limit.
     #[arg(long, default_value_t = 120, value_name = "N")]
     pub read_limit: usize,
+    /// C3: a git repository whose contributions the body's page shows as a health chart,
+    /// `BODY=PATH`, or `PATH` for the top bodies (those no other body oversees); repeat for
+    /// several. Read in the background after the server starts (kept in the stats cache,
+    /// POLITY_CACHE_DIR or ~/.cache/polity), and read again every hour.
+    #[arg(long = "repo", value_name = "[BODY=]PATH")]
+    pub repos: Vec<String>,
 }
 
 /// The bundled demo registry, compiled in so that `--demo` works from any folder.
@@ -171,6 +177,10 @@ pub async fn serve(args: ServeArgs) -> Result<()> {
                 .map_err(|error| anyhow!("recording {}: {error}", registry.display()))?;
         }
     }
+    let histories = histories(&app, &args.repos).await?;
+    if !histories.is_empty() {
+        read_histories(app.clone(), histories);
+    }
     let listener = tokio::net::TcpListener::bind(args.listen)
         .await
         .with_context(|| format!("cannot listen on {}", args.listen))?;
@@ -188,6 +198,90 @@ pub async fn serve(args: ServeArgs) -> Result<()> {
         );
     }
     polity_server::serve_on(app, listener).await
+}
+
+/// Which repositories each body's chart counts, from `--repo [BODY=]PATH`: a body named before
+/// `=` must be one of the record's; a bare path belongs to every top body.
+async fn histories(app: &App, repos: &[String]) -> Result<std::collections::BTreeMap<String, Vec<PathBuf>>> {
+    let mut by_body: std::collections::BTreeMap<String, Vec<PathBuf>> = std::collections::BTreeMap::new();
+    if repos.is_empty() {
+        return Ok(by_body);
+    }
+    let live = app.record.live.read().await;
+    let polity = &live.state.polity;
+    for repo in repos {
+        let (bodies, path) = match repo.split_once('=') {
+            Some((body, path)) if polity.body(body).is_some() => (vec![body.to_owned()], path),
+            Some((body, _)) if !std::path::Path::new(repo).exists() => bail!(
+                "--repo {repo:?}: there is no body {body:?} in the record; write --repo BODY=PATH with one of: {}",
+                polity
+                    .bodies
+                    .iter()
+                    .map(|body| body.id.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+            _ => (
+                polity
+                    .bodies
+                    .iter()
+                    .filter(|body| body.parent.is_none())
+                    .map(|body| body.id.clone())
+                    .collect(),
+                repo.as_str(),
+            ),
+        };
+        if !std::path::Path::new(path).exists() {
+            bail!("--repo {repo:?}: {path} does not exist; give the path of a git repository");
+        }
+        for body in bodies {
+            by_body.entry(body).or_default().push(PathBuf::from(path));
+        }
+    }
+    Ok(by_body)
+}
+
+/// Reads the bodies' repositories on a blocking thread, now and every hour, into `app.histories`.
+fn read_histories(app: std::sync::Arc<App>, by_body: std::collections::BTreeMap<String, Vec<PathBuf>>) {
+    if let Ok(mut histories) = app.histories.write() {
+        for body in by_body.keys() {
+            histories.insert(body.clone(), polity_server::History::Reading);
+        }
+    }
+    tokio::spawn(async move {
+        loop {
+            for (body, repos) in &by_body {
+                let repos = repos.clone();
+                let read = tokio::task::spawn_blocking(move || {
+                    let options = polity_contrib::IngestOptions {
+                        cache: std::env::var_os("POLITY_CACHE_DIR")
+                            .map(PathBuf::from)
+                            .or_else(crate::stats::default_cache_dir),
+                        ..polity_contrib::IngestOptions::default()
+                    };
+                    crate::stats::read_repositories(&repos, &options)
+                })
+                .await;
+                let history = match read {
+                    Ok(Ok(contributions)) => polity_server::History::Read(std::sync::Arc::new(contributions)),
+                    Ok(Err(error)) => {
+                        eprintln!("polity serve: reading the history of {body}: {error:#}");
+                        polity_server::History::Failed(format!("{error:#}"))
+                    }
+                    Err(error) => polity_server::History::Failed(error.to_string()),
+                };
+                if let Ok(mut histories) = app.histories.write() {
+                    // A later read that fails keeps the history read before.
+                    let keep = matches!(history, polity_server::History::Failed(_))
+                        && matches!(histories.get(body), Some(polity_server::History::Read(_)));
+                    if !keep {
+                        histories.insert(body.clone(), history);
+                    }
+                }
+            }
+            tokio::time::sleep(std::time::Duration::from_secs(3600)).await;
+        }
+    });
 }
 
 #[derive(Debug, Subcommand)]

@@ -76,68 +76,77 @@ impl Sources {
         } else {
             self.cache_dir.clone().or_else(default_cache_dir)
         };
-        let mut contributions = Vec::new();
-        // A repository given twice (by another path to it, or a clone or fork of it) would count
-        // its commits twice: the same path is read once, and a commit is counted once.
-        let mut paths: std::collections::BTreeMap<PathBuf, &PathBuf> = std::collections::BTreeMap::new();
-        let mut commits: std::collections::HashSet<String> = std::collections::HashSet::new();
-        for repo in &self.repos {
-            let resolved = std::fs::canonicalize(repo).unwrap_or_else(|_| repo.clone());
-            let resolved = if resolved.file_name().is_some_and(|name| name == ".git") {
-                resolved.parent().map_or(resolved.clone(), std::path::Path::to_path_buf)
-            } else {
-                resolved
-            };
-            if let Some(first) = paths.get(&resolved) {
-                eprintln!(
-                    "{}: the same repository as {} (given twice): read once",
-                    repo.display(),
-                    first.display()
-                );
-                continue;
-            }
-            paths.insert(resolved, repo);
-            // A spinner on a terminal; nothing when stderr is not one.
-            let bar = indicatif::ProgressBar::new_spinner();
-            bar.set_style(
-                indicatif::ProgressStyle::with_template("{spinner} {prefix}: {pos} commits read ({per_sec})")
-                    .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
-            );
-            bar.set_prefix(repo.display().to_string());
-            let ingested = ingest_with(repo, options, &|count| bar.inc(count))?;
-            let counted = contributions.len();
-            bar.finish_and_clear();
-            if !bar.is_hidden() {
-                eprintln!(
-                    "{}: {} commits read, {} from the cache{}",
-                    repo.display(),
-                    ingested.read,
-                    ingested.cached,
-                    ingested.cache_note.map(|note| format!(" ({note})")).unwrap_or_default()
-                );
-            }
-            let before = ingested.contributions.len();
-            contributions.extend(
-                ingested
-                    .contributions
-                    .into_iter()
-                    .filter(|contribution| commits.insert(contribution.commit.clone())),
-            );
-            let again = before - (contributions.len() - counted);
-            if again > 0 {
-                eprintln!(
-                    "{}: {again} commit(s) already counted from another repository given (a clone, fork or \
-                     part of the same history): each counted once",
-                    repo.display()
-                );
-            }
-        }
-        Ok(contributions)
+        read_repositories(&self.repos, options)
     }
 }
 
+/// Every contribution of `repos`, each repository read once and each commit counted once, with a
+/// spinner on a terminal.
+pub(crate) fn read_repositories(
+    repos: &[PathBuf],
+    options: &IngestOptions,
+) -> Result<Vec<polity_contrib::Contribution>> {
+    let mut contributions = Vec::new();
+    // A repository given twice (by another path to it, or a clone or fork of it) would count
+    // its commits twice: the same path is read once, and a commit is counted once.
+    let mut paths: std::collections::BTreeMap<PathBuf, &PathBuf> = std::collections::BTreeMap::new();
+    let mut commits: std::collections::HashSet<String> = std::collections::HashSet::new();
+    for repo in repos {
+        let resolved = std::fs::canonicalize(repo).unwrap_or_else(|_| repo.clone());
+        let resolved = if resolved.file_name().is_some_and(|name| name == ".git") {
+            resolved.parent().map_or(resolved.clone(), std::path::Path::to_path_buf)
+        } else {
+            resolved
+        };
+        if let Some(first) = paths.get(&resolved) {
+            eprintln!(
+                "{}: the same repository as {} (given twice): read once",
+                repo.display(),
+                first.display()
+            );
+            continue;
+        }
+        paths.insert(resolved, repo);
+        // A spinner on a terminal; nothing when stderr is not one.
+        let bar = indicatif::ProgressBar::new_spinner();
+        bar.set_style(
+            indicatif::ProgressStyle::with_template("{spinner} {prefix}: {pos} commits read ({per_sec})")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
+        );
+        bar.set_prefix(repo.display().to_string());
+        let ingested = ingest_with(repo, options, &|count| bar.inc(count))?;
+        let counted = contributions.len();
+        bar.finish_and_clear();
+        if !bar.is_hidden() {
+            eprintln!(
+                "{}: {} commits read, {} from the cache{}",
+                repo.display(),
+                ingested.read,
+                ingested.cached,
+                ingested.cache_note.map(|note| format!(" ({note})")).unwrap_or_default()
+            );
+        }
+        let before = ingested.contributions.len();
+        contributions.extend(
+            ingested
+                .contributions
+                .into_iter()
+                .filter(|contribution| commits.insert(contribution.commit.clone())),
+        );
+        let again = before - (contributions.len() - counted);
+        if again > 0 {
+            eprintln!(
+                "{}: {again} commit(s) already counted from another repository given (a clone, fork or \
+                 part of the same history): each counted once",
+                repo.display()
+            );
+        }
+    }
+    Ok(contributions)
+}
+
 /// The cache folder when none is given: $XDG_CACHE_HOME/polity, else ~/.cache/polity.
-fn default_cache_dir() -> Option<PathBuf> {
+pub(crate) fn default_cache_dir() -> Option<PathBuf> {
     std::env::var_os("XDG_CACHE_HOME")
         .filter(|dir| !dir.is_empty())
         .map(PathBuf::from)
@@ -328,9 +337,16 @@ fn run_health(project: Option<&str>, sources: &Sources, format: &str) -> Result<
     let title = project.unwrap_or("the project");
     Ok(match format {
         "json" => health_json(title, &figures)?,
-        "svg" => health_svg(title, &figures),
-        _ => health_markdown(title, &figures),
+        "svg" => polity_contrib::health_svg(title, &figures, &|id| organisation_name(&loaded.registry.polity, id)),
+        _ => health_markdown(title, &figures, &|id| organisation_name(&loaded.registry.polity, id)),
     })
+}
+
+/// An organisation's name from its id (the id itself when the registry does not know it).
+pub(crate) fn organisation_name(polity: &polity_model::Polity, id: &str) -> String {
+    polity
+        .organisation(id)
+        .map_or_else(|| id.to_owned(), |organisation| organisation.name.clone())
 }
 
 fn share(part: u64, whole: u64) -> String {
@@ -341,7 +357,7 @@ fn share(part: u64, whole: u64) -> String {
     format!("{part}/{whole} ({:.1} %)", part as f64 * 100.0 / whole as f64)
 }
 
-fn health_markdown(title: &str, figures: &Health) -> String {
+fn health_markdown(title: &str, figures: &Health, name_of: &dyn Fn(&str) -> String) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "# Health of {title} as of {} (C3)\n", figures.at);
     let _ = writeln!(out, "| figure | value |\n|---|---|");
@@ -393,7 +409,12 @@ fn health_markdown(title: &str, figures: &Health) -> String {
         "\n## Organisations, 365 days\n\n| organisation | contributions |\n|---|---|"
     );
     for (organisation, count) in &figures.organisations {
-        let _ = writeln!(out, "| {organisation} | {} |", share(*count, figures.contributions_365));
+        let name = if organisation == polity_contrib::UNKNOWN {
+            "unknown affiliation".to_owned()
+        } else {
+            name_of(organisation)
+        };
+        let _ = writeln!(out, "| {name} | {} |", share(*count, figures.contributions_365));
     }
     out
 }
@@ -457,93 +478,6 @@ fn health_json(title: &str, figures: &Health) -> Result<String> {
     let mut text = serde_json::to_string_pretty(&report)?;
     text.push('\n');
     Ok(text)
-}
-
-/// A stacked bar per month, one colour per organisation (the largest eight; the rest as "other").
-fn health_svg(title: &str, figures: &Health) -> String {
-    const COLOURS: [&str; 9] = [
-        "#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7", "#9c755f",
-    ];
-    let named: Vec<&str> = figures
-        .organisations
-        .iter()
-        .take(8)
-        .map(|(name, _)| name.as_str())
-        .collect();
-    let colour = |organisation: &str| {
-        named
-            .iter()
-            .position(|name| *name == organisation)
-            .map_or(COLOURS[8], |index| COLOURS[index])
-    };
-    let months: Vec<&(i16, i8)> = figures.monthly.keys().collect();
-    let highest = figures
-        .monthly
-        .values()
-        .map(|organisations| organisations.values().sum::<u64>())
-        .max()
-        .unwrap_or(1)
-        .max(1);
-    let (width, height, left, bottom, bar) = (60 + 40 * months.len().max(1), 320, 50.0, 260.0, 30.0);
-    let escape = |text: &str| text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;");
-    let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{}\" height=\"{height}\" viewBox=\"0 0 {} {height}\" role=\"img\" aria-label=\"Monthly contributions by organisation\">",
-        width + 160,
-        width + 160
-    );
-    let _ = writeln!(
-        out,
-        "<title>{}: contributions per month by organisation, 12 months to {}</title>",
-        escape(title),
-        figures.at
-    );
-    let _ = writeln!(
-        out,
-        "<line x1=\"{left}\" y1=\"{bottom}\" x2=\"{}\" y2=\"{bottom}\" stroke=\"#333\"/>",
-        width
-    );
-    let _ = writeln!(
-        out,
-        "<text x=\"5\" y=\"20\" font-size=\"12\" font-family=\"sans-serif\">{highest}</text>"
-    );
-    for (index, key) in months.iter().enumerate() {
-        let x = left + 10.0 + index as f64 * 40.0;
-        let mut y = bottom;
-        for (organisation, count) in &figures.monthly[*key] {
-            let size = *count as f64 * 220.0 / highest as f64;
-            y -= size;
-            let _ = writeln!(
-                out,
-                "<rect x=\"{x:.1}\" y=\"{y:.1}\" width=\"{bar}\" height=\"{size:.1}\" fill=\"{}\"><title>{} {}: {count}</title></rect>",
-                colour(organisation),
-                format_args!("{:04}-{:02}", key.0, key.1),
-                escape(organisation)
-            );
-        }
-        let _ = writeln!(
-            out,
-            "<text x=\"{x:.1}\" y=\"{}\" font-size=\"10\" font-family=\"sans-serif\">{:02}/{:02}</text>",
-            bottom + 15.0,
-            key.1,
-            key.0 % 100
-        );
-    }
-    for (index, name) in named.iter().chain(std::iter::once(&"other")).enumerate() {
-        let y = 20 + index * 18;
-        let _ = writeln!(
-            out,
-            "<rect x=\"{}\" y=\"{y}\" width=\"12\" height=\"12\" fill=\"{}\"/><text x=\"{}\" y=\"{}\" font-size=\"12\" font-family=\"sans-serif\">{}</text>",
-            width + 10,
-            COLOURS[index.min(8)],
-            width + 28,
-            y + 11,
-            escape(name)
-        );
-    }
-    out.push_str("</svg>\n");
-    out
 }
 
 fn run_person(reference: &str, sources: &Sources) -> Result<String> {

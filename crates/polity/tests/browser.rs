@@ -34,11 +34,18 @@ fn browser_signs_in_votes_closes_and_reads_the_result() {
     let store = format!("sqlite:{}", db.path().join("demo.db").display());
     let shots = root.join("target/browser-screenshots");
     let receipt = db.path().join("receipt.txt");
-    // The demo's day: chen votes, an early close is refused; then a server at the deadline.
-    for (phase, args) in [("vote", vec!["--demo"]), ("close", vec!["--today", "2026-07-01"])] {
+    let history = contribution_history(db.path());
+    let repo = format!("tsc={}", history.display());
+    // The demo's day: chen votes, an early close is refused; then a server at the deadline, which
+    // also shows the TSC's contributions (C3).
+    for (phase, args) in [
+        ("vote", vec!["--demo"]),
+        ("close", vec!["--today", "2026-07-01", "--repo", repo.as_str()]),
+    ] {
         let mut server = Command::new(env!("CARGO_BIN_EXE_polity"))
             .args(["serve", "--listen", "127.0.0.1:0", "--db", &store])
             .args(&args)
+            .env("POLITY_CACHE_DIR", db.path().join("cache"))
             .stderr(Stdio::piped())
             .stdout(Stdio::null())
             .spawn()
@@ -77,7 +84,59 @@ fn browser_signs_in_votes_closes_and_reads_the_result() {
         "3b-early-close.png",
         "4-result.png",
         "5-phone-result.png",
+        "6-phone-body.png",
+        "7-health-chart.png",
     ] {
         assert!(shots.join(shot).is_file(), "{shot} was not saved");
     }
+}
+
+/// A git history of the demo's people over the year to 2026-07-01 (none in February 2026), made
+/// with `git fast-import`: the same every run.
+fn contribution_history(dir: &Path) -> std::path::PathBuf {
+    use std::io::Write as _;
+    let repo = dir.join("history");
+    let git = |args: &[&str]| {
+        let mut command = Command::new("git");
+        command.args(args).current_dir(&repo);
+        command
+    };
+    std::fs::create_dir_all(&repo).unwrap();
+    assert!(git(&["init", "-q", "-b", "main"]).status().unwrap().success());
+    let handles = [
+        "AliceE", "bobb", "chenwei", "danali", "enovak", "fzhou", "gberg", "linmei", "klund",
+    ];
+    let mut stream = String::new();
+    let start = 1_751_500_000_i64; // 2025-07-02
+    let mut mark = 0;
+    for index in 0..400_i64 {
+        let when = start + index * 78_000;
+        // 2026-02-01 to 2026-03-01: nobody worked.
+        if (1_769_904_000..1_772_323_200).contains(&when) {
+            continue;
+        }
+        let (name, email) = if index % 11 == 0 {
+            (
+                format!("Visitor {}", index % 7),
+                format!("visitor{}@example.net", index % 7),
+            )
+        } else {
+            let handle = handles[(index * index % 13) as usize % handles.len()];
+            (handle.to_owned(), format!("{handle}@users.noreply.github.com"))
+        };
+        mark += 1;
+        let message = format!("change {index}\n");
+        stream.push_str(&format!(
+            "commit refs/heads/main\nmark :{mark}\nauthor {name} <{email}> {when} +0000\ncommitter {name} <{email}> {when} +0000\ndata {}\n{message}",
+            message.len()
+        ));
+        if mark > 1 {
+            stream.push_str(&format!("from :{}\n", mark - 1));
+        }
+        stream.push('\n');
+    }
+    let mut import = git(&["fast-import", "--quiet"]).stdin(Stdio::piped()).spawn().unwrap();
+    import.stdin.take().unwrap().write_all(stream.as_bytes()).unwrap();
+    assert!(import.wait().unwrap().success());
+    repo
 }

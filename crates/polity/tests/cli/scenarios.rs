@@ -2591,7 +2591,11 @@ fn c3_health_figures_and_chart_of_a_project() {
         text.contains("| organisations contributing | 1 |"),
         "unknown is no organisation: {text}"
     );
-    assert!(text.contains("| chinamobile | 2/3 (66.7 %) |"), "{text}");
+    assert!(
+        text.contains("| China Mobile | 2/3 (66.7 %) |"),
+        "names, not ids: {text}"
+    );
+    assert!(text.contains("| unknown affiliation | 1/3 (33.3 %) |"), "{text}");
     let figures: serde_json::Value = serde_json::from_str(&health("json")).unwrap();
     assert_eq!(figures["contributions_365"], 3);
     assert_eq!(figures["absence_factor"], 1);
@@ -2600,6 +2604,13 @@ fn c3_health_figures_and_chart_of_a_project() {
         svg.starts_with("<svg") && svg.trim_end().ends_with("</svg>") && svg.matches("<rect").count() >= 3,
         "{svg}"
     );
+    // Every month of the window, the empty ones too (2025-06-01 to 2026-05-31: twelve whole months).
+    for month in [
+        "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec", "Jan", "Feb", "Mar", "Apr", "May",
+    ] {
+        assert!(svg.contains(&format!(">{month}</text>")), "{month}: {svg}");
+    }
+    assert!(svg.contains(">China Mobile (2)</text>"), "names in the legend: {svg}");
 }
 
 #[test]
