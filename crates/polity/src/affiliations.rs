@@ -33,6 +33,7 @@ pub fn import_affiliations(
     if email_maps.len() + domain_maps.len() + aliases.len() + cncf.len() == 0 {
         bail!("no files given: pass --email-map, --domain-map, --aliases or --cncf");
     }
+    let mut files = polity_registry::export::to_files(&loaded.polity);
     let mut affiliations = Affiliations::default();
     let mut problems = Vec::new();
     for (paths, read) in [
@@ -42,12 +43,32 @@ pub fn import_affiliations(
         ),
         (domain_maps, Affiliations::read_gitdm_map),
         (aliases, Affiliations::read_gitdm_aliases),
-        (cncf, Affiliations::read_cncf),
     ] {
         for path in paths {
             let content = std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
             problems.extend(read(&mut affiliations, &path.display().to_string(), &content));
         }
+    }
+    // CNCF's files are hundreds of MB: read streaming, keeping only the developers the registry's
+    // people can match, with a progress bar on a terminal.
+    let interest = polity_registry::import::affiliations::Interest::of(&files.people);
+    for path in cncf {
+        let size = std::fs::metadata(path)
+            .with_context(|| format!("cannot read {}", path.display()))?
+            .len();
+        let bar = indicatif::ProgressBar::new(size * 2);
+        bar.set_style(
+            indicatif::ProgressStyle::with_template("{prefix}: [{bar:30}] {percent} % ({bytes_per_sec}, {eta} left)")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar())
+                .progress_chars("=> "),
+        );
+        bar.set_prefix(path.display().to_string());
+        let open = || std::fs::File::open(path).map(|file| std::io::BufReader::with_capacity(1 << 16, file));
+        let found = affiliations
+            .read_cncf_streaming(&path.display().to_string(), open, &interest, &|bytes| bar.inc(bytes))
+            .with_context(|| format!("cannot read {}", path.display()))?;
+        bar.finish_and_clear();
+        problems.extend(found);
     }
     if !problems.is_empty() {
         let lines: Vec<String> = problems.iter().map(ToString::to_string).collect();
@@ -69,7 +90,6 @@ pub fn import_affiliations(
             println!("  … and {} more", affiliations.warnings.len() - 20);
         }
     }
-    let mut files = polity_registry::export::to_files(&loaded.polity);
     let applied = apply(&affiliations, &mut files.people, &mut files.organisations);
     let mut sources: BTreeMap<&str, usize> = BTreeMap::new();
     for source in applied.people.values() {

@@ -13,6 +13,7 @@
 //! so that independents are never capped together as one organisation (S6).
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::io::BufRead as _;
 
 use jiff::civil::Date;
 
@@ -70,6 +71,43 @@ pub struct Affiliations {
     /// What was read but is odd, with its file and line: a login listed twice (merged), ranges
     /// that start and end on one day (empty, left out).
     pub warnings: Vec<Problem>,
+    /// Developers of a streamed CNCF file that match no person of the registry: counted, not kept.
+    pub skipped: usize,
+}
+
+/// The longest line a CNCF file may have (its real lines are under 1 KiB).
+pub const MAX_LINE: usize = 64 * 1024;
+
+/// What a registry can match a developer by: GitHub logins and addresses, in lower case.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Interest {
+    pub handles: BTreeSet<String>,
+    pub emails: BTreeSet<String>,
+}
+
+impl Interest {
+    /// Everything `apply` matches a developer by: the people's handles and addresses, their
+    /// identities' too.
+    pub fn of(people: &[PersonFile]) -> Interest {
+        let mut interest = Interest::default();
+        for person in people {
+            for email in person
+                .emails
+                .iter()
+                .chain(person.identities.iter().filter_map(|identity| identity.email.as_ref()))
+            {
+                interest.emails.insert(email.to_lowercase());
+            }
+            for handle in person
+                .github
+                .iter()
+                .chain(person.identities.iter().filter_map(|identity| identity.github.as_ref()))
+            {
+                interest.handles.insert(handle.to_lowercase());
+            }
+        }
+        interest
+    }
 }
 
 /// `text` ends with ` WORD YYYY-MM-DD`: the text before and the date. A ` from ` or ` until `
@@ -236,20 +274,142 @@ impl Affiliations {
         problems
     }
 
-    /// Reads CNCF's `developers_affiliations*.txt`.
+    /// Reads CNCF's `developers_affiliations*.txt` from text (every developer kept).
     pub fn read_cncf(&mut self, file: &str, content: &str) -> Vec<Problem> {
+        let mut reader = content.as_bytes();
+        self.read_cncf_lines(file, &mut reader, None, &|_| {})
+            .unwrap_or_else(|error| {
+                vec![Problem {
+                    file: file.to_owned(),
+                    line: 0,
+                    reason: error.to_string(),
+                }]
+            })
+    }
+
+    /// Reads a CNCF file streaming, in memory bounded by the registry rather than the file (the
+    /// current files are hundreds of MB): a first pass finds the logins of developers that match
+    /// `interest` (by login or address), a second keeps those developers, every entry of their
+    /// logins merged; the others are only counted (`skipped`). `open` opens the file afresh for
+    /// each pass; `progress` is told the bytes read (twice the file's size in all).
+    pub fn read_cncf_streaming<R: std::io::BufRead>(
+        &mut self,
+        file: &str,
+        mut open: impl FnMut() -> std::io::Result<R>,
+        interest: &Interest,
+        progress: &dyn Fn(u64),
+    ) -> std::io::Result<Vec<Problem>> {
+        let mut wanted = Interest {
+            handles: BTreeSet::new(),
+            emails: BTreeSet::new(),
+        };
+        let mut first = Affiliations::default();
+        let problems = first.read_cncf_lines(file, &mut open()?, Some((interest, &mut wanted)), progress)?;
+        drop(first);
+        if !problems.is_empty() {
+            return Ok(problems);
+        }
+        wanted.handles.extend(interest.handles.iter().cloned());
+        wanted.emails.extend(interest.emails.iter().cloned());
+        // The second pass says everything the first did, and skips only developers whose login
+        // no kept developer has.
+        self.read_cncf_lines(file, &mut open()?, Some((&wanted, &mut Interest::default())), progress)
+    }
+
+    /// The reader behind both: one line at a time (at most [`MAX_LINE`] bytes each), each
+    /// developer kept, or, with a filter, kept when it matches (its login then noted in the
+    /// filter's second set) and otherwise only counted.
+    fn read_cncf_lines(
+        &mut self,
+        file: &str,
+        reader: &mut dyn std::io::BufRead,
+        mut filter: Option<(&Interest, &mut Interest)>,
+        progress: &dyn Fn(u64),
+    ) -> std::io::Result<Vec<Problem>> {
         let mut problems = Vec::new();
         let mut current: Option<Developer> = None;
         let mut empty = 0;
-        // Each login's developer (index) and the line it was first listed on.
+        // Each kept login's developer (index) and the line it was first listed on.
         let mut seen: BTreeMap<String, (usize, usize)> = self
             .developers
             .iter()
             .enumerate()
             .filter_map(|(index, developer)| developer.login.as_ref().map(|login| (login.to_lowercase(), (index, 0))))
             .collect();
-        for (index, line) in content.lines().enumerate() {
-            let number = index + 1;
+        // Logins of skipped developers, by a 64-bit hash (8 bytes each), to count those listed
+        // more than once.
+        let mut skipped_logins: std::collections::HashSet<u64> = std::collections::HashSet::new();
+        let mut skipped_again = 0usize;
+        let mut finish = |affiliations: &mut Affiliations,
+                          developer: Developer,
+                          seen: &mut BTreeMap<String, (usize, usize)>,
+                          filter: &mut Option<(&Interest, &mut Interest)>| {
+            if let Some((interest, found)) = filter.as_mut() {
+                let login = developer.login.as_ref().map(|login| login.to_lowercase());
+                let matches = login.as_ref().is_some_and(|login| interest.handles.contains(login))
+                    || developer.emails.iter().any(|email| interest.emails.contains(email));
+                if !matches {
+                    match login {
+                        Some(login) => {
+                            use std::hash::{BuildHasher, BuildHasherDefault};
+                            let hash = BuildHasherDefault::<std::collections::hash_map::DefaultHasher>::default()
+                                .hash_one(&login);
+                            if skipped_logins.insert(hash) {
+                                affiliations.skipped += 1;
+                            } else {
+                                skipped_again += 1;
+                            }
+                        }
+                        None => affiliations.skipped += 1,
+                    }
+                    return;
+                }
+                if let Some(login) = login {
+                    found.handles.insert(login);
+                }
+            }
+            affiliations.add_developer(developer, file, seen);
+        };
+        let mut buffer = Vec::new();
+        let mut number = 0;
+        loop {
+            buffer.clear();
+            let read = std::io::Read::take(&mut *reader, MAX_LINE as u64 + 1).read_until(b'\n', &mut buffer)?;
+            if read == 0 {
+                break;
+            }
+            progress(read as u64);
+            number += 1;
+            if buffer.len() > MAX_LINE && !buffer.ends_with(b"\n") {
+                // Skip the rest of the line.
+                let mut rest = Vec::new();
+                loop {
+                    rest.clear();
+                    let more = std::io::Read::take(&mut *reader, 1 << 16).read_until(b'\n', &mut rest)?;
+                    progress(more as u64);
+                    if more == 0 || rest.ends_with(b"\n") {
+                        break;
+                    }
+                }
+                problems.push(Problem {
+                    file: file.to_owned(),
+                    line: number,
+                    reason: format!(
+                        "the line is longer than {} KiB: is this a developers_affiliations file?",
+                        MAX_LINE / 1024
+                    ),
+                });
+                continue;
+            }
+            let Ok(line) = std::str::from_utf8(&buffer) else {
+                problems.push(Problem {
+                    file: file.to_owned(),
+                    line: number,
+                    reason: "the line is not UTF-8 text".to_owned(),
+                });
+                continue;
+            };
+            let line = line.trim_end_matches(['\n', '\r']);
             if line.trim().is_empty() || line.trim_start().starts_with('#') {
                 continue;
             }
@@ -309,7 +469,7 @@ impl Affiliations {
                 continue;
             };
             if let Some(done) = current.take() {
-                self.add_developer(done, file, &mut seen);
+                finish(self, done, &mut seen, &mut filter);
             }
             current = Some(Developer {
                 line: number,
@@ -323,7 +483,7 @@ impl Affiliations {
             });
         }
         if let Some(done) = current.take() {
-            self.add_developer(done, file, &mut seen);
+            finish(self, done, &mut seen, &mut filter);
         }
         if empty > 0 {
             self.warnings.push(Problem {
@@ -332,7 +492,16 @@ impl Affiliations {
                 reason: format!("{empty} range(s) start and end on the same day (`from D until D`): empty, left out"),
             });
         }
-        problems
+        if skipped_again > 0 {
+            self.warnings.push(Problem {
+                file: file.to_owned(),
+                line: 0,
+                reason: format!(
+                    "{skipped_again} more entries of logins listed before, of developers not in the registry (left out)"
+                ),
+            });
+        }
+        Ok(problems)
     }
 
     /// Adds a developer, merging one whose login was listed before (addresses and employers
@@ -440,6 +609,8 @@ pub fn apply(
         added.push(id.clone());
         id
     };
+    // Developers a streamed read counted but did not keep match nobody either.
+    applied.unmatched += affiliations.skipped;
     let mut decided: BTreeMap<usize, (&'static str, &Vec<Span>)> = BTreeMap::new();
     let mut merge: BTreeMap<usize, BTreeSet<String>> = BTreeMap::new();
     for developer in &affiliations.developers {
@@ -536,6 +707,107 @@ mod tests {
 
     /// CNCF's files as they are: a zero-length range is empty, an employer named with "from" is
     /// a name, and a login listed twice is merged with a warning; none of them rejects the file.
+    fn interest(handles: &[&str], emails: &[&str]) -> Interest {
+        Interest {
+            handles: handles.iter().map(|handle| (*handle).to_owned()).collect(),
+            emails: emails.iter().map(|email| (*email).to_owned()).collect(),
+        }
+    }
+
+    fn stream(text: &str, interest: &Interest) -> (Affiliations, Vec<Problem>, u64) {
+        let mut affiliations = Affiliations::default();
+        let read = std::cell::Cell::new(0);
+        let problems = affiliations
+            .read_cncf_streaming("f", || Ok(text.as_bytes()), interest, &|bytes| {
+                read.set(read.get() + bytes)
+            })
+            .unwrap();
+        (affiliations, problems, read.get())
+    }
+
+    /// The streamed read keeps only developers the registry can match, yet merges every entry of
+    /// their logins, even one listed before the entry that matched (by address) and one after.
+    #[test]
+    fn cncf_streaming_keeps_what_the_registry_matches_and_every_entry_of_its_logins() {
+        let text = "ann: ann!old.example\n\tAcme until 2019-01-01\n\
+                    zed: zed!example.org\n\tInitech\n\
+                    ann: ann!example.org\n\tGlobex from 2019-01-01\n\
+                    zed: zed!other.example\n\tInitech\n\
+                    : nobody!example.org\n\tUmbrella\n\
+                    Bob*: bob!example.org\n\tHooli\n";
+        let (affiliations, problems, read) = stream(text, &interest(&["bob"], &["ann@example.org"]));
+        assert_eq!(problems, []);
+        assert_eq!(read, 2 * text.len() as u64, "both passes report their bytes");
+        let kept: Vec<(Option<&str>, usize)> = affiliations
+            .developers
+            .iter()
+            .map(|developer| (developer.login.as_deref(), developer.spans.len()))
+            .collect();
+        assert_eq!(kept, [(Some("ann"), 2), (Some("Bob"), 1)]);
+        assert_eq!(
+            affiliations.developers[0].emails,
+            ["ann@old.example", "ann@example.org"]
+        );
+        assert_eq!(
+            affiliations.skipped, 2,
+            "zed (once, though listed twice) and the developer without a login"
+        );
+        let warnings: Vec<String> = affiliations.warnings.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            warnings,
+            [
+                "f:5: login ann is listed again (first on line 1): its addresses and employers are merged into one developer",
+                "f:0: 1 more entries of logins listed before, of developers not in the registry (left out)",
+            ]
+        );
+        // What a whole read applies, the streamed one applies too.
+        let mut whole = Affiliations::default();
+        assert_eq!(whole.read_cncf("f", text), []);
+        let ann = whole
+            .developers
+            .iter()
+            .find(|developer| developer.login.as_deref() == Some("ann"))
+            .unwrap();
+        assert_eq!(ann, &affiliations.developers[0]);
+    }
+
+    /// A line without an end (a file that is not a CNCF list) is refused by its number, read in
+    /// bounded pieces, and the lines after it are still read.
+    #[test]
+    fn cncf_a_line_too_long_is_a_problem_not_a_memory_hog() {
+        let text = format!(
+            "ann: ann!example.org\n\t{}\nbob: bob!example.org\n\tHooli\n",
+            "x".repeat(MAX_LINE * 3)
+        );
+        let (_, problems, _) = stream(&text, &interest(&["bob"], &[]));
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert_eq!(problems[0].line, 2);
+        assert!(problems[0].reason.contains("longer than 64 KiB"));
+        let mut bad = Affiliations::default();
+        let problems = bad.read_cncf("f", "ann: ann!example.org\n\tAcme \u{0}\n");
+        assert_eq!(problems, [], "a NUL is text");
+        let mut reader: &[u8] = b"ann: ann!example.org\n\t\xff\xfe\n";
+        let problems = bad.read_cncf_lines("f", &mut reader, None, &|_| {}).unwrap();
+        assert_eq!(problems[0].to_string(), "f:2: the line is not UTF-8 text");
+    }
+
+    /// Memory follows the registry, not the file: of 50,000 developers only the two matched are
+    /// kept.
+    #[test]
+    fn cncf_streaming_memory_follows_the_registry_not_the_file() {
+        let mut text = String::new();
+        for index in 0..50_000 {
+            text.push_str(&format!(
+                "dev{index}: dev{index}!example.org\n\tCompany {}\n",
+                index % 97
+            ));
+        }
+        let (affiliations, problems, _) = stream(&text, &interest(&["dev17"], &["dev49999@example.org"]));
+        assert_eq!(problems, []);
+        assert_eq!(affiliations.developers.len(), 2);
+        assert_eq!(affiliations.skipped, 49_998);
+    }
+
     #[test]
     fn cncf_real_data_zero_ranges_names_with_from_and_repeated_logins() {
         let mut affiliations = Affiliations::default();
