@@ -365,7 +365,7 @@ impl BodyKind {
             OversightCommittee => &[Board],
             Committee | Sig | SubGroup => &[Board, OversightCommittee],
             WorkingGroup => &[OversightCommittee, Sig, SubGroup, Committee],
-            Project => &[OversightCommittee, Sig, SubGroup],
+            Project => &[OversightCommittee, Sig, SubGroup, Committee],
             AdvisoryGroup => &[Board, OversightCommittee, Committee, Sig, SubGroup, Project],
         }
     }
@@ -650,6 +650,9 @@ pub struct Body {
     pub consult_before: Vec<String>,
     pub partners: Vec<Partner>,
     pub term_limit: Option<u32>,
+    /// OWNERS files (Kubernetes) naming who reviews and approves the body's code: links, shown
+    /// but not read.
+    pub owners: Vec<String>,
     /// The position of the body's `id` key.
     pub loc: Loc,
 }
@@ -702,6 +705,7 @@ impl Body {
             consult_before: Vec::new(),
             partners: Vec::new(),
             term_limit: None,
+            owners: Vec::new(),
             loc: Loc::default(),
         }
     }

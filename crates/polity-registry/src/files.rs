@@ -410,6 +410,10 @@ pub struct BodyFile {
     /// E10: this body's term limit, if not the constitution's.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub term_limit: Option<u32>,
+    /// OWNERS files (Kubernetes) naming who reviews and approves the body's code: links polity
+    /// shows on the body's page but does not read.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub owners: Vec<String>,
 }
 
 /// An election's rule; every key but the windows has a default.
@@ -755,6 +759,7 @@ impl BodyFile {
             consult_before: Vec::new(),
             partners: Vec::new(),
             term_limit: None,
+            owners: Vec::new(),
         }
     }
 }

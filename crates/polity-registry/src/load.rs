@@ -776,6 +776,7 @@ impl Reader {
             })
             .collect();
         body.term_limit = source.term_limit;
+        body.owners = source.owners.clone();
         body
     }
 

@@ -127,6 +127,8 @@ pub struct BodyView {
     pub meetings: Vec<ProcessLink>,
     pub proposals: Vec<ProcessLink>,
     pub members: Vec<String>,
+    /// OWNERS files: (link, whether it is a web link the page may make clickable).
+    pub owners: Vec<(String, bool)>,
 }
 
 pub fn body(state: &State, id: &str, on: Date) -> Option<BodyView> {
@@ -224,6 +226,11 @@ pub fn body(state: &State, id: &str, on: Date) -> Option<BodyView> {
             })
             .collect(),
         obligations,
+        owners: body
+            .owners
+            .iter()
+            .map(|link| (link.clone(), polity_model::is_web_link(link)))
+            .collect(),
         feasibility: polity_engine::feasibility::feasibility_of(state, id, on)
             .into_iter()
             .map(|line| {

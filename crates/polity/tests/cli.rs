@@ -300,10 +300,95 @@ fn kubernetes_sigs_yaml_imports_and_checks_clean() {
     // Counts from the fixture's SOURCES.md (24 SIGs, 8 WGs, 3 committees) and 204 distinct
     // GitHub handles among chairs, tech leads, emeritus leads and liaisons.
     assert!(
-        summary.contains("24 SIGs, 8 working groups, 3 committees, 204 people"),
+        summary.contains("24 SIGs, 8 working groups, 3 committees, 224 subprojects, 204 people"),
         "{summary}"
     );
     assert_eq!(report["warnings"], 0, "{report:#}");
+}
+
+/// Subprojects become projects under their group with their OWNERS files; `Independent` is no
+/// organisation; the constitution carries the Steering election's own voter rule, so that
+/// `stats electorate` runs on the import as it is.
+#[test]
+fn kubernetes_import_subprojects_independents_and_the_voter_rule() {
+    let out = tempfile::tempdir().unwrap();
+    let dir = out.path().to_str().unwrap();
+    let output = polity(&[
+        "import",
+        "k8s-sigs",
+        "tests/fixtures/registries/k8s-sigs.yaml",
+        "--out",
+        dir,
+    ]);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let project = std::fs::read_to_string(out.path().join("bodies/sig-api-machinery-component-base.yaml")).unwrap();
+    for line in [
+        "kind: project",
+        "parent: sig-api-machinery",
+        "leadership: distributed",
+        "- https://raw.githubusercontent.com/kubernetes/component-base/master/OWNERS",
+    ] {
+        assert!(project.contains(line), "{line}: {project}");
+    }
+    let apps = std::fs::read_to_string(out.path().join("bodies/sig-apps-application.yaml")).unwrap();
+    assert!(
+        apps.contains("Application metadata descriptor CRD"),
+        "the description is its scope: {apps}"
+    );
+    let people = std::fs::read_to_string(out.path().join("people.yaml")).unwrap();
+    let marly = people
+        .split("\n- ")
+        .find(|entry| entry.contains("id: mpuckett159"))
+        .expect("Marly Salazar is imported");
+    assert!(!marly.contains("affiliations"), "Independent is no employer: {marly}");
+    let organisations = std::fs::read_to_string(out.path().join("organisations.yaml")).unwrap();
+    assert!(!organisations.to_lowercase().contains("independent"), "{organisations}");
+    let constitution = std::fs::read_to_string(out.path().join("polity.yaml")).unwrap();
+    assert!(constitution.contains("contributions: 50"), "{constitution}");
+    // `stats electorate` on the import, without edits.
+    let repo = tempfile::tempdir().unwrap();
+    let git = |args: &[&str]| {
+        let status = Command::new("git")
+            .args(args)
+            .current_dir(repo.path())
+            .env("GIT_AUTHOR_DATE", "2026-10-01T12:00:00Z")
+            .env("GIT_COMMITTER_DATE", "2026-10-01T12:00:00Z")
+            .status()
+            .unwrap();
+        assert!(status.success());
+    };
+    git(&["init", "-q"]);
+    git(&[
+        "-c",
+        "user.name=Marly Salazar",
+        "-c",
+        "user.email=mpuckett159@users.noreply.github.com",
+        "commit",
+        "-q",
+        "--allow-empty",
+        "-m",
+        "work",
+    ]);
+    let electorate = polity(&[
+        "stats",
+        "electorate",
+        "--registry",
+        dir,
+        "--repo",
+        repo.path().to_str().unwrap(),
+        "--at",
+        "2026-11-01",
+        "--no-cache",
+    ]);
+    let text = stdout(&electorate);
+    assert!(
+        text.contains("E2: at least 50 contributions in [2025-11-01, 2026-11-01)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("mpuckett159") && text.contains("not active: 1 of 50 contributions"),
+        "{text}"
+    );
 }
 
 #[test]

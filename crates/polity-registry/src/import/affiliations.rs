@@ -43,7 +43,7 @@ pub struct Span {
 }
 
 /// Whether an employer name means "no employer".
-fn no_employer(name: &str) -> bool {
+pub(crate) fn no_employer(name: &str) -> bool {
     ["independent", "notfound", "unknown", "(unknown)"].contains(&name.to_lowercase().as_str())
 }
 

@@ -7,8 +7,11 @@
 //! Kubernetes working groups set no end date in `sigs.yaml`, so timetables are not required
 //! (its own rule), and its SIGs have no fixed number of chairs. People are keyed by GitHub handle
 //! (lower-cased; handles are compared without regard to case), `company` becomes an affiliation
-//! from the `as_of` date, since the file records no dates. Subprojects are not imported: they
-//! carry owners files, not governance roles.
+//! from the `as_of` date, since the file records no dates; `Independent` is no organisation.
+//! Subprojects become projects under their group (`{group}-{name}`), without a PTL, their OWNERS
+//! files kept as links. The constitution's `active-member` rule is the Steering election's own
+//! (50 contributions in the last year). Emeritus leads are imported as people only: the file
+//! gives no dates for their terms, and polity does not invent them.
 
 use std::collections::BTreeMap;
 
@@ -38,6 +41,17 @@ struct Group {
     leadership: Leadership,
     #[serde(default)]
     contact: Contact,
+    #[serde(default)]
+    subprojects: Vec<Subproject>,
+}
+
+#[derive(Deserialize)]
+struct Subproject {
+    name: String,
+    #[serde(default)]
+    description: Option<String>,
+    #[serde(default)]
+    owners: Vec<String>,
 }
 
 #[derive(Default, Deserialize)]
@@ -113,7 +127,7 @@ pub fn import(source_text: &str, as_of: Date) -> Result<(RegistryFiles, String),
                 .iter()
                 .map(|group| (group, BodyKindFile::WorkingGroup)),
         );
-    let (mut sigs, mut working_groups, mut committees) = (0, 0, 0);
+    let (mut sigs, mut working_groups, mut committees, mut subprojects) = (0, 0, 0, 0);
     for (group, kind) in groups {
         match kind {
             BodyKindFile::Sig => sigs += 1,
@@ -168,9 +182,41 @@ pub fn import(source_text: &str, as_of: Date) -> Result<(RegistryFiles, String),
             })
         });
         bodies.insert(slug(&group.dir), body);
+        // Subprojects: projects under their group, led through their OWNERS files (links kept,
+        // not read), without a PTL.
+        for subproject in &group.subprojects {
+            subprojects += 1;
+            let id = slug(&format!("{}-{}", group.dir, subproject.name));
+            let mut project = BodyFile::new(&id, BodyKindFile::Project, &subproject.name);
+            project.parent = Some(text(slug(&group.dir)));
+            project.state = Some(StateFile::Active);
+            project.leadership = Some(LeadershipFile::Distributed);
+            project.owners = subproject.owners.clone();
+            project.charter = subproject
+                .description
+                .as_ref()
+                .filter(|description| !description.trim().is_empty() && !description.contains("Described below"))
+                .map(|description| {
+                    unplaced(CharterFile {
+                        scope: Some(ScopeFile {
+                            inside: vec![description.split_whitespace().collect::<Vec<_>>().join(" ")],
+                            outside: Vec::new(),
+                        }),
+                        ..CharterFile::default()
+                    })
+                });
+            bodies.insert(id, project);
+        }
     }
     let constitution = ConstitutionFile {
         name: "Kubernetes".to_owned(),
+        // The Steering election's own rule: "Kubernetes Org members with 50 or more
+        // contributions in the last year can vote" (elections/steering/2025/election.yaml).
+        active_member: Some(ActiveMemberFile {
+            contributions: 50,
+            within: text("12 months"),
+            date: None,
+        }),
         sigs: Some(SigsFile {
             toc_liaison: true,
             ..SigsFile::default()
@@ -183,7 +229,7 @@ pub fn import(source_text: &str, as_of: Date) -> Result<(RegistryFiles, String),
     };
     let (people, organisations) = people.finish();
     let summary = format!(
-        "{sigs} SIGs, {working_groups} working groups, {committees} committees, {} people, {} organisations",
+        "{sigs} SIGs, {working_groups} working groups, {committees} committees, {subprojects} subprojects, {} people, {} organisations",
         people.len(),
         organisations.len()
     );

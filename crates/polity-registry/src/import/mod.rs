@@ -70,7 +70,11 @@ impl People {
         {
             person.emails.push(email.to_owned());
         }
-        if let Some(company) = company.map(str::trim).filter(|company| !company.is_empty())
+        // `Independent` (and `NotFound`, `Unknown`) is no organisation: independents are never
+        // capped together as one company (S6).
+        if let Some(company) = company
+            .map(str::trim)
+            .filter(|company| !company.is_empty() && !affiliations::no_employer(company))
             && person.affiliations.is_empty()
         {
             let spelt = slug(company);
