@@ -653,6 +653,9 @@ pub struct Body {
     /// OWNERS files (Kubernetes) naming who reviews and approves the body's code: links, shown
     /// but not read.
     pub owners: Vec<String>,
+    /// Former leads whose terms the source does not date (Kubernetes' `emeritus_leads`): past,
+    /// holding no seat, named for the record.
+    pub emeritus: Vec<PersonRef>,
     /// The position of the body's `id` key.
     pub loc: Loc,
 }
@@ -706,6 +709,7 @@ impl Body {
             partners: Vec::new(),
             term_limit: None,
             owners: Vec::new(),
+            emeritus: Vec::new(),
             loc: Loc::default(),
         }
     }

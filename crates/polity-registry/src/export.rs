@@ -357,6 +357,7 @@ fn body(source: &Body) -> BodyFile {
         .collect();
     body.term_limit = source.term_limit;
     body.owners = source.owners.clone();
+    body.emeritus = people(&source.emeritus);
     body
 }
 

@@ -414,6 +414,11 @@ pub struct BodyFile {
     /// shows on the body's page but does not read.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub owners: Vec<String>,
+    /// Former leads whose terms are not dated (Kubernetes' `emeritus_leads`): they hold no seat.
+    /// A past term with its dates goes in `holders:` with `until:`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(with = "Vec<String>")]
+    pub emeritus: Vec<Text>,
 }
 
 /// An election's rule; every key but the windows has a default.
@@ -760,6 +765,7 @@ impl BodyFile {
             partners: Vec::new(),
             term_limit: None,
             owners: Vec::new(),
+            emeritus: Vec::new(),
         }
     }
 }

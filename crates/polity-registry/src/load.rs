@@ -777,6 +777,7 @@ impl Reader {
             .collect();
         body.term_limit = source.term_limit;
         body.owners = source.owners.clone();
+        body.emeritus = source.emeritus.iter().map(|text| self.person_ref(file, text)).collect();
         body
     }
 

@@ -129,6 +129,8 @@ pub struct BodyView {
     pub members: Vec<String>,
     /// OWNERS files: (link, whether it is a web link the page may make clickable).
     pub owners: Vec<(String, bool)>,
+    /// Former leads, undated (`emeritus:`).
+    pub emeritus: Vec<Who>,
 }
 
 pub fn body(state: &State, id: &str, on: Date) -> Option<BodyView> {
@@ -226,6 +228,17 @@ pub fn body(state: &State, id: &str, on: Date) -> Option<BodyView> {
             })
             .collect(),
         obligations,
+        emeritus: body
+            .emeritus
+            .iter()
+            .map(|reference| {
+                let person = polity.person(&reference.text);
+                Who {
+                    id: person.map_or_else(|| reference.text.clone(), |person| person.id.clone()),
+                    name: person.map_or_else(|| reference.text.clone(), |person| person.name.clone()),
+                }
+            })
+            .collect(),
         owners: body
             .owners
             .iter()

@@ -306,7 +306,8 @@ fn kubernetes_sigs_yaml_imports_and_checks_clean() {
     assert_eq!(report["warnings"], 0, "{report:#}");
 }
 
-/// Subprojects become projects under their group with their OWNERS files; `Independent` is no
+/// Subprojects become projects under their group with their OWNERS files; emeritus leads are
+/// listed as past leads holding no seat; `Independent` is no
 /// organisation; the constitution carries the Steering election's own voter rule, so that
 /// `stats electorate` runs on the import as it is.
 #[test]
@@ -335,6 +336,12 @@ fn kubernetes_import_subprojects_independents_and_the_voter_rule() {
         apps.contains("Application metadata descriptor CRD"),
         "the description is its scope: {apps}"
     );
+    let apps_sig = std::fs::read_to_string(out.path().join("bodies/sig-apps.yaml")).unwrap();
+    assert!(
+        apps_sig.contains("emeritus:\n- mattfarina\n- prydonius"),
+        "emeritus leads, holding no seat: {apps_sig}"
+    );
+    assert!(!apps_sig.contains("person: mattfarina"), "{apps_sig}");
     let people = std::fs::read_to_string(out.path().join("people.yaml")).unwrap();
     let marly = people
         .split("\n- ")

@@ -27,7 +27,13 @@ pub(super) fn references(polity: &Polity, _at: Date, findings: &mut Vec<Finding>
                 findings,
             );
         }
-        for reference in body.toc_liaison.iter().chain(&body.staff_liaison).chain(&body.members) {
+        for reference in body
+            .toc_liaison
+            .iter()
+            .chain(&body.staff_liaison)
+            .chain(&body.members)
+            .chain(&body.emeritus)
+        {
             person(reference, &format!("body {}", body.id), findings);
         }
         for role in &body.roles {

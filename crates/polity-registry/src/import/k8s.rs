@@ -10,8 +10,8 @@
 //! from the `as_of` date, since the file records no dates; `Independent` is no organisation.
 //! Subprojects become projects under their group (`{group}-{name}`), without a PTL, their OWNERS
 //! files kept as links. The constitution's `active-member` rule is the Steering election's own
-//! (50 contributions in the last year). Emeritus leads are imported as people only: the file
-//! gives no dates for their terms, and polity does not invent them.
+//! (50 contributions in the last year). Emeritus leads are the body's `emeritus:`, past leads
+//! holding no seat: the file gives no dates for their terms, and polity does not invent them.
 
 use std::collections::BTreeMap;
 
@@ -154,9 +154,12 @@ pub fn import(source_text: &str, as_of: Date) -> Result<(RegistryFiles, String),
                 });
             }
         }
-        for person in &group.leadership.emeritus_leads {
-            add_person(person);
-        }
+        let emeritus: Vec<Text> = group
+            .leadership
+            .emeritus_leads
+            .iter()
+            .map(|person| text(add_person(person)))
+            .collect();
         let liaison = group.contact.liaison.as_ref().map(|person| text(add_person(person)));
         let mut body = BodyFile::new(&group.dir, kind, &group.name);
         body.parent = (kind != BodyKindFile::OversightCommittee).then(|| text(STEERING));
@@ -169,6 +172,7 @@ pub fn import(source_text: &str, as_of: Date) -> Result<(RegistryFiles, String),
             }));
         }
         body.holders = holders;
+        body.emeritus = emeritus;
         if kind == BodyKindFile::Sig {
             body.toc_liaison = liaison;
         }
