@@ -71,7 +71,8 @@ pub struct Affiliations {
     /// What was read but is odd, with its file and line: a login listed twice (merged), ranges
     /// that start and end on one day (empty, left out).
     pub warnings: Vec<Problem>,
-    /// Developers of a streamed CNCF file that match no person of the registry: counted, not kept.
+    /// Entries of a streamed CNCF file that match no person of the registry: counted, not kept
+    /// (memory follows the registry, not the file).
     pub skipped: usize,
 }
 
@@ -277,7 +278,7 @@ impl Affiliations {
     /// Reads CNCF's `developers_affiliations*.txt` from text (every developer kept).
     pub fn read_cncf(&mut self, file: &str, content: &str) -> Vec<Problem> {
         let mut reader = content.as_bytes();
-        self.read_cncf_lines(file, &mut reader, None, &|_| {})
+        self.read_cncf_lines(file, &mut reader, None, false, &|_| {})
             .unwrap_or_else(|error| {
                 vec![Problem {
                     file: file.to_owned(),
@@ -304,16 +305,20 @@ impl Affiliations {
             emails: BTreeSet::new(),
         };
         let mut first = Affiliations::default();
-        let problems = first.read_cncf_lines(file, &mut open()?, Some((interest, &mut wanted)), progress)?;
+        // Problems are the second pass's to report: it reads every line.
+        first.read_cncf_lines(file, &mut open()?, Some((interest, &mut wanted)), true, progress)?;
         drop(first);
-        if !problems.is_empty() {
-            return Ok(problems);
-        }
         wanted.handles.extend(interest.handles.iter().cloned());
         wanted.emails.extend(interest.emails.iter().cloned());
         // The second pass says everything the first did, and skips only developers whose login
         // no kept developer has.
-        self.read_cncf_lines(file, &mut open()?, Some((&wanted, &mut Interest::default())), progress)
+        self.read_cncf_lines(
+            file,
+            &mut open()?,
+            Some((&wanted, &mut Interest::default())),
+            false,
+            progress,
+        )
     }
 
     /// The reader behind both: one line at a time (at most [`MAX_LINE`] bytes each), each
@@ -324,6 +329,7 @@ impl Affiliations {
         file: &str,
         reader: &mut dyn std::io::BufRead,
         mut filter: Option<(&Interest, &mut Interest)>,
+        discover: bool,
         progress: &dyn Fn(u64),
     ) -> std::io::Result<Vec<Problem>> {
         let mut problems = Vec::new();
@@ -336,11 +342,7 @@ impl Affiliations {
             .enumerate()
             .filter_map(|(index, developer)| developer.login.as_ref().map(|login| (login.to_lowercase(), (index, 0))))
             .collect();
-        // Logins of skipped developers, by a 64-bit hash (8 bytes each), to count those listed
-        // more than once.
-        let mut skipped_logins: std::collections::HashSet<u64> = std::collections::HashSet::new();
-        let mut skipped_again = 0usize;
-        let mut finish = |affiliations: &mut Affiliations,
+        let finish = |affiliations: &mut Affiliations,
                           developer: Developer,
                           seen: &mut BTreeMap<String, (usize, usize)>,
                           filter: &mut Option<(&Interest, &mut Interest)>| {
@@ -349,19 +351,7 @@ impl Affiliations {
                 let matches = login.as_ref().is_some_and(|login| interest.handles.contains(login))
                     || developer.emails.iter().any(|email| interest.emails.contains(email));
                 if !matches {
-                    match login {
-                        Some(login) => {
-                            use std::hash::{BuildHasher, BuildHasherDefault};
-                            let hash = BuildHasherDefault::<std::collections::hash_map::DefaultHasher>::default()
-                                .hash_one(&login);
-                            if skipped_logins.insert(hash) {
-                                affiliations.skipped += 1;
-                            } else {
-                                skipped_again += 1;
-                            }
-                        }
-                        None => affiliations.skipped += 1,
-                    }
+                    affiliations.skipped += 1;
                     return;
                 }
                 if let Some(login) = login {
@@ -372,13 +362,19 @@ impl Affiliations {
         };
         let mut buffer = Vec::new();
         let mut number = 0;
+        // Bytes read and not yet reported (reported a MiB at a time).
+        let mut pending = 0u64;
         loop {
             buffer.clear();
             let read = std::io::Read::take(&mut *reader, MAX_LINE as u64 + 1).read_until(b'\n', &mut buffer)?;
             if read == 0 {
                 break;
             }
-            progress(read as u64);
+            pending += read as u64;
+            if pending >= 1 << 20 {
+                progress(pending);
+                pending = 0;
+            }
             number += 1;
             if buffer.len() > MAX_LINE && !buffer.ends_with(b"\n") {
                 // Skip the rest of the line.
@@ -414,6 +410,10 @@ impl Affiliations {
                 continue;
             }
             if line.starts_with(char::is_whitespace) {
+                if discover {
+                    // The first pass needs only the `login: addresses` lines.
+                    continue;
+                }
                 let Some(developer) = current.as_mut() else {
                     problems.push(Problem {
                         file: file.to_owned(),
@@ -485,20 +485,12 @@ impl Affiliations {
         if let Some(done) = current.take() {
             finish(self, done, &mut seen, &mut filter);
         }
+        progress(pending);
         if empty > 0 {
             self.warnings.push(Problem {
                 file: file.to_owned(),
                 line: 0,
                 reason: format!("{empty} range(s) start and end on the same day (`from D until D`): empty, left out"),
-            });
-        }
-        if skipped_again > 0 {
-            self.warnings.push(Problem {
-                file: file.to_owned(),
-                line: 0,
-                reason: format!(
-                    "{skipped_again} more entries of logins listed before, of developers not in the registry (left out)"
-                ),
             });
         }
         Ok(problems)
@@ -749,15 +741,14 @@ mod tests {
             ["ann@old.example", "ann@example.org"]
         );
         assert_eq!(
-            affiliations.skipped, 2,
-            "zed (once, though listed twice) and the developer without a login"
+            affiliations.skipped, 3,
+            "zed's two entries and the developer without a login"
         );
         let warnings: Vec<String> = affiliations.warnings.iter().map(ToString::to_string).collect();
         assert_eq!(
             warnings,
             [
                 "f:5: login ann is listed again (first on line 1): its addresses and employers are merged into one developer",
-                "f:0: 1 more entries of logins listed before, of developers not in the registry (left out)",
             ]
         );
         // What a whole read applies, the streamed one applies too.
@@ -787,7 +778,7 @@ mod tests {
         let problems = bad.read_cncf("f", "ann: ann!example.org\n\tAcme \u{0}\n");
         assert_eq!(problems, [], "a NUL is text");
         let mut reader: &[u8] = b"ann: ann!example.org\n\t\xff\xfe\n";
-        let problems = bad.read_cncf_lines("f", &mut reader, None, &|_| {}).unwrap();
+        let problems = bad.read_cncf_lines("f", &mut reader, None, false, &|_| {}).unwrap();
         assert_eq!(problems[0].to_string(), "f:2: the line is not UTF-8 text");
     }
 
