@@ -343,9 +343,9 @@ impl Affiliations {
             .filter_map(|(index, developer)| developer.login.as_ref().map(|login| (login.to_lowercase(), (index, 0))))
             .collect();
         let finish = |affiliations: &mut Affiliations,
-                          developer: Developer,
-                          seen: &mut BTreeMap<String, (usize, usize)>,
-                          filter: &mut Option<(&Interest, &mut Interest)>| {
+                      developer: Developer,
+                      seen: &mut BTreeMap<String, (usize, usize)>,
+                      filter: &mut Option<(&Interest, &mut Interest)>| {
             if let Some((interest, found)) = filter.as_mut() {
                 let login = developer.login.as_ref().map(|login| login.to_lowercase());
                 let matches = login.as_ref().is_some_and(|login| interest.handles.contains(login))
