@@ -246,8 +246,10 @@ pub fn ingest_with(
             .push((name.clone(), identity.clone()));
         identity
     };
+    // Consumed as it is converted, so that each commit's names are freed as its contribution is
+    // made (the peak holds one copy of the people, not two).
     let contributions = all
-        .iter()
+        .into_iter()
         .filter(|raw| cutoff.is_none_or(|cutoff| raw.committed >= cutoff))
         .filter(|raw| options.merges || raw.parents <= 1)
         .map(|raw| {
