@@ -318,6 +318,46 @@ pub enum Event {
     },
 }
 
+/// Every event kind, as `Event::kind` names them (the log's `--kind` filter checks against it).
+pub const KINDS: [&str; 36] = [
+    "registry-recorded",
+    "report-submitted",
+    "motion-opened",
+    "vote-cast",
+    "motion-revote",
+    "motion-closed",
+    "body-transitioned",
+    "committer-promoted",
+    "term-ended",
+    "meeting-scheduled",
+    "agenda-item-added",
+    "agenda-item-requested",
+    "proxy-declared",
+    "attendance-recorded",
+    "minutes-published",
+    "proposal-opened",
+    "proposal-objected",
+    "proposal-accepted",
+    "final-say-recorded",
+    "intervened",
+    "roll-recorded",
+    "consultation-recorded",
+    "liaison-volunteered",
+    "liaison-chosen",
+    "signed-off",
+    "working-group-dissolved",
+    "no-confidence",
+    "election-opened",
+    "candidate-nominated",
+    "candidate-consented",
+    "candidate-withdrew",
+    "statement-published",
+    "nominations-closed",
+    "ballot-cast",
+    "election-closed",
+    "term-started",
+];
+
 impl Event {
     /// The `kind` tag, as stored in the log's own column.
     pub fn kind(&self) -> &'static str {

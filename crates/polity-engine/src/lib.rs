@@ -48,7 +48,7 @@ use lifecycle::check_transition;
 use subjects::{carried_subject, checked_subject};
 
 pub use ballots::{check_ballot_store, parse_ranking};
-pub use events::{Event, RoundRecord, SourceFile, TallyLine};
+pub use events::{Event, KINDS as EVENT_KINDS, RoundRecord, SourceFile, TallyLine};
 
 /// Who acts, and when. The time is a parameter: every act can be replayed or run "as of".
 #[derive(Clone, Debug, PartialEq, Eq)]

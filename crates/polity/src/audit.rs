@@ -18,6 +18,34 @@ pub async fn log(
     until: Option<&str>,
     json: bool,
 ) -> Result<String> {
+    // A filter that can match nothing is a mistake to report, not an empty answer.
+    if let Some(kind) = kind
+        && !polity_engine::EVENT_KINDS.contains(&kind)
+    {
+        let near: Vec<&str> = polity_engine::EVENT_KINDS
+            .iter()
+            .copied()
+            .filter(|known| {
+                (kind.len() >= 3 && known.contains(kind))
+                    || known.split('-').any(|word| word.len() >= 4 && kind.contains(word))
+            })
+            .collect();
+        anyhow::bail!(
+            "--kind {kind:?} is not an event kind; {}",
+            if near.is_empty() {
+                format!("the kinds are: {}", polity_engine::EVENT_KINDS.join(", "))
+            } else {
+                format!("did you mean {}?", near.join(", "))
+            }
+        );
+    }
+    for (flag, value) in [("--since", since), ("--until", until)] {
+        if let Some(value) = value {
+            value
+                .parse::<jiff::civil::Date>()
+                .map_err(|_| anyhow::anyhow!("{flag} {value:?} is not a date: write YYYY-MM-DD"))?;
+        }
+    }
     let store = Store::open_existing(&actor.db)
         .await
         .with_context(|| format!("cannot open the store {}", actor.db))?;

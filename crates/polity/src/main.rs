@@ -261,7 +261,8 @@ enum Command {
     },
     /// Run a stream of commands from standard input, one per line, written as on the command
     /// line without `polity` (e.g. `report submit sig-x --as alice --at 2026-06-30`). Each
-    /// line is answered `ok N` once its events are durable, or `refused N: why`.
+    /// line is answered `ok N` once its events are durable, or `refused N: why`. Exits 1 when
+    /// any line was refused (the others stay applied).
     Apply {
         #[command(flatten)]
         actor: record::Actor,
@@ -584,6 +585,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let runtime = runtime()?;
             let mut line = String::new();
             let mut number = 0;
+            let mut refused = 0;
             while {
                 line.clear();
                 std::io::stdin()
@@ -616,8 +618,16 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 };
                 match outcome {
                     Ok(_) => println!("ok {number}"),
-                    Err(error) => println!("refused {number}: {error:#}"),
+                    Err(error) => {
+                        refused += 1;
+                        println!("refused {number}: {error:#}");
+                    }
                 }
+            }
+            // A script learns from the exit status that not everything was applied.
+            if refused > 0 {
+                eprintln!("polity apply: {refused} of {number} line(s) refused; the others were applied");
+                return Ok(ExitCode::FAILURE);
             }
             Ok(ExitCode::SUCCESS)
         }

@@ -193,25 +193,23 @@ pub enum ElectionCommand {
         #[arg(long)]
         stagger: bool,
     },
-    Nominate {
-        election: String,
-        candidate: String,
-    },
-    Consent {
-        election: String,
-    },
-    Withdraw {
-        election: String,
-    },
+    /// Nominate a candidate (a person id or @handle) while nominations are open (E1, E3, E4);
+    /// who may nominate and who may stand is the body's rule.
+    Nominate { election: String, candidate: String },
+    /// Accept your nomination, as the nominee (where the body's rule asks for consent, a nominee
+    /// who has not consented is dropped when nominations close).
+    Consent { election: String },
+    /// Withdraw your candidacy, as a nominee, before nominations close.
+    Withdraw { election: String },
     /// Publish (or replace) your statement to the voters, as a nominee.
     Statement {
         election: String,
         #[arg(long)]
         text: String,
     },
-    CloseNominations {
-        election: String,
-    },
+    /// Close nominations and open voting, as the election's officer: nominees who have not
+    /// consented (where consent is required) are dropped, and the ballot lists the rest.
+    CloseNominations { election: String },
     /// Cast a secret ranked ballot: --rank "alice>bob=chen>dana" (= ties), or --abstain. Prints
     /// your receipt (public) and your ballot key (secret).
     Vote {
@@ -226,9 +224,7 @@ pub enum ElectionCommand {
         replace: Option<String>,
     },
     /// Count the ballots, publish the tally sheet and record the new terms.
-    Close {
-        election: String,
-    },
+    Close { election: String },
     /// Record the active members (E2) as of the act's date, from git history and contributions
     /// outside git, as the roll of every `active-members` electorate from then on (the roll
     /// `polity stats electorate` prints). An oversight committee member records it.
@@ -247,10 +243,7 @@ pub enum ElectionCommand {
         merges: bool,
     },
     /// Find your ballot in a closed election's published tally sheet.
-    VerifyReceipt {
-        election: String,
-        receipt: String,
-    },
+    VerifyReceipt { election: String, receipt: String },
 }
 
 pub fn runtime() -> Result<tokio::runtime::Runtime> {

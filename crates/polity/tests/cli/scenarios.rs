@@ -874,6 +874,70 @@ fn d3_dask_leadership_decides_by_its_rule_and_the_record_replays_identically() {
     record.refused(&["init", "--registry", "examples/dask-leadership"], "R-INIT");
 }
 
+/// `apply` answers every line, keeps what it applied, and exits 1 when any line was refused.
+#[test]
+fn apply_exits_non_zero_when_a_line_is_refused() {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+
+    let record = Scenario::new("paddle-sigs", "2026-06-01");
+    let run = |input: &str| {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_polity"))
+            .args(["apply", "--db", &record.db])
+            .current_dir(super::root())
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+        child.wait_with_output().unwrap()
+    };
+    let good = "report submit sig-compiler --link https://example.org/1 --as ravi --at 2026-06-30\n";
+    let output = run(good);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stdout));
+    let output = run(&format!("{good}report submit sig-nothing --as ravi --at 2026-06-30\n"));
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(output.status.code(), Some(1), "{stdout}");
+    assert!(stdout.starts_with("ok 1\nrefused 2:"), "{stdout}");
+    assert!(String::from_utf8_lossy(&output.stderr).contains("1 of 2 line(s) refused"));
+    assert_eq!(record.log(&["--kind", "report-submitted"]).as_array().unwrap().len(), 2);
+}
+
+/// `log` filters that can match nothing are errors that say what to write, not empty output.
+#[test]
+fn log_filters_that_mean_nothing_are_errors() {
+    let record = Scenario::new("paddle-sigs", "2026-06-01");
+    let run = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_polity"))
+            .arg("log")
+            .args(args)
+            .args(["--db", &record.db])
+            .current_dir(super::root())
+            .output()
+            .unwrap()
+    };
+    let nonsense = run(&["--kind", "nonsense"]);
+    assert!(!nonsense.status.success());
+    let stderr = String::from_utf8_lossy(&nonsense.stderr);
+    assert!(
+        stderr.contains("\"nonsense\" is not an event kind; the kinds are: registry-recorded"),
+        "{stderr}"
+    );
+    let near = run(&["--kind", "ballot"]);
+    assert!(String::from_utf8_lossy(&near.stderr).contains("did you mean ballot-cast?"));
+    let yesterday = run(&["--since", "yesterday"]);
+    assert!(!yesterday.status.success());
+    assert!(
+        String::from_utf8_lossy(&yesterday.stderr).contains("--since \"yesterday\" is not a date: write YYYY-MM-DD")
+    );
+    assert!(
+        run(&["--kind", "registry-recorded", "--since", "2020-01-01"])
+            .status
+            .success()
+    );
+}
+
 #[test]
 fn crash_safety_every_acknowledged_event_survives_sigkill() {
     use std::io::{BufRead, BufReader, Write};
