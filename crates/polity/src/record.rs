@@ -702,8 +702,51 @@ pub async fn election(command: &ElectionCommand, actor: &Actor) -> Result<String
         }
         ElectionCommand::VerifyReceipt { .. } | ElectionCommand::Roll { .. } => unreachable!("handled above"),
     };
+    // Who stood before nominations close, to say who was dropped.
+    let nominees: Vec<(String, bool)> = match &command {
+        Command::CloseNominations(close) => record
+            .state
+            .elections
+            .get(&close.election)
+            .map(|election| {
+                election
+                    .nominees
+                    .iter()
+                    .filter(|(_, nominee)| !nominee.withdrawn)
+                    .map(|(person, nominee)| (person.clone(), nominee.consented))
+                    .collect()
+            })
+            .unwrap_or_default(),
+        _ => Vec::new(),
+    };
     let events = record.act(&command, &context, ballot).await?;
     let mut out = describe(&events);
+    for event in &events {
+        if let Event::NominationsClosed {
+            election, candidates, ..
+        } = event
+        {
+            let dropped: Vec<String> = nominees
+                .iter()
+                .filter(|(person, _)| !candidates.contains(person))
+                .map(|(person, _)| format!("{person} (did not consent, which this election requires)"))
+                .collect();
+            let _ = writeln!(
+                out,
+                "nominations of {election} closed: on the ballot {}{}",
+                if candidates.is_empty() {
+                    "nobody".to_owned()
+                } else {
+                    candidates.join(", ")
+                },
+                if dropped.is_empty() {
+                    String::new()
+                } else {
+                    format!("; dropped: {}", dropped.join(", "))
+                }
+            );
+        }
+    }
     if let Some((receipt, key)) = receipt {
         let _ = writeln!(
             out,

@@ -360,7 +360,7 @@ fn e3_cfn_chair_election_is_invalid_at_5_of_9_then_valid() {
             &["election", "consent", election, "--as", "emil", "--at", "2026-06-03"],
             "E3",
         );
-        record.ok(&[
+        let closed = record.ok(&[
             "election",
             "close-nominations",
             election,
@@ -369,6 +369,11 @@ fn e3_cfn_chair_election_is_invalid_at_5_of_9_then_valid() {
             "--at",
             "2026-06-16",
         ]);
+        // It says who was dropped, and why.
+        assert!(
+            closed.contains("dropped: dana (did not consent, which this election requires)"),
+            "{closed}"
+        );
         // Only consenting candidates are on the ballot.
         record.refused(
             &[
