@@ -47,9 +47,11 @@ enum Command {
         #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
         format: CheckFormat,
     },
-    /// Whether each body's rules can be met by the people it has: enough who may stand for
-    /// the seats, enough organisations under the cap, someone to vote and a reachable turnout,
-    /// liaison areas someone can cover. Exit 1 when something cannot be met.
+    /// Whether each body's rules can be met by the people it has.
+    ///
+    /// Enough who may stand for the seats, enough organisations under the cap, someone to vote
+    /// and a reachable turnout, liaison areas someone can cover. Exit 1 when something cannot
+    /// be met.
     Feasibility {
         /// The registry folder (holding polity.yaml).
         #[arg(default_value = ".")]
@@ -87,8 +89,10 @@ enum Command {
         #[arg(long, default_value = "2025-01-01")]
         as_of: String,
     },
-    /// Import affiliations with dates into a registry's people, from gitdm's `email-map`,
-    /// `domain-map` and `aliases` files and CNCF's `developers_affiliations*.txt`.
+    /// Import affiliations with dates into a registry's people (gitdm and CNCF files).
+    ///
+    /// From gitdm's `email-map`, `domain-map` and `aliases` files and CNCF's
+    /// `developers_affiliations*.txt`.
     ///
     /// For each person, CNCF's entry (matched by GitHub login or address) wins, then the email
     /// map, then the domain map (the domain of the person's first address); the person's
@@ -259,9 +263,10 @@ enum Command {
         #[command(flatten)]
         actor: record::Actor,
     },
-    /// Run a stream of commands from standard input, one per line, written as on the command
-    /// line without `polity` (e.g. `report submit sig-x --as alice --at 2026-06-30`). Each
-    /// line is answered `ok N` once its events are durable, or `refused N: why`. Exits 1 when
+    /// Run a stream of commands from standard input, one per line.
+    ///
+    /// Each line is written as on the command line without `polity` (e.g. `report submit sig-x
+    /// --as alice --at 2026-06-30`) and answered `ok N` once its events are durable, or `refused N: why`. Exits 1 when
     /// any line was refused (the others stay applied).
     Apply {
         #[command(flatten)]
@@ -305,6 +310,18 @@ enum Command {
         #[arg(long, default_value = "schema")]
         out: PathBuf,
     },
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    ///
+    /// `polity completions bash > /etc/bash_completion.d/polity`, `polity completions zsh >
+    /// "${fpath[1]}/_polity"`, `polity completions fish > ~/.config/fish/completions/polity.fish`.
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff).
+    ///
+    /// `polity man > polity.1 && man ./polity.1`.
+    Man,
 }
 
 #[derive(Debug, Subcommand)]
@@ -636,6 +653,29 @@ fn run(cli: Cli) -> Result<ExitCode> {
             write_schemas(&out)?;
             Ok(ExitCode::SUCCESS)
         }
+        Command::Completions { shell } => {
+            let mut command = <Cli as clap::CommandFactory>::command();
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut command, "polity", &mut script);
+            write_out(&script)
+        }
+        Command::Man => {
+            let command = <Cli as clap::CommandFactory>::command();
+            let mut page = Vec::new();
+            clap_mangen::Man::new(command)
+                .render(&mut page)
+                .context("cannot render the manual page")?;
+            write_out(&page)
+        }
+    }
+}
+
+/// Writes to standard output; a reader that stopped reading (`| head`) is no error.
+fn write_out(bytes: &[u8]) -> Result<ExitCode> {
+    use std::io::Write as _;
+    match std::io::stdout().write_all(bytes) {
+        Err(error) if error.kind() != std::io::ErrorKind::BrokenPipe => Err(error.into()),
+        _ => Ok(ExitCode::SUCCESS),
     }
 }
 

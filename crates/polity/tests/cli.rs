@@ -926,3 +926,45 @@ fn s6_feasibility_exits_one_when_a_body_cannot_fill_its_seats() {
     assert_eq!(infeasible.len(), 1, "{json}");
     assert_eq!(infeasible[0]["rules"], serde_json::json!(["S5", "S6"]));
 }
+
+/// Completions for each shell, a manual page, and a help line for every command and subcommand.
+#[test]
+fn completions_man_page_and_help_for_every_command() {
+    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
+        let output = polity(&["completions", shell]);
+        assert!(output.status.success(), "{shell}");
+        let script = stdout(&output);
+        assert!(
+            script.contains("close-nominations"),
+            "{shell}: the subcommands are completed"
+        );
+    }
+    let man = stdout(&polity(&["man"]));
+    assert!(
+        man.starts_with(".ie") && man.contains(".TH polity 1"),
+        "{}",
+        &man[..200.min(man.len())]
+    );
+    assert!(man.contains("serve"), "the manual lists the commands");
+    // Every command, and every election subcommand, says what it does.
+    let help = stdout(&polity(&["--help"]));
+    for line in help
+        .lines()
+        .skip_while(|line| !line.starts_with("Commands:"))
+        .skip(1)
+        .take_while(|line| !line.is_empty())
+    {
+        assert!(
+            line.trim().split_once(' ').is_some(),
+            "a command without help: {line:?}"
+        );
+    }
+    let election = stdout(&polity(&["election", "--help"]));
+    for command in ["nominate", "consent", "withdraw", "close-nominations"] {
+        let line = election
+            .lines()
+            .find(|line| line.trim_start().starts_with(&format!("{command} ")))
+            .unwrap_or_else(|| panic!("{command} has no help line: {election}"));
+        assert!(line.split_whitespace().count() > 3, "{line}");
+    }
+}
