@@ -58,25 +58,35 @@ impl Period {
             .unwrap_or(if sign > 0 { Date::MAX } else { Date::MIN })
     }
 
-    /// Reads `12 months`, `2 weeks`, `1 year`, `90 days`.
+    /// Reads a period as people write it: `12 months`, `2 weeks`, `1 year`, `90 days`, and the
+    /// short forms `.gitvote.yml` and Elekto users write, `400d`, `2w`, `6mo`, `1y` (also `1 yr`,
+    /// `3 mos`, `2wk`). `m` alone is refused: minutes or months?
     pub fn parse(text: &str) -> Result<Period, String> {
-        let mut words = text.split_whitespace();
-        let (Some(amount), Some(unit), None) = (words.next(), words.next(), words.next()) else {
+        let trimmed = text.trim();
+        let digits = trimmed.find(|c: char| !c.is_ascii_digit()).unwrap_or(trimmed.len());
+        let (amount, unit) = trimmed.split_at(digits);
+        let unit = unit.trim();
+        if amount.is_empty() || unit.is_empty() || unit.contains(char::is_whitespace) {
             return Err(format!(
-                "cannot read the period {text:?}; write a number and a unit, like \"2 weeks\" or \"12 months\""
+                "cannot read the period {text:?}; write a number and a unit, like \"2 weeks\", \"12 months\", \"400d\" or \"1y\""
             ));
-        };
+        }
         let amount: u32 = amount
             .parse()
-            .map_err(|_| format!("cannot read the period {text:?}: {amount:?} is not a whole number"))?;
-        let unit = match unit {
-            "day" | "days" => PeriodUnit::Days,
-            "week" | "weeks" => PeriodUnit::Weeks,
-            "month" | "months" => PeriodUnit::Months,
-            "year" | "years" => PeriodUnit::Years,
+            .map_err(|_| format!("cannot read the period {text:?}: {amount:?} is too large a number"))?;
+        let unit = match unit.to_ascii_lowercase().as_str() {
+            "d" | "day" | "days" => PeriodUnit::Days,
+            "w" | "wk" | "wks" | "week" | "weeks" => PeriodUnit::Weeks,
+            "mo" | "mos" | "mon" | "month" | "months" => PeriodUnit::Months,
+            "y" | "yr" | "yrs" | "year" | "years" => PeriodUnit::Years,
+            "m" => {
+                return Err(format!(
+                    "cannot read the period {text:?}: `m` could be minutes or months; write \"{amount}mo\" or \"{amount} months\""
+                ));
+            }
             other => {
                 return Err(format!(
-                    "cannot read the period {text:?}: the unit {other:?} is not one of days, weeks, months, years"
+                    "cannot read the period {text:?}: the unit {other:?} is not one of days (d), weeks (w), months (mo), years (y)"
                 ));
             }
         };
@@ -168,5 +178,30 @@ mod tests {
         assert_eq!(huge.after(on), Date::MAX);
         assert_eq!(huge.before(on), Date::MIN);
         assert_eq!(Period::parse("4294967295 days").unwrap().after(on), Date::MAX);
+    }
+
+    #[test]
+    fn r_value_periods_are_read_as_people_write_them() {
+        let read = |text: &str| Period::parse(text).map(|period| period.to_string());
+        for (text, period) in [
+            ("12 months", "12 months"),
+            ("2 weeks", "2 weeks"),
+            ("1 year", "1 year"),
+            ("90 days", "90 days"),
+            ("400d", "400 days"),
+            ("2w", "2 weeks"),
+            ("6mo", "6 months"),
+            ("1y", "1 year"),
+            ("3 mos", "3 months"),
+            ("1 yr", "1 year"),
+            (" 14D ", "14 days"),
+        ] {
+            assert_eq!(read(text).as_deref(), Ok(period), "{text}");
+        }
+        assert!(read("6m").unwrap_err().contains("minutes or months"));
+        assert!(read("weeks").unwrap_err().contains("write a number and a unit"));
+        assert!(read("2 fortnights").unwrap_err().contains("not one of days (d)"));
+        assert!(read("2 w eeks").is_err());
+        assert!(read("99999999999 days").unwrap_err().contains("too large"));
     }
 }

@@ -375,6 +375,11 @@ fn describe(events: &[Event]) -> String {
 
 pub async fn init(registry: &Path, actor: &Actor) -> Result<String> {
     let sources = polity_registry::read_sources(registry)?;
+    init_sources(&registry.display().to_string(), sources, actor).await
+}
+
+/// Records the registry made of `sources` (path, content) as the first events of a new record.
+pub async fn init_sources(name: &str, sources: Vec<(String, String)>, actor: &Actor) -> Result<String> {
     let mut record = Record::create(&actor.db).await?;
     let context = Context {
         actor: actor.actor.clone().unwrap_or_else(|| "polity init".to_owned()),
@@ -393,7 +398,7 @@ pub async fn init(registry: &Path, actor: &Actor) -> Result<String> {
         .await?;
     Ok(format!(
         "recorded the registry {} ({} bodies, {} people) in {}\n",
-        registry.display(),
+        name,
         record.state.polity.bodies.len(),
         record.state.polity.people.len(),
         actor.db
@@ -761,13 +766,6 @@ pub async fn election(command: &ElectionCommand, actor: &Actor) -> Result<String
 /// `polity demo`: a bundled registry recorded in a fresh SQLite file, a motion and a chair
 /// election run through the same decide path as every command, then the log and the audit.
 pub async fn demo(db: Option<&str>) -> Result<String> {
-    let registry = Path::new("examples/cfn-working-group");
-    if !registry.join("polity.yaml").is_file() {
-        bail!(
-            "the bundled example {} is not here: run `polity demo` from the repository's root",
-            registry.display()
-        );
-    }
     let db = match db {
         Some(db) => db.to_owned(),
         None => {
@@ -787,7 +785,15 @@ pub async fn demo(db: Option<&str>) -> Result<String> {
         checkpoint_key: None,
     };
     let mut out = String::new();
-    out.push_str(&init(registry, &actor("polity demo", "2026-06-01")).await?);
+    // The example is compiled in, so that `polity demo` works from any folder.
+    out.push_str(
+        &init_sources(
+            "cfn-working-group (bundled)",
+            crate::serve::demo_registry(),
+            &actor("polity demo", "2026-06-01"),
+        )
+        .await?,
+    );
     let _ = writeln!(
         out,
         "\n# A motion of the TSC (D3: valid when more than half of the members vote):"

@@ -64,7 +64,7 @@ pub struct ServeArgs {
 }
 
 /// The bundled demo registry, compiled in so that `--demo` works from any folder.
-fn demo_registry() -> Vec<(String, String)> {
+pub(crate) fn demo_registry() -> Vec<(String, String)> {
     macro_rules! file {
         ($path:literal) => {
             (

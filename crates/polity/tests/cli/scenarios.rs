@@ -1082,7 +1082,12 @@ fn replay_is_byte_identical_on_both_backends() {
 fn the_demo_runs_governance_on_a_fresh_sqlite_record() {
     let dir = tempfile::tempdir().unwrap();
     let db = format!("sqlite:{}", dir.path().join("demo.db").display());
-    let output = polity(&["demo", "--db", &db]);
+    // From a folder with no examples in it: the example is compiled in.
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_polity"))
+        .args(["demo", "--db", &db])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
     assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
     let text = stdout(&output);
     assert!(text.contains("\"outcome\":\"carried\""), "{text}");
