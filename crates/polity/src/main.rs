@@ -68,7 +68,7 @@ enum Command {
         #[arg(default_value = ".")]
         dir: PathBuf,
         /// The date to look ahead from (YYYY-MM-DD).
-        #[arg(long)]
+        #[arg(long, default_value_t = crate::today_text())]
         at: String,
         /// How far ahead to look, e.g. "90 days", "6 months".
         #[arg(long, default_value = "3 months")]
@@ -668,6 +668,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
             write_out(&page)
         }
     }
+}
+
+/// Today (the machine's date, YYYY-MM-DD): what `--at` means when it is not given.
+pub(crate) fn today_text() -> String {
+    today().to_string()
 }
 
 /// Writes to standard output; a reader that stopped reading (`| head`) is no error.

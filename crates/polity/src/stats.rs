@@ -22,7 +22,7 @@ pub struct Sources {
     #[arg(long)]
     contributions: Option<PathBuf>,
     /// The date the figures are as of (YYYY-MM-DD).
-    #[arg(long)]
+    #[arg(long, default_value_t = crate::today_text())]
     at: String,
     /// Where to keep what was read, so that the next run reads only new commits (default:
     /// $XDG_CACHE_HOME/polity or ~/.cache/polity).

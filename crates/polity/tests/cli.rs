@@ -968,3 +968,15 @@ fn completions_man_page_and_help_for_every_command() {
         assert!(line.split_whitespace().count() > 3, "{line}");
     }
 }
+
+/// `--at` is today when not given, on every command that works as of a date.
+#[test]
+fn at_defaults_to_today() {
+    let due = polity(&["due", "examples/cfn-working-group", "--format", "json"]);
+    assert!(due.status.success(), "{}", String::from_utf8_lossy(&due.stderr));
+    let today = jiff::Zoned::now().date().to_string();
+    let report: serde_json::Value = serde_json::from_slice(&due.stdout).unwrap();
+    assert_eq!(report["at"], today.as_str(), "{report:#}");
+    let help = stdout(&polity(&["stats", "electorate", "--help"]));
+    assert!(help.contains(&format!("[default: {today}]")), "{help}");
+}
