@@ -130,8 +130,12 @@ enum Command {
         /// An election file (YAML): method, seats, organisations, cap, tie-break, turnout.
         #[arg(long)]
         election: Option<PathBuf>,
+        /// The ballot file's format: elekto, blt, preflib or debian (detected when absent).
         #[arg(long, value_parser = parse_format)]
-        format: Option<polity_count::formats::Format>,
+        input_format: Option<polity_count::formats::Format>,
+        /// The result as human text (the default) or JSON (schema: docs/tally-json.md).
+        #[arg(long, value_parser = parse_output_format)]
+        format: Option<OutputFormat>,
         /// schulze (winning votes), schulze-margins, ranked-pairs, meek, scottish-stv, plurality
         /// or approval.
         #[arg(long, value_parser = parse_method)]
@@ -161,7 +165,7 @@ enum Command {
         /// Leave bad ballots out and report them, instead of refusing the file.
         #[arg(long)]
         skip_bad_ballots: bool,
-        /// Print the result as JSON (schema: docs/tally-json.md).
+        /// The same as `--format json`.
         #[arg(long)]
         json: bool,
         /// What if: count under every method and every meaning of an unranked candidate (and,
@@ -195,6 +199,10 @@ enum Command {
         /// Last date (YYYY-MM-DD) to show.
         #[arg(long)]
         until: Option<String>,
+        /// human (the default) or json.
+        #[arg(long, value_parser = parse_output_format)]
+        format: Option<OutputFormat>,
+        /// The same as `--format json`.
         #[arg(long)]
         json: bool,
         #[command(flatten)]
@@ -399,6 +407,25 @@ fn parse_format(text: &str) -> Result<polity_count::formats::Format, String> {
     text.parse()
 }
 
+/// What a command prints: `human` text or `json`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum OutputFormat {
+    Human,
+    Json,
+}
+
+/// `--format human|json`; a ballot format given as `--format` is told where it goes now.
+fn parse_output_format(text: &str) -> Result<OutputFormat, String> {
+    match text {
+        "human" => Ok(OutputFormat::Human),
+        "json" => Ok(OutputFormat::Json),
+        other if other.parse::<polity_count::formats::Format>().is_ok() => Err(format!(
+            "{other:?} is a ballot file's format: write `--input-format {other}`; `--format` is what polity prints (human or json)"
+        )),
+        other => Err(format!("{other:?} is not an output format: write human or json")),
+    }
+}
+
 fn parse_method(text: &str) -> Result<polity_count::Method, String> {
     text.parse()
 }
@@ -517,6 +544,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Tally {
             ballots,
             election,
+            input_format,
             format,
             method,
             compat,
@@ -532,7 +560,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let output = tally::run(&tally::TallyOptions {
                 ballots: &ballots,
                 election: election.as_deref(),
-                format,
+                format: input_format,
                 method,
                 compat: tally::CompatFlags {
                     compat,
@@ -543,7 +571,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 seats,
                 unranked,
                 skip_bad_ballots,
-                json,
+                json: json || format == Some(OutputFormat::Json),
                 compare,
             })?;
             use std::io::Write as _;
@@ -558,6 +586,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             kind,
             since,
             until,
+            format,
             json,
             actor,
         } => print(runtime()?.block_on(audit::log(
@@ -566,7 +595,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             kind.as_deref(),
             since.as_deref(),
             until.as_deref(),
-            json,
+            json || format == Some(OutputFormat::Json),
         ))?),
         Command::Audit { command, actor } => match command {
             AuditCommand::Verify { checkpoints } => {

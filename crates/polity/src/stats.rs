@@ -170,6 +170,10 @@ pub enum StatsCommand {
         /// Count merge commits too.
         #[arg(long)]
         merges: bool,
+        /// human (the default) or json.
+        #[arg(long, value_parser = ["human", "json"])]
+        format: Option<String>,
+        /// The same as `--format json`.
         #[arg(long)]
         json: bool,
     },
@@ -231,8 +235,9 @@ pub fn run(command: &StatsCommand) -> Result<String> {
             sources,
             from,
             merges,
+            format,
             json,
-        } => (sources, from, merges, json),
+        } => (sources, from, merges, *json || format.as_deref() == Some("json")),
         StatsCommand::Health {
             project,
             sources,
@@ -257,7 +262,7 @@ pub fn run(command: &StatsCommand) -> Result<String> {
         polity_contrib::bot_patterns(&loaded.registry.polity),
     );
     let roll = electorate(polity, contributions, rule, at, &patterns);
-    if *json {
+    if json {
         let report = RollJson {
             at: roll.at.to_string(),
             from: roll.from.to_string(),

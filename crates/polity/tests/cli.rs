@@ -980,3 +980,39 @@ fn at_defaults_to_today() {
     let help = stdout(&polity(&["stats", "electorate", "--help"]));
     assert!(help.contains(&format!("[default: {today}]")), "{help}");
 }
+
+/// One convention: `--format human|json` says what a command prints (`--json` stays as its short
+/// form); the ballot file's format is `--input-format`, and a ballot format given as `--format`
+/// says where it goes.
+#[test]
+fn format_is_the_output_and_input_format_the_ballot_file() {
+    let ballots = format!("{K8S_2017}/ballots.csv");
+    let json = stdout(&polity(&["tally", &ballots, "--json"]));
+    let format = stdout(&polity(&[
+        "tally",
+        &ballots,
+        "--format",
+        "json",
+        "--input-format",
+        "elekto",
+    ]));
+    assert_eq!(json, format);
+    assert!(stdout(&polity(&["tally", &ballots, "--format", "human"])).starts_with("Election: 309 ballot(s)"));
+    let wrong = polity(&["tally", &ballots, "--format", "elekto"]);
+    assert_eq!(wrong.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&wrong.stderr).contains("write `--input-format elekto`"),
+        "{}",
+        String::from_utf8_lossy(&wrong.stderr)
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let db = format!("sqlite:{}", dir.path().join("record.db").display());
+    assert!(
+        polity(&["init", "--registry", "examples/cfn-working-group", "--db", &db])
+            .status
+            .success()
+    );
+    let log: serde_json::Value =
+        serde_json::from_slice(&polity(&["log", "--format", "json", "--db", &db]).stdout).unwrap();
+    assert_eq!(log[0]["kind"], "registry-recorded");
+}
