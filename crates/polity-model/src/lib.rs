@@ -20,6 +20,72 @@ pub use rules::RuleId;
 /// Whether `text` is a link polity shows as one: `https:` or `http:` with a host, at most 2,000
 /// characters, without spaces, quotes, angle brackets or backslashes. Never `javascript:`,
 /// `data:` or another scheme a browser would run or open locally.
+/// The candidates that look like `word` was meant, nearest first (at most three): within two
+/// edits (one for words of up to four letters), or one a prefix of the other (at least three
+/// letters), without regard to case. For "did you mean" in messages.
+pub fn near<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Vec<&'a str> {
+    let word = word.to_lowercase();
+    let mut found: Vec<(usize, &str)> = candidates
+        .into_iter()
+        .filter_map(|candidate| {
+            let lower = candidate.to_lowercase();
+            if lower == word {
+                return None;
+            }
+            let distance = edit_distance(&word, &lower);
+            let limit = if word.chars().count() <= 4 { 1 } else { 2 };
+            let prefix = word.len().min(lower.len()) >= 3 && (word.starts_with(&lower) || lower.starts_with(&word));
+            (distance <= limit || prefix).then_some((distance, candidate))
+        })
+        .collect();
+    found.sort();
+    found.dedup_by(|a, b| a.1 == b.1);
+    found.into_iter().take(3).map(|(_, candidate)| candidate).collect()
+}
+
+/// Levenshtein distance with adjacent transpositions (optimal string alignment), by characters.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    if a.len().abs_diff(b.len()) > 3 {
+        return 4;
+    }
+    let mut rows = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for (i, row) in rows.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for (j, cell) in rows[0].iter_mut().enumerate() {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut best = (rows[i - 1][j] + 1)
+                .min(rows[i][j - 1] + 1)
+                .min(rows[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                best = best.min(rows[i - 2][j - 2] + 1);
+            }
+            rows[i][j] = best;
+        }
+    }
+    rows[a.len()][b.len()]
+}
+
+/// "; did you mean `a` or `b`?" for the near candidates, or nothing.
+pub fn did_you_mean(near: &[&str]) -> String {
+    match near {
+        [] => String::new(),
+        [one] => format!("; did you mean `{one}`?"),
+        [rest @ .., last] => format!(
+            "; did you mean {} or `{last}`?",
+            rest.iter()
+                .map(|item| format!("`{item}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    }
+}
+
 pub fn is_web_link(text: &str) -> bool {
     let lower = text.to_ascii_lowercase();
     let host = lower
@@ -31,4 +97,21 @@ pub fn is_web_link(text: &str) -> bool {
         && !text
             .chars()
             .any(|c| c.is_whitespace() || c.is_control() || matches!(c, '"' | '\'' | '<' | '>' | '`' | '\\'))
+}
+
+#[cfg(test)]
+mod near_tests {
+    use super::*;
+
+    #[test]
+    fn r_schema_did_you_mean_finds_typos_and_prefixes_not_everything() {
+        let keys = ["leadership", "liaisons", "members", "meetings", "term", "term-limit"];
+        assert_eq!(near("leadershp", keys), ["leadership"]);
+        assert_eq!(near("meetngs", keys), ["meetings"]);
+        assert_eq!(near("colour", keys), Vec::<&str>::new());
+        assert_eq!(near("bobby", ["bob", "alice", "bobb"]), ["bobb", "bob"]);
+        assert_eq!(near("memebrs", keys), ["members"], "a transposition is one edit");
+        assert_eq!(did_you_mean(&["a", "b"]), "; did you mean `a` or `b`?");
+        assert_eq!(did_you_mean(&[]), "");
+    }
 }

@@ -177,10 +177,32 @@ pub(crate) fn plain_message(error: &serde_saphyr::Error) -> String {
     let rendered = error.without_snippet().to_string();
     let first = rendered.lines().next().unwrap_or_default().trim();
     // Drop a trailing " at line N column M": the finding carries the position itself.
-    match first.find(" at line ") {
-        Some(cut) => first[..cut].to_owned(),
-        None => first.to_owned(),
-    }
+    let first = match first.find(" at line ") {
+        Some(cut) => &first[..cut],
+        None => first,
+    };
+    unknown_key(first).unwrap_or_else(|| first.to_owned())
+}
+
+/// serde's "unknown field `x`, expected one of a, b, …" (every key of the file, 30 and more) in
+/// words: the key, and the near ones when it looks like a typo.
+fn unknown_key(message: &str) -> Option<String> {
+    let rest = message.strip_prefix("unknown field `")?;
+    let (key, expected) = rest.split_once('`')?;
+    let expected = expected.trim_start_matches(", ");
+    let keys: Vec<&str> = if let Some(list) = expected.strip_prefix("expected one of ") {
+        list.split(", ").map(|key| key.trim_matches('`')).collect()
+    } else if let Some(one) = expected.strip_prefix("expected ") {
+        one.split(" or ").map(|key| key.trim_matches('`')).collect()
+    } else {
+        Vec::new()
+    };
+    let near = polity_model::near(key, keys.iter().copied());
+    Some(if near.is_empty() {
+        format!("unknown key `{key}`: this file has no such key")
+    } else {
+        format!("unknown key `{key}`{}", polity_model::did_you_mean(&near))
+    })
 }
 
 impl Reader {
@@ -219,7 +241,11 @@ impl Reader {
                 self.findings.push(Finding::error(
                     rule,
                     loc,
-                    format!("{message}; the rest of {} was not read", self.files[file as usize]),
+                    if message.ends_with('?') {
+                        format!("{message} The rest of {} was not read", self.files[file as usize])
+                    } else {
+                        format!("{message}; the rest of {} was not read", self.files[file as usize])
+                    },
                     hint,
                 ));
                 None

@@ -93,7 +93,7 @@ fn a_registry_with_every_kind_of_problem_reports_them_all_in_one_run() {
     for expected in [
         "error[R-SYNTAX]: tests/fixtures/bad-registry/bodies/syntax-error.yaml:4:1",
         "error[R-SCHEMA]: tests/fixtures/bad-registry/bodies/wrong-type.yaml:4:15",
-        "error[R-SCHEMA]: tests/fixtures/bad-registry/bodies/unknown-key.yaml:4:1: unknown field `colour`",
+        "error[R-SCHEMA]: tests/fixtures/bad-registry/bodies/unknown-key.yaml:4:1: unknown key `colour`: this file has no such key",
         "error[R-VALUE]: tests/fixtures/bad-registry/people.yaml:4:26: \"2025-02-30\" is not a valid date",
         "error[R-REF]: tests/fixtures/bad-registry/bodies/unknown-person.yaml:5:15",
     ] {
@@ -1015,4 +1015,46 @@ fn format_is_the_output_and_input_format_the_ballot_file() {
     let log: serde_json::Value =
         serde_json::from_slice(&polity(&["log", "--format", "json", "--db", &db]).stdout).unwrap();
     assert_eq!(log[0]["kind"], "registry-recorded");
+}
+
+/// A typo in a key or a reference gets "did you mean" with the near names, not a list of all 33
+/// keys; a key that is nowhere near says so.
+#[test]
+fn r_schema_and_r_ref_say_did_you_mean() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = root().join("examples/cfn-working-group");
+    std::fs::create_dir_all(dir.path().join("bodies")).unwrap();
+    for file in [
+        "polity.yaml",
+        "people.yaml",
+        "organisations.yaml",
+        "bodies/tsc.yaml",
+        "bodies/edge-inference.yaml",
+    ] {
+        std::fs::copy(root.join(file), dir.path().join(file)).unwrap();
+    }
+    let edge = dir.path().join("bodies/edge-inference.yaml");
+    let text =
+        std::fs::read_to_string(&edge)
+            .unwrap()
+            .replacen("kind: sub-group", "kind: sub-group\nleadershp: ptl", 1);
+    std::fs::write(&edge, text).unwrap();
+    let tsc = dir.path().join("bodies/tsc.yaml");
+    let text = std::fs::read_to_string(&tsc)
+        .unwrap()
+        .replacen("person: alice,", "person: alicee,", 1);
+    std::fs::write(&tsc, text).unwrap();
+    let output = polity(&["check", dir.path().to_str().unwrap(), "--at", "2026-06-01"]);
+    let text = stdout(&output);
+    assert!(
+        text.contains(
+            "unknown key `leadershp`; did you mean `leadership`? The rest of bodies/edge-inference.yaml was not read"
+        ),
+        "{text}"
+    );
+    assert!(!text.contains("expected one of"), "not every key: {text}");
+    assert!(
+        text.contains("refers to unknown person \"alicee\"; did you mean `alice`?"),
+        "{text}"
+    );
 }

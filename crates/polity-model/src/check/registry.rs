@@ -11,10 +11,28 @@ pub(super) fn references(polity: &Polity, _at: Date, findings: &mut Vec<Finding>
             } else {
                 "add the person to people.yaml, or correct the id (write @handle to refer by GitHub handle)"
             };
+            let near = match reference.text.strip_prefix('@') {
+                Some(handle) => crate::near(
+                    handle,
+                    polity.people.iter().filter_map(|person| person.github.as_deref()),
+                )
+                .into_iter()
+                .map(|handle| format!("@{handle}"))
+                .collect::<Vec<_>>(),
+                None => crate::near(&reference.text, polity.people.iter().map(|person| person.id.as_str()))
+                    .into_iter()
+                    .map(str::to_owned)
+                    .collect(),
+            };
+            let near: Vec<&str> = near.iter().map(String::as_str).collect();
             findings.push(Finding::error(
                 RuleId::RRef,
                 reference.loc,
-                format!("{what} refers to unknown person {:?}", reference.text),
+                format!(
+                    "{what} refers to unknown person {:?}{}",
+                    reference.text,
+                    crate::did_you_mean(&near)
+                ),
                 hint,
             ));
         }
@@ -77,7 +95,15 @@ pub(super) fn references(polity: &Polity, _at: Date, findings: &mut Vec<Finding>
                 findings.push(Finding::error(
                     RuleId::RRef,
                     reference.loc,
-                    format!("body {} refers to unknown body {:?}", body.id, reference.id),
+                    format!(
+                        "body {} refers to unknown body {:?}{}",
+                        body.id,
+                        reference.id,
+                        crate::did_you_mean(&crate::near(
+                            &reference.id,
+                            polity.bodies.iter().map(|body| body.id.as_str())
+                        ))
+                    ),
                     "add a file under bodies/ with this id, or correct the id",
                 ));
             }
