@@ -641,7 +641,11 @@ pub fn contributions_from_csv(polity: &Polity, text: &str) -> Result<Vec<Contrib
             Err(error) => {
                 problems.push(CsvProblem {
                     line: number,
-                    reason: format!("{:?} is not a date: {error}", fields[0]),
+                    reason: format!(
+                        "{:?} is not a date: {}",
+                        fields[0],
+                        polity_model::date_problem(fields[0]).unwrap_or_else(|| error.to_string())
+                    ),
                 });
                 continue;
             }

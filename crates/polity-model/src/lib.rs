@@ -71,6 +71,52 @@ fn edit_distance(a: &str, b: &str) -> usize {
     rows[a.len()][b.len()]
 }
 
+/// Why `text` is not a date, in plain words ("there is no month 13", "February 2025 has 28
+/// days"), or `None` when it is one (YYYY-MM-DD).
+pub fn date_problem(text: &str) -> Option<String> {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let text = text.trim();
+    if text.len() == 10 && text.parse::<jiff::civil::Date>().is_ok() {
+        return None;
+    }
+    let parts: Vec<&str> = text.split('-').collect();
+    let numbers: Option<Vec<i64>> = match parts.as_slice() {
+        [year, month, day] if year.len() == 4 && month.len() == 2 && day.len() == 2 => {
+            parts.iter().map(|part| part.parse::<i64>().ok()).collect()
+        }
+        _ => None,
+    };
+    let Some([year, month, day]) = numbers
+        .as_deref()
+        .and_then(|numbers| <[i64; 3]>::try_from(numbers).ok())
+    else {
+        return Some("write a date as YYYY-MM-DD, e.g. 2026-06-30".to_owned());
+    };
+    if !(1..=12).contains(&month) {
+        return Some(format!("there is no month {month}: months are 01 to 12"));
+    }
+    let days = jiff::civil::Date::new(year as i16, month as i8, 1)
+        .map(|first| i64::from(first.days_in_month()))
+        .unwrap_or(31);
+    if day < 1 || day > days {
+        return Some(format!("{} {year} has {days} days", MONTHS[month as usize - 1]));
+    }
+    Some("write a date as YYYY-MM-DD, e.g. 2026-06-30".to_owned())
+}
+
 /// "; did you mean `a` or `b`?" for the near candidates, or nothing.
 pub fn did_you_mean(near: &[&str]) -> String {
     match near {
@@ -113,5 +159,24 @@ mod near_tests {
         assert_eq!(near("memebrs", keys), ["members"], "a transposition is one edit");
         assert_eq!(did_you_mean(&["a", "b"]), "; did you mean `a` or `b`?");
         assert_eq!(did_you_mean(&[]), "");
+    }
+
+    #[test]
+    fn r_value_a_bad_date_is_explained_in_plain_words() {
+        assert_eq!(date_problem("2026-06-30"), None);
+        assert_eq!(date_problem("2025-02-30").as_deref(), Some("February 2025 has 28 days"));
+        assert_eq!(date_problem("2024-02-30").as_deref(), Some("February 2024 has 29 days"));
+        assert_eq!(
+            date_problem("2026-13-01").as_deref(),
+            Some("there is no month 13: months are 01 to 12")
+        );
+        assert_eq!(
+            date_problem("30/06/2026").as_deref(),
+            Some("write a date as YYYY-MM-DD, e.g. 2026-06-30")
+        );
+        assert_eq!(
+            date_problem("2026-6-3").as_deref(),
+            Some("write a date as YYYY-MM-DD, e.g. 2026-06-30")
+        );
     }
 }

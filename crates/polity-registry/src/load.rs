@@ -273,10 +273,9 @@ impl Reader {
         match text.value.trim().parse::<Date>() {
             Ok(date) if text.value.trim().len() == 10 => Some(date),
             Ok(_) | Err(_) => {
-                let reason = match text.value.trim().parse::<Date>() {
-                    Err(error) => format!(": {error}"),
-                    Ok(_) => String::new(),
-                };
+                let reason = polity_model::date_problem(&text.value)
+                    .map(|reason| format!(": {reason}"))
+                    .unwrap_or_default();
                 self.value_error(
                     self.at(file, text),
                     format!("{:?} is not a valid date{reason}", text.value),

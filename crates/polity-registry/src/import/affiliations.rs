@@ -139,7 +139,11 @@ fn date(text: &str, file: &str, line: usize, problems: &mut Vec<Problem>) -> Opt
             problems.push(Problem {
                 file: file.to_owned(),
                 line,
-                reason: format!("{:?} is not a date (YYYY-MM-DD): {error}", text.trim()),
+                reason: format!(
+                    "{:?} is not a date: {}",
+                    text.trim(),
+                    polity_model::date_problem(text).unwrap_or_else(|| error.to_string())
+                ),
             });
             None
         }
