@@ -196,7 +196,19 @@ pub(crate) fn election_in<'a>(state: &'a State, id: &str, phase: Phase) -> Resul
         ),
         Some(election) if election.phase != phase => reject(
             RuleId::E1,
-            format!("election {id} is {:?}, not {:?}", election.phase, phase),
+            format!(
+                "election {id} {}, so this cannot be done now: it can be done only {}",
+                match election.phase {
+                    Phase::Nominating => "is still taking nominations",
+                    Phase::Voting => "is open for voting",
+                    Phase::Closed => "is closed",
+                },
+                match phase {
+                    Phase::Nominating => "while nominations are open",
+                    Phase::Voting => "while voting is open",
+                    Phase::Closed => "after the election is closed",
+                }
+            ),
             match election.phase {
                 Phase::Nominating => "close the nominations first",
                 Phase::Voting => "nominations are closed; vote or close the election",
@@ -568,6 +580,22 @@ mod tests {
             ),
             RuleId::E3,
         );
+    }
+
+    /// Acting in the wrong phase says so in words, not with the phase's name in code.
+    #[test]
+    fn e1_an_act_in_the_wrong_phase_says_when_it_can_be_done() {
+        let record = chair_election();
+        let close = Command::CloseElection(crate::command::CloseElection {
+            election: "tsc/e1".into(),
+            ballots: Vec::new(),
+        });
+        let rejection = refused(record.when("alice", date(2026, 6, 6), &close), RuleId::E1);
+        assert_eq!(
+            rejection.message,
+            "election tsc/e1 is still taking nominations, so this cannot be done now: it can be done only while voting is open"
+        );
+        assert_eq!(rejection.hint, "close the nominations first");
     }
 
     #[test]
