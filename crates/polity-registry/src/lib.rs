@@ -11,5 +11,5 @@ pub mod load;
 pub mod schema;
 pub mod write;
 
-pub use load::{LoadError, Loaded, load, load_sources, read_sources};
+pub use load::{LoadError, Loaded, findings, load, load_sources, read_sources};
 pub use write::{WriteError, write_people_and_organisations, write_registry};

@@ -95,6 +95,57 @@ pub fn read_sources(dir: &Path) -> Result<Vec<(String, String)>, LoadError> {
 }
 
 /// Reads a registry from (relative file name, contents) pairs; the same as [`load`] without I/O.
+/// Every finding of a loaded registry as of `at`, root causes first: a file that could not be
+/// read (R-SYNTAX, R-SCHEMA) comes before everything else, and the references it breaks (an
+/// unknown body whose file did not parse, an unknown person when people.yaml did not) are left
+/// out, counted in the root cause's message.
+pub fn findings(loaded: &Loaded, at: Date) -> Vec<Finding> {
+    let unread: Vec<&str> = loaded
+        .findings
+        .iter()
+        .filter(|finding| matches!(finding.rule, RuleId::RSyntax | RuleId::RSchema))
+        .filter_map(|finding| finding.loc)
+        .map(|loc| loaded.polity.file_name(loc))
+        .collect();
+    let body_unread = |id: &str| unread.iter().any(|file| *file == format!("bodies/{id}.yaml"));
+    let people_unread = unread.contains(&PEOPLE_FILE);
+    let mut hidden: BTreeMap<String, usize> = BTreeMap::new();
+    let mut findings: Vec<Finding> = loaded.findings.clone();
+    for finding in polity_model::check(&loaded.polity, at) {
+        let follows = (finding.rule == RuleId::RRef)
+            .then(|| {
+                if let Some((_, rest)) = finding.message.split_once("refers to unknown body \"")
+                    && let Some((id, _)) = rest.split_once('"')
+                    && body_unread(id)
+                {
+                    Some(format!("bodies/{id}.yaml"))
+                } else if people_unread && finding.message.contains("refers to unknown person") {
+                    Some(PEOPLE_FILE.to_owned())
+                } else {
+                    None
+                }
+            })
+            .flatten();
+        match follows {
+            Some(file) => *hidden.entry(file).or_default() += 1,
+            None => findings.push(finding),
+        }
+    }
+    for finding in &mut findings {
+        if let Some(loc) = finding.loc
+            && matches!(finding.rule, RuleId::RSyntax | RuleId::RSchema)
+            && let Some(count) = hidden.remove(loaded.polity.file_name(loc))
+        {
+            finding.message.push_str(&format!(
+                " ({count} finding(s) elsewhere that follow from this one are not shown: fix this first)"
+            ));
+        }
+    }
+    polity_model::sort_findings(&mut findings);
+    findings.sort_by_key(|finding| !matches!(finding.rule, RuleId::RSyntax | RuleId::RSchema));
+    findings
+}
+
 pub fn load_sources(sources: &[(String, String)]) -> Loaded {
     let mut reader = Reader::default();
     let mut files = RegistryFiles::default();

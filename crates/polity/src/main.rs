@@ -455,9 +455,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 None => today(),
             };
             let loaded = polity_registry::load(&dir)?;
-            let mut findings = loaded.findings;
-            findings.extend(polity_model::check(&loaded.polity, at));
-            polity_model::sort_findings(&mut findings);
+            let findings = polity_registry::findings(&loaded, at);
             let output = match format {
                 CheckFormat::Human => report::check_human(&dir, &loaded.polity, &findings, at),
                 CheckFormat::Json => report::check_json(&dir, &loaded.polity, &findings, at),

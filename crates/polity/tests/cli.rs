@@ -1058,3 +1058,33 @@ fn r_schema_and_r_ref_say_did_you_mean() {
         "{text}"
     );
 }
+
+/// The root cause first: a body file that does not parse is reported, and the "unknown body"
+/// errors it causes elsewhere are counted in its message instead of printed before it.
+#[test]
+fn r_syntax_the_root_cause_first_and_its_follow_ons_counted() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = root().join("examples/cfn-working-group");
+    std::fs::create_dir_all(dir.path().join("bodies")).unwrap();
+    for entry in std::fs::read_dir(root.join("bodies")).unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, dir.path().join("bodies").join(path.file_name().unwrap())).unwrap();
+    }
+    for file in ["polity.yaml", "people.yaml", "organisations.yaml"] {
+        std::fs::copy(root.join(file), dir.path().join(file)).unwrap();
+    }
+    std::fs::write(
+        dir.path().join("bodies/tsc.yaml"),
+        "id: tsc\nkind: oversight-committee\nname: \"broken\n  x: [\n",
+    )
+    .unwrap();
+    let output = polity(&["check", dir.path().to_str().unwrap(), "--at", "2026-06-01"]);
+    assert_eq!(output.status.code(), Some(1));
+    let text = stdout(&output);
+    assert!(text.starts_with("error[R-SYNTAX]:"), "{text}");
+    assert!(
+        text.contains("(4 finding(s) elsewhere that follow from this one are not shown: fix this first)"),
+        "{text}"
+    );
+    assert!(!text.contains("unknown body \"tsc\""), "{text}");
+}
