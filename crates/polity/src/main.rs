@@ -457,7 +457,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let loaded = polity_registry::load(&dir)?;
             let findings = polity_registry::findings(&loaded, at);
             let output = match format {
-                CheckFormat::Human => report::check_human(&dir, &loaded.polity, &findings, at),
+                CheckFormat::Human => {
+                    use std::io::IsTerminal as _;
+                    let colour = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+                    report::check_human(&dir, &loaded.polity, &findings, at, colour)
+                }
                 CheckFormat::Json => report::check_json(&dir, &loaded.polity, &findings, at),
                 CheckFormat::Github => report::check_github(&dir, &loaded.polity, &findings),
             };

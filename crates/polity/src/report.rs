@@ -21,18 +21,82 @@ fn counts(findings: &[Finding]) -> (usize, usize) {
 }
 
 /// Compiler-style diagnostics: `error[S6]: path:line:col: message` and a hint line.
-pub fn check_human(dir: &Path, polity: &Polity, findings: &[Finding], at: Date) -> String {
+/// A source line made safe to print: control characters (an escape sequence in a file could
+/// rewrite the terminal) become `?`, tabs a space; at most 160 characters.
+fn printable(line: &str) -> String {
+    let mut out: String = line
+        .chars()
+        .take(160)
+        .map(|c| match c {
+            '\t' => ' ',
+            c if c.is_control() => '?',
+            c => c,
+        })
+        .collect();
+    if line.chars().count() > 160 {
+        out.push('…');
+    }
+    out
+}
+
+/// The width of the token a finding points at: up to a space or YAML punctuation, at least 1.
+fn token_width(line: &str, column: usize) -> usize {
+    line.chars()
+        .skip(column.saturating_sub(1))
+        .take_while(|c| !c.is_whitespace() && !matches!(c, ',' | '}' | ']' | '{' | '[' | ':' | '#'))
+        .count()
+        .max(1)
+}
+
+/// `polity check` for people: each finding with its file, line and column, the source line with a
+/// caret under what it is about, and the hint; `colour` adds ANSI colours (on a terminal, unless
+/// NO_COLOR is set).
+pub fn check_human(dir: &Path, polity: &Polity, findings: &[Finding], at: Date, colour: bool) -> String {
+    let paint = |code: &str, text: &str| {
+        if colour {
+            format!("\u{1b}[{code}m{text}\u{1b}[0m")
+        } else {
+            text.to_owned()
+        }
+    };
+    let mut sources: std::collections::HashMap<String, Vec<String>> = std::collections::HashMap::new();
     let mut out = String::new();
     for finding in findings {
-        let position = match (file_path(dir, polity, finding), finding.loc) {
+        let path = file_path(dir, polity, finding);
+        let position = match (&path, finding.loc) {
             (Some(path), Some(loc)) => format!("{path}:{}:{}: ", loc.line, loc.column),
             _ => String::new(),
         };
-        let _ = writeln!(
-            out,
-            "{}[{}]: {position}{}",
-            finding.severity, finding.rule, finding.message
-        );
+        let label = match finding.severity {
+            Severity::Error => paint("1;31", &format!("{}[{}]", finding.severity, finding.rule)),
+            Severity::Warning => paint("1;33", &format!("{}[{}]", finding.severity, finding.rule)),
+        };
+        let _ = writeln!(out, "{label}: {position}{}", paint("1", &finding.message));
+        if let (Some(path), Some(loc)) = (&path, finding.loc) {
+            let lines = sources.entry(path.clone()).or_insert_with(|| {
+                std::fs::read_to_string(path)
+                    .map(|text| text.lines().map(str::to_owned).collect())
+                    .unwrap_or_default()
+            });
+            if let Some(line) = (loc.line as usize).checked_sub(1).and_then(|index| lines.get(index)) {
+                let number = loc.line.to_string();
+                let gutter = " ".repeat(number.len());
+                let column = loc.column as usize;
+                let shown = printable(line);
+                let _ = writeln!(out, "{gutter} {}", paint("34", "|"));
+                let _ = writeln!(out, "{} {} {shown}", paint("34", &number), paint("34", "|"));
+                if column >= 1 && column <= shown.chars().count() + 1 {
+                    let width = token_width(&shown, column);
+                    let _ = writeln!(
+                        out,
+                        "{gutter} {} {}{}",
+                        paint("34", "|"),
+                        " ".repeat(column - 1),
+                        paint("1;31", &"^".repeat(width))
+                    );
+                }
+            }
+        }
         let _ = writeln!(out, "  = hint: {}", finding.hint);
     }
     let (errors, warnings) = counts(findings);
@@ -182,4 +246,42 @@ pub fn due_json(obligations: &[Obligation], at: Date, within: Period) -> String 
     let mut text = serde_json::to_string_pretty(&report).expect("plain data serialises");
     text.push('\n');
     text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn r_ref_a_source_line_is_printed_safely_with_a_caret_under_the_token() {
+        assert_eq!(
+            printable("a\u{1b}[2Jb\tc"),
+            "a?[2Jb c",
+            "no escape sequence reaches the terminal"
+        );
+        assert_eq!(printable(&"x".repeat(200)).chars().count(), 161);
+        assert_eq!(token_width("  - { person: alicee, seat: member }", 15), 6);
+        assert_eq!(token_width("leadershp: ptl", 1), 9);
+        assert_eq!(token_width("x", 5), 1);
+    }
+
+    #[test]
+    fn r_schema_colour_only_when_asked() {
+        let loaded = polity_registry::load(Path::new(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../examples/dask-leadership-broken"
+        )))
+        .unwrap();
+        let at = jiff::civil::date(2026, 6, 1);
+        let findings = polity_registry::findings(&loaded, at);
+        let dir = Path::new(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../examples/dask-leadership-broken"
+        ));
+        let plain = check_human(dir, &loaded.polity, &findings, at, false);
+        let coloured = check_human(dir, &loaded.polity, &findings, at, true);
+        assert!(!plain.contains('\u{1b}'));
+        assert!(coloured.contains("\u{1b}[1;31merror["), "{coloured}");
+        assert!(plain.contains(" | ") && plain.contains('^'), "{plain}");
+    }
 }
