@@ -331,6 +331,35 @@ impl State {
         })
     }
 
+    /// The people who may vote in `election` on `on`, by its seat's election rule.
+    pub fn election_voters(&self, election: &Election, on: Date) -> BTreeSet<String> {
+        match self.polity.body(&election.body) {
+            Some(body) => self.electorate(body, self.election_rule(body, election.seat).voters, on),
+            None => BTreeSet::new(),
+        }
+    }
+
+    /// The people who may nominate in `election` on `on` (the candidates themselves where
+    /// candidates nominate themselves).
+    pub fn election_nominators(&self, election: &Election, on: Date) -> BTreeSet<String> {
+        let Some(body) = self.polity.body(&election.body) else {
+            return BTreeSet::new();
+        };
+        let rule = self.election_rule(body, election.seat);
+        match rule.nominators {
+            Electorate::Themselves => self.electorate(body, rule.candidates, on),
+            nominators => self.electorate(body, nominators, on),
+        }
+    }
+
+    /// The people who vote on `motion` on `on`.
+    pub fn motion_voters(&self, motion: &Motion, on: Date) -> BTreeSet<String> {
+        match self.polity.body(&motion.body) {
+            Some(body) => motions::motion_voters(self, body, &motion.electorates, on),
+            None => BTreeSet::new(),
+        }
+    }
+
     /// The people of an electorate of `body` on `on`.
     pub fn electorate(&self, body: &Body, electorate: Electorate, on: Date) -> BTreeSet<String> {
         let polity = &self.polity;

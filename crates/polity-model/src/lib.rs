@@ -8,6 +8,7 @@ pub mod check;
 pub mod due;
 pub mod finding;
 pub mod model;
+pub mod notice;
 pub mod rules;
 pub mod values;
 
@@ -15,6 +16,7 @@ pub use check::check;
 pub use due::{Obligation, ObligationKind, due};
 pub use finding::{Finding, Severity, sort_findings};
 pub use model::*;
+pub use notice::{Lang, NoticeKind, Webhook};
 pub use rules::RuleId;
 
 /// Whether `text` is a link polity shows as one: `https:` or `http:` with a host, at most 2,000

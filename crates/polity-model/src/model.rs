@@ -121,6 +121,8 @@ pub struct Constitution {
     /// E1: default election windows.
     pub elections: ElectionWindows,
     pub decision_rules: BTreeMap<String, DecisionRule>,
+    /// Where every accepted act is announced (chat bots).
+    pub webhooks: Vec<crate::Webhook>,
 }
 
 impl Default for Constitution {
@@ -143,6 +145,7 @@ impl Default for Constitution {
             term_limit: None,
             elections: ElectionWindows::default(),
             decision_rules: BTreeMap::new(),
+            webhooks: Vec::new(),
         }
     }
 }
@@ -227,6 +230,10 @@ pub struct Person {
     /// Merge rules: further identities of this person in git histories.
     pub identities: Vec<IdentityRule>,
     pub bot: bool,
+    /// The language of polity's messages to this person.
+    pub lang: crate::Lang,
+    /// The kinds of notice this person opted out of (never one the constitution requires).
+    pub muted: Vec<crate::NoticeKind>,
     pub loc: Loc,
 }
 

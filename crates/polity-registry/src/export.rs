@@ -109,6 +109,14 @@ fn constitution(source: &Constitution) -> ConstitutionFile {
                 .then_some(crate::files::ContributionDateFile::Author),
         }),
         bots: source.bots.clone(),
+        webhooks: source
+            .webhooks
+            .iter()
+            .map(|webhook| crate::files::WebhookFile {
+                url: text(webhook.url.clone()),
+                secret_env: text(webhook.secret_env.clone()),
+            })
+            .collect(),
         ai_co_authors: source
             .ai_co_authors_counted
             .then_some(crate::files::AiCoAuthorsFile::Counted),
@@ -373,6 +381,8 @@ pub fn to_files(polity: &Polity) -> RegistryFiles {
                 name: person.name.clone(),
                 github: person.github.clone(),
                 emails: person.emails.clone(),
+                lang: (person.lang != polity_model::Lang::En).then(|| text(person.lang.tag().to_owned())),
+                mute: person.muted.iter().map(|kind| text(kind.name().to_owned())).collect(),
                 affiliations: person
                     .affiliations
                     .iter()

@@ -76,6 +76,22 @@ pub struct ConstitutionFile {
     /// Named decision rules that bodies refer to with `decides-by`.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub decision_rules: BTreeMap<String, DecisionRuleFile>,
+    /// Where every accepted act is POSTed as signed JSON (chat bots: Slack, Matrix, Feishu/Lark,
+    /// DingTalk, through a relay of your own).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub webhooks: Vec<WebhookFile>,
+}
+
+/// A webhook: `url` receives a JSON POST per accepted act, with the header
+/// `X-Polity-Signature: sha256=HEX`, the HMAC-SHA256 of the body under the secret read from the
+/// environment variable `secret-env` (the secret itself is never written in the registry).
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct WebhookFile {
+    #[schemars(with = "String")]
+    pub url: Text,
+    #[schemars(with = "String")]
+    pub secret_env: Text,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
@@ -230,6 +246,17 @@ pub struct PersonFile {
     /// An automated account: never counted as a member or contributor.
     #[serde(default, skip_serializing_if = "is_false")]
     pub bot: bool,
+    /// The language of polity's messages to this person: `en` (the default) or `zh` (Simplified
+    /// Chinese; `zh-CN`, `zh-Hans` are read as `zh`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<String>")]
+    pub lang: Option<Text>,
+    /// Kinds of notice this person does not want: `voting-reminder`, `election-result`,
+    /// `term-ending`, `motion-awaiting-vote`. The kinds the constitution requires (nominations
+    /// and voting open, reports due and overdue, meetings and minutes) cannot be muted.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(with = "Vec<String>")]
+    pub mute: Vec<Text>,
 }
 
 #[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]

@@ -518,6 +518,38 @@ impl Reader {
         if let Some(review) = &source.charter_review {
             constitution.charter_review = self.period(file, &review.every);
         }
+        for webhook in &source.webhooks {
+            let url = webhook.url.value.trim();
+            let loopback = ["http://127.0.0.1", "http://localhost", "http://[::1]"]
+                .iter()
+                .any(|prefix| url.strip_prefix(prefix).is_some_and(|rest| rest.is_empty() || rest.starts_with([':', '/'])));
+            if !polity_model::is_web_link(url) || (url.starts_with("http:") && !loopback) {
+                self.value_error(
+                    self.at(file, &webhook.url),
+                    format!("webhook URL {url:?} is not an https link"),
+                    "write the receiver's https:// address (plain http only to this machine, for testing)",
+                );
+                continue;
+            }
+            let name = webhook.secret_env.value.trim();
+            let valid = !name.is_empty()
+                && name.len() <= 100
+                && !name.starts_with(|c: char| c.is_ascii_digit())
+                && name.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_');
+            if !valid {
+                self.value_error(
+                    self.at(file, &webhook.secret_env),
+                    format!("{name:?} is not the name of an environment variable"),
+                    "name the variable that holds the secret, in capitals (e.g. `POLITY_WEBHOOK_SECRET`); never the secret itself",
+                );
+                continue;
+            }
+            constitution.webhooks.push(polity_model::Webhook {
+                url: url.to_owned(),
+                secret_env: name.to_owned(),
+                loc: self.at(file, &webhook.url),
+            });
+        }
         if let Some(groups) = &source.working_groups {
             constitution.working_group_max = groups.max_timetable.as_ref().and_then(|max| self.period(file, max));
             constitution.working_group_timetable_required = groups.timetable_required.unwrap_or(true);
@@ -625,6 +657,42 @@ impl Reader {
                 ),
             }
         }
+        let lang = match &source.lang {
+            None => polity_model::Lang::En,
+            Some(text) => polity_model::Lang::parse(&text.value).unwrap_or_else(|| {
+                self.value_error(
+                    self.at(file, text),
+                    format!("{:?} is not a language polity writes in", text.value),
+                    "write `lang: en` (English) or `lang: zh` (Simplified Chinese)",
+                );
+                polity_model::Lang::En
+            }),
+        };
+        let mut muted = Vec::new();
+        for text in &source.mute {
+            let names = polity_model::NoticeKind::ALL.iter().map(|kind| kind.name());
+            match polity_model::NoticeKind::parse(&text.value) {
+                None => self.value_error(
+                    self.at(file, text),
+                    format!(
+                        "{:?} is not a kind of notice{}",
+                        text.value,
+                        polity_model::did_you_mean(&polity_model::near(&text.value, names))
+                    ),
+                    "mute one of: voting-reminder, election-result, term-ending, motion-awaiting-vote",
+                ),
+                Some(kind) => match kind.required_by() {
+                    Some(rule) => self.value_error(
+                        self.at(file, text),
+                        format!("{} cannot be muted: the constitution requires it ({rule})", kind.name()),
+                        "remove it from `mute:`; only voting-reminder, election-result, term-ending and \
+                         motion-awaiting-vote are optional",
+                    ),
+                    None if !muted.contains(&kind) => muted.push(kind),
+                    None => {}
+                },
+            }
+        }
         Person {
             id: source.id.value.clone(),
             name: source.name.clone(),
@@ -633,6 +701,8 @@ impl Reader {
             affiliations,
             identities,
             bot: source.bot,
+            lang,
+            muted,
             loc: self.at(file, &source.id),
         }
     }

@@ -64,6 +64,8 @@ impl People {
             affiliations: Vec::new(),
             identities: Vec::new(),
             bot: false,
+            lang: None,
+            mute: Vec::new(),
         });
         if let Some(email) = email.map(str::trim).filter(|email| !email.is_empty())
             && person.emails.is_empty()
