@@ -100,6 +100,7 @@ mod backend {
 mod accounts;
 mod audit;
 mod checkpoint;
+mod outbox;
 mod postgres;
 mod sqlite;
 
@@ -110,6 +111,7 @@ use sha2::{Digest, Sha256};
 pub use accounts::Account;
 pub use audit::{AuditProblem, AuditReport, Auditor, audit};
 pub use checkpoint::{Checkpoint, CheckpointError, CheckpointProblem, SigningKey, load_or_create_key, public_key_hex};
+pub use outbox::{MAX_ATTEMPTS, OutboxMessage, OutboxRow, backoff_seconds};
 pub use postgres::PostgresStore;
 pub use sqlite::SqliteStore;
 
