@@ -14,6 +14,7 @@ pub mod demo;
 pub mod error;
 mod github;
 pub mod live;
+pub mod notify;
 pub mod views;
 mod web;
 

@@ -114,11 +114,20 @@ impl Store {
     }
 
     /// Claims up to `limit` rows due to be sent (unsent, not given up, due, not under another
-    /// sender's lease) for `lease` seconds, oldest first.
-    pub async fn claim(&self, sender: &str, now: i64, lease: i64, limit: i64) -> Result<Vec<OutboxRow>, StoreError> {
+    /// sender's lease) for `lease` seconds, oldest first; e-mail rows only when `mail` (a sender
+    /// without an SMTP server leaves them to one that has).
+    pub async fn claim(
+        &self,
+        sender: &str,
+        now: i64,
+        lease: i64,
+        limit: i64,
+        mail: bool,
+    ) -> Result<Vec<OutboxRow>, StoreError> {
         let sql = concat!(
             "UPDATE outbox SET claimed_until = $1, claimed_by = $2 \
              WHERE key IN (SELECT key FROM outbox WHERE sent IS NULL AND attempts < $5 AND next_attempt <= $3 \
+                 AND (channel <> 'mail' OR $6) \
                  AND (claimed_until IS NULL OR claimed_until < $3) ORDER BY created, key LIMIT $4) \
              AND sent IS NULL AND (claimed_until IS NULL OR claimed_until < $3) \
              RETURNING ",
@@ -132,6 +141,7 @@ impl Store {
                 .bind(now)
                 .bind(limit)
                 .bind(MAX_ATTEMPTS)
+                .bind(mail)
                 .fetch_all(pool)
                 .await?
             {
@@ -190,5 +200,28 @@ impl Store {
             }
         });
         Ok(rows)
+    }
+}
+
+impl Store {
+    /// The sequence number up to which `name` (a webhook) has been given events.
+    pub async fn cursor(&self, name: &str) -> Result<Option<i64>, StoreError> {
+        let sql = "SELECT seq FROM outbox_cursors WHERE name = $1";
+        Ok(on_backend!(self, |pool| {
+            match sqlx::query(sql).bind(name).fetch_optional(pool).await? {
+                Some(row) => Some(row.try_get::<i64, _>("seq")?),
+                None => None,
+            }
+        }))
+    }
+
+    /// Moves `name`'s cursor forward to `seq` (never back: two servers may both move it).
+    pub async fn advance_cursor(&self, name: &str, seq: i64) -> Result<(), StoreError> {
+        let sql = "INSERT INTO outbox_cursors (name, seq) VALUES ($1, $2) \
+                   ON CONFLICT (name) DO UPDATE SET seq = excluded.seq WHERE outbox_cursors.seq < excluded.seq";
+        on_backend!(self, |pool| {
+            sqlx::query(sql).bind(name).bind(seq).execute(pool).await?;
+        });
+        Ok(())
     }
 }

@@ -20,3 +20,9 @@ CREATE TABLE outbox (
     last_error    TEXT
 );
 CREATE INDEX outbox_pending ON outbox (next_attempt) WHERE sent IS NULL;
+-- How far each webhook has been given the record's events (by sequence number): a webhook added
+-- later starts at the head of that day, not at the beginning of the record.
+CREATE TABLE outbox_cursors (
+    name TEXT   PRIMARY KEY,
+    seq  BIGINT NOT NULL
+);
