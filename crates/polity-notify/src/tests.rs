@@ -115,9 +115,20 @@ fn e1_voting_open_goes_to_each_eligible_voter_once_with_the_ballot_link() {
     assert!(open.len() >= 2, "{open:?}");
     for notice in &open {
         assert_eq!(notice.key, format!("voting-open/tsc/e1/{}", notice.person));
-        assert!(notice.text.contains("https://gov.example.org/elections/tsc/e1"), "{}", notice.text);
-        assert!(notice.html.contains("href=\"https://gov.example.org/elections/tsc/e1\""));
-        assert_eq!(notice.address.as_deref(), Some(format!("{}@example.org", notice.person).as_str()));
+        assert!(
+            notice.text.contains("https://gov.example.org/elections/tsc/e1"),
+            "{}",
+            notice.text
+        );
+        assert!(
+            notice
+                .html
+                .contains("href=\"https://gov.example.org/elections/tsc/e1\"")
+        );
+        assert_eq!(
+            notice.address.as_deref(),
+            Some(format!("{}@example.org", notice.person).as_str())
+        );
     }
     // The same state and date give the same notices, byte for byte.
     assert_eq!(notices, owed(&state, date(2026, 6, 6), &options));
@@ -136,7 +147,11 @@ fn e1_a_reminder_goes_only_to_who_has_not_voted_in_the_last_days() {
             key_hash: None,
         },
     );
-    let early = owed(&state, closes.saturating_sub(jiff::Span::new().days(5)), &Options::default());
+    let early = owed(
+        &state,
+        closes.saturating_sub(jiff::Span::new().days(5)),
+        &Options::default(),
+    );
     assert!(of(&early, NoticeKind::VotingReminder).is_empty());
     let late = owed(&state, closes.yesterday().unwrap(), &Options::default());
     let reminded = people(&of(&late, NoticeKind::VotingReminder));
@@ -179,11 +194,15 @@ fn a_required_kind_cannot_be_muted_and_an_unknown_one_is_named() {
     let loaded = polity_registry::load_sources(&sources);
     let messages: Vec<String> = loaded.findings.iter().map(|finding| finding.message.clone()).collect();
     assert!(
-        messages.iter().any(|message| message.contains("voting-open cannot be muted") && message.contains("E1")),
+        messages
+            .iter()
+            .any(|message| message.contains("voting-open cannot be muted") && message.contains("E1")),
         "{messages:?}"
     );
     assert!(
-        messages.iter().any(|message| message.contains("did you mean `voting-reminder`")),
+        messages
+            .iter()
+            .any(|message| message.contains("did you mean `voting-reminder`")),
         "{messages:?}"
     );
     let bob = loaded.polity.person("bob").unwrap();
@@ -236,14 +255,22 @@ fn t1_a_result_never_carries_a_ballot_or_its_receipt() {
     let results = of(&notices, NoticeKind::ElectionResult);
     assert!(!results.is_empty());
     for notice in &results {
-        assert!(notice.text.contains("Emil Novak") || notice.lang == Lang::Zh, "{}", notice.text);
+        assert!(
+            notice.text.contains("Emil Novak") || notice.lang == Lang::Zh,
+            "{}",
+            notice.text
+        );
         for part in [&notice.subject, &notice.text, &notice.html] {
             assert!(!part.contains(receipt) && !part.contains(&receipt[..12]), "{part}");
         }
     }
     // A result is news for a fortnight, not forever: turning notifications on later does not
     // mail the community its history.
-    let later = owed(&state, closes.saturating_add(jiff::Span::new().days(15)), &Options::default());
+    let later = owed(
+        &state,
+        closes.saturating_add(jiff::Span::new().days(15)),
+        &Options::default(),
+    );
     assert!(of(&later, NoticeKind::ElectionResult).is_empty());
 }
 
@@ -272,8 +299,12 @@ fn d6_a_meeting_is_announced_to_the_members_with_its_agenda_and_its_minutes_foll
     let announced = of(&notices, NoticeKind::MeetingAnnounced);
     let members = polity_engine::voting_members(&state.polity, state.polity.body("tsc").unwrap(), date(2026, 6, 20));
     assert_eq!(people(&announced), members.iter().cloned().collect::<Vec<_>>());
-    assert!(announced.iter().all(|notice| notice.text.contains("Reference architecture v1")
-        || notice.lang == Lang::Zh && notice.text.contains("议程")));
+    assert!(
+        announced
+            .iter()
+            .all(|notice| notice.text.contains("Reference architecture v1")
+                || notice.lang == Lang::Zh && notice.text.contains("议程"))
+    );
     evolve(
         &mut state,
         &Event::MinutesPublished {
@@ -314,7 +345,10 @@ fn d3_a_motion_awaits_the_vote_of_each_member_who_has_not_voted() {
     let asked = people(&waiting);
     assert!(!asked.contains(&"bob".to_owned()));
     assert!(asked.contains(&"alice".to_owned()), "{asked:?}");
-    assert_eq!(waiting[0].key, format!("motion-awaiting-vote/tsc/m1/round-1/{}", waiting[0].person));
+    assert_eq!(
+        waiting[0].key,
+        format!("motion-awaiting-vote/tsc/m1/round-1/{}", waiting[0].person)
+    );
     // A member's title cannot add a header to the message: its line break is a space.
     for notice in &waiting {
         assert!(!notice.subject.contains(['\r', '\n']), "{:?}", notice.subject);
@@ -339,10 +373,23 @@ fn e10_a_term_ending_soon_is_told_to_its_holder() {
     assert!(
         notices.iter().any(|notice| notice.kind == NoticeKind::TermEnding
             && notice.person == person.id
-            && notice.key == format!("term-ending/{}/{}/{until}/{}", body.id, holding.seat.as_str(), person.id)),
+            && notice.key
+                == format!(
+                    "term-ending/{}/{}/{until}/{}",
+                    body.id,
+                    holding.seat.as_str(),
+                    person.id
+                )),
         "{:?}",
         of(&notices, NoticeKind::TermEnding)
     );
-    let far = owed(&state, until.saturating_sub(jiff::Span::new().days(40)), &Options::default());
-    assert!(!far.iter().any(|notice| notice.kind == NoticeKind::TermEnding && notice.person == person.id));
+    let far = owed(
+        &state,
+        until.saturating_sub(jiff::Span::new().days(40)),
+        &Options::default(),
+    );
+    assert!(
+        !far.iter()
+            .any(|notice| notice.kind == NoticeKind::TermEnding && notice.person == person.id)
+    );
 }

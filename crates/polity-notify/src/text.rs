@@ -21,7 +21,9 @@ fn body_name(polity: &Polity, id: &str) -> String {
 }
 
 fn person_name(polity: &Polity, id: &str) -> String {
-    polity.person(id).map_or_else(|| id.to_owned(), |person| person.name.clone())
+    polity
+        .person(id)
+        .map_or_else(|| id.to_owned(), |person| person.name.clone())
 }
 
 fn names(polity: &Polity, ids: &[String], lang: Lang) -> String {
@@ -77,7 +79,10 @@ pub(crate) fn render(polity: &Polity, options: &Options, person: &Person, what: 
         (Lang::En, What::NominationsOpen { election }) => {
             let body = body_name(polity, &election.body);
             (
-                format!("Nominations are open: {body} {} election", seat_name(election.seat, lang)),
+                format!(
+                    "Nominations are open: {body} {} election",
+                    seat_name(election.seat, lang)
+                ),
                 vec![
                     format!(
                         "Nominations are open for {} {} seat(s) of {body} until {}.",
@@ -315,7 +320,11 @@ pub(crate) fn render(polity: &Polity, options: &Options, person: &Person, what: 
             });
             paragraphs.push("If you cannot attend, you may name a proxy on the meeting's page before it.".to_owned());
             (
-                format!("Meeting on {}: {}", day(meeting.on, lang), body_name(polity, &meeting.body)),
+                format!(
+                    "Meeting on {}: {}",
+                    day(meeting.on, lang),
+                    body_name(polity, &meeting.body)
+                ),
                 paragraphs,
                 format!("/meetings/{}", meeting.id),
             )
@@ -352,12 +361,20 @@ pub(crate) fn render(polity: &Polity, options: &Options, person: &Person, what: 
             )
         }
         (Lang::En, What::MinutesPublished { meeting, link }) => (
-            format!("Minutes of {}'s meeting on {}", body_name(polity, &meeting.body), day(meeting.on, lang)),
+            format!(
+                "Minutes of {}'s meeting on {}",
+                body_name(polity, &meeting.body),
+                day(meeting.on, lang)
+            ),
             vec![format!("The minutes are published: {link}")],
             format!("/meetings/{}", meeting.id),
         ),
         (Lang::Zh, What::MinutesPublished { meeting, link }) => (
-            format!("{} {} 会议纪要", body_name(polity, &meeting.body), day(meeting.on, lang)),
+            format!(
+                "{} {} 会议纪要",
+                body_name(polity, &meeting.body),
+                day(meeting.on, lang)
+            ),
             vec![format!("会议纪要已发布：{link}")],
             format!("/meetings/{}", meeting.id),
         ),
@@ -402,7 +419,10 @@ pub(crate) fn render(polity: &Polity, options: &Options, person: &Person, what: 
             format!("Dear {},", person.name),
             format!("This message is from {community}'s governance record (polity)."),
         ),
-        Lang::Zh => (format!("{}，您好：", person.name), format!("此邮件来自 {community} 的治理记录（polity）。")),
+        Lang::Zh => (
+            format!("{}，您好：", person.name),
+            format!("此邮件来自 {community} 的治理记录（polity）。"),
+        ),
     };
     // A title is a member's text: a line break in it must not become a header of the message.
     let subject: String = format!("[{community}] {subject}")

@@ -6,7 +6,9 @@ use polity_engine::Event;
 use polity_model::Polity;
 
 fn person(polity: &Polity, id: &str) -> String {
-    polity.person(id).map_or_else(|| id.to_owned(), |person| person.name.clone())
+    polity
+        .person(id)
+        .map_or_else(|| id.to_owned(), |person| person.name.clone())
 }
 
 fn body(polity: &Polity, id: &str) -> String {
@@ -29,20 +31,29 @@ pub fn describe(event: &Event, polity: &Polity) -> (String, String) {
             "/".to_owned(),
         ),
         Event::ReportSubmitted {
-            body: id, on, report, by, ..
+            body: id,
+            on,
+            report,
+            by,
+            ..
         } => (
             format!("{} submitted {}'s {} report of {on}.", p(by), b(id), report.as_str()),
             format!("/bodies/{id}"),
         ),
         Event::MotionOpened {
-            motion, body: id, title, by, ..
+            motion,
+            body: id,
+            title,
+            by,
+            ..
         } => (
             format!("{} opened the motion \"{title}\" in {}.", p(by), b(id)),
             format!("/motions/{motion}"),
         ),
-        Event::VoteCast { motion, member, .. } => {
-            (format!("{} voted on motion {motion}.", p(member)), format!("/motions/{motion}"))
-        }
+        Event::VoteCast { motion, member, .. } => (
+            format!("{} voted on motion {motion}.", p(member)),
+            format!("/motions/{motion}"),
+        ),
         Event::MotionRevote { motion, round, .. } => (
             format!("The vote on motion {motion} was tied; round {round} begins."),
             format!("/motions/{motion}"),
@@ -56,11 +67,18 @@ pub fn describe(event: &Event, polity: &Polity) -> (String, String) {
             by,
             ..
         } => (
-            format!("{} closed motion {motion}: {outcome} ({yes} yes, {no} no, {abstain} abstain).", p(by)),
+            format!(
+                "{} closed motion {motion}: {outcome} ({yes} yes, {no} no, {abstain} abstain).",
+                p(by)
+            ),
             format!("/motions/{motion}"),
         ),
         Event::MeetingScheduled {
-            meeting, body: id, on, by, ..
+            meeting,
+            body: id,
+            on,
+            by,
+            ..
         } => (
             format!("{} announced a meeting of {} on {on}.", p(by), b(id)),
             format!("/meetings/{meeting}"),
@@ -73,7 +91,11 @@ pub fn describe(event: &Event, polity: &Polity) -> (String, String) {
             format!("{} asked for \"{item}\" on the agenda of meeting {meeting}.", p(by)),
             format!("/meetings/{meeting}"),
         ),
-        Event::ProxyDeclared { meeting, member, holder } => (
+        Event::ProxyDeclared {
+            meeting,
+            member,
+            holder,
+        } => (
             format!("{} named {} as proxy for meeting {meeting}.", p(member), p(holder)),
             format!("/meetings/{meeting}"),
         ),
@@ -111,7 +133,10 @@ pub fn describe(event: &Event, polity: &Polity) -> (String, String) {
         Event::ProposalObjected {
             proposal, by, motion, ..
         } => (
-            format!("{} objected to proposal {proposal}; it goes to a vote (motion {motion}).", p(by)),
+            format!(
+                "{} objected to proposal {proposal}; it goes to a vote (motion {motion}).",
+                p(by)
+            ),
             format!("/motions/{motion}"),
         ),
         Event::ProposalAccepted { proposal } => (
@@ -121,11 +146,19 @@ pub fn describe(event: &Event, polity: &Polity) -> (String, String) {
         Event::FinalSayRecorded {
             motion, decision, by, ..
         } => (
-            format!("{} gave the final say on motion {motion}: {}.", p(by), decision.as_str()),
+            format!(
+                "{} gave the final say on motion {motion}: {}.",
+                p(by),
+                decision.as_str()
+            ),
             format!("/motions/{motion}"),
         ),
         Event::RollRecorded { on, members, by, .. } => (
-            format!("{} recorded the roll of active members on {on} ({} people).", p(by), members.len()),
+            format!(
+                "{} recorded the roll of active members on {on} ({} people).",
+                p(by),
+                members.len()
+            ),
             "/people".to_owned(),
         ),
         Event::Intervened { target, by, .. } => (format!("{} intervened in {target}.", p(by)), "/log".to_owned()),
@@ -133,7 +166,11 @@ pub fn describe(event: &Event, polity: &Polity) -> (String, String) {
             format!("{} recorded {}'s advice on motion {motion}.", p(by), b(group)),
             format!("/motions/{motion}"),
         ),
-        Event::LiaisonVolunteered { body: id, area, person: who } => (
+        Event::LiaisonVolunteered {
+            body: id,
+            area,
+            person: who,
+        } => (
             format!("{} volunteered as {area} liaison of {}.", p(who), b(id)),
             format!("/bodies/{id}"),
         ),
@@ -202,7 +239,9 @@ pub fn describe(event: &Event, polity: &Polity) -> (String, String) {
             format!("/elections/{election}"),
         ),
         Event::CandidateNominated {
-            election, candidate, by,
+            election,
+            candidate,
+            by,
         } => (
             format!("{} nominated {} in election {election}.", p(by), p(candidate)),
             format!("/elections/{election}"),
@@ -215,7 +254,9 @@ pub fn describe(event: &Event, polity: &Polity) -> (String, String) {
             format!("{} withdrew from election {election}.", p(candidate)),
             format!("/elections/{election}"),
         ),
-        Event::StatementPublished { election, candidate, .. } => (
+        Event::StatementPublished {
+            election, candidate, ..
+        } => (
             format!("{} published a statement in election {election}.", p(candidate)),
             format!("/elections/{election}"),
         ),
@@ -244,7 +285,11 @@ pub fn describe(event: &Event, polity: &Polity) -> (String, String) {
             } else if winners.is_empty() {
                 format!("{} closed election {election}: no one was elected.", p(by))
             } else {
-                format!("{} closed election {election}: elected {}.", p(by), people(polity, winners))
+                format!(
+                    "{} closed election {election}: elected {}.",
+                    p(by),
+                    people(polity, winners)
+                )
             },
             format!("/elections/{election}"),
         ),

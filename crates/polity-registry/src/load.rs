@@ -522,7 +522,10 @@ impl Reader {
             let url = webhook.url.value.trim();
             let loopback = ["http://127.0.0.1", "http://localhost", "http://[::1]"]
                 .iter()
-                .any(|prefix| url.strip_prefix(prefix).is_some_and(|rest| rest.is_empty() || rest.starts_with([':', '/'])));
+                .any(|prefix| {
+                    url.strip_prefix(prefix)
+                        .is_some_and(|rest| rest.is_empty() || rest.starts_with([':', '/']))
+                });
             if !polity_model::is_web_link(url) || (url.starts_with("http:") && !loopback) {
                 self.value_error(
                     self.at(file, &webhook.url),
@@ -535,7 +538,9 @@ impl Reader {
             let valid = !name.is_empty()
                 && name.len() <= 100
                 && !name.starts_with(|c: char| c.is_ascii_digit())
-                && name.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_');
+                && name
+                    .chars()
+                    .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_');
             if !valid {
                 self.value_error(
                     self.at(file, &webhook.secret_env),

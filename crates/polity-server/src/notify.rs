@@ -36,7 +36,10 @@ pub struct Mailer {
 
 impl std::fmt::Debug for Mailer {
     fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        formatter.debug_struct("Mailer").field("from", &self.from.to_string()).finish()
+        formatter
+            .debug_struct("Mailer")
+            .field("from", &self.from.to_string())
+            .finish()
     }
 }
 
@@ -50,9 +53,11 @@ impl Mailer {
                 "the sender address {from:?} is not an e-mail address ({error}): write e.g. `Governance <governance@example.org>`"
             ))
         })?;
-        let (scheme, rest) = url
-            .split_once("://")
-            .ok_or_else(|| SetupError::Smtp(format!("{url:?} is not an SMTP URL: write smtps://HOST or smtp://HOST?tls=required")))?;
+        let (scheme, rest) = url.split_once("://").ok_or_else(|| {
+            SetupError::Smtp(format!(
+                "{url:?} is not an SMTP URL: write smtps://HOST or smtp://HOST?tls=required"
+            ))
+        })?;
         if rest.contains('@') {
             return Err(SetupError::Smtp(
                 "put the SMTP user name and password in POLITY_SMTP_USERNAME and POLITY_SMTP_PASSWORD, not in the URL \
@@ -103,7 +108,11 @@ impl Mailer {
                 message.body_html.clone(),
             ))
             .map_err(|error| error.to_string())?;
-        self.transport.send(email).await.map(|_| ()).map_err(|error| error.to_string())
+        self.transport
+            .send(email)
+            .await
+            .map(|_| ())
+            .map_err(|error| error.to_string())
     }
 }
 
@@ -193,10 +202,14 @@ pub fn webhook_body(polity: &Polity, stored: &polity_store::StoredEvent, base_ur
 
 /// The signature header's value: `sha256=` and the hex HMAC-SHA256 of `body` under `secret`.
 pub fn signature(secret: &str, body: &str) -> String {
-    let mut mac = hmac::Hmac::<sha2::Sha256>::new_from_slice(secret.as_bytes()).expect("HMAC takes a key of any length");
+    let mut mac =
+        hmac::Hmac::<sha2::Sha256>::new_from_slice(secret.as_bytes()).expect("HMAC takes a key of any length");
     mac.update(body.as_bytes());
     let digest = mac.finalize().into_bytes();
-    format!("sha256={}", digest.iter().map(|byte| format!("{byte:02x}")).collect::<String>())
+    format!(
+        "sha256={}",
+        digest.iter().map(|byte| format!("{byte:02x}")).collect::<String>()
+    )
 }
 
 /// What one delivery pass did.
@@ -211,7 +224,11 @@ fn unix_now() -> i64 {
 }
 
 /// Writes what is owed as of `at` to the outbox; returns (new rows, people without an address).
-pub async fn enqueue_owed(app: &App, outbound: &Outbound, at: Date) -> Result<(usize, usize), polity_store::StoreError> {
+pub async fn enqueue_owed(
+    app: &App,
+    outbound: &Outbound,
+    at: Date,
+) -> Result<(usize, usize), polity_store::StoreError> {
     let notices = {
         let live = app.record.live.read().await;
         polity_notify::owed(
@@ -301,7 +318,9 @@ pub async fn deliver(store: &Store, outbound: &Outbound) -> Result<Delivered, po
                     progressed = true;
                 }
                 Err(error) => {
-                    store.mark_failed(&row.message.key, &outbound.sender, unix_now(), &error).await?;
+                    store
+                        .mark_failed(&row.message.key, &outbound.sender, unix_now(), &error)
+                        .await?;
                     done.failed += 1;
                 }
             }

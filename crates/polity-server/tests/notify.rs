@@ -25,7 +25,9 @@ async fn smtp_server() -> (String, Arc<Mutex<Vec<Mail>>>) {
     let keep = received.clone();
     tokio::spawn(async move {
         loop {
-            let Ok((socket, _)) = listener.accept().await else { return };
+            let Ok((socket, _)) = listener.accept().await else {
+                return;
+            };
             let keep = keep.clone();
             tokio::spawn(async move {
                 let (read, mut write) = socket.into_split();
@@ -90,7 +92,10 @@ fn files(webhook: &str) -> Vec<(String, String)> {
                         if let Some(rest) = line.strip_prefix("- { id: ") {
                             let id = rest.split(',').next().unwrap();
                             let lang = if id == "chen" { "lang: zh, " } else { "" };
-                            out.push_str(&format!("- {{ id: {id}, emails: [{id}@example.org], {lang}{}\n", &rest[id.len() + 2..]));
+                            out.push_str(&format!(
+                                "- {{ id: {id}, emails: [{id}@example.org], {lang}{}\n",
+                                &rest[id.len() + 2..]
+                            ));
                         } else {
                             out.push_str(line);
                             out.push('\n');
@@ -124,7 +129,13 @@ async fn webhook_receiver() -> (String, Arc<Mutex<Vec<Hook>>>) {
         post(move |headers: axum::http::HeaderMap, body: String| {
             let keep = keep.clone();
             async move {
-                let header = |name: &str| headers.get(name).and_then(|value| value.to_str().ok()).unwrap_or("").to_owned();
+                let header = |name: &str| {
+                    headers
+                        .get(name)
+                        .and_then(|value| value.to_str().ok())
+                        .unwrap_or("")
+                        .to_owned()
+                };
                 keep.lock().unwrap().push(Hook {
                     signature: header("x-polity-signature"),
                     delivery: header("x-polity-delivery"),
@@ -190,14 +201,19 @@ async fn exactly_the_owed_messages_reach_exactly_the_owed_people_once_across_two
     assert!(hooks.lock().unwrap().is_empty(), "the history was posted");
 
     // Acts through either server: a ballot and a vote on the motion.
-    let (command, secret) = polity_server::live::new_ballot("tsc/e2", vec![vec!["chen".to_owned()]], false, None).unwrap();
+    let (command, secret) =
+        polity_server::live::new_ballot("tsc/e2", vec![vec!["chen".to_owned()]], false, None).unwrap();
     let on = |actor: &str| polity_engine::Context {
         actor: actor.to_owned(),
         on: common::config().clock.today(),
     };
     first
         .record
-        .act(command, polity_server::live::Extra::Ballot(secret.clone()), &on("alice"))
+        .act(
+            command,
+            polity_server::live::Extra::Ballot(secret.clone()),
+            &on("alice"),
+        )
         .await
         .unwrap();
     second
@@ -242,7 +258,11 @@ async fn exactly_the_owed_messages_reach_exactly_the_owed_people_once_across_two
     assert!(expected.iter().any(|notice| notice.key == "voting-open/tsc/e2/ivan"));
     // Chen reads Chinese (the subject is encoded in the header; the body is UTF-8 text).
     let chen = mails.iter().find(|mail| mail.to == "chen@example.org").unwrap();
-    assert!(chen.data.contains("Content-Type: multipart/alternative"), "{}", chen.data);
+    assert!(
+        chen.data.contains("Content-Type: multipart/alternative"),
+        "{}",
+        chen.data
+    );
     assert!(chen.data.contains("text/html"), "{}", chen.data);
 
     // Webhooks: one signed POST per act since the webhook was seen, none twice, no receipt or
@@ -273,8 +293,16 @@ async fn exactly_the_owed_messages_reach_exactly_the_owed_people_once_across_two
         let json: serde_json::Value = serde_json::from_str(&hook.body).unwrap();
         assert!(json["summary"].as_str().unwrap().ends_with('.'), "{json}");
     }
-    assert!(hooks.iter().any(|hook| hook.body.contains("Alice Example voted in election tsc/e2.")));
-    assert!(hooks.iter().any(|hook| hook.body.contains("Emil Novak voted on motion tsc/m1.")));
+    assert!(
+        hooks
+            .iter()
+            .any(|hook| hook.body.contains("Alice Example voted in election tsc/e2."))
+    );
+    assert!(
+        hooks
+            .iter()
+            .any(|hook| hook.body.contains("Emil Novak voted on motion tsc/m1."))
+    );
 }
 
 #[test]

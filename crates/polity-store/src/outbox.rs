@@ -157,7 +157,14 @@ impl Store {
         let sql = "UPDATE outbox SET sent = $1, claimed_until = NULL, last_error = NULL \
                    WHERE key = $2 AND claimed_by = $3 AND sent IS NULL";
         Ok(on_backend!(self, |pool| {
-            sqlx::query(sql).bind(now).bind(key).bind(sender).execute(pool).await?.rows_affected() == 1
+            sqlx::query(sql)
+                .bind(now)
+                .bind(key)
+                .bind(sender)
+                .execute(pool)
+                .await?
+                .rows_affected()
+                == 1
         }))
     }
 
@@ -192,7 +199,11 @@ impl Store {
 
     /// The outbox, newest first, at most `limit` rows.
     pub async fn outbox(&self, limit: i64) -> Result<Vec<OutboxRow>, StoreError> {
-        let sql = concat!("SELECT ", columns!(), " FROM outbox ORDER BY created DESC, key LIMIT $1");
+        let sql = concat!(
+            "SELECT ",
+            columns!(),
+            " FROM outbox ORDER BY created DESC, key LIMIT $1"
+        );
         let mut rows = Vec::new();
         on_backend!(self, |pool| {
             for row in sqlx::query(sql).bind(limit).fetch_all(pool).await? {

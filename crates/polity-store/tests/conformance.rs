@@ -483,17 +483,31 @@ async fn outbox_a_key_is_written_once_and_sent_by_one_sender() {
     for fixture in fixtures().await {
         let store = fixture.store();
         let which = name(&fixture);
-        assert_eq!(store.enqueue(&[message("a"), message("b")], 1_000).await.unwrap(), 2, "{which}");
+        assert_eq!(
+            store.enqueue(&[message("a"), message("b")], 1_000).await.unwrap(),
+            2,
+            "{which}"
+        );
         // Deriving the same notices again (a restart, a second server) writes nothing.
-        assert_eq!(store.enqueue(&[message("a"), message("c")], 1_001).await.unwrap(), 1, "{which}");
+        assert_eq!(
+            store.enqueue(&[message("a"), message("c")], 1_001).await.unwrap(),
+            1,
+            "{which}"
+        );
         // Two senders at once: each row goes to one of them.
-        let (one, two) = tokio::join!(store.claim("one", 1_002, 60, 10, true), store.claim("two", 1_002, 60, 10, true));
+        let (one, two) = tokio::join!(
+            store.claim("one", 1_002, 60, 10, true),
+            store.claim("two", 1_002, 60, 10, true)
+        );
         let (one, two) = (one.unwrap(), two.unwrap());
         let mut keys: Vec<String> = one.iter().chain(&two).map(|row| row.message.key.clone()).collect();
         keys.sort();
         assert_eq!(keys, ["a", "b", "c"], "{which}");
         // Under lease: nobody else gets them.
-        assert!(store.claim("three", 1_010, 60, 10, true).await.unwrap().is_empty(), "{which}");
+        assert!(
+            store.claim("three", 1_010, 60, 10, true).await.unwrap().is_empty(),
+            "{which}"
+        );
         let (mine, sender) = if one.is_empty() { (&two, "two") } else { (&one, "one") };
         let first = &mine[0].message.key;
         assert!(store.mark_sent(first, sender, 1_011).await.unwrap(), "{which}");
@@ -522,10 +536,20 @@ async fn outbox_a_failure_is_retried_later_and_given_up_after_the_last_attempt()
             assert_eq!(rows.len(), 1, "{which} attempt {attempt}");
             store.mark_failed("a", "s", now, "451 try later").await.unwrap();
             // Not before its back-off.
-            assert!(store.claim("s", now + 1, 30, 10, true).await.unwrap().is_empty(), "{which}");
+            assert!(
+                store.claim("s", now + 1, 30, 10, true).await.unwrap().is_empty(),
+                "{which}"
+            );
             now += polity_store::backoff_seconds(attempt);
         }
-        assert!(store.claim("s", now + 1_000_000, 30, 10, true).await.unwrap().is_empty(), "{which}");
+        assert!(
+            store
+                .claim("s", now + 1_000_000, 30, 10, true)
+                .await
+                .unwrap()
+                .is_empty(),
+            "{which}"
+        );
         let rows = store.outbox(10).await.unwrap();
         assert!(rows[0].given_up(), "{which}");
         assert_eq!(rows[0].last_error.as_deref(), Some("451 try later"));

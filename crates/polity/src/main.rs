@@ -5,6 +5,7 @@ mod audit;
 mod compare;
 mod feasibility;
 mod ical;
+mod notify;
 mod record;
 mod report;
 mod rules;
@@ -293,6 +294,26 @@ enum Command {
     },
     /// Serve the JSON API and the web UI over the record (SQLite by default, or PostgreSQL).
     Serve(serve::ServeArgs),
+    /// Tell people what the record owes them as of a date: nominations and voting open, a
+    /// reminder to who has not voted, results, reports due and overdue, terms ending, meetings
+    /// and minutes, motions awaiting a vote.
+    ///
+    /// Each message is written to the outbox once (running again, or on a second server, adds
+    /// nothing) in the person's language (`lang:` in people.yaml), and sent with --smtp. People
+    /// may mute the optional kinds (`mute:`). `--dry-run` lists and changes nothing.
+    Notify(notify::NotifyArgs),
+    /// The messages in the outbox, newest first: sent, waiting, retrying (with the last error)
+    /// or given up.
+    Outbox {
+        /// human (the default) or json.
+        #[arg(long, value_parser = parse_output_format)]
+        format: Option<OutputFormat>,
+        /// The same as `--format json`.
+        #[arg(long)]
+        json: bool,
+        #[command(flatten)]
+        actor: record::Actor,
+    },
     /// Accounts that sign in to `polity serve`, and their API tokens.
     Account {
         #[command(subcommand)]
@@ -409,13 +430,13 @@ fn parse_format(text: &str) -> Result<polity_count::formats::Format, String> {
 
 /// What a command prints: `human` text or `json`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum OutputFormat {
+pub(crate) enum OutputFormat {
     Human,
     Json,
 }
 
 /// `--format human|json`; a ballot format given as `--format` is told where it goes now.
-fn parse_output_format(text: &str) -> Result<OutputFormat, String> {
+pub(crate) fn parse_output_format(text: &str) -> Result<OutputFormat, String> {
     match text {
         "human" => Ok(OutputFormat::Human),
         "json" => Ok(OutputFormat::Json),
@@ -623,6 +644,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
             &actor,
         ))?),
         Command::Stats { command } => print(stats::run(&command)?),
+        Command::Notify(args) => print(runtime()?.block_on(notify::run(&args))?),
+        Command::Outbox { format, json, actor } => {
+            print(runtime()?.block_on(notify::outbox(&actor, json || format == Some(OutputFormat::Json)))?)
+        }
         Command::Serve(args) => {
             runtime()?.block_on(serve::serve(args))?;
             Ok(ExitCode::SUCCESS)

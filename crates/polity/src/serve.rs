@@ -61,6 +61,18 @@ pub struct ServeArgs {
     /// POLITY_CACHE_DIR or ~/.cache/polity), and read again every hour.
     #[arg(long = "repo", value_name = "[BODY=]PATH")]
     pub repos: Vec<String>,
+    /// Send what the record owes people by e-mail (see `polity notify`): smtps://HOST[:PORT]
+    /// (TLS) or smtp://HOST[:PORT]?tls=required (STARTTLS); plain smtp:// only to this machine.
+    /// The user name and password come from POLITY_SMTP_USERNAME and POLITY_SMTP_PASSWORD.
+    #[arg(long, env = "POLITY_SMTP_URL", value_name = "URL")]
+    pub smtp: Option<String>,
+    /// The sender of those mails, e.g. "Governance <governance@example.org>".
+    #[arg(long = "mail-from", env = "POLITY_MAIL_FROM", value_name = "ADDRESS")]
+    pub mail_from: Option<String>,
+    /// How often (seconds) to look for what is owed and send it, and post the registry's
+    /// webhooks (`webhooks:` in polity.yaml, secrets from the environment).
+    #[arg(long, default_value_t = 60, value_name = "SECONDS")]
+    pub notify_every: u64,
 }
 
 /// The bundled demo registry, compiled in so that `--demo` works from any folder.
@@ -124,6 +136,7 @@ pub async fn serve(args: ServeArgs) -> Result<()> {
         (None, None) => None,
         _ => bail!("GitHub sign-in needs both --github-client-id and --github-client-secret"),
     };
+    let mailer = crate::notify::mailer(args.smtp.as_deref(), args.mail_from.as_deref())?;
     let store = Store::open(&db)
         .await
         .with_context(|| format!("cannot open the store {db}"))?;
@@ -176,6 +189,31 @@ pub async fn serve(args: ServeArgs) -> Result<()> {
                 .await
                 .map_err(|error| anyhow!("recording {}: {error}", registry.display()))?;
         }
+    }
+    let (secrets, missing) = {
+        let live = app.record.live.read().await;
+        let secrets = crate::notify::webhook_secrets(&live.state.polity);
+        let missing: Vec<String> = live
+            .state
+            .polity
+            .constitution
+            .webhooks
+            .iter()
+            .filter(|webhook| !secrets.contains_key(&webhook.secret_env))
+            .map(|webhook| format!("{} (set {})", webhook.url, webhook.secret_env))
+            .collect();
+        (secrets, missing)
+    };
+    for webhook in &missing {
+        eprintln!("polity serve: the webhook {webhook} has no secret in the environment and is not posted to");
+    }
+    if mailer.is_some() || !secrets.is_empty() {
+        let outbound = polity_server::notify::Outbound::new(mailer, Some(public_url.clone()), secrets);
+        polity_server::notify::spawn(
+            app.clone(),
+            outbound,
+            std::time::Duration::from_secs(args.notify_every.max(1)),
+        );
     }
     let histories = histories(&app, &args.repos).await?;
     if !histories.is_empty() {

@@ -2801,3 +2801,64 @@ fn e2_a_repository_given_twice_counts_once() {
         "{said}"
     );
 }
+
+#[test]
+fn e1_notify_lists_what_is_owed_writes_it_once_and_the_outbox_shows_it() {
+    let record = Scenario::new("cfn-working-group", "2026-06-01");
+    record.ok(&[
+        "election",
+        "open",
+        "tsc",
+        "--seat",
+        "chair",
+        "--as",
+        "alice",
+        "--at",
+        "2026-06-01",
+    ]);
+    // Nominations are open: the dry run lists who is told, and writes nothing.
+    let dry = record.ok(&["notify", "--dry-run", "--at", "2026-06-02"]);
+    assert!(dry.contains("nominations-open"), "{dry}");
+    assert!(dry.contains("alice <alice@chinamobile.com>"), "{dry}");
+    assert!(dry.contains("(no address)"), "{dry}");
+    assert!(dry.contains("cannot be reached by e-mail: add `emails:`"), "{dry}");
+    assert!(dry.contains("Dry run: nothing was written or sent."), "{dry}");
+    assert!(record.ok(&["outbox"]).contains("The outbox is empty"));
+    let listed: serde_json::Value =
+        serde_json::from_str(&record.ok(&["notify", "--dry-run", "--at", "2026-06-02", "--format", "json"])).unwrap();
+    let notices = listed["notices"].as_array().unwrap();
+    assert!(
+        notices
+            .iter()
+            .any(|notice| notice["key"] == "nominations-open/tsc/e1/alice"
+                && notice["kind"] == "nominations-open"
+                && notice["address"] == "alice@chinamobile.com")
+    );
+    // Written once: a second run adds nothing.
+    let first = record.ok(&["notify", "--at", "2026-06-02"]);
+    assert!(first.contains("1 new in the outbox (0 were there already)"), "{first}");
+    let second = record.ok(&["notify", "--at", "2026-06-02"]);
+    assert!(
+        second.contains("0 new in the outbox (1 were there already)"),
+        "{second}"
+    );
+    let outbox = record.ok(&["outbox"]);
+    assert!(outbox.starts_with("waiting   mail     nominations-open"), "{outbox}");
+    let rows: serde_json::Value = serde_json::from_str(&record.ok(&["outbox", "--json"])).unwrap();
+    assert_eq!(rows.as_array().unwrap().len(), 1);
+    // Sending needs a sender address, and never a password on the command line.
+    let output = record.run(&["notify", "--at", "2026-06-02", "--smtp", "smtps://mail.example.org"]);
+    assert!(!output.status.success());
+    assert!(String::from_utf8_lossy(&output.stderr).contains("--smtp needs a sender"));
+    let output = record.run(&[
+        "notify",
+        "--at",
+        "2026-06-02",
+        "--smtp",
+        "smtp://mail.example.org",
+        "--from",
+        "gov@example.org",
+    ]);
+    assert!(!output.status.success());
+    assert!(String::from_utf8_lossy(&output.stderr).contains("unencrypted"));
+}
