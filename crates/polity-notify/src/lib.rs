@@ -6,6 +6,8 @@
 //! Architecture invariant: pure (no I/O, no clock): the same state, date and options give the same
 //! notices, byte for byte. No notice carries a ballot's content or its receipt.
 
+pub mod ical;
+pub mod subscriptions;
 mod text;
 pub mod words;
 

@@ -66,6 +66,9 @@ pub struct Config {
     pub header_timeout: Duration,
     /// Time allowed for a whole request, body included, to arrive and be answered.
     pub request_timeout: Duration,
+    /// The address users reach the server at, for absolute links in feeds and calendars (never
+    /// taken from a request's Host header, which the client chooses).
+    pub public_url: Option<String>,
 }
 
 impl Default for Config {
@@ -81,6 +84,7 @@ impl Default for Config {
             max_connections: 1024,
             header_timeout: Duration::from_secs(10),
             request_timeout: Duration::from_secs(30),
+            public_url: None,
         }
     }
 }

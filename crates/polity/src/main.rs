@@ -4,7 +4,6 @@ mod affiliations;
 mod audit;
 mod compare;
 mod feasibility;
-mod ical;
 mod notify;
 mod record;
 mod report;
@@ -527,7 +526,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let output = match format {
                 DueFormat::Human => report::due_human(&obligations, at, within),
                 DueFormat::Json => report::due_json(&obligations, at, within),
-                DueFormat::Ical => ical::calendar(&loaded.polity.constitution.name, &obligations, at),
+                DueFormat::Ical => polity_notify::ical::calendar(&loaded.polity.constitution.name, &obligations, at),
             };
             print!("{output}");
             Ok(ExitCode::SUCCESS)

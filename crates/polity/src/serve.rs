@@ -159,6 +159,7 @@ pub async fn serve(args: ServeArgs) -> Result<()> {
         secure_cookies: !args.insecure_cookies,
         github,
         checkpoint_key,
+        public_url: Some(public_url.clone()),
         heavy_reads: if args.read_limit == 0 {
             usize::MAX
         } else {

@@ -24,6 +24,7 @@ use crate::{App, github};
 
 mod account;
 mod rules;
+mod subscriptions;
 
 use rules::filters;
 
@@ -145,6 +146,10 @@ pub(crate) fn routes() -> Router<Arc<App>> {
         .route("/style.css", get(style))
         .route("/bodies/{body}", get(body))
         .route("/bodies/{body}/health.svg", get(health_chart))
+        .route("/bodies/{body}/feed.atom", get(subscriptions::body_feed))
+        .route("/feed.atom", get(subscriptions::record_feed))
+        .route("/calendar/{file}", get(subscriptions::body_calendar))
+        .route("/calendar/people/{file}", get(subscriptions::person_calendar))
         .route("/people", get(people))
         .route("/people/{person}", get(person))
         .route("/elections/{body}/{n}", get(election))

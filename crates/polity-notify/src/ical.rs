@@ -39,9 +39,63 @@ fn compact(date: Date) -> String {
     format!("{:04}{:02}{:02}", date.year(), date.month(), date.day())
 }
 
+/// One all-day event of a calendar.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Entry {
+    /// Stable: a calendar program updates the event it imported before.
+    pub uid: String,
+    pub date: Date,
+    pub summary: String,
+    pub description: String,
+    pub category: String,
+    pub url: Option<String>,
+}
+
+/// The events of the obligations (UIDs from each obligation's date, kind, body and place).
+pub fn obligation_entries(obligations: &[Obligation]) -> Vec<Entry> {
+    obligations
+        .iter()
+        .enumerate()
+        .map(|(position, obligation)| Entry {
+            uid: format!(
+                "{}-{}-{}-{position}@polity",
+                compact(obligation.date),
+                obligation.kind.as_str(),
+                obligation.body.replace(
+                    |character: char| !character.is_ascii_alphanumeric() && character != '-',
+                    "_"
+                )
+            ),
+            date: obligation.date,
+            summary: format!(
+                "{}{}",
+                if obligation.overdue { "OVERDUE: " } else { "" },
+                obligation.summary
+            ),
+            description: format!(
+                "Rule {} ({}). Body: {}.",
+                obligation.rule,
+                obligation.kind.as_str(),
+                obligation.body
+            ),
+            category: obligation.rule.as_str().to_owned(),
+            url: None,
+        })
+        .collect()
+}
+
 /// A calendar of the obligations. `at` stamps every event (DTSTAMP) so that the same inputs give
-/// the same bytes; UIDs are derived from the obligation itself, so re-imports update events.
+/// the same bytes.
 pub fn calendar(name: &str, obligations: &[Obligation], at: Date) -> String {
+    calendar_of(
+        &format!("{name}: governance obligations"),
+        &obligation_entries(obligations),
+        at,
+    )
+}
+
+/// A calendar of `entries` named `title`; all-day events (dates carry no time of day yet).
+pub fn calendar_of(title: &str, entries: &[Entry], at: Date) -> String {
     let mut out = String::new();
     let mut line = |text: String| fold(&text, &mut out);
     line("BEGIN:VCALENDAR".to_owned());
@@ -49,46 +103,31 @@ pub fn calendar(name: &str, obligations: &[Obligation], at: Date) -> String {
     line("PRODID:-//polity//polity due//EN".to_owned());
     line("CALSCALE:GREGORIAN".to_owned());
     line("METHOD:PUBLISH".to_owned());
-    line(format!(
-        "X-WR-CALNAME:{}",
-        escape(&format!("{name}: governance obligations"))
-    ));
-    for (position, obligation) in obligations.iter().enumerate() {
-        let day = obligation.date;
+    line(format!("X-WR-CALNAME:{}", escape(title)));
+    for entry in entries {
+        let day = entry.date;
         let next = day.tomorrow().unwrap_or(day);
         line("BEGIN:VEVENT".to_owned());
-        line(format!(
-            "UID:{}-{}-{}-{position}@polity",
-            compact(day),
-            obligation.kind.as_str(),
-            obligation.body.replace(
-                |character: char| !character.is_ascii_alphanumeric() && character != '-',
-                "_"
-            )
-        ));
+        line(format!("UID:{}", entry.uid));
         line(format!("DTSTAMP:{}T000000Z", compact(at)));
         line(format!("DTSTART;VALUE=DATE:{}", compact(day)));
         line(format!("DTEND;VALUE=DATE:{}", compact(next)));
-        let overdue = if obligation.overdue { "OVERDUE: " } else { "" };
-        line(format!(
-            "SUMMARY:{}",
-            escape(&format!("{overdue}{}", obligation.summary))
-        ));
-        line(format!(
-            "DESCRIPTION:{}",
-            escape(&format!(
-                "Rule {} ({}). Body: {}.",
-                obligation.rule,
-                obligation.kind.as_str(),
-                obligation.body
-            ))
-        ));
-        line(format!("CATEGORIES:{}", escape(obligation.rule.as_str())));
+        line(format!("SUMMARY:{}", escape(&entry.summary)));
+        line(format!("DESCRIPTION:{}", escape(&entry.description)));
+        if let Some(url) = &entry.url {
+            line(format!("URL:{}", escape_uri(url)));
+        }
+        line(format!("CATEGORIES:{}", escape(&entry.category)));
         line("TRANSP:TRANSPARENT".to_owned());
         line("END:VEVENT".to_owned());
     }
     line("END:VCALENDAR".to_owned());
     out
+}
+
+/// A URI value holds no line break or control character.
+fn escape_uri(url: &str) -> String {
+    url.chars().filter(|character| !character.is_control()).collect()
 }
 
 #[cfg(test)]
