@@ -98,7 +98,7 @@ pub async fn log(
 
 /// `polity audit verify`: the chain, every checkpoint (the files given and those stored in the
 /// record), and the ballot stores of open elections. Returns the text and whether all is intact.
-pub async fn audit(actor: &Actor, checkpoint_files: &[PathBuf]) -> Result<(String, bool)> {
+pub async fn audit(actor: &Actor, checkpoint_files: &[PathBuf], json: bool) -> Result<(String, bool)> {
     let store = Store::open_existing(&actor.db)
         .await
         .with_context(|| format!("cannot open the store {}", actor.db))?;
@@ -120,6 +120,21 @@ pub async fn audit(actor: &Actor, checkpoint_files: &[PathBuf]) -> Result<(Strin
         problems.push(format!("the record cannot be replayed: {error}"));
     }
     let report = &integrity.report;
+    if json {
+        let value = serde_json::json!({
+            "intact": problems.is_empty(),
+            "events": report.events,
+            "head_seq": report.head_seq,
+            "head_hash": report.head_hash,
+            "checkpoints": integrity.checkpoints,
+            "newest_checkpoint": checkpoints.iter().map(|checkpoint| checkpoint.seq).max(),
+            "problems": problems,
+        });
+        return Ok((
+            format!("{}\n", serde_json::to_string_pretty(&value)?),
+            problems.is_empty(),
+        ));
+    }
     let mut out = String::new();
     if problems.is_empty() {
         let _ = writeln!(
@@ -151,7 +166,7 @@ pub async fn audit(actor: &Actor, checkpoint_files: &[PathBuf]) -> Result<(Strin
 
 /// `polity audit checkpoint`: signs the head of an intact record and writes the checkpoint.
 pub async fn checkpoint(actor: &Actor, key: &Path, out: &Path) -> Result<String> {
-    let (text, intact) = audit(actor, &[]).await?;
+    let (text, intact) = audit(actor, &[], false).await?;
     if !intact {
         bail!("the record is broken; no checkpoint signed:\n{text}");
     }

@@ -178,12 +178,24 @@ enum Command {
     Init {
         #[arg(long)]
         registry: PathBuf,
+        /// human (the default) or json.
+        #[arg(long, value_parser = parse_output_format)]
+        format: Option<OutputFormat>,
+        /// The same as `--format json`.
+        #[arg(long)]
+        json: bool,
         #[command(flatten)]
         actor: record::Actor,
     },
     /// Write the record's current structure back as registry files.
     Export {
         dir: PathBuf,
+        /// human (the default) or json.
+        #[arg(long, value_parser = parse_output_format)]
+        format: Option<OutputFormat>,
+        /// The same as `--format json`.
+        #[arg(long)]
+        json: bool,
         #[command(flatten)]
         actor: record::Actor,
     },
@@ -361,6 +373,12 @@ enum AuditCommand {
         /// A checkpoint file the record must still extend (repeat for several).
         #[arg(long = "checkpoint", value_name = "FILE")]
         checkpoints: Vec<PathBuf>,
+        /// human (the default) or json.
+        #[arg(long, value_parser = parse_output_format)]
+        format: Option<OutputFormat>,
+        /// The same as `--format json`.
+        #[arg(long)]
+        json: bool,
     },
     /// Sign the record's head with an ed25519 key (the key file is created when missing), write
     /// the checkpoint to a file and keep it in the record. Refused on a broken record.
@@ -601,8 +619,32 @@ fn run(cli: Cli) -> Result<ExitCode> {
             stdout.write_all(output.as_bytes()).context("cannot write the result")?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Init { registry, actor } => print(runtime()?.block_on(record::init(&registry, &actor))?),
-        Command::Export { dir, actor } => print(runtime()?.block_on(record::export(&dir, &actor))?),
+        Command::Init {
+            registry,
+            format,
+            json,
+            actor,
+        } => {
+            let text = runtime()?.block_on(record::init(&registry, &actor))?;
+            print(if json || format == Some(OutputFormat::Json) {
+                runtime()?.block_on(record::summary_json(&actor, "recorded", &registry))?
+            } else {
+                text
+            })
+        }
+        Command::Export {
+            dir,
+            format,
+            json,
+            actor,
+        } => {
+            let text = runtime()?.block_on(record::export(&dir, &actor))?;
+            print(if json || format == Some(OutputFormat::Json) {
+                runtime()?.block_on(record::summary_json(&actor, "exported", &dir))?
+            } else {
+                text
+            })
+        }
         Command::Log {
             body,
             kind,
@@ -620,8 +662,13 @@ fn run(cli: Cli) -> Result<ExitCode> {
             json || format == Some(OutputFormat::Json),
         ))?),
         Command::Audit { command, actor } => match command {
-            AuditCommand::Verify { checkpoints } => {
-                let (text, intact) = runtime()?.block_on(audit::audit(&actor, &checkpoints))?;
+            AuditCommand::Verify {
+                checkpoints,
+                format,
+                json,
+            } => {
+                let json = json || format == Some(OutputFormat::Json);
+                let (text, intact) = runtime()?.block_on(audit::audit(&actor, &checkpoints, json))?;
                 print!("{text}");
                 Ok(if intact { ExitCode::SUCCESS } else { ExitCode::from(1) })
             }

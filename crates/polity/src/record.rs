@@ -426,6 +426,20 @@ pub async fn export(dir: &Path, actor: &Actor) -> Result<String> {
     ))
 }
 
+/// `init` and `export --format json`: what the record holds after the command.
+pub async fn summary_json(actor: &Actor, done: &str, path: &Path) -> Result<String> {
+    let record = Record::open(&actor.db).await?;
+    let (head, hash) = polity_store::EventLog::head(&record.store).await?;
+    let value = serde_json::json!({
+        done: path.display().to_string(),
+        "events": head,
+        "head_hash": hash,
+        "bodies": record.state.polity.bodies.len(),
+        "people": record.state.polity.people.len(),
+    });
+    Ok(format!("{}\n", serde_json::to_string_pretty(&value)?))
+}
+
 pub async fn report(command: &ReportCommand, actor: &Actor) -> Result<String> {
     let mut record = Record::open_as(actor).await?;
     let context = context(actor)?;
@@ -904,7 +918,7 @@ pub async fn demo(db: Option<&str>) -> Result<String> {
     let _ = writeln!(out, "\n# The public record:");
     out.push_str(&crate::audit::log(&actor("", "2026-06-25"), None, None, None, None, false).await?);
     let _ = writeln!(out, "\n# The audit:");
-    out.push_str(&crate::audit::audit(&actor("", "2026-06-25"), &[]).await?.0);
+    out.push_str(&crate::audit::audit(&actor("", "2026-06-25"), &[], false).await?.0);
     let _ = writeln!(
         out,
         "\nThe record is in {db}; read it again with `polity log --db {db}`."

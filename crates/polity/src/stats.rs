@@ -183,6 +183,12 @@ pub enum StatsCommand {
         person: String,
         #[command(flatten)]
         sources: Sources,
+        /// human (the default) or json.
+        #[arg(long, value_parser = ["human", "json"])]
+        format: Option<String>,
+        /// The same as `--format json`.
+        #[arg(long)]
+        json: bool,
     },
     /// C3: a project's health as of a date: active contributors, absence and elephant factors,
     /// organisational diversity, the top contributor's share, last activity; Markdown, JSON, or an
@@ -243,7 +249,12 @@ pub fn run(command: &StatsCommand) -> Result<String> {
             sources,
             format,
         } => return run_health(project.as_deref(), sources, format),
-        StatsCommand::Person { person, sources } => return run_person(person, sources),
+        StatsCommand::Person {
+            person,
+            sources,
+            format,
+            json,
+        } => return run_person(person, sources, *json || format.as_deref() == Some("json")),
     };
     let registry = sources.registry.display().to_string();
     let mut rule = None;
@@ -485,7 +496,7 @@ fn health_json(title: &str, figures: &Health) -> Result<String> {
     Ok(text)
 }
 
-fn run_person(reference: &str, sources: &Sources) -> Result<String> {
+fn run_person(reference: &str, sources: &Sources, json: bool) -> Result<String> {
     let loaded = sources.load(|_, _| Ok(IngestOptions::default()))?;
     let (polity, at, contributions) = (&loaded.registry.polity, loaded.at, &loaded.contributions);
     let person = polity.person(reference).ok_or_else(|| {
@@ -508,6 +519,12 @@ fn run_person(reference: &str, sources: &Sources) -> Result<String> {
         }
     }
     theirs.sort_by(|a, b| b.0.on.cmp(&a.0.on).then(a.0.commit.cmp(&b.0.commit)));
+    if json {
+        return Ok(format!(
+            "{}\n",
+            serde_json::to_string_pretty(&person_json(polity, person, at, &theirs))?
+        ));
+    }
     let mut out = String::new();
     let _ = writeln!(out, "{} ({}) as of {at}", person.name, person.id);
     let _ = writeln!(
@@ -577,6 +594,57 @@ fn run_person(reference: &str, sources: &Sources) -> Result<String> {
         );
     }
     Ok(out)
+}
+
+/// `stats person --format json`: the same facts as the human output.
+fn person_json(
+    polity: &polity_model::Polity,
+    person: &polity_model::Person,
+    at: Date,
+    theirs: &[(&polity_contrib::Contribution, std::collections::BTreeSet<String>)],
+) -> serde_json::Value {
+    let before: Vec<&polity_contrib::Contribution> = theirs
+        .iter()
+        .map(|(contribution, _)| *contribution)
+        .filter(|contribution| contribution.on < at)
+        .collect();
+    let identities: std::collections::BTreeSet<&String> = theirs.iter().flat_map(|(_, addresses)| addresses).collect();
+    let active_member = polity.constitution.active_member.map(|rule| {
+        let from = rule.within.before(at);
+        let counted = theirs
+            .iter()
+            .filter(|(contribution, _)| from <= contribution.date(rule.date) && contribution.date(rule.date) < at)
+            .count() as u32;
+        serde_json::json!({
+            "rule": "E2",
+            "contributions_needed": rule.contributions,
+            "from": from.to_string(),
+            "until_before": at.to_string(),
+            "date": rule.date.as_str(),
+            "counted": counted,
+            "active": !person.bot && counted >= rule.contributions,
+            "missing": if person.bot { 0 } else { rule.contributions.saturating_sub(counted) },
+        })
+    });
+    serde_json::json!({
+        "person": person.id,
+        "name": person.name,
+        "at": at.to_string(),
+        "bot": person.bot,
+        "affiliation": polity.affiliation_on(&person.id, at),
+        "affiliations": person.affiliations.iter().map(|affiliation| serde_json::json!({
+            "organisation": affiliation.organisation.id,
+            "from": (affiliation.from != Date::MIN).then(|| affiliation.from.to_string()),
+            "until": affiliation.until.map(|until| until.to_string()),
+        })).collect::<Vec<_>>(),
+        "identities": identities,
+        "contributions": before.len(),
+        "active_member": active_member,
+        "latest": before.iter().take(50).map(|contribution| serde_json::json!({
+            "on": contribution.on.to_string(),
+            "commit": contribution.commit,
+        })).collect::<Vec<_>>(),
+    })
 }
 
 /// C1: contributions outside git from a CSV file; every bad line is reported, none imported.

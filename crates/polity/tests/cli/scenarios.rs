@@ -2630,6 +2630,27 @@ fn c2_a_persons_history_says_why_they_are_or_are_not_active() {
         alice.contains("identities in the history: alice@chinamobile.com"),
         "{alice}"
     );
+    // The same facts as JSON.
+    let json: serde_json::Value = serde_json::from_str(&stdout(&polity(&[
+        "stats",
+        "person",
+        "@AliceE",
+        "--registry",
+        "examples/cfn-working-group",
+        "--repo",
+        repo.path().to_str().unwrap(),
+        "--at",
+        "2026-06-01",
+        "--format",
+        "json",
+    ])))
+    .unwrap();
+    assert_eq!(json["person"], "alice");
+    assert_eq!(json["identities"], serde_json::json!(["alice@chinamobile.com"]));
+    assert_eq!(json["active_member"]["counted"], 2);
+    assert_eq!(json["active_member"]["missing"], 3);
+    assert_eq!(json["active_member"]["active"], false);
+    assert_eq!(json["active_member"]["from"], "2025-06-01");
 }
 
 #[test]
@@ -2861,4 +2882,42 @@ fn e1_notify_lists_what_is_owed_writes_it_once_and_the_outbox_shows_it() {
     ]);
     assert!(!output.status.success());
     assert!(String::from_utf8_lossy(&output.stderr).contains("unencrypted"));
+}
+
+#[test]
+fn t1_init_export_and_audit_verify_speak_json_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = format!("sqlite:{}", dir.path().join("record.db").display());
+    let init: serde_json::Value = serde_json::from_str(&stdout(&polity(&[
+        "init",
+        "--registry",
+        "examples/cfn-working-group",
+        "--at",
+        "2026-06-01",
+        "--db",
+        &db,
+        "--format",
+        "json",
+    ])))
+    .unwrap();
+    assert_eq!(init["events"], 1);
+    assert_eq!(init["recorded"], "examples/cfn-working-group");
+    let out = dir.path().join("exported");
+    let export: serde_json::Value = serde_json::from_str(&stdout(&polity(&[
+        "export",
+        out.to_str().unwrap(),
+        "--db",
+        &db,
+        "--json",
+    ])))
+    .unwrap();
+    assert_eq!(export["head_hash"], init["head_hash"]);
+    assert!(out.join("polity.yaml").exists());
+    let verify = polity(&["audit", "verify", "--db", &db, "--format", "json"]);
+    assert!(verify.status.success());
+    let verify: serde_json::Value = serde_json::from_slice(&verify.stdout).unwrap();
+    assert_eq!(verify["intact"], true);
+    assert_eq!(verify["events"], 1);
+    assert_eq!(verify["head_hash"], init["head_hash"]);
+    assert_eq!(verify["problems"], serde_json::json!([]));
 }
