@@ -27,6 +27,8 @@ pub enum NoticeKind {
     MinutesPublished,
     /// A motion awaits the member's vote.
     MotionAwaitingVote,
+    /// A proposal by lazy consensus is open: members may object until its deadline.
+    ProposalOpen,
 }
 
 impl NoticeKind {
@@ -41,6 +43,7 @@ impl NoticeKind {
         NoticeKind::MeetingAnnounced,
         NoticeKind::MinutesPublished,
         NoticeKind::MotionAwaitingVote,
+        NoticeKind::ProposalOpen,
     ];
 
     pub fn name(self) -> &'static str {
@@ -55,6 +58,7 @@ impl NoticeKind {
             NoticeKind::MeetingAnnounced => "meeting-announced",
             NoticeKind::MinutesPublished => "minutes-published",
             NoticeKind::MotionAwaitingVote => "motion-awaiting-vote",
+            NoticeKind::ProposalOpen => "proposal-open",
         }
     }
 
@@ -64,13 +68,15 @@ impl NoticeKind {
 
     /// The rule that makes this notice part of the process, so that nobody may opt out of it:
     /// D6 (meetings are announced, minutes published), L8/L5 (reports and their lateness), E1
-    /// (the electorate takes part in the nomination window and the vote). `None`: optional.
+    /// (the electorate takes part in the nomination window and the vote), D7 (silence is consent
+    /// only when the members were told). `None`: optional.
     pub fn required_by(self) -> Option<RuleId> {
         match self {
             NoticeKind::NominationsOpen | NoticeKind::VotingOpen => Some(RuleId::E1),
             NoticeKind::ReportDue => Some(RuleId::L8),
             NoticeKind::ReportOverdue => Some(RuleId::L5),
             NoticeKind::MeetingAnnounced | NoticeKind::MinutesPublished => Some(RuleId::D6),
+            NoticeKind::ProposalOpen => Some(RuleId::D7),
             NoticeKind::VotingReminder
             | NoticeKind::ElectionResult
             | NoticeKind::TermEnding

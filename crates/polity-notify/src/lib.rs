@@ -91,6 +91,7 @@ pub fn owed(state: &State, at: Date, options: &Options) -> Vec<Notice> {
     };
     out.elections(at);
     out.motions(at);
+    out.proposals(at);
     out.meetings(at);
     out.obligations(at);
     out.terms(at);
@@ -144,6 +145,9 @@ pub(crate) enum What<'a> {
     },
     MotionAwaitingVote {
         motion: &'a polity_engine::Motion,
+    },
+    ProposalOpen {
+        proposal: &'a polity_engine::LazyProposal,
     },
 }
 
@@ -230,6 +234,25 @@ impl<'a> Owed<'a> {
                 &format!("{}/round-{}", motion.id, motion.round),
                 waiting,
                 What::MotionAwaitingVote { motion },
+            );
+        }
+    }
+
+    /// D7: an open proposal, to the members of its body, while objections are possible.
+    fn proposals(&mut self, at: Date) {
+        for proposal in self.state.proposals.values() {
+            if proposal.accepted || proposal.stopped || proposal.objected.is_some() || at >= proposal.deadline {
+                continue;
+            }
+            let Some(body) = self.state.polity.body(&proposal.body) else {
+                continue;
+            };
+            let members = polity_engine::voting_members(&self.state.polity, body, at);
+            self.add(
+                NoticeKind::ProposalOpen,
+                &proposal.id,
+                members,
+                What::ProposalOpen { proposal },
             );
         }
     }

@@ -393,3 +393,87 @@ fn e10_a_term_ending_soon_is_told_to_its_holder() {
             .any(|notice| notice.kind == NoticeKind::TermEnding && notice.person == person.id)
     );
 }
+
+#[test]
+fn d7_an_open_proposal_is_told_to_the_members_until_its_deadline_or_an_objection() {
+    let mut state = recorded();
+    act(
+        &mut state,
+        "gus",
+        date(2026, 6, 20),
+        Command::Propose(command::Propose {
+            body: "tsc".into(),
+            title: "Meet on Thursdays".into(),
+            deadline: date(2026, 6, 30),
+        }),
+    );
+    let notices = owed(&state, date(2026, 6, 21), &Options::default());
+    let told = of(&notices, NoticeKind::ProposalOpen);
+    let members = polity_engine::voting_members(&state.polity, state.polity.body("tsc").unwrap(), date(2026, 6, 21));
+    assert_eq!(people(&told), members.iter().cloned().collect::<Vec<_>>());
+    assert!(told.iter().any(|notice| notice.text.contains("Unless a member objects by 30 June 2026")));
+    assert!(of(&owed(&state, date(2026, 6, 30), &Options::default()), NoticeKind::ProposalOpen).is_empty());
+    act(
+        &mut state,
+        "bob",
+        date(2026, 6, 22),
+        Command::Object(command::Object {
+            proposal: "tsc/p1".into(),
+            reason: "Thursdays clash".into(),
+        }),
+    );
+    assert!(of(&owed(&state, date(2026, 6, 23), &Options::default()), NoticeKind::ProposalOpen).is_empty());
+}
+
+/// The paddle-sigs example, whose SIGs report quarterly (L8) and are retired when silent (L5).
+fn paddle() -> State {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/paddle-sigs");
+    let files = polity_registry::read_sources(&root)
+        .unwrap()
+        .into_iter()
+        .map(|(path, content)| SourceFile { path, content })
+        .collect();
+    let mut state = State::default();
+    act(
+        &mut state,
+        "polity init",
+        date(2026, 6, 1),
+        Command::RecordRegistry(command::RecordRegistry { files }),
+    );
+    state
+}
+
+#[test]
+fn l8_l5_a_report_due_and_then_overdue_is_told_to_the_bodys_leads() {
+    let state = paddle();
+    // The first day a report is within the notice period.
+    let (at, obligation) = (0..400)
+        .filter_map(|days| {
+            let at = date(2026, 6, 1).saturating_add(jiff::Span::new().days(days));
+            polity_model::due(&state.polity, at, polity_model::Period::new(14, polity_model::PeriodUnit::Days))
+                .into_iter()
+                .find(|obligation| obligation.kind == polity_model::ObligationKind::ReportDue && !obligation.overdue)
+                .map(|obligation| (at, obligation))
+        })
+        .next()
+        .expect("a report falls due within the year");
+    let body = state.polity.body(&obligation.body).unwrap();
+    let leads = polity_model::check::seat_holders(
+        body,
+        &[Seat::Chair, Seat::CoChair, Seat::TechLead, Seat::Ptl],
+        &state.polity,
+        at,
+    );
+    assert!(!leads.is_empty());
+    let due = owed(&state, at, &Options::default());
+    let key = |kind: &str, person: &str| format!("{kind}/{}/{}/{person}", obligation.body, obligation.date);
+    for lead in &leads {
+        assert!(due.iter().any(|notice| notice.key == key("report-due", lead)), "{lead}: {due:?}");
+    }
+    // Nobody reported: the day after it fell due, it is overdue, for the same leads.
+    let late = owed(&state, obligation.date.tomorrow().unwrap(), &Options::default());
+    for lead in &leads {
+        assert!(late.iter().any(|notice| notice.key == key("report-overdue", lead)
+            && notice.subject.contains("Report overdue")), "{lead}: {late:?}");
+    }
+}

@@ -412,6 +412,32 @@ pub(crate) fn render(polity: &Polity, options: &Options, person: &Person, what: 
             ],
             format!("/motions/{}", motion.id),
         ),
+        (Lang::En, What::ProposalOpen { proposal }) => (
+            format!("Proposed by lazy consensus: {}", proposal.title),
+            vec![
+                format!(
+                    "{} proposes \"{}\". Unless a member objects by {}, it is accepted (rule D7).",
+                    body_name(polity, &proposal.body),
+                    proposal.title,
+                    day(proposal.deadline, lang)
+                ),
+                "If you object, say so on the body's page before then; the proposal then goes to a vote.".to_owned(),
+            ],
+            format!("/bodies/{}", proposal.body),
+        ),
+        (Lang::Zh, What::ProposalOpen { proposal }) => (
+            format!("懒惰共识提案：{}", proposal.title),
+            vec![
+                format!(
+                    "{} 提出“{}”。如在 {} 之前无成员反对，即视为通过（规则 D7）。",
+                    body_name(polity, &proposal.body),
+                    proposal.title,
+                    day(proposal.deadline, lang)
+                ),
+                "如您反对，请在截止前于该机构页面提出；提案随后将付诸表决。".to_owned(),
+            ],
+            format!("/bodies/{}", proposal.body),
+        ),
     };
     let link = options.link(&link);
     let (greeting, footer) = match lang {
