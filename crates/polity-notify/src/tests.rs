@@ -411,8 +411,17 @@ fn d7_an_open_proposal_is_told_to_the_members_until_its_deadline_or_an_objection
     let told = of(&notices, NoticeKind::ProposalOpen);
     let members = polity_engine::voting_members(&state.polity, state.polity.body("tsc").unwrap(), date(2026, 6, 21));
     assert_eq!(people(&told), members.iter().cloned().collect::<Vec<_>>());
-    assert!(told.iter().any(|notice| notice.text.contains("Unless a member objects by 30 June 2026")));
-    assert!(of(&owed(&state, date(2026, 6, 30), &Options::default()), NoticeKind::ProposalOpen).is_empty());
+    assert!(
+        told.iter()
+            .any(|notice| notice.text.contains("Unless a member objects by 30 June 2026"))
+    );
+    assert!(
+        of(
+            &owed(&state, date(2026, 6, 30), &Options::default()),
+            NoticeKind::ProposalOpen
+        )
+        .is_empty()
+    );
     act(
         &mut state,
         "bob",
@@ -422,7 +431,13 @@ fn d7_an_open_proposal_is_told_to_the_members_until_its_deadline_or_an_objection
             reason: "Thursdays clash".into(),
         }),
     );
-    assert!(of(&owed(&state, date(2026, 6, 23), &Options::default()), NoticeKind::ProposalOpen).is_empty());
+    assert!(
+        of(
+            &owed(&state, date(2026, 6, 23), &Options::default()),
+            NoticeKind::ProposalOpen
+        )
+        .is_empty()
+    );
 }
 
 /// The paddle-sigs example, whose SIGs report quarterly (L8) and are retired when silent (L5).
@@ -450,10 +465,14 @@ fn l8_l5_a_report_due_and_then_overdue_is_told_to_the_bodys_leads() {
     let (at, obligation) = (0..400)
         .filter_map(|days| {
             let at = date(2026, 6, 1).saturating_add(jiff::Span::new().days(days));
-            polity_model::due(&state.polity, at, polity_model::Period::new(14, polity_model::PeriodUnit::Days))
-                .into_iter()
-                .find(|obligation| obligation.kind == polity_model::ObligationKind::ReportDue && !obligation.overdue)
-                .map(|obligation| (at, obligation))
+            polity_model::due(
+                &state.polity,
+                at,
+                polity_model::Period::new(14, polity_model::PeriodUnit::Days),
+            )
+            .into_iter()
+            .find(|obligation| obligation.kind == polity_model::ObligationKind::ReportDue && !obligation.overdue)
+            .map(|obligation| (at, obligation))
         })
         .next()
         .expect("a report falls due within the year");
@@ -468,12 +487,18 @@ fn l8_l5_a_report_due_and_then_overdue_is_told_to_the_bodys_leads() {
     let due = owed(&state, at, &Options::default());
     let key = |kind: &str, person: &str| format!("{kind}/{}/{}/{person}", obligation.body, obligation.date);
     for lead in &leads {
-        assert!(due.iter().any(|notice| notice.key == key("report-due", lead)), "{lead}: {due:?}");
+        assert!(
+            due.iter().any(|notice| notice.key == key("report-due", lead)),
+            "{lead}: {due:?}"
+        );
     }
     // Nobody reported: the day after it fell due, it is overdue, for the same leads.
     let late = owed(&state, obligation.date.tomorrow().unwrap(), &Options::default());
     for lead in &leads {
-        assert!(late.iter().any(|notice| notice.key == key("report-overdue", lead)
-            && notice.subject.contains("Report overdue")), "{lead}: {late:?}");
+        assert!(
+            late.iter()
+                .any(|notice| notice.key == key("report-overdue", lead) && notice.subject.contains("Report overdue")),
+            "{lead}: {late:?}"
+        );
     }
 }

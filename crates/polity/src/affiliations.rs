@@ -15,6 +15,7 @@ pub fn import_affiliations(
     aliases: &[PathBuf],
     cncf: &[PathBuf],
     dry_run: bool,
+    json: bool,
 ) -> Result<ExitCode> {
     use polity_registry::import::affiliations::{Affiliations, apply};
     let loaded = polity_registry::load(registry)?;
@@ -78,7 +79,7 @@ pub fn import_affiliations(
             lines.join("\n  ")
         );
     }
-    if !affiliations.warnings.is_empty() {
+    if !affiliations.warnings.is_empty() && !json {
         println!("{} warning(s):", affiliations.warnings.len());
         for warning in affiliations.warnings.iter().take(20) {
             match warning.line {
@@ -99,24 +100,36 @@ pub fn import_affiliations(
         .iter()
         .map(|(source, count)| format!("{count} from {source}"))
         .collect();
-    println!(
-        "{}{} people given affiliations ({}); {} addresses merged into people; {} organisations added{}; {} entries matched no person of the registry",
-        if dry_run { "dry run: " } else { "" },
-        applied.people.len(),
-        if by_source.is_empty() {
-            "none".to_owned()
-        } else {
-            by_source.join(", ")
-        },
-        applied.merged_emails,
-        applied.organisations_added.len(),
-        if applied.organisations_added.is_empty() {
-            String::new()
-        } else {
-            format!(" ({})", applied.organisations_added.join(", "))
-        },
-        applied.unmatched
-    );
+    if json {
+        let value = serde_json::json!({
+            "dry_run": dry_run,
+            "warnings": affiliations.warnings.iter().map(ToString::to_string).collect::<Vec<_>>(),
+            "people": applied.people,
+            "merged_emails": applied.merged_emails,
+            "organisations_added": applied.organisations_added,
+            "unmatched": applied.unmatched,
+        });
+        println!("{}", serde_json::to_string_pretty(&value)?);
+    } else {
+        println!(
+            "{}{} people given affiliations ({}); {} addresses merged into people; {} organisations added{}; {} entries matched no person of the registry",
+            if dry_run { "dry run: " } else { "" },
+            applied.people.len(),
+            if by_source.is_empty() {
+                "none".to_owned()
+            } else {
+                by_source.join(", ")
+            },
+            applied.merged_emails,
+            applied.organisations_added.len(),
+            if applied.organisations_added.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", applied.organisations_added.join(", "))
+            },
+            applied.unmatched
+        );
+    }
     if dry_run {
         return Ok(ExitCode::SUCCESS);
     }

@@ -88,6 +88,12 @@ enum Command {
         /// The date the imported terms start on (the file records none), YYYY-MM-DD.
         #[arg(long, default_value = "2025-01-01")]
         as_of: String,
+        /// human (the default) or json.
+        #[arg(long, value_parser = parse_output_format)]
+        format: Option<OutputFormat>,
+        /// The same as `--format json`.
+        #[arg(long)]
+        json: bool,
     },
     /// Import affiliations with dates into a registry's people (gitdm and CNCF files).
     ///
@@ -119,6 +125,12 @@ enum Command {
         /// Say what would change, and write nothing.
         #[arg(long)]
         dry_run: bool,
+        /// human (the default) or json.
+        #[arg(long, value_parser = parse_output_format)]
+        format: Option<OutputFormat>,
+        /// The same as `--format json`.
+        #[arg(long)]
+        json: bool,
     },
     /// Count an election from a ballot file and explain the result.
     ///
@@ -554,6 +566,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
             file,
             out,
             as_of,
+            format,
+            json,
         } => {
             let as_of = parse_date(&as_of, "--as-of")?;
             let text = std::fs::read_to_string(&file).with_context(|| format!("cannot read {}", file.display()))?;
@@ -570,7 +584,18 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 summary
             );
             polity_registry::write_registry(&out, &files, &header)?;
-            println!("imported {summary} into {}", out.display());
+            if json || format == Some(OutputFormat::Json) {
+                let value = serde_json::json!({
+                    "imported": summary,
+                    "into": out.display().to_string(),
+                    "bodies": files.bodies.len(),
+                    "people": files.people.len(),
+                    "organisations": files.organisations.len(),
+                });
+                println!("{}", serde_json::to_string_pretty(&value)?);
+            } else {
+                println!("imported {summary} into {}", out.display());
+            }
             Ok(ExitCode::SUCCESS)
         }
         Command::Affiliations {
@@ -580,7 +605,17 @@ fn run(cli: Cli) -> Result<ExitCode> {
             aliases,
             cncf,
             dry_run,
-        } => affiliations::import_affiliations(&registry, &email_maps, &domain_maps, &aliases, &cncf, dry_run),
+            format,
+            json,
+        } => affiliations::import_affiliations(
+            &registry,
+            &email_maps,
+            &domain_maps,
+            &aliases,
+            &cncf,
+            dry_run,
+            json || format == Some(OutputFormat::Json),
+        ),
         Command::Tally {
             ballots,
             election,

@@ -1088,3 +1088,44 @@ fn r_syntax_the_root_cause_first_and_its_follow_ons_counted() {
     );
     assert!(!text.contains("unknown body \"tsc\""), "{text}");
 }
+
+#[test]
+fn import_and_affiliations_speak_json_too() {
+    let out = tempfile::tempdir().unwrap();
+    let output = polity(&[
+        "import",
+        "k8s-sigs",
+        "tests/fixtures/registries/k8s-sigs.yaml",
+        "--out",
+        out.path().to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let imported: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(imported["into"], out.path().to_str().unwrap());
+    assert!(imported["bodies"].as_u64().unwrap() > 200, "{imported}");
+
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("polity.yaml"), "name: Test\n").unwrap();
+    std::fs::write(
+        dir.path().join("people.yaml"),
+        "- { id: ryan, name: Ryan, emails: [007@users.noreply.github.com] }\n",
+    )
+    .unwrap();
+    let email_map = root().join("tests/fixtures/affiliations/gitdm-email-map-excerpt");
+    let output = polity(&[
+        "affiliations",
+        "--registry",
+        dir.path().to_str().unwrap(),
+        "--email-map",
+        email_map.to_str().unwrap(),
+        "--dry-run",
+        "--json",
+    ]);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let applied: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(applied["dry_run"], true);
+    assert_eq!(applied["people"]["ryan"], "email-map");
+    assert_eq!(applied["organisations_added"], serde_json::json!(["espressive"]));
+}

@@ -891,6 +891,8 @@ mod tests {
             affiliations: Vec::new(),
             identities: Vec::new(),
             bot: false,
+            lang: None,
+            mute: Vec::new(),
         }
     }
 
