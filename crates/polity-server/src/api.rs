@@ -504,17 +504,54 @@ async fn revoke_token(
 #[derive(Clone, Debug)]
 pub(crate) struct ClientAddress(pub String);
 
-impl<S: Send + Sync> axum::extract::FromRequestParts<S> for ClientAddress {
+impl axum::extract::FromRequestParts<Arc<App>> for ClientAddress {
     type Rejection = std::convert::Infallible;
 
-    async fn from_request_parts(parts: &mut axum::http::request::Parts, _: &S) -> Result<Self, Self::Rejection> {
-        Ok(ClientAddress(
-            parts
-                .extensions
-                .get::<ConnectInfo<std::net::SocketAddr>>()
-                .map_or_else(|| "local".to_owned(), |info| info.0.ip().to_string()),
-        ))
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        app: &Arc<App>,
+    ) -> Result<Self, Self::Rejection> {
+        let peer = parts
+            .extensions
+            .get::<ConnectInfo<std::net::SocketAddr>>()
+            .map(|info| info.0.ip());
+        Ok(ClientAddress(client_address(
+            peer,
+            parts.headers.get_all("x-forwarded-for").iter().filter_map(|value| value.to_str().ok()),
+            &app.config.trusted_proxies,
+        )))
     }
+}
+
+/// The client's address for the rate limits: the connection's peer, unless the peer is a trusted
+/// proxy (`--trusted-proxy`); then the last address of `X-Forwarded-For` that is not itself a
+/// trusted proxy (the one the nearest trusted proxy saw). A client cannot choose its address by
+/// sending the header itself: an untrusted peer's header is ignored, and addresses a client put
+/// in front of the proxy's own are never reached.
+pub fn client_address<'a>(
+    peer: Option<std::net::IpAddr>,
+    forwarded: impl Iterator<Item = &'a str>,
+    trusted: &[std::net::IpAddr],
+) -> String {
+    let Some(peer) = peer else {
+        return "local".to_owned();
+    };
+    if !trusted.contains(&peer) {
+        return peer.to_string();
+    }
+    let hops: Vec<Option<std::net::IpAddr>> = forwarded
+        .flat_map(|value| value.split(','))
+        .map(|hop| hop.trim().parse::<std::net::IpAddr>().ok())
+        .collect();
+    for hop in hops.iter().rev() {
+        match hop {
+            Some(address) if trusted.contains(address) => continue,
+            Some(address) => return address.to_string(),
+            // Something no proxy of ours wrote: the proxy's own address, not a guess.
+            None => break,
+        }
+    }
+    peer.to_string()
 }
 
 fn path_parameters(path: &str) -> Vec<utoipa::openapi::path::Parameter> {
@@ -708,4 +745,35 @@ pub fn openapi() -> OpenApi {
         .paths(paths.build())
         .components(Some(components.build()))
         .build()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::client_address;
+
+    #[test]
+    fn t1_a_client_cannot_choose_its_address_for_the_rate_limits() {
+        let proxy: std::net::IpAddr = "10.0.0.2".parse().unwrap();
+        let outside: std::net::IpAddr = "203.0.113.9".parse().unwrap();
+        // Without --trusted-proxy the header is ignored.
+        assert_eq!(client_address(Some(outside), ["1.1.1.1"].into_iter(), &[]), "203.0.113.9");
+        // An untrusted peer's header is ignored even when a proxy is trusted.
+        assert_eq!(client_address(Some(outside), ["1.1.1.1"].into_iter(), &[proxy]), "203.0.113.9");
+        // Through the trusted proxy: the address it appended, not what the client put before it.
+        assert_eq!(
+            client_address(Some(proxy), ["1.1.1.1, 198.51.100.7"].into_iter(), &[proxy]),
+            "198.51.100.7"
+        );
+        // Two headers are one list.
+        assert_eq!(
+            client_address(Some(proxy), ["1.1.1.1", "198.51.100.7"].into_iter(), &[proxy]),
+            "198.51.100.7"
+        );
+        // Garbage where the proxy's entry should be: the proxy's own address, not a guess.
+        assert_eq!(
+            client_address(Some(proxy), ["198.51.100.7, nonsense"].into_iter(), &[proxy]),
+            "10.0.0.2"
+        );
+        assert_eq!(client_address(None, std::iter::empty(), &[proxy]), "local");
+    }
 }

@@ -14,7 +14,9 @@ pub mod demo;
 pub mod error;
 mod github;
 pub mod live;
+pub mod metrics;
 pub mod notify;
+mod operations;
 pub mod views;
 mod web;
 
@@ -69,6 +71,20 @@ pub struct Config {
     /// The address users reach the server at, for absolute links in feeds and calendars (never
     /// taken from a request's Host header, which the client chooses).
     pub public_url: Option<String>,
+    /// Who may read `/metrics`: nobody (the default), anyone, or whoever sends this bearer token.
+    pub metrics: MetricsAccess,
+    /// Reverse proxies whose `X-Forwarded-For` names the client (for the rate limits).
+    pub trusted_proxies: Vec<std::net::IpAddr>,
+}
+
+/// Who may read `/metrics`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum MetricsAccess {
+    #[default]
+    Off,
+    Public,
+    /// The SHA-256 (hex) of the token, so that the token itself is not kept in memory dumps.
+    Token(String),
 }
 
 impl Default for Config {
@@ -85,6 +101,8 @@ impl Default for Config {
             header_timeout: Duration::from_secs(10),
             request_timeout: Duration::from_secs(30),
             public_url: None,
+            metrics: MetricsAccess::Off,
+            trusted_proxies: Vec::new(),
         }
     }
 }
@@ -171,6 +189,7 @@ pub fn router(app: Arc<App>) -> Router {
         .merge(api::routes())
         .merge(web::routes())
         .layer(sessions)
+        .merge(operations::routes())
         .layer(axum::middleware::from_fn_with_state(app.clone(), auth::csrf_cookie))
         .layer(axum::middleware::from_fn(security_headers))
         .with_state(app)

@@ -79,6 +79,8 @@ pub struct Record {
     auditor: tokio::sync::Mutex<Auditor>,
     /// Set when an audit finds the record broken: from then on every act is refused.
     broken: std::sync::Mutex<Option<String>>,
+    /// Counts of acts and their latency, for `/metrics`.
+    pub metrics: crate::metrics::Metrics,
 }
 
 impl Record {
@@ -92,6 +94,7 @@ impl Record {
             signer: None,
             auditor: tokio::sync::Mutex::new(Auditor::default()),
             broken: std::sync::Mutex::new(None),
+            metrics: crate::metrics::Metrics::default(),
         })
     }
 
@@ -186,6 +189,14 @@ impl Record {
 
     /// Decides `command` as `context.actor` and records it; returns the events once durable.
     pub async fn act(&self, command: Command, extra: Extra, context: &Context) -> Result<Vec<Event>, ActError> {
+        let started = std::time::Instant::now();
+        self.metrics.start();
+        let result = self.act_once_durable(command, extra, context).await;
+        self.metrics.finish(&result, started.elapsed());
+        result
+    }
+
+    async fn act_once_durable(&self, command: Command, extra: Extra, context: &Context) -> Result<Vec<Event>, ActError> {
         if let Some(problems) = self.broken() {
             return Err(ActError::Broken(problems));
         }

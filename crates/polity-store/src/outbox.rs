@@ -236,3 +236,17 @@ impl Store {
         Ok(())
     }
 }
+
+impl Store {
+    /// Rows not yet sent and not given up.
+    pub async fn outbox_waiting(&self) -> Result<i64, StoreError> {
+        let sql = "SELECT count(*) AS n FROM outbox WHERE sent IS NULL AND attempts < $1";
+        Ok(on_backend!(self, |pool| {
+            sqlx::query(sql)
+                .bind(MAX_ATTEMPTS)
+                .fetch_one(pool)
+                .await?
+                .try_get::<i64, _>("n")?
+        }))
+    }
+}

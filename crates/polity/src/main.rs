@@ -443,7 +443,23 @@ enum ImportSource {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    use clap::{CommandFactory as _, FromArgMatches as _};
+    let command = Cli::command();
+    let args = match command
+        .find_subcommand("serve")
+        .map(|serve| serve::with_config(std::env::args_os().collect(), serve))
+    {
+        Some(Ok(args)) => args,
+        Some(Err(error)) => {
+            eprintln!("polity: error: {error:#}");
+            return ExitCode::from(2);
+        }
+        None => std::env::args_os().collect(),
+    };
+    let cli = match command.try_get_matches_from(args).and_then(|matches| Cli::from_arg_matches(&matches)) {
+        Ok(cli) => cli,
+        Err(error) => error.exit(),
+    };
     match run(cli) {
         Ok(code) => code,
         Err(error) => {

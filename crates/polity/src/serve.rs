@@ -18,21 +18,21 @@ pub struct ServeArgs {
     #[arg(long, env = "POLITY_DB")]
     pub db: Option<String>,
     /// Record this registry folder first, if the record holds none yet.
-    #[arg(long)]
+    #[arg(long, env = "POLITY_REGISTRY")]
     pub registry: Option<PathBuf>,
     /// The address to listen on.
     #[arg(long, default_value = "127.0.0.1:8080", env = "POLITY_LISTEN")]
     pub listen: SocketAddr,
     /// Seed a new record with the bundled cfn-working-group example: a closed election, an
     /// election open for voting, a motion and a meeting, and an account for everyone.
-    #[arg(long)]
+    #[arg(long, env = "POLITY_DEMO")]
     pub demo: bool,
     /// Fix the server's date (YYYY-MM-DD) instead of today's (with --demo: 2026-06-20).
-    #[arg(long)]
+    #[arg(long, env = "POLITY_TODAY")]
     pub today: Option<String>,
     /// Send cookies without the Secure attribute. Only for plain http on an address other than
     /// localhost, which browsers otherwise refuse; never on the open Internet.
-    #[arg(long)]
+    #[arg(long, env = "POLITY_INSECURE_COOKIES")]
     pub insecure_cookies: bool,
     /// GitHub OAuth app's client id (enables "Sign in with GitHub").
     #[arg(long, env = "POLITY_GITHUB_CLIENT_ID")]
@@ -53,13 +53,13 @@ pub struct ServeArgs {
     pub checkpoint_key: Option<PathBuf>,
     /// Reads of the log and the audit a minute from one client address (behind a proxy that does
     /// not pass the client's address, every client shares the proxy's). 0: no limit.
-    #[arg(long, default_value_t = 120, value_name = "N")]
+    #[arg(long, default_value_t = 120, value_name = "N", env = "POLITY_READ_LIMIT")]
     pub read_limit: usize,
     /// C3: a git repository whose contributions the body's page shows as a health chart,
     /// `BODY=PATH`, or `PATH` for the top bodies (those no other body oversees); repeat for
     /// several. Read in the background after the server starts (kept in the stats cache,
     /// POLITY_CACHE_DIR or ~/.cache/polity), and read again every hour.
-    #[arg(long = "repo", value_name = "[BODY=]PATH")]
+    #[arg(long = "repo", value_name = "[BODY=]PATH", env = "POLITY_REPO", value_delimiter = ',')]
     pub repos: Vec<String>,
     /// Send what the record owes people by e-mail (see `polity notify`): smtps://HOST[:PORT]
     /// (TLS) or smtp://HOST[:PORT]?tls=required (STARTTLS); plain smtp:// only to this machine.
@@ -71,8 +71,30 @@ pub struct ServeArgs {
     pub mail_from: Option<String>,
     /// How often (seconds) to look for what is owed and send it, and post the registry's
     /// webhooks (`webhooks:` in polity.yaml, secrets from the environment).
-    #[arg(long, default_value_t = 60, value_name = "SECONDS")]
+    #[arg(long, default_value_t = 60, value_name = "SECONDS", env = "POLITY_NOTIFY_EVERY")]
     pub notify_every: u64,
+    /// Serve `/metrics` (Prometheus text) to whoever sends `Authorization: Bearer TOKEN`.
+    #[arg(long, env = "POLITY_METRICS_TOKEN", hide_env_values = true, value_name = "TOKEN")]
+    pub metrics_token: Option<String>,
+    /// Serve `/metrics` to anyone (behind a proxy that keeps it internal).
+    #[arg(long, env = "POLITY_PUBLIC_METRICS", conflicts_with = "metrics_token")]
+    pub public_metrics: bool,
+    /// A reverse proxy's address whose `X-Forwarded-For` names the client for the rate limits;
+    /// repeat for several. Without it the header is ignored (a client could choose its address).
+    #[arg(long = "trusted-proxy", value_name = "IP", env = "POLITY_TRUSTED_PROXY", value_delimiter = ',')]
+    pub trusted_proxies: Vec<std::net::IpAddr>,
+    /// A TOML file with any of these settings, named as the flags without `--` (`listen =
+    /// "0.0.0.0:8080"`, `repo = ["tsc=/srv/repo"]`); a flag or a POLITY_* variable wins over it.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+}
+
+fn sha256_hex(text: &str) -> String {
+    use sha2::Digest as _;
+    sha2::Sha256::digest(text.as_bytes())
+        .iter()
+        .map(|byte| format!("{byte:02x}"))
+        .collect()
 }
 
 /// The bundled demo registry, compiled in so that `--demo` works from any folder.
@@ -160,6 +182,12 @@ pub async fn serve(args: ServeArgs) -> Result<()> {
         github,
         checkpoint_key,
         public_url: Some(public_url.clone()),
+        metrics: match (&args.metrics_token, args.public_metrics) {
+            (Some(token), _) => polity_server::MetricsAccess::Token(sha256_hex(token.trim())),
+            (None, true) => polity_server::MetricsAccess::Public,
+            (None, false) => polity_server::MetricsAccess::Off,
+        },
+        trusted_proxies: args.trusted_proxies.clone(),
         heavy_reads: if args.read_limit == 0 {
             usize::MAX
         } else {
@@ -400,5 +428,80 @@ pub async fn account(command: AccountCommand, db: &str) -> Result<String> {
                     .await?;
             Ok(format!("{token}\n"))
         }
+    }
+}
+
+/// `serve --config FILE`: the file's settings become flags, each only where neither the command
+/// line nor its POLITY_* variable gives it (a flag wins over the environment, which wins over the
+/// file). Every key is a `serve` flag without `--`; an unknown key is an error naming the near
+/// ones, and nothing starts.
+pub fn with_config(args: Vec<std::ffi::OsString>, serve: &clap::Command) -> Result<Vec<std::ffi::OsString>> {
+    let Some(position) = args.iter().position(|arg| arg == "serve") else {
+        return Ok(args);
+    };
+    let rest: Vec<String> = args[position + 1..]
+        .iter()
+        .map(|arg| arg.to_string_lossy().into_owned())
+        .collect();
+    let file = rest.iter().enumerate().find_map(|(index, arg)| match arg.strip_prefix("--config") {
+        Some("") => rest.get(index + 1).cloned(),
+        Some(value) => value.strip_prefix('=').map(str::to_owned),
+        None => None,
+    });
+    let Some(file) = file else { return Ok(args) };
+    let text = std::fs::read_to_string(&file).with_context(|| format!("cannot read the configuration {file}"))?;
+    let table: toml::Table = toml::from_str(&text).map_err(|error| anyhow!("{file}: {error}"))?;
+    let known: Vec<&clap::Arg> = serve
+        .get_arguments()
+        .filter(|arg| arg.get_long().is_some_and(|long| long != "config" && long != "help"))
+        .collect();
+    let mut extra: Vec<std::ffi::OsString> = Vec::new();
+    for (key, value) in &table {
+        let Some(arg) = known.iter().find(|arg| arg.get_long() == Some(key.as_str())) else {
+            let names: Vec<&str> = known.iter().filter_map(|arg| arg.get_long()).collect();
+            let near = polity_model::near(key, names.iter().copied());
+            bail!(
+                "{file}: `{key}` is not a setting of polity serve{}; the settings are: {}",
+                polity_model::did_you_mean(&near),
+                names.join(", ")
+            );
+        };
+        let flag = format!("--{key}");
+        let on_command_line = rest
+            .iter()
+            .any(|given| given == &flag || given.starts_with(&format!("{flag}=")));
+        let in_environment = arg.get_env().is_some_and(|name| std::env::var_os(name).is_some());
+        if on_command_line || in_environment {
+            continue;
+        }
+        let takes_value = arg.get_action().takes_values();
+        let values: Vec<String> = match value {
+            toml::Value::Array(items) => items.iter().map(scalar).collect::<Result<_>>()?,
+            other => vec![scalar(other)?],
+        };
+        if !takes_value {
+            match values.as_slice() {
+                [flag_value] if flag_value == "true" => extra.push(flag.clone().into()),
+                [flag_value] if flag_value == "false" => {}
+                _ => bail!("{file}: `{key}` is true or false"),
+            }
+            continue;
+        }
+        for item in values {
+            extra.push(flag.clone().into());
+            extra.push(item.into());
+        }
+    }
+    let mut out = args;
+    out.extend(extra);
+    Ok(out)
+}
+
+fn scalar(value: &toml::Value) -> Result<String> {
+    match value {
+        toml::Value::String(text) => Ok(text.clone()),
+        toml::Value::Integer(number) => Ok(number.to_string()),
+        toml::Value::Boolean(flag) => Ok(flag.to_string()),
+        other => bail!("{other} is not a text, a number or true/false"),
     }
 }

@@ -1,0 +1,116 @@
+//! Running polity serve as a service: settings from a TOML file (a flag and POLITY_* win over
+//! it), `/healthz`, `/readyz`, `/metrics` behind a token.
+
+use std::io::{BufRead, BufReader};
+use std::process::{Child, Command, Stdio};
+
+struct Server {
+    child: Child,
+    url: String,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn start(args: &[&str], env: &[(&str, &str)]) -> Server {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_polity"));
+    command.args(args);
+    for (name, value) in env {
+        command.env(name, value);
+    }
+    let mut child = command
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("polity serve starts");
+    let stderr = child.stderr.take().unwrap();
+    let mut lines = BufReader::new(stderr).lines();
+    let line = lines.next().expect("a first line").expect("text");
+    let url = line
+        .split_whitespace()
+        .find(|word| word.starts_with("http://"))
+        .unwrap_or_else(|| panic!("no address in {line:?}"))
+        .trim_end_matches('/')
+        .to_owned();
+    std::thread::spawn(move || for _ in lines {});
+    Server { child, url }
+}
+
+#[tokio::test]
+async fn serve_reads_a_config_file_and_reports_health_readiness_and_metrics_to_the_token_holder() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("polity.toml");
+    let db = format!("sqlite:{}", dir.path().join("record.db").display());
+    std::fs::write(
+        &config,
+        format!(
+            "db = \"{db}\"\nlisten = \"127.0.0.1:0\"\ndemo = true\nmetrics-token = \"from the file\"\n\
+             trusted-proxy = [\"10.0.0.2\"]\nread-limit = 50\n"
+        ),
+    )
+    .unwrap();
+    // The environment wins over the file: the token is the environment's.
+    let server = start(
+        &["serve", "--config", config.to_str().unwrap()],
+        &[("POLITY_METRICS_TOKEN", "from the environment")],
+    );
+    let client = reqwest::Client::new();
+    let get = |path: &str, token: Option<&str>| {
+        let mut request = client.get(format!("{}{path}", server.url));
+        if let Some(token) = token {
+            request = request.bearer_auth(token);
+        }
+        request.send()
+    };
+    let health = get("/healthz", None).await.unwrap();
+    assert_eq!(health.status(), 200);
+    assert_eq!(health.text().await.unwrap(), "ok\n");
+    let ready = get("/readyz", None).await.unwrap();
+    assert_eq!(ready.status(), 200);
+    assert_eq!(ready.json::<serde_json::Value>().await.unwrap()["ready"], true);
+    // Not public: no token, the file's token (overridden), a wrong one.
+    for token in [None, Some("from the file"), Some("from the environmenT")] {
+        let answer = get("/metrics", token).await.unwrap();
+        assert_eq!(answer.status(), 404, "{token:?}");
+        assert!(answer.text().await.unwrap().contains("--metrics-token"));
+    }
+    let metrics = get("/metrics", Some("from the environment")).await.unwrap();
+    assert_eq!(metrics.status(), 200);
+    assert_eq!(
+        metrics.headers()["content-type"],
+        "text/plain; version=0.0.4; charset=utf-8"
+    );
+    let text = metrics.text().await.unwrap();
+    // The demo's acts went through this server: counted, with their ballots and latency.
+    let value = |name: &str| -> f64 {
+        text.lines()
+            .find_map(|line| line.strip_prefix(name).and_then(|rest| rest.strip_prefix(' ')))
+            .unwrap_or_else(|| panic!("no {name} in\n{text}"))
+            .parse()
+            .unwrap()
+    };
+    assert!(value("polity_acts_accepted_total") >= 20.0, "{text}");
+    assert_eq!(value("polity_ballots_cast_total"), 14.0, "{text}");
+    assert_eq!(value("polity_act_duration_seconds_count"), value("polity_acts_accepted_total"));
+    assert!(value("polity_record_head_seq") >= value("polity_events_appended_total"));
+    assert!(text.contains("# TYPE polity_act_duration_seconds histogram"));
+    assert!(!text.contains("receipt"), "{text}");
+}
+
+#[test]
+fn a_config_file_with_an_unknown_setting_starts_nothing_and_names_the_near_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("polity.toml");
+    std::fs::write(&config, "listen = \"127.0.0.1:0\"\nread-limt = 5\n").unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_polity"))
+        .args(["serve", "--config", config.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let error = String::from_utf8_lossy(&output.stderr);
+    assert!(error.contains("`read-limt` is not a setting of polity serve; did you mean `read-limit`?"), "{error}");
+}
