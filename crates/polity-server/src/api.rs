@@ -517,7 +517,11 @@ impl axum::extract::FromRequestParts<Arc<App>> for ClientAddress {
             .map(|info| info.0.ip());
         Ok(ClientAddress(client_address(
             peer,
-            parts.headers.get_all("x-forwarded-for").iter().filter_map(|value| value.to_str().ok()),
+            parts
+                .headers
+                .get_all("x-forwarded-for")
+                .iter()
+                .filter_map(|value| value.to_str().ok()),
             &app.config.trusted_proxies,
         )))
     }
@@ -756,9 +760,15 @@ mod tests {
         let proxy: std::net::IpAddr = "10.0.0.2".parse().unwrap();
         let outside: std::net::IpAddr = "203.0.113.9".parse().unwrap();
         // Without --trusted-proxy the header is ignored.
-        assert_eq!(client_address(Some(outside), ["1.1.1.1"].into_iter(), &[]), "203.0.113.9");
+        assert_eq!(
+            client_address(Some(outside), ["1.1.1.1"].into_iter(), &[]),
+            "203.0.113.9"
+        );
         // An untrusted peer's header is ignored even when a proxy is trusted.
-        assert_eq!(client_address(Some(outside), ["1.1.1.1"].into_iter(), &[proxy]), "203.0.113.9");
+        assert_eq!(
+            client_address(Some(outside), ["1.1.1.1"].into_iter(), &[proxy]),
+            "203.0.113.9"
+        );
         // Through the trusted proxy: the address it appended, not what the client put before it.
         assert_eq!(
             client_address(Some(proxy), ["1.1.1.1, 198.51.100.7"].into_iter(), &[proxy]),

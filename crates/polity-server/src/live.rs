@@ -196,7 +196,12 @@ impl Record {
         result
     }
 
-    async fn act_once_durable(&self, command: Command, extra: Extra, context: &Context) -> Result<Vec<Event>, ActError> {
+    async fn act_once_durable(
+        &self,
+        command: Command,
+        extra: Extra,
+        context: &Context,
+    ) -> Result<Vec<Event>, ActError> {
         if let Some(problems) = self.broken() {
             return Err(ActError::Broken(problems));
         }

@@ -46,7 +46,10 @@ impl Metrics {
                     .count();
                 self.ballots.fetch_add(ballots as u64, Ordering::Relaxed);
                 let seconds = took.as_secs_f64();
-                let bucket = BUCKETS.iter().position(|bound| seconds <= *bound).unwrap_or(BUCKETS.len());
+                let bucket = BUCKETS
+                    .iter()
+                    .position(|bound| seconds <= *bound)
+                    .unwrap_or(BUCKETS.len());
                 let mut latency = self.latency.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
                 latency.0[bucket] += 1;
                 latency.1 += took.as_micros() as u64;
@@ -76,7 +79,12 @@ impl Metrics {
             let _ = writeln!(out, "# HELP {name} {help}\n# TYPE {name} {kind}");
             name.to_owned()
         }
-        let name = family(&mut out, "polity_acts_accepted_total", "counter", "Acts recorded (durable).");
+        let name = family(
+            &mut out,
+            "polity_acts_accepted_total",
+            "counter",
+            "Acts recorded (durable).",
+        );
         let _ = writeln!(out, "{name} {}", self.accepted.load(Ordering::Relaxed));
         let name = family(
             &mut out,
@@ -84,12 +92,27 @@ impl Metrics {
             "counter",
             "Acts refused, by the rule that refused them (or busy, bad-input, broken, store).",
         );
-        for (rule, count) in self.refused.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).iter() {
+        for (rule, count) in self
+            .refused
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .iter()
+        {
             let _ = writeln!(out, "{name}{{rule=\"{rule}\"}} {count}");
         }
-        let name = family(&mut out, "polity_ballots_cast_total", "counter", "Ballots cast (and replaced).");
+        let name = family(
+            &mut out,
+            "polity_ballots_cast_total",
+            "counter",
+            "Ballots cast (and replaced).",
+        );
         let _ = writeln!(out, "{name} {}", self.ballots.load(Ordering::Relaxed));
-        let name = family(&mut out, "polity_events_appended_total", "counter", "Events this server appended.");
+        let name = family(
+            &mut out,
+            "polity_events_appended_total",
+            "counter",
+            "Events this server appended.",
+        );
         let _ = writeln!(out, "{name} {}", self.events.load(Ordering::Relaxed));
         let name = family(
             &mut out,
@@ -114,11 +137,21 @@ impl Metrics {
         let _ = writeln!(out, "{name}_bucket{{le=\"+Inf\"}} {cumulative}");
         let _ = writeln!(out, "{name}_sum {}", sum as f64 / 1_000_000.0);
         let _ = writeln!(out, "{name}_count {cumulative}");
-        let name = family(&mut out, "polity_record_head_seq", "gauge", "The sequence number of the record's last event.");
+        let name = family(
+            &mut out,
+            "polity_record_head_seq",
+            "gauge",
+            "The sequence number of the record's last event.",
+        );
         let _ = writeln!(out, "{name} {head_seq}");
         let name = family(&mut out, "polity_sessions", "gauge", "Web sessions not yet expired.");
         let _ = writeln!(out, "{name} {sessions}");
-        let name = family(&mut out, "polity_outbox_waiting", "gauge", "Messages in the outbox not yet sent nor given up.");
+        let name = family(
+            &mut out,
+            "polity_outbox_waiting",
+            "gauge",
+            "Messages in the outbox not yet sent nor given up.",
+        );
         let _ = writeln!(out, "{name} {outbox_waiting}");
         out
     }

@@ -541,7 +541,11 @@ async fn a_record_broken_while_serving_refuses_every_act() {
     let ready = call(&router, "GET", "/readyz", &[], "").await;
     assert_eq!(ready.status, 503);
     assert_eq!(ready.json()["ready"], false);
-    assert!(ready.json()["reason"].as_str().unwrap().contains("event 3 was changed"), "{}", ready.body);
+    assert!(
+        ready.json()["reason"].as_str().unwrap().contains("event 3 was changed"),
+        "{}",
+        ready.body
+    );
     assert_eq!(call(&router, "GET", "/healthz", &[], "").await.status, 200);
 }
 

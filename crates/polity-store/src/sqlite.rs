@@ -215,3 +215,12 @@ impl EventLog for SqliteStore {
 
     shared_reads!(readers);
 }
+
+impl SqliteStore {
+    /// Writes a consistent copy of the whole database to a new file at `path` (`VACUUM INTO`):
+    /// it may run while others write; the file must not exist.
+    pub async fn copy_into(&self, path: &str) -> Result<(), crate::StoreError> {
+        sqlx::query("VACUUM INTO $1").bind(path).execute(self.pool()).await?;
+        Ok(())
+    }
+}

@@ -2,6 +2,7 @@
 
 mod affiliations;
 mod audit;
+mod backup;
 mod compare;
 mod feasibility;
 mod notify;
@@ -325,6 +326,25 @@ enum Command {
     /// nothing) in the person's language (`lang:` in people.yaml), and sent with --smtp. People
     /// may mute the optional kinds (`mute:`). `--dry-run` lists and changes nothing.
     Notify(notify::NotifyArgs),
+    /// A consistent copy of the record, verified: SQLite through `VACUUM INTO` (servers may keep
+    /// running), PostgreSQL through `pg_dump --format=custom` (the PostgreSQL tools must be on the
+    /// PATH). Never overwrites a file.
+    Backup {
+        /// The file to write.
+        out: PathBuf,
+        /// The store: sqlite:PATH or postgres://USER@HOST/DB.
+        #[arg(long, default_value = "sqlite:polity.db", env = "POLITY_DB")]
+        db: String,
+    },
+    /// A backup back into a new SQLite file or an empty PostgreSQL database, then `audit verify`.
+    /// A SQLite backup that does not verify is refused before it is copied.
+    Restore {
+        /// The file `polity backup` wrote.
+        from: PathBuf,
+        /// The store to restore into (a new SQLite file, or an empty PostgreSQL database).
+        #[arg(long, env = "POLITY_DB")]
+        db: String,
+    },
     /// The messages in the outbox, newest first: sent, waiting, retrying (with the last error)
     /// or given up.
     Outbox {
@@ -456,7 +476,10 @@ fn main() -> ExitCode {
         }
         None => std::env::args_os().collect(),
     };
-    let cli = match command.try_get_matches_from(args).and_then(|matches| Cli::from_arg_matches(&matches)) {
+    let cli = match command
+        .try_get_matches_from(args)
+        .and_then(|matches| Cli::from_arg_matches(&matches))
+    {
         Ok(cli) => cli,
         Err(error) => error.exit(),
     };
@@ -741,6 +764,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
             &actor,
         ))?),
         Command::Stats { command } => print(stats::run(&command)?),
+        Command::Backup { out, db } => print(runtime()?.block_on(backup::backup(&db, &out))?),
+        Command::Restore { from, db } => print(runtime()?.block_on(backup::restore(&db, &from))?),
         Command::Notify(args) => print(runtime()?.block_on(notify::run(&args))?),
         Command::Outbox { format, json, actor } => {
             print(runtime()?.block_on(notify::outbox(&actor, json || format == Some(OutputFormat::Json)))?)

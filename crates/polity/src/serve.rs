@@ -59,7 +59,12 @@ pub struct ServeArgs {
     /// `BODY=PATH`, or `PATH` for the top bodies (those no other body oversees); repeat for
     /// several. Read in the background after the server starts (kept in the stats cache,
     /// POLITY_CACHE_DIR or ~/.cache/polity), and read again every hour.
-    #[arg(long = "repo", value_name = "[BODY=]PATH", env = "POLITY_REPO", value_delimiter = ',')]
+    #[arg(
+        long = "repo",
+        value_name = "[BODY=]PATH",
+        env = "POLITY_REPO",
+        value_delimiter = ','
+    )]
     pub repos: Vec<String>,
     /// Send what the record owes people by e-mail (see `polity notify`): smtps://HOST[:PORT]
     /// (TLS) or smtp://HOST[:PORT]?tls=required (STARTTLS); plain smtp:// only to this machine.
@@ -81,7 +86,12 @@ pub struct ServeArgs {
     pub public_metrics: bool,
     /// A reverse proxy's address whose `X-Forwarded-For` names the client for the rate limits;
     /// repeat for several. Without it the header is ignored (a client could choose its address).
-    #[arg(long = "trusted-proxy", value_name = "IP", env = "POLITY_TRUSTED_PROXY", value_delimiter = ',')]
+    #[arg(
+        long = "trusted-proxy",
+        value_name = "IP",
+        env = "POLITY_TRUSTED_PROXY",
+        value_delimiter = ','
+    )]
     pub trusted_proxies: Vec<std::net::IpAddr>,
     /// A TOML file with any of these settings, named as the flags without `--` (`listen =
     /// "0.0.0.0:8080"`, `repo = ["tsc=/srv/repo"]`); a flag or a POLITY_* variable wins over it.
@@ -443,11 +453,14 @@ pub fn with_config(args: Vec<std::ffi::OsString>, serve: &clap::Command) -> Resu
         .iter()
         .map(|arg| arg.to_string_lossy().into_owned())
         .collect();
-    let file = rest.iter().enumerate().find_map(|(index, arg)| match arg.strip_prefix("--config") {
-        Some("") => rest.get(index + 1).cloned(),
-        Some(value) => value.strip_prefix('=').map(str::to_owned),
-        None => None,
-    });
+    let file = rest
+        .iter()
+        .enumerate()
+        .find_map(|(index, arg)| match arg.strip_prefix("--config") {
+            Some("") => rest.get(index + 1).cloned(),
+            Some(value) => value.strip_prefix('=').map(str::to_owned),
+            None => None,
+        });
     let Some(file) = file else { return Ok(args) };
     let text = std::fs::read_to_string(&file).with_context(|| format!("cannot read the configuration {file}"))?;
     let table: toml::Table = toml::from_str(&text).map_err(|error| anyhow!("{file}: {error}"))?;

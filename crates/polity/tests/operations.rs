@@ -95,7 +95,10 @@ async fn serve_reads_a_config_file_and_reports_health_readiness_and_metrics_to_t
     };
     assert!(value("polity_acts_accepted_total") >= 20.0, "{text}");
     assert_eq!(value("polity_ballots_cast_total"), 14.0, "{text}");
-    assert_eq!(value("polity_act_duration_seconds_count"), value("polity_acts_accepted_total"));
+    assert_eq!(
+        value("polity_act_duration_seconds_count"),
+        value("polity_acts_accepted_total")
+    );
     assert!(value("polity_record_head_seq") >= value("polity_events_appended_total"));
     assert!(text.contains("# TYPE polity_act_duration_seconds histogram"));
     assert!(!text.contains("receipt"), "{text}");
@@ -112,5 +115,8 @@ fn a_config_file_with_an_unknown_setting_starts_nothing_and_names_the_near_one()
         .unwrap();
     assert_eq!(output.status.code(), Some(2));
     let error = String::from_utf8_lossy(&output.stderr);
-    assert!(error.contains("`read-limt` is not a setting of polity serve; did you mean `read-limit`?"), "{error}");
+    assert!(
+        error.contains("`read-limt` is not a setting of polity serve; did you mean `read-limit`?"),
+        "{error}"
+    );
 }

@@ -2921,3 +2921,129 @@ fn t1_init_export_and_audit_verify_speak_json_too() {
     assert_eq!(verify["head_hash"], init["head_hash"]);
     assert_eq!(verify["problems"], serde_json::json!([]));
 }
+
+/// A record with a closed motion, for the backup tests.
+fn with_a_closed_motion(record: &Scenario) {
+    record.ok(&[
+        "motion",
+        "open",
+        "tsc",
+        "--title",
+        "Adopt",
+        "--as",
+        "alice",
+        "--at",
+        "2026-06-02",
+    ]);
+    for member in ["alice", "bob", "chen", "dana", "emil"] {
+        record.ok(&["motion", "vote", "tsc/m1", "yes", "--as", member, "--at", "2026-06-02"]);
+    }
+    record.ok(&["motion", "close", "tsc/m1", "--as", "alice", "--at", "2026-06-03"]);
+}
+
+#[test]
+fn t1_a_sqlite_backup_restores_verified_and_a_changed_backup_is_refused() {
+    let record = Scenario::new("cfn-working-group", "2026-06-01");
+    with_a_closed_motion(&record);
+    let digest = record.ok(&["audit", "state-hash"]);
+    let dir = tempfile::tempdir().unwrap();
+    let copy = dir.path().join("backup.db");
+    let said = record.ok(&["backup", copy.to_str().unwrap()]);
+    assert!(said.contains("it verifies: intact: 8 events"), "{said}");
+    // Never over a file.
+    let again = record.run(&["backup", copy.to_str().unwrap()]);
+    assert_eq!(again.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&again.stderr).contains("never overwrites"));
+    // Back into a new file: the same record.
+    let restored = format!("sqlite:{}", dir.path().join("restored.db").display());
+    let said = stdout(&polity(&["restore", copy.to_str().unwrap(), "--db", &restored]));
+    assert!(said.contains("it verifies: intact: 8 events"), "{said}");
+    assert_eq!(stdout(&polity(&["audit", "state-hash", "--db", &restored])), digest);
+    // Not over a record.
+    let over = polity(&["restore", copy.to_str().unwrap(), "--db", &restored]);
+    assert_eq!(over.status.code(), Some(2));
+    // A backup changed since it was made is refused, and nothing is written.
+    let runtime = tokio::runtime::Runtime::new().unwrap();
+    runtime.block_on(async {
+        let pool = sqlx::SqlitePool::connect(&format!("sqlite:{}", copy.display()))
+            .await
+            .unwrap();
+        sqlx::query("UPDATE events SET payload = replace(payload, 'alice', 'mallory') WHERE seq = 2")
+            .execute(&pool)
+            .await
+            .unwrap();
+        pool.close().await;
+    });
+    let target = dir.path().join("from-changed.db");
+    let refused = polity(&[
+        "restore",
+        copy.to_str().unwrap(),
+        "--db",
+        &format!("sqlite:{}", target.display()),
+    ]);
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("does not verify; nothing was restored"));
+    assert!(!target.exists());
+}
+
+#[test]
+fn t1_a_postgres_backup_restores_into_an_empty_database_verified() {
+    let Ok(admin_url) = std::env::var("POLITY_TEST_POSTGRES") else {
+        eprintln!("PostgreSQL backup check SKIPPED: set POLITY_TEST_POSTGRES to run it");
+        return;
+    };
+    let runtime = tokio::runtime::Runtime::new().unwrap();
+    let (server, _) = admin_url
+        .rsplit_once('/')
+        .expect("POLITY_TEST_POSTGRES ends in /DATABASE");
+    let names = [
+        format!("polity_backup_{}", std::process::id()),
+        format!("polity_restore_{}", std::process::id()),
+    ];
+    runtime.block_on(async {
+        let admin = sqlx::PgPool::connect(&admin_url).await.unwrap();
+        for name in &names {
+            sqlx::query(sqlx::AssertSqlSafe(format!(
+                "DROP DATABASE IF EXISTS {name} WITH (FORCE)"
+            )))
+            .execute(&admin)
+            .await
+            .unwrap();
+            sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
+                .execute(&admin)
+                .await
+                .unwrap();
+        }
+    });
+    let source = format!("{server}/{}", names[0]);
+    let target = format!("{server}/{}", names[1]);
+    let record = Scenario {
+        _dir: tempfile::tempdir().unwrap(),
+        db: source.clone(),
+    };
+    record.ok(&["init", "--registry", "examples/cfn-working-group", "--at", "2026-06-01"]);
+    with_a_closed_motion(&record);
+    let digest = record.ok(&["audit", "state-hash"]);
+    let dir = tempfile::tempdir().unwrap();
+    let dump = dir.path().join("record.dump");
+    let said = record.ok(&["backup", dump.to_str().unwrap()]);
+    assert!(said.contains("with pg_dump"), "{said}");
+    let said = stdout(&polity(&["restore", dump.to_str().unwrap(), "--db", &target]));
+    assert!(said.contains("it verifies: intact: 8 events"), "{said}");
+    assert_eq!(stdout(&polity(&["audit", "state-hash", "--db", &target])), digest);
+    // A database with a record is never restored over.
+    let over = polity(&["restore", dump.to_str().unwrap(), "--db", &source]);
+    assert_eq!(over.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&over.stderr).contains("holds a record already"));
+    runtime.block_on(async {
+        let admin = sqlx::PgPool::connect(&admin_url).await.unwrap();
+        for name in &names {
+            sqlx::query(sqlx::AssertSqlSafe(format!(
+                "DROP DATABASE IF EXISTS {name} WITH (FORCE)"
+            )))
+            .execute(&admin)
+            .await
+            .unwrap();
+        }
+    });
+}
