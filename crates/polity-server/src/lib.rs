@@ -192,7 +192,28 @@ pub fn router(app: Arc<App>) -> Router {
         .merge(operations::routes())
         .layer(axum::middleware::from_fn_with_state(app.clone(), auth::csrf_cookie))
         .layer(axum::middleware::from_fn(security_headers))
+        .layer(axum::middleware::from_fn(access_log))
         .with_state(app)
+}
+
+/// One log line per request: the method, the route's pattern (never the path itself, which may
+/// hold a receipt or a person), the status and the time taken. Never a body, a query, a header.
+async fn access_log(request: axum::extract::Request, next: axum::middleware::Next) -> axum::response::Response {
+    let started = std::time::Instant::now();
+    let method = request.method().clone();
+    let route = request
+        .extensions()
+        .get::<axum::extract::MatchedPath>()
+        .map_or_else(|| "(no route)".to_owned(), |path| path.as_str().to_owned());
+    let response = next.run(request).await;
+    let status = response.status().as_u16();
+    let micros = started.elapsed().as_micros() as u64;
+    if status >= 500 {
+        tracing::warn!(target: "polity::access", %method, route, status, micros, "request");
+    } else {
+        tracing::info!(target: "polity::access", %method, route, status, micros, "request");
+    }
+    response
 }
 
 /// The policy every page is served under: no script at all (the UI needs none), styles and

@@ -93,6 +93,11 @@ pub struct ServeArgs {
         value_delimiter = ','
     )]
     pub trusted_proxies: Vec<std::net::IpAddr>,
+    /// Log lines on standard error: `text` (the default) or `json` (one object a line: time,
+    /// level, target, and for each request its method, route pattern, status and microseconds).
+    /// Which lines: POLITY_LOG (e.g. `info`, `warn`, `polity::access=off`).
+    #[arg(long, value_parser = ["text", "json"], default_value = "text", env = "POLITY_LOG_FORMAT")]
+    pub log_format: String,
     /// A TOML file with any of these settings, named as the flags without `--` (`listen =
     /// "0.0.0.0:8080"`, `repo = ["tsc=/srv/repo"]`); a flag or a POLITY_* variable wins over it.
     #[arg(long, value_name = "FILE")]
@@ -129,7 +134,23 @@ pub(crate) fn demo_registry() -> Vec<(String, String)> {
     ]
 }
 
+fn start_logging(format: &str) {
+    let filter = tracing_subscriber::EnvFilter::try_from_env("POLITY_LOG")
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+    let builder = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .with_ansi(false);
+    // A second subscriber (tests calling serve twice in one process) is not an error.
+    let _ = if format == "json" {
+        builder.json().flatten_event(true).try_init()
+    } else {
+        builder.try_init()
+    };
+}
+
 pub async fn serve(args: ServeArgs) -> Result<()> {
+    start_logging(&args.log_format);
     let db = match (&args.db, args.demo) {
         (Some(db), _) => db.clone(),
         (None, true) => format!(

@@ -120,3 +120,61 @@ fn a_config_file_with_an_unknown_setting_starts_nothing_and_names_the_near_one()
         "{error}"
     );
 }
+
+#[tokio::test]
+async fn json_logs_say_each_request_by_its_route_never_its_receipt() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = format!("sqlite:{}", dir.path().join("record.db").display());
+    let mut child = Command::new(env!("CARGO_BIN_EXE_polity"))
+        .args([
+            "serve",
+            "--demo",
+            "--db",
+            &db,
+            "--listen",
+            "127.0.0.1:0",
+            "--log-format",
+            "json",
+        ])
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(child.stderr.take().unwrap()).lines();
+    let first = lines.next().unwrap().unwrap();
+    let url = first
+        .split_whitespace()
+        .find(|word| word.starts_with("http://"))
+        .unwrap()
+        .trim_end_matches('/')
+        .to_owned();
+    let (sender, receiver) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in lines.map_while(Result::ok) {
+            if sender.send(line).is_err() {
+                return;
+            }
+        }
+    });
+    let server = Server { child, url };
+    let receipt = "0123456789abcdef0123456789abcdef";
+    reqwest::get(format!("{}/healthz", server.url)).await.unwrap();
+    reqwest::get(format!("{}/api/elections/tsc/e1/receipts/{receipt}", server.url))
+        .await
+        .unwrap();
+    let mut logged = Vec::new();
+    while logged.len() < 2 {
+        let line = receiver
+            .recv_timeout(std::time::Duration::from_secs(10))
+            .expect("a log line");
+        if let Ok(value) = serde_json::from_str::<serde_json::Value>(&line) {
+            logged.push((line, value));
+        }
+    }
+    assert_eq!(logged[0].1["route"], "/healthz");
+    assert_eq!(logged[0].1["status"], 200);
+    assert_eq!(logged[0].1["method"], "GET");
+    assert!(logged[0].1["micros"].is_u64());
+    assert_eq!(logged[1].1["route"], "/api/elections/{body}/{n}/receipts/{receipt}");
+    assert!(!logged[1].0.contains(receipt), "{}", logged[1].0);
+}
