@@ -361,8 +361,48 @@ async fn request_timeout(
     }
 }
 
+/// On PostgreSQL: reads what other servers append as soon as their commit is announced
+/// (`LISTEN`/`NOTIFY`), so that an act through one server shows through the others at once; the
+/// poll stays as the fallback for a lost notification or connection.
+pub fn spawn_listener(app: Arc<App>) {
+    let Store::Postgres(store) = &app.record.store else {
+        return;
+    };
+    let store = store.clone();
+    tokio::spawn(async move {
+        loop {
+            let mut listener = match store.listen_for_appends().await {
+                Ok(listener) => listener,
+                Err(error) => {
+                    eprintln!("polity serve: listening for other servers' acts (the poll goes on): {error}");
+                    tokio::time::sleep(Duration::from_secs(5)).await;
+                    continue;
+                }
+            };
+            loop {
+                match listener.recv().await {
+                    Ok(notification) => {
+                        let announced: i64 = notification.payload().parse().unwrap_or(i64::MAX);
+                        let seen = app.record.live.read().await.last_seq;
+                        if announced > seen
+                            && let Err(error) = app.record.refresh().await
+                        {
+                            eprintln!("polity serve: reading the record: {error}");
+                        }
+                    }
+                    Err(error) => {
+                        eprintln!("polity serve: the notification connection failed (the poll goes on): {error}");
+                        break;
+                    }
+                }
+            }
+        }
+    });
+}
+
 pub async fn serve_on(app: Arc<App>, listener: tokio::net::TcpListener) -> anyhow::Result<()> {
     spawn_poller(app.clone());
+    spawn_listener(app.clone());
     // On Ctrl-C or SIGTERM: stop accepting, let the requests under way finish (each act is
     // answered only once durable), then exit.
     let shutdown = async {

@@ -23,7 +23,19 @@ impl PostgresStore {
     pub fn pool(&self) -> &PgPool {
         &self.pool
     }
+
+    /// A connection that hears every append committed by any server (`LISTEN`); each
+    /// notification's payload is the new head's sequence number. It reconnects by itself; a
+    /// notification lost meanwhile is made up for by the poll.
+    pub async fn listen_for_appends(&self) -> Result<sqlx::postgres::PgListener, StoreError> {
+        let mut listener = sqlx::postgres::PgListener::connect_with(&self.pool).await?;
+        listener.listen(APPENDED_CHANNEL).await?;
+        Ok(listener)
+    }
 }
+
+/// The `NOTIFY` channel of appends.
+pub const APPENDED_CHANNEL: &str = "polity_appended";
 
 impl EventLog for PostgresStore {
     async fn append_with_ballot(
@@ -82,6 +94,12 @@ impl EventLog for PostgresStore {
             sqlx::query("UPDATE head SET seq = $1, hash = $2 WHERE id = 1")
                 .bind(last.seq)
                 .bind(&last.hash)
+                .execute(&mut *transaction)
+                .await?;
+            // Other servers listening learn of the new head when (and only if) this commits.
+            sqlx::query("SELECT pg_notify($1, $2)")
+                .bind(APPENDED_CHANNEL)
+                .bind(last.seq.to_string())
                 .execute(&mut *transaction)
                 .await?;
         }

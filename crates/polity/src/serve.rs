@@ -93,6 +93,10 @@ pub struct ServeArgs {
         value_delimiter = ','
     )]
     pub trusted_proxies: Vec<std::net::IpAddr>,
+    /// How often (milliseconds) to look for acts other servers recorded. On PostgreSQL a server
+    /// also hears each commit at once (LISTEN/NOTIFY); the poll catches a lost notification.
+    #[arg(long, default_value_t = 200, value_name = "MS", env = "POLITY_POLL_EVERY_MS")]
+    pub poll_every_ms: u64,
     /// Log lines on standard error: `text` (the default) or `json` (one object a line: time,
     /// level, target, and for each request its method, route pattern, status and microseconds).
     /// Which lines: POLITY_LOG (e.g. `info`, `warn`, `polity::access=off`).
@@ -136,7 +140,7 @@ pub(crate) fn demo_registry() -> Vec<(String, String)> {
 
 fn start_logging(format: &str) {
     let filter = tracing_subscriber::EnvFilter::try_from_env("POLITY_LOG")
-        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,sqlx=warn"));
     let builder = tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_writer(std::io::stderr)
@@ -213,6 +217,7 @@ pub async fn serve(args: ServeArgs) -> Result<()> {
         github,
         checkpoint_key,
         public_url: Some(public_url.clone()),
+        poll: std::time::Duration::from_millis(args.poll_every_ms.max(10)),
         metrics: match (&args.metrics_token, args.public_metrics) {
             (Some(token), _) => polity_server::MetricsAccess::Token(sha256_hex(token.trim())),
             (None, true) => polity_server::MetricsAccess::Public,

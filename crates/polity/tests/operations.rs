@@ -29,7 +29,12 @@ fn start(args: &[&str], env: &[(&str, &str)]) -> Server {
         .expect("polity serve starts");
     let stderr = child.stderr.take().unwrap();
     let mut lines = BufReader::new(stderr).lines();
-    let line = lines.next().expect("a first line").expect("text");
+    // The address line (log lines may come first).
+    let line = lines
+        .by_ref()
+        .map_while(Result::ok)
+        .find(|line| line.contains("http://"))
+        .expect("polity serve says its address");
     let url = line
         .split_whitespace()
         .find(|word| word.starts_with("http://"))

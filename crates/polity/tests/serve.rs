@@ -26,8 +26,13 @@ fn polity() -> Command {
 }
 
 fn start(db: &str, registry: Option<&str>) -> Server {
+    start_with(db, registry, &[])
+}
+
+fn start_with(db: &str, registry: Option<&str>, extra: &[&str]) -> Server {
     let mut command = polity();
     command.args(["serve", "--db", db, "--listen", "127.0.0.1:0", "--today", "2026-06-20"]);
+    command.args(extra);
     if let Some(registry) = registry {
         command.args(["--registry", registry]);
     }
@@ -38,7 +43,12 @@ fn start(db: &str, registry: Option<&str>) -> Server {
         .expect("polity serve starts");
     let stderr = child.stderr.take().unwrap();
     let mut lines = BufReader::new(stderr).lines();
-    let line = lines.next().expect("a first line").expect("text");
+    // The address line (log lines may come first).
+    let line = lines
+        .by_ref()
+        .map_while(Result::ok)
+        .find(|line| line.contains("http://"))
+        .expect("polity serve says its address");
     let url = line
         .split_whitespace()
         .find(|word| word.starts_with("http://"))
@@ -250,6 +260,68 @@ async fn two_servers_share_postgres_visible_within_a_second_no_double_count() {
     drop((a, b));
     admin.close().await;
     let admin = sqlx::PgPool::connect(&admin_url).await.unwrap();
+    let _ = sqlx::query(sqlx::AssertSqlSafe(format!(
+        "DROP DATABASE IF EXISTS {name} WITH (FORCE)"
+    )))
+    .execute(&admin)
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_act_through_one_server_reaches_the_other_by_notification_without_waiting_for_the_poll() {
+    let admin_url = match std::env::var("POLITY_TEST_POSTGRES") {
+        Ok(url) if !url.is_empty() => url,
+        _ => {
+            eprintln!("LISTEN/NOTIFY between servers SKIPPED: set POLITY_TEST_POSTGRES to a server URL to run it");
+            return;
+        }
+    };
+    let admin = sqlx::PgPool::connect(&admin_url).await.unwrap();
+    let name = format!("polity_notify_{}", std::process::id());
+    let _ = sqlx::query(sqlx::AssertSqlSafe(format!(
+        "DROP DATABASE IF EXISTS {name} WITH (FORCE)"
+    )))
+    .execute(&admin)
+    .await;
+    sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
+        .execute(&admin)
+        .await
+        .unwrap();
+    let (server_url, _) = admin_url.rsplit_once('/').unwrap();
+    let db = format!("{server_url}/{name}");
+    let registry = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/cfn-working-group");
+    // Both poll only every ten minutes: what B learns within seconds it heard by notification.
+    let slow = ["--poll-every-ms", "600000"];
+    let a = start_with(&db, Some(registry), &slow);
+    let b = start_with(&db, None, &slow);
+    let token = account(&db, "alice");
+    let client = reqwest::Client::new();
+    let (status, _) = post(
+        &client,
+        &format!("{}/api/bodies/tsc/motions", a.url),
+        &token,
+        serde_json::json!({"title": "Heard, not polled"}),
+    )
+    .await;
+    assert_eq!(status, 200);
+    let started = Instant::now();
+    loop {
+        let response = client
+            .get(format!("{}/api/motions/tsc/m1", b.url))
+            .send()
+            .await
+            .unwrap();
+        if response.status() == 200 {
+            break;
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(30),
+            "B never heard of A's motion (the poll is ten minutes away)"
+        );
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+    eprintln!("B saw A's motion {:?} after it was recorded", started.elapsed());
+    drop((a, b));
     let _ = sqlx::query(sqlx::AssertSqlSafe(format!(
         "DROP DATABASE IF EXISTS {name} WITH (FORCE)"
     )))
