@@ -48,8 +48,41 @@ fn start(args: &[&str], env: &[(&str, &str)]) -> Server {
 #[tokio::test]
 async fn serve_reads_a_config_file_and_reports_health_readiness_and_metrics_to_the_token_holder() {
     let dir = tempfile::tempdir().unwrap();
+    health_readiness_and_metrics(&format!("sqlite:{}", dir.path().join("record.db").display())).await;
+}
+
+#[tokio::test]
+async fn on_postgres_too_serve_reports_health_readiness_and_metrics() {
+    let admin_url = match std::env::var("POLITY_TEST_POSTGRES") {
+        Ok(url) if !url.is_empty() => url,
+        _ => {
+            eprintln!("health and metrics on PostgreSQL SKIPPED: set POLITY_TEST_POSTGRES to a server URL to run it");
+            return;
+        }
+    };
+    let admin = sqlx::PgPool::connect(&admin_url).await.unwrap();
+    let name = format!("polity_operations_{}", std::process::id());
+    let _ = sqlx::query(sqlx::AssertSqlSafe(format!(
+        "DROP DATABASE IF EXISTS {name} WITH (FORCE)"
+    )))
+    .execute(&admin)
+    .await;
+    sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
+        .execute(&admin)
+        .await
+        .unwrap();
+    let (server, _) = admin_url.rsplit_once('/').unwrap();
+    health_readiness_and_metrics(&format!("{server}/{name}")).await;
+    let _ = sqlx::query(sqlx::AssertSqlSafe(format!(
+        "DROP DATABASE IF EXISTS {name} WITH (FORCE)"
+    )))
+    .execute(&admin)
+    .await;
+}
+
+async fn health_readiness_and_metrics(db: &str) {
+    let dir = tempfile::tempdir().unwrap();
     let config = dir.path().join("polity.toml");
-    let db = format!("sqlite:{}", dir.path().join("record.db").display());
     std::fs::write(
         &config,
         format!(
