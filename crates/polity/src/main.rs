@@ -7,6 +7,7 @@ mod compare;
 mod feasibility;
 mod notify;
 mod record;
+mod render;
 mod report;
 mod rules;
 mod serve;
@@ -326,6 +327,11 @@ enum Command {
     /// nothing) in the person's language (`lang:` in people.yaml), and sent with --smtp. People
     /// may mute the optional kinds (`mute:`). `--dry-run` lists and changes nothing.
     Notify(notify::NotifyArgs),
+    /// Markdown pages from a registry (or a record) as of a date: an index of the bodies, a README
+    /// per body (seats and terms, charter, liaisons and gaps, reports, what is coming, decisions),
+    /// OWNERS_ALIASES for bodies with OWNERS files (Kubernetes), liaisons.md for liaison areas
+    /// (OpenStack). `--check` exits 1 when the pages in OUT are stale, and writes nothing.
+    Render(render::RenderArgs),
     /// A consistent copy of the record, verified: SQLite through `VACUUM INTO` (servers may keep
     /// running), PostgreSQL through `pg_dump --format=custom` (the PostgreSQL tools must be on the
     /// PATH). Never overwrites a file.
@@ -764,6 +770,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
             &actor,
         ))?),
         Command::Stats { command } => print(stats::run(&command)?),
+        Command::Render(args) => {
+            let (text, current) = runtime()?.block_on(render::run(&args))?;
+            print!("{text}");
+            Ok(if current { ExitCode::SUCCESS } else { ExitCode::from(1) })
+        }
         Command::Backup { out, db } => print(runtime()?.block_on(backup::backup(&db, &out))?),
         Command::Restore { from, db } => print(runtime()?.block_on(backup::restore(&db, &from))?),
         Command::Notify(args) => print(runtime()?.block_on(notify::run(&args))?),
