@@ -426,7 +426,8 @@ fn read_details(
         .iter()
         .filter(|walked| matches!(walked, Walked::Known { .. }))
         .count();
-    let threads = threads.clamp(1, 64).min(to_read / 2_000 + 1);
+    // Both cores from a few hundred commits on: a thread costs far less than reading 256 commits.
+    let threads = threads.clamp(1, 64).min(to_read / 256 + 1);
     let chunk = walked.len().div_ceil(threads).max(1);
     let shared = repo.clone().into_sync();
     let read_chunk = |part: Vec<Walked>| -> Result<Vec<Raw>, String> {

@@ -259,7 +259,7 @@ pub(crate) fn act_date(actor: &Actor) -> Result<Date> {
         Some(text) => text
             .parse::<Date>()
             .with_context(|| format!("--at {text:?} is not a date: write YYYY-MM-DD")),
-        None => Ok(jiff::Zoned::now().date()),
+        None => Ok(crate::today()),
     }
 }
 

@@ -435,7 +435,7 @@ pub async fn run(args: &RenderArgs) -> Result<(String, bool)> {
         Some(text) => text
             .parse::<Date>()
             .with_context(|| format!("--at {text:?} is not a date: write YYYY-MM-DD"))?,
-        None => jiff::Zoned::now().date(),
+        None => crate::today(),
     };
     let source = source(args).await?;
     let files = pages(&source.state, &source.from, at, args.public_url.as_deref());
