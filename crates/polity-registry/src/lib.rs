@@ -12,4 +12,4 @@ pub mod schema;
 pub mod write;
 
 pub use load::{LoadError, Loaded, findings, load, load_sources, read_sources};
-pub use write::{WriteError, write_people_and_organisations, write_registry};
+pub use write::{WriteError, rendered, write_people_and_organisations, write_registry};

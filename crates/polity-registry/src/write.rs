@@ -45,6 +45,25 @@ pub fn write_people_and_organisations(dir: &Path, files: &RegistryFiles, header:
     Ok(())
 }
 
+/// Every file of the registry as YAML text, by its path in the folder (`polity.yaml`,
+/// `bodies/tsc.yaml`, …), without a header: the same text `write_registry` writes after its header.
+pub fn rendered(files: &RegistryFiles) -> Result<std::collections::BTreeMap<String, String>, WriteError> {
+    let mut out = std::collections::BTreeMap::new();
+    out.insert(
+        CONSTITUTION_FILE.to_owned(),
+        yaml("the constitution", "", &files.constitution)?,
+    );
+    out.insert(PEOPLE_FILE.to_owned(), yaml("people", "", &files.people)?);
+    out.insert(
+        ORGANISATIONS_FILE.to_owned(),
+        yaml("organisations", "", &files.organisations)?,
+    );
+    for (name, body) in &files.bodies {
+        out.insert(format!("{BODIES_DIR}/{name}.yaml"), yaml(name, "", body)?);
+    }
+    Ok(out)
+}
+
 /// Writes every file of the registry under `dir` (created if missing). `header` (comment lines,
 /// each starting with `#`) is put at the top of every file, e.g. where the data came from.
 pub fn write_registry(dir: &Path, files: &RegistryFiles, header: &str) -> Result<(), WriteError> {

@@ -202,8 +202,14 @@ enum Command {
         actor: record::Actor,
     },
     /// Write the record's current structure back as registry files.
+    ///
+    /// With --check, write nothing: compare the folder's registry with the record's, as data
+    /// (comments and layout do not count), and exit 1 naming the files that differ.
     Export {
         dir: PathBuf,
+        /// Compare instead of writing; exit 1 when the folder and the record differ.
+        #[arg(long)]
+        check: bool,
         /// human (the default) or json.
         #[arg(long, value_parser = parse_output_format)]
         format: Option<OutputFormat>,
@@ -728,9 +734,20 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
         Command::Export {
             dir,
+            check: true,
+            actor,
+            ..
+        } => {
+            let (text, same) = runtime()?.block_on(record::export_check(&dir, &actor))?;
+            print!("{text}");
+            Ok(if same { ExitCode::SUCCESS } else { ExitCode::from(1) })
+        }
+        Command::Export {
+            dir,
             format,
             json,
             actor,
+            ..
         } => {
             let text = runtime()?.block_on(record::export(&dir, &actor))?;
             print(if json || format == Some(OutputFormat::Json) {

@@ -405,6 +405,78 @@ pub async fn init_sources(name: &str, sources: Vec<(String, String)>, actor: &Ac
     ))
 }
 
+/// `export --check`: whether the registry folder `dir` says what the record says, compared as
+/// data (the same export of both; comments and layout do not count). (text, same).
+pub async fn export_check(dir: &Path, actor: &Actor) -> Result<(String, bool)> {
+    let record = Record::open(&actor.db).await?;
+    if !record.state.recorded {
+        bail!("the record {} holds no registry: run `polity init` first", actor.db);
+    }
+    let loaded = polity_registry::load(dir)?;
+    if let Some(error) = loaded
+        .findings
+        .iter()
+        .find(|finding| finding.severity == polity_model::Severity::Error)
+    {
+        bail!(
+            "{} has errors ({}: {}); run `polity check {}` first",
+            dir.display(),
+            error.rule,
+            error.message,
+            dir.display()
+        );
+    }
+    let ours = polity_registry::rendered(&polity_registry::export::to_files(&record.state.polity))?;
+    let theirs = polity_registry::rendered(&polity_registry::export::to_files(&loaded.polity))?;
+    let mut out = String::new();
+    let mut differing = 0;
+    let paths: std::collections::BTreeSet<&String> = ours.keys().chain(theirs.keys()).collect();
+    for path in paths {
+        match (ours.get(path), theirs.get(path)) {
+            (Some(a), Some(b)) if a == b => {}
+            (Some(_), None) => {
+                differing += 1;
+                let _ = writeln!(out, "{path}: in the record, not in {}", dir.display());
+            }
+            (None, Some(_)) => {
+                differing += 1;
+                let _ = writeln!(out, "{path}: in {}, not in the record", dir.display());
+            }
+            (Some(record_text), Some(files_text)) => {
+                differing += 1;
+                let _ = writeln!(out, "{path} differs:");
+                let record_lines: std::collections::BTreeSet<&str> = record_text.lines().collect();
+                let file_lines: std::collections::BTreeSet<&str> = files_text.lines().collect();
+                for line in record_text.lines().filter(|line| !file_lines.contains(line)).take(10) {
+                    let _ = writeln!(out, "  record: {}", line.trim_end());
+                }
+                for line in files_text.lines().filter(|line| !record_lines.contains(line)).take(10) {
+                    let _ = writeln!(out, "  files:  {}", line.trim_end());
+                }
+            }
+            (None, None) => {}
+        }
+    }
+    if differing == 0 {
+        return Ok((
+            format!(
+                "{} says what the record says (after event {})\n",
+                dir.display(),
+                record.last_seq
+            ),
+            true,
+        ));
+    }
+    Ok((
+        format!(
+            "{differing} file(s) of {} differ from the record (after event {}); `polity export DIR` writes the record's:\n{out}",
+            dir.display(),
+            record.last_seq
+        ),
+        false,
+    ))
+}
+
 pub async fn export(dir: &Path, actor: &Actor) -> Result<String> {
     let record = Record::open(&actor.db).await?;
     if !record.state.recorded {

@@ -3227,3 +3227,43 @@ fn render_from_a_record_shows_decisions_and_open_elections_with_links() {
     assert_eq!(both.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&both.stderr).contains("not both"));
 }
+
+#[test]
+fn export_check_says_whether_the_files_say_what_the_record_says() {
+    let record = Scenario::new("paddle-sigs", "2026-06-01");
+    // Just recorded: the folder and the record agree (comments and layout do not count).
+    let same = record.run(&["export", "examples/paddle-sigs", "--check"]);
+    assert!(
+        same.status.success(),
+        "{}{}",
+        stdout(&same),
+        String::from_utf8_lossy(&same.stderr)
+    );
+    assert!(stdout(&same).contains("says what the record says (after event 1)"));
+    // A report recorded since: the folder is behind, and the check names the file and the line.
+    record.ok(&[
+        "report",
+        "submit",
+        "sig-compiler",
+        "--link",
+        "https://example.org/q2",
+        "--as",
+        "ravi",
+        "--at",
+        "2026-06-30",
+    ]);
+    let behind = record.run(&["export", "examples/paddle-sigs", "--check"]);
+    assert_eq!(behind.status.code(), Some(1));
+    let said = stdout(&behind);
+    assert!(
+        said.contains("1 file(s) of examples/paddle-sigs differ from the record (after event 2)"),
+        "{said}"
+    );
+    assert!(said.contains("bodies/sig-compiler.yaml differs:"), "{said}");
+    assert!(said.contains("record:") && said.contains("2026-06-30"), "{said}");
+    // Exported, the folder is current again.
+    let dir = tempfile::tempdir().unwrap();
+    record.ok(&["export", dir.path().to_str().unwrap()]);
+    let current = record.run(&["export", dir.path().to_str().unwrap(), "--check"]);
+    assert!(current.status.success(), "{}", stdout(&current));
+}
