@@ -5,6 +5,7 @@
 //! takes the date it answers for.
 
 pub mod check;
+pub mod diff;
 pub mod due;
 pub mod finding;
 pub mod model;

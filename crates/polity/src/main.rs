@@ -48,6 +48,12 @@ enum Command {
         at: Option<String>,
         #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
         format: CheckFormat,
+        /// Compare the files with this record (sqlite:PATH or postgres://…): say what the change
+        /// does, and report as errors what should have come from a recorded process (a seat
+        /// without an election or appointment, a state without a motion, a timetable extended, a
+        /// decision rule changed), on the changed lines.
+        #[arg(long, value_name = "URL")]
+        record: Option<String>,
     },
     /// Whether each body's rules can be met by the people it has.
     ///
@@ -564,20 +570,49 @@ pub(crate) fn today() -> Date {
 
 fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
-        Command::Check { dir, at, format } => {
+        Command::Check {
+            dir,
+            at,
+            format,
+            record,
+        } => {
             let at = match at {
                 Some(text) => parse_date(&text, "--at")?,
                 None => today(),
             };
             let loaded = polity_registry::load(&dir)?;
-            let findings = polity_registry::findings(&loaded, at);
+            let mut findings = polity_registry::findings(&loaded, at);
+            let changes = match &record {
+                Some(url) => {
+                    let record = runtime()?.block_on(record::Record::open(url))?;
+                    if !record.state.recorded {
+                        anyhow::bail!("the record {url} holds no registry: run `polity init` first");
+                    }
+                    let changes = polity_model::diff::changes(&record.state.polity, &loaded.polity, at);
+                    findings.extend(changes.iter().filter_map(polity_model::diff::Change::finding));
+                    polity_model::sort_findings(&mut findings);
+                    Some(changes)
+                }
+                None => None,
+            };
             let output = match format {
                 CheckFormat::Human => {
                     use std::io::IsTerminal as _;
                     let colour = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-                    report::check_human(&dir, &loaded.polity, &findings, at, colour)
+                    let mut text = String::new();
+                    if let Some(changes) = &changes {
+                        text.push_str(&report::changes_human(changes));
+                    }
+                    text.push_str(&report::check_human(&dir, &loaded.polity, &findings, at, colour));
+                    text
                 }
-                CheckFormat::Json => report::check_json(&dir, &loaded.polity, &findings, at),
+                CheckFormat::Json => {
+                    let text = report::check_json(&dir, &loaded.polity, &findings, at);
+                    match &changes {
+                        Some(changes) => report::with_changes_json(&text, changes),
+                        None => text,
+                    }
+                }
                 CheckFormat::Github => report::check_github(&dir, &loaded.polity, &findings),
             };
             print!("{output}");

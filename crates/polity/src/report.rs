@@ -285,3 +285,46 @@ mod tests {
         assert!(plain.contains(" | ") && plain.contains('^'), "{plain}");
     }
 }
+
+/// `check --record`: what the change of the files does, one line each; those that need a process
+/// are marked and come back as findings below.
+pub fn changes_human(changes: &[polity_model::diff::Change]) -> String {
+    let mut out = String::new();
+    if changes.is_empty() {
+        out.push_str("The files say what the record says.\n\n");
+        return out;
+    }
+    let _ = writeln!(out, "What this change does ({}):", changes.len());
+    for change in changes {
+        let _ = writeln!(
+            out,
+            "  {}{}",
+            change.what,
+            change
+                .needs
+                .map(|rule| format!("  [needs a recorded process: {rule}]"))
+                .unwrap_or_default()
+        );
+    }
+    out.push('\n');
+    out
+}
+
+/// `check --record --format json`: the report with a `changes` list.
+pub fn with_changes_json(report: &str, changes: &[polity_model::diff::Change]) -> String {
+    let mut value: serde_json::Value = serde_json::from_str(report).expect("the report is JSON");
+    value["changes"] = changes
+        .iter()
+        .map(|change| {
+            serde_json::json!({
+                "body": change.body,
+                "what": change.what,
+                "needs": change.needs.map(|rule| rule.as_str()),
+                "line": change.loc.line,
+            })
+        })
+        .collect();
+    let mut text = serde_json::to_string_pretty(&value).expect("plain data serialises");
+    text.push('\n');
+    text
+}

@@ -3267,3 +3267,95 @@ fn export_check_says_whether_the_files_say_what_the_record_says() {
     let current = record.run(&["export", dir.path().to_str().unwrap(), "--check"]);
     assert!(current.status.success(), "{}", stdout(&current));
 }
+
+/// A copy of an example registry, to edit as a pull request would.
+fn copy_example(name: &str, into: &std::path::Path) {
+    let from = super::root().join("examples").join(name);
+    std::fs::create_dir_all(into.join("bodies")).unwrap();
+    for entry in std::fs::read_dir(&from)
+        .unwrap()
+        .chain(std::fs::read_dir(from.join("bodies")).unwrap())
+    {
+        let path = entry.unwrap().path();
+        if path.is_file() {
+            let relative = path.strip_prefix(&from).unwrap();
+            std::fs::copy(&path, into.join(relative)).unwrap();
+        }
+    }
+}
+
+#[test]
+fn e5_l1_check_against_the_record_finds_a_seat_and_a_state_without_a_process() {
+    let record = Scenario::new("paddle-sigs", "2026-06-01");
+    let dir = tempfile::tempdir().unwrap();
+    copy_example("paddle-sigs", dir.path());
+    let files = dir.path().to_str().unwrap();
+    // Unchanged: nothing to say.
+    let same = polity(&["check", files, "--record", &record.db, "--at", "2026-06-01"]);
+    assert!(same.status.success(), "{}", stdout(&same));
+    assert!(
+        stdout(&same).starts_with("The files say what the record says."),
+        "{}",
+        stdout(&same)
+    );
+    // A pull request: a fourth chair nobody elected, the group archived without a motion, and
+    // an ordinary charter edit.
+    let body = dir.path().join("bodies/sig-compiler.yaml");
+    let text = std::fs::read_to_string(&body).unwrap();
+    let text = text
+        .replace(
+            "  - { person: uma,  seat: tech-lead, from: 2025-06-01 }",
+            "  - { person: uma,  seat: tech-lead, from: 2025-06-01 }\n  - { person: vera, seat: chair, from: 2026-05-01, until: 2028-05-01, class: d }",
+        )
+        .replace("    in: [graph compiler, kernel fusion, code generation]", "    in: [graph compiler, kernel fusion, code generation, autotuning]");
+    std::fs::write(&body, text).unwrap();
+    let changed = polity(&["check", files, "--record", &record.db, "--at", "2026-06-01"]);
+    assert_eq!(changed.status.code(), Some(1));
+    let said = stdout(&changed);
+    assert!(said.contains("What this change does (2):"), "{said}");
+    assert!(
+        said.contains("vera holds the chair seat of sig-compiler  [needs a recorded process: E5]"),
+        "{said}"
+    );
+    assert!(said.contains("sig-compiler's charter scope changes\n"), "{said}");
+    assert!(said.contains("and the record has no process that did it"), "{said}");
+    // On the changed line, for a pull request's annotations.
+    let github = polity(&[
+        "check",
+        files,
+        "--record",
+        &record.db,
+        "--at",
+        "2026-06-01",
+        "--format",
+        "github",
+    ]);
+    let annotations = stdout(&github);
+    let line = std::fs::read_to_string(&body)
+        .unwrap()
+        .lines()
+        .position(|line| line.contains("person: vera, seat: chair"))
+        .unwrap()
+        + 1;
+    assert!(
+        annotations.contains(&format!("bodies/sig-compiler.yaml,line={line},"))
+            && annotations.contains("title=polity E5::vera holds"),
+        "{annotations}"
+    );
+    let json: serde_json::Value = serde_json::from_slice(
+        &polity(&[
+            "check",
+            files,
+            "--record",
+            &record.db,
+            "--at",
+            "2026-06-01",
+            "--format",
+            "json",
+        ])
+        .stdout,
+    )
+    .unwrap();
+    assert_eq!(json["changes"][0]["needs"], "E5");
+    assert_eq!(json["changes"][1]["needs"], serde_json::Value::Null);
+}
