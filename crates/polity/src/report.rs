@@ -248,44 +248,6 @@ pub fn due_json(obligations: &[Obligation], at: Date, within: Period) -> String 
     text
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn r_ref_a_source_line_is_printed_safely_with_a_caret_under_the_token() {
-        assert_eq!(
-            printable("a\u{1b}[2Jb\tc"),
-            "a?[2Jb c",
-            "no escape sequence reaches the terminal"
-        );
-        assert_eq!(printable(&"x".repeat(200)).chars().count(), 161);
-        assert_eq!(token_width("  - { person: alicee, seat: member }", 15), 6);
-        assert_eq!(token_width("leadershp: ptl", 1), 9);
-        assert_eq!(token_width("x", 5), 1);
-    }
-
-    #[test]
-    fn r_schema_colour_only_when_asked() {
-        let loaded = polity_registry::load(Path::new(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/../../examples/dask-leadership-broken"
-        )))
-        .unwrap();
-        let at = jiff::civil::date(2026, 6, 1);
-        let findings = polity_registry::findings(&loaded, at);
-        let dir = Path::new(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/../../examples/dask-leadership-broken"
-        ));
-        let plain = check_human(dir, &loaded.polity, &findings, at, false);
-        let coloured = check_human(dir, &loaded.polity, &findings, at, true);
-        assert!(!plain.contains('\u{1b}'));
-        assert!(coloured.contains("\u{1b}[1;31merror["), "{coloured}");
-        assert!(plain.contains(" | ") && plain.contains('^'), "{plain}");
-    }
-}
-
 /// `check --record`: what the change of the files does, one line each; those that need a process
 /// are marked and come back as findings below.
 pub fn changes_human(changes: &[polity_model::diff::Change]) -> String {
@@ -327,4 +289,42 @@ pub fn with_changes_json(report: &str, changes: &[polity_model::diff::Change]) -
     let mut text = serde_json::to_string_pretty(&value).expect("plain data serialises");
     text.push('\n');
     text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn r_ref_a_source_line_is_printed_safely_with_a_caret_under_the_token() {
+        assert_eq!(
+            printable("a\u{1b}[2Jb\tc"),
+            "a?[2Jb c",
+            "no escape sequence reaches the terminal"
+        );
+        assert_eq!(printable(&"x".repeat(200)).chars().count(), 161);
+        assert_eq!(token_width("  - { person: alicee, seat: member }", 15), 6);
+        assert_eq!(token_width("leadershp: ptl", 1), 9);
+        assert_eq!(token_width("x", 5), 1);
+    }
+
+    #[test]
+    fn r_schema_colour_only_when_asked() {
+        let loaded = polity_registry::load(Path::new(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../examples/dask-leadership-broken"
+        )))
+        .unwrap();
+        let at = jiff::civil::date(2026, 6, 1);
+        let findings = polity_registry::findings(&loaded, at);
+        let dir = Path::new(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../examples/dask-leadership-broken"
+        ));
+        let plain = check_human(dir, &loaded.polity, &findings, at, false);
+        let coloured = check_human(dir, &loaded.polity, &findings, at, true);
+        assert!(!plain.contains('\u{1b}'));
+        assert!(coloured.contains("\u{1b}[1;31merror["), "{coloured}");
+        assert!(plain.contains(" | ") && plain.contains('^'), "{plain}");
+    }
 }
