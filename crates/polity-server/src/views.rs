@@ -39,6 +39,32 @@ pub struct TreeEntry {
     pub depth: usize,
 }
 
+/// A tree entry as a nested list item: whether it opens a list inside the previous item (it is
+/// the first child), and how many lists close before it (it comes after a deeper branch).
+#[derive(Clone, Debug)]
+pub struct NestedEntry {
+    pub entry: TreeEntry,
+    pub opens: bool,
+    pub closes: usize,
+}
+
+/// The flat tree (in walk order, children right after their parent) as nested list items, and
+/// how many lists are still open after the last one.
+pub fn nested(tree: Vec<TreeEntry>) -> (Vec<NestedEntry>, usize) {
+    let mut out = Vec::with_capacity(tree.len());
+    let mut depth: Option<usize> = None;
+    for entry in tree {
+        let (opens, closes) = match depth {
+            None => (false, 0),
+            Some(previous) if entry.depth > previous => (true, 0),
+            Some(previous) => (false, previous - entry.depth),
+        };
+        depth = Some(entry.depth);
+        out.push(NestedEntry { entry, opens, closes });
+    }
+    (out, depth.unwrap_or(0))
+}
+
 /// The bodies as a tree (overseeing body first, its groups below it), each with its state.
 pub fn tree(state: &State, on: Date) -> Vec<TreeEntry> {
     let polity = &state.polity;
@@ -443,4 +469,40 @@ pub fn running_tally(motion: &Motion) -> RunningTally {
         }
     }
     tally
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{TreeEntry, nested};
+
+    fn entry(id: &str, depth: usize) -> TreeEntry {
+        TreeEntry {
+            id: id.to_owned(),
+            name: id.to_owned(),
+            kind: "sig",
+            state: "active",
+            depth,
+        }
+    }
+
+    #[test]
+    fn the_body_tree_nests_each_level_and_closes_every_list_it_opens() {
+        // toc > (sig-a > (wg-1), sig-b), board
+        let (items, closes) = nested(vec![
+            entry("toc", 0),
+            entry("sig-a", 1),
+            entry("wg-1", 2),
+            entry("sig-b", 1),
+            entry("board", 0),
+        ]);
+        let shape: Vec<(bool, usize)> = items.iter().map(|item| (item.opens, item.closes)).collect();
+        assert_eq!(shape, [(false, 0), (true, 0), (true, 0), (false, 1), (false, 1)]);
+        assert_eq!(closes, 0);
+        // Every list opened is closed: opens = closes in all.
+        let opened = items.iter().filter(|item| item.opens).count();
+        let closed: usize = items.iter().map(|item| item.closes).sum::<usize>() + closes;
+        assert_eq!(opened, closed);
+        let (_, left_open) = nested(vec![entry("toc", 0), entry("sig-a", 1), entry("wg-1", 2)]);
+        assert_eq!(left_open, 2);
+    }
 }

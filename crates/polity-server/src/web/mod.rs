@@ -19,7 +19,7 @@ use crate::acts::{Input, Params, ROUTES, Route};
 use crate::api::{ClientAddress, acting_person, perform, process};
 use crate::auth::{Caller, check_csrf, csrf_token, issue_token, sign_in};
 use crate::error::{ApiError, ErrorBody};
-use crate::views::{self, BodyView, PersonView, ProcessLink, RunningTally, TreeEntry, Who};
+use crate::views::{self, BodyView, PersonView, ProcessLink, RunningTally, Who};
 use crate::{App, github};
 
 mod account;
@@ -276,7 +276,8 @@ async fn web_act(
 struct Home {
     page: Page,
     recorded: bool,
-    tree: Vec<TreeEntry>,
+    tree: Vec<views::NestedEntry>,
+    tree_closes: usize,
     elections: Vec<ProcessLink>,
     motions: Vec<ProcessLink>,
     meetings: Vec<ProcessLink>,
@@ -287,10 +288,12 @@ async fn home(State(app): State<Arc<App>>, caller: Caller, session: Session) -> 
         let today = app.today();
         let live = app.record.live.read().await;
         let state = &live.state;
+        let (tree, tree_closes) = views::nested(views::tree(state, today));
         show(&app, &session, &caller, "Governance", |page| Home {
             page,
             recorded: state.recorded,
-            tree: views::tree(state, today),
+            tree,
+            tree_closes,
             elections: state
                 .elections
                 .values()
