@@ -307,10 +307,10 @@ fn tally_command(command: Command) -> Result<ExitCode> {
 /// `polity check`: the registry's findings, and with a record what the files change.
 fn check_command(dir: &Path, at: Option<&str>, format: CheckFormat, record: Option<&str>) -> Result<ExitCode> {
     let at = match at {
-        Some(text) => parse_date(&text, "--at")?,
+        Some(text) => parse_date(text, "--at")?,
         None => today(),
     };
-    let loaded = polity_registry::load(&dir)?;
+    let loaded = polity_registry::load(dir)?;
     let mut findings = polity_registry::findings(&loaded, at);
     let changes = match &record {
         Some(url) => {
@@ -333,17 +333,17 @@ fn check_command(dir: &Path, at: Option<&str>, format: CheckFormat, record: Opti
             if let Some(changes) = &changes {
                 text.push_str(&report::changes_human(changes));
             }
-            text.push_str(&report::check_human(&dir, &loaded.polity, &findings, at, colour));
+            text.push_str(&report::check_human(dir, &loaded.polity, &findings, at, colour));
             text
         }
         CheckFormat::Json => {
-            let text = report::check_json(&dir, &loaded.polity, &findings, at);
+            let text = report::check_json(dir, &loaded.polity, &findings, at);
             match &changes {
                 Some(changes) => report::with_changes_json(&text, changes),
                 None => text,
             }
         }
-        CheckFormat::Github => report::check_github(&dir, &loaded.polity, &findings),
+        CheckFormat::Github => report::check_github(dir, &loaded.polity, &findings),
     };
     print!("{output}");
     let failed = findings.iter().any(|finding| finding.severity == Severity::Error);
@@ -352,9 +352,9 @@ fn check_command(dir: &Path, at: Option<&str>, format: CheckFormat, record: Opti
 
 /// `polity due`: every obligation in date order.
 fn due_command(dir: &Path, at: &str, within: &str, format: DueFormat) -> Result<ExitCode> {
-    let at = parse_date(&at, "--at")?;
-    let within = Period::parse(&within).map_err(anyhow::Error::msg).context("--within")?;
-    let loaded = polity_registry::load(&dir)?;
+    let at = parse_date(at, "--at")?;
+    let within = Period::parse(within).map_err(anyhow::Error::msg).context("--within")?;
+    let loaded = polity_registry::load(dir)?;
     let errors = loaded
         .findings
         .iter()
@@ -378,8 +378,8 @@ fn due_command(dir: &Path, at: &str, within: &str, format: DueFormat) -> Result<
 
 /// `polity import`: a community's governance file to a registry folder.
 fn import_command(source: ImportSource, file: &Path, out: &Path, as_of: &str, json: bool) -> Result<ExitCode> {
-    let as_of = parse_date(&as_of, "--as-of")?;
-    let text = std::fs::read_to_string(&file).with_context(|| format!("cannot read {}", file.display()))?;
+    let as_of = parse_date(as_of, "--as-of")?;
+    let text = std::fs::read_to_string(file).with_context(|| format!("cannot read {}", file.display()))?;
     let (files, summary) = match source {
         ImportSource::K8sSigs => import::k8s::import(&text, as_of)?,
         ImportSource::Openstack => import::openstack::import(&text, as_of)?,
@@ -392,7 +392,7 @@ fn import_command(source: ImportSource, file: &Path, out: &Path, as_of: &str, js
         ),
         summary
     );
-    polity_registry::write_registry(&out, &files, &header)?;
+    polity_registry::write_registry(out, &files, &header)?;
     if json {
         let value = serde_json::json!({
             "imported": summary,
