@@ -72,10 +72,9 @@ pub(crate) fn escape(text: &str) -> String {
     out
 }
 
-pub(crate) fn render(polity: &Polity, options: &Options, person: &Person, what: &What<'_>) -> Rendered {
-    let lang = person.lang;
-    let community = polity.constitution.name.as_str();
-    let (subject, paragraphs, link): (String, Vec<String>, String) = match (lang, what) {
+/// Nominations and voting open, reminders.
+fn elections(polity: &Polity, lang: Lang, what: &What<'_>) -> (String, Vec<String>, String) {
+    match (lang, what) {
         (Lang::En, What::NominationsOpen { election }) => {
             let body = body_name(polity, &election.body);
             (
@@ -182,6 +181,13 @@ pub(crate) fn render(polity: &Polity, options: &Options, person: &Person, what: 
                 format!("/elections/{}", election.id),
             )
         }
+        _ => unreachable!("render() sends only elections here"),
+    }
+}
+
+/// Results.
+fn election_results(polity: &Polity, lang: Lang, what: &What<'_>) -> (String, Vec<String>, String) {
+    match (lang, what) {
         (Lang::En, What::ElectionResult { election }) => {
             let body = body_name(polity, &election.body);
             let outcome = if election.valid == Some(false) {
@@ -224,6 +230,13 @@ pub(crate) fn render(polity: &Polity, options: &Options, person: &Person, what: 
                 format!("/elections/{}", election.id),
             )
         }
+        _ => unreachable!("render() sends only election results here"),
+    }
+}
+
+/// Reports due and overdue, terms ending.
+fn duties(polity: &Polity, lang: Lang, what: &What<'_>) -> (String, Vec<String>, String) {
+    match (lang, what) {
         (Lang::En, What::ReportDue { body, date, summary }) => (
             format!("Report due on {}: {}", day(*date, lang), body_name(polity, body)),
             vec![
@@ -294,6 +307,13 @@ pub(crate) fn render(polity: &Polity, options: &Options, person: &Person, what: 
             )],
             format!("/bodies/{body}"),
         ),
+        _ => unreachable!("render() sends only duties here"),
+    }
+}
+
+/// Meetings and their minutes, motions and proposals awaiting members.
+fn meetings_and_decisions(polity: &Polity, lang: Lang, what: &What<'_>) -> (String, Vec<String>, String) {
+    match (lang, what) {
         (Lang::En, What::MeetingAnnounced { meeting }) => {
             let mut paragraphs = vec![format!(
                 "{} meets on {}{}.",
@@ -438,6 +458,23 @@ pub(crate) fn render(polity: &Polity, options: &Options, person: &Person, what: 
             ],
             format!("/bodies/{}", proposal.body),
         ),
+        _ => unreachable!("render() sends only meetings_and_decisions here"),
+    }
+}
+
+pub(crate) fn render(polity: &Polity, options: &Options, person: &Person, what: &What<'_>) -> Rendered {
+    let lang = person.lang;
+    let community = polity.constitution.name.as_str();
+    let (subject, paragraphs, link) = match what {
+        What::NominationsOpen { .. } | What::VotingOpen { .. } | What::VotingReminder { .. } => {
+            elections(polity, lang, what)
+        }
+        What::ElectionResult { .. } => election_results(polity, lang, what),
+        What::ReportDue { .. } | What::ReportOverdue { .. } | What::TermEnding { .. } => duties(polity, lang, what),
+        What::MeetingAnnounced { .. }
+        | What::MinutesPublished { .. }
+        | What::MotionAwaitingVote { .. }
+        | What::ProposalOpen { .. } => meetings_and_decisions(polity, lang, what),
     };
     let link = options.link(&link);
     let (greeting, footer) = match lang {

@@ -122,12 +122,25 @@ fn header(from: &str, at: Date) -> String {
 
 /// Every generated file: path under OUT → content.
 pub fn pages(state: &State, from: &str, at: Date, public_url: Option<&str>) -> BTreeMap<PathBuf, String> {
-    let mut files = BTreeMap::new();
     let polity = &state.polity;
-    let page_link = |text: &str, path: &str| match public_url {
-        Some(base) => link(text, &format!("{}{path}", base.trim_end_matches('/'))),
-        None => md(text),
-    };
+    let mut files = BTreeMap::new();
+    files.insert(PathBuf::from("README.md"), index_page(state, from, at));
+    for body in &polity.bodies {
+        if let Some(page) = body_page(state, body, from, at, public_url) {
+            files.insert(PathBuf::from(&body.id).join("README.md"), page);
+        }
+    }
+    if polity.bodies.iter().any(|body| !body.owners.is_empty()) {
+        files.insert(PathBuf::from("OWNERS_ALIASES"), owners_aliases(polity, from, at));
+    }
+    if !polity.constitution.liaison_areas.is_empty() {
+        files.insert(PathBuf::from("liaisons.md"), liaisons_table(state, from, at));
+    }
+    files
+}
+
+fn index_page(state: &State, from: &str, at: Date) -> String {
+    let polity = &state.polity;
     // The index.
     let mut index = header(from, at);
     let _ = writeln!(index, "# {}: bodies\n", md(&polity.constitution.name));
@@ -159,253 +172,264 @@ pub fn pages(state: &State, from: &str, at: Date, public_url: Option<&str>) -> B
             view.overseer.as_deref().map_or("—".to_owned(), md)
         );
     }
-    files.insert(PathBuf::from("README.md"), index);
-    // A page per body.
+    index
+}
+
+/// A body's README.
+fn body_page(
+    state: &State,
+    body: &polity_model::Body,
+    from: &str,
+    at: Date,
+    public_url: Option<&str>,
+) -> Option<String> {
+    let page_link = |text: &str, path: &str| match public_url {
+        Some(base) => link(text, &format!("{}{path}", base.trim_end_matches('/'))),
+        None => md(text),
+    };
+    let view = views::body(state, &body.id, at)?;
+    let mut page = header(from, at);
+    let _ = writeln!(page, "# {}\n", md(&view.name));
+    let _ = writeln!(
+        page,
+        "{} · {}{}{}\n",
+        view.kind,
+        view.state,
+        view.overseer
+            .as_ref()
+            .map(|overseer| format!(" · overseen by [{}](../{overseer}/README.md)", md(overseer)))
+            .unwrap_or_default(),
+        view.term
+            .as_ref()
+            .map(|term| format!(" · terms of {}", md(term)))
+            .unwrap_or_default()
+    );
+    let _ = writeln!(page, "## Seats and terms\n");
+    if view.seats.is_empty() {
+        let _ = writeln!(page, "No seat is held on {at}.\n");
+    } else {
+        let _ = writeln!(page, "| Seat | Who | From | Until | Class |");
+        let _ = writeln!(page, "|---|---|---|---|---|");
+        for seat in &view.seats {
+            let _ = writeln!(
+                page,
+                "| {} | {} | {} | {} | {} |",
+                seat.seat,
+                md(&seat.person.name),
+                if seat.from.is_empty() { "—" } else { &seat.from },
+                seat.until.as_deref().unwrap_or("—"),
+                seat.class.as_deref().map_or("—".to_owned(), md)
+            );
+        }
+        page.push('\n');
+    }
+    if !view.charter_in.is_empty() || !view.charter_out.is_empty() || view.charter_approved.is_some() {
+        let _ = writeln!(page, "## Charter\n");
+        if let Some(approved) = &view.charter_approved {
+            let _ = writeln!(page, "Approved on {approved}.\n");
+        }
+        for (label, items) in [("In scope", &view.charter_in), ("Out of scope", &view.charter_out)] {
+            if !items.is_empty() {
+                let _ = writeln!(page, "{label}:\n");
+                for item in items {
+                    let _ = writeln!(page, "- {}", md(item));
+                }
+                page.push('\n');
+            }
+        }
+    }
+    if let Some(end) = &view.timetable_end {
+        let _ = writeln!(page, "The working group's timetable ends on {end} (S4).\n");
+    }
+    if !view.liaisons.is_empty() || !view.liaison_gaps.is_empty() {
+        let _ = writeln!(page, "## Liaisons\n");
+        for (area, people) in &view.liaisons {
+            let names: Vec<String> = people.iter().map(|who| md(&who.name)).collect();
+            let _ = writeln!(page, "- {}: {}", md(area), names.join(", "));
+        }
+        for gap in &view.liaison_gaps {
+            let _ = writeln!(page, "- {}: **nobody** (S9)", md(gap));
+        }
+        page.push('\n');
+    }
+    if !view.owners.is_empty() {
+        let _ = writeln!(page, "## OWNERS\n");
+        for (owners, _) in &view.owners {
+            let _ = writeln!(page, "- {}", link(owners, owners));
+        }
+        page.push('\n');
+    }
+    if !view.reports.is_empty() {
+        let _ = writeln!(page, "## Reports\n");
+        for (date, kind, report_link, _) in &view.reports {
+            let _ = writeln!(
+                page,
+                "- {date}: {kind}{}",
+                report_link
+                    .as_ref()
+                    .map(|url| format!(" ({})", link("report", url)))
+                    .unwrap_or_default()
+            );
+        }
+        page.push('\n');
+    }
+    // What comes: obligations (reports due, elections, reviews, meeting chairs by rotation)
+    // and the record's open elections.
+    let open: Vec<&polity_engine::Election> = state
+        .elections
+        .values()
+        .filter(|election| election.body == body.id && election.phase != Phase::Closed)
+        .collect();
+    if !view.obligations.is_empty() || !open.is_empty() {
+        let _ = writeln!(page, "## Coming up\n");
+        for election in &open {
+            let _ = writeln!(
+                page,
+                "- {}: {} election ({} seat(s)), {}",
+                election.voting_close,
+                election.seat.as_str(),
+                election.seats,
+                match election.phase {
+                    Phase::Nominating => format!("nominations until {}", election.nominations_close),
+                    _ => format!(
+                        "voting until {}; {}",
+                        election.voting_close,
+                        page_link("ballot", &format!("/elections/{}", election.id))
+                    ),
+                }
+            );
+        }
+        for obligation in &view.obligations {
+            let _ = writeln!(
+                page,
+                "- {}{}: {} ({})",
+                obligation.date,
+                if obligation.overdue { " **overdue**" } else { "" },
+                md(&obligation.summary),
+                obligation.rule
+            );
+        }
+        page.push('\n');
+    }
+    // What was decided: the record's closed motions and elections, newest first.
+    let mut decided: Vec<String> = Vec::new();
+    for motion in state.motions.values().filter(|motion| motion.body == body.id) {
+        if let Some(outcome) = &motion.outcome {
+            decided.push(format!(
+                "- Motion {}: {}: {}",
+                page_link(&motion.id, &format!("/motions/{}", motion.id)),
+                md(&motion.title),
+                md(outcome)
+            ));
+        }
+    }
+    for election in state
+        .elections
+        .values()
+        .filter(|election| election.body == body.id && election.phase == Phase::Closed)
+    {
+        let winners: Vec<String> = election
+            .winners
+            .iter()
+            .map(|winner| md(&views::who(state, winner).name))
+            .collect();
+        decided.push(format!(
+            "- Election {} ({}): {}",
+            page_link(&election.id, &format!("/elections/{}", election.id)),
+            election.seat.as_str(),
+            if election.valid == Some(false) {
+                "not valid".to_owned()
+            } else if winners.is_empty() {
+                "no one elected".to_owned()
+            } else {
+                format!("elected {}", winners.join(", "))
+            }
+        ));
+    }
+    if !decided.is_empty() {
+        decided.reverse();
+        let _ = writeln!(page, "## Decisions\n");
+        for line in decided.iter().take(20) {
+            let _ = writeln!(page, "{line}");
+        }
+        page.push('\n');
+    }
+    while page.ends_with("\n\n") {
+        page.pop();
+    }
+    Some(page)
+}
+
+/// Kubernetes: OWNERS_ALIASES with each group's leads by GitHub handle.
+fn owners_aliases(polity: &polity_model::Polity, from: &str, at: Date) -> String {
+    let mut aliases = format!(
+        "# Generated by `polity render` from {from} as of {at}: the leads of each group by GitHub handle.\n\
+         # Do not edit: change the registry and run `polity render` again.\naliases:\n"
+    );
+    for body in &polity.bodies {
+        let mut handles: Vec<String> = polity_model::check::seat_holders(
+            body,
+            &[
+                polity_model::Seat::Chair,
+                polity_model::Seat::CoChair,
+                polity_model::Seat::TechLead,
+            ],
+            polity,
+            at,
+        )
+        .iter()
+        .filter_map(|id| polity.person(id).and_then(|person| person.github.clone()))
+        .map(|handle| handle.to_lowercase())
+        .collect();
+        handles.sort();
+        handles.dedup();
+        if handles.is_empty() {
+            continue;
+        }
+        let _ = writeln!(aliases, "  {}-leads:", body.id);
+        for handle in handles {
+            let _ = writeln!(aliases, "    - {handle}");
+        }
+    }
+    aliases
+}
+
+/// OpenStack: who is liaison for what, across projects.
+fn liaisons_table(state: &State, from: &str, at: Date) -> String {
+    let polity = &state.polity;
+    let areas = &polity.constitution.liaison_areas;
+    let mut table = header(from, at);
+    let _ = writeln!(table, "# {}: liaisons\n", md(&polity.constitution.name));
+    let _ = writeln!(
+        table,
+        "| Project | {} |",
+        areas.iter().map(|area| md(area)).collect::<Vec<_>>().join(" | ")
+    );
+    let _ = writeln!(table, "|---|{}", "---|".repeat(areas.len()));
     for body in &polity.bodies {
         let Some(view) = views::body(state, &body.id, at) else {
             continue;
         };
-        let mut page = header(from, at);
-        let _ = writeln!(page, "# {}\n", md(&view.name));
-        let _ = writeln!(
-            page,
-            "{} · {}{}{}\n",
-            view.kind,
-            view.state,
-            view.overseer
-                .as_ref()
-                .map(|overseer| format!(" · overseen by [{}](../{overseer}/README.md)", md(overseer)))
-                .unwrap_or_default(),
-            view.term
-                .as_ref()
-                .map(|term| format!(" · terms of {}", md(term)))
-                .unwrap_or_default()
-        );
-        let _ = writeln!(page, "## Seats and terms\n");
-        if view.seats.is_empty() {
-            let _ = writeln!(page, "No seat is held on {at}.\n");
-        } else {
-            let _ = writeln!(page, "| Seat | Who | From | Until | Class |");
-            let _ = writeln!(page, "|---|---|---|---|---|");
-            for seat in &view.seats {
-                let _ = writeln!(
-                    page,
-                    "| {} | {} | {} | {} | {} |",
-                    seat.seat,
-                    md(&seat.person.name),
-                    if seat.from.is_empty() { "—" } else { &seat.from },
-                    seat.until.as_deref().unwrap_or("—"),
-                    seat.class.as_deref().map_or("—".to_owned(), md)
-                );
-            }
-            page.push('\n');
+        if view.liaisons.is_empty() && view.liaison_gaps.is_empty() {
+            continue;
         }
-        if !view.charter_in.is_empty() || !view.charter_out.is_empty() || view.charter_approved.is_some() {
-            let _ = writeln!(page, "## Charter\n");
-            if let Some(approved) = &view.charter_approved {
-                let _ = writeln!(page, "Approved on {approved}.\n");
-            }
-            for (label, items) in [("In scope", &view.charter_in), ("Out of scope", &view.charter_out)] {
-                if !items.is_empty() {
-                    let _ = writeln!(page, "{label}:\n");
-                    for item in items {
-                        let _ = writeln!(page, "- {}", md(item));
-                    }
-                    page.push('\n');
-                }
-            }
-        }
-        if let Some(end) = &view.timetable_end {
-            let _ = writeln!(page, "The working group's timetable ends on {end} (S4).\n");
-        }
-        if !view.liaisons.is_empty() || !view.liaison_gaps.is_empty() {
-            let _ = writeln!(page, "## Liaisons\n");
-            for (area, people) in &view.liaisons {
-                let names: Vec<String> = people.iter().map(|who| md(&who.name)).collect();
-                let _ = writeln!(page, "- {}: {}", md(area), names.join(", "));
-            }
-            for gap in &view.liaison_gaps {
-                let _ = writeln!(page, "- {}: **nobody** (S9)", md(gap));
-            }
-            page.push('\n');
-        }
-        if !view.owners.is_empty() {
-            let _ = writeln!(page, "## OWNERS\n");
-            for (owners, _) in &view.owners {
-                let _ = writeln!(page, "- {}", link(owners, owners));
-            }
-            page.push('\n');
-        }
-        if !view.reports.is_empty() {
-            let _ = writeln!(page, "## Reports\n");
-            for (date, kind, report_link, _) in &view.reports {
-                let _ = writeln!(
-                    page,
-                    "- {date}: {kind}{}",
-                    report_link
-                        .as_ref()
-                        .map(|url| format!(" ({})", link("report", url)))
-                        .unwrap_or_default()
-                );
-            }
-            page.push('\n');
-        }
-        // What comes: obligations (reports due, elections, reviews, meeting chairs by rotation)
-        // and the record's open elections.
-        let open: Vec<&polity_engine::Election> = state
-            .elections
-            .values()
-            .filter(|election| election.body == body.id && election.phase != Phase::Closed)
-            .collect();
-        if !view.obligations.is_empty() || !open.is_empty() {
-            let _ = writeln!(page, "## Coming up\n");
-            for election in &open {
-                let _ = writeln!(
-                    page,
-                    "- {}: {} election ({} seat(s)), {}",
-                    election.voting_close,
-                    election.seat.as_str(),
-                    election.seats,
-                    match election.phase {
-                        Phase::Nominating => format!("nominations until {}", election.nominations_close),
-                        _ => format!(
-                            "voting until {}; {}",
-                            election.voting_close,
-                            page_link("ballot", &format!("/elections/{}", election.id))
-                        ),
-                    }
-                );
-            }
-            for obligation in &view.obligations {
-                let _ = writeln!(
-                    page,
-                    "- {}{}: {} ({})",
-                    obligation.date,
-                    if obligation.overdue { " **overdue**" } else { "" },
-                    md(&obligation.summary),
-                    obligation.rule
-                );
-            }
-            page.push('\n');
-        }
-        // What was decided: the record's closed motions and elections, newest first.
-        let mut decided: Vec<String> = Vec::new();
-        for motion in state.motions.values().filter(|motion| motion.body == body.id) {
-            if let Some(outcome) = &motion.outcome {
-                decided.push(format!(
-                    "- Motion {}: {}: {}",
-                    page_link(&motion.id, &format!("/motions/{}", motion.id)),
-                    md(&motion.title),
-                    md(outcome)
-                ));
-            }
-        }
-        for election in state
-            .elections
-            .values()
-            .filter(|election| election.body == body.id && election.phase == Phase::Closed)
-        {
-            let winners: Vec<String> = election
-                .winners
-                .iter()
-                .map(|winner| md(&views::who(state, winner).name))
-                .collect();
-            decided.push(format!(
-                "- Election {} ({}): {}",
-                page_link(&election.id, &format!("/elections/{}", election.id)),
-                election.seat.as_str(),
-                if election.valid == Some(false) {
-                    "not valid".to_owned()
-                } else if winners.is_empty() {
-                    "no one elected".to_owned()
-                } else {
-                    format!("elected {}", winners.join(", "))
-                }
-            ));
-        }
-        if !decided.is_empty() {
-            decided.reverse();
-            let _ = writeln!(page, "## Decisions\n");
-            for line in decided.iter().take(20) {
-                let _ = writeln!(page, "{line}");
-            }
-            page.push('\n');
-        }
-        while page.ends_with("\n\n") {
-            page.pop();
-        }
-        files.insert(PathBuf::from(&body.id).join("README.md"), page);
-    }
-    // Kubernetes: OWNERS_ALIASES with each group's leads by GitHub handle.
-    if polity.bodies.iter().any(|body| !body.owners.is_empty()) {
-        let mut aliases = format!(
-            "# Generated by `polity render` from {from} as of {at}: the leads of each group by GitHub handle.\n\
-             # Do not edit: change the registry and run `polity render` again.\naliases:\n"
-        );
-        for body in &polity.bodies {
-            let mut handles: Vec<String> = polity_model::check::seat_holders(
-                body,
-                &[
-                    polity_model::Seat::Chair,
-                    polity_model::Seat::CoChair,
-                    polity_model::Seat::TechLead,
-                ],
-                polity,
-                at,
-            )
+        let cells: Vec<String> = areas
             .iter()
-            .filter_map(|id| polity.person(id).and_then(|person| person.github.clone()))
-            .map(|handle| handle.to_lowercase())
+            .map(|area| match view.liaisons.iter().find(|(name, _)| name == area) {
+                Some((_, people)) => people.iter().map(|who| md(&who.name)).collect::<Vec<_>>().join(", "),
+                None if view.liaison_gaps.contains(area) => "**nobody**".to_owned(),
+                None => "—".to_owned(),
+            })
             .collect();
-            handles.sort();
-            handles.dedup();
-            if handles.is_empty() {
-                continue;
-            }
-            let _ = writeln!(aliases, "  {}-leads:", body.id);
-            for handle in handles {
-                let _ = writeln!(aliases, "    - {handle}");
-            }
-        }
-        files.insert(PathBuf::from("OWNERS_ALIASES"), aliases);
-    }
-    // OpenStack: who is liaison for what, across projects.
-    if !polity.constitution.liaison_areas.is_empty() {
-        let areas = &polity.constitution.liaison_areas;
-        let mut table = header(from, at);
-        let _ = writeln!(table, "# {}: liaisons\n", md(&polity.constitution.name));
         let _ = writeln!(
             table,
-            "| Project | {} |",
-            areas.iter().map(|area| md(area)).collect::<Vec<_>>().join(" | ")
+            "| [{}]({}/README.md) | {} |",
+            md(&view.name),
+            body.id,
+            cells.join(" | ")
         );
-        let _ = writeln!(table, "|---|{}", "---|".repeat(areas.len()));
-        for body in &polity.bodies {
-            let Some(view) = views::body(state, &body.id, at) else {
-                continue;
-            };
-            if view.liaisons.is_empty() && view.liaison_gaps.is_empty() {
-                continue;
-            }
-            let cells: Vec<String> = areas
-                .iter()
-                .map(|area| match view.liaisons.iter().find(|(name, _)| name == area) {
-                    Some((_, people)) => people.iter().map(|who| md(&who.name)).collect::<Vec<_>>().join(", "),
-                    None if view.liaison_gaps.contains(area) => "**nobody**".to_owned(),
-                    None => "—".to_owned(),
-                })
-                .collect();
-            let _ = writeln!(
-                table,
-                "| [{}]({}/README.md) | {} |",
-                md(&view.name),
-                body.id,
-                cells.join(" | ")
-            );
-        }
-        files.insert(PathBuf::from("liaisons.md"), table);
     }
-    files
+    table
 }
 
 /// Generated files already in `out` (those that start with the mark), relative to it.
