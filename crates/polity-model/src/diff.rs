@@ -63,6 +63,87 @@ fn state_name(state: Option<LifecycleState>) -> &'static str {
     state.map_or("active", LifecycleState::as_str)
 }
 
+/// What changed in one body present in both: its state, seats and terms, timetable, charter
+/// scope and decision rule.
+fn body_changes(record: &Polity, files: &Polity, old: &Body, body: &Body, at: Date, out: &mut Vec<Change>) {
+    let id = body.id.as_str();
+    let (was, is) = (old.state_on(at), body.state_on(at));
+    if was != is {
+        out.push(Change {
+            body: Some(id.to_owned()),
+            what: format!("{id} goes from {} to {}", state_name(was), state_name(is)),
+            loc: body.loc,
+            needs: Some(RuleId::L1),
+        });
+    }
+    let (old_seats, new_seats) = (holdings(record, old, at), holdings(files, body, at));
+    for ((seat, person), (until, loc)) in &new_seats {
+        match old_seats.get(&(*seat, person.clone())) {
+            None => out.push(Change {
+                body: Some(id.to_owned()),
+                what: format!("{person} holds the {} seat of {id}", seat.as_str()),
+                loc: *loc,
+                needs: Some(body.kind.seat_rule(*seat)),
+            }),
+            Some((old_until, _)) if old_until != until => out.push(Change {
+                body: Some(id.to_owned()),
+                what: format!(
+                    "{person}'s {} term in {id} ends {} instead of {}",
+                    seat.as_str(),
+                    until.map_or("never".to_owned(), |date| date.to_string()),
+                    old_until.map_or("never".to_owned(), |date| date.to_string())
+                ),
+                loc: *loc,
+                needs: Some(body.kind.seat_rule(*seat)),
+            }),
+            Some(_) => {}
+        }
+    }
+    for (seat, person) in old_seats.keys() {
+        if !new_seats.contains_key(&(*seat, person.clone())) {
+            out.push(Change {
+                body: Some(id.to_owned()),
+                what: format!("{person} no longer holds the {} seat of {id}", seat.as_str()),
+                // The files no longer have the line: the body's.
+                loc: body.loc,
+                needs: Some(RuleId::E7),
+            });
+        }
+    }
+    let timetable = |body: &Body| body.charter.as_ref().and_then(|charter| charter.timetable_end);
+    if let (Some(old_end), Some(new_end)) = (timetable(old), timetable(body))
+        && new_end > old_end
+    {
+        out.push(Change {
+            body: Some(id.to_owned()),
+            what: format!("{id}'s timetable ends {new_end} instead of {old_end}"),
+            loc: body.charter.as_ref().map_or(body.loc, |charter| charter.loc),
+            needs: Some(RuleId::S4),
+        });
+    }
+    let scope = |body: &Body| {
+        body.charter
+            .as_ref()
+            .map(|charter| (charter.scope_in.clone(), charter.scope_out.clone()))
+    };
+    if scope(old) != scope(body) {
+        out.push(Change {
+            body: Some(id.to_owned()),
+            what: format!("{id}'s charter scope changes"),
+            loc: body.charter.as_ref().map_or(body.loc, |charter| charter.loc),
+            needs: None,
+        });
+    }
+    if old.decides_by.as_ref().map(|rule| &rule.id) != body.decides_by.as_ref().map(|rule| &rule.id) {
+        out.push(Change {
+            body: Some(id.to_owned()),
+            what: format!("{id} decides by another rule"),
+            loc: body.decides_by.as_ref().map_or(body.loc, |rule| rule.loc),
+            needs: Some(RuleId::D3),
+        });
+    }
+}
+
 /// Every difference from `record` (the recorded registry) to `files`, as of `at`, in a stable
 /// order (bodies by id, then seats, then people).
 pub fn changes(record: &Polity, files: &Polity, at: Date) -> Vec<Change> {
@@ -81,81 +162,7 @@ pub fn changes(record: &Polity, files: &Polity, at: Date) -> Vec<Change> {
             });
             continue;
         };
-        let (was, is) = (old.state_on(at), body.state_on(at));
-        if was != is {
-            out.push(Change {
-                body: Some((*id).to_owned()),
-                what: format!("{id} goes from {} to {}", state_name(was), state_name(is)),
-                loc: body.loc,
-                needs: Some(RuleId::L1),
-            });
-        }
-        let (old_seats, new_seats) = (holdings(record, old, at), holdings(files, body, at));
-        for ((seat, person), (until, loc)) in &new_seats {
-            match old_seats.get(&(*seat, person.clone())) {
-                None => out.push(Change {
-                    body: Some((*id).to_owned()),
-                    what: format!("{person} holds the {} seat of {id}", seat.as_str()),
-                    loc: *loc,
-                    needs: Some(body.kind.seat_rule(*seat)),
-                }),
-                Some((old_until, _)) if old_until != until => out.push(Change {
-                    body: Some((*id).to_owned()),
-                    what: format!(
-                        "{person}'s {} term in {id} ends {} instead of {}",
-                        seat.as_str(),
-                        until.map_or("never".to_owned(), |date| date.to_string()),
-                        old_until.map_or("never".to_owned(), |date| date.to_string())
-                    ),
-                    loc: *loc,
-                    needs: Some(body.kind.seat_rule(*seat)),
-                }),
-                Some(_) => {}
-            }
-        }
-        for (seat, person) in old_seats.keys() {
-            if !new_seats.contains_key(&(*seat, person.clone())) {
-                out.push(Change {
-                    body: Some((*id).to_owned()),
-                    what: format!("{person} no longer holds the {} seat of {id}", seat.as_str()),
-                    // The files no longer have the line: the body's.
-                    loc: body.loc,
-                    needs: Some(RuleId::E7),
-                });
-            }
-        }
-        let timetable = |body: &Body| body.charter.as_ref().and_then(|charter| charter.timetable_end);
-        if let (Some(old_end), Some(new_end)) = (timetable(old), timetable(body))
-            && new_end > old_end
-        {
-            out.push(Change {
-                body: Some((*id).to_owned()),
-                what: format!("{id}'s timetable ends {new_end} instead of {old_end}"),
-                loc: body.charter.as_ref().map_or(body.loc, |charter| charter.loc),
-                needs: Some(RuleId::S4),
-            });
-        }
-        let scope = |body: &Body| {
-            body.charter
-                .as_ref()
-                .map(|charter| (charter.scope_in.clone(), charter.scope_out.clone()))
-        };
-        if scope(old) != scope(body) {
-            out.push(Change {
-                body: Some((*id).to_owned()),
-                what: format!("{id}'s charter scope changes"),
-                loc: body.charter.as_ref().map_or(body.loc, |charter| charter.loc),
-                needs: None,
-            });
-        }
-        if old.decides_by.as_ref().map(|rule| &rule.id) != body.decides_by.as_ref().map(|rule| &rule.id) {
-            out.push(Change {
-                body: Some((*id).to_owned()),
-                what: format!("{id} decides by another rule"),
-                loc: body.decides_by.as_ref().map_or(body.loc, |rule| rule.loc),
-                needs: Some(RuleId::D3),
-            });
-        }
+        body_changes(record, files, old, body, at, &mut out);
     }
     for (id, body) in &before {
         if !after.contains_key(id) {

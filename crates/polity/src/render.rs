@@ -183,10 +183,6 @@ fn body_page(
     at: Date,
     public_url: Option<&str>,
 ) -> Option<String> {
-    let page_link = |text: &str, path: &str| match public_url {
-        Some(base) => link(text, &format!("{}{path}", base.trim_end_matches('/'))),
-        None => md(text),
-    };
     let view = views::body(state, &body.id, at)?;
     let mut page = header(from, at);
     let _ = writeln!(page, "# {}\n", md(&view.name));
@@ -273,6 +269,21 @@ fn body_page(
         }
         page.push('\n');
     }
+    page.push_str(&processes(state, body, &view, public_url));
+    while page.ends_with("\n\n") {
+        page.pop();
+    }
+    Some(page)
+}
+
+/// What is coming (obligations, the record's open elections) and what was decided (the record's
+/// closed motions and elections, newest first).
+fn processes(state: &State, body: &polity_model::Body, view: &views::BodyView, public_url: Option<&str>) -> String {
+    let page_link = |text: &str, path: &str| match public_url {
+        Some(base) => link(text, &format!("{}{path}", base.trim_end_matches('/'))),
+        None => md(text),
+    };
+    let mut page = String::new();
     // What comes: obligations (reports due, elections, reviews, meeting chairs by rotation)
     // and the record's open elections.
     let open: Vec<&polity_engine::Election> = state
@@ -354,10 +365,7 @@ fn body_page(
         }
         page.push('\n');
     }
-    while page.ends_with("\n\n") {
-        page.pop();
-    }
-    Some(page)
+    page
 }
 
 /// Kubernetes: OWNERS_ALIASES with each group's leads by GitHub handle.
