@@ -24,22 +24,50 @@ fn people(polity: &Polity, ids: &[String]) -> String {
 
 /// The sentence and the page (a path) of one event. `polity` is the state's registry (names).
 pub fn describe(event: &Event, polity: &Polity) -> (String, String) {
+    match event {
+        Event::MotionOpened { .. }
+        | Event::VoteCast { .. }
+        | Event::MotionRevote { .. }
+        | Event::MotionClosed { .. }
+        | Event::FinalSayRecorded { .. }
+        | Event::ConsultationRecorded { .. }
+        | Event::ProposalOpened { .. }
+        | Event::ProposalObjected { .. }
+        | Event::ProposalAccepted { .. }
+        | Event::Intervened { .. } => motions(event, polity),
+        Event::MeetingScheduled { .. }
+        | Event::AgendaItemAdded { .. }
+        | Event::AgendaItemRequested { .. }
+        | Event::ProxyDeclared { .. }
+        | Event::AttendanceRecorded { .. }
+        | Event::MinutesPublished { .. } => meetings(event, polity),
+        Event::ElectionOpened { .. }
+        | Event::CandidateNominated { .. }
+        | Event::CandidateConsented { .. }
+        | Event::CandidateWithdrew { .. }
+        | Event::StatementPublished { .. }
+        | Event::NominationsClosed { .. }
+        | Event::BallotCast { .. }
+        | Event::ElectionClosed { .. } => elections(event, polity),
+        Event::RegistryRecorded { .. }
+        | Event::ReportSubmitted { .. }
+        | Event::RollRecorded { .. }
+        | Event::LiaisonVolunteered { .. }
+        | Event::LiaisonChosen { .. }
+        | Event::SignedOff { .. }
+        | Event::WorkingGroupDissolved { .. }
+        | Event::TermEnded { .. }
+        | Event::NoConfidence { .. }
+        | Event::CommitterPromoted { .. }
+        | Event::BodyTransitioned { .. }
+        | Event::TermStarted { .. } => structure(event, polity),
+    }
+}
+
+/// Motions, lazy-consensus proposals and interventions.
+fn motions(event: &Event, polity: &Polity) -> (String, String) {
     let (p, b) = (|id: &str| person(polity, id), |id: &str| body(polity, id));
     match event {
-        Event::RegistryRecorded { files, by } => (
-            format!("{} recorded the registry ({} files).", p(by), files.len()),
-            "/".to_owned(),
-        ),
-        Event::ReportSubmitted {
-            body: id,
-            on,
-            report,
-            by,
-            ..
-        } => (
-            format!("{} submitted {}'s {} report of {on}.", p(by), b(id), report.as_str()),
-            format!("/bodies/{id}"),
-        ),
         Event::MotionOpened {
             motion,
             body: id,
@@ -73,6 +101,56 @@ pub fn describe(event: &Event, polity: &Polity) -> (String, String) {
             ),
             format!("/motions/{motion}"),
         ),
+        Event::ProposalOpened {
+            body: id,
+            title,
+            deadline,
+            by,
+            ..
+        } => (
+            format!(
+                "{} proposed \"{title}\" in {} by lazy consensus; objections until {deadline}.",
+                p(by),
+                b(id)
+            ),
+            format!("/bodies/{id}"),
+        ),
+        Event::ProposalObjected {
+            proposal, by, motion, ..
+        } => (
+            format!(
+                "{} objected to proposal {proposal}; it goes to a vote (motion {motion}).",
+                p(by)
+            ),
+            format!("/motions/{motion}"),
+        ),
+        Event::ProposalAccepted { proposal } => (
+            format!("Proposal {proposal} was accepted: nobody objected in time."),
+            "/log".to_owned(),
+        ),
+        Event::FinalSayRecorded {
+            motion, decision, by, ..
+        } => (
+            format!(
+                "{} gave the final say on motion {motion}: {}.",
+                p(by),
+                decision.as_str()
+            ),
+            format!("/motions/{motion}"),
+        ),
+        Event::Intervened { target, by, .. } => (format!("{} intervened in {target}.", p(by)), "/log".to_owned()),
+        Event::ConsultationRecorded { motion, group, by, .. } => (
+            format!("{} recorded {}'s advice on motion {motion}.", p(by), b(group)),
+            format!("/motions/{motion}"),
+        ),
+        _ => unreachable!("describe() sends only motions here"),
+    }
+}
+
+/// Meetings: agenda, proxies, attendance, minutes.
+fn meetings(event: &Event, polity: &Polity) -> (String, String) {
+    let (p, b) = (|id: &str| person(polity, id), |id: &str| body(polity, id));
+    match event {
         Event::MeetingScheduled {
             meeting,
             body: id,
@@ -116,110 +194,14 @@ pub fn describe(event: &Event, polity: &Polity) -> (String, String) {
             format!("{} published the minutes of meeting {meeting}.", p(by)),
             format!("/meetings/{meeting}"),
         ),
-        Event::ProposalOpened {
-            body: id,
-            title,
-            deadline,
-            by,
-            ..
-        } => (
-            format!(
-                "{} proposed \"{title}\" in {} by lazy consensus; objections until {deadline}.",
-                p(by),
-                b(id)
-            ),
-            format!("/bodies/{id}"),
-        ),
-        Event::ProposalObjected {
-            proposal, by, motion, ..
-        } => (
-            format!(
-                "{} objected to proposal {proposal}; it goes to a vote (motion {motion}).",
-                p(by)
-            ),
-            format!("/motions/{motion}"),
-        ),
-        Event::ProposalAccepted { proposal } => (
-            format!("Proposal {proposal} was accepted: nobody objected in time."),
-            "/log".to_owned(),
-        ),
-        Event::FinalSayRecorded {
-            motion, decision, by, ..
-        } => (
-            format!(
-                "{} gave the final say on motion {motion}: {}.",
-                p(by),
-                decision.as_str()
-            ),
-            format!("/motions/{motion}"),
-        ),
-        Event::RollRecorded { on, members, by, .. } => (
-            format!(
-                "{} recorded the roll of active members on {on} ({} people).",
-                p(by),
-                members.len()
-            ),
-            "/people".to_owned(),
-        ),
-        Event::Intervened { target, by, .. } => (format!("{} intervened in {target}.", p(by)), "/log".to_owned()),
-        Event::ConsultationRecorded { motion, group, by, .. } => (
-            format!("{} recorded {}'s advice on motion {motion}.", p(by), b(group)),
-            format!("/motions/{motion}"),
-        ),
-        Event::LiaisonVolunteered {
-            body: id,
-            area,
-            person: who,
-        } => (
-            format!("{} volunteered as {area} liaison of {}.", p(who), b(id)),
-            format!("/bodies/{id}"),
-        ),
-        Event::LiaisonChosen {
-            body: id,
-            area,
-            person: who,
-            by,
-        } => (
-            format!("{} chose {} as {area} liaison of {}.", p(by), p(who), b(id)),
-            format!("/bodies/{id}"),
-        ),
-        Event::SignedOff {
-            body: id,
-            area,
-            subject,
-            by,
-        } => (
-            format!("{} signed off \"{subject}\" for {area} in {}.", p(by), b(id)),
-            format!("/bodies/{id}"),
-        ),
-        Event::WorkingGroupDissolved { body: id, on, by, .. } => (
-            format!("{} dissolved the working group {} on {on}.", p(by), b(id)),
-            format!("/bodies/{id}"),
-        ),
-        Event::TermEnded {
-            body: id,
-            person: who,
-            seat,
-            on,
-            ..
-        } => (
-            format!("{}'s term as {} of {} ended on {on}.", p(who), seat.as_str(), b(id)),
-            format!("/bodies/{id}"),
-        ),
-        Event::NoConfidence { body: id, motion } => (
-            format!("{} lost a vote of no confidence (motion {motion}).", b(id)),
-            format!("/bodies/{id}"),
-        ),
-        Event::CommitterPromoted {
-            body: id, person: who, ..
-        } => (
-            format!("{} became a committer of {}.", p(who), b(id)),
-            format!("/bodies/{id}"),
-        ),
-        Event::BodyTransitioned { body: id, to, on, .. } => (
-            format!("{} became {} on {on}.", b(id), to.as_str()),
-            format!("/bodies/{id}"),
-        ),
+        _ => unreachable!("describe() sends only meetings here"),
+    }
+}
+
+/// Elections, from opening to the count.
+fn elections(event: &Event, polity: &Polity) -> (String, String) {
+    let (p, b) = (|id: &str| person(polity, id), |id: &str| body(polity, id));
+    match event {
         Event::ElectionOpened {
             election,
             body: id,
@@ -293,6 +275,90 @@ pub fn describe(event: &Event, polity: &Polity) -> (String, String) {
             },
             format!("/elections/{election}"),
         ),
+        _ => unreachable!("describe() sends only elections here"),
+    }
+}
+
+/// The registry, reports, seats, terms, liaisons and lifecycles.
+fn structure(event: &Event, polity: &Polity) -> (String, String) {
+    let (p, b) = (|id: &str| person(polity, id), |id: &str| body(polity, id));
+    match event {
+        Event::RegistryRecorded { files, by } => (
+            format!("{} recorded the registry ({} files).", p(by), files.len()),
+            "/".to_owned(),
+        ),
+        Event::ReportSubmitted {
+            body: id,
+            on,
+            report,
+            by,
+            ..
+        } => (
+            format!("{} submitted {}'s {} report of {on}.", p(by), b(id), report.as_str()),
+            format!("/bodies/{id}"),
+        ),
+        Event::RollRecorded { on, members, by, .. } => (
+            format!(
+                "{} recorded the roll of active members on {on} ({} people).",
+                p(by),
+                members.len()
+            ),
+            "/people".to_owned(),
+        ),
+        Event::LiaisonVolunteered {
+            body: id,
+            area,
+            person: who,
+        } => (
+            format!("{} volunteered as {area} liaison of {}.", p(who), b(id)),
+            format!("/bodies/{id}"),
+        ),
+        Event::LiaisonChosen {
+            body: id,
+            area,
+            person: who,
+            by,
+        } => (
+            format!("{} chose {} as {area} liaison of {}.", p(by), p(who), b(id)),
+            format!("/bodies/{id}"),
+        ),
+        Event::SignedOff {
+            body: id,
+            area,
+            subject,
+            by,
+        } => (
+            format!("{} signed off \"{subject}\" for {area} in {}.", p(by), b(id)),
+            format!("/bodies/{id}"),
+        ),
+        Event::WorkingGroupDissolved { body: id, on, by, .. } => (
+            format!("{} dissolved the working group {} on {on}.", p(by), b(id)),
+            format!("/bodies/{id}"),
+        ),
+        Event::TermEnded {
+            body: id,
+            person: who,
+            seat,
+            on,
+            ..
+        } => (
+            format!("{}'s term as {} of {} ended on {on}.", p(who), seat.as_str(), b(id)),
+            format!("/bodies/{id}"),
+        ),
+        Event::NoConfidence { body: id, motion } => (
+            format!("{} lost a vote of no confidence (motion {motion}).", b(id)),
+            format!("/bodies/{id}"),
+        ),
+        Event::CommitterPromoted {
+            body: id, person: who, ..
+        } => (
+            format!("{} became a committer of {}.", p(who), b(id)),
+            format!("/bodies/{id}"),
+        ),
+        Event::BodyTransitioned { body: id, to, on, .. } => (
+            format!("{} became {} on {on}.", b(id), to.as_str()),
+            format!("/bodies/{id}"),
+        ),
         Event::TermStarted {
             body: id,
             person: who,
@@ -310,5 +376,6 @@ pub fn describe(event: &Event, polity: &Polity) -> (String, String) {
             ),
             format!("/bodies/{id}"),
         ),
+        _ => unreachable!("describe() sends only structure here"),
     }
 }
