@@ -8,8 +8,11 @@ use polity_model::{Lang, NoticeKind, Seat};
 
 use crate::{Notice, Options, owed};
 
-fn recorded() -> State {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/cfn-working-group");
+/// The example registry `name` recorded on 2026-06-01.
+fn example(name: &str) -> State {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../examples")
+        .join(name);
     let files = polity_registry::read_sources(&root)
         .expect("the example reads")
         .into_iter()
@@ -22,6 +25,11 @@ fn recorded() -> State {
         date(2026, 6, 1),
         Command::RecordRegistry(command::RecordRegistry { files }),
     );
+    state
+}
+
+fn recorded() -> State {
+    let mut state = example("cfn-working-group");
     // Everyone gets an address; Chen reads Chinese.
     for person in &mut state.polity.people {
         person.emails = vec![format!("{}@example.org", person.id)];
@@ -442,20 +450,7 @@ fn d7_an_open_proposal_is_told_to_the_members_until_its_deadline_or_an_objection
 
 /// The paddle-sigs example, whose SIGs report quarterly (L8) and are retired when silent (L5).
 fn paddle() -> State {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/paddle-sigs");
-    let files = polity_registry::read_sources(&root)
-        .unwrap()
-        .into_iter()
-        .map(|(path, content)| SourceFile { path, content })
-        .collect();
-    let mut state = State::default();
-    act(
-        &mut state,
-        "polity init",
-        date(2026, 6, 1),
-        Command::RecordRegistry(command::RecordRegistry { files }),
-    );
-    state
+    example("paddle-sigs")
 }
 
 #[test]
@@ -501,4 +496,55 @@ fn l8_l5_a_report_due_and_then_overdue_is_told_to_the_bodys_leads() {
             "{lead}: {late:?}"
         );
     }
+}
+
+#[test]
+fn r_value_a_webhook_is_https_and_names_its_secret_never_holds_it() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/cfn-working-group");
+    let load = |webhooks: &str| {
+        let sources: Vec<(String, String)> = polity_registry::read_sources(&root)
+            .unwrap()
+            .into_iter()
+            .map(|(path, content)| {
+                let content = if path == "polity.yaml" {
+                    format!("{content}\nwebhooks:\n{webhooks}")
+                } else {
+                    content
+                };
+                (path, content)
+            })
+            .collect();
+        polity_registry::load_sources(&sources)
+    };
+    let refused = load(concat!(
+        "  - { url: \"http://chat.example.org/hook\", secret-env: HOOK_SECRET }\n",
+        "  - { url: \"javascript:alert(1)\", secret-env: HOOK_SECRET }\n",
+        "  - { url: \"https://chat.example.org/hook\", secret-env: \"s3cr3t-value\" }\n",
+        "  - { url: \"http://127.0.0.1.evil.example/hook\", secret-env: HOOK_SECRET }\n",
+    ));
+    let messages: Vec<&str> = refused
+        .findings
+        .iter()
+        .map(|finding| finding.message.as_str())
+        .collect();
+    assert_eq!(
+        messages
+            .iter()
+            .filter(|message| message.contains("is not an https link"))
+            .count(),
+        3,
+        "{messages:?}"
+    );
+    assert!(
+        messages
+            .iter()
+            .any(|message| message.contains("\"s3cr3t-value\" is not the name of an environment variable"))
+    );
+    assert!(refused.polity.constitution.webhooks.is_empty());
+    let accepted = load(concat!(
+        "  - { url: \"https://chat.example.org/hook\", secret-env: HOOK_SECRET }\n",
+        "  - { url: \"http://127.0.0.1:9000/hook\", secret-env: LOCAL_HOOK }\n",
+    ));
+    assert!(accepted.findings.is_empty(), "{:?}", accepted.findings);
+    assert_eq!(accepted.polity.constitution.webhooks.len(), 2);
 }
