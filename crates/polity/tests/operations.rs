@@ -1,48 +1,15 @@
 //! Running polity serve as a service: settings from a TOML file (a flag and POLITY_* win over
 //! it), `/healthz`, `/readyz`, `/metrics` behind a token.
 
-use std::io::{BufRead, BufReader};
-use std::process::{Child, Command, Stdio};
+use std::process::Command;
 
-struct Server {
-    child: Child,
-    url: String,
-}
+#[path = "support/server.rs"]
+mod server;
 
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
+use server::{Server, start as start_server};
 
 fn start(args: &[&str], env: &[(&str, &str)]) -> Server {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_polity"));
-    command.args(args);
-    for (name, value) in env {
-        command.env(name, value);
-    }
-    let mut child = command
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("polity serve starts");
-    let stderr = child.stderr.take().unwrap();
-    let mut lines = BufReader::new(stderr).lines();
-    // The address line (log lines may come first).
-    let line = lines
-        .by_ref()
-        .map_while(Result::ok)
-        .find(|line| line.contains("http://"))
-        .expect("polity serve says its address");
-    let url = line
-        .split_whitespace()
-        .find(|word| word.starts_with("http://"))
-        .unwrap_or_else(|| panic!("no address in {line:?}"))
-        .trim_end_matches('/')
-        .to_owned();
-    std::thread::spawn(move || for _ in lines {});
-    Server { child, url }
+    start_server(args, env, None)
 }
 
 #[tokio::test]
@@ -163,8 +130,9 @@ fn a_config_file_with_an_unknown_setting_starts_nothing_and_names_the_near_one()
 async fn json_logs_say_each_request_by_its_route_never_its_receipt() {
     let dir = tempfile::tempdir().unwrap();
     let db = format!("sqlite:{}", dir.path().join("record.db").display());
-    let mut child = Command::new(env!("CARGO_BIN_EXE_polity"))
-        .args([
+    let (sender, receiver) = std::sync::mpsc::channel();
+    let server = start_server(
+        &[
             "serve",
             "--demo",
             "--db",
@@ -173,28 +141,10 @@ async fn json_logs_say_each_request_by_its_route_never_its_receipt() {
             "127.0.0.1:0",
             "--log-format",
             "json",
-        ])
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut lines = BufReader::new(child.stderr.take().unwrap()).lines();
-    let first = lines.next().unwrap().unwrap();
-    let url = first
-        .split_whitespace()
-        .find(|word| word.starts_with("http://"))
-        .unwrap()
-        .trim_end_matches('/')
-        .to_owned();
-    let (sender, receiver) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
-        for line in lines.map_while(Result::ok) {
-            if sender.send(line).is_err() {
-                return;
-            }
-        }
-    });
-    let server = Server { child, url };
+        ],
+        &[],
+        Some(sender),
+    );
     let receipt = "0123456789abcdef0123456789abcdef";
     reqwest::get(format!("{}/healthz", server.url)).await.unwrap();
     reqwest::get(format!("{}/api/elections/tsc/e1/receipts/{receipt}", server.url))

@@ -3,23 +3,16 @@
 //! by every voter, are counted once each. Runs when POLITY_TEST_POSTGRES holds a server URL
 //! (`.ci/run` sets it); says SKIPPED otherwise.
 
-use std::io::{BufRead, BufReader, Write};
-use std::process::{Child, Command, Stdio};
+use std::io::Write;
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 const PASSWORD: &str = "a password for tests";
 
-struct Server {
-    child: Child,
-    url: String,
-}
+#[path = "support/server.rs"]
+mod server;
 
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
+use server::Server;
 
 fn polity() -> Command {
     Command::new(env!("CARGO_BIN_EXE_polity"))
@@ -30,33 +23,12 @@ fn start(db: &str, registry: Option<&str>) -> Server {
 }
 
 fn start_with(db: &str, registry: Option<&str>, extra: &[&str]) -> Server {
-    let mut command = polity();
-    command.args(["serve", "--db", db, "--listen", "127.0.0.1:0", "--today", "2026-06-20"]);
-    command.args(extra);
+    let mut args = vec!["serve", "--db", db, "--listen", "127.0.0.1:0", "--today", "2026-06-20"];
+    args.extend(extra);
     if let Some(registry) = registry {
-        command.args(["--registry", registry]);
+        args.extend(["--registry", registry]);
     }
-    let mut child = command
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("polity serve starts");
-    let stderr = child.stderr.take().unwrap();
-    let mut lines = BufReader::new(stderr).lines();
-    // The address line (log lines may come first).
-    let line = lines
-        .by_ref()
-        .map_while(Result::ok)
-        .find(|line| line.contains("http://"))
-        .expect("polity serve says its address");
-    let url = line
-        .split_whitespace()
-        .find(|word| word.starts_with("http://"))
-        .unwrap_or_else(|| panic!("no address in {line:?}"))
-        .trim_end_matches('/')
-        .to_owned();
-    std::thread::spawn(move || for _ in lines {});
-    Server { child, url }
+    server::start(&args, &[], None)
 }
 
 fn account(db: &str, login: &str) -> String {
