@@ -55,29 +55,10 @@ pub(crate) fn cast_ballot(
     actor: String,
     on: Date,
 ) -> Result<Vec<Event>, Rejection> {
+    crate::standing::may_vote(state, election, &actor, on)?;
     let election = election_in(state, election, Phase::Voting)?;
     let body = state.body(&election.body)?;
-    let seat = election.seat;
-    let rule = state.election_rule(body, seat);
-    let rule_id = election_rule_id(body, seat);
-    if on >= election.voting_close {
-        return reject(
-            rule_id,
-            format!("voting closed on {}", election.voting_close),
-            "ballots are no longer accepted",
-        );
-    }
-    if !state.in_electorate(body, rule.voters, on, &actor) {
-        return reject(
-            rule_id,
-            format!(
-                "{actor} may not vote in {}: voters are the {}",
-                election.id,
-                rule.voters.as_str()
-            ),
-            "only eligible voters vote",
-        );
-    }
+    let rule_id = election_rule_id(body, election.seat);
     // T1: a ballot that is accepted can always be counted: no empty rank, no unknown or repeated
     // candidate, at most one rank per candidate.
     if let Some(position) = ranking.iter().position(Vec::is_empty) {

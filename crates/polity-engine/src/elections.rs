@@ -473,36 +473,8 @@ fn decide_close_election(
     actor: String,
     on: Date,
 ) -> Result<Vec<Event>, Rejection> {
+    crate::standing::may_close_election(state, election, &actor, on)?;
     let election = election_in(state, election, Phase::Voting)?;
-    if actor != election.opened_by {
-        return reject(
-            RuleId::E1,
-            format!("{actor} did not open {}", election.id),
-            format!("{} closes the election", election.opened_by),
-        );
-    }
-    let body = state.body(&election.body)?;
-    let rule = state.election_rule(body, election.seat);
-    let closes = election.voting_close;
-    if on < closes && !rule.early_close {
-        let eligible = state.electorate(body, rule.voters, on);
-        let waiting = eligible.iter().filter(|voter| !election.voted.contains(*voter)).count();
-        if waiting > 0 {
-            return reject(
-                election_rule_id(body, election.seat),
-                format!(
-                    "voting in {} is open until {closes}: {} of {} eligible voters have voted",
-                    election.id,
-                    eligible.len() - waiting,
-                    eligible.len()
-                ),
-                format!(
-                    "close on or after {closes}; it closes earlier only when every eligible voter has voted \
-                     (or when the body's election rule says `early-close: true`)"
-                ),
-            );
-        }
-    }
     close_election(state, election, ballots, &actor, on)
 }
 

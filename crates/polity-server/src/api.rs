@@ -56,7 +56,9 @@ pub(crate) fn acting_person(caller: &Caller) -> Result<String, ApiError> {
 }
 
 /// Decides and records `act` as `person` today. The one path of every state change.
-pub(crate) async fn perform(app: &App, act: Act, person: String) -> Result<Acted, ApiError> {
+/// Records `act` by `person`: the answer, and the events themselves (for a page to say them in
+/// words).
+pub(crate) async fn perform(app: &App, act: Act, person: String) -> Result<(Acted, Vec<Event>), ApiError> {
     let receipt = match &act.extra {
         Extra::Ballot(ballot) => Some(ballot.receipt.clone()),
         _ => None,
@@ -70,11 +72,12 @@ pub(crate) async fn perform(app: &App, act: Act, person: String) -> Result<Acted
         on: app.today(),
     };
     let events = app.record.act(act.command, act.extra, &context).await?;
-    Ok(Acted {
+    let acted = Acted {
         recorded: events.iter().map(event_json).collect(),
         receipt,
         key,
-    })
+    };
+    Ok((acted, events))
 }
 
 fn event_json(event: &Event) -> Value {
@@ -97,7 +100,7 @@ async fn api_act(
         check_csrf(&session, &caller, header).await?;
     }
     let act = (route.build)(&params, Input::Json(&body))?;
-    Ok(Json(perform(&app, act, person).await?))
+    Ok(Json(perform(&app, act, person).await?.0))
 }
 
 pub(crate) fn routes() -> Router<Arc<App>> {

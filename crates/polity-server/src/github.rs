@@ -24,7 +24,17 @@ fn url_error(what: &str, error: impl std::fmt::Display) -> ApiError {
     ApiError::internal(format!("the GitHub {what} is not a URL: {error}"))
 }
 
-pub(crate) async fn start(State(app): State<Arc<App>>, session: Session) -> Result<Response, ApiError> {
+/// Where to come back after signing in with GitHub.
+#[derive(Debug, serde::Deserialize)]
+pub(crate) struct Next {
+    next: Option<String>,
+}
+
+pub(crate) async fn start(
+    State(app): State<Arc<App>>,
+    session: Session,
+    axum::extract::Query(query): axum::extract::Query<Next>,
+) -> Result<Response, ApiError> {
     let Some(config) = &app.config.github else {
         return Err(ApiError::not_found("GitHub sign-in is not configured on this server"));
     };
@@ -47,6 +57,12 @@ pub(crate) async fn start(State(app): State<Arc<App>>, session: Session) -> Resu
         .insert("oauth-verifier", verifier.secret())
         .await
         .map_err(ApiError::session)?;
+    match query.next.as_deref().and_then(crate::web::local_path) {
+        Some(next) => session.insert("next", next).await.map_err(ApiError::session)?,
+        None => {
+            session.remove::<String>("next").await.map_err(ApiError::session)?;
+        }
+    }
     Ok(Redirect::to(url.as_str()).into_response())
 }
 
@@ -154,5 +170,7 @@ pub(crate) async fn callback(
         }
     };
     start_session(&session, &account.login).await?;
-    Ok(Redirect::to("/").into_response())
+    let next: Option<String> = session.remove("next").await.map_err(ApiError::session)?;
+    let next = next.as_deref().and_then(crate::web::local_path);
+    Ok(Redirect::to(next.as_deref().unwrap_or("/")).into_response())
 }

@@ -82,10 +82,12 @@ fn browser_signs_in_votes_closes_and_reads_the_result() {
         "2-ballot.png",
         "3-receipt.png",
         "3b-early-close.png",
+        "3c-confirm-close.png",
         "4-result.png",
         "5-phone-result.png",
         "6-phone-body.png",
         "7-health-chart.png",
+        "8-phone-record.png",
     ] {
         assert!(shots.join(shot).is_file(), "{shot} was not saved");
     }

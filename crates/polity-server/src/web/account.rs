@@ -8,14 +8,32 @@ struct SignInPage {
     page: Page,
     error: Option<String>,
     github: bool,
+    /// The page of this site to come back to after signing in (already checked by `local_path`).
+    next: Option<String>,
 }
 
-pub(super) async fn signin_form(State(app): State<Arc<App>>, caller: Caller, session: Session) -> Response {
+#[derive(Debug, Deserialize)]
+pub(super) struct NextQuery {
+    next: Option<String>,
+}
+
+/// The `next` a sign-in may return to: a path of this site, never another site.
+fn next_of(next: Option<&str>) -> Option<String> {
+    next.and_then(local_path).filter(|path| path != "/signin")
+}
+
+pub(super) async fn signin_form(
+    State(app): State<Arc<App>>,
+    caller: Caller,
+    session: Session,
+    Query(query): Query<NextQuery>,
+) -> Response {
     let result = async {
         show(&app, &session, &caller, "Sign in", |page| SignInPage {
             page,
             error: None,
             github: app.config.github.is_some(),
+            next: next_of(query.next.as_deref()),
         })
         .await
     }
@@ -35,10 +53,11 @@ pub(super) async fn signin(
         check_csrf(&session, &caller, field(&fields, "csrf")).await?;
         let login = field(&fields, "login").unwrap_or_default().trim().to_owned();
         let password = field(&fields, "password").unwrap_or_default();
+        let next = next_of(field(&fields, "next"));
         match sign_in(&app, &client, &login, password).await {
             Ok(account) => {
                 start_session(&session, &account.login).await?;
-                Ok(Redirect::to("/").into_response())
+                Ok(Redirect::to(next.as_deref().unwrap_or("/")).into_response())
             }
             Err(error) => {
                 let status = error.status;
@@ -50,6 +69,7 @@ pub(super) async fn signin(
                         page,
                         error: Some(format!("{} ({})", error.body.message, error.body.hint)),
                         github: app.config.github.is_some(),
+                        next,
                     },
                 );
                 if let Some(wait) = error.retry_after {

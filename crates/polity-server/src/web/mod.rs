@@ -10,7 +10,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
-use polity_engine::{Election, Meeting, Motion, Phase};
+use polity_engine::{Meeting, Motion, Phase};
 use polity_store::EventLog;
 use serde::Deserialize;
 use tower_sessions::Session;
@@ -23,6 +23,9 @@ use crate::views::{self, BodyView, PersonView, ProcessLink, RunningTally, Who};
 use crate::{App, github};
 
 mod account;
+mod confirm;
+mod election;
+mod log;
 mod rules;
 mod subscriptions;
 
@@ -39,6 +42,20 @@ pub(crate) struct Page {
     pub csrf: String,
     pub flash: Option<String>,
     pub today: String,
+}
+
+impl Page {
+    /// A page frame to fill in after the content is built (the content is built under the state's
+    /// read lock, the frame after it is released).
+    fn empty() -> Page {
+        Page {
+            title: String::new(),
+            signed_in: None,
+            csrf: String::new(),
+            flash: None,
+            today: String::new(),
+        }
+    }
 }
 
 async fn page(app: &App, session: &Session, caller: &Caller, title: impl Into<String>) -> Result<Page, ApiError> {
@@ -136,8 +153,9 @@ pub(crate) fn routes() -> Router<Arc<App>> {
                       caller: Caller,
                       session: Session,
                       headers: HeaderMap,
+                      uri: axum::http::Uri,
                       params: Params,
-                      body: Bytes| { web_act(route, app, caller, session, headers, params, body) },
+                      body: Bytes| { web_act(route, app, caller, session, headers, uri, params, body) },
             ),
         );
     }
@@ -152,10 +170,10 @@ pub(crate) fn routes() -> Router<Arc<App>> {
         .route("/calendar/people/{file}", get(subscriptions::person_calendar))
         .route("/people", get(people))
         .route("/people/{person}", get(person))
-        .route("/elections/{body}/{n}", get(election))
+        .route("/elections/{body}/{n}", get(election::election))
         .route("/motions/{body}/{n}", get(motion))
         .route("/meetings/{body}/{n}", get(meeting))
-        .route("/log", get(log))
+        .route("/log", get(log::log))
         .route("/rules", get(rules::rules))
         .route("/rules/{id}", get(rules::rule))
         .route("/signin", get(signin_form).post(signin))
@@ -199,20 +217,40 @@ pub(crate) fn same_origin_path(headers: &HeaderMap) -> Option<String> {
     if !authority.eq_ignore_ascii_case(host) {
         return None;
     }
-    let path = if path.is_empty() { "/" } else { path };
+    local_path(if path.is_empty() { "/" } else { path })
+}
+
+/// `path` when it is a path of this site that is safe to send a browser to: it starts with one
+/// `/` (not `//host`, not `/\host`, which browsers read as another site), has no scheme, no
+/// space or control character, and is not absurdly long. A `next` after sign-in passes here.
+pub(crate) fn local_path(path: &str) -> Option<String> {
     let safe = path.starts_with('/')
         && !path.starts_with("//")
         && !path.contains('\\')
+        && path.len() <= 2048
         && path.chars().all(|c| c.is_ascii_graphic());
     safe.then(|| path.to_owned())
 }
 
+/// What a form's post comes to: the act recorded, or a question before an act that cannot be
+/// undone.
+enum Posted {
+    Acted {
+        target: String,
+        acted: crate::api::Acted,
+        events: Vec<polity_engine::Event>,
+    },
+    Confirm(confirm::ConfirmPage),
+}
+
+#[allow(clippy::too_many_arguments)]
 async fn web_act(
     route: &'static Route,
     app: Arc<App>,
     caller: Caller,
     session: Session,
     headers: HeaderMap,
+    uri: axum::http::Uri,
     params: Params,
     body: Bytes,
 ) -> Response {
@@ -221,20 +259,34 @@ async fn web_act(
         let person = acting_person(&caller)?;
         let fields = form_fields(&body)?;
         check_csrf(&session, &caller, field(&fields, "csrf")).await?;
+        let confirmed = field(&fields, "confirm") == Some("yes");
         let kept: Vec<(String, String)> = fields
             .into_iter()
-            .filter(|(key, value)| key != "csrf" && !value.trim().is_empty())
+            .filter(|(key, value)| key != "csrf" && key != "confirm" && !value.trim().is_empty())
             .collect();
         let encoded = serde_html_form::to_string(&kept)
             .map_err(|error| ApiError::bad_request(format!("the form: {error}"), "submit the form again"))?;
         let act = (route.build)(&params, Input::Form(encoded.as_bytes()))?;
         let target = act.page.clone();
-        let acted = perform(&app, act, person).await?;
-        Ok::<_, ApiError>((target, acted))
+        if !confirmed && confirm::IRREVERSIBLE.contains(&route.name) {
+            let (title, button, consequences) = confirm::consequences(&app, route.name, &act, &person).await?;
+            let page = page(&app, &session, &caller, title).await?;
+            return Ok(Posted::Confirm(confirm::ConfirmPage {
+                page,
+                consequences,
+                button,
+                action: uri.path().to_owned(),
+                fields: kept,
+                back: target,
+            }));
+        }
+        let (acted, events) = perform(&app, act, person).await?;
+        Ok::<_, ApiError>(Posted::Acted { target, acted, events })
     }
     .await;
     match result {
-        Ok((target, acted)) => {
+        Ok(Posted::Confirm(question)) => render(StatusCode::OK, &question),
+        Ok(Posted::Acted { target, acted, events }) => {
             // T1: a ballot's receipt and key are shown on this one answer, never put in the
             // session, where they would sit next to the voter's login.
             if let (Some(receipt), Some(key)) = (&acted.receipt, &acted.key) {
@@ -253,15 +305,10 @@ async fn web_act(
                     },
                 );
             }
-            let message = format!(
-                "Recorded: {}.",
-                acted
-                    .recorded
-                    .iter()
-                    .filter_map(|event| event.get("kind").and_then(|kind| kind.as_str()))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            );
+            let message = {
+                let live = app.record.live.read().await;
+                confirm::success(&events, &live.state.polity)
+            };
             if let Err(error) = session.insert("flash", message).await {
                 return ApiError::session(error).into_response();
             }
@@ -537,183 +584,6 @@ async fn person(State(app): State<Arc<App>>, caller: Caller, session: Session, P
 }
 
 #[derive(Template)]
-#[template(path = "election.html")]
-struct ElectionPage {
-    page: Page,
-    election: Election,
-    phase: &'static str,
-    nominees: Vec<(Candidate, String)>,
-    candidates: Vec<Candidate>,
-    voted: usize,
-    is_officer: bool,
-    has_voted: bool,
-    ranks: Vec<usize>,
-    winners: Vec<Who>,
-    ranking: Vec<Vec<Who>>,
-    skipped: Vec<Who>,
-    pairwise: Vec<(String, Vec<Option<u64>>)>,
-    /// An STV count's table: each candidate's votes after each round, with its state in words.
-    stv_rows: Vec<(String, Vec<String>)>,
-    sheet: Vec<(String, String)>,
-    receipt_query: String,
-    receipt_found: Option<String>,
-}
-
-/// A candidate as shown: id, name and statement.
-#[derive(Debug)]
-struct Candidate {
-    id: String,
-    name: String,
-    statement: Option<String>,
-}
-
-#[derive(Debug, Deserialize)]
-struct ReceiptQuery {
-    receipt: Option<String>,
-}
-
-async fn election(
-    State(app): State<Arc<App>>,
-    caller: Caller,
-    session: Session,
-    Path((body, n)): Path<(String, String)>,
-    Query(query): Query<ReceiptQuery>,
-) -> Response {
-    let result = async {
-        let id = format!("{body}/{n}");
-        let person = caller.person().map(str::to_owned);
-        let built = {
-            let live = app.record.live.read().await;
-            let state = &live.state;
-            let election = process(&state.elections, "election", &id)?.clone();
-            let names = |ids: &[String]| ids.iter().map(|id| views::who(state, id)).collect::<Vec<_>>();
-            let candidate = |id: &String| {
-                let who = views::who(state, id);
-                Candidate {
-                    id: who.id,
-                    name: who.name,
-                    statement: election.nominees.get(id).and_then(|nominee| nominee.statement.clone()),
-                }
-            };
-            let candidates: Vec<Candidate> = election.candidates.iter().map(candidate).collect();
-            let pairwise = if election.phase == Phase::Closed {
-                views::pairwise(&election)
-                    .unwrap_or_default()
-                    .into_iter()
-                    .enumerate()
-                    .map(|(row, cells)| {
-                        (
-                            candidates[row].name.clone(),
-                            cells
-                                .into_iter()
-                                .enumerate()
-                                .map(|(column, count)| (column != row).then_some(count))
-                                .collect(),
-                        )
-                    })
-                    .collect()
-            } else {
-                Vec::new()
-            };
-            let receipt_query = query.receipt.clone().unwrap_or_default().trim().to_ascii_lowercase();
-            let receipt_found = (!receipt_query.is_empty() && election.phase == Phase::Closed).then(|| match election
-                .tally_sheet
-                .iter()
-                .find(|line| line.receipt == receipt_query)
-            {
-                Some(line) => format!(
-                    "Found: receipt {receipt_query} is on the tally sheet, ranking {}.",
-                    ranking_text(&line.ranking)
-                ),
-                None => format!("Receipt {receipt_query} is NOT on the tally sheet. Tell the election officers."),
-            });
-            ElectionPage {
-                page: Page {
-                    title: String::new(),
-                    signed_in: None,
-                    csrf: String::new(),
-                    flash: None,
-                    today: String::new(),
-                },
-                phase: match election.phase {
-                    Phase::Nominating => "nominating",
-                    Phase::Voting => "voting",
-                    Phase::Closed => "closed",
-                },
-                nominees: election
-                    .nominees
-                    .iter()
-                    .map(|(id, nominee)| {
-                        let status = if nominee.withdrawn {
-                            "withdrawn"
-                        } else if nominee.consented {
-                            "consented"
-                        } else {
-                            "nominated"
-                        };
-                        (candidate(id), status.to_owned())
-                    })
-                    .collect(),
-                voted: election.voted.len(),
-                is_officer: person.as_deref() == Some(election.opened_by.as_str()),
-                has_voted: person.as_ref().is_some_and(|person| election.voted.contains(person)),
-                ranks: (1..=election.candidates.len()).collect(),
-                winners: names(&election.winners),
-                ranking: election.ranking.iter().map(|tier| names(tier)).collect(),
-                skipped: names(&election.skipped),
-                pairwise,
-                stv_rows: candidates
-                    .iter()
-                    .enumerate()
-                    .map(|(index, candidate)| {
-                        let cells = election
-                            .rounds
-                            .iter()
-                            .map(|round| {
-                                let votes = round.votes.get(index).cloned().unwrap_or_default();
-                                match round.states.get(index).map(String::as_str) {
-                                    Some("elected") => format!("{votes} elected"),
-                                    Some("excluded") if votes.trim_start_matches(['0', '.']).is_empty() => {
-                                        "excluded".to_owned()
-                                    }
-                                    _ => votes,
-                                }
-                            })
-                            .collect();
-                        (candidate.name.clone(), cells)
-                    })
-                    .collect(),
-                sheet: election
-                    .tally_sheet
-                    .iter()
-                    .map(|line| (line.receipt.clone(), ranking_text(&line.ranking)))
-                    .collect(),
-                candidates,
-                receipt_query,
-                receipt_found,
-                election,
-            }
-        };
-        let mut built = built;
-        built.page = page(&app, &session, &caller, format!("Election {id}")).await?;
-        Ok(render(StatusCode::OK, &built))
-    }
-    .await;
-    respond(&app, &session, &caller, result).await
-}
-
-fn ranking_text(ranking: &[Vec<String>]) -> String {
-    if ranking.is_empty() {
-        return "(blank)".to_owned();
-    }
-    ranking
-        .iter()
-        .map(|tier| tier.join(" = "))
-        .collect::<Vec<_>>()
-        .join(" > ")
-}
-
-#[derive(Template)]
 #[template(path = "motion.html")]
 struct MotionPage {
     page: Page,
@@ -795,86 +665,6 @@ async fn meeting(
             meeting,
             members,
             minutes_link,
-        })
-        .await
-    }
-    .await;
-    respond(&app, &session, &caller, result).await
-}
-
-#[derive(Template)]
-#[template(path = "log.html")]
-struct LogPage {
-    page: Page,
-    intact: bool,
-    events: usize,
-    head: i64,
-    problems: Vec<String>,
-    rows: Vec<(i64, String, String, String, String)>,
-    earlier: Option<i64>,
-    /// The newest signed checkpoints: (event, hash, signed on, public key).
-    checkpoints: Vec<(i64, String, String, String)>,
-}
-
-#[derive(Debug, Deserialize)]
-struct LogQuery {
-    before: Option<i64>,
-}
-
-const LOG_PAGE: i64 = 200;
-
-async fn log(
-    State(app): State<Arc<App>>,
-    caller: Caller,
-    session: Session,
-    client: ClientAddress,
-    Query(query): Query<LogQuery>,
-) -> Response {
-    let result = async {
-        if caller.account.is_none() {
-            app.heavy_read(&client.0)?;
-        }
-        let report = app.record.audit().await?;
-        let before = query.before.unwrap_or(i64::MAX).clamp(1, report.head_seq + 1);
-        let after = (before - 1 - LOG_PAGE).max(0);
-        let rows: Vec<_> = app
-            .record
-            .store
-            .read_page(after, before - 1 - after)
-            .await?
-            .into_iter()
-            .rev()
-            .map(|row| {
-                let what = if row.kind == "registry-recorded" {
-                    "(the registry's files)".to_owned()
-                } else {
-                    row.payload
-                };
-                (row.seq, row.recorded_at, row.body.unwrap_or_default(), row.kind, what)
-            })
-            .collect();
-        let checkpoints = app.record.store.checkpoints().await?;
-        show(&app, &session, &caller, "The record", |page| LogPage {
-            page,
-            intact: report.is_intact(),
-            events: report.events,
-            head: report.head_seq,
-            problems: report.problems.iter().map(ToString::to_string).collect(),
-            rows,
-            earlier: (after > 0).then_some(after + 1),
-            checkpoints: checkpoints
-                .into_iter()
-                .rev()
-                .take(20)
-                .map(|checkpoint| {
-                    (
-                        checkpoint.seq,
-                        checkpoint.hash,
-                        checkpoint.signed_on,
-                        checkpoint.public_key,
-                    )
-                })
-                .collect(),
         })
         .await
     }

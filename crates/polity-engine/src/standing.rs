@@ -1,0 +1,112 @@
+//! Where an election stands and what a person may do in it now: the same checks `decide` makes
+//! (it calls these), asked ahead so a page offers only the acts that would be accepted and says
+//! why another is not (E1, E3).
+
+use super::*;
+use crate::elections::{election_in, election_rule_id};
+use polity_count::Threshold;
+
+/// The method an election is counted by when its rule names none (as the close counts).
+const DEFAULT_METHOD: &str = "schulze";
+
+/// An open election's count so far: how many may vote, how many have, and what makes the result
+/// valid (E3).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Standing {
+    /// The eligible voters on the day asked.
+    pub eligible: usize,
+    /// The voters who have cast a ballot (a replaced ballot counted once).
+    pub voted: usize,
+    /// The body's turnout rule, when it has one (`valid-if`).
+    pub valid_if: Option<Threshold>,
+    /// The fewest voters that meet `valid_if` out of `eligible`.
+    pub needed: Option<u64>,
+    /// The counting method's name (`schulze` unless the body's rule names another).
+    pub method: String,
+}
+
+/// How `election` stands on `on`.
+pub fn standing(state: &State, election: &Election, on: Date) -> Standing {
+    let Some(body) = state.polity.body(&election.body) else {
+        return Standing {
+            eligible: 0,
+            voted: election.voted.len(),
+            valid_if: None,
+            needed: None,
+            method: DEFAULT_METHOD.to_owned(),
+        };
+    };
+    let rule = state.election_rule(body, election.seat);
+    let eligible = state.electorate(body, rule.voters, on).len();
+    Standing {
+        eligible,
+        voted: election.voted.len(),
+        valid_if: rule.valid_if,
+        needed: rule.valid_if.map(|valid_if| valid_if.needed(eligible as u64)),
+        method: rule.method.unwrap_or_else(|| DEFAULT_METHOD.to_owned()),
+    }
+}
+
+/// E3: whether `person` may cast a ballot in `election` on `on` (open, before the deadline, in
+/// the electorate); the refusal says which rule and why.
+pub fn may_vote(state: &State, election: &str, person: &str, on: Date) -> Result<(), Rejection> {
+    let election = election_in(state, election, Phase::Voting)?;
+    let body = state.body(&election.body)?;
+    let rule = state.election_rule(body, election.seat);
+    let rule_id = election_rule_id(body, election.seat);
+    if on >= election.voting_close {
+        return reject(
+            rule_id,
+            format!("voting closed on {}", election.voting_close),
+            "ballots are no longer accepted",
+        );
+    }
+    if !state.in_electorate(body, rule.voters, on, person) {
+        return reject(
+            rule_id,
+            format!(
+                "{person} may not vote in {}: voters are the {}",
+                election.id,
+                rule.voters.as_str()
+            ),
+            "only eligible voters vote",
+        );
+    }
+    Ok(())
+}
+
+/// E1, E3: whether `person` may close `election` on `on`: the officer who opened it, on or after
+/// the deadline, or earlier when every eligible voter has voted or the rule allows an early close.
+pub fn may_close_election(state: &State, election: &str, person: &str, on: Date) -> Result<(), Rejection> {
+    let election = election_in(state, election, Phase::Voting)?;
+    if person != election.opened_by {
+        return reject(
+            RuleId::E1,
+            format!("{person} did not open {}", election.id),
+            format!("{} closes the election", election.opened_by),
+        );
+    }
+    let body = state.body(&election.body)?;
+    let rule = state.election_rule(body, election.seat);
+    let closes = election.voting_close;
+    if on < closes && !rule.early_close {
+        let eligible = state.electorate(body, rule.voters, on);
+        let waiting = eligible.iter().filter(|voter| !election.voted.contains(*voter)).count();
+        if waiting > 0 {
+            return reject(
+                election_rule_id(body, election.seat),
+                format!(
+                    "voting in {} is open until {closes}: {} of {} eligible voters have voted",
+                    election.id,
+                    eligible.len() - waiting,
+                    eligible.len()
+                ),
+                format!(
+                    "close on or after {closes}; it closes earlier only when every eligible voter has voted \
+                     (or when the body's election rule says `early-close: true`)"
+                ),
+            );
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,308 @@
+//! The web UI as a voter and an officer meet it (issue 15): signing in to vote and coming back,
+//! being told before the ballot who may not vote, the vote's standing, an act that cannot be
+//! undone asked first, success said in words, and the result read as an announcement.
+
+mod common;
+
+use common::{Browser, seeded};
+use polity_server::demo::DEMO_PASSWORD;
+
+/// A demo router on the demo's day, or (with `deadline`) on the day e2's voting closes; with
+/// `chen_votes`, chen casts a ballot on the demo's day first (the sixth of nine: the turnout
+/// rule's two thirds).
+async fn demo(dir: &std::path::Path, deadline: bool) -> (std::sync::Arc<polity_server::App>, axum::Router) {
+    demo_with(dir, deadline, false).await
+}
+
+async fn demo_with(
+    dir: &std::path::Path,
+    deadline: bool,
+    chen_votes: bool,
+) -> (std::sync::Arc<polity_server::App>, axum::Router) {
+    let (app, _) = seeded(dir, &[]).await;
+    if chen_votes {
+        let mut chen = Browser::new(polity_server::router(app.clone()));
+        assert_eq!(chen.sign_in("chen", DEMO_PASSWORD).await.status, 303);
+        let csrf = chen.csrf("/elections/tsc/e2").await;
+        let cast = chen
+            .post_form("/elections/tsc/e2/ballots", &[("csrf", &csrf), ("rank-dana", "1")])
+            .await;
+        assert_eq!(cast.status, 200, "{}", cast.body);
+    }
+    if !deadline {
+        return (app.clone(), polity_server::router(app));
+    }
+    drop(app);
+    let later = common::Config {
+        clock: polity_server::live::Clock::Fixed(jiff::civil::date(2026, 7, 1)),
+        ..common::config()
+    };
+    let app = common::open(&dir.join("seed.db"), later).await;
+    (app.clone(), polity_server::router(app))
+}
+
+fn location(answer: &common::Answer) -> &str {
+    answer.headers["location"].to_str().unwrap()
+}
+
+/// E3: an anonymous visitor to an open election is offered "Sign in to vote" and comes back to
+/// the election after signing in; a `next` that leads off the site is ignored.
+#[tokio::test]
+async fn e3_a_visitor_signs_in_to_vote_and_comes_back_to_the_election() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_, router) = demo(dir.path(), false).await;
+    let mut visitor = Browser::new(router.clone());
+    let page = visitor.get("/elections/tsc/e2").await;
+    assert!(
+        page.body
+            .contains(r#"href="/signin?next=/elections/tsc/e2">Sign in to vote"#),
+        "{}",
+        page.body
+    );
+    assert!(!page.body.contains("Cast my secret ballot"));
+    let form = visitor.get("/signin?next=/elections/tsc/e2").await;
+    assert!(
+        form.body.contains(r#"name="next" value="/elections/tsc/e2""#),
+        "{}",
+        form.body
+    );
+    let csrf = common::csrf_in(&form.body).unwrap();
+    let signed = visitor
+        .post_form(
+            "/signin",
+            &[
+                ("csrf", &csrf),
+                ("login", "chen"),
+                ("password", DEMO_PASSWORD),
+                ("next", "/elections/tsc/e2"),
+            ],
+        )
+        .await;
+    assert_eq!(signed.status, 303, "{}", signed.body);
+    assert_eq!(location(&signed), "/elections/tsc/e2");
+    let ballot = visitor.get("/elections/tsc/e2").await;
+    assert!(ballot.body.contains("Cast my secret ballot"), "{}", ballot.body);
+    // Another site, a protocol-relative path, a backslash trick, a script: home instead.
+    for next in [
+        "https://evil.example/",
+        "//evil.example/x",
+        "/\\evil.example",
+        "javascript:alert(1)",
+        "/elections/tsc/e2\r\nSet-Cookie: x=1",
+    ] {
+        let mut browser = Browser::new(router.clone());
+        let form = browser.get(&format!("/signin?next={}", urlencode(next))).await;
+        assert!(!form.body.contains(r#"name="next""#), "{next:?} kept: {}", form.body);
+        let csrf = common::csrf_in(&form.body).unwrap();
+        let signed = browser
+            .post_form(
+                "/signin",
+                &[
+                    ("csrf", &csrf),
+                    ("login", "chen"),
+                    ("password", DEMO_PASSWORD),
+                    ("next", next),
+                ],
+            )
+            .await;
+        assert_eq!(signed.status, 303);
+        assert_eq!(location(&signed), "/", "{next:?}");
+    }
+}
+
+fn urlencode(text: &str) -> String {
+    serde_html_form::to_string([("x", text)]).unwrap()[2..].to_owned()
+}
+
+/// E3: the open election says how many have voted of how many, and someone outside the
+/// electorate is told so, with the rule, instead of being given a ballot to fill in.
+#[tokio::test]
+async fn e3_the_vote_stands_in_words_and_a_non_voter_is_told_before_the_ballot() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_, router) = demo(dir.path(), false).await;
+    let mut jun = Browser::new(router.clone());
+    assert_eq!(jun.sign_in("jun", DEMO_PASSWORD).await.status, 303);
+    let page = jun.get("/elections/tsc/e2").await;
+    assert!(
+        page.body.contains("5 of 9 eligible voters have voted."),
+        "{}",
+        page.body
+    );
+    assert!(page.body.contains("You cannot vote in this election"), "{}", page.body);
+    assert!(page.body.contains(r#"<a href="/rules/E3">E3</a>"#), "{}", page.body);
+    assert!(!page.body.contains("Cast my secret ballot"), "{}", page.body);
+    assert!(
+        page.body.contains("the last day to vote is 2026-06-30"),
+        "{}",
+        page.body
+    );
+    // An eligible voter gets the ballot; after voting, the page says so instead of asking again.
+    let mut chen = Browser::new(router);
+    assert_eq!(chen.sign_in("chen", DEMO_PASSWORD).await.status, 303);
+    let csrf = chen.csrf("/elections/tsc/e2").await;
+    let cast = chen
+        .post_form("/elections/tsc/e2/ballots", &[("csrf", &csrf), ("rank-chen", "1")])
+        .await;
+    assert_eq!(cast.status, 200, "{}", cast.body);
+    let after = chen.get("/elections/tsc/e2").await;
+    assert!(after.body.contains("You have voted."), "{}", after.body);
+    assert!(after.body.contains("6 of 9 eligible voters have voted."));
+    assert!(after.body.contains("<summary>Change my ballot</summary>"));
+    assert!(!after.body.contains("Cast my secret ballot"));
+}
+
+/// E1: the officer is not offered a close `decide` would refuse; the page says why instead.
+#[tokio::test]
+async fn e1_the_officer_sees_why_the_election_cannot_close_yet() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_, router) = demo(dir.path(), false).await;
+    let mut alice = Browser::new(router);
+    assert_eq!(alice.sign_in("alice", DEMO_PASSWORD).await.status, 303);
+    let page = alice.get("/elections/tsc/e2").await;
+    assert!(page.body.contains("You cannot close the election yet"), "{}", page.body);
+    assert!(page.body.contains("5 of 9 eligible voters have voted"), "{}", page.body);
+    assert!(!page.body.contains(r#"action="/elections/tsc/e2/close""#));
+}
+
+/// E1: closing an election cannot be undone, so the first post only asks, stating what the close
+/// will do; nothing is recorded until the second post says `confirm=yes`. The result then reads
+/// as an announcement: who, of which organisation, for which term, counted how.
+#[tokio::test]
+async fn e1_closing_an_election_asks_first_then_announces_the_result() {
+    // Five of nine voted: the question warns that closing now elects nobody (E3 turnout).
+    let short = tempfile::tempdir().unwrap();
+    let (_, router) = demo(short.path(), true).await;
+    let mut alice = Browser::new(router);
+    assert_eq!(alice.sign_in("alice", DEMO_PASSWORD).await.status, 303);
+    let csrf = alice.csrf("/elections/tsc/e2").await;
+    let asked = alice.post_form("/elections/tsc/e2/close", &[("csrf", &csrf)]).await;
+    assert!(
+        asked
+            .body
+            .contains("Only 5 have voted and the result is valid with 6: closing now makes the result not valid"),
+        "{}",
+        asked.body
+    );
+    // Six of nine: the close is asked, then done.
+    let dir = tempfile::tempdir().unwrap();
+    let (app, router) = demo_with(dir.path(), true, true).await;
+    let events = app.record.live.read().await.last_seq;
+    let mut alice = Browser::new(router);
+    assert_eq!(alice.sign_in("alice", DEMO_PASSWORD).await.status, 303);
+    let page = alice.get("/elections/tsc/e2").await;
+    assert!(
+        page.body.contains(r#"action="/elections/tsc/e2/close""#),
+        "{}",
+        page.body
+    );
+    let csrf = common::csrf_in(&page.body).unwrap();
+    let asked = alice.post_form("/elections/tsc/e2/close", &[("csrf", &csrf)]).await;
+    assert_eq!(asked.status, 200, "{}", asked.body);
+    for needle in [
+        "Close election tsc/e2 and count the ballots?",
+        "This cannot be undone.",
+        "6 of 9 eligible voters have voted",
+        "Closing now counts 6 ballot(s)",
+        r#"name="confirm" value="yes""#,
+        r#"href="/elections/tsc/e2">Cancel and go back"#,
+    ] {
+        assert!(asked.body.contains(needle), "{needle} missing: {}", asked.body);
+    }
+    assert!(!asked.body.contains("not valid"), "{}", asked.body);
+    assert_eq!(app.record.live.read().await.last_seq, events, "asking records nothing");
+    let csrf = common::csrf_in(&asked.body).unwrap();
+    let closed = alice
+        .post_form("/elections/tsc/e2/close", &[("csrf", &csrf), ("confirm", "yes")])
+        .await;
+    assert_eq!(closed.status, 303, "{}", closed.body);
+    assert!(app.record.live.read().await.last_seq > events);
+    let result = alice.get("/elections/tsc/e2").await;
+    assert!(
+        result.body.contains("The election is closed and counted."),
+        "the success is said in words: {}",
+        result.body
+    );
+    assert!(!result.body.contains("election-closed"), "{}", result.body);
+    for needle in ["Elected:", "term from 2026-07-01", "Schulze method", "class=\"win\""] {
+        assert!(result.body.contains(needle), "{needle} missing: {}", result.body);
+    }
+    // The announcement comes before the proof.
+    let elected = result.body.find("Elected:").unwrap();
+    assert!(elected < result.body.find("Pairwise preferences").unwrap());
+    assert!(elected < result.body.find("Tally sheet").unwrap());
+}
+
+/// D3: a motion's close is asked first with what it would record in words (the dry run of
+/// `decide`), and a refused close is refused at once without asking.
+#[tokio::test]
+async fn d3_closing_a_motion_asks_first_and_a_vote_is_said_in_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let (app, router) = demo(dir.path(), false).await;
+    let mut emil = Browser::new(router.clone());
+    assert_eq!(emil.sign_in("emil", DEMO_PASSWORD).await.status, 303);
+    let csrf = emil.csrf("/motions/tsc/m1").await;
+    let voted = emil
+        .post_form("/motions/tsc/m1/votes", &[("csrf", &csrf), ("choice", "yes")])
+        .await;
+    assert_eq!(voted.status, 303, "{}", voted.body);
+    let page = emil.get("/motions/tsc/m1").await;
+    assert!(page.body.contains("Your vote is recorded."), "{}", page.body);
+    assert!(!page.body.contains("vote-cast"), "{}", page.body);
+    // Not the opener: refused at once (with the rule), never asked.
+    let csrf = common::csrf_in(&page.body).unwrap();
+    let refused = emil.post_form("/motions/tsc/m1/close", &[("csrf", &csrf)]).await;
+    assert_eq!(refused.status, 403, "{}", refused.body);
+    assert!(!refused.body.contains("This cannot be undone."));
+    // The opener is asked, with the result the close would record.
+    let events = app.record.live.read().await.last_seq;
+    let mut alice = Browser::new(router);
+    assert_eq!(alice.sign_in("alice", DEMO_PASSWORD).await.status, 303);
+    let csrf = alice.csrf("/motions/tsc/m1").await;
+    let asked = alice.post_form("/motions/tsc/m1/close", &[("csrf", &csrf)]).await;
+    assert_eq!(asked.status, 200, "{}", asked.body);
+    assert!(asked.body.contains("Close motion tsc/m1?"), "{}", asked.body);
+    assert!(asked.body.contains("closed motion tsc/m1"), "{}", asked.body);
+    assert_eq!(app.record.live.read().await.last_seq, events);
+}
+
+/// The record reads as a table of acts in words, with who did it, a link to the page and the raw
+/// JSON one click away; it filters by body, kind and dates, pages by sequence number, and a bad
+/// filter is refused with what to write instead.
+#[tokio::test]
+async fn t1_the_record_reads_in_words_filters_and_pages() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_, router) = demo(dir.path(), false).await;
+    let mut visitor = Browser::new(router);
+    let page = visitor.get("/log").await;
+    assert_eq!(page.status, 200, "{}", page.body);
+    for needle in [
+        "The registry&#39;s files were recorded.",
+        "Alice Example",
+        r#"<a href="/elections/tsc/e2">"#,
+        r#"<a href="/api/log?after=0&amp;limit=1""#,
+        "Every kind of act",
+    ] {
+        assert!(page.body.contains(needle), "{needle} missing: {}", page.body);
+    }
+    assert!(!page.body.contains("{&quot;"), "raw JSON in the table: {}", page.body);
+    let ballots = visitor.get("/log?kind=ballot-cast").await;
+    assert!(ballots.body.contains("voted in election tsc/e2."), "{}", ballots.body);
+    assert!(!ballots.body.contains("/motions/tsc/m1"), "{}", ballots.body);
+    let none = visitor.get("/log?body=no-such-body").await;
+    assert!(none.body.contains("No act matches"), "{}", none.body);
+    let later = visitor.get("/log?from=2027-01-01").await;
+    assert!(later.body.contains("No act matches"), "{}", later.body);
+    // Keyset paging: `before` shows only older events.
+    let older = visitor.get("/log?before=3").await;
+    assert!(older.body.contains(r##"data-label="#">2</td>"##), "{}", older.body);
+    assert!(!older.body.contains(r##"data-label="#">3</td>"##), "{}", older.body);
+    for (query, says) in [
+        ("from=2026%2F13%2F01", "is not a date"),
+        ("until=yesterday", "is not a date"),
+        ("kind=drop-table", "there is no kind of act"),
+    ] {
+        let bad = visitor.get(&format!("/log?{query}")).await;
+        assert_eq!(bad.status, 400, "{query}: {}", bad.body);
+        assert!(bad.body.contains(says), "{query}: {}", bad.body);
+    }
+}
