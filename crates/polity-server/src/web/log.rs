@@ -166,7 +166,7 @@ pub(super) async fn log(
             .iter()
             .map(|body| (body.id.clone(), body.name.clone()))
             .collect();
-        bodies.sort_by(|a, b| a.1.to_lowercase().cmp(&b.1.to_lowercase()));
+        bodies.sort_by_key(|a| a.1.to_lowercase());
         show(&app, &session, &caller, "The record", |page| LogPage {
             page,
             intact: report.is_intact(),
