@@ -10,14 +10,43 @@
 // because three members have not voted), then `close` on a server started at the deadline (alice
 // closes, the result is read, chen's receipt is found).
 //
-// usage: node vote.mjs BASE_URL SCREENSHOT_DIR vote|close RECEIPT_FILE
+// The same walk runs in English and in Simplified Chinese (the browser's locale sets
+// Accept-Language); Chinese screenshots are named zh-….
+//
+// usage: node vote.mjs BASE_URL SCREENSHOT_DIR vote|close RECEIPT_FILE en|zh
 import { chromium } from 'playwright-core';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-const [base, shots, phase, receiptFile] = process.argv.slice(2);
+const [base, shots, phase, receiptFile, lang = 'en'] = process.argv.slice(2);
+// The words of the walk in each language (people's names and the engine's refusals are data).
+const WORDS = {
+  en: {
+    locale: 'en-GB', html: 'en', login: 'Login', password: 'Password', signIn: 'Sign in',
+    signedIn: (login) => `Signed in as ${login}.`, standing: '5 of 9 eligible voters have voted', needed: '6 needed',
+    signInToVote: 'Sign in to vote', cast: 'Cast my secret ballot', recorded: 'Your ballot is recorded',
+    voted: 'You have voted.', replace: 'Replace my ballot', signOut: 'Sign out', close: /Close the election/,
+    cannotClose: 'You cannot close the election yet', closeAndCount: 'Close the election and count…',
+    confirmHeading: 'Close election tsc/e2 and count the ballots?', confirmStanding: '6 of 9 eligible voters have voted',
+    confirmCounts: 'counts 6 ballot(s)', confirmButton: 'Close the election and count', closed: 'The election is closed and counted.',
+    result: 'Result', term: /(Dana Li|Chen Wei).*term from 2026-07-01/, sheet: '6 ballots', receipt: 'Receipt',
+    find: 'Find my ballot', found: (receipt) => `receipt ${receipt} is on the tally sheet, ranking dana > chen`,
+  },
+  zh: {
+    locale: 'zh-CN', html: 'zh-Hans', login: '登录名', password: '密码', signIn: '登录',
+    signedIn: (login) => `已登录为 ${login}。`, standing: '9 名合格选民中已有 5 人投票', needed: '需要 6 人',
+    signInToVote: '登录后投票', cast: '投出我的秘密选票', recorded: '你的选票已记录',
+    voted: '你已投票。', replace: '替换我的选票', signOut: '退出', close: /结束选举/,
+    cannotClose: '你现在还不能结束选举', closeAndCount: '结束选举并计票…',
+    confirmHeading: '结束选举 tsc/e2 并计票？', confirmStanding: '9 名合格选民中已有 6 人投票',
+    confirmCounts: '将计算 6 张选票', confirmButton: '结束选举并计票', closed: '选举已结束并完成计票。',
+    result: '结果', term: /(Dana Li|Chen Wei).*任期自 2026-07-01/, sheet: '6 张选票', receipt: '回执',
+    find: '查找我的选票', found: (receipt) => `回执 ${receipt} 在计票单上，排序为 dana > chen`,
+  },
+}[lang];
+const shot = (name) => `${shots}/${lang === 'en' ? '' : `${lang}-`}${name}`;
 mkdirSync(shots, { recursive: true });
 const expect = (condition, message) => { if (!condition) { throw new Error(message); } };
 
@@ -28,7 +57,7 @@ const browser = await chromium.launch({
 });
 try {
   // bypassCSP: only so that axe-core can be injected; the pages themselves allow no script.
-  const context = await browser.newContext({ viewport: { width: 1100, height: 900 }, bypassCSP: true });
+  const context = await browser.newContext({ viewport: { width: 1100, height: 900 }, bypassCSP: true, locale: WORDS.locale });
   const page = await context.newPage();
 
   // axe-core on the page as it is now: WCAG 2.1 A and AA, no violation allowed.
@@ -49,12 +78,13 @@ try {
     if (!page.url().includes('/signin')) {
       await page.goto(`${base}/signin`);
     }
-    await page.getByLabel('Login').fill(login);
-    await page.getByLabel('Password').fill('polity-demo');
-    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.getByLabel(WORDS.login).fill(login);
+    await page.getByLabel(WORDS.password).fill('polity-demo');
+    await page.getByRole('button', { name: WORDS.signIn, exact: true }).click();
     await page.waitForURL(`${base}${landing}`);
     const flash = await page.locator('.flash').first().textContent();
-    expect(flash.includes(`Signed in as ${login}.`), `not signed in as ${login}: ${flash}`);
+    expect(flash.includes(WORDS.signedIn(login)), `not signed in as ${login}: ${flash}`);
+    expect(await page.evaluate(() => document.documentElement.lang) === WORDS.html, 'the page does not say its language');
   }
 
   if (phase === 'vote') {
@@ -62,14 +92,14 @@ try {
     await page.goto(`${base}/`);
     expect(await page.getByRole('link', { name: 'Technical Steering Committee' }).count() === 1, 'no TSC on the home page');
     await axe('home');
-    await page.screenshot({ path: `${shots}/1-home.png`, fullPage: true });
+    await page.screenshot({ path: shot('1-home.png'), fullPage: true });
 
     // An anonymous visitor sees where the vote stands and "Sign in to vote", which comes back.
     await page.goto(`${base}/elections/tsc/e2`);
     const standing = await page.locator('.standing').textContent();
-    expect(standing.includes('5 of 9 eligible voters have voted') && standing.includes('6 needed'), `standing: ${standing}`);
+    expect(standing.includes(WORDS.standing) && standing.includes(WORDS.needed), `standing: ${standing}`);
     await axe('election (anonymous)');
-    await page.getByRole('link', { name: 'Sign in to vote' }).click();
+    await page.getByRole('link', { name: WORDS.signInToVote }).click();
     await page.waitForURL(/\/signin\?next=/);
     await axe('sign-in');
     // chen votes: the ranks are chosen with the keyboard through the labelled selects.
@@ -79,65 +109,65 @@ try {
     await dana.focus();
     await dana.selectOption('1');
     await page.getByLabel('Chen Wei').selectOption('2');
-    await page.screenshot({ path: `${shots}/2-ballot.png`, fullPage: true });
-    await page.getByRole('button', { name: 'Cast my secret ballot' }).click();
+    await page.screenshot({ path: shot('2-ballot.png'), fullPage: true });
+    await page.getByRole('button', { name: WORDS.cast }).click();
     // The receipt and the ballot key are shown on this one page, never again.
-    await page.getByRole('heading', { name: 'Your ballot is recorded' }).waitFor();
+    await page.getByRole('heading', { name: WORDS.recorded }).waitFor();
     const codes = await page.locator('dd code').allTextContents();
     const [receipt, key] = codes;
     expect(/^[0-9a-f]{32}$/.test(receipt || ''), `no receipt shown: ${codes}`);
     expect(/^[0-9a-f]{32}$/.test(key || '') && key !== receipt, `no ballot key shown: ${codes}`);
     writeFileSync(receiptFile, receipt);
     await axe('receipt');
-    await page.screenshot({ path: `${shots}/3-receipt.png`, fullPage: true });
+    await page.screenshot({ path: shot('3-receipt.png'), fullPage: true });
     await page.goto(`${base}/elections/tsc/e2`);
     expect(!(await page.content()).includes(key), 'the ballot key is shown again');
     // After voting the page says so; the ballot form is not there again as if one had to vote.
-    expect(await page.getByText('You have voted.').isVisible(), 'no "you have voted"');
-    expect(!(await page.getByRole('button', { name: 'Replace my ballot' }).isVisible()), 'the ballot form shows again');
+    expect(await page.getByText(WORDS.voted).isVisible(), 'no "you have voted"');
+    expect(!(await page.getByRole('button', { name: WORDS.replace }).isVisible()), 'the ballot form shows again');
     await axe('election (voted)');
-    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('button', { name: WORDS.signOut }).click();
 
     // alice, the officer, is not offered a close before the deadline while members have not
     // voted (E3): the page says why.
     await signIn('alice');
     await page.goto(`${base}/elections/tsc/e2`);
-    expect(await page.getByRole('button', { name: /Close the election/ }).count() === 0, 'an early close is offered');
-    const why = await page.locator('.note', { hasText: 'You cannot close the election yet' }).textContent();
+    expect(await page.getByRole('button', { name: WORDS.close }).count() === 0, 'an early close is offered');
+    const why = await page.locator('.note', { hasText: WORDS.cannotClose }).textContent();
     expect(why.includes('E3') && why.includes('6 of 9 eligible voters have voted'), `early close: ${why}`);
     await axe('election (officer, too early)');
-    await page.screenshot({ path: `${shots}/3b-early-close.png`, fullPage: true });
+    await page.screenshot({ path: shot('3b-early-close.png'), fullPage: true });
     console.log(`ok: ballot ${receipt} cast, early close refused; axe-core: 0 violations on ${checked.join(', ')}`);
   } else {
     const receipt = readFileSync(receiptFile, 'utf8').trim();
     // On the deadline alice closes the election.
     await signIn('alice');
     await page.goto(`${base}/elections/tsc/e2`);
-    await page.getByRole('button', { name: 'Close the election and count…' }).click();
+    await page.getByRole('button', { name: WORDS.closeAndCount }).click();
     // The close cannot be undone: a second page says what it does before it is done.
-    await page.getByRole('heading', { name: 'Close election tsc/e2 and count the ballots?' }).waitFor();
+    await page.getByRole('heading', { name: WORDS.confirmHeading }).waitFor();
     const consequence = await page.locator('[role=alert]').textContent();
-    expect(consequence.includes('6 of 9 eligible voters have voted') && consequence.includes('counts 6 ballot(s)'), `confirmation: ${consequence}`);
+    expect(consequence.includes(WORDS.confirmStanding) && consequence.includes(WORDS.confirmCounts), `confirmation: ${consequence}`);
     await axe('close confirmation');
-    await page.screenshot({ path: `${shots}/3c-confirm-close.png`, fullPage: true });
-    await page.getByRole('button', { name: 'Close the election and count', exact: true }).click();
+    await page.screenshot({ path: shot('3c-confirm-close.png'), fullPage: true });
+    await page.getByRole('button', { name: WORDS.confirmButton, exact: true }).click();
     await page.waitForURL(`${base}/elections/tsc/e2`);
     const flash = await page.locator('.flash').first().textContent();
-    expect(flash.includes('The election is closed and counted.'), `success in words: ${flash}`);
+    expect(flash.includes(WORDS.closed), `success in words: ${flash}`);
     const result = await page.locator('#result').textContent();
-    expect(result.startsWith('Result'), 'no result heading');
+    expect(result.startsWith(WORDS.result), 'no result heading');
     const elected = await page.locator('ul.elected').textContent();
-    expect(/(Dana Li|Chen Wei).*term from 2026-07-01/.test(elected), `no winner and term shown: ${elected}`);
+    expect(WORDS.term.test(elected), `no winner and term shown: ${elected}`);
     const sheet = await page.locator('#sheet').textContent();
-    expect(sheet.includes('6 ballots'), `tally sheet: ${sheet}`);
+    expect(sheet.includes(WORDS.sheet), `tally sheet: ${sheet}`);
     await axe('result');
-    await page.screenshot({ path: `${shots}/4-result.png`, fullPage: true });
+    await page.screenshot({ path: shot('4-result.png'), fullPage: true });
 
     // The receipt check finds chen's ballot, whatever the case it is typed in.
-    await page.getByLabel('Receipt', { exact: true }).fill(receipt.toUpperCase());
-    await page.getByRole('button', { name: 'Find my ballot' }).click();
+    await page.getByLabel(WORDS.receipt, { exact: true }).fill(receipt.toUpperCase());
+    await page.getByRole('button', { name: WORDS.find }).click();
     const found = await page.locator('[role=status]').last().textContent();
-    expect(found.includes(`receipt ${receipt} is on the tally sheet, ranking dana > chen`), `receipt check: ${found}`);
+    expect(found.includes(WORDS.found(receipt)), `receipt check: ${found}`);
 
     // The body's page shows its contributions as a chart (C3): every month, names in the legend.
     await page.setViewportSize({ width: 1280, height: 900 });
@@ -152,7 +182,7 @@ try {
     const box = await chart.boundingBox();
     const inner = await page.locator('.chart svg').boundingBox();
     expect(inner.width <= box.width + 1, `the chart is cut off (${inner.width} > ${box.width})`);
-    await chart.screenshot({ path: `${shots}/7-health-chart.png` });
+    await chart.screenshot({ path: shot('7-health-chart.png') });
 
     // Readable on a phone.
     await page.setViewportSize({ width: 390, height: 844 });
@@ -160,15 +190,15 @@ try {
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(width <= 390, `the result page scrolls sideways on a phone (${width}px)`);
     await axe('result (phone)');
-    await page.screenshot({ path: `${shots}/5-phone-result.png`, fullPage: true });
+    await page.screenshot({ path: shot('5-phone-result.png'), fullPage: true });
     await page.goto(`${base}/bodies/tsc`);
     await axe('body (phone)');
-    await page.screenshot({ path: `${shots}/6-phone-body.png`, fullPage: true });
+    await page.screenshot({ path: shot('6-phone-body.png'), fullPage: true });
     await page.goto(`${base}/log`);
     const logWidth = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(logWidth <= 390, `the record scrolls sideways on a phone (${logWidth}px)`);
     await axe('record (phone)');
-    await page.screenshot({ path: `${shots}/8-phone-record.png`, fullPage: true });
+    await page.screenshot({ path: shot('8-phone-record.png'), fullPage: true });
     console.log(`ok: election closed, result read, receipt ${receipt} found; axe-core: 0 violations on ${checked.join(', ')}; screenshots in ${shots}`);
   }
 } finally {

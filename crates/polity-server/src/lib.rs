@@ -13,6 +13,7 @@ pub mod auth;
 pub mod demo;
 pub mod error;
 mod github;
+pub mod i18n;
 pub mod live;
 pub mod metrics;
 pub mod notify;
@@ -192,6 +193,7 @@ pub fn router(app: Arc<App>) -> Router {
         .merge(operations::routes())
         .layer(axum::middleware::from_fn_with_state(app.clone(), auth::csrf_cookie))
         .layer(axum::middleware::from_fn(security_headers))
+        .layer(axum::middleware::from_fn(i18n::remember))
         .layer(axum::middleware::from_fn(access_log))
         .with_state(app)
 }
@@ -298,7 +300,8 @@ async fn accept(
     // The timeout's own 408 gets the security headers too.
     let router = router(app.clone())
         .layer(axum::middleware::from_fn_with_state(app.clone(), request_timeout))
-        .layer(axum::middleware::from_fn(security_headers));
+        .layer(axum::middleware::from_fn(security_headers))
+        .layer(axum::middleware::from_fn(i18n::remember));
     let slots = Arc::new(tokio::sync::Semaphore::new(app.config.max_connections));
     let graceful = hyper_util::server::graceful::GracefulShutdown::new();
     let mut builder = hyper_util::server::conn::auto::Builder::new(TokioExecutor::new());

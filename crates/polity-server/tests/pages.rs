@@ -306,3 +306,109 @@ async fn t1_the_record_reads_in_words_filters_and_pages() {
         assert!(bad.body.contains(says), "{query}: {}", bad.body);
     }
 }
+
+/// Every page reachable from the home page, crawled signed in (so the forms show), in English
+/// and in Chinese: the page says its language, and no message is missing from either catalog.
+#[tokio::test]
+async fn every_page_speaks_english_and_chinese() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_, router) = demo(dir.path(), false).await;
+    for (tag, lang, words) in [("en", "en", "Governance"), ("zh", "zh-Hans", "治理")] {
+        let mut alice = Browser::new(router.clone());
+        let switched = alice.get(&format!("/lang/{tag}?back=/")).await;
+        assert_eq!(switched.status, 303);
+        assert_eq!(alice.sign_in("alice", DEMO_PASSWORD).await.status, 303);
+        let mut queue = std::collections::VecDeque::from(["/".to_owned()]);
+        let mut seen = std::collections::BTreeSet::new();
+        while let Some(path) = queue.pop_front() {
+            if !seen.insert(path.clone()) || seen.len() > 300 {
+                continue;
+            }
+            let page = alice.get(&path).await;
+            if page.status != 200 || !page.headers["content-type"].to_str().unwrap().starts_with("text/html") {
+                continue;
+            }
+            assert!(page.body.contains(&format!(r#"<html lang="{lang}">"#)), "{tag} {path}");
+            assert!(
+                !page.body.contains('⟦'),
+                "{tag} {path}: a message is missing: {}",
+                page.body
+            );
+            for link in page.body.split("href=\"").skip(1) {
+                let target = &link[..link.find('"').unwrap_or(0)];
+                if target.starts_with('/')
+                    && !target.starts_with("//")
+                    && !target.starts_with("/api")
+                    && !target.starts_with("/auth")
+                    && !target.starts_with("/lang")
+                    && !target.starts_with("/calendar")
+                    && !target.ends_with(".atom")
+                {
+                    queue.push_back(target.replace("&amp;", "&"));
+                }
+            }
+        }
+        assert!(seen.len() > 10, "crawled {} pages", seen.len());
+        let home = alice.get("/").await;
+        assert!(home.body.contains(words), "{tag}: {}", home.body);
+    }
+}
+
+/// The language comes from the visitor's choice (the switch on every page), else the browser's
+/// Accept-Language, else English; the switch returns only to a page of this site.
+#[tokio::test]
+async fn the_language_follows_the_choice_then_the_browser() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_, router) = demo(dir.path(), false).await;
+    let chinese = common::call(
+        &router,
+        "GET",
+        "/elections/tsc/e2",
+        &[("accept-language", "zh-CN,zh;q=0.9,en;q=0.5")],
+        "",
+    )
+    .await;
+    assert!(chinese.body.contains(r#"<html lang="zh-Hans">"#), "{}", chinese.body);
+    assert!(
+        chinese.body.contains("9 名合格选民中已有 5 人投票。"),
+        "{}",
+        chinese.body
+    );
+    assert!(chinese.body.contains("登录后投票"), "{}", chinese.body);
+    assert!(
+        chinese.body.contains(r#"href="/lang/en?back=%2Felections%2Ftsc%2Fe2""#),
+        "{}",
+        chinese.body
+    );
+    let english = common::call(
+        &router,
+        "GET",
+        "/elections/tsc/e2",
+        &[("accept-language", "fr, de")],
+        "",
+    )
+    .await;
+    assert!(english.body.contains(r#"<html lang="en">"#));
+    assert!(english.body.contains("5 of 9 eligible voters have voted."));
+    // The choice beats the browser, and survives sign-in.
+    let mut visitor = Browser::new(router.clone());
+    let switched = visitor.get("/lang/zh?back=/elections/tsc/e2").await;
+    assert_eq!(switched.status, 303);
+    assert_eq!(location(&switched), "/elections/tsc/e2");
+    let cookie = switched.headers["set-cookie"].to_str().unwrap();
+    assert!(
+        cookie.starts_with("polity_lang=zh;") && cookie.contains("HttpOnly"),
+        "{cookie}"
+    );
+    let page = visitor.get("/elections/tsc/e2").await;
+    assert!(page.body.contains("投票进行中。"), "{}", page.body);
+    assert_eq!(visitor.sign_in("chen", DEMO_PASSWORD).await.status, 303);
+    let ballot = visitor.get("/elections/tsc/e2").await;
+    assert!(ballot.body.contains("投出我的秘密选票"), "{}", ballot.body);
+    // Off-site backs go home; an unknown language is refused.
+    for back in ["//evil.example/", "https://evil.example/", "/\\evil.example"] {
+        let answer = visitor.get(&format!("/lang/en?back={}", urlencode(back))).await;
+        assert_eq!(location(&answer), "/", "{back}");
+    }
+    assert_eq!(visitor.get("/lang/fr").await.status, 404);
+}

@@ -1,5 +1,6 @@
-//! The browser test (issue 6): `polity serve --demo` driven in Debian's headless Chromium by
-//! playwright-core (tests/browser/vote.mjs). `.ci/run` installs both and sets
+//! The browser test (issues 6 and 15): `polity serve --demo` driven in Debian's headless Chromium
+//! by playwright-core (tests/browser/vote.mjs), in English and in Chinese, with axe-core on every
+//! page visited. `.ci/run` installs both and sets
 //! POLITY_BROWSER_TEST=1, which makes their absence a failure; elsewhere the test says SKIPPED.
 //! Screenshots land in target/browser-screenshots.
 
@@ -30,9 +31,37 @@ fn browser_signs_in_votes_closes_and_reads_the_result() {
         );
         return;
     }
+    let shots = root.join("target/browser-screenshots");
+    // The walk in English, then in Chinese, each on a demo record of its own.
+    for lang in ["en", "zh"] {
+        walk(&script, &chromium, &shots, lang);
+    }
+    for lang in ["", "zh-"] {
+        for shot in [
+            "1-home.png",
+            "2-ballot.png",
+            "3-receipt.png",
+            "3b-early-close.png",
+            "3c-confirm-close.png",
+            "4-result.png",
+            "5-phone-result.png",
+            "6-phone-body.png",
+            "7-health-chart.png",
+            "8-phone-record.png",
+        ] {
+            assert!(
+                shots.join(format!("{lang}{shot}")).is_file(),
+                "{lang}{shot} was not saved"
+            );
+        }
+    }
+}
+
+/// One walk of the browser script in `lang` (`en` or `zh`): a server on the demo's day, then one
+/// at the deadline.
+fn walk(script: &Path, chromium: &str, shots: &Path, lang: &str) {
     let db = tempfile::tempdir().unwrap();
     let store = format!("sqlite:{}", db.path().join("demo.db").display());
-    let shots = root.join("target/browser-screenshots");
     let receipt = db.path().join("receipt.txt");
     let history = contribution_history(db.path());
     let repo = format!("tsc={}", history.display());
@@ -59,12 +88,13 @@ fn browser_signs_in_votes_closes_and_reads_the_result() {
         };
         std::thread::spawn(move || for _ in lines {});
         let out = Command::new("node")
-            .arg(&script)
+            .arg(script)
             .arg(&address)
-            .arg(&shots)
+            .arg(shots)
             .arg(phase)
             .arg(&receipt)
-            .env("CHROMIUM", &chromium)
+            .arg(lang)
+            .env("CHROMIUM", chromium)
             .output()
             .expect("node runs");
         let _ = server.kill();
@@ -73,23 +103,9 @@ fn browser_signs_in_votes_closes_and_reads_the_result() {
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert!(
             out.status.success(),
-            "the browser test ({phase}) failed:\n{stdout}\n{stderr}"
+            "the browser test ({lang}, {phase}) failed:\n{stdout}\n{stderr}"
         );
-        eprintln!("{stdout}");
-    }
-    for shot in [
-        "1-home.png",
-        "2-ballot.png",
-        "3-receipt.png",
-        "3b-early-close.png",
-        "3c-confirm-close.png",
-        "4-result.png",
-        "5-phone-result.png",
-        "6-phone-body.png",
-        "7-health-chart.png",
-        "8-phone-record.png",
-    ] {
-        assert!(shots.join(shot).is_file(), "{shot} was not saved");
+        eprintln!("{lang}: {stdout}");
     }
 }
 

@@ -29,12 +29,18 @@ pub(super) async fn signin_form(
     Query(query): Query<NextQuery>,
 ) -> Response {
     let result = async {
-        show(&app, &session, &caller, "Sign in", |page| SignInPage {
-            page,
-            error: None,
-            github: app.config.github.is_some(),
-            next: next_of(query.next.as_deref()),
-        })
+        show(
+            &app,
+            &session,
+            &caller,
+            title(&app, &caller, "signin-title", &[]).await,
+            |page| SignInPage {
+                page,
+                error: None,
+                github: app.config.github.is_some(),
+                next: next_of(query.next.as_deref()),
+            },
+        )
         .await
     }
     .await;
@@ -61,7 +67,7 @@ pub(super) async fn signin(
             }
             Err(error) => {
                 let status = error.status;
-                let mut page = page(&app, &session, &caller, "Sign in").await?;
+                let mut page = page(&app, &session, &caller, title(&app, &caller, "signin-title", &[]).await).await?;
                 page.signed_in = None;
                 let mut response = render(
                     status,
@@ -83,13 +89,15 @@ pub(super) async fn signin(
     respond(&app, &session, &caller, result).await
 }
 
-/// Signs `login` in: a new session id (no fixation), a new CSRF token, a welcome.
+/// Signs `login` in: a new session id (no fixation), a new CSRF token, a welcome in the
+/// request's language.
 pub(crate) async fn start_session(session: &Session, login: &str) -> Result<(), ApiError> {
     session.cycle_id().await.map_err(ApiError::session)?;
     session.insert("login", login).await.map_err(ApiError::session)?;
     session.remove::<String>("csrf").await.map_err(ApiError::session)?;
+    let lang = crate::i18n::choose(&crate::i18n::asked(), None);
     session
-        .insert("flash", format!("Signed in as {login}."))
+        .insert("flash", crate::i18n::text(lang, "signed-in-as", &[("login", login)]))
         .await
         .map_err(ApiError::session)?;
     Ok(())

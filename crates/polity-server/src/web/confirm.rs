@@ -12,6 +12,7 @@ use super::Page;
 use crate::App;
 use crate::acts::Act;
 use crate::error::ApiError;
+use crate::i18n::{Lang, text};
 
 /// The routes (by operation id) whose act cannot be undone.
 pub(super) const IRREVERSIBLE: &[&str] = &["close-election", "close-motion", "final-say", "dissolve"];
@@ -39,6 +40,7 @@ pub(super) async fn consequences(
     route: &str,
     act: &Act,
     person: &str,
+    lang: Lang,
 ) -> Result<(String, String, Vec<String>), ApiError> {
     let today = app.today();
     let live = app.record.live.read().await;
@@ -48,30 +50,30 @@ pub(super) async fn consequences(
         let election = crate::api::process(&state.elections, "election", &close.election)?;
         debug_assert_eq!(election.phase, Phase::Voting);
         let standing = polity_engine::standing(state, election, today);
+        let voted = standing.voted.to_string();
         let mut said = vec![
-            format!(
-                "{} of {} eligible voters have voted; the last day to vote is {} (ballots are refused from {}).",
-                standing.voted,
-                standing.eligible,
-                election.voting_close.yesterday().unwrap_or(election.voting_close),
-                election.voting_close
+            text(
+                lang,
+                "confirm-close-election-standing",
+                &[
+                    ("voted", &voted),
+                    ("eligible", &standing.eligible.to_string()),
+                    ("last", &super::election::last_day(election).to_string()),
+                    ("closes", &election.voting_close.to_string()),
+                ],
             ),
-            format!(
-                "Closing now counts {} ballot(s), publishes the result and the tally sheet, and starts the \
-                 terms of those elected. Nobody can vote after it.",
-                standing.voted
-            ),
+            text(lang, "confirm-close-election-counts", &[("voted", &voted)]),
         ];
         if let Some(needed) = standing.needed.filter(|needed| *needed > standing.voted as u64) {
-            said.push(format!(
-                "Only {} have voted and the result is valid with {needed}: closing now makes the result not \
-                 valid, and nobody is elected.",
-                standing.voted
+            said.push(text(
+                lang,
+                "confirm-close-election-invalid",
+                &[("voted", &voted), ("needed", &needed.to_string())],
             ));
         }
         return Ok((
-            format!("Close election {} and count the ballots?", election.id),
-            "Close the election and count".to_owned(),
+            text(lang, "confirm-close-election", &[("id", &election.id)]),
+            text(lang, "confirm-close-election-button", &[]),
             said,
         ));
     }
@@ -84,18 +86,19 @@ pub(super) async fn consequences(
         },
     )
     .map_err(ApiError::rejected)?;
-    let (title, button) = match &act.command {
-        Command::CloseMotion(close) => (format!("Close motion {}?", close.motion), "Close the motion"),
-        Command::FinalSay(say) => (
-            format!("Decide motion {} with the final say?", say.motion),
-            "Record my final say",
-        ),
-        Command::DissolveWorkingGroup(dissolve) => (format!("Dissolve {}?", dissolve.body), "Dissolve it"),
-        _ => (format!("Confirm: {route}"), "Confirm"),
+    let (key, id) = match &act.command {
+        Command::CloseMotion(close) => ("confirm-close-motion", close.motion.as_str()),
+        Command::FinalSay(say) => ("confirm-final-say", say.motion.as_str()),
+        Command::DissolveWorkingGroup(dissolve) => ("confirm-dissolve", dissolve.body.as_str()),
+        _ => ("confirm-other", route),
     };
-    let mut said = vec!["Doing it now records this, and it cannot be undone:".to_owned()];
+    let mut said = vec![text(lang, "confirm-records", &[])];
     said.extend(in_words(&events, &state.polity));
-    Ok((title, button.to_owned(), said))
+    Ok((
+        text(lang, key, &[("id", id)]),
+        text(lang, &format!("{key}-button"), &[]),
+        said,
+    ))
 }
 
 /// Each event as a sentence, with people and bodies by name.
@@ -108,20 +111,22 @@ fn in_words(events: &[Event], polity: &Polity) -> Vec<String> {
 
 /// What the person just did, in words: a lead for the acts people do most, then each recorded
 /// event as a sentence.
-pub(super) fn success(events: &[Event], polity: &Polity) -> String {
+/// The acts' own sentences are in English in both languages (`polity_notify::words`); the lead
+/// is in the page's language.
+pub(super) fn success(events: &[Event], polity: &Polity, lang: Lang) -> String {
     let lead = match events.first() {
-        Some(Event::VoteCast { .. }) => Some("Your vote is recorded."),
-        Some(Event::CandidateNominated { .. }) => Some("The nomination is recorded."),
-        Some(Event::CandidateConsented { .. }) => Some("Your consent is recorded."),
-        Some(Event::StatementPublished { .. }) => Some("Your statement is published."),
-        Some(Event::NominationsClosed { .. }) => Some("Nominations are closed and voting is open."),
-        Some(Event::ElectionClosed { .. }) => Some("The election is closed and counted."),
+        Some(Event::VoteCast { .. }) => Some("done-vote"),
+        Some(Event::CandidateNominated { .. }) => Some("done-nomination"),
+        Some(Event::CandidateConsented { .. }) => Some("done-consent"),
+        Some(Event::StatementPublished { .. }) => Some("done-statement"),
+        Some(Event::NominationsClosed { .. }) => Some("done-nominations-closed"),
+        Some(Event::ElectionClosed { .. }) => Some("done-election-closed"),
         _ => None,
     };
-    let mut sentences: Vec<String> = lead.map(str::to_owned).into_iter().collect();
+    let mut sentences: Vec<String> = lead.map(|key| text(lang, key, &[])).into_iter().collect();
     sentences.extend(in_words(events, polity));
     if sentences.is_empty() {
-        return "Done.".to_owned();
+        return text(lang, "done", &[]);
     }
     sentences.join(" ")
 }

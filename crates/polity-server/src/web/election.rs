@@ -15,10 +15,11 @@ use serde::Deserialize;
 use tower_sessions::Session;
 
 use super::rules::filters;
-use super::{Page, page, render, respond};
+use super::{Page, page, render, request_lang, respond};
 use crate::App;
 use crate::api::process;
 use crate::auth::Caller;
+use crate::i18n::{Lang, text};
 use crate::views::{self, Who};
 
 #[derive(Template)]
@@ -124,6 +125,8 @@ struct Cell {
     count: Option<u64>,
     /// `win`, `loss` or `tie` for the row's candidate; empty on the diagonal.
     outcome: &'static str,
+    /// The outcome's message id.
+    label: &'static str,
 }
 
 #[derive(Debug, Deserialize)]
@@ -141,12 +144,13 @@ pub(super) async fn election(
     let result = async {
         let id = format!("{body}/{n}");
         let person = caller.person().map(str::to_owned);
+        let lang = request_lang(&app, &caller).await;
         let mut built = {
             let live = app.record.live.read().await;
             let election = process(&live.state.elections, "election", &id)?;
-            build(&live.state, election, person.as_deref(), app.today(), &query)
+            build(&live.state, election, person.as_deref(), app.today(), &query, lang)
         };
-        built.page = page(&app, &session, &caller, format!("Election {id}")).await?;
+        built.page = page(&app, &session, &caller, text(lang, "election-title", &[("id", &id)])).await?;
         Ok(render(StatusCode::OK, &built))
     }
     .await;
@@ -159,6 +163,7 @@ fn build(
     person: Option<&str>,
     today: jiff::civil::Date,
     query: &ReceiptQuery,
+    lang: Lang,
 ) -> ElectionPage {
     let polity = &state.polity;
     let organisation_on = |id: &str, on: jiff::civil::Date| {
@@ -195,11 +200,12 @@ fn build(
     let receipt_query = query.receipt.clone().unwrap_or_default().trim().to_ascii_lowercase();
     let receipt_found = (!receipt_query.is_empty() && election.phase == Phase::Closed).then(|| {
         match election.tally_sheet.iter().find(|line| line.receipt == receipt_query) {
-            Some(line) => format!(
-                "Found: receipt {receipt_query} is on the tally sheet, ranking {}.",
-                ranking_text(&line.ranking)
+            Some(line) => text(
+                lang,
+                "election-receipt-found",
+                &[("receipt", &receipt_query), ("ranking", &ranking_text(&line.ranking))],
             ),
-            None => format!("Receipt {receipt_query} is NOT on the tally sheet. Tell the election officers."),
+            None => text(lang, "election-receipt-missing", &[("receipt", &receipt_query)]),
         }
     });
     ElectionPage {
@@ -218,17 +224,17 @@ fn build(
             .iter()
             .map(|(id, nominee)| {
                 let status = if nominee.withdrawn {
-                    "withdrawn"
+                    "election-nominee-withdrawn"
                 } else if nominee.consented {
-                    "consented"
+                    "election-nominee-consented"
                 } else {
-                    "nominated"
+                    "election-nominee-nominated"
                 };
                 (candidate(id), status.to_owned())
             })
             .collect(),
-        standing: standing_sentences(election, &standing),
-        deadline: deadline(election),
+        standing: standing_sentences(election, &standing, lang),
+        deadline: deadline(election, lang),
         signin: format!("/signin?next=/elections/{}", election.id),
         vote_refused: match (election.phase, person) {
             (Phase::Voting, Some(person)) => polity_engine::may_vote(state, &election.id, person, today)
@@ -260,20 +266,24 @@ fn build(
                 Elected {
                     organisation: organisation_on(&who.id, term.map_or(today, |(from, _)| from)),
                     term: term.map(|(from, until)| match until {
-                        Some(until) => format!("term from {from} until {until}"),
-                        None => format!("term from {from}, without an end date"),
+                        Some(until) => text(
+                            lang,
+                            "election-term-until",
+                            &[("from", &from.to_string()), ("until", &until.to_string())],
+                        ),
+                        None => text(lang, "election-term-open", &[("from", &from.to_string())]),
                     }),
                     who,
                 }
             })
             .collect(),
-        method: method_words(&standing.method),
+        method: method_words(&standing.method, lang),
         ranking: election
             .ranking
             .iter()
             .map(|tier| tier.iter().map(|id| views::who(state, id)).collect())
             .collect(),
-        skips: skip_sentences(state, election),
+        skips: skip_sentences(state, election, lang),
         matrix: if election.phase == Phase::Closed {
             matrix(election, &candidates)
         } else {
@@ -293,40 +303,56 @@ fn build(
 }
 
 /// E3: how many have voted of how many, and what makes the result valid.
-fn standing_sentences(election: &Election, standing: &polity_engine::Standing) -> Vec<String> {
+fn standing_sentences(election: &Election, standing: &polity_engine::Standing, lang: Lang) -> Vec<String> {
     if election.phase != Phase::Voting {
         return Vec::new();
     }
-    let mut sentences = vec![format!(
-        "{} of {} eligible voters have voted.",
-        standing.voted, standing.eligible
+    let (voted, eligible) = (standing.voted.to_string(), standing.eligible.to_string());
+    let mut sentences = vec![text(
+        lang,
+        "election-voted",
+        &[("voted", &voted), ("eligible", &eligible)],
     )];
     if let (Some(valid_if), Some(needed)) = (standing.valid_if, standing.needed) {
-        let bound = match valid_if.bound {
-            polity_count::Bound::AtLeast => "at least",
-            polity_count::Bound::GreaterThan => "more than",
+        let key = match valid_if.bound {
+            polity_count::Bound::AtLeast => "election-valid-at-least",
+            polity_count::Bound::GreaterThan => "election-valid-more-than",
         };
         let more = needed.saturating_sub(standing.voted as u64);
-        sentences.push(format!(
-            "The result is valid only if {bound} {} of the {} eligible voters vote: {needed} needed{}.",
-            valid_if.fraction,
-            standing.eligible,
-            if more == 0 {
-                ", reached".to_owned()
-            } else {
-                format!(", {more} more to go")
-            }
+        let more = if more == 0 {
+            text(lang, "election-reached", &[])
+        } else {
+            text(lang, "election-more-to-go", &[("more", &more.to_string())])
+        };
+        sentences.push(text(
+            lang,
+            key,
+            &[
+                ("fraction", &valid_if.fraction.to_string()),
+                ("eligible", &eligible),
+                ("needed", &needed.to_string()),
+                ("more", &more),
+            ],
         ));
     }
     sentences
 }
 
-/// When voting ends: the last day ballots are accepted (a ballot on the closing date is refused).
-fn deadline(election: &Election) -> String {
-    let last = election.voting_close.yesterday().unwrap_or(election.voting_close);
-    format!(
-        "Nominations until {} · the last day to vote is {last} (ballots are refused from {})",
-        election.nominations_close, election.voting_close
+/// The last day ballots are accepted (a ballot on the closing date is refused).
+pub(super) fn last_day(election: &Election) -> jiff::civil::Date {
+    election.voting_close.yesterday().unwrap_or(election.voting_close)
+}
+
+/// When nominations and voting end, in words.
+fn deadline(election: &Election, lang: Lang) -> String {
+    text(
+        lang,
+        "election-deadline",
+        &[
+            ("nominations", &election.nominations_close.to_string()),
+            ("last", &last_day(election).to_string()),
+            ("closes", &election.voting_close.to_string()),
+        ],
     )
 }
 
@@ -352,40 +378,22 @@ fn term_of(
 }
 
 /// A counting method in plain words.
-fn method_words(name: &str) -> String {
-    let words = match name.parse::<polity_count::Method>() {
-        Ok(polity_count::Method::Schulze(_)) => {
-            "Schulze method: the ballots are compared candidate by candidate; the winner is the candidate who \
-             beats every other head to head, and when wins go round in a circle, the one with the strongest \
-             chain of wins."
-        }
-        Ok(polity_count::Method::RankedPairs) => {
-            "Ranked pairs: the head-to-head wins are fixed from the largest majority down, leaving out any that \
-             would go round in a circle; the candidate nobody beats in the fixed wins comes first."
-        }
-        Ok(polity_count::Method::Copeland) => {
-            "Copeland: two points for each candidate beaten head to head and one for each tie; the most points \
-             come first."
-        }
-        Ok(polity_count::Method::Plurality) => {
-            "Plurality: each ballot counts for the candidate it ranks first; the most first choices win."
-        }
-        Ok(polity_count::Method::Approval) => {
-            "Approval: each ballot approves every candidate it ranks; the most approvals win."
-        }
-        Ok(polity_count::Method::Stv(_)) => {
-            "Single transferable vote: a candidate whose votes reach the quota is elected and the votes beyond \
-             it pass to the voters' next choices; when nobody reaches it, the candidate with the fewest votes \
-             is excluded and their votes pass on, until every seat is filled."
-        }
-        Err(_) => return format!("Counted by the method {name:?}."),
+fn method_words(name: &str, lang: Lang) -> String {
+    let key = match name.parse::<polity_count::Method>() {
+        Ok(polity_count::Method::Schulze(_)) => "method-schulze",
+        Ok(polity_count::Method::RankedPairs) => "method-ranked-pairs",
+        Ok(polity_count::Method::Copeland) => "method-copeland",
+        Ok(polity_count::Method::Plurality) => "method-plurality",
+        Ok(polity_count::Method::Approval) => "method-approval",
+        Ok(polity_count::Method::Stv(_)) => "method-stv",
+        Err(_) => return text(lang, "method-other", &[("name", name)]),
     };
-    words.to_owned()
+    text(lang, key, &[])
 }
 
 /// S6: each candidate skipped for the cap, naming the organisation and the cap, from the count's
 /// explanation line `skipped ID: ORG already holds N of at most CAP seat(s)`.
-fn skip_sentences(state: &EngineState, election: &Election) -> Vec<String> {
+fn skip_sentences(state: &EngineState, election: &Election, lang: Lang) -> Vec<String> {
     election
         .skipped
         .iter()
@@ -399,14 +407,18 @@ fn skip_sentences(state: &EngineState, election: &Election) -> Vec<String> {
                         .polity
                         .organisation(org)
                         .map_or_else(|| org.to_owned(), |found| found.name.clone());
-                    let seats = |n: usize| if n == 1 { "seat" } else { "seats" };
-                    format!(
-                        "{} ({org}) was skipped: {org} already holds {held} of at most {cap} {}.",
-                        who.name,
-                        seats(cap)
+                    text(
+                        lang,
+                        "election-skip",
+                        &[
+                            ("name", &who.name),
+                            ("org", &org),
+                            ("held", &held.to_string()),
+                            ("cap", &cap.to_string()),
+                        ],
                     )
                 }
-                None => format!("{} was skipped for the cap on seats per organisation.", who.name),
+                None => text(lang, "election-skip-plain", &[("name", &who.name)]),
             }
         })
         .collect()
@@ -450,16 +462,19 @@ fn matrix(election: &Election, candidates: &[Candidate]) -> Matrix {
                             return Cell {
                                 count: None,
                                 outcome: "",
+                                label: "",
                             };
                         }
                         let (ours, theirs) = (counts[row][column], counts[column][row]);
+                        let (outcome, label) = match ours.cmp(&theirs) {
+                            std::cmp::Ordering::Greater => ("win", "election-win"),
+                            std::cmp::Ordering::Less => ("loss", "election-loss"),
+                            std::cmp::Ordering::Equal => ("tie", "election-tie"),
+                        };
                         Cell {
                             count: Some(ours),
-                            outcome: match ours.cmp(&theirs) {
-                                std::cmp::Ordering::Greater => "win",
-                                std::cmp::Ordering::Less => "loss",
-                                std::cmp::Ordering::Equal => "tie",
-                            },
+                            outcome,
+                            label,
                         }
                     })
                     .collect();
@@ -506,6 +521,7 @@ pub(super) fn ranking_text(ranking: &[Vec<String>]) -> String {
 #[cfg(test)]
 mod tests {
     use super::{cap_skip, method_words};
+    use crate::i18n::Lang;
 
     /// S6: the skip sentence is read from the line the count itself writes.
     #[test]
@@ -541,9 +557,10 @@ mod tests {
             "meek",
             "scottish-stv",
         ] {
-            assert!(!method_words(name).starts_with("Counted by"), "{name}");
+            assert!(!method_words(name, Lang::En).starts_with("Counted by"), "{name}");
+            assert!(!method_words(name, Lang::Zh).starts_with("Counted by"), "{name}");
         }
-        assert!(method_words("meek").contains("quota"));
-        assert_eq!(method_words("borda"), "Counted by the method \"borda\".");
+        assert!(method_words("meek", Lang::En).contains("quota"));
+        assert_eq!(method_words("borda", Lang::En), "Counted by the method borda.");
     }
 }

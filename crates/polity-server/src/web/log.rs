@@ -14,7 +14,7 @@ use polity_store::EventLog;
 use serde::Deserialize;
 use tower_sessions::Session;
 
-use super::{Page, respond, show};
+use super::{Page, respond, show, title};
 use crate::App;
 use crate::api::ClientAddress;
 use crate::auth::Caller;
@@ -167,35 +167,41 @@ pub(super) async fn log(
             .map(|body| (body.id.clone(), body.name.clone()))
             .collect();
         bodies.sort_by_key(|a| a.1.to_lowercase());
-        show(&app, &session, &caller, "The record", |page| LogPage {
-            page,
-            intact: report.is_intact(),
-            events: report.events,
-            head: report.head_seq,
-            problems: report.problems.iter().map(ToString::to_string).collect(),
-            rows,
-            earlier: more.then(|| filter.with_before(before)),
-            scanned_to,
-            bodies,
-            kinds: polity_engine::EVENT_KINDS
-                .iter()
-                .map(|kind| ((*kind).to_owned(), kind_words(kind)))
-                .collect(),
-            filter,
-            checkpoints: checkpoints
-                .into_iter()
-                .rev()
-                .take(20)
-                .map(|checkpoint| {
-                    (
-                        checkpoint.seq,
-                        checkpoint.hash,
-                        checkpoint.signed_on,
-                        checkpoint.public_key,
-                    )
-                })
-                .collect(),
-        })
+        show(
+            &app,
+            &session,
+            &caller,
+            title(&app, &caller, "log-title", &[]).await,
+            |page| LogPage {
+                page,
+                intact: report.is_intact(),
+                events: report.events,
+                head: report.head_seq,
+                problems: report.problems.iter().map(ToString::to_string).collect(),
+                rows,
+                earlier: more.then(|| filter.with_before(before)),
+                scanned_to,
+                bodies,
+                kinds: polity_engine::EVENT_KINDS
+                    .iter()
+                    .map(|kind| ((*kind).to_owned(), kind_words(kind)))
+                    .collect(),
+                filter,
+                checkpoints: checkpoints
+                    .into_iter()
+                    .rev()
+                    .take(20)
+                    .map(|checkpoint| {
+                        (
+                            checkpoint.seq,
+                            checkpoint.hash,
+                            checkpoint.signed_on,
+                            checkpoint.public_key,
+                        )
+                    })
+                    .collect(),
+            },
+        )
         .await
     }
     .await;

@@ -19,6 +19,7 @@ use crate::acts::{Input, Params, ROUTES, Route};
 use crate::api::{ClientAddress, acting_person, perform, process};
 use crate::auth::{Caller, check_csrf, csrf_token, issue_token, sign_in};
 use crate::error::{ApiError, ErrorBody};
+use crate::i18n::{self, Lang};
 use crate::views::{self, BodyView, PersonView, ProcessLink, RunningTally, Who};
 use crate::{App, github};
 
@@ -42,6 +43,9 @@ pub(crate) struct Page {
     pub csrf: String,
     pub flash: Option<String>,
     pub today: String,
+    /// The page's language, and the path the language switch comes back to.
+    pub lang: Lang,
+    pub path: String,
 }
 
 impl Page {
@@ -54,8 +58,87 @@ impl Page {
             csrf: String::new(),
             flash: None,
             today: String::new(),
+            lang: Lang::En,
+            path: "/".to_owned(),
         }
     }
+
+    /// The message `key` in the page's language.
+    pub fn t(&self, key: &str) -> String {
+        i18n::text(self.lang, key, &[])
+    }
+
+    /// The message `key` with one value.
+    pub fn t1(&self, key: &str, name: &str, value: impl std::fmt::Display) -> String {
+        i18n::text(self.lang, key, &[(name, &value.to_string())])
+    }
+
+    /// The message `key` with two values.
+    pub fn t2(
+        &self,
+        key: &str,
+        name: &str,
+        value: impl std::fmt::Display,
+        other: &str,
+        second: impl std::fmt::Display,
+    ) -> String {
+        i18n::text(
+            self.lang,
+            key,
+            &[(name, &value.to_string()), (other, &second.to_string())],
+        )
+    }
+
+    /// The message `key` with three values.
+    #[allow(clippy::too_many_arguments)]
+    pub fn t3(
+        &self,
+        key: &str,
+        name: &str,
+        value: impl std::fmt::Display,
+        other: &str,
+        second: impl std::fmt::Display,
+        third_name: &str,
+        third: impl std::fmt::Display,
+    ) -> String {
+        i18n::text(
+            self.lang,
+            key,
+            &[
+                (name, &value.to_string()),
+                (other, &second.to_string()),
+                (third_name, &third.to_string()),
+            ],
+        )
+    }
+
+    /// The path of the language switch to `tag`, coming back to this page.
+    pub fn switch(&self, tag: &str) -> String {
+        let back = serde_html_form::to_string([("back", self.path.as_str())]).unwrap_or_default();
+        format!("/lang/{tag}?{back}")
+    }
+}
+
+/// The language of a page for `caller` (see `i18n`): their choice, their `lang:` in people.yaml
+/// (when not the default, English), their browser's, English.
+pub(crate) async fn request_lang(app: &App, caller: &Caller) -> Lang {
+    let person = match caller.person() {
+        Some(person) => {
+            let live = app.record.live.read().await;
+            live.state
+                .polity
+                .person(person)
+                .map(|found| found.lang)
+                .filter(|lang| *lang != Lang::En)
+        }
+        None => None,
+    };
+    i18n::choose(&i18n::asked(), person)
+}
+
+/// A page title from the catalog, in the caller's language.
+pub(crate) async fn title(app: &App, caller: &Caller, key: &str, args: &[(&str, &str)]) -> String {
+    i18n::text(request_lang(app, caller).await, key, args)
 }
 
 async fn page(app: &App, session: &Session, caller: &Caller, title: impl Into<String>) -> Result<Page, ApiError> {
@@ -66,6 +149,8 @@ async fn page(app: &App, session: &Session, caller: &Caller, title: impl Into<St
         csrf: csrf_token(session, caller).await?,
         flash,
         today: app.today().to_string(),
+        lang: request_lang(app, caller).await,
+        path: i18n::asked().path,
     })
 }
 
@@ -108,15 +193,16 @@ struct ErrorPage {
 
 /// An error as a page (with the rule that refused, when there is one).
 async fn error_page(app: &App, session: &Session, caller: &Caller, error: ApiError, back: String) -> Response {
-    let title = match error.body.rule {
-        Some(_) => "Not allowed".to_owned(),
+    let key = match error.body.rule {
+        Some(_) => "error-not-allowed",
         None => match error.status {
-            StatusCode::UNAUTHORIZED => "Please sign in".to_owned(),
-            StatusCode::NOT_FOUND => "Not found".to_owned(),
-            StatusCode::TOO_MANY_REQUESTS => "Too many attempts".to_owned(),
-            _ => "That did not work".to_owned(),
+            StatusCode::UNAUTHORIZED => "error-sign-in",
+            StatusCode::NOT_FOUND => "error-not-found",
+            StatusCode::TOO_MANY_REQUESTS => "error-too-many",
+            _ => "error-failed",
         },
     };
+    let title = i18n::text(request_lang(app, caller).await, key, &[]);
     let page = match page(app, session, caller, title).await {
         Ok(page) => page,
         Err(other) => return other.into_response(),
@@ -162,6 +248,7 @@ pub(crate) fn routes() -> Router<Arc<App>> {
     router
         .route("/", get(home))
         .route("/style.css", get(style))
+        .route("/lang/{tag}", get(switch_language))
         .route("/bodies/{body}", get(body))
         .route("/bodies/{body}/health.svg", get(health_chart))
         .route("/bodies/{body}/feed.atom", get(subscriptions::body_feed))
@@ -183,6 +270,38 @@ pub(crate) fn routes() -> Router<Arc<App>> {
         .route("/me/tokens/{id}/revoke", post(revoke_token))
         .route("/auth/github", get(github::start))
         .route("/auth/github/callback", get(github::callback))
+}
+
+#[derive(Debug, Deserialize)]
+struct Back {
+    back: Option<String>,
+}
+
+/// The language switch: keeps the visitor's choice in a cookie (a year; nothing stored on the
+/// server) and goes back to the page, when it is a page of this site.
+async fn switch_language(State(app): State<Arc<App>>, Path(tag): Path<String>, Query(query): Query<Back>) -> Response {
+    let Some(lang) = Lang::parse(&tag).filter(|_| matches!(tag.as_str(), "en" | "zh")) else {
+        return ApiError::not_found(format!("polity does not speak {tag:?}: choose en or zh")).into_response();
+    };
+    let back = query
+        .back
+        .as_deref()
+        .and_then(local_path)
+        .unwrap_or_else(|| "/".to_owned());
+    let code = match lang {
+        Lang::En => "en",
+        Lang::Zh => "zh",
+    };
+    let secure = if app.config.secure_cookies { "; Secure" } else { "" };
+    let cookie = format!(
+        "{}={code}; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly{secure}",
+        i18n::COOKIE
+    );
+    let mut response = Redirect::to(&back).into_response();
+    if let Ok(value) = cookie.parse() {
+        response.headers_mut().insert(header::SET_COOKIE, value);
+    }
+    response
 }
 
 async fn style() -> impl IntoResponse {
@@ -269,7 +388,8 @@ async fn web_act(
         let act = (route.build)(&params, Input::Form(encoded.as_bytes()))?;
         let target = act.page.clone();
         if !confirmed && confirm::IRREVERSIBLE.contains(&route.name) {
-            let (title, button, consequences) = confirm::consequences(&app, route.name, &act, &person).await?;
+            let lang = request_lang(&app, &caller).await;
+            let (title, button, consequences) = confirm::consequences(&app, route.name, &act, &person, lang).await?;
             let page = page(&app, &session, &caller, title).await?;
             return Ok(Posted::Confirm(confirm::ConfirmPage {
                 page,
@@ -290,7 +410,8 @@ async fn web_act(
             // T1: a ballot's receipt and key are shown on this one answer, never put in the
             // session, where they would sit next to the voter's login.
             if let (Some(receipt), Some(key)) = (&acted.receipt, &acted.key) {
-                let page = match page(&app, &session, &caller, "Your ballot is recorded").await {
+                let title = i18n::text(request_lang(&app, &caller).await, "ballot-title", &[]);
+                let page = match page(&app, &session, &caller, title).await {
                     Ok(page) => page,
                     Err(error) => return error.into_response(),
                 };
@@ -305,9 +426,10 @@ async fn web_act(
                     },
                 );
             }
+            let lang = request_lang(&app, &caller).await;
             let message = {
                 let live = app.record.live.read().await;
-                confirm::success(&events, &live.state.polity)
+                confirm::success(&events, &live.state.polity, lang)
             };
             if let Err(error) = session.insert("flash", message).await {
                 return ApiError::session(error).into_response();
@@ -336,30 +458,36 @@ async fn home(State(app): State<Arc<App>>, caller: Caller, session: Session) -> 
         let live = app.record.live.read().await;
         let state = &live.state;
         let (tree, tree_closes) = views::nested(views::tree(state, today));
-        show(&app, &session, &caller, "Governance", |page| Home {
-            page,
-            recorded: state.recorded,
-            tree,
-            tree_closes,
-            elections: state
-                .elections
-                .values()
-                .filter(|election| election.phase != Phase::Closed)
-                .map(views::election_link)
-                .collect(),
-            motions: state
-                .motions
-                .values()
-                .filter(|motion| motion.outcome.is_none())
-                .map(views::motion_link)
-                .collect(),
-            meetings: state
-                .meetings
-                .values()
-                .filter(|meeting| meeting.minutes.is_none())
-                .map(views::meeting_link)
-                .collect(),
-        })
+        show(
+            &app,
+            &session,
+            &caller,
+            title(&app, &caller, "home-title", &[]).await,
+            |page| Home {
+                page,
+                recorded: state.recorded,
+                tree,
+                tree_closes,
+                elections: state
+                    .elections
+                    .values()
+                    .filter(|election| election.phase != Phase::Closed)
+                    .map(views::election_link)
+                    .collect(),
+                motions: state
+                    .motions
+                    .values()
+                    .filter(|motion| motion.outcome.is_none())
+                    .map(views::motion_link)
+                    .collect(),
+                meetings: state
+                    .meetings
+                    .values()
+                    .filter(|meeting| meeting.minutes.is_none())
+                    .map(views::meeting_link)
+                    .collect(),
+            },
+        )
         .await
     }
     .await;
@@ -520,7 +648,14 @@ async fn people(State(app): State<Arc<App>>, caller: Caller, session: Session) -
                 .collect()
         };
         people.sort_by_key(|a| a.name.to_lowercase());
-        show(&app, &session, &caller, "People", |page| PeoplePage { page, people }).await
+        show(
+            &app,
+            &session,
+            &caller,
+            title(&app, &caller, "people-title", &[]).await,
+            |page| PeoplePage { page, people },
+        )
+        .await
     }
     .await;
     respond(&app, &session, &caller, result).await
@@ -603,24 +738,30 @@ async fn motion(
         let id = format!("{body}/{n}");
         let motion = process(&app.record.live.read().await.state.motions, "motion", &id)?.clone();
         let explanation = motion.explanation.clone();
-        show(&app, &session, &caller, format!("Motion {id}"), |page| MotionPage {
-            page,
-            tally: views::running_tally(&motion),
-            votes: motion
-                .votes
-                .iter()
-                .map(|(member, (choice, by, capacity))| {
-                    (
-                        member.clone(),
-                        choice.to_string(),
-                        by.clone().unwrap_or_default(),
-                        capacity.clone().unwrap_or_default(),
-                    )
-                })
-                .collect(),
-            explanation,
-            motion,
-        })
+        show(
+            &app,
+            &session,
+            &caller,
+            title(&app, &caller, "motion-title", &[("id", &id)]).await,
+            |page| MotionPage {
+                page,
+                tally: views::running_tally(&motion),
+                votes: motion
+                    .votes
+                    .iter()
+                    .map(|(member, (choice, by, capacity))| {
+                        (
+                            member.clone(),
+                            format!("choice-{choice}"),
+                            by.clone().unwrap_or_default(),
+                            capacity.clone().unwrap_or_default(),
+                        )
+                    })
+                    .collect(),
+                explanation,
+                motion,
+            },
+        )
         .await
     }
     .await;
@@ -660,12 +801,18 @@ async fn meeting(
             (meeting, members)
         };
         let minutes_link = meeting.minutes.as_deref().is_some_and(polity_model::is_web_link);
-        show(&app, &session, &caller, format!("Meeting {id}"), |page| MeetingPage {
-            page,
-            meeting,
-            members,
-            minutes_link,
-        })
+        show(
+            &app,
+            &session,
+            &caller,
+            title(&app, &caller, "meeting-title", &[("id", &id)]).await,
+            |page| MeetingPage {
+                page,
+                meeting,
+                members,
+                minutes_link,
+            },
+        )
         .await
     }
     .await;

@@ -36,10 +36,13 @@ struct RulePage {
 
 pub(super) async fn rules(State(app): State<Arc<App>>, caller: Caller, session: Session) -> Response {
     let result = async {
-        show(&app, &session, &caller, "The rules", |page| RulesPage {
-            page,
-            rules: CATALOG,
-        })
+        show(
+            &app,
+            &session,
+            &caller,
+            super::title(&app, &caller, "rules-title", &[]).await,
+            |page| RulesPage { page, rules: CATALOG },
+        )
         .await
     }
     .await;

@@ -1,0 +1,218 @@
+//! The web UI's words in English and Simplified Chinese: two Fluent catalogs (`i18n/en.ftl`,
+//! `i18n/zh.ftl`) compiled into the binary, and the language of each request.
+//!
+//! A request's language is, first to last: the visitor's own choice (the `polity_lang` cookie,
+//! set by the language switch on every page, `/lang/{en|zh}`), the signed-in person's `lang:` in
+//! people.yaml, the browser's `Accept-Language`, English. A message missing from a catalog shows
+//! as `⟦key⟧` (never silently in the other language), and a test fails when a message exists in
+//! one catalog only.
+
+use std::sync::LazyLock;
+
+use axum::extract::Request;
+use axum::http::{HeaderMap, header};
+use axum::middleware::Next;
+use axum::response::Response;
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource};
+pub use polity_model::Lang;
+
+/// The English catalog's source.
+pub const EN: &str = include_str!("../i18n/en.ftl");
+/// The Simplified Chinese catalog's source.
+pub const ZH: &str = include_str!("../i18n/zh.ftl");
+
+/// The cookie that keeps a visitor's choice of language (`en` or `zh`).
+pub const COOKIE: &str = "polity_lang";
+
+struct Catalogs {
+    en: FluentBundle<FluentResource>,
+    zh: FluentBundle<FluentResource>,
+}
+
+fn bundle(tag: &str, source: &str) -> FluentBundle<FluentResource> {
+    let resource = FluentResource::try_new(source.to_owned())
+        .unwrap_or_else(|(_, errors)| panic!("the {tag} catalog does not parse: {errors:?}"));
+    let mut bundle = FluentBundle::new_concurrent(vec![tag.parse().expect("a language tag")]);
+    // No invisible bidi marks around values: the pages are left-to-right in both languages.
+    bundle.set_use_isolating(false);
+    bundle
+        .add_resource(resource)
+        .unwrap_or_else(|errors| panic!("the {tag} catalog repeats a message: {errors:?}"));
+    bundle
+}
+
+static CATALOGS: LazyLock<Catalogs> = LazyLock::new(|| Catalogs {
+    en: bundle("en", EN),
+    zh: bundle("zh-Hans", ZH),
+});
+
+/// The message `key` in `lang`, with `args` (name, value) put in.
+pub fn text(lang: Lang, key: &str, args: &[(&str, &str)]) -> String {
+    let catalogs = &*CATALOGS;
+    let bundle = match lang {
+        Lang::En => &catalogs.en,
+        Lang::Zh => &catalogs.zh,
+    };
+    let Some(pattern) = bundle.get_message(key).and_then(|message| message.value()) else {
+        return format!("⟦{key}⟧");
+    };
+    let mut values = FluentArgs::new();
+    for (name, value) in args {
+        values.set(*name, (*value).to_owned());
+    }
+    let mut errors = Vec::new();
+    let text = bundle.format_pattern(pattern, (!args.is_empty()).then_some(&values), &mut errors);
+    if errors.is_empty() {
+        text.into_owned()
+    } else {
+        format!("⟦{key}⟧")
+    }
+}
+
+/// The message ids of a catalog's source, in order.
+pub fn keys(source: &str) -> Vec<String> {
+    source
+        .lines()
+        .filter(|line| line.chars().next().is_some_and(|c| c.is_ascii_alphabetic()))
+        .filter_map(|line| line.split_once('=').map(|(key, _)| key.trim().to_owned()))
+        .collect()
+}
+
+/// What the request says about its language: the visitor's choice and the browser's wish, and
+/// the path to come back to after switching.
+#[derive(Clone, Debug, Default)]
+pub struct Asked {
+    pub chosen: Option<Lang>,
+    pub accepted: Option<Lang>,
+    /// The request's path and query, when `web::local_path` accepts it.
+    pub path: String,
+}
+
+tokio::task_local! {
+    static ASKED: Asked;
+}
+
+/// The language the request asked for, as the middleware saw it (outside a request: nothing).
+pub fn asked() -> Asked {
+    ASKED.try_with(Clone::clone).unwrap_or_default()
+}
+
+/// The language of a page: the visitor's choice, else the person's, else the browser's, else
+/// English.
+pub fn choose(asked: &Asked, person: Option<Lang>) -> Lang {
+    asked.chosen.or(person).or(asked.accepted).unwrap_or_default()
+}
+
+/// Middleware: reads the language cookie and `Accept-Language` once per request, for `asked`.
+pub async fn remember(request: Request, next: Next) -> Response {
+    let headers = request.headers();
+    let path = request
+        .uri()
+        .path_and_query()
+        .map(|path| path.as_str())
+        .and_then(crate::web::local_path)
+        .unwrap_or_else(|| "/".to_owned());
+    let asked = Asked {
+        chosen: cookie(headers),
+        accepted: accept_language(headers),
+        path,
+    };
+    ASKED.scope(asked, next.run(request)).await
+}
+
+fn cookie(headers: &HeaderMap) -> Option<Lang> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .flat_map(|value| value.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(name, _)| *name == COOKIE)
+        .and_then(|(_, value)| Lang::parse(value))
+}
+
+/// The best language of `Accept-Language` that polity speaks (by q-value, then order); a
+/// malformed entry is skipped.
+pub fn accept_language(headers: &HeaderMap) -> Option<Lang> {
+    let value = headers.get(header::ACCEPT_LANGUAGE)?.to_str().ok()?;
+    let mut best: Option<(u32, Lang)> = None;
+    for entry in value.split(',').take(32) {
+        let mut parts = entry.split(';');
+        let Some(lang) = parts.next().and_then(Lang::parse) else {
+            continue;
+        };
+        let quality = parts
+            .find_map(|part| part.trim().strip_prefix("q="))
+            .map_or(Some(1000), |q| {
+                q.trim()
+                    .parse::<f32>()
+                    .ok()
+                    .filter(|q| (0.0..=1.0).contains(q))
+                    .map(|q| (q * 1000.0) as u32)
+            });
+        let Some(quality) = quality.filter(|q| *q > 0) else {
+            continue;
+        };
+        if best.is_none_or(|(seen, _)| quality > seen) {
+            best = Some((quality, lang));
+        }
+    }
+    best.map(|(_, lang)| lang)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every message exists in both languages (CI fails on a message in one language only),
+    /// and every message formats without error in both.
+    #[test]
+    fn every_message_is_in_both_languages() {
+        let en = keys(EN);
+        let zh = keys(ZH);
+        let only_en: Vec<&String> = en.iter().filter(|key| !zh.contains(key)).collect();
+        let only_zh: Vec<&String> = zh.iter().filter(|key| !en.contains(key)).collect();
+        assert!(only_en.is_empty(), "in English only: {only_en:?}");
+        assert!(only_zh.is_empty(), "in Chinese only: {only_zh:?}");
+        assert!(en.len() > 100, "the catalog is read: {} messages", en.len());
+    }
+
+    #[test]
+    fn messages_take_their_values_and_a_missing_one_shows() {
+        assert_eq!(text(Lang::En, "nav-people", &[]), "People");
+        assert_eq!(text(Lang::Zh, "nav-people", &[]), "成员");
+        assert_eq!(text(Lang::En, "no-such-message", &[]), "⟦no-such-message⟧");
+    }
+
+    /// The visitor's choice beats the person's `lang:`, which beats the browser's.
+    #[test]
+    fn the_choice_beats_the_person_and_the_person_the_browser() {
+        let asked = |chosen, accepted| Asked {
+            chosen,
+            accepted,
+            path: "/".to_owned(),
+        };
+        assert_eq!(choose(&asked(Some(Lang::En), Some(Lang::Zh)), Some(Lang::Zh)), Lang::En);
+        assert_eq!(choose(&asked(None, Some(Lang::En)), Some(Lang::Zh)), Lang::Zh);
+        assert_eq!(choose(&asked(None, Some(Lang::Zh)), None), Lang::Zh);
+        assert_eq!(choose(&asked(None, None), None), Lang::En);
+    }
+
+    #[test]
+    fn accept_language_picks_the_best_spoken_language() {
+        let with = |value: &str| {
+            let mut headers = HeaderMap::new();
+            headers.insert(header::ACCEPT_LANGUAGE, value.parse().unwrap());
+            accept_language(&headers)
+        };
+        assert_eq!(with("zh-CN,zh;q=0.9,en;q=0.8"), Some(Lang::Zh));
+        assert_eq!(with("fr-FR, en;q=0.5, zh;q=0.7"), Some(Lang::Zh));
+        assert_eq!(with("en-GB,en;q=0.9"), Some(Lang::En));
+        assert_eq!(with("zh-TW"), None, "traditional Chinese is not Simplified");
+        assert_eq!(with("de, fr"), None);
+        assert_eq!(with("zh;q=0, en;q=0.1"), Some(Lang::En));
+        assert_eq!(with("zh;q=abc, en"), Some(Lang::En));
+        assert_eq!(with(";;;,,,"), None);
+    }
+}
