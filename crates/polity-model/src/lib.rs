@@ -120,6 +120,42 @@ pub fn date_problem(text: &str) -> Option<String> {
     Some("write a date as YYYY-MM-DD, e.g. 2026-06-30".to_owned())
 }
 
+/// A date as people write it where it cannot be misread, year first: `2026-06-01`,
+/// `2026/06/01`, `2026/6/1`, `2026年6月1日`; otherwise why not, in plain words. Day-first and
+/// month-first forms (`01/06/2026`) are refused: they mean different days in different places.
+pub fn parse_date(text: &str) -> Result<jiff::civil::Date, String> {
+    let trimmed = text.trim();
+    let written = written_date(trimmed);
+    let iso = written.as_deref().unwrap_or(trimmed);
+    match date_problem(iso) {
+        None => iso
+            .parse()
+            .map_err(|_| "write a date as YYYY-MM-DD, e.g. 2026-06-30".to_owned()),
+        Some(problem) if written.is_none() && !trimmed.is_empty() => Err(format!(
+            "{problem} (also accepted: 2026/06/30, 2026/6/30, 2026年6月30日; the year comes first)"
+        )),
+        Some(problem) => Err(problem),
+    }
+}
+
+/// `YYYY-MM-DD` of a year-first date in one of the accepted forms.
+fn written_date(text: &str) -> Option<String> {
+    let parts: Vec<&str> = if let Some(rest) = text.strip_suffix('日') {
+        rest.split(['年', '月']).collect()
+    } else if text.contains('/') {
+        text.split('/').collect()
+    } else {
+        text.split('-').collect()
+    };
+    let [year, month, day] = parts.as_slice() else {
+        return None;
+    };
+    let digits = |part: &str, lengths: std::ops::RangeInclusive<usize>| {
+        lengths.contains(&part.len()) && part.bytes().all(|byte| byte.is_ascii_digit())
+    };
+    (digits(year, 4..=4) && digits(month, 1..=2) && digits(day, 1..=2)).then(|| format!("{year}-{month:0>2}-{day:0>2}"))
+}
+
 /// "; did you mean `a` or `b`?" for the near candidates, or nothing.
 pub fn did_you_mean(near: &[&str]) -> String {
     match near {
@@ -146,6 +182,28 @@ pub fn is_web_link(text: &str) -> bool {
         && !text
             .chars()
             .any(|c| c.is_whitespace() || c.is_control() || matches!(c, '"' | '\'' | '<' | '>' | '`' | '\\'))
+}
+
+#[cfg(test)]
+mod date_tests {
+    use super::parse_date;
+
+    #[test]
+    fn dates_are_read_as_people_write_them_year_first() {
+        let june = jiff::civil::date(2026, 6, 1);
+        for text in ["2026-06-01", "2026/06/01", "2026/6/1", "2026年6月1日", " 2026-6-1 "] {
+            assert_eq!(parse_date(text), Ok(june), "{text}");
+        }
+        assert_eq!(parse_date("2026年2月30日").unwrap_err(), "February 2026 has 28 days");
+        assert_eq!(
+            parse_date("2026/13/01").unwrap_err(),
+            "there is no month 13: months are 01 to 12"
+        );
+        let ambiguous = parse_date("01/06/2026").unwrap_err();
+        assert!(ambiguous.contains("the year comes first"), "{ambiguous}");
+        assert!(!parse_date("二〇二六年六月一日").unwrap_err().contains("\\u"));
+        assert!(parse_date("").is_err());
+    }
 }
 
 #[cfg(test)]

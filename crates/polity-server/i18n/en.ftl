@@ -389,3 +389,44 @@ body-report = Submit a report
 body-link = Link
 body-annual = Annual report
 body-submit = Submit
+
+## Vocabularies
+seat-member = member
+seat-chair = chair
+seat-co-chair = co-chair
+seat-tech-lead = tech lead
+seat-ptl = PTL
+kind-board = board
+kind-oversight-committee = oversight committee
+kind-committee = committee
+kind-sig = SIG
+kind-sub-group = sub-group
+kind-working-group = working group
+kind-project = project
+kind-advisory-group = advisory group
+state-proposed = proposed
+state-forming = forming
+state-active = active
+state-archived = archived
+data = { $text }
+status-election-title = { $seats } seat(s): { $seat ->
+    [member] member
+    [chair] chair
+    [co-chair] co-chair
+    [tech-lead] tech lead
+    [ptl] PTL
+   *[other] { $seat }
+}
+status-nominations-until = nominations until { $date }
+status-voting-until = voting until { $date }
+status-closed = closed
+status-open = open
+status-outcome = { $outcome }
+status-stopped = stopped
+status-passed = passed
+status-objected = objected: vote { $motion }
+status-open-until = open until { $date }
+status-meeting-title = meeting on { $date }
+status-minutes-published = minutes published
+status-held = held
+status-announced = announced

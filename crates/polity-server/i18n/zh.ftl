@@ -389,3 +389,44 @@ body-report = 提交报告
 body-link = 链接
 body-annual = 年度报告
 body-submit = 提交
+
+## 词汇
+seat-member = 成员
+seat-chair = 主席
+seat-co-chair = 联席主席
+seat-tech-lead = 技术负责人
+seat-ptl = 项目技术负责人
+kind-board = 理事会
+kind-oversight-committee = 监督委员会
+kind-committee = 委员会
+kind-sig = 特别兴趣小组
+kind-sub-group = 子工作组
+kind-working-group = 工作组
+kind-project = 项目
+kind-advisory-group = 咨询小组
+state-proposed = 已提议
+state-forming = 筹建中
+state-active = 活跃
+state-archived = 已归档
+data = { $text }
+status-election-title = { $seats } 个席位：{ $seat ->
+    [member] 成员
+    [chair] 主席
+    [co-chair] 联席主席
+    [tech-lead] 技术负责人
+    [ptl] 项目技术负责人
+   *[other] { $seat }
+}
+status-nominations-until = 提名截止于 { $date }
+status-voting-until = 投票截止于 { $date }
+status-closed = 已结束
+status-open = 进行中
+status-outcome = { $outcome }
+status-stopped = 已中止
+status-passed = 已通过
+status-objected = 有反对：转为表决 { $motion }
+status-open-until = 开放至 { $date }
+status-meeting-title = { $date } 的会议
+status-minutes-published = 纪要已发布
+status-held = 已举行
+status-announced = 已公布

@@ -110,8 +110,12 @@ fn plain(command: Command, page: String) -> Result<Act, ApiError> {
 }
 
 fn date(field: &str, text: &str) -> Result<Date, ApiError> {
-    text.parse()
-        .map_err(|_| ApiError::bad_request(format!("{field} {text:?} is not a date"), "write YYYY-MM-DD"))
+    polity_model::parse_date(text).map_err(|why| {
+        ApiError::bad_request(
+            format!("{field} \u{201c}{text}\u{201d} is not a date: {why}"),
+            "write it as 2026-06-01, 2026/06/01 or 2026年6月1日",
+        )
+    })
 }
 
 fn choice(field: &str, text: &str) -> Result<Choice, ApiError> {

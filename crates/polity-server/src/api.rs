@@ -364,18 +364,26 @@ pub struct AccountRequest {
     pub admin: bool,
 }
 
+/// Whether `login` (already lowercased) is a login: 1 to 64 characters, each an ASCII letter or
+/// digit, `-`, `_`, `.`, `@`, or a Chinese character (CJK unified ideographs, so `林梅` is a
+/// login). Other scripts are left out on purpose: a Cyrillic `а` looks like a Latin `a`, and a
+/// login must not pass for another; Han characters look like no Latin letter.
+pub fn is_login(login: &str) -> bool {
+    let han = |c: char| matches!(c as u32, 0x4E00..=0x9FFF | 0x3400..=0x4DBF | 0x20000..=0x2A6DF | 0xF900..=0xFAFF);
+    let count = login.chars().count();
+    (1..=64).contains(&count)
+        && login
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '-' | '_' | '.' | '@') || han(c))
+}
+
 /// Checks an account request against the registry and builds the account.
 pub async fn account_from(app: &App, request: AccountRequest) -> Result<Account, ApiError> {
     let login = request.login.trim().to_lowercase();
-    if login.is_empty()
-        || login.len() > 64
-        || !login
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | '@'))
-    {
+    if !is_login(&login) {
         return Err(ApiError::bad_request(
             format!("login {:?} is not a login", request.login),
-            "use 1 to 64 letters, digits, '-', '_', '.' or '@'",
+            "use 1 to 64 letters (Latin or Chinese), digits, '-', '_', '.' or '@'",
         ));
     }
     let person = match &request.person {
@@ -752,6 +760,22 @@ pub fn openapi() -> OpenApi {
         .paths(paths.build())
         .components(Some(components.build()))
         .build()
+}
+
+#[cfg(test)]
+mod login_tests {
+    use super::is_login;
+
+    #[test]
+    fn logins_may_be_chinese_but_never_look_like_another() {
+        for login in ["alice", "bob.b@example", "林梅", "lin-梅2"] {
+            assert!(is_login(login), "{login}");
+        }
+        // Cyrillic а (U+0430) in place of a, a zero-width space, a space, upper case, nothing.
+        for login in ["\u{430}lice", "al\u{200b}ice", "al ice", "Alice", "", &"a".repeat(65)] {
+            assert!(!is_login(login), "{login:?}");
+        }
+    }
 }
 
 #[cfg(test)]

@@ -70,6 +70,24 @@ pub fn text(lang: Lang, key: &str, args: &[(&str, &str)]) -> String {
     }
 }
 
+/// The key people's names sort by: Chinese characters by their pinyin (then tone), everything
+/// else by its lower case, so 林梅 sorts with Lin Mei under L, as Chinese collation does.
+pub fn collation_key(name: &str) -> String {
+    use pinyin::ToPinyin;
+    let mut key = String::with_capacity(name.len() * 2);
+    for c in name.chars() {
+        match c.to_pinyin() {
+            Some(pinyin) => {
+                key.push_str(pinyin.plain());
+                key.push_str(&pinyin.with_tone_num_end()[pinyin.plain().len()..]);
+                key.push(' ');
+            }
+            None => key.extend(c.to_lowercase()),
+        }
+    }
+    key
+}
+
 /// The message ids of a catalog's source, in order.
 pub fn keys(source: &str) -> Vec<String> {
     source
@@ -176,6 +194,14 @@ mod tests {
         assert!(only_en.is_empty(), "in English only: {only_en:?}");
         assert!(only_zh.is_empty(), "in Chinese only: {only_zh:?}");
         assert!(en.len() > 100, "the catalog is read: {} messages", en.len());
+    }
+
+    /// Chinese names sort by pinyin among Latin ones: 陈伟 (chen) before Dana, 林梅 (lin) after Kai.
+    #[test]
+    fn names_sort_by_pinyin_and_letters() {
+        let mut names = vec!["林梅", "Dana Li", "陈伟", "Kai Lund", "alice"];
+        names.sort_by_key(|name| collation_key(name));
+        assert_eq!(names, ["alice", "陈伟", "Dana Li", "Kai Lund", "林梅"]);
     }
 
     #[test]

@@ -125,6 +125,33 @@ pub struct ProcessLink {
     pub id: String,
     pub title: String,
     pub status: String,
+    /// The title and the status as the web UI says them, in either language (a message id and
+    /// its values); the JSON keeps the English `title` and `status`.
+    #[serde(skip)]
+    pub title_said: Said,
+    #[serde(skip)]
+    pub status_said: Said,
+}
+
+/// A message of the web UI's catalogs and its values (see `crate::i18n`).
+#[derive(Clone, Debug, Default)]
+pub struct Said {
+    pub key: &'static str,
+    pub args: Vec<(&'static str, String)>,
+}
+
+impl Said {
+    pub fn new(key: &'static str, args: &[(&'static str, String)]) -> Said {
+        Said {
+            key,
+            args: args.to_vec(),
+        }
+    }
+
+    /// A text that is data (a title someone wrote), the same in every language.
+    pub fn data(text: &str) -> Said {
+        Said::new("data", &[("text", text.to_owned())])
+    }
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -314,6 +341,16 @@ pub fn body(state: &State, id: &str, on: Date) -> Option<BodyView> {
                 } else {
                     format!("open until {}", proposal.deadline)
                 },
+                title_said: Said::data(&proposal.title),
+                status_said: if proposal.stopped {
+                    Said::new("status-stopped", &[])
+                } else if proposal.accepted {
+                    Said::new("status-passed", &[])
+                } else if let Some(motion) = &proposal.objected {
+                    Said::new("status-objected", &[("motion", motion.clone())])
+                } else {
+                    Said::new("status-open-until", &[("date", proposal.deadline.to_string())])
+                },
             })
             .collect(),
         members: polity_engine::voting_members(polity, body, on).into_iter().collect(),
@@ -329,6 +366,23 @@ pub fn election_link(election: &Election) -> ProcessLink {
             polity_engine::Phase::Voting => format!("voting until {}", election.voting_close),
             polity_engine::Phase::Closed => "closed".to_owned(),
         },
+        title_said: Said::new(
+            "status-election-title",
+            &[
+                ("seats", election.seats.to_string()),
+                ("seat", election.seat.as_str().to_owned()),
+            ],
+        ),
+        status_said: match election.phase {
+            polity_engine::Phase::Nominating => Said::new(
+                "status-nominations-until",
+                &[("date", election.nominations_close.to_string())],
+            ),
+            polity_engine::Phase::Voting => {
+                Said::new("status-voting-until", &[("date", election.voting_close.to_string())])
+            }
+            polity_engine::Phase::Closed => Said::new("status-closed", &[]),
+        },
     }
 }
 
@@ -337,6 +391,11 @@ pub fn motion_link(motion: &Motion) -> ProcessLink {
         id: motion.id.clone(),
         title: motion.title.clone(),
         status: motion.outcome.clone().unwrap_or_else(|| "open".to_owned()),
+        title_said: Said::data(&motion.title),
+        status_said: match &motion.outcome {
+            Some(outcome) => Said::new("status-outcome", &[("outcome", outcome.clone())]),
+            None => Said::new("status-open", &[]),
+        },
     }
 }
 
@@ -351,6 +410,17 @@ pub fn meeting_link(meeting: &Meeting) -> ProcessLink {
         } else {
             "announced".to_owned()
         },
+        title_said: Said::new("status-meeting-title", &[("date", meeting.on.to_string())]),
+        status_said: Said::new(
+            if meeting.minutes.is_some() {
+                "status-minutes-published"
+            } else if meeting.attending.is_some() {
+                "status-held"
+            } else {
+                "status-announced"
+            },
+            &[],
+        ),
     }
 }
 

@@ -292,6 +292,10 @@ async fn t1_the_record_reads_in_words_filters_and_pages() {
     assert!(none.body.contains("No act matches"), "{}", none.body);
     let later = visitor.get("/log?from=2027-01-01").await;
     assert!(later.body.contains("No act matches"), "{}", later.body);
+    // Dates as the locale writes them, year first.
+    let chinese_date = visitor.get(&format!("/log?from={}", urlencode("2026年6月19日"))).await;
+    assert_eq!(chinese_date.status, 200, "{}", chinese_date.body);
+    assert!(chinese_date.body.contains("2026-06-19") && !chinese_date.body.contains("2026-06-17"));
     // Keyset paging: `before` shows only older events.
     let older = visitor.get("/log?before=3").await;
     assert!(older.body.contains(r##"data-label="#">2</td>"##), "{}", older.body);
@@ -411,4 +415,43 @@ async fn the_language_follows_the_choice_then_the_browser() {
         assert_eq!(location(&answer), "/", "{back}");
     }
     assert_eq!(visitor.get("/lang/fr").await.status, 404);
+}
+
+/// A login may be Chinese: 林梅 gets an account acting as Lin Mei and signs in with it.
+#[tokio::test]
+async fn a_chinese_login_signs_in() {
+    let dir = tempfile::tempdir().unwrap();
+    let (app, router) = demo(dir.path(), false).await;
+    let account = polity_server::account_from(
+        &app,
+        polity_server::AccountRequest {
+            login: "林梅".to_owned(),
+            person: Some("lin".to_owned()),
+            password: Some("a long enough password".to_owned()),
+            github: None,
+            admin: false,
+        },
+    )
+    .await
+    .expect("林梅 is a login");
+    app.record.store.put_account(&account).await.unwrap();
+    let mut lin = Browser::new(router);
+    let _ = lin.get("/lang/zh").await;
+    let signed = lin.sign_in("林梅", "a long enough password").await;
+    assert_eq!(signed.status, 303, "{}", signed.body);
+    let home = lin.get("/").await;
+    assert!(home.body.contains("已登录为 林梅。"), "{}", home.body);
+    // A look-alike of a Latin login is not a login.
+    let lookalike = polity_server::account_from(
+        &app,
+        polity_server::AccountRequest {
+            login: "\u{430}lice".to_owned(),
+            person: None,
+            password: Some("a long enough password".to_owned()),
+            github: None,
+            admin: false,
+        },
+    )
+    .await;
+    assert!(lookalike.is_err());
 }

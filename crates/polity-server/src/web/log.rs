@@ -100,10 +100,10 @@ fn date_filter(name: &str, text: &str) -> Result<Option<jiff::civil::Date>, ApiE
     if text.trim().is_empty() {
         return Ok(None);
     }
-    text.trim().parse().map(Some).map_err(|_| {
+    polity_model::parse_date(text).map(Some).map_err(|why| {
         ApiError::bad_request(
-            format!("the {name} date {text:?} is not a date"),
-            "write it as YYYY-MM-DD, e.g. 2026-06-01, or leave it empty",
+            format!("the {name} date \u{201c}{text}\u{201d} is not a date: {why}"),
+            "write it as 2026-06-01, 2026/06/01 or 2026年6月1日, or leave it empty",
         )
     })
 }
@@ -166,7 +166,7 @@ pub(super) async fn log(
             .iter()
             .map(|body| (body.id.clone(), body.name.clone()))
             .collect();
-        bodies.sort_by_key(|a| a.1.to_lowercase());
+        bodies.sort_by_cached_key(|body| crate::i18n::collation_key(&body.1));
         show(
             &app,
             &session,

@@ -112,6 +112,18 @@ impl Page {
         )
     }
 
+    /// A message with its values, as a view made it.
+    pub fn say(&self, said: &crate::views::Said) -> String {
+        let args: Vec<(&str, &str)> = said.args.iter().map(|(name, value)| (*name, value.as_str())).collect();
+        i18n::text(self.lang, said.key, &args)
+    }
+
+    /// A word of a vocabulary (`seat`, `kind`, `state`) in the page's language: the message
+    /// `{group}-{value}`.
+    pub fn word(&self, group: &str, value: impl std::fmt::Display) -> String {
+        i18n::text(self.lang, &format!("{group}-{value}"), &[])
+    }
+
     /// The path of the language switch to `tag`, coming back to this page.
     pub fn switch(&self, tag: &str) -> String {
         let back = serde_html_form::to_string([("back", self.path.as_str())]).unwrap_or_default();
@@ -647,7 +659,7 @@ async fn people(State(app): State<Arc<App>>, caller: Caller, session: Session) -
                 })
                 .collect()
         };
-        people.sort_by_key(|a| a.name.to_lowercase());
+        people.sort_by_cached_key(|person| i18n::collation_key(&person.name));
         show(
             &app,
             &session,
