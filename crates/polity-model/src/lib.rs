@@ -120,6 +120,53 @@ pub fn date_problem(text: &str) -> Option<String> {
     Some("write a date as YYYY-MM-DD, e.g. 2026-06-30".to_owned())
 }
 
+/// A time zone as the registry names it: an IANA name (`Asia/Shanghai`, any case), `UTC`, or
+/// `AoE` ("anywhere on Earth", UTC−12, as Kubernetes writes its deadlines). Returns the name to
+/// show and the zone, or why the name is not a zone, with the nearest names.
+pub fn time_zone(name: &str) -> Result<(String, jiff::tz::TimeZone), String> {
+    let name = name.trim();
+    if name.eq_ignore_ascii_case("aoe") {
+        return Ok(("AoE".to_owned(), jiff::tz::TimeZone::fixed(jiff::tz::offset(-12))));
+    }
+    if name.eq_ignore_ascii_case("utc") {
+        return Ok(("UTC".to_owned(), jiff::tz::TimeZone::UTC));
+    }
+    if name.is_empty() || name.len() > 64 || name.contains("..") || name.starts_with('/') {
+        return Err(format!("{name:?} is not a time zone"));
+    }
+    match jiff::tz::TimeZone::get(name) {
+        Ok(zone) => Ok((zone.iana_name().unwrap_or(name).to_owned(), zone)),
+        Err(_) => {
+            let known: Vec<String> = jiff::tz::db().available().map(|zone| zone.to_string()).collect();
+            Err(format!(
+                "{name:?} is not a time zone polity knows{}",
+                did_you_mean(&near(name, known.iter().map(String::as_str)))
+            ))
+        }
+    }
+}
+
+/// The zone of a name the registry loader accepted (UTC for `None` or, defensively, for a name
+/// this machine's zone database does not know).
+pub fn zone_or_utc(name: Option<&str>) -> jiff::tz::TimeZone {
+    name.and_then(|name| time_zone(name).ok())
+        .map_or(jiff::tz::TimeZone::UTC, |(_, zone)| zone)
+}
+
+/// The date at `now` in the community's zone: the day whose deadlines have passed. At
+/// 2026-06-30 17:00 UTC it is already 2026-07-01 in Shanghai, so a vote closing on 2026-07-01
+/// there is closed, though in London it is still the 30th.
+pub fn today_in(now: jiff::Timestamp, zone: &jiff::tz::TimeZone) -> jiff::civil::Date {
+    now.to_zoned(zone.clone()).date()
+}
+
+/// The moment a deadline date begins in `zone` (the first instant of that day there, also when
+/// a DST change skips midnight).
+pub fn day_start(date: jiff::civil::Date, zone: &jiff::tz::TimeZone) -> jiff::Zoned {
+    date.to_zoned(zone.clone())
+        .unwrap_or_else(|_| date.at(12, 0, 0, 0).to_zoned(zone.clone()).unwrap_or_default())
+}
+
 /// A date as people write it where it cannot be misread, year first: `2026-06-01`,
 /// `2026/06/01`, `2026/6/1`, `2026年6月1日`; otherwise why not, in plain words. Day-first and
 /// month-first forms (`01/06/2026`) are refused: they mean different days in different places.
@@ -182,6 +229,61 @@ pub fn is_web_link(text: &str) -> bool {
         && !text
             .chars()
             .any(|c| c.is_whitespace() || c.is_control() || matches!(c, '"' | '\'' | '<' | '>' | '`' | '\\'))
+}
+
+#[cfg(test)]
+mod zone_tests {
+    use super::{day_start, time_zone};
+    use jiff::civil::date;
+
+    #[test]
+    fn today_is_the_date_in_the_communitys_zone() {
+        let now: jiff::Timestamp = "2026-06-30T17:00:00Z".parse().unwrap();
+        assert_eq!(
+            super::today_in(now, &time_zone("Asia/Shanghai").unwrap().1),
+            date(2026, 7, 1)
+        );
+        assert_eq!(super::today_in(now, &time_zone("UTC").unwrap().1), date(2026, 6, 30));
+        assert_eq!(super::today_in(now, &time_zone("AoE").unwrap().1), date(2026, 6, 30));
+    }
+
+    #[test]
+    fn zones_are_iana_names_utc_or_aoe() {
+        assert_eq!(time_zone("Asia/Shanghai").unwrap().0, "Asia/Shanghai");
+        assert_eq!(time_zone("aoe").unwrap().0, "AoE");
+        assert_eq!(time_zone("UTC").unwrap().0, "UTC");
+        let wrong = time_zone("Asia/Shangai").unwrap_err();
+        assert!(wrong.contains("Asia/Shanghai"), "{wrong}");
+        for bad in ["", "../../etc/passwd", "/etc/localtime", "Mars/Olympus"] {
+            assert!(time_zone(bad).is_err(), "{bad:?}");
+        }
+    }
+
+    /// A deadline date begins at midnight, in the zone's offset of that day (EST before the
+    /// March change, EDT after), and at the day's first instant where a DST change skips
+    /// midnight (Havana moves from 00:00 to 01:00 on 2026-03-08).
+    #[test]
+    fn deadlines_begin_at_the_days_first_instant_across_dst() {
+        let (_, york) = time_zone("America/New_York").unwrap();
+        assert_eq!(
+            day_start(date(2026, 3, 7), &york).to_string(),
+            "2026-03-07T00:00:00-05:00[America/New_York]"
+        );
+        assert_eq!(
+            day_start(date(2026, 3, 9), &york).to_string(),
+            "2026-03-09T00:00:00-04:00[America/New_York]"
+        );
+        let (_, havana) = time_zone("America/Havana").unwrap();
+        assert_eq!(
+            day_start(date(2026, 3, 8), &havana).to_string(),
+            "2026-03-08T01:00:00-04:00[America/Havana]"
+        );
+        let (_, aoe) = time_zone("AoE").unwrap();
+        assert_eq!(
+            day_start(date(2026, 7, 1), &aoe).timestamp().to_string(),
+            "2026-07-01T12:00:00Z"
+        );
+    }
 }
 
 #[cfg(test)]

@@ -123,6 +123,9 @@ pub struct Constitution {
     pub decision_rules: BTreeMap<String, DecisionRule>,
     /// Where every accepted act is announced (chat bots).
     pub webhooks: Vec<crate::Webhook>,
+    /// The community's time zone (`time-zone:`): every deadline date is the moment that day
+    /// begins there, and "today" is the date there. `None` is UTC.
+    pub time_zone: Option<String>,
 }
 
 impl Default for Constitution {
@@ -146,6 +149,7 @@ impl Default for Constitution {
             elections: ElectionWindows::default(),
             decision_rules: BTreeMap::new(),
             webhooks: Vec::new(),
+            time_zone: None,
         }
     }
 }
@@ -234,6 +238,8 @@ pub struct Person {
     pub lang: crate::Lang,
     /// The kinds of notice this person opted out of (never one the constitution requires).
     pub muted: Vec<crate::NoticeKind>,
+    /// The zone this person reads times in (`time-zone:`), when it is not the community's.
+    pub time_zone: Option<String>,
     pub loc: Loc,
 }
 

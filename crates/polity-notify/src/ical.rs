@@ -1,4 +1,7 @@
-//! iCalendar (RFC 5545) output of obligations: one all-day event each.
+//! iCalendar (RFC 5545) output: obligations and meetings as all-day events, deadlines as the
+//! moment they fall (the deadline date's first instant in the community's time zone, written in
+//! UTC so that every calendar program shows it in its own zone), and the community's zone named
+//! in `X-WR-TIMEZONE`.
 
 use jiff::civil::Date;
 use polity_model::Obligation;
@@ -49,6 +52,8 @@ pub struct Entry {
     pub description: String,
     pub category: String,
     pub url: Option<String>,
+    /// For a deadline: the moment it falls (then the event is that instant, not the whole day).
+    pub moment: Option<jiff::Timestamp>,
 }
 
 /// The events of the obligations (UIDs from each obligation's date, kind, body and place).
@@ -80,22 +85,24 @@ pub fn obligation_entries(obligations: &[Obligation]) -> Vec<Entry> {
             ),
             category: obligation.rule.as_str().to_owned(),
             url: None,
+            moment: None,
         })
         .collect()
 }
 
 /// A calendar of the obligations. `at` stamps every event (DTSTAMP) so that the same inputs give
 /// the same bytes.
-pub fn calendar(name: &str, obligations: &[Obligation], at: Date) -> String {
+pub fn calendar(name: &str, obligations: &[Obligation], at: Date, zone: Option<&str>) -> String {
     calendar_of(
         &format!("{name}: governance obligations"),
         &obligation_entries(obligations),
         at,
+        zone,
     )
 }
 
-/// A calendar of `entries` named `title`; all-day events (dates carry no time of day yet).
-pub fn calendar_of(title: &str, entries: &[Entry], at: Date) -> String {
+/// A calendar of `entries` named `title`, in the community's time zone `zone` (`None`: UTC).
+pub fn calendar_of(title: &str, entries: &[Entry], at: Date, zone: Option<&str>) -> String {
     let mut out = String::new();
     let mut line = |text: String| fold(&text, &mut out);
     line("BEGIN:VCALENDAR".to_owned());
@@ -104,14 +111,20 @@ pub fn calendar_of(title: &str, entries: &[Entry], at: Date) -> String {
     line("CALSCALE:GREGORIAN".to_owned());
     line("METHOD:PUBLISH".to_owned());
     line(format!("X-WR-CALNAME:{}", escape(title)));
+    line(format!("X-WR-TIMEZONE:{}", escape(zone.unwrap_or("UTC"))));
     for entry in entries {
         let day = entry.date;
         let next = day.tomorrow().unwrap_or(day);
         line("BEGIN:VEVENT".to_owned());
         line(format!("UID:{}", entry.uid));
         line(format!("DTSTAMP:{}T000000Z", compact(at)));
-        line(format!("DTSTART;VALUE=DATE:{}", compact(day)));
-        line(format!("DTEND;VALUE=DATE:{}", compact(next)));
+        match entry.moment {
+            Some(moment) => line(format!("DTSTART:{}", moment.strftime("%Y%m%dT%H%M%SZ"))),
+            None => {
+                line(format!("DTSTART;VALUE=DATE:{}", compact(day)));
+                line(format!("DTEND;VALUE=DATE:{}", compact(next)));
+            }
+        }
         line(format!("SUMMARY:{}", escape(&entry.summary)));
         line(format!("DESCRIPTION:{}", escape(&entry.description)));
         if let Some(url) = &entry.url {

@@ -59,6 +59,8 @@ fn process_entries(
             continue;
         }
         let url = link(base, &format!("/elections/{}", election.id));
+        let zone = polity_model::zone_or_utc(state.polity.constitution.time_zone.as_deref());
+        let moment = |date: Date| Some(polity_model::day_start(date, &zone).timestamp());
         if election.phase == Phase::Nominating {
             entries.push(Entry {
                 uid: uid(&[&election.id, "nominations-close"]),
@@ -68,18 +70,26 @@ fn process_entries(
                     election.body,
                     election.seat.as_str()
                 ),
-                description: format!("Election {}: the last day to nominate and consent.", election.id),
+                description: format!(
+                    "Election {}: nominations and consents are accepted until this moment (the start of {} in the community's time zone).",
+                    election.id, election.nominations_close
+                ),
                 category: "E1".to_owned(),
                 url: Some(url.clone()),
+                moment: moment(election.nominations_close),
             });
         }
         entries.push(Entry {
             uid: uid(&[&election.id, "voting-close"]),
             date: election.voting_close,
             summary: format!("Voting closes: {} {} election", election.body, election.seat.as_str()),
-            description: format!("Election {}: ballots are accepted until this day.", election.id),
+            description: format!(
+                "Election {}: ballots are accepted until this moment (the start of {} in the community's time zone).",
+                election.id, election.voting_close
+            ),
             category: "E1".to_owned(),
             url: Some(url),
+            moment: moment(election.voting_close),
         });
     }
     for meeting in state.meetings.values() {
@@ -105,6 +115,7 @@ fn process_entries(
             },
             category: "D6".to_owned(),
             url: Some(link(base, &format!("/meetings/{}", meeting.id))),
+            moment: None,
         });
     }
     entries
@@ -133,7 +144,12 @@ pub fn body_calendar(state: &State, body: &str, at: Date, base: Option<&str>) ->
         base,
     ));
     let title = format!("{}: {}", state.polity.constitution.name, found.name);
-    Some(ical::calendar_of(&title, &sorted(entries), at))
+    Some(ical::calendar_of(
+        &title,
+        &sorted(entries),
+        at,
+        state.polity.constitution.time_zone.as_deref(),
+    ))
 }
 
 /// The calendar of a person: the obligations of the bodies where they hold a seat, their own term
@@ -185,13 +201,19 @@ pub fn person_calendar(state: &State, person: &str, at: Date, base: Option<&str>
                     description: format!("{}'s term ends on {until}.", found.name),
                     category: "E1".to_owned(),
                     url: Some(link(base, &format!("/bodies/{}", body.id))),
+                    moment: None,
                 });
             }
         }
     }
     entries.extend(process_entries(state, &bodies, Some(&found.id), at, base));
     let title = format!("{}: {}", state.polity.constitution.name, found.name);
-    Some(ical::calendar_of(&title, &sorted(entries), at))
+    Some(ical::calendar_of(
+        &title,
+        &sorted(entries),
+        at,
+        state.polity.constitution.time_zone.as_deref(),
+    ))
 }
 
 /// One entry of a feed: an event of the record in words.

@@ -109,6 +109,7 @@ fn constitution(source: &Constitution) -> ConstitutionFile {
                 .then_some(crate::files::ContributionDateFile::Author),
         }),
         bots: source.bots.clone(),
+        time_zone: source.time_zone.clone().map(text),
         webhooks: source
             .webhooks
             .iter()
@@ -383,6 +384,7 @@ pub fn to_files(polity: &Polity) -> RegistryFiles {
                 emails: person.emails.clone(),
                 lang: (person.lang != polity_model::Lang::En).then(|| text(person.lang.tag().to_owned())),
                 mute: person.muted.iter().map(|kind| text(kind.name().to_owned())).collect(),
+                time_zone: person.time_zone.clone().map(text),
                 affiliations: person
                     .affiliations
                     .iter()

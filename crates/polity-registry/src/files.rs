@@ -80,6 +80,12 @@ pub struct ConstitutionFile {
     /// DingTalk, through a relay of your own).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub webhooks: Vec<WebhookFile>,
+    /// The community's time zone: an IANA name (`Asia/Shanghai`, `Europe/Berlin`), `UTC` (the
+    /// default) or `AoE` (anywhere on Earth, UTC−12, as Kubernetes writes deadlines). Every
+    /// deadline date is the moment that day begins in this zone, and "today" is the date there.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<String>")]
+    pub time_zone: Option<Text>,
 }
 
 /// A webhook: `url` receives a JSON POST per accepted act, with the header
@@ -257,6 +263,11 @@ pub struct PersonFile {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     #[schemars(with = "Vec<String>")]
     pub mute: Vec<Text>,
+    /// The time zone this person reads times in (an IANA name, `UTC` or `AoE`): pages show each
+    /// deadline in it too when it differs from the community's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<String>")]
+    pub time_zone: Option<Text>,
 }
 
 #[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]

@@ -316,6 +316,21 @@ impl Reader {
         self.loc(file, &text.referenced)
     }
 
+    /// A `time-zone:` value: its canonical name when polity knows the zone, else a finding.
+    fn time_zone(&mut self, file: u32, text: &Text) -> Option<String> {
+        match polity_model::time_zone(&text.value) {
+            Ok((name, _)) => Some(name),
+            Err(why) => {
+                self.value_error(
+                    self.at(file, text),
+                    why,
+                    "write an IANA zone name such as `Asia/Shanghai` or `Europe/Berlin`, `UTC`, or `AoE`",
+                );
+                None
+            }
+        }
+    }
+
     fn value_error(&mut self, loc: Loc, message: String, hint: &str) {
         self.findings.push(Finding::error(RuleId::RValue, loc, message, hint));
     }
@@ -518,6 +533,9 @@ impl Reader {
         if let Some(review) = &source.charter_review {
             constitution.charter_review = self.period(file, &review.every);
         }
+        if let Some(zone) = &source.time_zone {
+            constitution.time_zone = self.time_zone(file, zone);
+        }
         for webhook in &source.webhooks {
             let url = webhook.url.value.trim();
             let loopback = ["http://127.0.0.1", "http://localhost", "http://[::1]"]
@@ -673,6 +691,7 @@ impl Reader {
                 polity_model::Lang::En
             }),
         };
+        let time_zone = source.time_zone.as_ref().and_then(|zone| self.time_zone(file, zone));
         let mut muted = Vec::new();
         for text in &source.mute {
             let names = polity_model::NoticeKind::ALL.iter().map(|kind| kind.name());
@@ -707,6 +726,7 @@ impl Reader {
             identities,
             bot: source.bot,
             lang,
+            time_zone,
             muted,
             loc: self.at(file, &source.id),
         }

@@ -664,3 +664,39 @@ fn r_dup_one_company_under_two_ids() {
         "{findings:#?}"
     );
 }
+
+/// R-VALUE: the community's and a person's `time-zone:` are IANA names, `UTC` or `AoE`; a
+/// misspelt zone is a finding at its line with the nearest names.
+#[test]
+fn r_value_time_zones_are_known_zones() {
+    let body = "id: wg\nkind: working-group\nname: WG\nparent: toc\n";
+    for good in ["time-zone: Asia/Shanghai\n", "time-zone: AoE\n", "time-zone: utc\n", ""] {
+        let findings = run_small(good, body, AT);
+        assert!(
+            !findings.iter().any(|finding| finding.message.contains("time zone")),
+            "{good:?}: {findings:#?}"
+        );
+    }
+    let findings = run_small("time-zone: Asia/Shangai\n", body, AT);
+    let wrong = with_rule(&findings, "R-VALUE", Severity::Error);
+    assert!(
+        wrong.iter().any(|finding| finding
+            .message
+            .contains("\"Asia/Shangai\" is not a time zone polity knows")
+            && finding.message.contains("Asia/Shanghai")
+            && finding.loc.as_ref().is_some_and(|loc| loc.line == 2)),
+        "{findings:#?}"
+    );
+    let loaded = polity_registry::load_sources(&[
+        (
+            "polity.yaml".to_owned(),
+            "name: Test\ntime-zone: asia/shanghai\n".to_owned(),
+        ),
+        (
+            "people.yaml".to_owned(),
+            "- { id: ann, name: Ann, time-zone: Europe/Berlin }\n".to_owned(),
+        ),
+    ]);
+    assert_eq!(loaded.polity.constitution.time_zone.as_deref(), Some("Asia/Shanghai"));
+    assert_eq!(loaded.polity.people[0].time_zone.as_deref(), Some("Europe/Berlin"));
+}

@@ -70,6 +70,58 @@ pub fn text(lang: Lang, key: &str, args: &[(&str, &str)]) -> String {
     }
 }
 
+/// The time zones a page shows deadlines in: the community's, and the viewer's own when it
+/// differs (`time-zone:` of the signed-in person in people.yaml).
+#[derive(Clone, Debug)]
+pub struct Zones {
+    pub community_name: Option<String>,
+    pub community: jiff::tz::TimeZone,
+    pub viewer: Option<(String, jiff::tz::TimeZone)>,
+}
+
+impl Zones {
+    /// The community's zone (`(None, UTC)` by default) and the viewer's, if any and different.
+    pub fn new(community: (Option<String>, jiff::tz::TimeZone), viewer: Option<&str>) -> Zones {
+        let viewer = viewer
+            .and_then(|name| polity_model::time_zone(name).ok())
+            .filter(|(name, _)| Some(name.as_str()) != community.0.as_deref().or(Some("UTC")));
+        Zones {
+            community_name: community.0,
+            community: community.1,
+            viewer,
+        }
+    }
+
+    /// The moment a deadline date begins in the community's zone:
+    /// `2026-07-01 00:00 CST (UTC+08:00)`.
+    pub fn moment(&self, date: jiff::civil::Date) -> String {
+        let zoned = polity_model::day_start(date, &self.community);
+        shown(&zoned, self.community_name.as_deref())
+    }
+
+    /// The same moment in the viewer's zone, with the zone's name, when the viewer has another.
+    pub fn yours(&self, date: jiff::civil::Date) -> Option<(String, String)> {
+        let (name, zone) = self.viewer.as_ref()?;
+        let zoned = polity_model::day_start(date, &self.community).with_time_zone(zone.clone());
+        Some((name.clone(), shown(&zoned, Some(name))))
+    }
+}
+
+/// `2026-07-01 00:00 CST (UTC+08:00)`: the zone's abbreviation where it has one, else its name.
+fn shown(zoned: &jiff::Zoned, name: Option<&str>) -> String {
+    let abbreviation = zoned.strftime("%Z").to_string();
+    let label = match name {
+        Some("AoE") => "AoE".to_owned(),
+        _ if abbreviation.starts_with(['+', '-']) || abbreviation.is_empty() => name.unwrap_or("UTC").to_owned(),
+        _ => abbreviation,
+    };
+    format!(
+        "{} {label} (UTC{})",
+        zoned.strftime("%Y-%m-%d %H:%M"),
+        zoned.strftime("%:z")
+    )
+}
+
 /// The key people's names sort by: Chinese characters by their pinyin (then tone), everything
 /// else by its lower case, so 林梅 sorts with Lin Mei under L, as Chinese collation does.
 pub fn collation_key(name: &str) -> String {
@@ -202,6 +254,40 @@ mod tests {
         let mut names = vec!["林梅", "Dana Li", "陈伟", "Kai Lund", "alice"];
         names.sort_by_key(|name| collation_key(name));
         assert_eq!(names, ["alice", "陈伟", "Dana Li", "Kai Lund", "林梅"]);
+    }
+
+    /// A deadline is shown as the moment it begins in the community's zone, with the offset of
+    /// that day (DST included), and in the viewer's zone when it differs.
+    #[test]
+    fn deadlines_are_moments_in_the_communitys_zone_and_the_viewers() {
+        let july = jiff::civil::date(2026, 7, 1);
+        let zones = |community: &str, viewer: Option<&str>| {
+            let (name, zone) = polity_model::time_zone(community).unwrap();
+            Zones::new((Some(name), zone), viewer)
+        };
+        let shanghai = zones("Asia/Shanghai", Some("Europe/Berlin"));
+        assert_eq!(shanghai.moment(july), "2026-07-01 00:00 CST (UTC+08:00)");
+        assert_eq!(
+            shanghai.yours(july),
+            Some((
+                "Europe/Berlin".to_owned(),
+                "2026-06-30 18:00 CEST (UTC+02:00)".to_owned()
+            ))
+        );
+        // Winter in Berlin: one hour less.
+        assert_eq!(
+            shanghai.yours(jiff::civil::date(2026, 12, 1)).unwrap().1,
+            "2026-11-30 17:00 CET (UTC+01:00)"
+        );
+        assert_eq!(zones("AoE", None).moment(july), "2026-07-01 00:00 AoE (UTC-12:00)");
+        assert_eq!(
+            zones("UTC", Some("UTC")).yours(july),
+            None,
+            "the same zone is not repeated"
+        );
+        let utc = Zones::new((None, jiff::tz::TimeZone::UTC), Some("Asia/Kolkata"));
+        assert_eq!(utc.moment(july), "2026-07-01 00:00 UTC (UTC+00:00)");
+        assert_eq!(utc.yours(july).unwrap().1, "2026-07-01 05:30 IST (UTC+05:30)");
     }
 
     #[test]

@@ -122,6 +122,8 @@ pub struct App {
     /// C3: the contribution histories shown as a health chart on bodies' pages, by body id
     /// (`polity serve --repo`); filled by whoever reads the repositories.
     pub histories: std::sync::RwLock<std::collections::BTreeMap<String, History>>,
+    /// The community's time zone as last read from the state: (its name, the zone).
+    zone: std::sync::Mutex<(Option<String>, jiff::tz::TimeZone)>,
 }
 
 /// A body's contribution history, as far as it has been read.
@@ -163,6 +165,7 @@ impl App {
             dummy_hash: auth::hash_password("not a password of anyone")?,
             http,
             histories: std::sync::RwLock::default(),
+            zone: std::sync::Mutex::new((None, jiff::tz::TimeZone::UTC)),
         }))
     }
 
@@ -173,8 +176,32 @@ impl App {
         self.readers.hit(client).map_err(error::ApiError::too_many)
     }
 
+    /// Today in the community's time zone (`time-zone:` in polity.yaml, UTC by default): every
+    /// deadline date is the moment that day begins there.
     pub fn today(&self) -> jiff::civil::Date {
-        self.config.clock.today()
+        match self.config.clock {
+            live::Clock::Fixed(date) => date,
+            live::Clock::System => polity_model::today_in(jiff::Timestamp::now(), &self.zone().1),
+        }
+    }
+
+    /// The community's time zone: its name (`None`: UTC) and the zone. Read from the live state
+    /// when it can be read without waiting, else the zone last read (it changes only with the
+    /// registry).
+    pub fn zone(&self) -> (Option<String>, jiff::tz::TimeZone) {
+        let name = self
+            .record
+            .live
+            .try_read()
+            .ok()
+            .map(|live| live.state.polity.constitution.time_zone.clone());
+        let mut cached = self.zone.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some(name) = name
+            && name != cached.0
+        {
+            *cached = (name.clone(), polity_model::zone_or_utc(name.as_deref()));
+        }
+        cached.clone()
     }
 }
 

@@ -455,3 +455,29 @@ async fn a_chinese_login_signs_in() {
     .await;
     assert!(lookalike.is_err());
 }
+
+/// A deadline is a moment: the start of its date in the community's zone (Asia/Shanghai in the
+/// example), with the UTC offset, and in the signed-in person's own zone when it differs (Emil
+/// reads Europe/Prague time).
+#[tokio::test]
+async fn e1_deadlines_show_in_the_communitys_zone_and_the_viewers() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_, router) = demo(dir.path(), false).await;
+    let mut visitor = Browser::new(router.clone());
+    let page = visitor.get("/elections/tsc/e2").await;
+    assert!(
+        page.body
+            .contains("voting closes 2026-07-01 00:00 CST (UTC+08:00) (the last day to vote is 2026-06-30)"),
+        "{}",
+        page.body
+    );
+    assert!(!page.body.contains("In your time zone"));
+    let mut emil = Browser::new(router);
+    assert_eq!(emil.sign_in("emil", DEMO_PASSWORD).await.status, 303);
+    let page = emil.get("/elections/tsc/e2").await;
+    assert!(
+        page.body.contains("In your time zone, Europe/Prague: nominations close 2026-06-23 18:00 CEST (UTC+02:00), voting closes 2026-06-30 18:00 CEST (UTC+02:00)."),
+        "{}",
+        page.body
+    );
+}

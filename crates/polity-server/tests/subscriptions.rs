@@ -22,6 +22,17 @@ async fn d6_e1_a_body_calendar_has_its_elections_meetings_and_obligations() {
     assert!(text.contains("SUMMARY:Voting closes: tsc chair election"), "{text}");
     assert!(text.contains("SUMMARY:Meeting of tsc"), "{text}");
     assert!(text.contains("DTSTART;VALUE=DATE:20260625"), "{text}");
+    // The community's zone (Asia/Shanghai in the example) is named, and a deadline is the moment
+    // its date begins there: voting closes 2026-07-01 00:00 CST, 2026-06-30 16:00 UTC.
+    assert!(text.contains("X-WR-TIMEZONE:Asia/Shanghai\r\n"), "{text}");
+    let voting = text
+        .split("BEGIN:VEVENT")
+        .find(|event| event.contains("Voting closes"))
+        .unwrap();
+    assert!(
+        voting.contains("DTSTART:20260630T160000Z\r\n") && !voting.contains("DTEND"),
+        "{voting}"
+    );
     assert!(text.contains("URL:/elections/tsc/e2"), "{text}");
     // Every line ends in CRLF and none is longer than 75 octets.
     for line in text.split("\r\n") {

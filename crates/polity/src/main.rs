@@ -370,7 +370,12 @@ fn due_command(dir: &Path, at: &str, within: &str, format: DueFormat) -> Result<
     let output = match format {
         DueFormat::Human => report::due_human(&obligations, at, within),
         DueFormat::Json => report::due_json(&obligations, at, within),
-        DueFormat::Ical => polity_notify::ical::calendar(&loaded.polity.constitution.name, &obligations, at),
+        DueFormat::Ical => polity_notify::ical::calendar(
+            &loaded.polity.constitution.name,
+            &obligations,
+            at,
+            loaded.polity.constitution.time_zone.as_deref(),
+        ),
     };
     print!("{output}");
     Ok(ExitCode::SUCCESS)

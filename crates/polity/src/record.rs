@@ -255,11 +255,20 @@ pub fn runtime() -> Result<tokio::runtime::Runtime> {
 }
 
 pub(crate) fn act_date(actor: &Actor) -> Result<Date> {
+    act_date_in(actor, None)
+}
+
+/// The act's date: `--at`, else today in the community's time zone (`time-zone:`; `None`: the
+/// machine's own zone, for acts before a registry is recorded).
+pub(crate) fn act_date_in(actor: &Actor, zone: Option<&str>) -> Result<Date> {
     match &actor.at {
         Some(text) => text
             .parse::<Date>()
             .with_context(|| format!("--at {text:?} is not a date: write YYYY-MM-DD")),
-        None => Ok(crate::today()),
+        None => Ok(match zone {
+            Some(name) => polity_model::today_in(jiff::Timestamp::now(), &polity_model::zone_or_utc(Some(name))),
+            None => crate::today(),
+        }),
     }
 }
 
@@ -349,14 +358,16 @@ impl Record {
     }
 }
 
-fn context(actor: &Actor) -> Result<Context> {
+/// Who acts and when: today in the community's time zone unless `--at` says otherwise.
+fn context(actor: &Actor, state: &State) -> Result<Context> {
     let person = actor
         .actor
         .clone()
         .ok_or_else(|| anyhow!("say who acts: --as PERSON"))?;
+    let zone = state.polity.constitution.time_zone.as_deref().or(Some("UTC"));
     Ok(Context {
         actor: person,
-        on: act_date(actor)?,
+        on: act_date_in(actor, state.recorded.then_some(zone).flatten())?,
     })
 }
 
@@ -514,7 +525,7 @@ pub async fn summary_json(actor: &Actor, done: &str, path: &Path) -> Result<Stri
 
 pub async fn report(command: &ReportCommand, actor: &Actor) -> Result<String> {
     let mut record = Record::open_as(actor).await?;
-    let context = context(actor)?;
+    let context = context(actor, &record.state)?;
     let ReportCommand::Submit { body, annual, link } = command;
     let command = Command::SubmitReport(command::SubmitReport {
         body: body.clone(),
@@ -549,7 +560,7 @@ fn lifecycle(text: &str) -> Result<LifecycleState> {
 
 pub async fn motion(command: &MotionCommand, actor: &Actor) -> Result<String> {
     let mut record = Record::open_as(actor).await?;
-    let context = context(actor)?;
+    let context = context(actor, &record.state)?;
     let command = match command {
         MotionCommand::Open {
             body,
@@ -660,7 +671,7 @@ pub async fn election(command: &ElectionCommand, actor: &Actor) -> Result<String
             ),
         };
     }
-    let context = context(actor)?;
+    let context = context(actor, &record.state)?;
     if let ElectionCommand::Roll {
         repos,
         contributions,
@@ -1000,7 +1011,7 @@ pub async fn demo(db: Option<&str>) -> Result<String> {
 
 pub async fn meeting(command: &MeetingCommand, actor: &Actor) -> Result<String> {
     let mut record = Record::open_as(actor).await?;
-    let context = context(actor)?;
+    let context = context(actor, &record.state)?;
     let command = match command {
         MeetingCommand::Schedule { body, on } => Command::ScheduleMeeting(command::ScheduleMeeting {
             body: body.clone(),
@@ -1043,7 +1054,7 @@ pub async fn meeting(command: &MeetingCommand, actor: &Actor) -> Result<String> 
 
 pub async fn proposal(command: &ProposalCommand, actor: &Actor) -> Result<String> {
     let mut record = Record::open_as(actor).await?;
-    let context = context(actor)?;
+    let context = context(actor, &record.state)?;
     let command = match command {
         ProposalCommand::Open { body, title, until } => Command::Propose(command::Propose {
             body: body.clone(),
@@ -1065,7 +1076,7 @@ pub async fn proposal(command: &ProposalCommand, actor: &Actor) -> Result<String
 
 pub async fn liaison(command: &LiaisonCommand, actor: &Actor) -> Result<String> {
     let mut record = Record::open_as(actor).await?;
-    let context = context(actor)?;
+    let context = context(actor, &record.state)?;
     let command = match command {
         LiaisonCommand::Volunteer { body, area } => Command::VolunteerLiaison(command::VolunteerLiaison {
             body: body.clone(),
@@ -1088,6 +1099,6 @@ pub async fn liaison(command: &LiaisonCommand, actor: &Actor) -> Result<String> 
 /// D11 and S4: an intervention of the overseeing body, and a working group's dissolution.
 pub async fn simple(command: Command, actor: &Actor) -> Result<String> {
     let mut record = Record::open_as(actor).await?;
-    let context = context(actor)?;
+    let context = context(actor, &record.state)?;
     Ok(describe(&record.act(&command, &context, None).await?))
 }

@@ -893,6 +893,7 @@ mod tests {
             bot: false,
             lang: None,
             mute: Vec::new(),
+            time_zone: None,
         }
     }
 

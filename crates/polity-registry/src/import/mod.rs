@@ -66,6 +66,7 @@ impl People {
             bot: false,
             lang: None,
             mute: Vec::new(),
+            time_zone: None,
         });
         if let Some(email) = email.map(str::trim).filter(|email| !email.is_empty())
             && person.emails.is_empty()

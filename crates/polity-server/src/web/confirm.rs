@@ -43,6 +43,7 @@ pub(super) async fn consequences(
     lang: Lang,
 ) -> Result<(String, String, Vec<String>), ApiError> {
     let today = app.today();
+    let community = app.zone();
     let live = app.record.live.read().await;
     let state = &live.state;
     if let Command::CloseElection(close) = &act.command {
@@ -59,7 +60,10 @@ pub(super) async fn consequences(
                     ("voted", &voted),
                     ("eligible", &standing.eligible.to_string()),
                     ("last", &super::election::last_day(election).to_string()),
-                    ("closes", &election.voting_close.to_string()),
+                    (
+                        "closes",
+                        &crate::i18n::Zones::new(community, None).moment(election.voting_close),
+                    ),
                 ],
             ),
             text(lang, "confirm-close-election-counts", &[("voted", &voted)]),

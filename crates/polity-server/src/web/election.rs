@@ -19,7 +19,7 @@ use super::{Page, page, render, request_lang, respond};
 use crate::App;
 use crate::api::process;
 use crate::auth::Caller;
-use crate::i18n::{Lang, text};
+use crate::i18n::{Lang, Zones, text};
 use crate::views::{self, Who};
 
 #[derive(Template)]
@@ -35,8 +35,8 @@ struct ElectionPage {
     candidates: Vec<Candidate>,
     /// Where the vote stands, in sentences ("5 of 9 eligible voters have voted.").
     standing: Vec<String>,
-    /// When voting ends, in words.
-    deadline: String,
+    /// When nominations and voting end, in the community's zone and the viewer's.
+    deadline: Vec<String>,
     /// Where an anonymous visitor signs in to come back here.
     signin: String,
     /// For a signed-in person during the vote: why they may not vote (None: they may).
@@ -145,10 +145,24 @@ pub(super) async fn election(
         let id = format!("{body}/{n}");
         let person = caller.person().map(str::to_owned);
         let lang = request_lang(&app, &caller).await;
+        let community = app.zone();
         let mut built = {
             let live = app.record.live.read().await;
             let election = process(&live.state.elections, "election", &id)?;
-            build(&live.state, election, person.as_deref(), app.today(), &query, lang)
+            let viewer = person
+                .as_deref()
+                .and_then(|person| live.state.polity.person(person))
+                .and_then(|person| person.time_zone.as_deref());
+            let zones = Zones::new(community, viewer);
+            build(
+                &live.state,
+                election,
+                person.as_deref(),
+                app.today(),
+                &query,
+                lang,
+                &zones,
+            )
         };
         built.page = page(&app, &session, &caller, text(lang, "election-title", &[("id", &id)])).await?;
         Ok(render(StatusCode::OK, &built))
@@ -164,6 +178,7 @@ fn build(
     today: jiff::civil::Date,
     query: &ReceiptQuery,
     lang: Lang,
+    zones: &Zones,
 ) -> ElectionPage {
     let polity = &state.polity;
     let organisation_on = |id: &str, on: jiff::civil::Date| {
@@ -234,7 +249,7 @@ fn build(
             })
             .collect(),
         standing: standing_sentences(election, &standing, lang),
-        deadline: deadline(election, lang),
+        deadline: deadline(election, lang, zones),
         signin: format!("/signin?next=/elections/{}", election.id),
         vote_refused: match (election.phase, person) {
             (Phase::Voting, Some(person)) => polity_engine::may_vote(state, &election.id, person, today)
@@ -343,17 +358,29 @@ pub(super) fn last_day(election: &Election) -> jiff::civil::Date {
     election.voting_close.yesterday().unwrap_or(election.voting_close)
 }
 
-/// When nominations and voting end, in words.
-fn deadline(election: &Election, lang: Lang) -> String {
-    text(
+/// When nominations and voting end: the moments their closing dates begin in the community's
+/// zone, and in the viewer's own when it differs.
+fn deadline(election: &Election, lang: Lang, zones: &Zones) -> Vec<String> {
+    let mut lines = vec![text(
         lang,
         "election-deadline",
         &[
-            ("nominations", &election.nominations_close.to_string()),
+            ("nominations", &zones.moment(election.nominations_close)),
             ("last", &last_day(election).to_string()),
-            ("closes", &election.voting_close.to_string()),
+            ("closes", &zones.moment(election.voting_close)),
         ],
-    )
+    )];
+    if let (Some((zone, nominations)), Some((_, closes))) = (
+        zones.yours(election.nominations_close),
+        zones.yours(election.voting_close),
+    ) {
+        lines.push(text(
+            lang,
+            "election-deadline-yours",
+            &[("zone", &zone), ("nominations", &nominations), ("closes", &closes)],
+        ));
+    }
+    lines
 }
 
 /// The term `person` starts in the election's seat: the earliest holding of that seat that
