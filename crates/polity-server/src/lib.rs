@@ -7,6 +7,7 @@
 //! Architecture invariant: handlers never change the state themselves, and nothing answers
 //! success before the store said the events are durable.
 
+mod accounts;
 pub mod acts;
 mod api;
 pub mod auth;
@@ -30,7 +31,8 @@ use polity_store::Store;
 use tower_sessions::cookie::SameSite;
 use tower_sessions::{Expiry, SessionManagerLayer};
 
-pub use api::{AccountRequest, account_from, openapi};
+pub use accounts::{AccountRequest, account_from, is_login};
+pub use api::openapi;
 use auth::{RateLimiter, StoreSessions};
 use live::{Clock, Record};
 

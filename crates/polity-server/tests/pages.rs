@@ -481,3 +481,34 @@ async fn e1_deadlines_show_in_the_communitys_zone_and_the_viewers() {
         page.body
     );
 }
+
+/// D3: a motion's page offers each person only what `decide` accepts now: a member the vote,
+/// the opener the close; someone outside the body is told why they cannot vote, and sees neither
+/// form.
+#[tokio::test]
+async fn d3_a_motion_offers_only_the_acts_the_rules_allow() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_, router) = demo(dir.path(), false).await;
+    let mut jun = Browser::new(router.clone());
+    assert_eq!(jun.sign_in("jun", DEMO_PASSWORD).await.status, 303);
+    let page = jun.get("/motions/tsc/m1").await;
+    assert!(page.body.contains("You cannot vote on this motion:"), "{}", page.body);
+    assert!(
+        !page.body.contains(r#"action="/motions/tsc/m1/votes""#),
+        "{}",
+        page.body
+    );
+    assert!(!page.body.contains(r#"action="/motions/tsc/m1/close""#));
+    let mut emil = Browser::new(router.clone());
+    assert_eq!(emil.sign_in("emil", DEMO_PASSWORD).await.status, 303);
+    let page = emil.get("/motions/tsc/m1").await;
+    assert!(page.body.contains(r#"action="/motions/tsc/m1/votes""#), "{}", page.body);
+    assert!(
+        !page.body.contains(r#"action="/motions/tsc/m1/close""#),
+        "only its opener closes it"
+    );
+    let mut alice = Browser::new(router);
+    assert_eq!(alice.sign_in("alice", DEMO_PASSWORD).await.status, 303);
+    let page = alice.get("/motions/tsc/m1").await;
+    assert!(page.body.contains(r#"action="/motions/tsc/m1/close""#), "{}", page.body);
+}

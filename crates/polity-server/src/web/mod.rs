@@ -10,23 +10,24 @@ use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
-use polity_engine::{Meeting, Motion, Phase};
+use polity_engine::Phase;
 use polity_store::EventLog;
 use serde::Deserialize;
 use tower_sessions::Session;
 
 use crate::acts::{Input, Params, ROUTES, Route};
-use crate::api::{ClientAddress, acting_person, perform, process};
+use crate::api::{ClientAddress, acting_person, perform};
 use crate::auth::{Caller, check_csrf, csrf_token, issue_token, sign_in};
 use crate::error::{ApiError, ErrorBody};
 use crate::i18n::{self, Lang};
-use crate::views::{self, BodyView, PersonView, ProcessLink, RunningTally, Who};
+use crate::views::{self, BodyView, PersonView, ProcessLink, Who};
 use crate::{App, github};
 
 mod account;
 mod confirm;
 mod election;
 mod log;
+mod processes;
 mod rules;
 mod subscriptions;
 
@@ -270,8 +271,8 @@ pub(crate) fn routes() -> Router<Arc<App>> {
         .route("/people", get(people))
         .route("/people/{person}", get(person))
         .route("/elections/{body}/{n}", get(election::election))
-        .route("/motions/{body}/{n}", get(motion))
-        .route("/meetings/{body}/{n}", get(meeting))
+        .route("/motions/{body}/{n}", get(processes::motion))
+        .route("/meetings/{body}/{n}", get(processes::meeting))
         .route("/log", get(log::log))
         .route("/rules", get(rules::rules))
         .route("/rules/{id}", get(rules::rule))
@@ -724,107 +725,6 @@ async fn person(State(app): State<Arc<App>>, caller: Caller, session: Session, P
             person: view,
             history,
         })
-        .await
-    }
-    .await;
-    respond(&app, &session, &caller, result).await
-}
-
-#[derive(Template)]
-#[template(path = "motion.html")]
-struct MotionPage {
-    page: Page,
-    motion: Motion,
-    tally: RunningTally,
-    votes: Vec<(String, String, String, String)>,
-    explanation: Vec<String>,
-}
-
-async fn motion(
-    State(app): State<Arc<App>>,
-    caller: Caller,
-    session: Session,
-    Path((body, n)): Path<(String, String)>,
-) -> Response {
-    let result = async {
-        let id = format!("{body}/{n}");
-        let motion = process(&app.record.live.read().await.state.motions, "motion", &id)?.clone();
-        let explanation = motion.explanation.clone();
-        show(
-            &app,
-            &session,
-            &caller,
-            title(&app, &caller, "motion-title", &[("id", &id)]).await,
-            |page| MotionPage {
-                page,
-                tally: views::running_tally(&motion),
-                votes: motion
-                    .votes
-                    .iter()
-                    .map(|(member, (choice, by, capacity))| {
-                        (
-                            member.clone(),
-                            format!("choice-{choice}"),
-                            by.clone().unwrap_or_default(),
-                            capacity.clone().unwrap_or_default(),
-                        )
-                    })
-                    .collect(),
-                explanation,
-                motion,
-            },
-        )
-        .await
-    }
-    .await;
-    respond(&app, &session, &caller, result).await
-}
-
-#[derive(Template)]
-#[template(path = "meeting.html")]
-struct MeetingPage {
-    page: Page,
-    meeting: Meeting,
-    members: Vec<String>,
-    /// The minutes' link when it is a web link (a record from before links were checked may
-    /// hold another: it is shown as text, never as a link).
-    minutes_link: bool,
-}
-
-async fn meeting(
-    State(app): State<Arc<App>>,
-    caller: Caller,
-    session: Session,
-    Path((body, n)): Path<(String, String)>,
-) -> Response {
-    let result = async {
-        let id = format!("{body}/{n}");
-        let (meeting, members) = {
-            let live = app.record.live.read().await;
-            let meeting = process(&live.state.meetings, "meeting", &id)?.clone();
-            let members = live
-                .state
-                .polity
-                .body(&meeting.body)
-                .map(|body| polity_engine::voting_members(&live.state.polity, body, app.today()))
-                .unwrap_or_default()
-                .into_iter()
-                .collect();
-            (meeting, members)
-        };
-        let minutes_link = meeting.minutes.as_deref().is_some_and(polity_model::is_web_link);
-        show(
-            &app,
-            &session,
-            &caller,
-            title(&app, &caller, "meeting-title", &[("id", &id)]).await,
-            |page| MeetingPage {
-                page,
-                meeting,
-                members,
-                minutes_link,
-            },
-        )
         .await
     }
     .await;
