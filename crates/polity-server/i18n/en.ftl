@@ -361,6 +361,7 @@ body-object = Object
 body-conclude = Conclude (after the deadline, without objection)
 body-stop-reason = Stop it as the overseeing body: reason
 body-stop-proposal = Stop the proposal
+body-not-offered = Why some acts are not offered here
 body-act-how = The rules decide who may do what; a refused act says which rule and why.
 body-all-rules = all rules
 body-open-election = Open an election

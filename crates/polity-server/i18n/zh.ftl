@@ -361,6 +361,7 @@ body-object = 反对
 body-conclude = 结束（截止日期后且无人反对）
 body-stop-reason = 以监督机构身份中止：理由
 body-stop-proposal = 中止提案
+body-not-offered = 为什么这里没有提供某些行动
 body-act-how = 规则决定谁可以做什么；被拒绝的行动会说明依据哪条规则以及原因。
 body-all-rules = 所有规则
 body-open-election = 发起选举

@@ -512,3 +512,26 @@ async fn d3_a_motion_offers_only_the_acts_the_rules_allow() {
     let page = alice.get("/motions/tsc/m1").await;
     assert!(page.body.contains(r#"action="/motions/tsc/m1/close""#), "{}", page.body);
 }
+
+/// A body's page offers each act only when `decide` accepts it now, and lists the rest with
+/// their rule and reason: a TSC member may open a motion there, someone outside may not and is
+/// told why.
+#[tokio::test]
+async fn d3_e1_a_body_offers_only_the_acts_the_rules_allow() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_, router) = demo(dir.path(), false).await;
+    let mut alice = Browser::new(router.clone());
+    assert_eq!(alice.sign_in("alice", DEMO_PASSWORD).await.status, 303);
+    let page = alice.get("/bodies/tsc").await;
+    assert!(page.body.contains(r#"action="/bodies/tsc/motions""#), "{}", page.body);
+    assert!(page.body.contains(r#"action="/bodies/tsc/elections""#), "{}", page.body);
+    let mut jun = Browser::new(router);
+    assert_eq!(jun.sign_in("jun", DEMO_PASSWORD).await.status, 303);
+    let page = jun.get("/bodies/tsc").await;
+    assert!(!page.body.contains(r#"action="/bodies/tsc/motions""#), "{}", page.body);
+    let refused = &page.body[page
+        .body
+        .find("Why some acts are not offered here")
+        .expect("the refusals are listed")..];
+    assert!(refused.contains("Open a motion: jun"), "{refused}");
+}

@@ -20,10 +20,11 @@ use crate::api::{ClientAddress, acting_person, perform};
 use crate::auth::{Caller, check_csrf, csrf_token, issue_token, sign_in};
 use crate::error::{ApiError, ErrorBody};
 use crate::i18n::{self, Lang};
-use crate::views::{self, BodyView, PersonView, ProcessLink, Who};
+use crate::views::{self, PersonView, ProcessLink, Who};
 use crate::{App, github};
 
 mod account;
+mod body;
 mod confirm;
 mod election;
 mod log;
@@ -262,8 +263,8 @@ pub(crate) fn routes() -> Router<Arc<App>> {
         .route("/", get(home))
         .route("/style.css", get(style))
         .route("/lang/{tag}", get(switch_language))
-        .route("/bodies/{body}", get(body))
-        .route("/bodies/{body}/health.svg", get(health_chart))
+        .route("/bodies/{body}", get(body::body))
+        .route("/bodies/{body}/health.svg", get(body::health_chart))
         .route("/bodies/{body}/feed.atom", get(subscriptions::body_feed))
         .route("/feed.atom", get(subscriptions::record_feed))
         .route("/calendar/{file}", get(subscriptions::body_calendar))
@@ -501,137 +502,6 @@ async fn home(State(app): State<Arc<App>>, caller: Caller, session: Session) -> 
                     .collect(),
             },
         )
-        .await
-    }
-    .await;
-    respond(&app, &session, &caller, result).await
-}
-
-#[derive(Template)]
-#[template(path = "body.html")]
-struct BodyPage {
-    page: Page,
-    body: BodyView,
-    seats: Vec<&'static str>,
-    health: Option<HealthSection>,
-}
-
-/// C3: a body's contribution health, when the server was given its repositories.
-struct HealthSection {
-    /// The chart, inline (made by polity_contrib::health_svg, every text in it escaped).
-    svg: Option<String>,
-    /// The figures beside it, in words.
-    figures: Vec<(&'static str, String)>,
-    /// Why there is no chart yet (being read, or reading failed).
-    note: Option<String>,
-}
-
-/// The health figures and chart of `body` as of `on`, from the history the server was given.
-fn health_section(app: &App, state: &polity_engine::State, body: &str, on: jiff::civil::Date) -> Option<HealthSection> {
-    let history = app.histories.read().ok()?.get(body).cloned()?;
-    let contributions = match history {
-        crate::History::Reading => {
-            return Some(HealthSection {
-                svg: None,
-                figures: Vec::new(),
-                note: Some("The repositories' history is being read; reload the page in a minute.".to_owned()),
-            });
-        }
-        crate::History::Failed(why) => {
-            return Some(HealthSection {
-                svg: None,
-                figures: Vec::new(),
-                note: Some(format!("The repositories' history could not be read: {why}")),
-            });
-        }
-        crate::History::Read(contributions) => contributions,
-    };
-    let polity = &state.polity;
-    let figures = polity_contrib::health(polity, &contributions, on, &polity_contrib::bot_patterns(polity));
-    let name = polity.body(body).map_or(body, |found| found.name.as_str());
-    let svg = polity_contrib::health_svg(name, &figures, &|id| {
-        polity
-            .organisation(id)
-            .map_or_else(|| id.to_owned(), |organisation| organisation.name.clone())
-    });
-    let share = |part: u64| {
-        if figures.contributions_365 == 0 {
-            "none".to_owned()
-        } else {
-            format!(
-                "{part} of {} ({} %)",
-                figures.contributions_365,
-                part * 100 / figures.contributions_365
-            )
-        }
-    };
-    let known = figures
-        .organisations
-        .iter()
-        .filter(|(id, _)| id != polity_contrib::UNKNOWN)
-        .count();
-    Some(HealthSection {
-        svg: Some(svg),
-        figures: vec![
-            (
-                "Active contributors (30 / 90 / 365 days)",
-                format!("{} / {} / {}", figures.active_30, figures.active_90, figures.active_365),
-            ),
-            ("Contributions (365 days)", figures.contributions_365.to_string()),
-            (
-                "Contributor absence factor: fewest people making half the work",
-                figures.absence_factor.to_string(),
-            ),
-            (
-                "Elephant factor: fewest organisations making half the work of known affiliation",
-                if known == 0 {
-                    "none (no contribution of known affiliation)".to_owned()
-                } else {
-                    figures.elephant_factor.to_string()
-                },
-            ),
-            ("Organisations contributing", known.to_string()),
-            ("Contributions of unknown affiliation", share(figures.unknown)),
-        ],
-        note: None,
-    })
-}
-
-/// The health chart alone, as an SVG image (for a README or a slide).
-async fn health_chart(State(app): State<Arc<App>>, Path(id): Path<String>) -> Response {
-    let section = {
-        let live = app.record.live.read().await;
-        health_section(&app, &live.state, &id, app.today())
-    };
-    match section.and_then(|section| section.svg) {
-        Some(svg) => ([(header::CONTENT_TYPE, "image/svg+xml; charset=utf-8")], svg).into_response(),
-        None => (
-            StatusCode::NOT_FOUND,
-            format!(
-                "there is no contribution chart of {id:?}: the server shows one for a body whose repositories \
-                 it was given (`polity serve --repo BODY=PATH`), once their history is read\n"
-            ),
-        )
-            .into_response(),
-    }
-}
-
-async fn body(State(app): State<Arc<App>>, caller: Caller, session: Session, Path(id): Path<String>) -> Response {
-    let result = async {
-        let (view, health) = {
-            let live = app.record.live.read().await;
-            (
-                views::body(&live.state, &id, app.today()),
-                health_section(&app, &live.state, &id, app.today()),
-            )
-        };
-        let view = view.ok_or_else(|| ApiError::not_found(format!("there is no body {id:?}")))?;
-        show(&app, &session, &caller, view.name.clone(), |page| BodyPage {
-            page,
-            body: view,
-            seats: views::SEATS.iter().map(|seat| seat.as_str()).collect(),
-            health,
-        })
         .await
     }
     .await;
