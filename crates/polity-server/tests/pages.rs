@@ -535,3 +535,32 @@ async fn d3_e1_a_body_offers_only_the_acts_the_rules_allow() {
         .expect("the refusals are listed")..];
     assert!(refused.contains("Open a motion: jun"), "{refused}");
 }
+
+/// D5, D6: a meeting's page offers its acts by the same dry runs: a TSC member may add to the
+/// agenda; someone outside the body may not, and the page says why.
+#[tokio::test]
+async fn d5_a_meeting_offers_only_the_acts_the_rules_allow() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_, router) = demo(dir.path(), false).await;
+    let mut alice = Browser::new(router.clone());
+    assert_eq!(alice.sign_in("alice", DEMO_PASSWORD).await.status, 303);
+    let page = alice.get("/meetings/tsc/mt1").await;
+    assert!(
+        page.body.contains(r#"action="/meetings/tsc/mt1/agenda""#),
+        "{}",
+        page.body
+    );
+    let mut jun = Browser::new(router);
+    assert_eq!(jun.sign_in("jun", DEMO_PASSWORD).await.status, 303);
+    let page = jun.get("/meetings/tsc/mt1").await;
+    assert!(
+        !page.body.contains(r#"action="/meetings/tsc/mt1/agenda""#),
+        "{}",
+        page.body
+    );
+    let refused = &page.body[page
+        .body
+        .find("Why some acts are not offered here")
+        .expect("the refusals are listed")..];
+    assert!(refused.contains("Add to the agenda:"), "{refused}");
+}

@@ -1,4 +1,4 @@
-//! The motion and meeting pages. A motion's page offers each signed-in person only the acts
+//! The motion and meeting pages (the meeting's acts are offered by dry runs too). A motion's page offers each signed-in person only the acts
 //! `decide` would accept now (a dry run on the live state): the vote to those who may vote, the
 //! close to the officer who opened it, the final say and the overseer's stop to those who hold
 //! them; an expected act that is refused (a member's vote, the opener's close) says why instead.
@@ -143,6 +143,103 @@ struct MeetingPage {
     /// The minutes' link when it is a web link (a record from before links were checked may
     /// hold another: it is shown as text, never as a link).
     minutes_link: bool,
+    offers: MeetingOffers,
+}
+
+/// What the signed-in person may do at a meeting now, as dry runs of `decide` answer.
+#[derive(Debug, Default)]
+struct MeetingOffers {
+    agenda: bool,
+    request: bool,
+    accept: bool,
+    proxy: bool,
+    attendance: bool,
+    minutes: bool,
+    /// The acts not offered, each with why: (the act's message id, the refusal).
+    refused: Vec<(&'static str, Refusal)>,
+}
+
+/// Dry runs of the meeting's acts for `person` on `on`.
+fn meeting_offers(
+    state: &polity_engine::State,
+    meeting: &Meeting,
+    members: &[String],
+    person: &str,
+    on: jiff::civil::Date,
+) -> MeetingOffers {
+    let mut refused = Vec::new();
+    let mut check = |key: &'static str, command: Command| match polity_engine::decide(
+        state,
+        &command,
+        &Context {
+            actor: person.to_owned(),
+            on,
+        },
+    ) {
+        Ok(_) => true,
+        Err(rejection) => {
+            refused.push((key, Refusal::from(rejection)));
+            false
+        }
+    };
+    let id = meeting.id.clone();
+    let agenda = check(
+        "meeting-add",
+        Command::AddAgendaItem(command::AddAgendaItem {
+            meeting: id.clone(),
+            item: "a dry run".to_owned(),
+        }),
+    );
+    let request = check(
+        "meeting-request",
+        Command::RequestAgendaItem(command::RequestAgendaItem {
+            meeting: id.clone(),
+            item: "a dry run".to_owned(),
+        }),
+    );
+    let accept = match meeting.requests.iter().position(|(_, _, accepted)| !accepted) {
+        Some(index) => check(
+            "meeting-accept",
+            Command::AcceptAgendaRequest(command::AcceptAgendaRequest {
+                meeting: id.clone(),
+                request: index + 1,
+            }),
+        ),
+        None => false,
+    };
+    let proxy = match members.iter().find(|member| *member != person) {
+        Some(holder) => check(
+            "meeting-name-proxy",
+            Command::DeclareProxy(command::DeclareProxy {
+                meeting: id.clone(),
+                holder: holder.clone(),
+            }),
+        ),
+        None => false,
+    };
+    let attendance = check(
+        "meeting-record-attendance",
+        Command::RecordAttendance(command::RecordAttendance {
+            meeting: id.clone(),
+            present: members.to_vec(),
+        }),
+    );
+    let minutes = check(
+        "meeting-publish-minutes",
+        Command::PublishMinutes(command::PublishMinutes {
+            meeting: id,
+            link: "https://example.org/minutes".to_owned(),
+        }),
+    );
+    MeetingOffers {
+        agenda,
+        request,
+        accept,
+        proxy,
+        attendance,
+        minutes,
+        refused,
+    }
 }
 
 pub(super) async fn meeting(
@@ -153,7 +250,7 @@ pub(super) async fn meeting(
 ) -> Response {
     let result = async {
         let id = format!("{body}/{n}");
-        let (meeting, members) = {
+        let (meeting, members, offers) = {
             let live = app.record.live.read().await;
             let meeting = process(&live.state.meetings, "meeting", &id)?.clone();
             let members = live
@@ -163,8 +260,12 @@ pub(super) async fn meeting(
                 .map(|body| polity_engine::voting_members(&live.state.polity, body, app.today()))
                 .unwrap_or_default()
                 .into_iter()
-                .collect();
-            (meeting, members)
+                .collect::<Vec<String>>();
+            let offers = caller
+                .person()
+                .map(|person| meeting_offers(&live.state, &meeting, &members, person, app.today()))
+                .unwrap_or_default();
+            (meeting, members, offers)
         };
         let minutes_link = meeting.minutes.as_deref().is_some_and(polity_model::is_web_link);
         show(
@@ -177,6 +278,7 @@ pub(super) async fn meeting(
                 meeting,
                 members,
                 minutes_link,
+                offers,
             },
         )
         .await
