@@ -13,6 +13,7 @@ pub fn check_ballot_store(election: &Election, ballots: &[(String, Vec<Vec<Strin
         rule: RuleId::T1,
         message: format!("integrity: {message}"),
         hint: INTEGRITY_HINT.to_owned(),
+        words: None,
     };
     if ballots.len() != election.voted.len() {
         return Err(integrity(format!(

@@ -99,6 +99,7 @@ fn counted(ballots: &[(String, Vec<Vec<String>>)], names: &[String], rule: RuleI
         rule,
         message: error.to_string(),
         hint: "fewer candidates".to_owned(),
+        words: None,
     })?;
     for (receipt, ranking) in ballots {
         let mut ranks = vec![None; names.len()];
@@ -113,6 +114,7 @@ fn counted(ballots: &[(String, Vec<Vec<String>>)], names: &[String], rule: RuleI
             rule: RuleId::T1,
             message: format!("the stored ballot {receipt} cannot be counted: {error}"),
             hint: INTEGRITY_HINT.to_owned(),
+            words: None,
         })?;
     }
     Ok(counted)

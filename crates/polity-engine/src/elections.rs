@@ -194,7 +194,7 @@ pub(crate) fn election_in<'a>(state: &'a State, id: &str, phase: Phase) -> Resul
             format!("there is no election {id:?}"),
             "name an election shown by `polity log`",
         ),
-        Some(election) if election.phase != phase => reject(
+        Some(election) if election.phase != phase => reject::<&Election>(
             RuleId::E1,
             format!(
                 "election {id} {}, so this cannot be done now: it can be done only {}",
@@ -214,7 +214,22 @@ pub(crate) fn election_in<'a>(state: &'a State, id: &str, phase: Phase) -> Resul
                 Phase::Voting => "nominations are closed; vote or close the election",
                 Phase::Closed => "the election is over",
             },
-        ),
+        )
+        .map_err(|refusal| {
+            let name = |phase: Phase| match phase {
+                Phase::Nominating => "nominating",
+                Phase::Voting => "voting",
+                Phase::Closed => "closed",
+            };
+            refusal.said(
+                "election-phase",
+                &[
+                    ("election", id.to_owned()),
+                    ("now", name(election.phase).to_owned()),
+                    ("needed", name(phase).to_owned()),
+                ],
+            )
+        }),
         Some(election) => Ok(election),
     }
 }

@@ -66,6 +66,28 @@ pub struct Rejection {
     pub rule: RuleId,
     pub message: String,
     pub hint: String,
+    /// The refusal as a message of the web UI's catalogs, when it has one: the message id
+    /// (`refusal-ID`, with `refusal-ID-hint`) and its values, so that a page can say it in the
+    /// reader's language. `message` and `hint` stay the English words.
+    pub words: Option<Words>,
+}
+
+/// A message id and its values (see [`Rejection::words`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Words {
+    pub key: &'static str,
+    pub args: Vec<(&'static str, String)>,
+}
+
+impl Rejection {
+    /// The same refusal, sayable in other languages as the message `key` with `args`.
+    pub fn said(mut self, key: &'static str, args: &[(&'static str, String)]) -> Rejection {
+        self.words = Some(Words {
+            key,
+            args: args.to_vec(),
+        });
+        self
+    }
 }
 
 impl fmt::Display for Rejection {
@@ -81,6 +103,7 @@ fn reject<T>(rule: RuleId, message: impl Into<String>, hint: impl Into<String>) 
         rule,
         message: message.into(),
         hint: hint.into(),
+        words: None,
     })
 }
 
@@ -330,6 +353,7 @@ impl State {
             rule: RuleId::RRef,
             message: format!("there is no body {id:?}"),
             hint: "name a body of the registry".to_owned(),
+            words: None,
         })
     }
 
@@ -514,7 +538,12 @@ fn require_member(
     if voting_members(&state.polity, body, on).contains(actor) {
         return Ok(());
     }
-    reject(rule, format!("{actor} is not a member of {}", body.id), hint)
+    reject(rule, format!("{actor} is not a member of {}", body.id), hint).map_err(|refusal| {
+        refusal.said(
+            "not-a-member",
+            &[("person", actor.to_owned()), ("body", body.id.clone())],
+        )
+    })
 }
 
 fn electorate_names<S: serde::Serializer>(electorates: &[Electorate], serializer: S) -> Result<S::Ok, S::Error> {

@@ -32,6 +32,7 @@ fn refuse(message: String, hint: &str) -> Result<(), Rejection> {
         rule: RuleId::RValue,
         message,
         hint: hint.to_owned(),
+        words: None,
     })
 }
 

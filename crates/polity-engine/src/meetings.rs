@@ -113,6 +113,7 @@ pub(crate) fn meeting_of<'a>(state: &'a State, id: &str) -> Result<&'a Meeting, 
         rule: RuleId::RRef,
         message: format!("there is no meeting {id:?}"),
         hint: "name a meeting shown by `polity log`".to_owned(),
+        words: None,
     })
 }
 

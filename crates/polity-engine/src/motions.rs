@@ -153,6 +153,7 @@ pub(crate) fn open_motion<'a>(state: &'a State, id: &str) -> Result<&'a Motion, 
         ),
         Some(motion) if motion.outcome.is_some() => {
             reject(RuleId::D3, format!("motion {id} is closed"), "open a new motion")
+                .map_err(|refusal| refusal.said("motion-closed", &[("motion", id.to_owned())]))
         }
         Some(motion) => Ok(motion),
     }
@@ -232,7 +233,17 @@ fn decide_open_motion(
                 "one of them opens it: {}",
                 voters.iter().cloned().collect::<Vec<_>>().join(", ")
             ),
-        );
+        )
+        .map_err(|refusal| {
+            refusal.said(
+                "may-not-open-motion",
+                &[
+                    ("person", actor.clone()),
+                    ("body", deciding.id.clone()),
+                    ("voters", voters.iter().cloned().collect::<Vec<_>>().join(", ")),
+                ],
+            )
+        });
     }
     let rule_name = match rule
         .map(str::to_owned)
@@ -337,7 +348,18 @@ fn decide_vote(
                 "only they vote: {}",
                 members.iter().cloned().collect::<Vec<_>>().join(", ")
             ),
-        );
+        )
+        .map_err(|refusal| {
+            refusal.said(
+                "may-not-vote-motion",
+                &[
+                    ("person", member.clone()),
+                    ("motion", motion.id.clone()),
+                    ("body", body.id.clone()),
+                    ("voters", members.iter().cloned().collect::<Vec<_>>().join(", ")),
+                ],
+            )
+        });
     }
     // D9: a voter votes personally or on behalf of the organisation they work for.
     if let Some(capacity) = capacity {
@@ -381,7 +403,13 @@ fn decide_close_motion(
             RuleId::D3,
             format!("{actor} did not open this motion and does not chair {}", body.id),
             "the chair or the member who opened it closes it",
-        );
+        )
+        .map_err(|refusal| {
+            refusal.said(
+                "may-not-close-motion",
+                &[("person", actor.clone()), ("body", body.id.clone())],
+            )
+        });
     }
     // D8: a large decision records the consultation of every advisory group first.
     if motion.large {

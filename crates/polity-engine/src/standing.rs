@@ -59,7 +59,8 @@ pub fn may_vote(state: &State, election: &str, person: &str, on: Date) -> Result
             rule_id,
             format!("voting closed on {}", election.voting_close),
             "ballots are no longer accepted",
-        );
+        )
+        .map_err(|refusal| refusal.said("voting-closed", &[("date", election.voting_close.to_string())]));
     }
     if !state.in_electorate(body, rule.voters, on, person) {
         return reject(
@@ -70,7 +71,17 @@ pub fn may_vote(state: &State, election: &str, person: &str, on: Date) -> Result
                 rule.voters.as_str()
             ),
             "only eligible voters vote",
-        );
+        )
+        .map_err(|refusal| {
+            refusal.said(
+                "not-a-voter",
+                &[
+                    ("person", person.to_owned()),
+                    ("election", election.id.clone()),
+                    ("voters", rule.voters.as_str().to_owned()),
+                ],
+            )
+        });
     }
     Ok(())
 }
@@ -84,7 +95,17 @@ pub fn may_close_election(state: &State, election: &str, person: &str, on: Date)
             RuleId::E1,
             format!("{person} did not open {}", election.id),
             format!("{} closes the election", election.opened_by),
-        );
+        )
+        .map_err(|refusal| {
+            refusal.said(
+                "not-the-opener",
+                &[
+                    ("person", person.to_owned()),
+                    ("election", election.id.clone()),
+                    ("opener", election.opened_by.clone()),
+                ],
+            )
+        });
     }
     let body = state.body(&election.body)?;
     let rule = state.election_rule(body, election.seat);
@@ -105,7 +126,18 @@ pub fn may_close_election(state: &State, election: &str, person: &str, on: Date)
                     "close on or after {closes}; it closes earlier only when every eligible voter has voted \
                      (or when the body's election rule says `early-close: true`)"
                 ),
-            );
+            )
+            .map_err(|refusal| {
+                refusal.said(
+                    "close-early",
+                    &[
+                        ("election", election.id.clone()),
+                        ("closes", closes.to_string()),
+                        ("voted", (eligible.len() - waiting).to_string()),
+                        ("eligible", eligible.len().to_string()),
+                    ],
+                )
+            });
         }
     }
     Ok(())

@@ -595,7 +595,9 @@ impl World {
                 }
                 Ok(true)
             }
-            Err(Rejection { rule, message, hint }) => {
+            Err(Rejection {
+                rule, message, hint, ..
+            }) => {
                 prop_assert!(
                     !message.is_empty() && !hint.is_empty(),
                     "step {}: {} without words",

@@ -434,3 +434,25 @@ status-meeting-title = meeting on { $date }
 status-minutes-published = minutes published
 status-held = held
 status-announced = announced
+
+## Refusals (the engine's, for the refusals people meet most; the others stay in English)
+refusal-voting-closed = voting closed on { $date }
+refusal-voting-closed-hint = ballots are no longer accepted
+refusal-not-a-voter = { $person } may not vote in { $election }: voters are the { $voters }
+refusal-not-a-voter-hint = only eligible voters vote
+refusal-not-the-opener = { $person } did not open { $election }
+refusal-not-the-opener-hint = { $opener } closes the election
+refusal-close-early = voting in { $election } is open until { $closes }: { $voted } of { $eligible } eligible voters have voted
+refusal-close-early-hint = close on or after { $closes }; it closes earlier only when every eligible voter has voted (or when the body's election rule says early-close: true)
+refusal-election-phase = election { $election } is { $now }; this can be done only while it is { $needed }
+refusal-election-phase-hint = wait for the election's next phase
+refusal-not-a-member = { $person } is not a member of { $body }
+refusal-not-a-member-hint = only the body's members do this
+refusal-motion-closed = motion { $motion } is closed
+refusal-motion-closed-hint = open a new motion
+refusal-may-not-open-motion = { $person } may not open this motion in { $body }
+refusal-may-not-open-motion-hint = one of them opens it: { $voters }
+refusal-may-not-vote-motion = { $person } may not vote on { $motion } of { $body }
+refusal-may-not-vote-motion-hint = only they vote: { $voters }
+refusal-may-not-close-motion = { $person } did not open this motion and does not chair { $body }
+refusal-may-not-close-motion-hint = the chair or the member who opened it closes it

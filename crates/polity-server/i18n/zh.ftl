@@ -434,3 +434,40 @@ status-meeting-title = { $date } 的会议
 status-minutes-published = 纪要已发布
 status-held = 已举行
 status-announced = 已公布
+
+## 拒绝理由（引擎给出的最常见拒绝；其余仍为英文）
+refusal-voting-closed = 投票已于 { $date } 截止
+refusal-voting-closed-hint = 不再接受选票
+refusal-not-a-voter = { $person } 不能在 { $election } 中投票：选民为{ $voters ->
+    [members] 该机构的成员
+    [active-members] 活跃成员
+    [committers] 提交者
+    [overseer] 监督机构的成员
+    [chairs] 主席
+   *[other] { $voters }
+}
+refusal-not-a-voter-hint = 只有合格选民才能投票
+refusal-not-the-opener = { $person } 不是 { $election } 的发起人
+refusal-not-the-opener-hint = 由 { $opener } 结束该选举
+refusal-close-early = { $election } 的投票开放至 { $closes }：{ $eligible } 名合格选民中已有 { $voted } 人投票
+refusal-close-early-hint = 请在 { $closes } 当天或之后结束；只有当所有合格选民都已投票（或该机构的选举规则设置了 early-close: true）时才能提前结束
+refusal-election-phase = 选举 { $election } { $now ->
+    [nominating] 仍在接受提名
+    [voting] 正在投票
+   *[closed] 已结束
+}；此操作只能在{ $needed ->
+    [nominating] 提名期间
+    [voting] 投票期间
+   *[closed] 选举结束后
+}进行
+refusal-election-phase-hint = 请等待选举进入下一阶段
+refusal-not-a-member = { $person } 不是 { $body } 的成员
+refusal-not-a-member-hint = 只有该机构的成员才能这样做
+refusal-motion-closed = 动议 { $motion } 已结束
+refusal-motion-closed-hint = 请发起新的动议
+refusal-may-not-open-motion = { $person } 不能在 { $body } 发起此动议
+refusal-may-not-open-motion-hint = 由下列人员之一发起：{ $voters }
+refusal-may-not-vote-motion = { $person } 不能对 { $body } 的 { $motion } 表决
+refusal-may-not-vote-motion-hint = 只有他们可以表决：{ $voters }
+refusal-may-not-close-motion = { $person } 既不是此动议的发起人，也不是 { $body } 的主席
+refusal-may-not-close-motion-hint = 由主席或发起该动议的成员结束表决

@@ -22,6 +22,11 @@ pub struct ErrorBody {
     pub message: String,
     /// What to do instead.
     pub hint: String,
+    /// The refusal as a message of the web UI's catalogs (pages say it in the reader's
+    /// language); not part of the JSON.
+    #[serde(skip)]
+    #[schema(ignore)]
+    pub words: Option<polity_engine::Words>,
 }
 
 #[derive(Clone, Debug)]
@@ -45,6 +50,7 @@ impl ApiError {
                 rule: None,
                 message: message.into(),
                 hint: hint.into(),
+                words: None,
             },
             retry_after: None,
         }
@@ -122,6 +128,7 @@ impl ApiError {
                 rule: Some(rejection.rule.as_str()),
                 message: rejection.message,
                 hint: rejection.hint,
+                words: rejection.words,
             },
             retry_after: None,
         }

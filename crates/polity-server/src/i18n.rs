@@ -290,6 +290,34 @@ mod tests {
         assert_eq!(utc.yours(july).unwrap().1, "2026-07-01 05:30 IST (UTC+05:30)");
     }
 
+    /// Every refusal the engine gives a message id (`.said("KEY", …)`) has `refusal-KEY` and
+    /// `refusal-KEY-hint` in both catalogs.
+    #[test]
+    fn every_refusal_with_words_is_in_both_catalogs() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../polity-engine/src");
+        let mut keys = Vec::new();
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let source = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+            for (_, rest) in source.match_indices(".said(").map(|(at, _)| ((), &source[at + 6..])) {
+                let rest = rest.trim_start();
+                if let Some(quoted) = rest.strip_prefix('"') {
+                    keys.push(quoted[..quoted.find('"').unwrap()].to_owned());
+                }
+            }
+        }
+        assert!(keys.len() >= 10, "the engine's message ids are found: {keys:?}");
+        let (en, zh) = (keys_of(EN), keys_of(ZH));
+        for key in keys {
+            for id in [format!("refusal-{key}"), format!("refusal-{key}-hint")] {
+                assert!(en.contains(&id) && zh.contains(&id), "{id} is missing from a catalog");
+            }
+        }
+    }
+
+    fn keys_of(source: &str) -> Vec<String> {
+        keys(source)
+    }
+
     #[test]
     fn messages_take_their_values_and_a_missing_one_shows() {
         assert_eq!(text(Lang::En, "nav-people", &[]), "People");

@@ -409,6 +409,19 @@ async fn the_language_follows_the_choice_then_the_browser() {
     assert_eq!(visitor.sign_in("chen", DEMO_PASSWORD).await.status, 303);
     let ballot = visitor.get("/elections/tsc/e2").await;
     assert!(ballot.body.contains("投出我的秘密选票"), "{}", ballot.body);
+    // The engine's refusal in Chinese too: jun may not vote (E3).
+    let mut jun = Browser::new(router.clone());
+    let _ = jun.get("/lang/zh").await;
+    assert_eq!(jun.sign_in("jun", DEMO_PASSWORD).await.status, 303);
+    let refused = jun.get("/elections/tsc/e2").await;
+    assert!(
+        refused
+            .body
+            .contains("你不能在本次选举中投票： jun 不能在 tsc/e2 中投票：选民为该机构的成员"),
+        "{}",
+        refused.body
+    );
+    assert!(refused.body.contains("只有合格选民才能投票"), "{}", refused.body);
     // Off-site backs go home; an unknown language is refused.
     for back in ["//evil.example/", "https://evil.example/", "/\\evil.example"] {
         let answer = visitor.get(&format!("/lang/en?back={}", urlencode(back))).await;

@@ -78,6 +78,8 @@ pub(super) struct Refusal {
     pub rule: String,
     pub message: String,
     pub hint: String,
+    /// The refusal as a catalog message, when the engine gives one.
+    pub words: Option<polity_engine::Words>,
 }
 
 impl From<Rejection> for Refusal {
@@ -86,6 +88,7 @@ impl From<Rejection> for Refusal {
             rule: rejection.rule.as_str().to_owned(),
             message: rejection.message,
             hint: rejection.hint,
+            words: rejection.words,
         }
     }
 }
