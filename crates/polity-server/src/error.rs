@@ -26,7 +26,7 @@ pub struct ErrorBody {
     /// language); not part of the JSON.
     #[serde(skip)]
     #[schema(ignore)]
-    pub words: Option<polity_engine::Words>,
+    pub words: Option<Box<polity_engine::Words>>,
 }
 
 #[derive(Clone, Debug)]
@@ -128,7 +128,7 @@ impl ApiError {
                 rule: Some(rejection.rule.as_str()),
                 message: rejection.message,
                 hint: rejection.hint,
-                words: rejection.words,
+                words: rejection.words.map(Box::new),
             },
             retry_after: None,
         }

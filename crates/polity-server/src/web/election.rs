@@ -79,7 +79,7 @@ pub(super) struct Refusal {
     pub message: String,
     pub hint: String,
     /// The refusal as a catalog message, when the engine gives one.
-    pub words: Option<polity_engine::Words>,
+    pub words: Option<Box<polity_engine::Words>>,
 }
 
 impl From<Rejection> for Refusal {
@@ -88,7 +88,7 @@ impl From<Rejection> for Refusal {
             rule: rejection.rule.as_str().to_owned(),
             message: rejection.message,
             hint: rejection.hint,
-            words: rejection.words,
+            words: rejection.words.map(Box::new),
         }
     }
 }

@@ -117,8 +117,13 @@ impl Page {
     /// A refusal's message (`suffix` "") or hint (`suffix` "-hint") in the page's language: the
     /// engine's own English words, or the catalog's `refusal-KEY` when the page is not in English
     /// and the engine gave the refusal a message id; otherwise the English words.
-    pub fn said_or(&self, words: &Option<polity_engine::Words>, suffix: &str, english: &str) -> String {
-        match words {
+    pub fn said_or(
+        &self,
+        words: &Option<impl std::ops::Deref<Target = polity_engine::Words>>,
+        suffix: &str,
+        english: &str,
+    ) -> String {
+        match words.as_deref() {
             Some(words) if self.lang != Lang::En => {
                 let args: Vec<(&str, &str)> = words.args.iter().map(|(name, value)| (*name, value.as_str())).collect();
                 i18n::text(self.lang, &format!("refusal-{}{suffix}", words.key), &args)
