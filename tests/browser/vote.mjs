@@ -28,7 +28,7 @@ const WORDS = {
     signedIn: (login) => `Signed in as ${login}.`, standing: '5 of 9 eligible voters have voted', needed: '6 needed',
     signInToVote: 'Sign in to vote', cast: 'Cast my secret ballot', recorded: 'Your ballot is recorded',
     voted: 'You have voted.', replace: 'Replace my ballot', signOut: 'Sign out', close: /Close the election/,
-    cannotClose: 'You cannot close the election yet', closeAndCount: 'Close the election and count…',
+    cannotClose: 'You cannot close the election yet', earlyClose: '6 of 9 eligible voters have voted', closeAndCount: 'Close the election and count…',
     confirmHeading: 'Close election tsc/e2 and count the ballots?', confirmStanding: '6 of 9 eligible voters have voted',
     confirmCounts: 'counts 6 ballot(s)', confirmButton: 'Close the election and count', closed: 'The election is closed and counted.',
     result: 'Result', term: /(Dana Li|Chen Wei).*term from 2026-07-01/, sheet: '6 ballots', receipt: 'Receipt',
@@ -39,7 +39,7 @@ const WORDS = {
     signedIn: (login) => `已登录为 ${login}。`, standing: '9 名合格选民中已有 5 人投票', needed: '需要 6 人',
     signInToVote: '登录后投票', cast: '投出我的秘密选票', recorded: '你的选票已记录',
     voted: '你已投票。', replace: '替换我的选票', signOut: '退出', close: /结束选举/,
-    cannotClose: '你现在还不能结束选举', closeAndCount: '结束选举并计票…',
+    cannotClose: '你现在还不能结束选举', earlyClose: '9 名合格选民中已有 6 人投票', closeAndCount: '结束选举并计票…',
     confirmHeading: '结束选举 tsc/e2 并计票？', confirmStanding: '9 名合格选民中已有 6 人投票',
     confirmCounts: '将计算 6 张选票', confirmButton: '结束选举并计票', closed: '选举已结束并完成计票。',
     result: '结果', term: /(Dana Li|Chen Wei).*任期自 2026-07-01/, sheet: '6 张选票', receipt: '回执',
@@ -134,7 +134,7 @@ try {
     await page.goto(`${base}/elections/tsc/e2`);
     expect(await page.getByRole('button', { name: WORDS.close }).count() === 0, 'an early close is offered');
     const why = await page.locator('.note', { hasText: WORDS.cannotClose }).textContent();
-    expect(why.includes('E3') && why.includes('6 of 9 eligible voters have voted'), `early close: ${why}`);
+    expect(why.includes('E3') && why.includes(WORDS.earlyClose), `early close: ${why}`);
     await axe('election (officer, too early)');
     await page.screenshot({ path: shot('3b-early-close.png'), fullPage: true });
     console.log(`ok: ballot ${receipt} cast, early close refused; axe-core: 0 violations on ${checked.join(', ')}`);
