@@ -314,6 +314,16 @@ mod tests {
         }
     }
 
+    /// Every rule's title is in both catalogs, the English one word for word the catalog's.
+    #[test]
+    fn every_rule_title_is_in_both_languages() {
+        for rule in polity_model::rules::CATALOG {
+            let key = format!("rule-title-{}", rule.id);
+            assert_eq!(text(Lang::En, &key, &[]), rule.title, "{key}");
+            assert!(!text(Lang::Zh, &key, &[]).starts_with('⟦'), "{key}");
+        }
+    }
+
     fn keys_of(source: &str) -> Vec<String> {
         keys(source)
     }

@@ -132,6 +132,11 @@ impl Page {
         }
     }
 
+    /// A rule's title in the page's language (the rules' texts are in English).
+    pub fn rule_title(&self, id: impl std::fmt::Display) -> String {
+        i18n::text(self.lang, &format!("rule-title-{id}"), &[])
+    }
+
     /// A message with its values, as a view made it.
     pub fn say(&self, said: &crate::views::Said) -> String {
         let args: Vec<(&str, &str)> = said.args.iter().map(|(name, value)| (*name, value.as_str())).collect();

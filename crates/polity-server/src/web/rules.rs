@@ -70,7 +70,11 @@ pub(super) async fn rule(
             &app,
             &session,
             &caller,
-            format!("{}: {}", rule.id, rule.title),
+            format!(
+                "{}: {}",
+                rule.id,
+                super::title(&app, &caller, &format!("rule-title-{}", rule.id), &[]).await
+            ),
             |page| RulePage {
                 page,
                 rule,
