@@ -74,14 +74,16 @@ pub(crate) fn cast_ballot(
             rule_id,
             "the ballot ranks no candidate",
             "rank at least one candidate, or abstain explicitly (a blank ballot counts toward turnout)",
-        );
+        )
+        .map_err(|refusal| refusal.said("blank-ballot", &[]));
     }
     if abstain && !ranking.is_empty() {
         return reject(
             RuleId::RValue,
             "a ballot that abstains ranks no candidate",
             "either rank candidates or abstain",
-        );
+        )
+        .map_err(|refusal| refusal.said("abstain-and-rank", &[]));
     }
     let mut seen = BTreeSet::new();
     for candidate in ranking.iter().flatten() {
@@ -115,7 +117,8 @@ pub(crate) fn cast_ballot(
                 rule_id,
                 format!("{actor} has already voted"),
                 "to vote again, give the ballot key you were shown with your earlier ballot (--replace KEY)",
-            );
+            )
+            .map_err(|refusal| refusal.said("already-voted", &[("person", actor.clone())]));
         }
         (false, Some(_)) => {
             return reject(
@@ -138,7 +141,8 @@ pub(crate) fn cast_ballot(
                     RuleId::T1,
                     "that is not the key of your ballot",
                     "give the ballot key you were shown when you last voted (a receipt is not a key)",
-                );
+                )
+                .map_err(|refusal| refusal.said("wrong-ballot-key", &[]));
             }
             if new_hash == *expected {
                 return reject(

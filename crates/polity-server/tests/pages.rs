@@ -422,6 +422,12 @@ async fn the_language_follows_the_choice_then_the_browser() {
         refused.body
     );
     assert!(refused.body.contains("只有合格选民才能投票"), "{}", refused.body);
+    // A blank ballot without "abstain" is refused in the visitor's language, with what to do.
+    let csrf = visitor.csrf("/elections/tsc/e2").await;
+    let blank = visitor.post_form("/elections/tsc/e2/ballots", &[("csrf", &csrf)]).await;
+    assert_eq!(blank.status, 403, "{}", blank.body);
+    assert!(blank.body.contains("这张选票没有为任何候选人排序"), "{}", blank.body);
+    assert!(blank.body.contains("明确选择弃权"), "{}", blank.body);
     // Off-site backs go home; an unknown language is refused.
     for back in ["//evil.example/", "https://evil.example/", "/\\evil.example"] {
         let answer = visitor.get(&format!("/lang/en?back={}", urlencode(back))).await;
