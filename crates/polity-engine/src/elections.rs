@@ -319,7 +319,13 @@ fn decide_nominate(
                 rule_id,
                 format!("{actor} may not nominate {candidate}: candidates nominate themselves"),
                 "let the candidate nominate themselves",
-            );
+            )
+            .map_err(|refusal| {
+                refusal.said(
+                    "self-nomination",
+                    &[("person", actor.clone()), ("candidate", candidate.clone())],
+                )
+            });
         }
     } else if !state.electorate(body, rule.nominators, on).contains(&actor) {
         return reject(
@@ -329,7 +335,16 @@ fn decide_nominate(
                 rule.nominators.as_str()
             ),
             format!("ask one of the {} to nominate", rule.nominators.as_str()),
-        );
+        )
+        .map_err(|refusal| {
+            refusal.said(
+                "not-a-nominator",
+                &[
+                    ("person", actor.clone()),
+                    ("nominators", rule.nominators.as_str().to_owned()),
+                ],
+            )
+        });
     }
     if !state.electorate(body, rule.candidates, on).contains(&candidate) {
         return reject(
@@ -339,10 +354,20 @@ fn decide_nominate(
                 rule.candidates.as_str()
             ),
             format!("nominate one of the {}", rule.candidates.as_str()),
-        );
+        )
+        .map_err(|refusal| {
+            refusal.said(
+                "may-not-stand",
+                &[
+                    ("candidate", candidate.clone()),
+                    ("candidates", rule.candidates.as_str().to_owned()),
+                ],
+            )
+        });
     }
     if election.nominees.contains_key(&candidate) {
-        return reject(rule_id, format!("{candidate} is already nominated"), "nothing to do");
+        return reject(rule_id, format!("{candidate} is already nominated"), "nothing to do")
+            .map_err(|refusal| refusal.said("already-nominated", &[("candidate", candidate.clone())]));
     }
     if election.nominees.len() >= polity_count::ballot::MAX_CANDIDATES {
         return reject(
@@ -381,7 +406,13 @@ fn decide_consent_or_withdraw(
             RuleId::E3,
             format!("{actor} is not nominated in {}", election.id),
             "only a nominee consents or withdraws, for themselves",
-        );
+        )
+        .map_err(|refusal| {
+            refusal.said(
+                "not-nominated",
+                &[("person", actor.clone()), ("election", election.id.clone())],
+            )
+        });
     };
     if nominee.withdrawn {
         return reject(

@@ -518,3 +518,27 @@ refusal-already-voted = { $person } has already voted
 refusal-already-voted-hint = to vote again, give the ballot key you were shown with your earlier ballot
 refusal-wrong-ballot-key = that is not the key of your ballot
 refusal-wrong-ballot-key-hint = give the ballot key you were shown when you last voted (a receipt is not a key)
+refusal-self-nomination = { $person } may not nominate { $candidate }: candidates nominate themselves
+refusal-self-nomination-hint = let the candidate nominate themselves
+refusal-not-a-nominator = { $person } may not nominate in this election: nominators are the { $nominators ->
+    [members] members
+    [active-members] active members
+    [committers] committers
+    [overseer] members of the overseeing body
+    [chairs] chairs
+   *[other] { $nominators }
+}
+refusal-not-a-nominator-hint = ask one of them to nominate
+refusal-may-not-stand = { $candidate } may not stand: candidates must be { $candidates ->
+    [members] members
+    [active-members] active members
+    [committers] committers
+    [overseer] members of the overseeing body
+    [chairs] chairs
+   *[other] { $candidates }
+}
+refusal-may-not-stand-hint = nominate one of them
+refusal-already-nominated = { $candidate } is already nominated
+refusal-already-nominated-hint = nothing to do
+refusal-not-nominated = { $person } is not nominated in { $election }
+refusal-not-nominated-hint = only a nominee consents or withdraws, for themselves

@@ -533,3 +533,27 @@ refusal-already-voted = { $person } 已经投过票
 refusal-already-voted-hint = 如需再次投票，请输入你上次投票时显示的选票密钥
 refusal-wrong-ballot-key = 这不是你选票的密钥
 refusal-wrong-ballot-key-hint = 请输入你上次投票时显示的选票密钥（回执不是密钥）
+refusal-self-nomination = { $person } 不能提名 { $candidate }：候选人须自我提名
+refusal-self-nomination-hint = 请让候选人自己提名
+refusal-not-a-nominator = { $person } 不能在本次选举中提名：提名人须为{ $nominators ->
+    [members] 该机构的成员
+    [active-members] 活跃成员
+    [committers] 提交者
+    [overseer] 监督机构的成员
+    [chairs] 主席
+   *[other] { $nominators }
+}
+refusal-not-a-nominator-hint = 请其中一人提名
+refusal-may-not-stand = { $candidate } 不能参选：候选人须为{ $candidates ->
+    [members] 该机构的成员
+    [active-members] 活跃成员
+    [committers] 提交者
+    [overseer] 监督机构的成员
+    [chairs] 主席
+   *[other] { $candidates }
+}
+refusal-may-not-stand-hint = 请提名其中一人
+refusal-already-nominated = { $candidate } 已被提名
+refusal-already-nominated-hint = 无需再做任何事
+refusal-not-nominated = { $person } 没有在 { $election } 中被提名
+refusal-not-nominated-hint = 只有被提名人本人可以同意或撤回提名
