@@ -217,7 +217,13 @@ fn decide_add_agenda_item(
             RuleId::D5,
             format!("{actor} may not add items to the agenda of {} directly", meeting.id),
             format!("ask the body first: `polity meeting request {} \"ITEM\"`", meeting.id),
-        );
+        )
+        .map_err(|refusal| {
+            refusal.said(
+                "agenda-closed",
+                &[("person", actor.clone()), ("meeting", meeting.id.clone())],
+            )
+        });
     }
     Ok(vec![Event::AgendaItemAdded {
         meeting: meeting.id.clone(),
@@ -340,7 +346,13 @@ fn decide_record_attendance(
             RuleId::D1,
             format!("{actor} neither chairs {} nor is a member", meeting.id),
             "the chair records attendance",
-        );
+        )
+        .map_err(|refusal| {
+            refusal.said(
+                "not-at-meeting",
+                &[("person", actor.clone()), ("meeting", meeting.id.clone())],
+            )
+        });
     }
     let mut present_ids = BTreeSet::new();
     for person in present {
@@ -408,7 +420,13 @@ fn decide_publish_minutes(
             RuleId::D6,
             format!("{actor} neither chairs {} nor is a member", meeting.id),
             "the chair publishes the minutes",
-        );
+        )
+        .map_err(|refusal| {
+            refusal.said(
+                "not-at-meeting",
+                &[("person", actor.clone()), ("meeting", meeting.id.clone())],
+            )
+        });
     }
     Ok(vec![Event::MinutesPublished {
         meeting: meeting.id.clone(),

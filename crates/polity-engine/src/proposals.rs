@@ -151,7 +151,16 @@ fn decide_object(
             RuleId::D7,
             format!("the review period of {} ended on {}", proposal.id, proposal.deadline),
             "conclude it; object to the next proposal in time",
-        );
+        )
+        .map_err(|refusal| {
+            refusal.said(
+                "objection-late",
+                &[
+                    ("proposal", proposal.id.clone()),
+                    ("date", proposal.deadline.to_string()),
+                ],
+            )
+        });
     }
     let existing = state
         .motions
@@ -187,7 +196,16 @@ fn decide_conclude_proposal(state: &State, proposal: &str, on: Date) -> Result<V
             RuleId::D7,
             format!("the review period of {} runs until {}", proposal.id, proposal.deadline),
             "conclude it after the deadline",
-        );
+        )
+        .map_err(|refusal| {
+            refusal.said(
+                "conclude-early",
+                &[
+                    ("proposal", proposal.id.clone()),
+                    ("date", proposal.deadline.to_string()),
+                ],
+            )
+        });
     }
     Ok(vec![Event::ProposalAccepted {
         proposal: proposal.id.clone(),
