@@ -324,6 +324,16 @@ mod tests {
         }
     }
 
+    /// Every kind of act the record holds has a name in both languages (the record's filter).
+    #[test]
+    fn every_kind_of_act_is_named_in_both_languages() {
+        for kind in polity_engine::EVENT_KINDS {
+            for lang in [Lang::En, Lang::Zh] {
+                assert!(!text(lang, &format!("act-kind-{kind}"), &[]).starts_with('⟦'), "{kind}");
+            }
+        }
+    }
+
     fn keys_of(source: &str) -> Vec<String> {
         keys(source)
     }

@@ -115,8 +115,8 @@ fn in_words(events: &[Event], polity: &Polity) -> Vec<String> {
 
 /// What the person just did, in words: a lead for the acts people do most, then each recorded
 /// event as a sentence.
-/// The acts' own sentences are in English in both languages (`polity_notify::words`); the lead
-/// is in the page's language.
+/// The acts' own sentences are in English (`polity_notify::words`); the lead is in the page's
+/// language, and stands alone in Chinese.
 pub(super) fn success(events: &[Event], polity: &Polity, lang: Lang) -> String {
     let lead = match events.first() {
         Some(Event::VoteCast { .. }) => Some("done-vote"),
@@ -128,6 +128,14 @@ pub(super) fn success(events: &[Event], polity: &Polity, lang: Lang) -> String {
         _ => None,
     };
     let mut sentences: Vec<String> = lead.map(|key| text(lang, key, &[])).into_iter().collect();
+    // The acts' own sentences are English: in another language the lead says it alone, and an act
+    // without one gets "done" before the English sentences.
+    if lang != Lang::En {
+        if !sentences.is_empty() {
+            return sentences.join(" ");
+        }
+        sentences.push(text(lang, "done", &[]));
+    }
     sentences.extend(in_words(events, polity));
     if sentences.is_empty() {
         return text(lang, "done", &[]);

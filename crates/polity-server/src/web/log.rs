@@ -127,6 +127,7 @@ pub(super) async fn log(
                 "choose a kind from the list, or leave it empty",
             ));
         }
+        let lang = super::request_lang(&app, &caller).await;
         let report = app.record.audit().await?;
         let polity = app.record.live.read().await.state.polity.clone();
         let mut before = filter.before.unwrap_or(i64::MAX).clamp(1, report.head_seq + 1);
@@ -184,7 +185,12 @@ pub(super) async fn log(
                 bodies,
                 kinds: polity_engine::EVENT_KINDS
                     .iter()
-                    .map(|kind| ((*kind).to_owned(), kind_words(kind)))
+                    .map(|kind| {
+                        (
+                            (*kind).to_owned(),
+                            crate::i18n::text(lang, &format!("act-kind-{kind}"), &[]),
+                        )
+                    })
                     .collect(),
                 filter,
                 checkpoints: checkpoints
