@@ -70,7 +70,6 @@ pub(crate) fn webhook_secrets(polity: &polity_model::Polity) -> BTreeMap<String,
 }
 
 pub async fn run(args: &NotifyArgs) -> Result<String> {
-    let at = record::act_date(&args.actor)?;
     let json = args.json || args.format == Some(crate::OutputFormat::Json);
     let mailer = if args.dry_run {
         None
@@ -78,6 +77,9 @@ pub async fn run(args: &NotifyArgs) -> Result<String> {
         mailer(args.smtp.as_deref(), args.from.as_deref())?
     };
     let record = Record::open(&args.actor.db).await?;
+    // Today in the community's time zone, as for every act.
+    let zone = record.state.polity.constitution.time_zone.as_deref().or(Some("UTC"));
+    let at = record::act_date_in(&args.actor, record.state.recorded.then_some(zone).flatten())?;
     let options = polity_notify::Options {
         base_url: args.public_url.clone(),
         ..polity_notify::Options::default()
