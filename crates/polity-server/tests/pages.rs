@@ -41,6 +41,14 @@ async fn demo_with(
     (app.clone(), polity_server::router(app))
 }
 
+/// A browser signed in as `login` (demo password).
+async fn signed_in(router: &axum::Router, login: &str) -> Browser {
+    let mut browser = Browser::new(router.clone());
+    let signed = browser.sign_in(login, DEMO_PASSWORD).await;
+    assert_eq!(signed.status, 303, "{login} signs in: {}", signed.body);
+    browser
+}
+
 fn location(answer: &common::Answer) -> &str {
     answer.headers["location"].to_str().unwrap()
 }
@@ -120,8 +128,7 @@ fn urlencode(text: &str) -> String {
 async fn e3_the_vote_stands_in_words_and_a_non_voter_is_told_before_the_ballot() {
     let dir = tempfile::tempdir().unwrap();
     let (_, router) = demo(dir.path(), false).await;
-    let mut jun = Browser::new(router.clone());
-    assert_eq!(jun.sign_in("jun", DEMO_PASSWORD).await.status, 303);
+    let mut jun = signed_in(&router, "jun").await;
     let page = jun.get("/elections/tsc/e2").await;
     assert!(
         page.body.contains("5 of 9 eligible voters have voted."),
@@ -137,8 +144,7 @@ async fn e3_the_vote_stands_in_words_and_a_non_voter_is_told_before_the_ballot()
         page.body
     );
     // An eligible voter gets the ballot; after voting, the page says so instead of asking again.
-    let mut chen = Browser::new(router);
-    assert_eq!(chen.sign_in("chen", DEMO_PASSWORD).await.status, 303);
+    let mut chen = signed_in(&router, "chen").await;
     let csrf = chen.csrf("/elections/tsc/e2").await;
     let cast = chen
         .post_form("/elections/tsc/e2/ballots", &[("csrf", &csrf), ("rank-chen", "1")])
@@ -156,8 +162,7 @@ async fn e3_the_vote_stands_in_words_and_a_non_voter_is_told_before_the_ballot()
 async fn e1_the_officer_sees_why_the_election_cannot_close_yet() {
     let dir = tempfile::tempdir().unwrap();
     let (_, router) = demo(dir.path(), false).await;
-    let mut alice = Browser::new(router);
-    assert_eq!(alice.sign_in("alice", DEMO_PASSWORD).await.status, 303);
+    let mut alice = signed_in(&router, "alice").await;
     let page = alice.get("/elections/tsc/e2").await;
     assert!(page.body.contains("You cannot close the election yet"), "{}", page.body);
     assert!(page.body.contains("5 of 9 eligible voters have voted"), "{}", page.body);
@@ -172,8 +177,7 @@ async fn e1_closing_an_election_asks_first_then_announces_the_result() {
     // Five of nine voted: the question warns that closing now elects nobody (E3 turnout).
     let short = tempfile::tempdir().unwrap();
     let (_, router) = demo(short.path(), true).await;
-    let mut alice = Browser::new(router);
-    assert_eq!(alice.sign_in("alice", DEMO_PASSWORD).await.status, 303);
+    let mut alice = signed_in(&router, "alice").await;
     let csrf = alice.csrf("/elections/tsc/e2").await;
     let asked = alice.post_form("/elections/tsc/e2/close", &[("csrf", &csrf)]).await;
     assert!(
@@ -187,8 +191,7 @@ async fn e1_closing_an_election_asks_first_then_announces_the_result() {
     let dir = tempfile::tempdir().unwrap();
     let (app, router) = demo_with(dir.path(), true, true).await;
     let events = app.record.live.read().await.last_seq;
-    let mut alice = Browser::new(router);
-    assert_eq!(alice.sign_in("alice", DEMO_PASSWORD).await.status, 303);
+    let mut alice = signed_in(&router, "alice").await;
     let page = alice.get("/elections/tsc/e2").await;
     assert!(
         page.body.contains(r#"action="/elections/tsc/e2/close""#),
@@ -238,8 +241,7 @@ async fn e1_closing_an_election_asks_first_then_announces_the_result() {
 async fn d3_closing_a_motion_asks_first_and_a_vote_is_said_in_words() {
     let dir = tempfile::tempdir().unwrap();
     let (app, router) = demo(dir.path(), false).await;
-    let mut emil = Browser::new(router.clone());
-    assert_eq!(emil.sign_in("emil", DEMO_PASSWORD).await.status, 303);
+    let mut emil = signed_in(&router, "emil").await;
     let csrf = emil.csrf("/motions/tsc/m1").await;
     let voted = emil
         .post_form("/motions/tsc/m1/votes", &[("csrf", &csrf), ("choice", "yes")])
@@ -255,8 +257,7 @@ async fn d3_closing_a_motion_asks_first_and_a_vote_is_said_in_words() {
     assert!(!refused.body.contains("This cannot be undone."));
     // The opener is asked, with the result the close would record.
     let events = app.record.live.read().await.last_seq;
-    let mut alice = Browser::new(router);
-    assert_eq!(alice.sign_in("alice", DEMO_PASSWORD).await.status, 303);
+    let mut alice = signed_in(&router, "alice").await;
     let csrf = alice.csrf("/motions/tsc/m1").await;
     let asked = alice.post_form("/motions/tsc/m1/close", &[("csrf", &csrf)]).await;
     assert_eq!(asked.status, 200, "{}", asked.body);
@@ -491,8 +492,7 @@ async fn e1_deadlines_show_in_the_communitys_zone_and_the_viewers() {
         page.body
     );
     assert!(!page.body.contains("In your time zone"));
-    let mut emil = Browser::new(router);
-    assert_eq!(emil.sign_in("emil", DEMO_PASSWORD).await.status, 303);
+    let mut emil = signed_in(&router, "emil").await;
     let page = emil.get("/elections/tsc/e2").await;
     assert!(
         page.body.contains("In your time zone, Europe/Prague: nominations close 2026-06-23 18:00 CEST (UTC+02:00), voting closes 2026-06-30 18:00 CEST (UTC+02:00)."),
@@ -508,8 +508,7 @@ async fn e1_deadlines_show_in_the_communitys_zone_and_the_viewers() {
 async fn d3_a_motion_offers_only_the_acts_the_rules_allow() {
     let dir = tempfile::tempdir().unwrap();
     let (_, router) = demo(dir.path(), false).await;
-    let mut jun = Browser::new(router.clone());
-    assert_eq!(jun.sign_in("jun", DEMO_PASSWORD).await.status, 303);
+    let mut jun = signed_in(&router, "jun").await;
     let page = jun.get("/motions/tsc/m1").await;
     assert!(page.body.contains("You cannot vote on this motion:"), "{}", page.body);
     assert!(
@@ -518,16 +517,14 @@ async fn d3_a_motion_offers_only_the_acts_the_rules_allow() {
         page.body
     );
     assert!(!page.body.contains(r#"action="/motions/tsc/m1/close""#));
-    let mut emil = Browser::new(router.clone());
-    assert_eq!(emil.sign_in("emil", DEMO_PASSWORD).await.status, 303);
+    let mut emil = signed_in(&router, "emil").await;
     let page = emil.get("/motions/tsc/m1").await;
     assert!(page.body.contains(r#"action="/motions/tsc/m1/votes""#), "{}", page.body);
     assert!(
         !page.body.contains(r#"action="/motions/tsc/m1/close""#),
         "only its opener closes it"
     );
-    let mut alice = Browser::new(router);
-    assert_eq!(alice.sign_in("alice", DEMO_PASSWORD).await.status, 303);
+    let mut alice = signed_in(&router, "alice").await;
     let page = alice.get("/motions/tsc/m1").await;
     assert!(page.body.contains(r#"action="/motions/tsc/m1/close""#), "{}", page.body);
 }
@@ -539,13 +536,11 @@ async fn d3_a_motion_offers_only_the_acts_the_rules_allow() {
 async fn d3_e1_a_body_offers_only_the_acts_the_rules_allow() {
     let dir = tempfile::tempdir().unwrap();
     let (_, router) = demo(dir.path(), false).await;
-    let mut alice = Browser::new(router.clone());
-    assert_eq!(alice.sign_in("alice", DEMO_PASSWORD).await.status, 303);
+    let mut alice = signed_in(&router, "alice").await;
     let page = alice.get("/bodies/tsc").await;
     assert!(page.body.contains(r#"action="/bodies/tsc/motions""#), "{}", page.body);
     assert!(page.body.contains(r#"action="/bodies/tsc/elections""#), "{}", page.body);
-    let mut jun = Browser::new(router);
-    assert_eq!(jun.sign_in("jun", DEMO_PASSWORD).await.status, 303);
+    let mut jun = signed_in(&router, "jun").await;
     let page = jun.get("/bodies/tsc").await;
     assert!(!page.body.contains(r#"action="/bodies/tsc/motions""#), "{}", page.body);
     let refused = &page.body[page
@@ -561,16 +556,14 @@ async fn d3_e1_a_body_offers_only_the_acts_the_rules_allow() {
 async fn d5_a_meeting_offers_only_the_acts_the_rules_allow() {
     let dir = tempfile::tempdir().unwrap();
     let (_, router) = demo(dir.path(), false).await;
-    let mut alice = Browser::new(router.clone());
-    assert_eq!(alice.sign_in("alice", DEMO_PASSWORD).await.status, 303);
+    let mut alice = signed_in(&router, "alice").await;
     let page = alice.get("/meetings/tsc/mt1").await;
     assert!(
         page.body.contains(r#"action="/meetings/tsc/mt1/agenda""#),
         "{}",
         page.body
     );
-    let mut jun = Browser::new(router);
-    assert_eq!(jun.sign_in("jun", DEMO_PASSWORD).await.status, 303);
+    let mut jun = signed_in(&router, "jun").await;
     let page = jun.get("/meetings/tsc/mt1").await;
     assert!(
         !page.body.contains(r#"action="/meetings/tsc/mt1/agenda""#),

@@ -9,7 +9,7 @@ use askama::Template;
 use axum::extract::{Path, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use polity_engine::{Command, Context, command};
+use polity_engine::{Command, command};
 use polity_model::Seat;
 use tower_sessions::Session;
 
@@ -49,17 +49,7 @@ struct BodyOffers {
 
 /// Dry runs of the body's acts for `person` on `on`.
 fn body_offers(state: &polity_engine::State, view: &BodyView, person: &str, on: jiff::civil::Date) -> BodyOffers {
-    let dry_run = |command: Command| {
-        polity_engine::decide(
-            state,
-            &command,
-            &Context {
-                actor: person.to_owned(),
-                on,
-            },
-        )
-        .map(drop)
-    };
+    let dry_run = |command: Command| super::dry_run(state, person, on, command);
     let body = view.id.clone();
     let mut offers = BodyOffers::default();
     let mut election_refusal = None;

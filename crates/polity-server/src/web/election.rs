@@ -10,7 +10,7 @@ use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
-use polity_engine::{Command, Context, Election, Phase, Rejection, State as EngineState};
+use polity_engine::{Command, Election, Phase, Rejection, State as EngineState};
 use serde::Deserialize;
 use tower_sessions::Session;
 
@@ -202,17 +202,7 @@ fn build(
     };
     let candidates: Vec<Candidate> = election.candidates.iter().map(candidate).collect();
     let standing = polity_engine::standing(state, election, today);
-    let dry_run = |command: Command, actor: &str| {
-        polity_engine::decide(
-            state,
-            &command,
-            &Context {
-                actor: actor.to_owned(),
-                on: today,
-            },
-        )
-        .map(drop)
-    };
+    let dry_run = |command: Command, actor: &str| super::dry_run(state, actor, today, command);
     let officer = person.filter(|person| *person == election.opened_by);
     let nominee = person.and_then(|person| election.nominees.get(person));
     let receipt_query = query.receipt.clone().unwrap_or_default().trim().to_ascii_lowercase();

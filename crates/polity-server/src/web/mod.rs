@@ -156,6 +156,25 @@ impl Page {
     }
 }
 
+/// Whether `decide` would accept `command` by `person` on `on`, recording nothing: the one way
+/// pages ask which acts to offer.
+pub(super) fn dry_run(
+    state: &polity_engine::State,
+    person: &str,
+    on: jiff::civil::Date,
+    command: polity_engine::Command,
+) -> Result<(), polity_engine::Rejection> {
+    polity_engine::decide(
+        state,
+        &command,
+        &polity_engine::Context {
+            actor: person.to_owned(),
+            on,
+        },
+    )
+    .map(drop)
+}
+
 /// The language of a page for `caller` (see `i18n`): their choice, their `lang:` in people.yaml
 /// (when not the default, English), their browser's, English.
 pub(crate) async fn request_lang(app: &App, caller: &Caller) -> Lang {

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::Response;
-use polity_engine::{Command, Context, Meeting, Motion, command};
+use polity_engine::{Command, Meeting, Motion, command};
 use tower_sessions::Session;
 
 use super::election::Refusal;
@@ -45,17 +45,7 @@ struct MotionOffers {
 
 /// Dry runs of the motion's acts for `person` on `on`.
 fn motion_offers(state: &polity_engine::State, motion: &Motion, person: &str, on: jiff::civil::Date) -> MotionOffers {
-    let dry_run = |command: Command| {
-        polity_engine::decide(
-            state,
-            &command,
-            &Context {
-                actor: person.to_owned(),
-                on,
-            },
-        )
-        .map(drop)
-    };
+    let dry_run = |command: Command| super::dry_run(state, person, on, command);
     let vote = dry_run(Command::Vote(command::Vote {
         motion: motion.id.clone(),
         choice: polity_count::motion::Choice::Yes,
@@ -168,15 +158,8 @@ fn meeting_offers(
     on: jiff::civil::Date,
 ) -> MeetingOffers {
     let mut refused = Vec::new();
-    let mut check = |key: &'static str, command: Command| match polity_engine::decide(
-        state,
-        &command,
-        &Context {
-            actor: person.to_owned(),
-            on,
-        },
-    ) {
-        Ok(_) => true,
+    let mut check = |key: &'static str, command: Command| match super::dry_run(state, person, on, command) {
+        Ok(()) => true,
         Err(rejection) => {
             refused.push((key, Refusal::from(rejection)));
             false
