@@ -98,6 +98,18 @@ impl fmt::Display for Rejection {
 
 impl std::error::Error for Rejection {}
 
+/// A refusal with its message id in the catalogs (`refusal-KEY`, `refusal-KEY-hint`) and the
+/// values they take; `message` and `hint` are its English words.
+fn refusal<T>(
+    key: &'static str,
+    rule: RuleId,
+    args: &[(&'static str, String)],
+    message: impl Into<String>,
+    hint: impl Into<String>,
+) -> Result<T, Rejection> {
+    reject(rule, message, hint).map_err(|refused| refused.said(key, args))
+}
+
 fn reject<T>(rule: RuleId, message: impl Into<String>, hint: impl Into<String>) -> Result<T, Rejection> {
     Err(Rejection {
         rule,
@@ -204,8 +216,10 @@ impl Subject {
         .flatten()
         .collect();
         if subjects.len() > 1 {
-            return reject(
+            return refusal(
+                "one-subject",
                 RuleId::D3,
+                &[],
                 "a motion has one subject: a transition, a promotion, a removal, an appointment or no confidence",
                 "open one motion for each",
             );
@@ -340,8 +354,10 @@ impl State {
     fn person_id(&self, reference: &str) -> Result<String, Rejection> {
         match self.polity.person(reference) {
             Some(person) => Ok(person.id.clone()),
-            None => reject(
+            None => refusal(
+                "no-such-person",
                 RuleId::RRef,
+                &[("person", reference.to_owned())],
                 format!("{reference:?} is not a person of the registry"),
                 "act as a person of people.yaml (by id or @handle)",
             ),
@@ -349,12 +365,16 @@ impl State {
     }
 
     fn body(&self, id: &str) -> Result<&Body, Rejection> {
-        self.polity.body(id).ok_or_else(|| Rejection {
-            rule: RuleId::RRef,
-            message: format!("there is no body {id:?}"),
-            hint: "name a body of the registry".to_owned(),
-            words: None,
-        })
+        match self.polity.body(id) {
+            Some(body) => Ok(body),
+            None => refusal(
+                "no-such-body",
+                RuleId::RRef,
+                &[("body", id.to_owned())],
+                format!("there is no body {id:?}"),
+                "name a body of the registry",
+            ),
+        }
     }
 
     /// The people who may vote in `election` on `on`, by its seat's election rule.
@@ -571,8 +591,10 @@ fn new_id(prefix: &str, body: &str, existing: usize) -> String {
 pub fn decide(state: &State, command: &Command, context: &Context) -> Result<Vec<Event>, Rejection> {
     if let Command::RecordRegistry(crate::command::RecordRegistry { files }) = command {
         if state.recorded {
-            return reject(
+            return refusal(
+                "already-recorded",
                 RuleId::RInit,
+                &[],
                 "this record already holds a registry",
                 "use a new database for another registry",
             );
@@ -600,8 +622,10 @@ pub fn decide(state: &State, command: &Command, context: &Context) -> Result<Vec
         }]);
     }
     if !state.recorded {
-        return reject(
+        return refusal(
+            "no-registry",
             RuleId::RInit,
+            &[],
             "the record holds no registry yet",
             "run `polity init --registry DIR` first",
         );

@@ -109,12 +109,16 @@ pub(crate) fn evolve(state: &mut State, event: &Event) {
 }
 
 pub(crate) fn meeting_of<'a>(state: &'a State, id: &str) -> Result<&'a Meeting, Rejection> {
-    state.meetings.get(id).ok_or_else(|| Rejection {
-        rule: RuleId::RRef,
-        message: format!("there is no meeting {id:?}"),
-        hint: "name a meeting shown by `polity log`".to_owned(),
-        words: None,
-    })
+    match state.meetings.get(id) {
+        Some(meeting) => Ok(meeting),
+        None => crate::refusal(
+            "no-such-meeting",
+            RuleId::RRef,
+            &[("meeting", id.to_owned())],
+            format!("there is no meeting {id:?}"),
+            "name a meeting shown by `polity log`",
+        ),
+    }
 }
 
 /// D5: who may put items on a body's agenda directly, per its `agenda-open-to` list: its

@@ -146,8 +146,10 @@ pub(crate) fn evolve(state: &mut State, event: &Event) {
 
 pub(crate) fn open_motion<'a>(state: &'a State, id: &str) -> Result<&'a Motion, Rejection> {
     match state.motions.get(id) {
-        None => reject(
+        None => crate::refusal(
+            "no-such-motion",
             RuleId::RRef,
+            &[("motion", id.to_owned())],
             format!("there is no motion {id:?}"),
             "name a motion shown by `polity log`",
         ),
@@ -199,8 +201,14 @@ fn decide_open_motion(
     if let Some(meeting) = meeting {
         let found = meeting_of(state, meeting)?;
         if found.body != deciding.id {
-            return reject(
+            return crate::refusal(
+                "meeting-of-another-body",
                 RuleId::D1,
+                &[
+                    ("meeting", meeting.to_string()),
+                    ("of", found.body.clone()),
+                    ("body", deciding.id.clone()),
+                ],
                 format!(
                     "meeting {meeting} is a meeting of {}, not of {}",
                     found.body, deciding.id
@@ -252,16 +260,20 @@ fn decide_open_motion(
     {
         Some(name) => name,
         None => {
-            return reject(
+            return crate::refusal(
+                "no-decision-rule",
                 RuleId::D3,
+                &[("body", deciding.id.clone())],
                 format!("{} names no decision rule", deciding.id),
                 "pass --rule NAME, or set `decides-by:` in the body's file",
             );
         }
     };
     if !state.polity.constitution.decision_rules.contains_key(&rule_name) {
-        return reject(
+        return crate::refusal(
+            "no-such-decision-rule",
             RuleId::RRef,
+            &[("rule", rule_name.clone())],
             format!("there is no decision rule {rule_name:?}"),
             "name one of the constitution's `decision-rules`",
         );
@@ -306,15 +318,23 @@ fn decide_vote(
             let absent = state.person_id(absent)?;
             // D2: proxies attend meetings; the member names the proxy before the meeting.
             let Some(meeting) = meeting else {
-                return reject(
+                return crate::refusal(
+                    "not-in-a-meeting",
                     RuleId::D2,
+                    &[("motion", motion.id.clone())],
                     format!("{} is not voted in a meeting", motion.id),
                     "proxies attend meetings: vote yourself in an electronic vote",
                 );
             };
             if meeting.proxies.get(&absent) != Some(&actor) {
-                return reject(
+                return crate::refusal(
+                    "no-such-proxy",
                     RuleId::D2,
+                    &[
+                        ("absent", absent.clone()),
+                        ("person", actor.clone()),
+                        ("meeting", meeting.id.clone()),
+                    ],
                     format!("{absent} named no proxy {actor} for {}", meeting.id),
                     format!(
                         "{absent} names the proxy before the meeting: `polity meeting proxy {} {actor} --as {absent}`",
@@ -329,8 +349,10 @@ fn decide_vote(
         && let Some(attending) = &meeting.attending
         && !attending.contains(&member)
     {
-        return reject(
+        return crate::refusal(
+            "did-not-attend",
             RuleId::D1,
+            &[("person", member.clone()), ("meeting", meeting.id.clone())],
             format!("{member} did not attend {}, in person or by proxy", meeting.id),
             "only those attending vote in a meeting",
         );
@@ -439,8 +461,10 @@ fn decide_close_motion(
     if let Some(meeting) = meeting
         && meeting.attending.is_none()
     {
-        return reject(
+        return crate::refusal(
+            "no-attendance",
             RuleId::D1,
+            &[("meeting", meeting.id.clone())],
             format!("the attendance of {} is not recorded", meeting.id),
             "record who attends before the vote is closed",
         );
@@ -486,8 +510,10 @@ fn decide_close_motion(
         .collect();
     let tally = tallies.first().map(|(_, tally)| *tally).unwrap_or_default();
     if casting_vote.is_some() && !chairs.contains(&actor) {
-        return reject(
+        return crate::refusal(
+            "not-the-chair",
             RuleId::D4,
+            &[("person", actor.clone()), ("body", body.id.clone())],
             format!("{actor} is not the chair of {}", body.id),
             "only the chair casts the deciding vote",
         );
@@ -544,15 +570,19 @@ fn decide_final_say(
     on: Date,
 ) -> Result<Vec<Event>, Rejection> {
     let Some(found) = state.motions.get(motion) else {
-        return reject(
+        return crate::refusal(
+            "no-such-motion",
             RuleId::RRef,
+            &[("motion", motion.to_owned())],
             format!("there is no motion {motion:?}"),
             "name a motion shown by `polity log`",
         );
     };
     if found.outcome.as_deref() != Some("deadlocked") {
-        return reject(
+        return crate::refusal(
+            "not-deadlocked",
             RuleId::S12,
+            &[("motion", motion.to_owned())],
             format!("{motion} is not deadlocked"),
             "the final say decides only a deadlock, explicitly",
         );
@@ -596,8 +626,10 @@ fn decide_consult(
     let motion = open_motion(state, motion)?;
     let body = state.body(&motion.body)?;
     if !advisory_groups(state, body).iter().any(|advisory| advisory == group) {
-        return reject(
+        return crate::refusal(
+            "not-an-advisory-group",
             RuleId::D8,
+            &[("group", group.to_owned()), ("body", body.id.clone())],
             format!("{group} is not an advisory group of {}", body.id),
             "consult the groups that advise the body",
         );
@@ -614,8 +646,14 @@ fn decide_consult(
         )
         .collect();
     if !allowed.contains(&actor) {
-        return reject(
+        return crate::refusal(
+            "not-in-either",
             RuleId::D8,
+            &[
+                ("person", actor.clone()),
+                ("body", body.id.clone()),
+                ("group", group.to_owned()),
+            ],
             format!("{actor} is neither in {} nor in {group}", body.id),
             "a member of either records the consultation",
         );

@@ -68,8 +68,10 @@ pub(crate) fn evolve(state: &mut State, event: &Event) {
 
 pub(crate) fn open_proposal<'a>(state: &'a State, id: &str) -> Result<&'a LazyProposal, Rejection> {
     match state.proposals.get(id) {
-        None => reject(
+        None => crate::refusal(
+            "no-such-proposal",
             RuleId::RRef,
+            &[("proposal", id.to_owned())],
             format!("there is no proposal {id:?}"),
             "name a proposal shown by `polity log`",
         ),
@@ -226,8 +228,10 @@ fn decide_intervene(
         ),
         (None, Some(motion)) => (motion.body.clone(), motion.outcome.is_none()),
         (None, None) => {
-            return reject(
+            return crate::refusal(
+                "no-such-target",
                 RuleId::RRef,
+                &[("target", target.to_owned())],
                 format!("there is no proposal or motion {target:?}"),
                 "name one shown by `polity log`",
             );

@@ -1,5 +1,5 @@
-//! The web UI's words in English and Simplified Chinese: two Fluent catalogs (`i18n/en.ftl`,
-//! `i18n/zh.ftl`) compiled into the binary, and the language of each request.
+//! The language of each request of the web UI (the words are `polity_i18n`'s catalogs), the
+//! time zones a page shows deadlines in, and how names sort.
 //!
 //! A request's language is, first to last: the visitor's own choice (the `polity_lang` cookie,
 //! set by the language switch on every page, `/lang/{en|zh}`), the signed-in person's `lang:` in
@@ -7,68 +7,14 @@
 //! as `⟦key⟧` (never silently in the other language), and a test fails when a message exists in
 //! one catalog only.
 
-use std::sync::LazyLock;
-
 use axum::extract::Request;
 use axum::http::{HeaderMap, header};
 use axum::middleware::Next;
 use axum::response::Response;
-use fluent_bundle::concurrent::FluentBundle;
-use fluent_bundle::{FluentArgs, FluentResource};
-pub use polity_model::Lang;
-
-/// The English catalog's source.
-pub const EN: &str = include_str!("../i18n/en.ftl");
-/// The Simplified Chinese catalog's source.
-pub const ZH: &str = include_str!("../i18n/zh.ftl");
+pub use polity_i18n::{Lang, keys, lookup, text};
 
 /// The cookie that keeps a visitor's choice of language (`en` or `zh`).
 pub const COOKIE: &str = "polity_lang";
-
-struct Catalogs {
-    en: FluentBundle<FluentResource>,
-    zh: FluentBundle<FluentResource>,
-}
-
-fn bundle(tag: &str, source: &str) -> FluentBundle<FluentResource> {
-    let resource = FluentResource::try_new(source.to_owned())
-        .unwrap_or_else(|(_, errors)| panic!("the {tag} catalog does not parse: {errors:?}"));
-    let mut bundle = FluentBundle::new_concurrent(vec![tag.parse().expect("a language tag")]);
-    // No invisible bidi marks around values: the pages are left-to-right in both languages.
-    bundle.set_use_isolating(false);
-    bundle
-        .add_resource(resource)
-        .unwrap_or_else(|errors| panic!("the {tag} catalog repeats a message: {errors:?}"));
-    bundle
-}
-
-static CATALOGS: LazyLock<Catalogs> = LazyLock::new(|| Catalogs {
-    en: bundle("en", EN),
-    zh: bundle("zh-Hans", ZH),
-});
-
-/// The message `key` in `lang`, with `args` (name, value) put in.
-pub fn text(lang: Lang, key: &str, args: &[(&str, &str)]) -> String {
-    let catalogs = &*CATALOGS;
-    let bundle = match lang {
-        Lang::En => &catalogs.en,
-        Lang::Zh => &catalogs.zh,
-    };
-    let Some(pattern) = bundle.get_message(key).and_then(|message| message.value()) else {
-        return format!("⟦{key}⟧");
-    };
-    let mut values = FluentArgs::new();
-    for (name, value) in args {
-        values.set(*name, (*value).to_owned());
-    }
-    let mut errors = Vec::new();
-    let text = bundle.format_pattern(pattern, (!args.is_empty()).then_some(&values), &mut errors);
-    if errors.is_empty() {
-        text.into_owned()
-    } else {
-        format!("⟦{key}⟧")
-    }
-}
 
 /// The time zones a page shows deadlines in: the community's, and the viewer's own when it
 /// differs (`time-zone:` of the signed-in person in people.yaml).
@@ -138,15 +84,6 @@ pub fn collation_key(name: &str) -> String {
         }
     }
     key
-}
-
-/// The message ids of a catalog's source, in order.
-pub fn keys(source: &str) -> Vec<String> {
-    source
-        .lines()
-        .filter(|line| line.chars().next().is_some_and(|c| c.is_ascii_alphabetic()))
-        .filter_map(|line| line.split_once('=').map(|(key, _)| key.trim().to_owned()))
-        .collect()
 }
 
 /// What the request says about its language: the visitor's choice and the browser's wish, and
@@ -235,19 +172,6 @@ pub fn accept_language(headers: &HeaderMap) -> Option<Lang> {
 mod tests {
     use super::*;
 
-    /// Every message exists in both languages (CI fails on a message in one language only),
-    /// and every message formats without error in both.
-    #[test]
-    fn every_message_is_in_both_languages() {
-        let en = keys(EN);
-        let zh = keys(ZH);
-        let only_en: Vec<&String> = en.iter().filter(|key| !zh.contains(key)).collect();
-        let only_zh: Vec<&String> = zh.iter().filter(|key| !en.contains(key)).collect();
-        assert!(only_en.is_empty(), "in English only: {only_en:?}");
-        assert!(only_zh.is_empty(), "in Chinese only: {only_zh:?}");
-        assert!(en.len() > 100, "the catalog is read: {} messages", en.len());
-    }
-
     /// Chinese names sort by pinyin among Latin ones: 陈伟 (chen) before Dana, 林梅 (lin) after Kai.
     #[test]
     fn names_sort_by_pinyin_and_letters() {
@@ -290,38 +214,64 @@ mod tests {
         assert_eq!(utc.yours(july).unwrap().1, "2026-07-01 05:30 IST (UTC+05:30)");
     }
 
-    /// Every refusal the engine gives a message id (`.said("KEY", …)`) has `refusal-KEY` and
+    /// Every refusal the engine gives a message id (`.said("KEY", …)`, `refusal("KEY", …)`) has `refusal-KEY` and
     /// `refusal-KEY-hint` in both catalogs.
     #[test]
     fn every_refusal_with_words_is_in_both_catalogs() {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../polity-engine/src");
-        let mut keys = Vec::new();
+        let mut calls: Vec<(String, Vec<String>)> = Vec::new();
         for entry in std::fs::read_dir(&dir).unwrap() {
             let source = std::fs::read_to_string(entry.unwrap().path()).unwrap();
-            for (_, rest) in source.match_indices(".said(").map(|(at, _)| ((), &source[at + 6..])) {
-                let rest = rest.trim_start();
-                if let Some(quoted) = rest.strip_prefix('"') {
-                    keys.push(quoted[..quoted.find('"').unwrap()].to_owned());
+            for call in [".said(", "refusal("] {
+                for (at, _) in source.match_indices(call) {
+                    let rest = source[at + call.len()..].trim_start();
+                    if let Some(quoted) = rest.strip_prefix('"') {
+                        let key = quoted[..quoted.find('"').unwrap()].to_owned();
+                        calls.push((key, value_names(quoted)));
+                    }
                 }
             }
         }
-        assert!(keys.len() >= 10, "the engine's message ids are found: {keys:?}");
-        let (en, zh) = (keys_of(EN), keys_of(ZH));
-        for key in keys {
+        assert!(calls.len() >= 40, "the engine's message ids are found: {calls:?}");
+        for (key, names) in calls {
+            let values: Vec<(&str, &str)> = names.iter().map(|name| (name.as_str(), "x")).collect();
             for id in [format!("refusal-{key}"), format!("refusal-{key}-hint")] {
-                assert!(en.contains(&id) && zh.contains(&id), "{id} is missing from a catalog");
+                for lang in [Lang::En, Lang::Zh] {
+                    assert!(
+                        polity_i18n::lookup(lang, &id, &values).is_some(),
+                        "{id} is missing from the {lang:?} catalog or needs a value the engine does not give ({names:?})"
+                    );
+                }
             }
         }
     }
 
-    /// Every rule's title is in both catalogs, the English one word for word the catalog's.
-    #[test]
-    fn every_rule_title_is_in_both_languages() {
-        for rule in polity_model::rules::CATALOG {
-            let key = format!("rule-title-{}", rule.id);
-            assert_eq!(text(Lang::En, &key, &[]), rule.title, "{key}");
-            assert!(!text(Lang::Zh, &key, &[]).starts_with('⟦'), "{key}");
+    /// The names of the values a call gives (`&[("person", …), ("body", …)]` after its key).
+    fn value_names(after_key: &str) -> Vec<String> {
+        let Some(start) = after_key.find("&[") else {
+            return Vec::new();
+        };
+        let mut depth = 0;
+        let mut end = after_key.len();
+        for (at, c) in after_key[start + 1..].char_indices() {
+            match c {
+                '[' => depth += 1,
+                ']' => {
+                    depth -= 1;
+                    if depth == 0 {
+                        end = start + 1 + at;
+                        break;
+                    }
+                }
+                _ => {}
+            }
         }
+        after_key[start..end]
+            .split("(\"")
+            .skip(1)
+            .filter_map(|part| part.split_once("\","))
+            .map(|(name, _)| name.to_owned())
+            .collect()
     }
 
     /// Every kind of act the record holds has a name in both languages (the record's filter).
@@ -332,17 +282,6 @@ mod tests {
                 assert!(!text(lang, &format!("act-kind-{kind}"), &[]).starts_with('⟦'), "{kind}");
             }
         }
-    }
-
-    fn keys_of(source: &str) -> Vec<String> {
-        keys(source)
-    }
-
-    #[test]
-    fn messages_take_their_values_and_a_missing_one_shows() {
-        assert_eq!(text(Lang::En, "nav-people", &[]), "People");
-        assert_eq!(text(Lang::Zh, "nav-people", &[]), "成员");
-        assert_eq!(text(Lang::En, "no-such-message", &[]), "⟦no-such-message⟧");
     }
 
     /// The visitor's choice beats the person's `lang:`, which beats the browser's.

@@ -39,13 +39,10 @@ pub async fn log(
             }
         );
     }
-    for (flag, value) in [("--since", since), ("--until", until)] {
-        if let Some(value) = value {
-            value
-                .parse::<jiff::civil::Date>()
-                .map_err(|_| anyhow::anyhow!("{flag} {value:?} is not a date: write YYYY-MM-DD"))?;
-        }
-    }
+    // Dates as people write them (`2026/6/1`), compared as the record writes them (ISO).
+    let since = since.map(|text| crate::parse_date(text, "--since")).transpose()?.map(|date| date.to_string());
+    let until = until.map(|text| crate::parse_date(text, "--until")).transpose()?.map(|date| date.to_string());
+    let (since, until) = (since.as_deref(), until.as_deref());
     let store = Store::open_existing(&actor.db)
         .await
         .with_context(|| format!("cannot open the store {}", actor.db))?;

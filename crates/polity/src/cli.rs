@@ -14,6 +14,17 @@ use crate::{notify, record, render, serve, stats};
 pub(crate) struct Cli {
     #[command(subcommand)]
     pub(crate) command: Command,
+    /// The language of polity's messages, refusals and rule texts: `en` or `zh` (Simplified
+    /// Chinese). Without it: `LC_ALL`, `LC_MESSAGES`, `LANG` (`zh_CN.UTF-8` is Chinese), else
+    /// English. Files, JSON and the record are the same in every language.
+    #[arg(long, global = true, value_name = "LANG", value_parser = parse_lang)]
+    pub(crate) lang: Option<polity_i18n::Lang>,
+}
+
+fn parse_lang(text: &str) -> Result<polity_i18n::Lang, String> {
+    polity_i18n::Lang::parse(text)
+        .filter(|_| text.len() <= 16)
+        .ok_or_else(|| format!("{text:?} is not a language polity speaks: use en or zh"))
 }
 
 #[derive(Debug, Subcommand)]

@@ -47,18 +47,44 @@ fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(error) => error.exit(),
     };
+    let lang = cli
+        .lang
+        .unwrap_or_else(|| polity_i18n::from_environment(|name| std::env::var(name).ok()));
+    let _ = LANG.set(lang);
     match run(cli) {
         Ok(code) => code,
         Err(error) => {
-            eprintln!("polity: error: {error:#}");
+            eprintln!("{}", say("cli-error", &[("error", &format!("{error:#}"))]));
             ExitCode::from(2)
         }
     }
 }
 
-fn parse_date(text: &str, flag: &str) -> Result<Date> {
-    text.parse::<Date>()
-        .with_context(|| format!("{flag} {text:?} is not a date: write YYYY-MM-DD"))
+/// The language of this run's messages (`--lang`, else the environment's locale).
+static LANG: std::sync::OnceLock<polity_i18n::Lang> = std::sync::OnceLock::new();
+
+/// The language of this run's messages.
+pub(crate) fn lang() -> polity_i18n::Lang {
+    LANG.get().copied().unwrap_or_default()
+}
+
+/// The message `key` of the command line's catalog in this run's language.
+pub(crate) fn say(key: &str, args: &[(&str, &str)]) -> String {
+    polity_i18n::text(lang(), key, args)
+}
+
+/// A date given to `flag`, as people write it where it cannot be misread (`2026-06-01`,
+/// `2026/6/1`, `2026年6月1日`); otherwise an error that says why, in this run's language.
+pub(crate) fn parse_date(text: &str, flag: &str) -> Result<Date> {
+    polity_model::parse_date(text).map_err(|problem| {
+        anyhow::anyhow!(
+            "{}",
+            say(
+                "cli-not-a-date",
+                &[("flag", flag), ("text", &format!("{text:?}")), ("problem", &problem)]
+            )
+        )
+    })
 }
 
 /// Today in the machine's time zone. The zone is read from its TZif file (`/etc/localtime`)
@@ -316,7 +342,7 @@ fn check_command(dir: &Path, at: Option<&str>, format: CheckFormat, record: Opti
         Some(url) => {
             let record = runtime()?.block_on(record::Record::open(url))?;
             if !record.state.recorded {
-                anyhow::bail!("the record {url} holds no registry: run `polity init` first");
+                anyhow::bail!("{}", say("cli-no-registry", &[("db", url)]));
             }
             let changes = polity_model::diff::changes(&record.state.polity, &loaded.polity, at);
             findings.extend(changes.iter().filter_map(polity_model::diff::Change::finding));
@@ -362,8 +388,11 @@ fn due_command(dir: &Path, at: &str, within: &str, format: DueFormat) -> Result<
         .count();
     if errors > 0 {
         eprintln!(
-            "polity: warning: {errors} problem(s) reading {}; obligations may be incomplete (run `polity check`)",
-            dir.display()
+            "{}",
+            say(
+                "cli-due-incomplete",
+                &[("errors", &errors.to_string()), ("dir", &dir.display().to_string())]
+            )
         );
     }
     let obligations = polity_model::due(&loaded.polity, at, within);
@@ -459,7 +488,13 @@ fn apply_command(actor: &record::Actor) -> Result<ExitCode> {
     }
     // A script learns from the exit status that not everything was applied.
     if refused > 0 {
-        eprintln!("polity apply: {refused} of {number} line(s) refused; the others were applied");
+        eprintln!(
+            "{}",
+            say(
+                "cli-apply-refused",
+                &[("refused", &refused.to_string()), ("lines", &number.to_string())]
+            )
+        );
         return Ok(ExitCode::FAILURE);
     }
     Ok(ExitCode::SUCCESS)
@@ -485,16 +520,16 @@ fn rules_command(id: Option<&str>, registry: Option<&Path>, format: RulesFormat)
         return Ok(ExitCode::SUCCESS);
     }
     let Some(id) = id else {
-        print!("{}", rules::list());
+        print!("{}", rules::list(lang()));
         return Ok(ExitCode::SUCCESS);
     };
     let Some(rule) = polity_model::RuleId::parse(id) else {
-        bail!("there is no rule {id:?}; `polity rules` lists them all (S1–S12, L1–L8, E1–E11, D1–D11, C1–C3, T1, R-*)");
+        bail!("{}", say("cli-no-such-rule", &[("id", &format!("{id:?}"))]));
     };
     let loaded = registry.map(polity_registry::load).transpose()?;
     let shown = registry.map(|dir| dir.display().to_string());
     let context = shown.as_deref().zip(loaded.as_ref().map(|loaded| &loaded.polity));
-    print!("{}", rules::explain(rule.rule(), context));
+    print!("{}", rules::explain(rule.rule(), context, lang()));
     Ok(ExitCode::SUCCESS)
 }
 

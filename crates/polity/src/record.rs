@@ -262,9 +262,7 @@ pub(crate) fn act_date(actor: &Actor) -> Result<Date> {
 /// machine's own zone, for acts before a registry is recorded).
 pub(crate) fn act_date_in(actor: &Actor, zone: Option<&str>) -> Result<Date> {
     match &actor.at {
-        Some(text) => text
-            .parse::<Date>()
-            .with_context(|| format!("--at {text:?} is not a date: write YYYY-MM-DD")),
+        Some(text) => crate::parse_date(text, "--at"),
         None => Ok(match zone {
             Some(name) => polity_model::today_in(jiff::Timestamp::now(), &polity_model::zone_or_utc(Some(name))),
             None => crate::today(),
@@ -330,8 +328,8 @@ impl Record {
         ballot: Option<SecretBallot>,
     ) -> Result<Vec<Event>> {
         for _ in 0..5 {
-            let events = decide(&self.state, command, context)
-                .map_err(|rejection| anyhow!("refused by {rejection}; see `polity rules {}`", rejection.rule))?;
+            let events =
+                decide(&self.state, command, context).map_err(|rejection| anyhow!("{}", refused(&rejection)))?;
             let rows = polity_server::live::rows(&events, context.on);
             match self.store.append_with_ballot(self.last_seq, rows, ballot.clone()).await {
                 Ok(stored) => {
@@ -354,7 +352,7 @@ impl Record {
                 Err(error) => return Err(error.into()),
             }
         }
-        bail!("the record kept moving while deciding; try again")
+        bail!("{}", crate::say("cli-kept-moving", &[]))
     }
 }
 
@@ -363,7 +361,7 @@ fn context(actor: &Actor, state: &State) -> Result<Context> {
     let person = actor
         .actor
         .clone()
-        .ok_or_else(|| anyhow!("say who acts: --as PERSON"))?;
+        .ok_or_else(|| anyhow!("{}", crate::say("cli-say-who", &[])))?;
     let zone = state.polity.constitution.time_zone.as_deref().or(Some("UTC"));
     Ok(Context {
         actor: person,
@@ -371,15 +369,48 @@ fn context(actor: &Actor, state: &State) -> Result<Context> {
     })
 }
 
-fn describe(events: &[Event]) -> String {
+/// A refusal in this run's language: the rule, why, and what to do (the engine's English words
+/// where the refusal has no message in the catalog).
+pub(crate) fn refused(rejection: &polity_engine::Rejection) -> String {
+    let lang = crate::lang();
+    let (message, hint) = match &rejection.words {
+        Some(words) if lang != polity_i18n::Lang::En => (
+            polity_i18n::text_owned(lang, &format!("refusal-{}", words.key), &words.args),
+            polity_i18n::text_owned(lang, &format!("refusal-{}-hint", words.key), &words.args),
+        ),
+        _ => (rejection.message.clone(), rejection.hint.clone()),
+    };
+    let rule = rejection.rule.to_string();
+    crate::say(
+        "cli-refused",
+        &[
+            ("rule", &rule),
+            ("title", &polity_i18n::rule_title(lang, &rule)),
+            ("message", &message),
+            ("hint", &hint),
+        ],
+    )
+}
+
+/// The recorded events, one line each (`recorded KIND: JSON`); in Chinese a sentence, with the
+/// event's JSON on the next line.
+fn describe(events: &[Event], polity: &polity_model::Polity) -> String {
+    let lang = crate::lang();
     let mut out = String::new();
     for event in events {
+        let json = serde_json::to_string(event).expect("events serialise");
+        let (sentence, _) = polity_notify::words::describe_in(event, polity, lang);
         let _ = writeln!(
             out,
-            "recorded {}: {}",
-            event.kind(),
-            serde_json::to_string(event).expect("events serialise")
+            "{}",
+            crate::say(
+                "cli-recorded",
+                &[("kind", event.kind()), ("json", &json), ("sentence", &sentence)]
+            )
         );
+        if lang != polity_i18n::Lang::En {
+            let _ = writeln!(out, "  {json}");
+        }
     }
     out
 }
@@ -408,11 +439,16 @@ pub async fn init_sources(name: &str, sources: Vec<(String, String)>, actor: &Ac
         )
         .await?;
     Ok(format!(
-        "recorded the registry {} ({} bodies, {} people) in {}\n",
-        name,
-        record.state.polity.bodies.len(),
-        record.state.polity.people.len(),
-        actor.db
+        "{}\n",
+        crate::say(
+            "cli-init-done",
+            &[
+                ("registry", name),
+                ("bodies", &record.state.polity.bodies.len().to_string()),
+                ("people", &record.state.polity.people.len().to_string()),
+                ("db", &actor.db),
+            ]
+        )
     ))
 }
 
@@ -421,7 +457,7 @@ pub async fn init_sources(name: &str, sources: Vec<(String, String)>, actor: &Ac
 pub async fn export_check(dir: &Path, actor: &Actor) -> Result<(String, bool)> {
     let record = Record::open(&actor.db).await?;
     if !record.state.recorded {
-        bail!("the record {} holds no registry: run `polity init` first", actor.db);
+        bail!("{}", crate::say("cli-no-registry", &[("db", &actor.db)]));
     }
     let loaded = polity_registry::load(dir)?;
     if let Some(error) = loaded
@@ -471,18 +507,26 @@ pub async fn export_check(dir: &Path, actor: &Actor) -> Result<(String, bool)> {
     if differing == 0 {
         return Ok((
             format!(
-                "{} says what the record says (after event {})\n",
-                dir.display(),
-                record.last_seq
+                "{}\n",
+                crate::say(
+                    "cli-export-same",
+                    &[("dir", &dir.display().to_string()), ("seq", &record.last_seq.to_string())]
+                )
             ),
             true,
         ));
     }
     Ok((
         format!(
-            "{differing} file(s) of {} differ from the record (after event {}); `polity export DIR` writes the record's:\n{out}",
-            dir.display(),
-            record.last_seq
+            "{}\n{out}",
+            crate::say(
+                "cli-export-differs",
+                &[
+                    ("files", &differing.to_string()),
+                    ("dir", &dir.display().to_string()),
+                    ("seq", &record.last_seq.to_string())
+                ]
+            )
         ),
         false,
     ))
@@ -491,7 +535,7 @@ pub async fn export_check(dir: &Path, actor: &Actor) -> Result<(String, bool)> {
 pub async fn export(dir: &Path, actor: &Actor) -> Result<String> {
     let record = Record::open(&actor.db).await?;
     if !record.state.recorded {
-        bail!("the record {} holds no registry: run `polity init` first", actor.db);
+        bail!("{}", crate::say("cli-no-registry", &[("db", &actor.db)]));
     }
     let files = polity_registry::export::to_files(&record.state.polity);
     polity_registry::write_registry(
@@ -503,9 +547,11 @@ pub async fn export(dir: &Path, actor: &Actor) -> Result<String> {
         ),
     )?;
     Ok(format!(
-        "exported the record (after event {}) to {}\n",
-        record.last_seq,
-        dir.display()
+        "{}\n",
+        crate::say(
+            "cli-export-done",
+            &[("seq", &record.last_seq.to_string()), ("dir", &dir.display().to_string())]
+        )
     ))
 }
 
@@ -536,7 +582,8 @@ pub async fn report(command: &ReportCommand, actor: &Actor) -> Result<String> {
         },
         link: link.clone(),
     });
-    Ok(describe(&record.act(&command, &context, None).await?))
+    let events = record.act(&command, &context, None).await?;
+    Ok(describe(&events, &record.state.polity))
 }
 
 fn choice(text: &str) -> Result<Choice> {
@@ -638,7 +685,8 @@ pub async fn motion(command: &MotionCommand, actor: &Actor) -> Result<String> {
             casting_vote: casting_vote.as_deref().map(choice).transpose()?,
         }),
     };
-    Ok(describe(&record.act(&command, &context, None).await?))
+    let events = record.act(&command, &context, None).await?;
+    Ok(describe(&events, &record.state.polity))
 }
 
 pub async fn election(command: &ElectionCommand, actor: &Actor) -> Result<String> {
@@ -680,7 +728,7 @@ pub async fn election(command: &ElectionCommand, actor: &Actor) -> Result<String
     } = command
     {
         if !record.state.recorded {
-            bail!("the record {} holds no registry: run `polity init` first", actor.db);
+            bail!("{}", crate::say("cli-no-registry", &[("db", &actor.db)]));
         }
         let polity = &record.state.polity;
         let rule = polity.constitution.active_member.ok_or_else(|| {
@@ -715,7 +763,7 @@ pub async fn election(command: &ElectionCommand, actor: &Actor) -> Result<String
             sources,
         });
         let events = record.act(&command, &context, None).await?;
-        return Ok(describe(&events));
+        return Ok(describe(&events, &record.state.polity));
     }
     let (command, ballot, receipt) = match command {
         ElectionCommand::Open {
@@ -822,7 +870,7 @@ pub async fn election(command: &ElectionCommand, actor: &Actor) -> Result<String
         _ => Vec::new(),
     };
     let events = record.act(&command, &context, ballot).await?;
-    let mut out = describe(&events);
+    let mut out = describe(&events, &record.state.polity);
     for event in &events {
         if let Event::NominationsClosed {
             election, candidates, ..
@@ -831,31 +879,26 @@ pub async fn election(command: &ElectionCommand, actor: &Actor) -> Result<String
             let dropped: Vec<String> = nominees
                 .iter()
                 .filter(|(person, _)| !candidates.contains(person))
-                .map(|(person, _)| format!("{person} (did not consent, which this election requires)"))
+                .map(|(person, _)| crate::say("cli-not-consented", &[("person", person)]))
                 .collect();
-            let _ = writeln!(
-                out,
-                "nominations of {election} closed: on the ballot {}{}",
-                if candidates.is_empty() {
-                    "nobody".to_owned()
-                } else {
-                    candidates.join(", ")
-                },
-                if dropped.is_empty() {
-                    String::new()
-                } else {
-                    format!("; dropped: {}", dropped.join(", "))
-                }
+            let ballot = if candidates.is_empty() {
+                crate::say("cli-nobody", &[])
+            } else {
+                candidates.join(", ")
+            };
+            let mut line = crate::say(
+                "cli-nominations-closed",
+                &[("election", election), ("candidates", &ballot)],
             );
+            if !dropped.is_empty() {
+                line.push_str(&crate::say("cli-dropped", &[("dropped", &dropped.join(", "))]));
+            }
+            let _ = writeln!(out, "{line}");
         }
     }
     if let Some((receipt, key)) = receipt {
-        let _ = writeln!(
-            out,
-            "your receipt: {receipt} (public: after the count it finds your ballot on the tally sheet)\n\
-             your ballot key: {key} (secret: the only way to replace this ballot before the close, with --replace KEY; \
-             it is stored nowhere and shown only now; never share it)"
-        );
+        let _ = writeln!(out, "{}", crate::say("cli-receipt", &[("receipt", &receipt)]));
+        let _ = writeln!(out, "{}", crate::say("cli-ballot-key", &[("key", &key)]));
     }
     Ok(out)
 }
@@ -1015,9 +1058,7 @@ pub async fn meeting(command: &MeetingCommand, actor: &Actor) -> Result<String> 
     let command = match command {
         MeetingCommand::Schedule { body, on } => Command::ScheduleMeeting(command::ScheduleMeeting {
             body: body.clone(),
-            on: on
-                .parse()
-                .with_context(|| format!("--on {on:?} is not a date: write YYYY-MM-DD"))?,
+            on: crate::parse_date(on, "--on")?,
         }),
         MeetingCommand::Agenda { meeting, item } => Command::AddAgendaItem(command::AddAgendaItem {
             meeting: meeting.clone(),
@@ -1049,7 +1090,8 @@ pub async fn meeting(command: &MeetingCommand, actor: &Actor) -> Result<String> 
             link: link.clone(),
         }),
     };
-    Ok(describe(&record.act(&command, &context, None).await?))
+    let events = record.act(&command, &context, None).await?;
+    Ok(describe(&events, &record.state.polity))
 }
 
 pub async fn proposal(command: &ProposalCommand, actor: &Actor) -> Result<String> {
@@ -1059,9 +1101,7 @@ pub async fn proposal(command: &ProposalCommand, actor: &Actor) -> Result<String
         ProposalCommand::Open { body, title, until } => Command::Propose(command::Propose {
             body: body.clone(),
             title: title.clone(),
-            deadline: until
-                .parse()
-                .with_context(|| format!("--until {until:?} is not a date: write YYYY-MM-DD"))?,
+            deadline: crate::parse_date(until, "--until")?,
         }),
         ProposalCommand::Object { proposal, reason } => Command::Object(command::Object {
             proposal: proposal.clone(),
@@ -1071,7 +1111,8 @@ pub async fn proposal(command: &ProposalCommand, actor: &Actor) -> Result<String
             proposal: proposal.clone(),
         }),
     };
-    Ok(describe(&record.act(&command, &context, None).await?))
+    let events = record.act(&command, &context, None).await?;
+    Ok(describe(&events, &record.state.polity))
 }
 
 pub async fn liaison(command: &LiaisonCommand, actor: &Actor) -> Result<String> {
@@ -1093,12 +1134,14 @@ pub async fn liaison(command: &LiaisonCommand, actor: &Actor) -> Result<String> 
             subject: subject.clone(),
         }),
     };
-    Ok(describe(&record.act(&command, &context, None).await?))
+    let events = record.act(&command, &context, None).await?;
+    Ok(describe(&events, &record.state.polity))
 }
 
 /// D11 and S4: an intervention of the overseeing body, and a working group's dissolution.
 pub async fn simple(command: Command, actor: &Actor) -> Result<String> {
     let mut record = Record::open_as(actor).await?;
     let context = context(actor, &record.state)?;
-    Ok(describe(&record.act(&command, &context, None).await?))
+    let events = record.act(&command, &context, None).await?;
+    Ok(describe(&events, &record.state.polity))
 }

@@ -464,9 +464,7 @@ fn generated_in(out: &Path) -> Vec<PathBuf> {
 
 pub async fn run(args: &RenderArgs) -> Result<(String, bool)> {
     let at = match &args.at {
-        Some(text) => text
-            .parse::<Date>()
-            .with_context(|| format!("--at {text:?} is not a date: write YYYY-MM-DD"))?,
+        Some(text) => crate::parse_date(text, "--at")?,
         None => crate::today(),
     };
     let source = source(args).await?;

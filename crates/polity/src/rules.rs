@@ -2,41 +2,53 @@
 
 use std::fmt::Write as _;
 
+use polity_i18n::Lang;
 use polity_model::rules::{CATALOG, Parameter, Rule, parameters};
 use polity_model::{Polity, RuleId};
 
-/// Every rule, one line each.
-pub fn list() -> String {
+/// Every rule, one line each, in `lang`.
+pub fn list(lang: Lang) -> String {
     let mut out = String::new();
     for rule in CATALOG {
-        let _ = writeln!(out, "{:<9} {}", rule.id.as_str(), rule.title);
+        let _ = writeln!(
+            out,
+            "{:<9} {}",
+            rule.id.as_str(),
+            polity_i18n::rule_title(lang, rule.id)
+        );
     }
-    out.push_str("\nExplain one: polity rules ID [--registry DIR]\n");
+    let _ = writeln!(out, "\n{}", polity_i18n::text(lang, "cli-rules-explain-one", &[]));
     out
 }
 
-/// One rule in full; with a registry, the values it gives the rule.
-pub fn explain(rule: &Rule, registry: Option<(&str, &Polity)>) -> String {
+/// One rule in full in `lang`; with a registry, the values it gives the rule (the values, the
+/// keys' defaults and the places that enforce the rule are the catalog's English words).
+pub fn explain(rule: &Rule, registry: Option<(&str, &Polity)>, lang: Lang) -> String {
+    let say = |key: &str, args: &[(&str, &str)]| polity_i18n::text(lang, key, args);
+    let id = rule.id.to_string();
     let mut out = String::new();
-    let _ = writeln!(out, "{}: {}\n", rule.id, rule.title);
-    let _ = writeln!(out, "{}\n", wrap(rule.text, 96));
-    let _ = writeln!(out, "From: {}", seeds(rule));
+    let _ = writeln!(out, "{id}: {}\n", polity_i18n::rule_title(lang, rule.id));
+    let _ = writeln!(out, "{}\n", wrap(&polity_i18n::rule_text(lang, rule.id), 96));
+    let _ = writeln!(out, "{}", say("cli-rules-from", &[("seeds", &seeds(rule))]));
     if !rule.keys.is_empty() {
-        out.push_str("Set by:\n");
+        let _ = writeln!(out, "{}", say("cli-rules-set-by", &[]));
         for key in rule.keys {
-            let _ = writeln!(out, "  {} `{}` (default: {})", key.file, key.key, key.default);
+            let _ = writeln!(
+                out,
+                "  {}",
+                say(
+                    "cli-rules-key",
+                    &[("file", key.file), ("key", key.key), ("default", key.default)]
+                )
+            );
         }
     }
     if let Some((dir, polity)) = registry {
         let values = parameters(polity, rule.id);
         if values.is_empty() {
-            let _ = writeln!(
-                out,
-                "Here ({dir}): the registry sets nothing for {}; the defaults apply.",
-                rule.id
-            );
+            let _ = writeln!(out, "{}", say("cli-rules-here-nothing", &[("dir", dir), ("rule", &id)]));
         } else {
-            let _ = writeln!(out, "Here ({dir}):");
+            let _ = writeln!(out, "{}", say("cli-rules-here", &[("dir", dir)]));
             for Parameter { text, at } in values {
                 match at {
                     Some(at) => {
@@ -49,11 +61,15 @@ pub fn explain(rule: &Rule, registry: Option<(&str, &Polity)>) -> String {
             }
         }
     }
-    out.push_str("Enforced by:\n");
+    let _ = writeln!(out, "{}", say("cli-rules-enforced-by", &[]));
     for enforced in rule.enforced {
         let _ = writeln!(out, "  {enforced}");
     }
-    let _ = writeln!(out, "Tested by: {}", rule.tests.join(", "));
+    let _ = writeln!(
+        out,
+        "{}",
+        say("cli-rules-tested-by", &[("tests", &rule.tests.join(", "))])
+    );
     out
 }
 
@@ -109,22 +125,64 @@ fn one_line(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// `text` wrapped at `width` columns, on word boundaries.
+/// `text` wrapped at `width` columns: on spaces between words, and between two Chinese
+/// characters (two columns each), never before closing punctuation (`，` `。` `）` …).
 fn wrap(text: &str, width: usize) -> String {
     let mut out = String::new();
     let mut column = 0;
     for word in text.split_whitespace() {
-        if column > 0 && column + 1 + word.chars().count() > width {
-            out.push('\n');
-            column = 0;
-        } else if column > 0 {
-            out.push(' ');
-            column += 1;
+        let mut pieces = pieces(word).into_iter();
+        if let Some(first) = pieces.next() {
+            let first_width: usize = columns(&first);
+            if column > 0 && column + 1 + first_width > width {
+                out.push('\n');
+                column = 0;
+            } else if column > 0 {
+                out.push(' ');
+                column += 1;
+            }
+            out.push_str(&first);
+            column += first_width;
         }
-        out.push_str(word);
-        column += word.chars().count();
+        for piece in pieces {
+            let piece_width = columns(&piece);
+            if column + piece_width > width {
+                out.push('\n');
+                column = 0;
+            }
+            out.push_str(&piece);
+            column += piece_width;
+        }
     }
     out
+}
+
+fn is_wide(c: char) -> bool {
+    matches!(c, '\u{1100}'..='\u{115F}' | '\u{2E80}'..='\u{A4CF}' | '\u{AC00}'..='\u{D7A3}' | '\u{F900}'..='\u{FAFF}' | '\u{FE30}'..='\u{FE4F}' | '\u{FF00}'..='\u{FF60}' | '\u{FFE0}'..='\u{FFE6}')
+}
+
+fn columns(text: &str) -> usize {
+    text.chars().map(|c| if is_wide(c) { 2 } else { 1 }).sum()
+}
+
+/// A word cut where a line may break inside it: before each wide character, except before
+/// closing punctuation and after opening punctuation.
+fn pieces(word: &str) -> Vec<String> {
+    let mut pieces: Vec<String> = Vec::new();
+    let mut previous: Option<char> = None;
+    for c in word.chars() {
+        let may_break = previous.is_some_and(|before| {
+            (is_wide(c) || is_wide(before))
+                && !"，。、；：？！）」』》】”’".contains(c)
+                && !"（「『《【“‘".contains(before)
+        });
+        match pieces.last_mut() {
+            Some(last) if !may_break => last.push(c),
+            _ => pieces.push(c.to_string()),
+        }
+        previous = Some(c);
+    }
+    pieces
 }
 
 #[cfg(test)]
@@ -137,5 +195,24 @@ mod tests {
         let wrapped = wrap(text, 20);
         assert_eq!(one_line(&wrapped), text);
         assert!(wrapped.lines().all(|line| line.chars().count() <= 20), "{wrapped}");
+    }
+
+    /// Chinese text breaks between characters at two columns each, never before a comma or a
+    /// full stop, and loses nothing.
+    #[test]
+    fn wrap_breaks_chinese_between_characters_not_before_punctuation() {
+        let text = "只有半数以上成员出席（本人或代理）时，会议才能作出决定；否则只能讨论，不能决定。";
+        let wrapped = wrap(text, 20);
+        assert_eq!(wrapped.replace('\n', ""), text);
+        assert!(wrapped.lines().count() > 3, "{wrapped}");
+        for line in wrapped.lines() {
+            assert!(columns(line) <= 20, "{line}");
+            assert!(!line.starts_with(['，', '。', '；', '）']), "{line}");
+        }
+        let mixed = wrap("需要 TOC 的批准 and more words here", 12);
+        assert_eq!(
+            mixed.replace('\n', " ").split_whitespace().collect::<String>(),
+            "需要TOC的批准andmorewordshere"
+        );
     }
 }

@@ -171,8 +171,7 @@ pub async fn serve(args: ServeArgs) -> Result<()> {
     };
     let clock = match (&args.today, args.demo) {
         (Some(text), _) => Clock::Fixed(
-            text.parse()
-                .with_context(|| format!("--today {text:?} is not a date: write YYYY-MM-DD"))?,
+            crate::parse_date(text, "--today")?,
         ),
         (None, true) => Clock::Fixed(polity_server::demo::DEMO_TODAY),
         (None, false) => Clock::System,

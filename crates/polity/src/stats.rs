@@ -47,10 +47,7 @@ impl Sources {
     /// Loads everything; `options` chooses the ref, merges and the cutoff, given the
     /// constitution and the date. The registry is read on another thread while the history is.
     fn load(&self, options: impl FnOnce(&polity_model::Polity, Date) -> Result<IngestOptions>) -> Result<Loaded> {
-        let at: Date = self
-            .at
-            .parse()
-            .with_context(|| format!("--at {:?} is not a date: write YYYY-MM-DD", self.at))?;
+        let at: Date = crate::parse_date(&self.at, "--at")?;
         let sources = polity_registry::read_sources(&self.registry)?;
         let constitution = polity_registry::load_sources(&sources[..1]);
         let mut options = options(&constitution.polity, at)?;

@@ -3,6 +3,9 @@
 #[path = "cli/scenarios.rs"]
 mod scenarios;
 
+#[path = "cli/languages.rs"]
+mod languages;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -26,6 +29,8 @@ fn polity(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_polity"))
         .args(args)
         .current_dir(root())
+        // English whatever the machine's locale (`languages.rs` asks for Chinese itself).
+        .env("LC_ALL", "C.UTF-8")
         // The contribution cache of `stats` goes under target/, never the user's home.
         .env(
             "POLITY_CACHE_DIR",

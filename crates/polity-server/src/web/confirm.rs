@@ -97,7 +97,7 @@ pub(super) async fn consequences(
         _ => ("confirm-other", route),
     };
     let mut said = vec![text(lang, "confirm-records", &[])];
-    said.extend(in_words(&events, &state.polity));
+    said.extend(in_words(&events, &state.polity, lang));
     Ok((
         text(lang, key, &[("id", id)]),
         text(lang, &format!("{key}-button"), &[]),
@@ -106,17 +106,15 @@ pub(super) async fn consequences(
 }
 
 /// Each event as a sentence, with people and bodies by name.
-fn in_words(events: &[Event], polity: &Polity) -> Vec<String> {
+fn in_words(events: &[Event], polity: &Polity, lang: Lang) -> Vec<String> {
     events
         .iter()
-        .map(|event| polity_notify::words::describe(event, polity).0)
+        .map(|event| polity_notify::words::describe_in(event, polity, lang).0)
         .collect()
 }
 
-/// What the person just did, in words: a lead for the acts people do most, then each recorded
-/// event as a sentence.
-/// The acts' own sentences are in English (`polity_notify::words`); the lead is in the page's
-/// language, and stands alone in Chinese.
+/// What the person just did, in words in the page's language: a lead for the acts people do
+/// most, then each recorded event as a sentence (`polity_notify::words`).
 pub(super) fn success(events: &[Event], polity: &Polity, lang: Lang) -> String {
     let lead = match events.first() {
         Some(Event::VoteCast { .. }) => Some("done-vote"),
@@ -128,17 +126,10 @@ pub(super) fn success(events: &[Event], polity: &Polity, lang: Lang) -> String {
         _ => None,
     };
     let mut sentences: Vec<String> = lead.map(|key| text(lang, key, &[])).into_iter().collect();
-    // The acts' own sentences are English: in another language the lead says it alone, and an act
-    // without one gets "done" before the English sentences.
-    if lang != Lang::En {
-        if !sentences.is_empty() {
-            return sentences.join(" ");
-        }
-        sentences.push(text(lang, "done", &[]));
-    }
-    sentences.extend(in_words(events, polity));
+    sentences.extend(in_words(events, polity, lang));
     if sentences.is_empty() {
         return text(lang, "done", &[]);
     }
-    sentences.join(" ")
+    // Chinese sentences end in 。 and follow each other without a space.
+    sentences.join(if lang == Lang::Zh { "" } else { " " })
 }

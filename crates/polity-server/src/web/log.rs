@@ -147,7 +147,7 @@ pub(super) async fn log(
                     && from.is_none_or(|from| date.as_str() >= from.to_string().as_str())
                     && until.is_none_or(|until| date.as_str() <= until.to_string().as_str());
                 if keep {
-                    rows.push(row_of(row, date, body, &polity));
+                    rows.push(row_of(row, date, body, &polity, lang));
                     if rows.len() == PAGE {
                         full = true;
                         break;
@@ -225,7 +225,13 @@ fn kind_words(kind: &str) -> String {
 }
 
 /// A stored event as a row: in words, by whom, with its page.
-fn row_of(row: polity_store::StoredEvent, date: String, body: String, polity: &polity_model::Polity) -> Row {
+fn row_of(
+    row: polity_store::StoredEvent,
+    date: String,
+    body: String,
+    polity: &polity_model::Polity,
+    lang: crate::i18n::Lang,
+) -> Row {
     let value: serde_json::Value = serde_json::from_str(&row.payload).unwrap_or_default();
     let who = ["by", "member", "person", "voter"]
         .iter()
@@ -237,15 +243,23 @@ fn row_of(row: polity_store::StoredEvent, date: String, body: String, polity: &p
         })
         .unwrap_or_default();
     let (what, link) = if row.kind == "registry-recorded" {
-        ("The registry's files were recorded.".to_owned(), None)
+        (crate::i18n::text(lang, "log-registry-recorded", &[]), None)
     } else {
         match serde_json::from_value::<Event>(value) {
             Ok(event) => {
-                let (sentence, page) = polity_notify::words::describe(&event, polity);
+                let (sentence, page) = polity_notify::words::describe_in(&event, polity, lang);
                 (sentence, (!page.is_empty()).then_some(page))
             }
             Err(_) => (
-                format!("{} (not readable by this version)", kind_words(&row.kind)),
+                crate::i18n::text(
+                    lang,
+                    "log-unreadable",
+                    &[(
+                        "kind",
+                        &crate::i18n::lookup(lang, &format!("act-kind-{}", row.kind), &[])
+                            .unwrap_or_else(|| kind_words(&row.kind)),
+                    )],
+                ),
                 None,
             ),
         }

@@ -132,9 +132,14 @@ impl Page {
         }
     }
 
-    /// A rule's title in the page's language (the rules' texts are in English).
+    /// A rule's title in the page's language.
     pub fn rule_title(&self, id: impl std::fmt::Display) -> String {
-        i18n::text(self.lang, &format!("rule-title-{id}"), &[])
+        polity_i18n::rule_title(self.lang, id)
+    }
+
+    /// A rule's text in the page's language.
+    pub fn rule_text(&self, id: impl std::fmt::Display) -> String {
+        polity_i18n::rule_text(self.lang, id)
     }
 
     /// A message with its values, as a view made it.

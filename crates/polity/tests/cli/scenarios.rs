@@ -888,6 +888,7 @@ fn apply_exits_non_zero_when_a_line_is_refused() {
     let record = Scenario::new("paddle-sigs", "2026-06-01");
     let run = |input: &str| {
         let mut child = Command::new(env!("CARGO_BIN_EXE_polity"))
+            .env("LC_ALL", "C.UTF-8")
             .args(["apply", "--db", &record.db])
             .current_dir(super::root())
             .stdin(Stdio::piped())
@@ -915,6 +916,7 @@ fn log_filters_that_mean_nothing_are_errors() {
     let record = Scenario::new("paddle-sigs", "2026-06-01");
     let run = |args: &[&str]| {
         std::process::Command::new(env!("CARGO_BIN_EXE_polity"))
+            .env("LC_ALL", "C.UTF-8")
             .arg("log")
             .args(args)
             .args(["--db", &record.db])
@@ -950,6 +952,7 @@ fn crash_safety_every_acknowledged_event_survives_sigkill() {
 
     let record = Scenario::new("paddle-sigs", "2026-06-01");
     let mut child = Command::new(env!("CARGO_BIN_EXE_polity"))
+            .env("LC_ALL", "C.UTF-8")
         .args(["apply", "--db", &record.db])
         .current_dir(super::root())
         .stdin(Stdio::piped())
@@ -1084,6 +1087,7 @@ fn the_demo_runs_governance_on_a_fresh_sqlite_record() {
     let db = format!("sqlite:{}", dir.path().join("demo.db").display());
     // From a folder with no examples in it: the example is compiled in.
     let output = std::process::Command::new(env!("CARGO_BIN_EXE_polity"))
+            .env("LC_ALL", "C.UTF-8")
         .args(["demo", "--db", &db])
         .current_dir(dir.path())
         .output()

@@ -1,4 +1,4 @@
-# polity's web UI in English. Every message here has its twin in zh.ftl (a test checks it).
+# polity's web UI in English. Every message here has its twin in ../zh/web.ftl (a test checks it).
 # The terms follow docs/glossary.md.
 
 ## The frame of every page
@@ -197,6 +197,7 @@ log-signed-on = Signed on
 log-hash = Hash
 log-public-key = Public key
 log-registry-recorded = The registry's files were recorded.
+log-unreadable = { $kind } (not readable by this version)
 
 ## People
 people-title = People
@@ -244,7 +245,7 @@ rule-default = default: { $value }
 rule-origin = Where it comes from and where it applies
 rule-from = From: { $seeds }.
 rule-all = All rules
-rule-texts-english = The rules' own texts are in English.
+rule-original = The rule in English, as the catalog words it
 
 ## Motions
 motion-title = Motion { $id }
@@ -457,7 +458,7 @@ refusal-may-not-vote-motion-hint = only they vote: { $voters }
 refusal-may-not-close-motion = { $person } did not open this motion and does not chair { $body }
 refusal-may-not-close-motion-hint = the chair or the member who opened it closes it
 
-## The rules' titles (the rules' texts are in English)
+## The rules' titles (their texts are in rules.ftl)
 rule-title-S1 = Bodies form a tree
 rule-title-S2 = A SIG's leadership
 rule-title-S3 = An executive-staff liaison owns a SIG's reports
@@ -588,3 +589,45 @@ act-kind-nominations-closed = Nominations closed
 act-kind-ballot-cast = Ballot cast
 act-kind-election-closed = Election closed
 act-kind-term-started = Term started
+
+## Refusals: references, motions, meetings
+refusal-no-such-person = "{ $person }" is not a person of the registry
+refusal-no-such-person-hint = act as a person of people.yaml (by id or @handle)
+refusal-no-such-body = there is no body "{ $body }"
+refusal-no-such-body-hint = name a body of the registry
+refusal-already-recorded = this record already holds a registry
+refusal-already-recorded-hint = use a new database for another registry
+refusal-no-registry = the record holds no registry yet
+refusal-no-registry-hint = run `polity init --registry DIR` first
+refusal-one-subject = a motion has one subject: a transition, a promotion, a removal, an appointment or no confidence
+refusal-one-subject-hint = open one motion for each
+refusal-no-such-meeting = there is no meeting "{ $meeting }"
+refusal-no-such-meeting-hint = name a meeting shown by `polity log`
+refusal-no-such-proposal = there is no proposal "{ $proposal }"
+refusal-no-such-proposal-hint = name a proposal shown by `polity log`
+refusal-no-such-target = there is no proposal or motion "{ $target }"
+refusal-no-such-target-hint = name one shown by `polity log`
+refusal-no-such-motion = there is no motion "{ $motion }"
+refusal-no-such-motion-hint = name a motion shown by `polity log`
+refusal-meeting-of-another-body = meeting { $meeting } is a meeting of { $of }, not of { $body }
+refusal-meeting-of-another-body-hint = vote in a meeting of the deciding body
+refusal-no-decision-rule = { $body } names no decision rule
+refusal-no-decision-rule-hint = pass --rule NAME, or set `decides-by:` in the body's file
+refusal-no-such-decision-rule = there is no decision rule "{ $rule }"
+refusal-no-such-decision-rule-hint = name one of the constitution's `decision-rules`
+refusal-not-in-a-meeting = { $motion } is not voted in a meeting
+refusal-not-in-a-meeting-hint = proxies attend meetings: vote yourself in an electronic vote
+refusal-no-such-proxy = { $absent } named no proxy { $person } for { $meeting }
+refusal-no-such-proxy-hint = { $absent } names the proxy before the meeting: `polity meeting proxy { $meeting } { $person } --as { $absent }`
+refusal-did-not-attend = { $person } did not attend { $meeting }, in person or by proxy
+refusal-did-not-attend-hint = only those attending vote in a meeting
+refusal-not-the-chair = { $person } is not the chair of { $body }
+refusal-not-the-chair-hint = only the chair casts the deciding vote
+refusal-no-attendance = the attendance of { $meeting } is not recorded
+refusal-no-attendance-hint = record who attends before the vote is closed
+refusal-not-deadlocked = { $motion } is not deadlocked
+refusal-not-deadlocked-hint = the final say decides only a deadlock, explicitly
+refusal-not-an-advisory-group = { $group } is not an advisory group of { $body }
+refusal-not-an-advisory-group-hint = consult the groups that advise the body
+refusal-not-in-either = { $person } is neither in { $body } nor in { $group }
+refusal-not-in-either-hint = a member of either records the consultation

@@ -1,4 +1,4 @@
-# polity 网页界面的简体中文。每条消息在 en.ftl 中都有对应的英文（由测试检查）。
+# polity 网页界面的简体中文。每条消息在 ../en/web.ftl 中都有对应的英文（由测试检查）。
 # 术语以 docs/glossary.md 为准。
 
 ## 每页的框架
@@ -197,6 +197,7 @@ log-signed-on = 签署日期
 log-hash = 哈希
 log-public-key = 公钥
 log-registry-recorded = 注册表文件已记录。
+log-unreadable = { $kind }（此版本无法读取）
 
 ## 成员
 people-title = 成员
@@ -244,7 +245,7 @@ rule-default = 默认值：{ $value }
 rule-origin = 来源与适用范围
 rule-from = 来源：{ $seeds }。
 rule-all = 所有规则
-rule-texts-english = 规则原文为英文。
+rule-original = 英文原文
 
 ## 动议
 motion-title = 动议 { $id }
@@ -472,7 +473,7 @@ refusal-may-not-vote-motion-hint = 只有他们可以表决：{ $voters }
 refusal-may-not-close-motion = { $person } 既不是此动议的发起人，也不是 { $body } 的主席
 refusal-may-not-close-motion-hint = 由主席或发起该动议的成员结束表决
 
-## 规则标题（规则正文为英文）
+## 规则标题（规则正文见 rules.ftl）
 rule-title-S1 = 机构构成一棵树
 rule-title-S2 = 特别兴趣小组的领导层
 rule-title-S3 = 执行人员联络人负责特别兴趣小组的报告
@@ -603,3 +604,45 @@ act-kind-nominations-closed = 提名已结束
 act-kind-ballot-cast = 选票已投出
 act-kind-election-closed = 选举已结束
 act-kind-term-started = 任期开始
+
+## 拒绝：引用、动议、会议
+refusal-no-such-person = “{ $person }”不是注册表中的人员
+refusal-no-such-person-hint = 以 people.yaml 中的人员身份操作（ID 或 @账号）
+refusal-no-such-body = 没有机构“{ $body }”
+refusal-no-such-body-hint = 请指定注册表中的机构
+refusal-already-recorded = 此记录已经有一个注册表
+refusal-already-recorded-hint = 另一个注册表请使用新的数据库
+refusal-no-registry = 记录中还没有注册表
+refusal-no-registry-hint = 请先运行 `polity init --registry DIR`
+refusal-one-subject = 一项动议只能有一个议题：状态变更、提拔、罢免、任命或不信任
+refusal-one-subject-hint = 每个议题各发起一项动议
+refusal-no-such-meeting = 没有会议“{ $meeting }”
+refusal-no-such-meeting-hint = 请指定 `polity log` 中列出的会议
+refusal-no-such-proposal = 没有提案“{ $proposal }”
+refusal-no-such-proposal-hint = 请指定 `polity log` 中列出的提案
+refusal-no-such-target = 没有提案或动议“{ $target }”
+refusal-no-such-target-hint = 请指定 `polity log` 中列出的提案或动议
+refusal-no-such-motion = 没有动议“{ $motion }”
+refusal-no-such-motion-hint = 请指定 `polity log` 中列出的动议
+refusal-meeting-of-another-body = 会议 { $meeting } 是 { $of } 的会议，不是 { $body } 的会议
+refusal-meeting-of-another-body-hint = 请在作出决定的机构的会议上表决
+refusal-no-decision-rule = { $body } 没有指定决定规则
+refusal-no-decision-rule-hint = 请传入 --rule NAME，或在该机构的文件中设置 `decides-by:`
+refusal-no-such-decision-rule = 没有决定规则“{ $rule }”
+refusal-no-such-decision-rule-hint = 请指定章程 `decision-rules` 中的一条
+refusal-not-in-a-meeting = { $motion } 不在会议上表决
+refusal-not-in-a-meeting-hint = 代理人只出席会议：电子表决请亲自投票
+refusal-no-such-proxy = { $absent } 没有为 { $meeting } 指定代理人 { $person }
+refusal-no-such-proxy-hint = { $absent } 须在会前指定代理人：`polity meeting proxy { $meeting } { $person } --as { $absent }`
+refusal-did-not-attend = { $person } 没有出席 { $meeting }（本人或代理均未出席）
+refusal-did-not-attend-hint = 会议上只有出席者投票
+refusal-not-the-chair = { $person } 不是 { $body } 的主席
+refusal-not-the-chair-hint = 只有主席可以投决定票
+refusal-no-attendance = { $meeting } 的出席情况尚未记录
+refusal-no-attendance-hint = 请在结束表决前记录出席者
+refusal-not-deadlocked = { $motion } 没有陷入僵局
+refusal-not-deadlocked-hint = 最终决定权只用于明确的僵局
+refusal-not-an-advisory-group = { $group } 不是 { $body } 的咨询小组
+refusal-not-an-advisory-group-hint = 请征求为该机构提供咨询的小组的意见
+refusal-not-in-either = { $person } 既不在 { $body } 中，也不在 { $group } 中
+refusal-not-in-either-hint = 由两者之一的成员记录咨询意见

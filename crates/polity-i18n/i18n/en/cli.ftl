@@ -1,0 +1,38 @@
+# The command line's own messages in English. Twins in ../zh/cli.ftl.
+
+cli-error = polity: error: { $error }
+cli-apply-refused = polity apply: { $refused } of { $lines } line(s) refused; the others were applied
+cli-due-incomplete = polity: warning: { $errors } problem(s) reading { $dir }; obligations may be incomplete (run `polity check`)
+
+## Acts
+cli-refused = refused by { $rule }: { $message } (to proceed: { $hint }); see `polity rules { $rule }`
+cli-recorded = recorded { $kind }: { $json }
+cli-say-who = say who acts: --as PERSON
+cli-no-registry = the record { $db } holds no registry: run `polity init` first
+cli-not-a-date = { $flag } { $text } is not a date: { $problem }
+cli-kept-moving = the record kept moving while deciding; try again
+
+## polity rules
+cli-rules-explain-one = Explain one: polity rules ID [--registry DIR]
+cli-rules-from = From: { $seeds }
+cli-rules-set-by = Set by:
+cli-rules-key = { $file } `{ $key }` (default: { $default })
+cli-rules-here-nothing = Here ({ $dir }): the registry sets nothing for { $rule }; the defaults apply.
+cli-rules-here = Here ({ $dir }):
+cli-rules-enforced-by = Enforced by:
+cli-rules-tested-by = Tested by: { $tests }
+cli-no-such-rule = there is no rule { $id }; `polity rules` lists them all (S1–S12, L1–L8, E1–E11, D1–D11, C1–C3, T1, R-*)
+
+## Elections
+cli-not-consented = { $person } (did not consent, which this election requires)
+cli-nobody = nobody
+cli-nominations-closed = nominations of { $election } closed: on the ballot { $candidates }
+cli-dropped = ; dropped: { $dropped }
+cli-receipt = your receipt: { $receipt } (public: after the count it finds your ballot on the tally sheet)
+cli-ballot-key = your ballot key: { $key } (secret: the only way to replace this ballot before the close, with --replace KEY; it is stored nowhere and shown only now; never share it)
+
+## The registry and the record
+cli-init-done = recorded the registry { $registry } ({ $bodies } bodies, { $people } people) in { $db }
+cli-export-same = { $dir } says what the record says (after event { $seq })
+cli-export-differs = { $files } file(s) of { $dir } differ from the record (after event { $seq }); `polity export DIR` writes the record's:
+cli-export-done = exported the record (after event { $seq }) to { $dir }

@@ -1,0 +1,55 @@
+# Each rule's text in English, word for word the rule catalog's
+# (crates/polity-model/src/rules/catalog.rs; a test keeps them equal). Twins in ../zh/rules.ftl.
+
+rule-text-S1 = Bodies form one tree: the board, then the oversight committee (TOC or TSC), then SIGs and sub-groups, then working groups and projects. Every body but the top one has exactly one parent of an allowed kind, and every project belongs to exactly one SIG.
+rule-text-S2 = A SIG has its chairs (three co-chairs by default), one TOC liaison who must be a voting member of the TOC, any number of technical leads and named roles, and members who join by themselves.
+rule-text-S3 = Each SIG names a liaison from the executive staff, who owns its quarterly and annual reports.
+rule-text-S4 = A working group has a charter, deliverables and a timetable that ends at most a few quarters after it forms. It is dissolved when its timetable ends or when all its deliverables are delivered.
+rule-text-S5 = A steering committee has as many seats as its registry says (7 to 9 in the CFN model), among them one chair and one or two co-chairs.
+rule-text-S6 = A body may cap how many of its seats people of one organisation hold (one in the CFN model). Affiliations are taken as of the day in question. An election skips a candidate whose election would break the cap and says so.
+rule-text-S7 = A committer of one project has no rights on another: only the committers of a project vote on its committers and its PTL.
+rule-text-S8 = Every project with a single leader has exactly one project technical lead (PTL), who must be a committer of that project.
+rule-text-S9 = Every project names a liaison for each liaison area (bugs, security, release, docs, CI, …). One person may hold several areas. A project whose liaisons all come from one organisation is warned.
+rule-text-S10 = A named role other than chair and technical lead (a docs coordinator, say) is created by the SIG and approved by more than half of its chairs. Members without a named role hold no authority.
+rule-text-S11 = A project may declare advisory groups (user representatives, industry partners) that must be consulted before large decisions. An industry partner must employ at least one full-time maintainer.
+rule-text-S12 = A body may name someone with the final say (a BDFL, or the PTL for deadlocks). Using it is possible, but only explicitly, with a reason, on the record.
+rule-text-L1 = A group moves forming → active → archived, and back, only by a review and vote of the overseeing committee (a simple majority of its voting members by default).
+rule-text-L2 = To create a sub-group: aligned goals, a defined scope and plan, at least two committers from different organisations, an initial committer list, an agreed PTL, a public page and a mailing-list notice; then a review and a simple-majority vote. It enters forming; a second review makes it active.
+rule-text-L3 = To create a SIG: a stated purpose, two or more volunteer leads, the resources needed, and the TOC's approval. Until a proposed SIG is formed, the TOC does its duties.
+rule-text-L4 = The TOC reviews and approves each SIG charter every year. A charter says what is in and out of scope, where it overlaps other groups, and every deviation from the standard guidelines with its reason.
+rule-text-L5 = A SIG that has not reported for three months may be considered for retirement (a warning); after six months it must be dissolved (an error). Both bounds are `>=`: on that very day.
+rule-text-L6 = The TOC may pass no confidence in a SIG by a two-thirds majority; it may then vote to dissolve or reorganise it.
+rule-text-L7 = An archived group is reactivated by a review and vote of the overseeing committee.
+rule-text-L8 = Each SIG reports every quarter and every year to the board and the TOC. Its chairs or its staff liaison submit the report.
+rule-text-E1 = The steering committee is elected every year after a two-week nomination window. Active members nominate, stand and vote; at most one seat per organisation (S6). A term that ends with no successor is warned.
+rule-text-E2 = An active member has made at least N contributions within a period; both numbers are the registry's. The roll is computed from contribution history and recorded.
+rule-text-E3 = After each committee election its chair and co-chairs are elected: a two-week nomination window, candidates who are members and consent, only members nominate and vote, and the vote is valid only if at least two thirds of the members cast valid ballots.
+rule-text-E4 = A project's PTL is elected every year: candidates are the project's committers, who nominate themselves, and only its committers vote. A majority of the committers can call a new election at any time.
+rule-text-E5 = The TOC nominates a SIG's chairs and appoints them by a two-thirds vote, for two-year terms staggered so that at least one chair seat stays filled across every change.
+rule-text-E6 = A technical lead is nominated by the TOC and the SIG's chairs and needs both a two-thirds majority of the TOC and a two-thirds majority of the chairs.
+rule-text-E7 = The TOC can remove a SIG chair or technical lead at any time by a two-thirds vote.
+rule-text-E8 = A SIG's chairs take turns running its meetings, in a rotation the registry sets (each meeting, monthly, or none).
+rule-text-E9 = Liaisons are volunteers. Where several volunteer for one area, the PTL picks one. Avoid all liaisons coming from one organisation.
+rule-text-E10 = Rotation of leaders is encouraged but not required: a term limit, where set, warns about someone past it and never stops them from serving.
+rule-text-E11 = A contributor becomes a committer of a project when that project's committers promote them, after a history of contributions.
+rule-text-D1 = A meeting can take decisions only when more than half of the members attend (in person or by proxy); otherwise it may discuss but not decide.
+rule-text-D2 = A member who cannot attend may name a proxy before the meeting; the proxy attends and votes for them.
+rule-text-D3 = Decisions are taken in a meeting, on the mailing list or by a public electronic vote; each member votes yes, no or abstain. A decision is valid only if more than half of the members voted, and it passes by the body's decision rule.
+rule-text-D4 = On a tie the body discusses and votes again; if it is still tied, the chair has a casting vote.
+rule-text-D5 = Members, PTLs and sub-group members may add agenda items; anyone else asks, and a member accepts the request.
+rule-text-D6 = Meetings are announced in public and their minutes are published.
+rule-text-D7 = A proposal passes after its review period if nobody objects. An objection turns it into a vote; a deadlock goes to whoever has the final say (S12).
+rule-text-D8 = A large decision records the consultation of the body's advisory groups (S11) before its vote closes.
+rule-text-D9 = A voter may declare in which capacity they vote: personally or on behalf of an employer.
+rule-text-D10 = Authority can be delegated: a liaison decides within their area (the release liaison signs off a release) without the PTL.
+rule-text-D11 = The overseeing committee may always intervene in and reject a group's proposal or motion.
+rule-text-C1 = Contributions are of several kinds: code, reviews, use cases, requirements, documents and other artefacts. Work outside git counts when it is recorded. Automation is no contributor; a co-author counts only from the commit's trailer block; an AI assistant named as co-author counts only where the registry says so.
+rule-text-C2 = Each person's contribution history is visible and decides active membership (E2) and promotion to committer (E11).
+rule-text-C3 = The TOC runs health checks on projects: how active they are, how concentrated the maintenance is, how many organisations take part.
+rule-text-T1 = Every decision, vote, appointment and transition is recorded with its reason, in public. Ballots of secret elections are public only as an anonymous tally sheet that every voter can check their own ballot against; only the holder of a ballot's key can replace it.
+rule-text-R-SYNTAX = A registry file that is not YAML is reported at the position of its first problem and left out; every other file is still read.
+rule-text-R-SCHEMA = A key of the wrong type, an unknown key or a missing one is reported at its position; the file is left out and every other file is still read.
+rule-text-R-VALUE = Dates, periods, thresholds, counts and links must parse, and every text has a bound. A value that does not is reported with its position (in a file) or refused (in an act), and the rest is kept.
+rule-text-R-REF = A reference to a person, body, organisation, decision rule, motion or election that does not exist is an error.
+rule-text-R-DUP = An id, a GitHub handle (without regard to case) or an address belongs to one person, body or organisation. One company is one organisation: other ids it goes by are its aliases, and two organisations that look like one are warned about.
+rule-text-R-INIT = A record starts with the registry it was made from, once, and only from a registry that `polity check` accepts; every act comes after it.

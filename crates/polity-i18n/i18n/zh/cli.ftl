@@ -1,0 +1,38 @@
+# 命令行自身的消息（简体中文）。英文见 ../en/cli.ftl；术语见 docs/glossary.md。
+
+cli-error = polity：错误：{ $error }
+cli-apply-refused = polity apply：{ $lines } 行中有 { $refused } 行被拒绝；其余各行已执行
+cli-due-incomplete = polity：警告：读取 { $dir } 时有 { $errors } 个问题；义务列表可能不完整（请运行 `polity check`）
+
+## 操作
+cli-refused = 被规则 { $rule }（{ $title }）拒绝：{ $message }（如何继续：{ $hint }）；参见 `polity rules { $rule }`
+cli-recorded = 已记录 { $kind }：{ $sentence }
+cli-say-who = 请说明由谁执行：--as 人员ID
+cli-no-registry = 记录 { $db } 中还没有注册表：请先运行 `polity init`
+cli-not-a-date = { $flag } { $text } 不是有效的日期：请按年、月、日的顺序书写，例如 2026-06-30、2026/6/30 或 2026年6月30日，且该日须存在
+cli-kept-moving = 决定期间记录一直在变化；请重试
+
+## polity rules
+cli-rules-explain-one = 查看一条规则：polity rules ID [--registry DIR]
+cli-rules-from = 出处：{ $seeds }
+cli-rules-set-by = 由以下键设置：
+cli-rules-key = { $file } 中的 `{ $key }`（默认：{ $default }）
+cli-rules-here-nothing = 此处（{ $dir }）：注册表没有为 { $rule } 设置任何值；使用默认值。
+cli-rules-here = 此处（{ $dir }）：
+cli-rules-enforced-by = 执行于：
+cli-rules-tested-by = 测试：{ $tests }
+cli-no-such-rule = 没有规则 { $id }；`polity rules` 列出全部规则（S1–S12、L1–L8、E1–E11、D1–D11、C1–C3、T1、R-*）
+
+## 选举
+cli-not-consented = { $person }（未同意提名，而本次选举要求同意）
+cli-nobody = 无人
+cli-nominations-closed = { $election } 的提名已截止：选票上的候选人为 { $candidates }
+cli-dropped = ；未列入：{ $dropped }
+cli-receipt = 你的回执：{ $receipt }（公开：计票后可凭它在计票单上找到你的选票）
+cli-ballot-key = 你的选票密钥：{ $key }（秘密：截止前替换这张选票的唯一方式，使用 --replace KEY；它不会被保存，只显示这一次；切勿与人分享）
+
+## 注册表与记录
+cli-init-done = 已将注册表 { $registry }（{ $bodies } 个机构，{ $people } 名人员）记录到 { $db }
+cli-export-same = { $dir } 与记录一致（截至事件 { $seq }）
+cli-export-differs = { $dir } 中有 { $files } 个文件与记录不同（截至事件 { $seq }）；`polity export DIR` 会写出记录中的版本：
+cli-export-done = 已将记录（截至事件 { $seq }）导出到 { $dir }

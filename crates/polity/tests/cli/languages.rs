@@ -1,0 +1,171 @@
+//! The command line in Simplified Chinese: `--lang zh`, or the locale (`LC_ALL`, `LC_MESSAGES`,
+//! `LANG`). Messages, refusals, acts and rule texts are said in Chinese; files, JSON and the
+//! record are the same in every language.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn polity(args: &[&str], env: &[(&str, &str)]) -> Output {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_polity"));
+    command
+        .args(args)
+        .current_dir(super::root())
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "C.UTF-8");
+    for (name, value) in env {
+        command.env(name, value);
+    }
+    command.output().expect("the polity binary runs")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8(bytes.to_vec()).unwrap()
+}
+
+/// A record of the CFN example in a temporary folder.
+fn record(dir: &Path) -> String {
+    let db = format!("sqlite:{}", dir.join("record.db").display());
+    let output = polity(
+        &["init", "--registry", "examples/cfn-working-group", "--db", &db, "--at", "2026-06-01"],
+        &[],
+    );
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    db
+}
+
+/// D3, R-REF: an act says what it recorded, and a refusal why, with the rule's Chinese title and
+/// what to do; the same act's JSON is the same in both languages.
+#[test]
+fn d3_acts_and_refusals_are_said_in_chinese() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = record(dir.path());
+    let act = |args: &[&str], lang: &str| {
+        let mut all = args.to_vec();
+        all.extend(["--db", &db, "--at", "2026-06-02", "--lang", lang]);
+        polity(&all, &[])
+    };
+    let opened = act(&["motion", "open", "tsc", "--title", "采纳新章程", "--as", "alice"], "zh");
+    assert!(opened.status.success(), "{}", text(&opened.stderr));
+    let said = text(&opened.stdout);
+    assert!(
+        said.starts_with("已记录 motion-opened：Alice Example 在 Technical Steering Committee 发起了动议“采纳新章程”。\n"),
+        "{said}"
+    );
+    assert!(said.contains(r#"  {"kind":"motion-opened","motion":"tsc/m1""#), "the event's JSON follows: {said}");
+
+    let stranger = act(&["motion", "vote", "tsc/m1", "yes", "--as", "zed"], "zh");
+    assert_eq!(stranger.status.code(), Some(2));
+    let refusal = text(&stranger.stderr);
+    assert!(
+        refusal.starts_with("polity：错误：被规则 R-REF（引用须指向存在的对象）拒绝：“zed”不是注册表中的人员（如何继续：以 people.yaml 中的人员身份操作（ID 或 @账号））；参见 `polity rules R-REF`"),
+        "{refusal}"
+    );
+    let no_motion = act(&["motion", "vote", "tsc/m9", "yes", "--as", "bob"], "zh");
+    assert!(text(&no_motion.stderr).contains("没有动议“tsc/m9”"), "{}", text(&no_motion.stderr));
+    // The same refusal in English, as before.
+    let english = act(&["motion", "vote", "tsc/m9", "yes", "--as", "bob"], "en");
+    assert!(
+        text(&english.stderr).contains("refused by R-REF: there is no motion \"tsc/m9\""),
+        "{}",
+        text(&english.stderr)
+    );
+}
+
+/// The locale chooses when `--lang` is absent (`LC_ALL` before `LANG`); `--lang` beats it;
+/// Traditional Chinese and unknown languages are English; a language polity does not speak is
+/// refused by name.
+#[test]
+fn the_locale_chooses_the_language_and_lang_overrides_it() {
+    let first_line = |args: &[&str], env: &[(&str, &str)]| {
+        let output = polity(args, env);
+        assert!(output.status.success(), "{}", text(&output.stderr));
+        text(&output.stdout).lines().next().unwrap_or_default().to_owned()
+    };
+    let chinese = "S1        机构构成一棵树";
+    let english = "S1        Bodies form a tree";
+    assert_eq!(first_line(&["rules"], &[("LANG", "zh_CN.UTF-8")]), chinese);
+    assert_eq!(first_line(&["rules"], &[("LANG", "zh_CN.UTF-8"), ("LC_ALL", "C")]), english);
+    assert_eq!(first_line(&["rules"], &[("LC_MESSAGES", "zh_CN.UTF-8")]), chinese);
+    assert_eq!(first_line(&["rules"], &[("LANG", "zh_TW.UTF-8")]), english);
+    assert_eq!(first_line(&["rules", "--lang", "en"], &[("LANG", "zh_CN.UTF-8")]), english);
+    assert_eq!(first_line(&["rules", "--lang", "zh"], &[]), chinese);
+    let french = polity(&["rules", "--lang", "fr"], &[]);
+    assert_eq!(french.status.code(), Some(2));
+    assert!(text(&french.stderr).contains("\"fr\" is not a language polity speaks: use en or zh"));
+}
+
+/// A rule's text, its keys and the registry's values, in Chinese; a rule that does not exist
+/// is said so in Chinese.
+#[test]
+fn d1_a_rule_is_explained_in_chinese() {
+    let output = polity(
+        &["rules", "D1", "--registry", "examples/cfn-working-group", "--lang", "zh"],
+        &[],
+    );
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    let said = text(&output.stdout);
+    assert!(said.starts_with("D1: 会议须达到法定人数才能作出决定\n\n只有半数以上成员出席"), "{said}");
+    for part in ["出处：", "由以下键设置：", "执行于：", "测试："] {
+        assert!(said.contains(part), "{part} in {said}");
+    }
+    let missing = polity(&["rules", "X9", "--lang", "zh"], &[]);
+    assert!(text(&missing.stderr).starts_with("polity：错误：没有规则 \"X9\""), "{}", text(&missing.stderr));
+}
+
+/// Dates as the locale writes them are accepted where they cannot be misread; a day-first date
+/// is refused with the reason, in the run's language, and nothing is done.
+#[test]
+fn dates_are_accepted_as_people_write_them_year_first() {
+    let due = |at: &str, lang: &str| {
+        polity(
+            &["due", "examples/cfn-working-group", "--at", at, "--format", "json", "--lang", lang],
+            &[],
+        )
+    };
+    let iso = due("2026-06-01", "en");
+    assert!(iso.status.success());
+    for written in ["2026/06/01", "2026/6/1", "2026年6月1日"] {
+        let output = due(written, "zh");
+        assert!(output.status.success(), "{written}: {}", text(&output.stderr));
+        assert_eq!(output.stdout, iso.stdout, "{written} is the same day");
+    }
+    let day_first = due("01/06/2026", "en");
+    assert_eq!(day_first.status.code(), Some(2));
+    assert!(text(&day_first.stderr).contains("the year comes first"), "{}", text(&day_first.stderr));
+    let impossible = due("2026年6月31日", "zh");
+    assert_eq!(impossible.status.code(), Some(2));
+    assert!(
+        text(&impossible.stderr).contains("不是有效的日期"),
+        "{}",
+        text(&impossible.stderr)
+    );
+}
+
+/// An election's voter learns their receipt and ballot key in Chinese, with what each is for.
+#[test]
+fn e3_a_voter_is_told_the_receipt_and_key_in_chinese() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = record(dir.path());
+    let act = |args: &[&str], at: &str| {
+        let mut all = args.to_vec();
+        all.extend(["--db", &db, "--at", at, "--lang", "zh"]);
+        let output = polity(&all, &[]);
+        assert!(output.status.success(), "{args:?}: {}", text(&output.stderr));
+        text(&output.stdout)
+    };
+    let opened = act(
+        &["election", "open", "tsc", "--seat", "chair", "--as", "alice"],
+        "2026-06-01",
+    );
+    assert!(opened.contains("发起了 Technical Steering Committee 的 1 个主席席位的选举"), "{opened}");
+    let election = "tsc/e1".to_owned();
+    act(&["election", "nominate", &election, "chen", "--as", "alice"], "2026-06-02");
+    act(&["election", "consent", &election, "--as", "chen"], "2026-06-03");
+    let closed = act(&["election", "close-nominations", &election, "--as", "alice"], "2026-06-16");
+    assert!(closed.contains("的提名已截止：选票上的候选人为 chen"), "{closed}");
+    let voted = act(&["election", "vote", &election, "--rank", "chen", "--as", "bob"], "2026-06-17");
+    assert!(voted.contains("你的回执："), "{voted}");
+    assert!(voted.contains("你的选票密钥："), "{voted}");
+    assert!(voted.contains("切勿与人分享"), "{voted}");
+}
