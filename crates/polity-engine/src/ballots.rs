@@ -88,23 +88,32 @@ pub(crate) fn cast_ballot(
     let mut seen = BTreeSet::new();
     for candidate in ranking.iter().flatten() {
         if !election.candidates.contains(candidate) {
-            return reject(
+            return crate::refusal(
+                "not-on-the-ballot",
                 rule_id,
+                &[
+                    ("candidate", candidate.to_string()),
+                    ("candidates", election.candidates.join(", ")),
+                ],
                 format!("{candidate:?} is not a candidate"),
                 format!("rank only: {}", election.candidates.join(", ")),
             );
         }
         if !seen.insert(candidate) {
-            return reject(
+            return crate::refusal(
+                "ranked-twice",
                 rule_id,
+                &[("candidate", candidate.to_string())],
                 format!("{candidate} is ranked twice"),
                 "rank each candidate once",
             );
         }
     }
     let Some(key) = secret::normalise_key(key) else {
-        return reject(
+        return crate::refusal(
+            "bad-ballot-key",
             RuleId::RValue,
+            &[],
             "the new ballot's key is not 32 hex digits",
             "let polity draw the ballot key",
         );
@@ -145,8 +154,10 @@ pub(crate) fn cast_ballot(
                 .map_err(|refusal| refusal.said("wrong-ballot-key", &[]));
             }
             if new_hash == *expected {
-                return reject(
+                return crate::refusal(
+                    "reused-ballot-key",
                     RuleId::RValue,
+                    &[],
                     "the new ballot needs a new key",
                     "let polity draw the ballot key",
                 );

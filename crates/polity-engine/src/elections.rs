@@ -189,8 +189,10 @@ pub(crate) fn election_rule_id(body: &Body, seat: Seat) -> RuleId {
 
 pub(crate) fn election_in<'a>(state: &'a State, id: &str, phase: Phase) -> Result<&'a Election, Rejection> {
     match state.elections.get(id) {
-        None => reject(
+        None => crate::refusal(
+            "no-such-election",
             RuleId::RRef,
+            &[("election", id.to_owned())],
             format!("there is no election {id:?}"),
             "name an election shown by `polity log`",
         ),
@@ -250,8 +252,10 @@ fn decide_open_election(
         .cloned()
         .collect();
     if !organisers.contains(&actor) {
-        return reject(
+        return crate::refusal(
+            "may-not-open-election",
             RuleId::E1,
+            &[("person", actor.clone()), ("body", body.id.clone())],
             format!(
                 "{actor} is neither a member of {} nor of the body overseeing it",
                 body.id
@@ -260,12 +264,25 @@ fn decide_open_election(
         );
     }
     if *seats == 0 {
-        return reject(RuleId::E1, "an election fills at least one seat", "pass --seats N");
+        return crate::refusal(
+            "no-seats",
+            RuleId::E1,
+            &[],
+            "an election fills at least one seat",
+            "pass --seats N",
+        );
     }
     let most = body.seat_limit(*seat) as usize;
     if *seats > most {
-        return reject(
+        return crate::refusal(
+            "too-many-seats",
             RuleId::RValue,
+            &[
+                ("body", body.id.clone()),
+                ("most", most.to_string()),
+                ("seat", seat.as_str().to_owned()),
+                ("seats", seats.to_string()),
+            ],
             format!(
                 "{} has at most {most} {} seat(s); an election cannot fill {seats}",
                 body.id,
@@ -370,8 +387,13 @@ fn decide_nominate(
             .map_err(|refusal| refusal.said("already-nominated", &[("candidate", candidate.clone())]));
     }
     if election.nominees.len() >= polity_count::ballot::MAX_CANDIDATES {
-        return reject(
+        return crate::refusal(
+            "too-many-nominees",
             RuleId::RValue,
+            &[
+                ("election", election.id.clone()),
+                ("nominees", election.nominees.len().to_string()),
+            ],
             format!(
                 "{} already has {} nominees, the most a ballot holds",
                 election.id,
@@ -415,8 +437,10 @@ fn decide_consent_or_withdraw(
         });
     };
     if nominee.withdrawn {
-        return reject(
+        return crate::refusal(
+            "withdrawn",
             RuleId::E3,
+            &[("person", actor.clone())],
             format!("{actor} has withdrawn"),
             "a withdrawal is final for this election",
         );
@@ -443,15 +467,19 @@ fn decide_publish_statement(
     actor: String,
 ) -> Result<Vec<Event>, Rejection> {
     let Some(found) = state.elections.get(election) else {
-        return reject(
+        return crate::refusal(
+            "no-such-election",
             RuleId::RRef,
+            &[("election", election.to_owned())],
             format!("there is no election {election:?}"),
             "name an election shown by `polity log`",
         );
     };
     if found.phase == Phase::Closed {
-        return reject(
+        return crate::refusal(
+            "election-closed",
             RuleId::E1,
+            &[("election", election.to_owned())],
             format!("{election} is closed"),
             "statements are for open elections",
         );
@@ -459,8 +487,10 @@ fn decide_publish_statement(
     match found.nominees.get(&actor) {
         Some(nominee) if !nominee.withdrawn => {}
         _ => {
-            return reject(
+            return crate::refusal(
+                "not-a-candidate",
                 RuleId::E1,
+                &[("person", actor.clone()), ("election", election.to_owned())],
                 format!("{actor} is not a candidate in {election}"),
                 "only a nominee who has not withdrawn publishes a statement, for themselves",
             );
@@ -468,8 +498,10 @@ fn decide_publish_statement(
     }
     let statement = statement.trim();
     if statement.is_empty() || statement.chars().count() > 10_000 {
-        return reject(
+        return crate::refusal(
+            "statement-length",
             RuleId::E1,
+            &[],
             "a statement has 1 to 10,000 characters",
             "write a statement of at most 10,000 characters",
         );
@@ -484,8 +516,14 @@ fn decide_publish_statement(
 fn decide_close_nominations(state: &State, election: &str, actor: String) -> Result<Vec<Event>, Rejection> {
     let election = election_in(state, election, Phase::Nominating)?;
     if actor != election.opened_by {
-        return reject(
+        return crate::refusal(
+            "not-the-election-opener",
             RuleId::E1,
+            &[
+                ("person", actor.clone()),
+                ("election", election.id.clone()),
+                ("opener", election.opened_by.clone()),
+            ],
             format!("{actor} did not open {}", election.id),
             format!("{} closes the nominations", election.opened_by),
         );
@@ -499,8 +537,10 @@ fn decide_close_nominations(state: &State, election: &str, actor: String) -> Res
         .map(|(candidate, _)| candidate.clone())
         .collect();
     if candidates.is_empty() {
-        return reject(
+        return crate::refusal(
+            "no-candidates",
             election_rule_id(body, election.seat),
+            &[],
             "no candidate stands (nominated, consenting where consent is required, not withdrawn)",
             "nominate candidates, and have them consent",
         );

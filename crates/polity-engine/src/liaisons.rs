@@ -48,8 +48,10 @@ pub(crate) fn evolve(state: &mut State, event: &Event) {
 pub(crate) fn check_area(state: &State, area: &str) -> Result<(), Rejection> {
     let areas = &state.polity.constitution.liaison_areas;
     if !areas.is_empty() && !areas.iter().any(|known| known == area) {
-        return reject(
+        return crate::refusal(
+            "no-such-area",
             RuleId::S9,
+            &[("area", area.to_owned()), ("areas", areas.join(", "))],
             format!("{area:?} is not a liaison area"),
             format!("use one of: {}", areas.join(", ")),
         );
@@ -67,8 +69,10 @@ fn decide_volunteer_liaison(
     let body = state.body(body)?;
     check_area(state, area)?;
     if body.committers.is_some() && !state.electorate(body, Electorate::Committers, on).contains(&actor) {
-        return reject(
+        return crate::refusal(
+            "not-a-committer",
             RuleId::E9,
+            &[("person", actor.clone()), ("body", body.id.clone())],
             format!("{actor} is not a committer of {}", body.id),
             "liaisons volunteer from the project's committers",
         );
@@ -91,8 +95,10 @@ fn decide_choose_liaison(
     let body = state.body(body)?;
     check_area(state, area)?;
     if !seat_holders(body, &[Seat::Ptl], &state.polity, on).contains(&actor) {
-        return reject(
+        return crate::refusal(
+            "not-the-ptl",
             RuleId::E9,
+            &[("person", actor.clone()), ("body", body.id.clone())],
             format!("{actor} is not the PTL of {}", body.id),
             "the PTL picks among the volunteers",
         );
@@ -104,8 +110,15 @@ fn decide_choose_liaison(
         .cloned()
         .unwrap_or_default();
     if !volunteers.contains(&person) {
-        return reject(
+        return crate::refusal(
+            "did-not-volunteer",
             RuleId::E9,
+            &[
+                ("person", person.clone()),
+                ("area", area.to_owned()),
+                ("body", body.id.clone()),
+                ("volunteers", volunteers.iter().cloned().collect::<Vec<_>>().join(", ")),
+            ],
             format!("{person} did not volunteer for {area} in {}", body.id),
             format!(
                 "liaisons are volunteers: pick one of {}",
@@ -142,8 +155,15 @@ fn decide_sign_off(
         .map(|person| person.id.clone())
         .collect();
     if !liaisons.contains(&actor) {
-        return reject(
+        return crate::refusal(
+            "not-the-liaison",
             RuleId::D10,
+            &[
+                ("person", actor.clone()),
+                ("area", area.to_owned()),
+                ("body", body.id.clone()),
+                ("liaisons", liaisons.iter().cloned().collect::<Vec<_>>().join(", ")),
+            ],
             format!("{actor} is not the {area} liaison of {}", body.id),
             format!(
                 "the {area} liaison signs off within the area: {}",

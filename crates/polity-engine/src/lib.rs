@@ -606,8 +606,13 @@ pub fn decide(state: &State, command: &Command, context: &Context) -> Result<Vec
                 .collect::<Vec<_>>(),
         );
         if let Some(problem) = loaded.findings.first() {
-            return reject(
+            return crate::refusal(
+                "registry-problems",
                 problem.rule,
+                &[
+                    ("problems", loaded.findings.len().to_string()),
+                    ("rule", problem.rule.to_string()),
+                ],
                 format!(
                     "the registry has {} problem(s) reading it, the first: {}",
                     loaded.findings.len(),

@@ -164,8 +164,14 @@ fn decide_submit_report(
         )
         .collect();
     if !owners.contains(&actor) {
-        return reject(
+        return crate::refusal(
+            "may-not-report",
             RuleId::L8,
+            &[
+                ("person", actor.clone()),
+                ("body", body.id.clone()),
+                ("owners", owners.iter().cloned().collect::<Vec<_>>().join(", ")),
+            ],
             format!("{actor} may not submit {}'s report", body.id),
             format!(
                 "a chair, technical lead or the staff liaison submits it: {}",
@@ -199,8 +205,13 @@ fn decide_record_roll(
         .flat_map(|body| seat_holders(body, &[Seat::Chair, Seat::CoChair, Seat::Member], polity, on))
         .collect();
     if !officers.contains(&actor) {
-        return reject(
+        return crate::refusal(
+            "may-not-record-roll",
             RuleId::E2,
+            &[
+                ("person", actor.clone()),
+                ("officers", officers.iter().cloned().collect::<Vec<_>>().join(", ")),
+            ],
             format!("{actor} may not record the roll of active members"),
             format!(
                 "a member of the oversight committee records it: {}",
@@ -212,8 +223,10 @@ fn decide_record_roll(
     for member in members {
         match polity.person(member) {
             Some(person) if person.bot => {
-                return reject(
+                return crate::refusal(
+                    "bot-on-roll",
                     RuleId::E2,
+                    &[("person", person.id.clone())],
                     format!("{} is a bot and never an active member", person.id),
                     "leave bots out of the roll",
                 );
@@ -222,8 +235,10 @@ fn decide_record_roll(
                 ids.insert(person.id.clone());
             }
             None => {
-                return reject(
+                return crate::refusal(
+                    "roll-stranger",
                     RuleId::RRef,
+                    &[("person", member.to_string())],
                     format!("{member:?} on the roll is not a person of the registry"),
                     "add the person to the registry first",
                 );
@@ -243,8 +258,10 @@ fn decide_record_roll(
 fn decide_dissolve_working_group(state: &State, body: &str, actor: String, on: Date) -> Result<Vec<Event>, Rejection> {
     let body = state.body(body)?;
     if body.kind != BodyKind::WorkingGroup || !body.is_live_on(on) {
-        return reject(
+        return crate::refusal(
+            "not-a-working-group",
             RuleId::S4,
+            &[("body", body.id.clone())],
             format!("{} is not a live working group", body.id),
             "only working groups are dissolved this way",
         );
@@ -255,8 +272,10 @@ fn decide_dissolve_working_group(state: &State, body: &str, actor: String, on: D
         .chain(seat_holders(body, &[Seat::Chair, Seat::CoChair], &state.polity, on))
         .collect();
     if !deciders.contains(&actor) {
-        return reject(
+        return crate::refusal(
+            "may-not-dissolve",
             RuleId::S4,
+            &[("person", actor.clone()), ("body", body.id.clone())],
             format!("{actor} neither chairs {} nor sits on its overseeing body", body.id),
             "its chair or the overseeing body dissolves it",
         );
@@ -269,8 +288,16 @@ fn decide_dissolve_working_group(state: &State, body: &str, actor: String, on: D
             .iter()
             .all(|deliverable| deliverable.delivered.is_some_and(|day| day <= on));
     if !ended && !delivered {
-        return reject(
+        return crate::refusal(
+            "dissolve-early",
             RuleId::S4,
+            &[
+                ("body", body.id.clone()),
+                (
+                    "date",
+                    charter.timetable_end.map_or("(none)".to_owned(), |end| end.to_string()),
+                ),
+            ],
             format!(
                 "{}'s timetable runs until {} and deliverables are outstanding",
                 body.id,
@@ -302,8 +329,20 @@ pub(crate) fn check_transition(
     let responsible = overseer(&state.polity, target).map(|body| body.id.clone());
     let parent = target.parent.as_ref().map(|parent| parent.id.clone());
     if responsible.as_deref() != Some(deciding.id.as_str()) && parent.as_deref() != Some(deciding.id.as_str()) {
-        return reject(
+        return crate::refusal(
+            "does-not-oversee",
             RuleId::L1,
+            &[
+                ("body", deciding.id.clone()),
+                ("target", target.id.clone()),
+                (
+                    "overseer",
+                    responsible
+                        .clone()
+                        .or(parent.clone())
+                        .unwrap_or_else(|| "its overseeing body".to_owned()),
+                ),
+            ],
             format!("{} does not oversee {}", deciding.id, target.id),
             format!(
                 "open the motion in {}",
@@ -315,8 +354,14 @@ pub(crate) fn check_transition(
     }
     let current = target.state_on(on).or(target.state).unwrap_or(LifecycleState::Proposed);
     if !current.may_move_to(to) {
-        return reject(
+        return crate::refusal(
+            "bad-transition",
             RuleId::L1,
+            &[
+                ("body", target.id.clone()),
+                ("from", current.as_str().to_owned()),
+                ("to", to.as_str().to_owned()),
+            ],
             format!("{} cannot move from {} to {}", target.id, current.as_str(), to.as_str()),
             "groups move proposed → forming → active → archived; archived groups are reactivated (L7)",
         );

@@ -27,13 +27,23 @@ pub fn horizon() -> Span {
     2.years()
 }
 
-fn refuse(message: String, hint: &str) -> Result<(), Rejection> {
-    Err(Rejection {
-        rule: RuleId::RValue,
-        message,
-        hint: hint.to_owned(),
-        words: None,
-    })
+/// An R-VALUE refusal: its English words, and its message id with the values (`field` the
+/// field's English name and `fieldkey` its id, by which the catalogs name it in their words).
+fn refuse(
+    key: &'static str,
+    field: &str,
+    args: &[(&'static str, String)],
+    message: String,
+    hint: &str,
+) -> Result<(), Rejection> {
+    let mut values = vec![("field", field.to_owned()), ("fieldkey", field_key(field))];
+    values.extend(args.iter().cloned());
+    crate::refusal(key, RuleId::RValue, &values, message, hint)
+}
+
+/// `motion's subject` → `motion-subject`: a field's name as a message id.
+fn field_key(field: &str) -> String {
+    field.replace("'s", "").replace(' ', "-")
 }
 
 /// Plain text of at most `max` characters, without control characters other than line breaks
@@ -42,18 +52,27 @@ pub fn text(field: &str, value: &str, max: usize, required: bool) -> Result<(), 
     let length = value.chars().count();
     if length > max {
         return refuse(
+            "value-too-long",
+            field,
+            &[("length", length.to_string()), ("max", max.to_string())],
             format!("the {field} is {length} characters long; at most {max} are allowed"),
             "shorten it, or link to a longer text",
         );
     }
     if required && value.trim().is_empty() {
-        return refuse(format!("the {field} is empty"), "write it");
+        return refuse("value-empty", field, &[], format!("the {field} is empty"), "write it");
     }
     if value
         .chars()
         .any(|c| c.is_control() && c != '\n' && c != '\t' && c != '\r')
     {
-        return refuse(format!("the {field} holds a control character"), "send plain text");
+        return refuse(
+            "value-control",
+            field,
+            &[],
+            format!("the {field} holds a control character"),
+            "send plain text",
+        );
     }
     Ok(())
 }
@@ -66,6 +85,9 @@ pub fn url(field: &str, value: &str) -> Result<(), Rejection> {
         return Ok(());
     }
     refuse(
+        "value-not-a-link",
+        field,
+        &[("value", value.to_owned())],
         format!("the {field} {value:?} is not an https: or http: link"),
         "give a web address starting with https:// (for example https://example.org/minutes/2026-06)",
     )
@@ -82,6 +104,9 @@ pub fn date_near(field: &str, value: Date, on: Date) -> Result<(), Rejection> {
     };
     if value < earliest || value > latest {
         return refuse(
+            "value-far",
+            field,
+            &[("value", value.to_string()), ("date", on.to_string())],
             format!("the {field} {value} is more than two years from the act's date {on}"),
             "give a date within two years",
         );
@@ -147,6 +172,9 @@ pub fn check(command: &Command, on: Date) -> Result<(), Rejection> {
             text("roll's rule", rule, REASON, true)?;
             if members.len() + sources.len() > NAMES {
                 return refuse(
+                    "too-many-names",
+                    "roll",
+                    &[("names", (members.len() + sources.len()).to_string())],
                     format!("the roll names {} members and sources", members.len() + sources.len()),
                     "a roll holds at most 100,000 names",
                 );
@@ -191,7 +219,13 @@ pub fn check(command: &Command, on: Date) -> Result<(), Rejection> {
         Command::RecordAttendance(crate::command::RecordAttendance { meeting, present }) => {
             id("meeting", meeting)?;
             if present.len() > NAMES {
-                return refuse(format!("{} people present", present.len()), "name each person once");
+                return refuse(
+                    "too-many-present",
+                    "attendance",
+                    &[("names", present.len().to_string())],
+                    format!("{} people present", present.len()),
+                    "name each person once",
+                );
             }
             present.iter().try_for_each(|person| id("person", person))
         }

@@ -163,8 +163,10 @@ fn decide_schedule_meeting(
         "a member announces the body's meetings",
     )?;
     if *meeting_on < on {
-        return reject(
+        return crate::refusal(
+            "meeting-passed",
             RuleId::D6,
+            &[("date", meeting_on.to_string())],
             format!("{meeting_on} has passed"),
             "meetings are announced before they take place",
         );
@@ -270,15 +272,19 @@ fn decide_accept_agenda_request(
         "a member of the body accepts requests",
     )?;
     let Some((item, by, accepted)) = request.checked_sub(1).and_then(|index| meeting.requests.get(index)) else {
-        return reject(
+        return crate::refusal(
+            "no-such-request",
             RuleId::RRef,
+            &[("meeting", meeting.id.clone()), ("request", request.to_string())],
             format!("{} has no request {request}", meeting.id),
             "name a request shown by `polity log`",
         );
     };
     if *accepted {
-        return reject(
+        return crate::refusal(
+            "request-accepted",
             RuleId::D5,
+            &[("request", request.to_string())],
             format!("request {request} is already on the agenda"),
             "nothing to do",
         );
@@ -301,8 +307,10 @@ fn decide_declare_proxy(
     let meeting = meeting_of(state, meeting)?;
     let body = state.body(&meeting.body)?;
     if !body.meetings.as_ref().is_some_and(|meetings| meetings.proxies) {
-        return reject(
+        return crate::refusal(
+            "no-proxies",
             RuleId::D2,
+            &[("body", body.id.clone())],
             format!("{} does not allow proxies", body.id),
             "attend in person, or amend the body's `meetings: { proxies: true }`",
         );
@@ -310,8 +318,14 @@ fn decide_declare_proxy(
     let members = voting_members(&state.polity, body, on);
     let holder = state.person_id(holder)?;
     if !members.contains(&actor) || !members.contains(&holder) {
-        return reject(
+        return crate::refusal(
+            "proxy-not-members",
             RuleId::D2,
+            &[
+                ("person", actor.clone()),
+                ("holder", holder.clone()),
+                ("body", body.id.clone()),
+            ],
             format!(
                 "a proxy is named by one member for another; {actor} and {holder} must both be members of {}",
                 body.id
@@ -320,8 +334,10 @@ fn decide_declare_proxy(
         );
     }
     if on >= meeting.on {
-        return reject(
+        return crate::refusal(
+            "proxy-late",
             RuleId::D2,
+            &[("meeting", meeting.id.clone()), ("date", meeting.on.to_string())],
             format!(
                 "the proxy for {} must be named before the meeting on {}",
                 meeting.id, meeting.on

@@ -389,8 +389,23 @@ fn decide_vote(
         let on_behalf = capacity.strip_prefix("on behalf of ").map(str::trim);
         let valid = capacity == "personal" || (on_behalf.is_some() && on_behalf == employer.as_deref());
         if !valid {
-            return reject(
+            return crate::refusal(
+                "bad-capacity",
                 RuleId::D9,
+                &[
+                    ("person", member.clone()),
+                    ("capacity", capacity.to_owned()),
+                    (
+                        "choices",
+                        format!(
+                            "\"personal\"{}",
+                            employer
+                                .as_ref()
+                                .map(|org| format!(" or \"on behalf of {org}\""))
+                                .unwrap_or_default()
+                        ),
+                    ),
+                ],
                 format!("{member} cannot vote in the capacity {capacity:?}"),
                 format!(
                     "declare \"personal\"{}",
@@ -440,8 +455,10 @@ fn decide_close_motion(
             .filter(|group| !motion.consulted.contains(group))
             .collect();
         if !missing.is_empty() {
-            return reject(
+            return crate::refusal(
+                "not-consulted",
                 RuleId::D8,
+                &[("motion", motion.id.clone()), ("groups", missing.join(", "))],
                 format!(
                     "{} is a large decision and {} has not been consulted",
                     motion.id,
@@ -533,8 +550,10 @@ fn decide_close_motion(
             round: motion.round + 1,
             explanation: result.explanation,
         }]),
-        Outcome::Tied(motion::TieStep::ChairCastingVote) => reject(
+        Outcome::Tied(motion::TieStep::ChairCastingVote) => crate::refusal(
+            "tied-again",
             RuleId::D4,
+            &[("motion", motion.id.clone())],
             format!(
                 "the vote on {} is tied again: {}",
                 motion.id,
@@ -598,8 +617,14 @@ fn decide_final_say(
         None => None,
     };
     if holder.as_deref() != Some(actor.as_str()) {
-        return reject(
+        return crate::refusal(
+            "not-final-say-holder",
             RuleId::S12,
+            &[
+                ("person", actor.clone()),
+                ("body", body.id.clone()),
+                ("holder", holder.clone().unwrap_or_default()),
+            ],
             format!("{actor} does not hold the final say in {}", body.id),
             match holder {
                 Some(holder) => format!("{holder} decides it"),

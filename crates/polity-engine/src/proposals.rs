@@ -75,14 +75,27 @@ pub(crate) fn open_proposal<'a>(state: &'a State, id: &str) -> Result<&'a LazyPr
             format!("there is no proposal {id:?}"),
             "name a proposal shown by `polity log`",
         ),
-        Some(proposal) if proposal.stopped => reject(
+        Some(proposal) if proposal.stopped => crate::refusal(
+            "proposal-stopped",
             RuleId::D11,
+            &[("proposal", id.to_owned())],
             format!("{id} was stopped by the overseeing body"),
             "make a new proposal",
         ),
-        Some(proposal) if proposal.accepted => reject(RuleId::D7, format!("{id} already passed"), "nothing to do"),
-        Some(proposal) if proposal.objected.is_some() => reject(
+        Some(proposal) if proposal.accepted => crate::refusal(
+            "proposal-passed",
             RuleId::D7,
+            &[("proposal", id.to_owned())],
+            format!("{id} already passed"),
+            "nothing to do",
+        ),
+        Some(proposal) if proposal.objected.is_some() => crate::refusal(
+            "proposal-objected",
+            RuleId::D7,
+            &[
+                ("proposal", id.to_owned()),
+                ("motion", proposal.objected.clone().unwrap_or_default()),
+            ],
             format!(
                 "{id} met an objection and is a vote now: motion {}",
                 proposal.objected.as_deref().unwrap_or_default()
@@ -104,15 +117,19 @@ fn decide_propose(
     let body = state.body(body)?;
     require_member(state, body, &actor, on, RuleId::D7, "a member makes proposals")?;
     if body.decides_by.is_none() {
-        return reject(
+        return crate::refusal(
+            "no-objection-rule",
             RuleId::D7,
+            &[("body", body.id.clone())],
             format!("{} names no decision rule for an objection's vote", body.id),
             "set `decides-by:` in the body's file",
         );
     }
     if *deadline <= on {
-        return reject(
+        return crate::refusal(
+            "review-too-short",
             RuleId::D7,
+            &[("date", on.to_string())],
             format!("the review period must end after {on}"),
             "give a later --until",
         );
@@ -239,22 +256,32 @@ fn decide_intervene(
     };
     let body = state.body(&body_id)?;
     let Some(overseer) = overseer(&state.polity, body) else {
-        return reject(
+        return crate::refusal(
+            "no-overseer",
             RuleId::D11,
+            &[("body", body.id.clone())],
             format!("{} has no overseeing body", body.id),
             "only a group under the TOC can be overruled by it",
         );
     };
     if !voting_members(&state.polity, overseer, on).contains(&actor) {
-        return reject(
+        return crate::refusal(
+            "not-overseer-member",
             RuleId::D11,
+            &[
+                ("person", actor.clone()),
+                ("overseer", overseer.id.clone()),
+                ("body", body.id.clone()),
+            ],
             format!("{actor} is not a member of {}, which oversees {}", overseer.id, body.id),
             "a member of the overseeing body intervenes",
         );
     }
     if !open {
-        return reject(
+        return crate::refusal(
+            "already-decided",
             RuleId::D11,
+            &[("target", target.to_owned())],
             format!("{target} is already decided"),
             "intervene while it is open",
         );

@@ -78,8 +78,10 @@ pub(crate) fn checked_subject(
                 deciding.kind,
                 BodyKind::Sig | BodyKind::WorkingGroup | BodyKind::SubGroup
             ) {
-                return reject(
+                return crate::refusal(
+                    "no-confidence-target",
                     RuleId::L6,
+                    &[("body", deciding.id.clone())],
                     format!("{} is not a SIG or group under an overseeing body", deciding.id),
                     "no confidence is passed in a SIG by its overseeing body",
                 );
@@ -93,15 +95,19 @@ pub(crate) fn checked_subject(
 pub(crate) fn checked_promotion(state: &State, deciding: &Body, person: &str, on: Date) -> Result<String, Rejection> {
     let person = state.person_id(person)?;
     if state.electorate(deciding, Electorate::Committers, on).contains(&person) {
-        return reject(
+        return crate::refusal(
+            "already-committer",
             RuleId::E11,
+            &[("person", person.clone()), ("body", deciding.id.clone())],
             format!("{person} is already a committer of {}", deciding.id),
             "nothing to promote",
         );
     }
     if deciding.committers.is_none() {
-        return reject(
+        return crate::refusal(
+            "no-committers",
             RuleId::S7,
+            &[("body", deciding.id.clone())],
             format!("{} has no committers", deciding.id),
             "committer rights are per project: promote in a project that lists committers",
         );
@@ -121,8 +127,10 @@ pub(crate) fn checked_seat_change(
     on: Date,
 ) -> Result<(String, Seat), Rejection> {
     if appoint && !matches!(seat, Seat::Chair | Seat::CoChair | Seat::TechLead) {
-        return reject(
+        return crate::refusal(
+            "elected-not-appointed",
             act_rule,
+            &[("seat", seat.as_str().to_owned())],
             format!("{} seats are elected, not appointed", seat.as_str()),
             "appoint chairs, co-chairs or technical leads",
         );
@@ -135,13 +143,26 @@ pub(crate) fn checked_seat_change(
             .is_some_and(|found| found.id == person)
     });
     match (appoint, holds) {
-        (false, false) => reject(
+        (false, false) => crate::refusal(
+            "holds-no-seat",
             act_rule,
+            &[
+                ("person", person.clone()),
+                ("seat", seat.as_str().to_owned()),
+                ("body", deciding.id.clone()),
+                ("date", on.to_string()),
+            ],
             format!("{person} holds no {} seat in {} on {on}", seat.as_str(), deciding.id),
             "name a current holder of the seat",
         ),
-        (true, true) => reject(
+        (true, true) => crate::refusal(
+            "holds-seat",
             act_rule,
+            &[
+                ("person", person.clone()),
+                ("seat", seat.as_str().to_owned()),
+                ("body", deciding.id.clone()),
+            ],
             format!("{person} already holds a {} seat in {}", seat.as_str(), deciding.id),
             "nothing to appoint",
         ),

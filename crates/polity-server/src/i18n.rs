@@ -222,12 +222,17 @@ mod tests {
         let mut calls: Vec<(String, Vec<String>)> = Vec::new();
         for entry in std::fs::read_dir(&dir).unwrap() {
             let source = std::fs::read_to_string(entry.unwrap().path()).unwrap();
-            for call in [".said(", "refusal("] {
+            // `limits::refuse("KEY", field, …)` adds the field's name and id itself.
+            for call in [".said(", "refusal(", "refuse("] {
                 for (at, _) in source.match_indices(call) {
                     let rest = source[at + call.len()..].trim_start();
                     if let Some(quoted) = rest.strip_prefix('"') {
                         let key = quoted[..quoted.find('"').unwrap()].to_owned();
-                        calls.push((key, value_names(quoted)));
+                        let mut names = value_names(quoted);
+                        if call == "refuse(" {
+                            names.extend(["field".to_owned(), "fieldkey".to_owned()]);
+                        }
+                        calls.push((key, names));
                     }
                 }
             }
@@ -244,6 +249,25 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// A field of an out-of-bounds value is named in the reader's language.
+    #[test]
+    fn r_value_refusals_name_the_field_in_chinese() {
+        let said = |key: &str| {
+            text(
+                Lang::Zh,
+                key,
+                &[("field", "motion's subject"), ("fieldkey", "motion-subject")],
+            )
+        };
+        assert_eq!(said("refusal-value-empty"), "动议的议题为空");
+        let unknown = text(
+            Lang::Zh,
+            "refusal-value-empty",
+            &[("field", "colour"), ("fieldkey", "colour")],
+        );
+        assert_eq!(unknown, "colour为空", "a field without a Chinese name keeps its own");
     }
 
     /// The names of the values a call gives (`&[("person", …), ("body", …)]` after its key).
@@ -266,11 +290,15 @@ mod tests {
                 _ => {}
             }
         }
-        after_key[start..end]
-            .split("(\"")
-            .skip(1)
-            .filter_map(|part| part.split_once("\","))
-            .map(|(name, _)| name.to_owned())
+        // Each `("name",` of the list, however rustfmt laid it out.
+        let list = &after_key[start..end];
+        list.match_indices('(')
+            .filter_map(|(at, _)| {
+                let rest = list[at + 1..].trim_start().strip_prefix('"')?;
+                let (name, after) = rest.split_once('"')?;
+                let is_name = !name.is_empty() && name.bytes().all(|byte| byte.is_ascii_lowercase() || byte == b'_');
+                (is_name && after.trim_start().starts_with(',')).then(|| name.to_owned())
+            })
             .collect()
     }
 

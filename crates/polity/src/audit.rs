@@ -40,8 +40,14 @@ pub async fn log(
         );
     }
     // Dates as people write them (`2026/6/1`), compared as the record writes them (ISO).
-    let since = since.map(|text| crate::parse_date(text, "--since")).transpose()?.map(|date| date.to_string());
-    let until = until.map(|text| crate::parse_date(text, "--until")).transpose()?.map(|date| date.to_string());
+    let since = since
+        .map(|text| crate::parse_date(text, "--since"))
+        .transpose()?
+        .map(|date| date.to_string());
+    let until = until
+        .map(|text| crate::parse_date(text, "--until"))
+        .transpose()?
+        .map(|date| date.to_string());
     let (since, until) = (since.as_deref(), until.as_deref());
     let store = Store::open_existing(&actor.db)
         .await

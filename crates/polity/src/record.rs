@@ -510,7 +510,10 @@ pub async fn export_check(dir: &Path, actor: &Actor) -> Result<(String, bool)> {
                 "{}\n",
                 crate::say(
                     "cli-export-same",
-                    &[("dir", &dir.display().to_string()), ("seq", &record.last_seq.to_string())]
+                    &[
+                        ("dir", &dir.display().to_string()),
+                        ("seq", &record.last_seq.to_string())
+                    ]
                 )
             ),
             true,
@@ -550,7 +553,10 @@ pub async fn export(dir: &Path, actor: &Actor) -> Result<String> {
         "{}\n",
         crate::say(
             "cli-export-done",
-            &[("seq", &record.last_seq.to_string()), ("dir", &dir.display().to_string())]
+            &[
+                ("seq", &record.last_seq.to_string()),
+                ("dir", &dir.display().to_string())
+            ]
         )
     ))
 }

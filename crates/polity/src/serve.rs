@@ -170,9 +170,7 @@ pub async fn serve(args: ServeArgs) -> Result<()> {
         (None, false) => "sqlite:polity.db".to_owned(),
     };
     let clock = match (&args.today, args.demo) {
-        (Some(text), _) => Clock::Fixed(
-            crate::parse_date(text, "--today")?,
-        ),
+        (Some(text), _) => Clock::Fixed(crate::parse_date(text, "--today")?),
         (None, true) => Clock::Fixed(polity_server::demo::DEMO_TODAY),
         (None, false) => Clock::System,
     };

@@ -646,3 +646,192 @@ refusal-not-an-advisory-group = { $group } 不是 { $body } 的咨询小组
 refusal-not-an-advisory-group-hint = 请征求为该机构提供咨询的小组的意见
 refusal-not-in-either = { $person } 既不在 { $body } 中，也不在 { $group } 中
 refusal-not-in-either-hint = 由两者之一的成员记录咨询意见
+
+## 拒绝：表决、会议、提案
+refusal-bad-capacity = { $person } 不能以“{ $capacity }”的身份投票
+refusal-bad-capacity-hint = 请声明为 { $choices }（“personal”为个人身份，“on behalf of 组织”为代表雇主）
+refusal-not-consulted = { $motion } 是重大决定，尚未征求 { $groups } 的意见
+refusal-not-consulted-hint = 请记录每一次咨询：`polity motion consult { $motion } GROUP --summary ...`
+refusal-tied-again = 动议 { $motion } 的表决再次出现平局
+refusal-tied-again-hint = 由主席投决定票结束表决（--casting-vote yes 或 no）
+refusal-not-final-say-holder = { $person } 在 { $body } 中不拥有最终决定权
+refusal-not-final-say-holder-hint = 由 { $body } 的最终决定权持有人决定；没有持有人的机构须设置 `final-say:`
+refusal-meeting-passed = { $date } 已经过去
+refusal-meeting-passed-hint = 会议须在召开之前通知
+refusal-no-such-request = { $meeting } 没有第 { $request } 号请求
+refusal-no-such-request-hint = 请指定 `polity log` 中列出的请求
+refusal-request-accepted = 第 { $request } 号请求已在议程上
+refusal-request-accepted-hint = 无需操作
+refusal-no-proxies = { $body } 不允许代理
+refusal-no-proxies-hint = 请亲自出席，或修改该机构的 `meetings: {"{"} proxies: true {"}"}`
+refusal-proxy-not-members = 代理人由一名成员为另一名成员指定；{ $person } 和 { $holder } 都须是 { $body } 的成员
+refusal-proxy-not-members-hint = 请指定一名成员作为你的代理人
+refusal-proxy-late = { $meeting } 的代理人须在 { $date } 会议之前指定
+refusal-proxy-late-hint = 请在下次会议之前指定代理人
+refusal-proposal-stopped = { $proposal } 已被监督机构否决
+refusal-proposal-stopped-hint = 请提出新的提案
+refusal-proposal-passed = { $proposal } 已经通过
+refusal-proposal-passed-hint = 无需操作
+refusal-proposal-objected = { $proposal } 遇到异议，已转为表决：动议 { $motion }
+refusal-proposal-objected-hint = 请对该动议表决
+refusal-no-objection-rule = { $body } 没有为异议后的表决指定决定规则
+refusal-no-objection-rule-hint = 请在该机构的文件中设置 `decides-by:`
+refusal-review-too-short = 审查期须在 { $date } 之后结束
+refusal-review-too-short-hint = 请给出更晚的 --until
+refusal-no-overseer = { $body } 没有监督机构
+refusal-no-overseer-hint = 只有 TOC 之下的小组才能被其否决
+refusal-not-overseer-member = { $person } 不是监督 { $body } 的 { $overseer } 的成员
+refusal-not-overseer-member-hint = 由监督机构的成员介入
+refusal-already-decided = { $target } 已有决定
+refusal-already-decided-hint = 请在其尚未结束时介入
+
+## 拒绝：选举与选票
+refusal-no-such-election = 没有选举“{ $election }”
+refusal-no-such-election-hint = 请指定 `polity log` 中列出的选举
+refusal-may-not-open-election = { $person } 既不是 { $body } 的成员，也不是其监督机构的成员
+refusal-may-not-open-election-hint = 由该机构或其监督委员会的成员发起选举
+refusal-no-seats = 一次选举至少填补一个席位
+refusal-no-seats-hint = 请传入 --seats N
+refusal-too-many-seats = { $body } 最多有 { $most } 个{ refusal-seat-name }席位；一次选举不能填补 { $seats } 个
+refusal-too-many-seats-hint = 请传入不超过 { $most } 的 --seats
+refusal-too-many-nominees = { $election } 已有 { $nominees } 名被提名人，达到一张选票的上限
+refusal-too-many-nominees-hint = 不能再提名
+refusal-withdrawn = { $person } 已退出
+refusal-withdrawn-hint = 退出在本次选举中不可撤回
+refusal-election-closed = { $election } 已结束
+refusal-election-closed-hint = 竞选声明只适用于进行中的选举
+refusal-not-a-candidate = { $person } 不是 { $election } 的候选人
+refusal-not-a-candidate-hint = 只有未退出的被提名人才能为自己发布竞选声明
+refusal-statement-length = 竞选声明须有 1 至 10,000 个字符
+refusal-statement-length-hint = 请写不超过 10,000 个字符的声明
+refusal-not-the-election-opener = { $person } 不是 { $election } 的发起人
+refusal-not-the-election-opener-hint = 由 { $opener } 截止提名
+refusal-no-candidates = 没有候选人参选（须已被提名、在要求同意时已同意、且未退出）
+refusal-no-candidates-hint = 请提名候选人，并请他们同意
+refusal-not-on-the-ballot = “{ $candidate }”不是候选人
+refusal-not-on-the-ballot-hint = 只能为这些候选人排序：{ $candidates }
+refusal-ranked-twice = { $candidate } 被排序了两次
+refusal-ranked-twice-hint = 每名候选人只能排序一次
+refusal-bad-ballot-key = 新选票的密钥不是 32 位十六进制数字
+refusal-bad-ballot-key-hint = 请让 polity 生成选票密钥
+refusal-reused-ballot-key = 新选票需要新的密钥
+refusal-reused-ballot-key-hint = 请让 polity 生成选票密钥
+
+## 拒绝：超出界限的值（R-VALUE）
+refusal-field-name = { $fieldkey ->
+        [agenda-item] 议程项
+        [area] 领域
+        [ballot-key] 选票密钥
+        [body] 机构
+        [candidate] 候选人
+        [capacity] 投票身份
+        [date] 日期
+        [deadline] 截止日期
+        [election] 选举
+        [group] 小组
+        [link] 链接
+        [meeting] 会议
+        [meeting-date] 会议日期
+        [member] 成员
+        [minutes-link] 会议纪要链接
+        [motion] 动议
+        [motion-subject] 动议的议题
+        [person] 人员
+        [proposal] 提案
+        [proxy-holder] 代理人
+        [reason] 理由
+        [report-link] 报告链接
+        [roll-first-day] 名册的起始日
+        [roll-rule] 名册的规则
+        [source] 来源
+        [statement] 竞选声明
+        [subject] 事项
+        [summary] 摘要
+        [target] 对象
+        [title] 标题
+        [roll] 名册
+        [attendance] 出席名单
+       *[other] { $field }
+    }
+refusal-value-too-long = { refusal-field-name }有 { $length } 个字符；最多允许 { $max } 个
+refusal-value-too-long-hint = 请缩短，或链接到更长的文本
+refusal-value-empty = { refusal-field-name }为空
+refusal-value-empty-hint = 请填写
+refusal-value-control = { refusal-field-name }含有控制字符
+refusal-value-control-hint = 请发送纯文本
+refusal-value-not-a-link = { refusal-field-name }“{ $value }”不是 https: 或 http: 链接
+refusal-value-not-a-link-hint = 请给出以 https:// 开头的网址（例如 https://example.org/minutes/2026-06）
+refusal-value-far = { refusal-field-name } { $value } 与操作日期 { $date } 相距超过两年
+refusal-value-far-hint = 请给出两年以内的日期
+refusal-too-many-names = 名册列出了 { $names } 个成员和来源
+refusal-too-many-names-hint = 一份名册最多包含 100,000 个名称
+refusal-too-many-present = 出席 { $names } 人
+refusal-too-many-present-hint = 每人只列一次
+
+## 拒绝：生命周期、报告、名册、联络人、席位
+refusal-may-not-report = { $person } 不能提交 { $body } 的报告
+refusal-may-not-report-hint = 由主席、技术负责人或执行人员联络人提交：{ $owners }
+refusal-may-not-record-roll = { $person } 不能记录活跃成员名册
+refusal-may-not-record-roll-hint = 由监督委员会的成员记录：{ $officers }
+refusal-bot-on-roll = { $person } 是自动化程序，不能成为活跃成员
+refusal-bot-on-roll-hint = 名册中不要包含自动化程序
+refusal-roll-stranger = 名册中的“{ $person }”不是注册表中的人员
+refusal-roll-stranger-hint = 请先将此人加入注册表
+refusal-not-a-working-group = { $body } 不是存续中的工作组
+refusal-not-a-working-group-hint = 只有工作组以这种方式解散
+refusal-may-not-dissolve = { $person } 既不是 { $body } 的主席，也不是其监督机构的成员
+refusal-may-not-dissolve-hint = 由其主席或监督机构解散
+refusal-dissolve-early = { $body } 的时间表持续到 { $date }，且仍有交付成果未完成
+refusal-dissolve-early-hint = 工作组在时间表结束或全部交付成果完成时解散；在此之前，请通过动议将其归档
+refusal-does-not-oversee = { $body } 不监督 { $target }
+refusal-does-not-oversee-hint = 请在 { $overseer } 发起动议
+refusal-bad-transition = { $body } 不能从{ refusal-from-name }变为{ refusal-to-name }
+refusal-bad-transition-hint = 小组按 已提议 → 筹建中 → 活跃 → 已归档 的顺序变更；已归档的小组可以恢复（L7）
+refusal-no-such-area = “{ $area }”不是联络领域
+refusal-no-such-area-hint = 请使用以下之一：{ $areas }
+refusal-not-a-committer = { $person } 不是 { $body } 的提交者
+refusal-not-a-committer-hint = 联络人从项目的提交者中自愿报名
+refusal-not-the-ptl = { $person } 不是 { $body } 的项目技术负责人
+refusal-not-the-ptl-hint = 由项目技术负责人在报名者中选定
+refusal-did-not-volunteer = { $person } 没有报名担任 { $body } 的{ $area }联络人
+refusal-did-not-volunteer-hint = 联络人由志愿者担任：请从以下报名者中选择：{ $volunteers }
+refusal-not-the-liaison = { $person } 不是 { $body } 的{ $area }联络人
+refusal-not-the-liaison-hint = 由该领域的联络人在其领域内批准：{ $liaisons }
+refusal-no-confidence-target = { $body } 不是监督机构之下的特别兴趣小组或小组
+refusal-no-confidence-target-hint = 不信任由监督机构对特别兴趣小组表决通过
+refusal-already-committer = { $person } 已经是 { $body } 的提交者
+refusal-already-committer-hint = 无需提拔
+refusal-no-committers = { $body } 没有提交者
+refusal-no-committers-hint = 提交者权限按项目授予：请在列有提交者的项目中提拔
+refusal-elected-not-appointed = { refusal-seat-name }席位由选举产生，不能任命
+refusal-elected-not-appointed-hint = 可以任命主席、联席主席或技术负责人
+refusal-holds-no-seat = { $date } 时 { $person } 在 { $body } 中不担任{ refusal-seat-name }席位
+refusal-holds-no-seat-hint = 请指定该席位的现任者
+refusal-holds-seat = { $person } 已在 { $body } 中担任{ refusal-seat-name }席位
+refusal-holds-seat-hint = 无需任命
+refusal-registry-problems = 读取注册表时发现 { $problems } 个问题，第一个属于规则 { $rule }
+refusal-registry-problems-hint = 请先对其运行 `polity check` 并修正所有错误
+
+## 拒绝中用到的词（由上面的消息引用，取同样的值）
+refusal-seat-name = { $seat ->
+        [member] 成员
+        [chair] 主席
+        [co-chair] 联席主席
+        [tech-lead] 技术负责人
+        [ptl] 项目技术负责人
+       *[other] { $seat }
+    }
+refusal-from-name = { $from ->
+        [proposed] 已提议
+        [forming] 筹建中
+        [active] 活跃
+        [archived] 已归档
+       *[other] { $from }
+    }
+refusal-to-name = { $to ->
+        [proposed] 已提议
+        [forming] 筹建中
+        [active] 活跃
+        [archived] 已归档
+       *[other] { $to }
+    }

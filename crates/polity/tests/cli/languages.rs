@@ -27,7 +27,15 @@ fn text(bytes: &[u8]) -> String {
 fn record(dir: &Path) -> String {
     let db = format!("sqlite:{}", dir.join("record.db").display());
     let output = polity(
-        &["init", "--registry", "examples/cfn-working-group", "--db", &db, "--at", "2026-06-01"],
+        &[
+            "init",
+            "--registry",
+            "examples/cfn-working-group",
+            "--db",
+            &db,
+            "--at",
+            "2026-06-01",
+        ],
         &[],
     );
     assert!(output.status.success(), "{}", text(&output.stderr));
@@ -45,14 +53,22 @@ fn d3_acts_and_refusals_are_said_in_chinese() {
         all.extend(["--db", &db, "--at", "2026-06-02", "--lang", lang]);
         polity(&all, &[])
     };
-    let opened = act(&["motion", "open", "tsc", "--title", "采纳新章程", "--as", "alice"], "zh");
+    let opened = act(
+        &["motion", "open", "tsc", "--title", "采纳新章程", "--as", "alice"],
+        "zh",
+    );
     assert!(opened.status.success(), "{}", text(&opened.stderr));
     let said = text(&opened.stdout);
     assert!(
-        said.starts_with("已记录 motion-opened：Alice Example 在 Technical Steering Committee 发起了动议“采纳新章程”。\n"),
+        said.starts_with(
+            "已记录 motion-opened：Alice Example 在 Technical Steering Committee 发起了动议“采纳新章程”。\n"
+        ),
         "{said}"
     );
-    assert!(said.contains(r#"  {"kind":"motion-opened","motion":"tsc/m1""#), "the event's JSON follows: {said}");
+    assert!(
+        said.contains(r#"  {"kind":"motion-opened","motion":"tsc/m1""#),
+        "the event's JSON follows: {said}"
+    );
 
     let stranger = act(&["motion", "vote", "tsc/m1", "yes", "--as", "zed"], "zh");
     assert_eq!(stranger.status.code(), Some(2));
@@ -62,7 +78,11 @@ fn d3_acts_and_refusals_are_said_in_chinese() {
         "{refusal}"
     );
     let no_motion = act(&["motion", "vote", "tsc/m9", "yes", "--as", "bob"], "zh");
-    assert!(text(&no_motion.stderr).contains("没有动议“tsc/m9”"), "{}", text(&no_motion.stderr));
+    assert!(
+        text(&no_motion.stderr).contains("没有动议“tsc/m9”"),
+        "{}",
+        text(&no_motion.stderr)
+    );
     // The same refusal in English, as before.
     let english = act(&["motion", "vote", "tsc/m9", "yes", "--as", "bob"], "en");
     assert!(
@@ -85,10 +105,16 @@ fn the_locale_chooses_the_language_and_lang_overrides_it() {
     let chinese = "S1        机构构成一棵树";
     let english = "S1        Bodies form a tree";
     assert_eq!(first_line(&["rules"], &[("LANG", "zh_CN.UTF-8")]), chinese);
-    assert_eq!(first_line(&["rules"], &[("LANG", "zh_CN.UTF-8"), ("LC_ALL", "C")]), english);
+    assert_eq!(
+        first_line(&["rules"], &[("LANG", "zh_CN.UTF-8"), ("LC_ALL", "C")]),
+        english
+    );
     assert_eq!(first_line(&["rules"], &[("LC_MESSAGES", "zh_CN.UTF-8")]), chinese);
     assert_eq!(first_line(&["rules"], &[("LANG", "zh_TW.UTF-8")]), english);
-    assert_eq!(first_line(&["rules", "--lang", "en"], &[("LANG", "zh_CN.UTF-8")]), english);
+    assert_eq!(
+        first_line(&["rules", "--lang", "en"], &[("LANG", "zh_CN.UTF-8")]),
+        english
+    );
     assert_eq!(first_line(&["rules", "--lang", "zh"], &[]), chinese);
     let french = polity(&["rules", "--lang", "fr"], &[]);
     assert_eq!(french.status.code(), Some(2));
@@ -100,17 +126,31 @@ fn the_locale_chooses_the_language_and_lang_overrides_it() {
 #[test]
 fn d1_a_rule_is_explained_in_chinese() {
     let output = polity(
-        &["rules", "D1", "--registry", "examples/cfn-working-group", "--lang", "zh"],
+        &[
+            "rules",
+            "D1",
+            "--registry",
+            "examples/cfn-working-group",
+            "--lang",
+            "zh",
+        ],
         &[],
     );
     assert!(output.status.success(), "{}", text(&output.stderr));
     let said = text(&output.stdout);
-    assert!(said.starts_with("D1: 会议须达到法定人数才能作出决定\n\n只有半数以上成员出席"), "{said}");
+    assert!(
+        said.starts_with("D1: 会议须达到法定人数才能作出决定\n\n只有半数以上成员出席"),
+        "{said}"
+    );
     for part in ["出处：", "由以下键设置：", "执行于：", "测试："] {
         assert!(said.contains(part), "{part} in {said}");
     }
     let missing = polity(&["rules", "X9", "--lang", "zh"], &[]);
-    assert!(text(&missing.stderr).starts_with("polity：错误：没有规则 \"X9\""), "{}", text(&missing.stderr));
+    assert!(
+        text(&missing.stderr).starts_with("polity：错误：没有规则 \"X9\""),
+        "{}",
+        text(&missing.stderr)
+    );
 }
 
 /// Dates as the locale writes them are accepted where they cannot be misread; a day-first date
@@ -119,7 +159,16 @@ fn d1_a_rule_is_explained_in_chinese() {
 fn dates_are_accepted_as_people_write_them_year_first() {
     let due = |at: &str, lang: &str| {
         polity(
-            &["due", "examples/cfn-working-group", "--at", at, "--format", "json", "--lang", lang],
+            &[
+                "due",
+                "examples/cfn-working-group",
+                "--at",
+                at,
+                "--format",
+                "json",
+                "--lang",
+                lang,
+            ],
             &[],
         )
     };
@@ -132,7 +181,11 @@ fn dates_are_accepted_as_people_write_them_year_first() {
     }
     let day_first = due("01/06/2026", "en");
     assert_eq!(day_first.status.code(), Some(2));
-    assert!(text(&day_first.stderr).contains("the year comes first"), "{}", text(&day_first.stderr));
+    assert!(
+        text(&day_first.stderr).contains("the year comes first"),
+        "{}",
+        text(&day_first.stderr)
+    );
     let impossible = due("2026年6月31日", "zh");
     assert_eq!(impossible.status.code(), Some(2));
     assert!(
@@ -158,13 +211,25 @@ fn e3_a_voter_is_told_the_receipt_and_key_in_chinese() {
         &["election", "open", "tsc", "--seat", "chair", "--as", "alice"],
         "2026-06-01",
     );
-    assert!(opened.contains("发起了 Technical Steering Committee 的 1 个主席席位的选举"), "{opened}");
+    assert!(
+        opened.contains("发起了 Technical Steering Committee 的 1 个主席席位的选举"),
+        "{opened}"
+    );
     let election = "tsc/e1".to_owned();
-    act(&["election", "nominate", &election, "chen", "--as", "alice"], "2026-06-02");
+    act(
+        &["election", "nominate", &election, "chen", "--as", "alice"],
+        "2026-06-02",
+    );
     act(&["election", "consent", &election, "--as", "chen"], "2026-06-03");
-    let closed = act(&["election", "close-nominations", &election, "--as", "alice"], "2026-06-16");
+    let closed = act(
+        &["election", "close-nominations", &election, "--as", "alice"],
+        "2026-06-16",
+    );
     assert!(closed.contains("的提名已截止：选票上的候选人为 chen"), "{closed}");
-    let voted = act(&["election", "vote", &election, "--rank", "chen", "--as", "bob"], "2026-06-17");
+    let voted = act(
+        &["election", "vote", &election, "--rank", "chen", "--as", "bob"],
+        "2026-06-17",
+    );
     assert!(voted.contains("你的回执："), "{voted}");
     assert!(voted.contains("你的选票密钥："), "{voted}");
     assert!(voted.contains("切勿与人分享"), "{voted}");

@@ -936,7 +936,8 @@ fn log_filters_that_mean_nothing_are_errors() {
     let yesterday = run(&["--since", "yesterday"]);
     assert!(!yesterday.status.success());
     assert!(
-        String::from_utf8_lossy(&yesterday.stderr).contains("--since \"yesterday\" is not a date: write YYYY-MM-DD")
+        String::from_utf8_lossy(&yesterday.stderr)
+            .contains("--since \"yesterday\" is not a date: write a date as YYYY-MM-DD")
     );
     assert!(
         run(&["--kind", "registry-recorded", "--since", "2020-01-01"])
@@ -952,7 +953,7 @@ fn crash_safety_every_acknowledged_event_survives_sigkill() {
 
     let record = Scenario::new("paddle-sigs", "2026-06-01");
     let mut child = Command::new(env!("CARGO_BIN_EXE_polity"))
-            .env("LC_ALL", "C.UTF-8")
+        .env("LC_ALL", "C.UTF-8")
         .args(["apply", "--db", &record.db])
         .current_dir(super::root())
         .stdin(Stdio::piped())
@@ -1087,7 +1088,7 @@ fn the_demo_runs_governance_on_a_fresh_sqlite_record() {
     let db = format!("sqlite:{}", dir.path().join("demo.db").display());
     // From a folder with no examples in it: the example is compiled in.
     let output = std::process::Command::new(env!("CARGO_BIN_EXE_polity"))
-            .env("LC_ALL", "C.UTF-8")
+        .env("LC_ALL", "C.UTF-8")
         .args(["demo", "--db", &db])
         .current_dir(dir.path())
         .output()
