@@ -72,12 +72,7 @@ pub struct Rejection {
     pub words: Option<Words>,
 }
 
-/// A message id and its values (see [`Rejection::words`]).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Words {
-    pub key: &'static str,
-    pub args: Vec<(&'static str, String)>,
-}
+pub use polity_model::Words;
 
 impl Rejection {
     /// The same refusal, sayable in other languages as the message `key` with `args`.

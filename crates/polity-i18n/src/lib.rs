@@ -5,6 +5,7 @@
 //!   rule titles (`rule-title-ID`) and the vocabularies (`seat-*`, `kind-*`, `state-*`, …);
 //! - `rules.ftl`: each rule's text (`rule-text-ID`);
 //! - `acts.ftl`: each act of the record as a sentence (`act-KIND`), for pages, feeds and the CLI;
+//! - `due.ftl`: each obligation coming up (`due-*`), for `polity due` and body pages;
 //! - `cli.ftl`: the command line's own messages (`cli-*`).
 //!
 //! A message missing from a catalog shows as `⟦key⟧` (never silently in the other language),
@@ -36,6 +37,11 @@ pub const PARTS: &[Part] = &[
         "acts.ftl",
         include_str!("../i18n/en/acts.ftl"),
         include_str!("../i18n/zh/acts.ftl"),
+    ),
+    (
+        "due.ftl",
+        include_str!("../i18n/en/due.ftl"),
+        include_str!("../i18n/zh/due.ftl"),
     ),
     (
         "cli.ftl",
@@ -100,6 +106,11 @@ pub fn has(lang: Lang, key: &str) -> bool {
         Lang::Zh => &catalogs.zh,
     };
     bundle.get_message(key).and_then(|message| message.value()).is_some()
+}
+
+/// A sentence made elsewhere ([`polity_model::Words`]: a refusal, an obligation) in `lang`.
+pub fn words(lang: Lang, words: &polity_model::Words) -> String {
+    text_owned(lang, words.key, &words.args)
 }
 
 /// A message with owned values (as the engine's refusals carry them).

@@ -1,5 +1,6 @@
 //! `due`: every obligation coming up (or overdue) as of a date, in date order.
 
+use crate::Words;
 use crate::rules::RuleId;
 use std::collections::BTreeMap;
 
@@ -44,6 +45,8 @@ pub struct Obligation {
     pub body: String,
     pub rule: RuleId,
     pub summary: String,
+    /// The summary as a message of the catalogs, to say it in the reader's language.
+    pub words: Words,
     /// Its date has passed and it is not done.
     pub overdue: bool,
 }
@@ -100,6 +103,14 @@ fn terms_and_elections(polity: &Polity, body: &Body, at: Date, horizon: Date, ou
             body: body.id.clone(),
             rule: body.kind.seat_rule(holding.seat),
             summary: format!("{}: the {} term of {name} ends", body.id, holding.seat.as_str()),
+            words: Words::new(
+                "due-term-ends",
+                &[
+                    ("body", body.id.clone()),
+                    ("seat", holding.seat.as_str().to_owned()),
+                    ("name", name.clone()),
+                ],
+            ),
             overdue: false,
         });
     }
@@ -125,6 +136,18 @@ fn terms_and_elections(polity: &Polity, body: &Body, at: Date, horizon: Date, ou
                 windows.nomination,
                 people.join(", ")
             ),
+            words: Words::new(
+                "due-nominations-open",
+                &[
+                    ("body", body.id.clone()),
+                    ("seats", seats.to_string()),
+                    ("seat", seat.as_str().to_owned()),
+                    ("end", end.to_string()),
+                    ("holders", people.join(", ")),
+                    windows.nomination.words()[0].clone(),
+                    windows.nomination.words()[1].clone(),
+                ],
+            ),
             overdue: false,
         });
         out.push(Obligation {
@@ -137,6 +160,17 @@ fn terms_and_elections(polity: &Polity, body: &Body, at: Date, horizon: Date, ou
                 body.id,
                 seat.as_str(),
                 windows.voting
+            ),
+            words: Words::new(
+                "due-voting-opens",
+                &[
+                    ("body", body.id.clone()),
+                    ("seats", seats.to_string()),
+                    ("seat", seat.as_str().to_owned()),
+                    ("end", end.to_string()),
+                    windows.voting.words()[0].clone(),
+                    windows.voting.words()[1].clone(),
+                ],
             ),
             overdue: false,
         });
@@ -164,6 +198,14 @@ fn reports(polity: &Polity, body: &Body, at: Date, horizon: Date, out: &mut Vec<
             "{}: report due to the board and the TOC (every {})",
             body.id, rule.every
         ),
+        words: Words::new(
+            "due-report",
+            &[
+                ("body", body.id.clone()),
+                rule.every.words()[0].clone(),
+                rule.every.words()[1].clone(),
+            ],
+        ),
         overdue: next_due < at,
     });
     let warn = rule.warn_after.after(since);
@@ -178,6 +220,14 @@ fn reports(polity: &Polity, body: &Body, at: Date, horizon: Date, out: &mut Vec<
                 "{}: {} without a report; the TOC may consider retiring it",
                 body.id, rule.warn_after
             ),
+            words: Words::new(
+                "due-report-warning",
+                &[
+                    ("body", body.id.clone()),
+                    rule.warn_after.words()[0].clone(),
+                    rule.warn_after.words()[1].clone(),
+                ],
+            ),
             overdue: warn < at,
         });
     }
@@ -190,6 +240,14 @@ fn reports(polity: &Polity, body: &Body, at: Date, horizon: Date, out: &mut Vec<
             summary: format!(
                 "{}: {} without a report; it must be dissolved",
                 body.id, rule.dissolve_after
+            ),
+            words: Words::new(
+                "due-report-dissolve",
+                &[
+                    ("body", body.id.clone()),
+                    rule.dissolve_after.words()[0].clone(),
+                    rule.dissolve_after.words()[1].clone(),
+                ],
             ),
             overdue: dissolve < at,
         });
@@ -216,6 +274,10 @@ fn charter_review(polity: &Polity, body: &Body, at: Date, _horizon: Date, out: &
             "{}: the TOC reviews and approves its charter (last approved {approved})",
             body.id
         ),
+        words: Words::new(
+            "due-charter-review",
+            &[("body", body.id.clone()), ("approved", approved.to_string())],
+        ),
         overdue: review < at,
     });
 }
@@ -236,6 +298,7 @@ fn timetable(body: &Body, at: Date, _horizon: Date, out: &mut Vec<Obligation>) {
             "{}: the working group's timetable ends; it is dissolved unless extended",
             body.id
         ),
+        words: Words::new("due-timetable", &[("body", body.id.clone())]),
         overdue: end < at,
     });
 }
@@ -266,7 +329,7 @@ fn meetings(polity: &Polity, body: &Body, at: Date, horizon: Date, out: &mut Vec
                 .map(|holding| holding.person.text.as_str())
                 .collect();
             let chair = if chairs.is_empty() {
-                "no chair in office: the seat is vacant".to_owned()
+                None
             } else {
                 let turn = match meetings.rotation {
                     Rotation::EachMeeting => step as usize,
@@ -277,14 +340,25 @@ fn meetings(polity: &Polity, body: &Body, at: Date, horizon: Date, out: &mut Vec
                     }
                     Rotation::None => 0,
                 };
-                format!("chaired by {}", display_name(polity, chairs[turn % chairs.len()]))
+                Some(display_name(polity, chairs[turn % chairs.len()]))
+            };
+            let (summary, words) = match chair {
+                Some(chair) => (
+                    format!("{}: meeting, chaired by {chair}", body.id),
+                    Words::new("due-meeting", &[("body", body.id.clone()), ("chair", chair)]),
+                ),
+                None => (
+                    format!("{}: meeting, no chair in office: the seat is vacant", body.id),
+                    Words::new("due-meeting-vacant", &[("body", body.id.clone())]),
+                ),
             };
             out.push(Obligation {
                 date,
                 kind: ObligationKind::Meeting,
                 body: body.id.clone(),
                 rule: RuleId::E8,
-                summary: format!("{}: meeting, {chair}", body.id),
+                summary,
+                words,
                 overdue: false,
             });
         }

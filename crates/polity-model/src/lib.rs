@@ -20,6 +20,24 @@ pub use model::*;
 pub use notice::{Lang, NoticeKind, Webhook};
 pub use rules::RuleId;
 
+/// A message of the catalogs (`polity_i18n`) and its values: how a refusal, an obligation or
+/// another sentence made here is said in the reader's language. The English words stay beside
+/// it, for the record, JSON and feeds.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Words {
+    pub key: &'static str,
+    pub args: Vec<(&'static str, String)>,
+}
+
+impl Words {
+    pub fn new(key: &'static str, args: &[(&'static str, String)]) -> Words {
+        Words {
+            key,
+            args: args.to_vec(),
+        }
+    }
+}
+
 /// Whether `text` is a link polity shows as one: `https:` or `http:` with a host, at most 2,000
 /// characters, without spaces, quotes, angle brackets or backslashes. Never `javascript:`,
 /// `data:` or another scheme a browser would run or open locally.

@@ -94,9 +94,10 @@ impl Period {
     }
 }
 
-impl fmt::Display for Period {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let unit = match (self.unit, self.amount == 1) {
+impl Period {
+    /// The unit as English says it with this amount (`day`, `weeks`, …).
+    pub fn unit_word(&self) -> &'static str {
+        match (self.unit, self.amount == 1) {
             (PeriodUnit::Days, true) => "day",
             (PeriodUnit::Days, false) => "days",
             (PeriodUnit::Weeks, true) => "week",
@@ -105,8 +106,21 @@ impl fmt::Display for Period {
             (PeriodUnit::Months, false) => "months",
             (PeriodUnit::Years, true) => "year",
             (PeriodUnit::Years, false) => "years",
-        };
-        write!(f, "{} {unit}", self.amount)
+        }
+    }
+
+    /// The values a message says this period with: `amount` and `unit` (see `due-period`).
+    pub fn words(&self) -> [(&'static str, String); 2] {
+        [
+            ("amount", self.amount.to_string()),
+            ("unit", self.unit_word().to_owned()),
+        ]
+    }
+}
+
+impl fmt::Display for Period {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} {}", self.amount, self.unit_word())
     }
 }
 

@@ -251,6 +251,35 @@ mod tests {
         }
     }
 
+    /// Every obligation of every example, over three years, is said in English word for word as
+    /// its summary, and in Chinese in Chinese words (a value the message lacks would show as
+    /// `⟦key⟧`).
+    #[test]
+    fn l8_e1_every_obligation_is_said_in_both_languages() {
+        let examples = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples");
+        let mut keys = std::collections::BTreeSet::new();
+        for example in [
+            "cfn-working-group",
+            "dask-leadership",
+            "openstack-projects",
+            "paddle-sigs",
+        ] {
+            let loaded = polity_registry::load(&examples.join(example)).unwrap();
+            let at = jiff::civil::date(2026, 1, 1);
+            let within = polity_model::Period::new(3, polity_model::PeriodUnit::Years);
+            for obligation in polity_model::due(&loaded.polity, at, within) {
+                assert_eq!(polity_i18n::words(Lang::En, &obligation.words), obligation.summary);
+                let chinese = polity_i18n::words(Lang::Zh, &obligation.words);
+                assert!(!chinese.contains('⟦') && !chinese.is_ascii(), "{chinese}");
+                for word in ["weeks", "months", "chair", "seat(s)"] {
+                    assert!(!chinese.contains(word), "{word} untranslated in {chinese}");
+                }
+                keys.insert(obligation.words.key);
+            }
+        }
+        assert!(keys.len() >= 8, "the examples have most kinds of obligation: {keys:?}");
+    }
+
     /// A field of an out-of-bounds value is named in the reader's language.
     #[test]
     fn r_value_refusals_name_the_field_in_chinese() {

@@ -117,6 +117,9 @@ pub struct ObligationView {
     pub kind: &'static str,
     pub rule: &'static str,
     pub summary: String,
+    /// The summary as a message, for pages in other languages (not in the JSON).
+    #[serde(skip)]
+    pub words: polity_model::Words,
     pub overdue: bool,
 }
 
@@ -234,6 +237,7 @@ pub fn body(state: &State, id: &str, on: Date) -> Option<BodyView> {
             kind: obligation.kind.as_str(),
             rule: obligation.rule.as_str(),
             summary: obligation.summary,
+            words: obligation.words,
             overdue: obligation.overdue,
         })
         .collect();

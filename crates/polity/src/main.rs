@@ -397,7 +397,7 @@ fn due_command(dir: &Path, at: &str, within: &str, format: DueFormat) -> Result<
     }
     let obligations = polity_model::due(&loaded.polity, at, within);
     let output = match format {
-        DueFormat::Human => report::due_human(&obligations, at, within),
+        DueFormat::Human => report::due_human(&obligations, at, within, lang()),
         DueFormat::Json => report::due_json(&obligations, at, within),
         DueFormat::Ical => polity_notify::ical::calendar(
             &loaded.polity.constitution.name,

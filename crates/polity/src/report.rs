@@ -190,21 +190,36 @@ pub fn check_github(dir: &Path, polity: &Polity, findings: &[Finding]) -> String
     out
 }
 
-pub fn due_human(obligations: &[Obligation], at: Date, within: Period) -> String {
+pub fn due_human(obligations: &[Obligation], at: Date, within: Period, lang: polity_i18n::Lang) -> String {
+    let say = |key: &str, args: &[(&str, &str)]| polity_i18n::text(lang, key, args);
     let mut out = String::new();
-    let _ = writeln!(out, "obligations as of {at}, looking {within} ahead:");
+    let within_amount = within.amount.to_string();
+    let period = say(
+        "due-period",
+        &[("amount", &within_amount), ("unit", within.unit_word())],
+    );
+    let _ = writeln!(
+        out,
+        "{}",
+        say("cli-due-head", &[("at", &at.to_string()), ("within", &period)])
+    );
     if obligations.is_empty() {
-        let _ = writeln!(out, "  nothing is due");
+        let _ = writeln!(out, "  {}", say("cli-due-nothing", &[]));
     }
+    let overdue = format!("{} ", say("cli-due-overdue", &[]));
     for obligation in obligations {
-        let flag = if obligation.overdue { "OVERDUE " } else { "" };
+        let flag = if obligation.overdue { overdue.as_str() } else { "" };
         let _ = writeln!(
             out,
             "{}  {:<4} {:<18} {flag}{}",
             obligation.date,
             obligation.rule,
             obligation.kind.as_str(),
-            obligation.summary
+            if lang == polity_i18n::Lang::En {
+                obligation.summary.clone()
+            } else {
+                polity_i18n::words(lang, &obligation.words)
+            }
         );
     }
     out

@@ -36,3 +36,8 @@ cli-init-done = recorded the registry { $registry } ({ $bodies } bodies, { $peop
 cli-export-same = { $dir } says what the record says (after event { $seq })
 cli-export-differs = { $files } file(s) of { $dir } differ from the record (after event { $seq }); `polity export DIR` writes the record's:
 cli-export-done = exported the record (after event { $seq }) to { $dir }
+
+## polity due
+cli-due-head = obligations as of { $at }, looking { $within } ahead:
+cli-due-nothing = nothing is due
+cli-due-overdue = OVERDUE

@@ -36,3 +36,8 @@ cli-init-done = 已将注册表 { $registry }（{ $bodies } 个机构，{ $peopl
 cli-export-same = { $dir } 与记录一致（截至事件 { $seq }）
 cli-export-differs = { $dir } 中有 { $files } 个文件与记录不同（截至事件 { $seq }）；`polity export DIR` 会写出记录中的版本：
 cli-export-done = 已将记录（截至事件 { $seq }）导出到 { $dir }
+
+## polity due
+cli-due-head = 截至 { $at } 的义务，向后看 { $within }：
+cli-due-nothing = 没有到期事项
+cli-due-overdue = 已逾期

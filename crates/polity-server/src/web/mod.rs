@@ -142,6 +142,12 @@ impl Page {
         polity_i18n::rule_text(self.lang, id)
     }
 
+    /// A sentence made in the model or the engine (an obligation, a refusal) in the page's
+    /// language.
+    pub fn words(&self, words: &polity_model::Words) -> String {
+        polity_i18n::words(self.lang, words)
+    }
+
     /// A message with its values, as a view made it.
     pub fn say(&self, said: &crate::views::Said) -> String {
         let args: Vec<(&str, &str)> = said.args.iter().map(|(name, value)| (*name, value.as_str())).collect();

@@ -234,3 +234,34 @@ fn e3_a_voter_is_told_the_receipt_and_key_in_chinese() {
     assert!(voted.contains("你的选票密钥："), "{voted}");
     assert!(voted.contains("切勿与人分享"), "{voted}");
 }
+
+/// E1, L8: what is due reads in Chinese, the window and the seats in Chinese words; the JSON is
+/// the same in both languages.
+#[test]
+fn e1_what_is_due_reads_in_chinese() {
+    let due = |lang: &str, format: &str| {
+        let output = polity(
+            &[
+                "due",
+                "examples/cfn-working-group",
+                "--at",
+                "2026-06-01",
+                "--format",
+                format,
+                "--lang",
+                lang,
+            ],
+            &[],
+        );
+        assert!(output.status.success(), "{}", text(&output.stderr));
+        text(&output.stdout)
+    };
+    let said = due("zh", "human");
+    assert!(said.starts_with("截至 2026-06-01 的义务，向后看 3 个月：\n"), "{said}");
+    assert!(
+        said.contains("tsc：2026-07-01 到期的 1 个主席席位开始提名（提名期 2 周；现任：Alice Example (alice)）"),
+        "{said}"
+    );
+    assert!(!said.contains('⟦'), "{said}");
+    assert_eq!(due("zh", "json"), due("en", "json"));
+}
