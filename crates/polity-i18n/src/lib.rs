@@ -6,11 +6,14 @@
 //! - `rules.ftl`: each rule's text (`rule-text-ID`);
 //! - `acts.ftl`: each act of the record as a sentence (`act-KIND`), for pages, feeds and the CLI;
 //! - `due.ftl`: each obligation coming up (`due-*`), for `polity due` and body pages;
+//! - `count.ftl`: a motion's count step by step (`count-*`, see [`count`]);
 //! - `cli.ftl`: the command line's own messages (`cli-*`).
 //!
 //! A message missing from a catalog shows as `⟦key⟧` (never silently in the other language),
 //! and a test fails when a message exists in one language only. The terms follow
 //! `docs/glossary.md`.
+
+pub mod count;
 
 use std::sync::LazyLock;
 
@@ -42,6 +45,11 @@ pub const PARTS: &[Part] = &[
         "due.ftl",
         include_str!("../i18n/en/due.ftl"),
         include_str!("../i18n/zh/due.ftl"),
+    ),
+    (
+        "count.ftl",
+        include_str!("../i18n/en/count.ftl"),
+        include_str!("../i18n/zh/count.ftl"),
     ),
     (
         "cli.ftl",

@@ -54,22 +54,9 @@ impl Say<'_> {
         if self.lang == Lang::En {
             return raw.to_owned();
         }
-        let key = format!("{group}-{}", slug(raw));
+        let key = format!("{group}-{}", polity_i18n::count::slug(raw));
         polity_i18n::lookup(self.lang, &key, &[]).unwrap_or_else(|| raw.to_owned())
     }
-}
-
-/// `tied: the chair's casting vote decides` → `tied-the-chair-s-casting-vote-decides`.
-fn slug(raw: &str) -> String {
-    let mut slug = String::with_capacity(raw.len());
-    for c in raw.chars() {
-        if c.is_ascii_alphanumeric() {
-            slug.push(c.to_ascii_lowercase());
-        } else if !slug.is_empty() && !slug.ends_with('-') {
-            slug.push('-');
-        }
-    }
-    slug.trim_end_matches('-').to_owned()
 }
 
 fn sentence(key: &'static str, args: Vec<(&'static str, String)>, page: String) -> Sentence {

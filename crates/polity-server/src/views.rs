@@ -397,7 +397,13 @@ pub fn motion_link(motion: &Motion) -> ProcessLink {
         status: motion.outcome.clone().unwrap_or_else(|| "open".to_owned()),
         title_said: Said::data(&motion.title),
         status_said: match &motion.outcome {
-            Some(outcome) => Said::new("status-outcome", &[("outcome", outcome.clone())]),
+            Some(outcome) => Said::new(
+                "status-outcome",
+                &[
+                    ("outcome", outcome.clone()),
+                    ("outcomekey", polity_i18n::count::slug(outcome)),
+                ],
+            ),
             None => Said::new("status-open", &[]),
         },
     }

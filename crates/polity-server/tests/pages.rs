@@ -266,6 +266,51 @@ async fn d3_closing_a_motion_asks_first_and_a_vote_is_said_in_words() {
     assert_eq!(app.record.live.read().await.last_seq, events);
 }
 
+/// D3, T1: in Chinese, a closed motion's result and each step of its count read in Chinese, the
+/// close is acknowledged with the act in Chinese, and the record's table says the acts in
+/// Chinese; an election's count lines, still English, are marked `lang="en"`.
+#[tokio::test]
+async fn d3_t1_a_closed_motion_and_the_record_read_in_chinese() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_, router) = demo(dir.path(), false).await;
+    let mut emil = signed_in(&router, "emil").await;
+    let csrf = emil.csrf("/motions/tsc/m1").await;
+    emil.post_form("/motions/tsc/m1/votes", &[("csrf", &csrf), ("choice", "yes")])
+        .await;
+    let mut alice = signed_in(&router, "alice").await;
+    alice.get("/lang/zh?back=/").await;
+    let csrf = alice.csrf("/motions/tsc/m1").await;
+    let closed = alice
+        .post_form("/motions/tsc/m1/close", &[("csrf", &csrf), ("confirm", "yes")])
+        .await;
+    assert_eq!(closed.status, 303, "{}", closed.body);
+    let page = alice.get("/motions/tsc/m1").await;
+    assert!(page.body.contains(r#"<html lang="zh-Hans">"#), "{}", page.body);
+    assert!(
+        page.body.contains("结束了动议 tsc/m1 的表决"),
+        "the close is said in Chinese: {}",
+        page.body
+    );
+    let result = page.body.split(r#"<h2 id="result">"#).nth(1).expect("a result");
+    let result = &result[..result.find("</section>").unwrap()];
+    assert!(result.contains("结果："), "{result}");
+    assert!(!result.contains(r#"lang="en""#), "every step is read: {result}");
+    assert!(result.contains("需要") && !result.contains("needs"), "{result}");
+    let log = alice.get("/log").await;
+    assert!(
+        log.body.contains("Alice Example 结束了动议 tsc/m1 的表决："),
+        "{}",
+        log.body
+    );
+    assert!(!log.body.contains("closed motion"), "{}", log.body);
+    let election = alice.get("/elections/tsc/e1").await;
+    assert!(
+        election.body.contains(r#"<ul class="explanation"><li lang="en">"#),
+        "an election's English lines are marked: {}",
+        election.body
+    );
+}
+
 /// The record reads as a table of acts in words, with who did it, a link to the page and the raw
 /// JSON one click away; it filters by body, kind and dates, pages by sequence number, and a bad
 /// filter is refused with what to write instead.

@@ -426,7 +426,16 @@ status-nominations-until = 提名截止于 { $date }
 status-voting-until = 投票截止于 { $date }
 status-closed = 已结束
 status-open = 进行中
-status-outcome = { $outcome }
+status-outcome = { $outcomekey ->
+        [carried] 通过
+        [failed] 未通过
+        [no-quorum] 未达到法定人数
+        [invalid] 无效
+        [tied-vote-again] 平局：重新表决
+        [tied-the-chair-s-casting-vote-decides] 平局：由主席投决定票
+        [deadlocked] 僵局
+       *[other] { $outcome }
+    }
 status-stopped = 已中止
 status-passed = 已通过
 status-objected = 有反对：转为表决 { $motion }

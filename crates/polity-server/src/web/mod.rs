@@ -142,6 +142,20 @@ impl Page {
         polity_i18n::rule_text(self.lang, id)
     }
 
+    /// A motion's outcome (`carried`, `tied: vote again`) in the page's language.
+    pub fn outcome(&self, raw: &str) -> String {
+        polity_i18n::count::outcome(self.lang, raw)
+    }
+
+    /// A line of a count's explanation in the page's language, and whether it stayed English
+    /// (an election's lines are English: the page marks them `lang="en"`).
+    pub fn explain(&self, line: &str) -> (String, bool) {
+        match polity_i18n::count::explanation(self.lang, line) {
+            Some(said) => (said, false),
+            None => (line.to_owned(), self.lang != Lang::En),
+        }
+    }
+
     /// A sentence made in the model or the engine (an obligation, a refusal) in the page's
     /// language.
     pub fn words(&self, words: &polity_model::Words) -> String {

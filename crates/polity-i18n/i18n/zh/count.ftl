@@ -1,0 +1,22 @@
+# 动议的计票过程（逐步），简体中文。英文见 ../en/count.ftl；阈值保留 > 与 >= 以示是否含等号。
+
+count-step = { $label }：{ $what }；{ $threshold }，需要 { $needed }：{ $met }
+count-label-quorum = 法定人数（D1）
+count-label-participation = 参与率
+count-label-majority = 多数
+count-met = 已达到
+count-not-met = 未达到
+count-what-yes-of-votes-cast = 赞成与反对共 { $whole } 票，其中赞成 { $part } 票
+count-what-yes-of-ballots-cast = 共投 { $whole } 票，其中赞成 { $part } 票
+count-what-yes-of-members = 成员 { $whole } 人，其中赞成 { $part } 人
+count-what-voted-of-members = 成员 { $whole } 人，其中 { $part } 人投票
+count-what-attending-of-members = 成员 { $whole } 人，其中 { $part } 人出席
+count-threshold-votes-cast = 赞成票须占赞成与反对票的 { $bound } { $fraction }
+count-threshold-ballots-cast = 赞成票须占所投票数的 { $bound } { $fraction }
+count-threshold-members = 赞成票须占成员人数的 { $bound } { $fraction }
+count-threshold-members-voted = 投票人数须占成员人数的 { $bound } { $fraction }
+count-threshold-members-attend = 出席人数须占成员人数的 { $bound } { $fraction }
+count-no-quorum = 会议可以讨论，但不能作出决定
+count-tie = 赞成 { $yes } 票，反对 { $no } 票：平局（第 { $round } 轮）
+count-casting-vote = 主席投下决定票：{ $choice }
+count-every-body = 须每个机构都通过：{ $outcome }
