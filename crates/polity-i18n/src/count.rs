@@ -2,8 +2,11 @@
 //! motion's count as the English line `polity_count::motion` wrote (`majority: 5 yes of votes
 //! cast 8; > 1/2 of votes cast needs 5: met`); this reads those lines back by their grammar and
 //! says them with the `count-*` messages, so that records made before the catalogs existed read
-//! in Chinese too. A line of another shape (an election's, a composite vote's) is `None`: the
-//! page shows it in English and marks it so.
+//! in Chinese too. An election's lines are read the same way for the shapes most counts have
+//! (ballots and method, turnout, Schulze, ranked pairs, plurality, approval, the Condorcet
+//! winner, the cap, each seat, a cap skip). A line of another shape (an STV round, a tie-break,
+//! a compatibility note, a composite vote's part) is `None`: the page shows it in English and
+//! marks it so.
 
 use crate::{Lang, lookup, text};
 
@@ -30,7 +33,143 @@ pub fn explanation(lang: Lang, line: &str) -> Option<String> {
         let round = rest.strip_suffix(')')?;
         return say("count-tie", &[("yes", yes), ("no", no), ("round", round)]);
     }
-    step(lang, line)
+    step(lang, line).or_else(|| election(lang, line))
+}
+
+/// The lines of an election's count that most counts have.
+fn election(lang: Lang, line: &str) -> Option<String> {
+    let say = |key: &str, args: &[(&str, &str)]| lookup(lang, key, args);
+    match line {
+        "Schulze (winning votes) over the pairwise matrix" => return say("count-schulze-winning-votes", &[]),
+        "Schulze (margins) over the pairwise matrix" => return say("count-schulze-margins", &[]),
+        "ranked pairs: majorities locked strongest first, cycles skipped" => return say("count-ranked-pairs", &[]),
+        "approval: each ballot approves every candidate it ranks" => return say("count-approval", &[]),
+        _ => {}
+    }
+    if let Some(rest) = line.strip_prefix("plurality: each ballot counts for its single best-ranked candidate; ") {
+        let none = rest.strip_suffix(" ballot(s) counted for none")?;
+        return say("count-plurality", &[("none", none)]);
+    }
+    if let Some(name) = line.strip_suffix(" beats every other candidate head to head (Condorcet winner)") {
+        return say("count-condorcet-winner", &[("name", name)]);
+    }
+    if let Some(rest) = line.strip_prefix("turnout: ") {
+        // turnout: 6 of 9 eligible cast valid ballots; >= 2/3 of members voted needs 6: valid
+        let (voters, rest) = rest.split_once(" of ")?;
+        let (eligible, rest) = rest.split_once(" eligible cast valid ballots; ")?;
+        let (threshold, rest) = rest.rsplit_once(" needs ")?;
+        let (needed, verdict) = rest.split_once(": ")?;
+        let verdict = match verdict {
+            "valid" => "count-turnout-valid",
+            "not valid, nobody is elected" => "count-turnout-not-valid",
+            _ => return None,
+        };
+        let (bound, rest) = threshold.split_once(' ')?;
+        let (fraction, base) = rest.split_once(" of ")?;
+        let threshold = say(
+            &format!("count-threshold-{}", slug(base)),
+            &[("bound", bound), ("fraction", fraction)],
+        )?;
+        return say(
+            "count-turnout",
+            &[
+                ("voters", voters),
+                ("eligible", eligible),
+                ("threshold", &threshold),
+                ("needed", needed),
+                ("verdict", &text(lang, verdict, &[])),
+            ],
+        );
+    }
+    if let Some(rest) = line.strip_prefix("seat ") {
+        // seat 1: chen (huawei: now 1)
+        let (seat, rest) = rest.split_once(": ")?;
+        if !seat.bytes().all(|byte| byte.is_ascii_digit()) {
+            return None;
+        }
+        return match rest.strip_suffix(')').and_then(|rest| rest.rsplit_once(" (")) {
+            Some((name, held)) => {
+                let (organisation, count) = held.rsplit_once(": now ")?;
+                say(
+                    "count-seat-held",
+                    &[
+                        ("seat", seat),
+                        ("name", name),
+                        ("organisation", organisation),
+                        ("count", count),
+                    ],
+                )
+            }
+            None => say("count-seat", &[("seat", seat), ("name", rest)]),
+        };
+    }
+    if let Some(rest) = line.strip_prefix("skipped ") {
+        // skipped bob: intel already holds 1 of at most 1 seat(s)
+        let (name, rest) = rest.split_once(": ")?;
+        let (organisation, rest) = rest.split_once(" already holds ")?;
+        let (count, rest) = rest.split_once(" of at most ")?;
+        let cap = rest.strip_suffix(" seat(s)")?;
+        return say(
+            "count-skipped",
+            &[
+                ("name", name),
+                ("organisation", organisation),
+                ("count", count),
+                ("cap", cap),
+            ],
+        );
+    }
+    if let Some(rest) = line.strip_prefix("tie for the last ") {
+        // tie for the last 2 seat(s) among ana, bob: left open (tie-break: report); …
+        let (left, rest) = rest.split_once(" seat(s) among ")?;
+        let (tied, how) = rest.split_once(": ")?;
+        let how = if how == "left open (tie-break: report); decide it by the body's rule and record the choice" {
+            text(lang, "count-tie-report", &[])
+        } else if let Some(seed) = how.strip_prefix("broken by a random draw from the published seed ") {
+            say("count-tie-seed", &[("seed", seed)])?
+        } else if let Some(officer) = how
+            .strip_prefix("broken by ")
+            .and_then(|rest| rest.strip_suffix("'s choice"))
+        {
+            say("count-tie-officer", &[("officer", officer)])?
+        } else {
+            let officer = how
+                .strip_prefix("left open: ")?
+                .strip_suffix("'s order does not name every tied candidate")?;
+            say("count-tie-officer-incomplete", &[("officer", officer)])?
+        };
+        return say("count-tie-seats", &[("left", left), ("tied", tied), ("how", &how)]);
+    }
+    if let Some(unfilled) = line.strip_suffix(" seat(s) left unfilled: not enough eligible candidates") {
+        return say("count-unfilled", &[("unfilled", unfilled)]);
+    }
+    if let Some(rest) = line.strip_prefix("cap: at most ") {
+        let (cap, rest) = rest.split_once(" seat(s) per organisation, counting sitting members (")?;
+        let sitting = rest.strip_suffix(')')?;
+        let sitting = if sitting == "none" {
+            text(lang, "count-nobody", &[])
+        } else {
+            sitting.to_owned()
+        };
+        return say("count-cap", &[("cap", cap), ("sitting", &sitting)]);
+    }
+    // 6 ballot(s) over 1 candidate(s); method schulze; unranked means below
+    let (ballots, rest) = line.split_once(" ballot(s) over ")?;
+    let (candidates, rest) = rest.split_once(" candidate(s); method ")?;
+    let (method, unranked) = rest.split_once("; unranked means ")?;
+    if method.contains(' ') {
+        return None;
+    }
+    let unranked = lookup(lang, &format!("count-unranked-{}", slug(unranked)), &[])?;
+    say(
+        "count-ballots",
+        &[
+            ("ballots", ballots),
+            ("candidates", candidates),
+            ("method", method),
+            ("unranked", &unranked),
+        ],
+    )
 }
 
 /// `{label}: {part} {what} {whole}; {threshold} needs {needed}: met|not met`.
@@ -196,6 +335,84 @@ mod tests {
             explanation(Lang::Zh, "an election's line"),
             None,
             "other lines are not guessed"
+        );
+    }
+
+    /// E1, E3, S6: the lines most elections' counts have read in Chinese, from the counts
+    /// themselves (Schulze with a cap and a skip, plurality, approval, ranked pairs, turnout met
+    /// and not met); other shapes are left to English.
+    #[test]
+    fn e1_s6_an_elections_common_lines_read_in_chinese() {
+        use polity_count::seats::{SeatRules, TieBreak};
+        use polity_count::{Ballots, Compat, ElectionRules, Method, Strength, Turnout, Unranked, count};
+        let names: Vec<String> = ["ana", "bob", "cy"].iter().map(|name| (*name).to_owned()).collect();
+        let mut ballots = Ballots::new(names, Unranked::Below).unwrap();
+        for (ranks, times) in [
+            ([Some(1), Some(2), Some(3)], 4),
+            ([Some(2), Some(1), None], 3),
+            ([None, None, Some(1)], 2),
+        ] {
+            ballots.push(&ranks, times).unwrap();
+        }
+        let mut lines = Vec::new();
+        for method in [
+            Method::Schulze(Strength::WinningVotes),
+            Method::Schulze(Strength::Margins),
+            Method::RankedPairs,
+            Method::Plurality,
+            Method::Approval,
+        ] {
+            for eligible in [12, 30] {
+                let rules = ElectionRules {
+                    method,
+                    seats: SeatRules {
+                        seats: 2,
+                        organisations: vec![Some("acme".to_owned()), Some("acme".to_owned()), None],
+                        cap: Some(1),
+                        sitting: Vec::new(),
+                        excluded: Vec::new(),
+                        tie_break: TieBreak::Report,
+                    },
+                    classes: Vec::new(),
+                    turnout: Some(Turnout {
+                        eligible,
+                        valid_if: ">= 2/3 of members voted".parse().unwrap(),
+                    }),
+                    compat: Compat::Strict,
+                    threads: 1,
+                };
+                lines.extend(count(&ballots, &rules).explanation);
+            }
+        }
+        lines.sort();
+        lines.dedup();
+        for needle in [
+            "turnout:",
+            "skipped bob",
+            "seat 1: ana (acme: now 1)",
+            "cap:",
+            "plurality:",
+            "approval:",
+            "ranked pairs:",
+            "not valid",
+        ] {
+            assert!(
+                lines.iter().any(|line| line.contains(needle)),
+                "{needle} among {lines:#?}"
+            );
+        }
+        for line in &lines {
+            let chinese = explanation(Lang::Zh, line).unwrap_or_else(|| panic!("not read: {line}"));
+            for english in ["ballot", "seat", "valid", "method", "holds", "beats", "each", "⟦"] {
+                assert!(
+                    !chinese.contains(english),
+                    "{english:?} left in {chinese:?} (from {line:?})"
+                );
+            }
+        }
+        assert_eq!(
+            explanation(Lang::Zh, "skipped bob: acme already holds 1 of at most 1 seat(s)").unwrap(),
+            "跳过 bob：acme 已占 1 个席位，每个组织至多 1 个"
         );
     }
 

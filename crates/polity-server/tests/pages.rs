@@ -268,7 +268,7 @@ async fn d3_closing_a_motion_asks_first_and_a_vote_is_said_in_words() {
 
 /// D3, T1: in Chinese, a closed motion's result and each step of its count read in Chinese, the
 /// close is acknowledged with the act in Chinese, and the record's table says the acts in
-/// Chinese; an election's count lines, still English, are marked `lang="en"`.
+/// Chinese; so do an election's count lines.
 #[tokio::test]
 async fn d3_t1_a_closed_motion_and_the_record_read_in_chinese() {
     let dir = tempfile::tempdir().unwrap();
@@ -304,11 +304,15 @@ async fn d3_t1_a_closed_motion_and_the_record_read_in_chinese() {
     );
     assert!(!log.body.contains("closed motion"), "{}", log.body);
     let election = alice.get("/elections/tsc/e1").await;
-    assert!(
-        election.body.contains(r#"<ul class="explanation"><li lang="en">"#),
-        "an election's English lines are marked: {}",
-        election.body
-    );
+    let lines = election
+        .body
+        .split(r#"<ul class="explanation">"#)
+        .nth(1)
+        .expect("an explanation");
+    let lines = &lines[..lines.find("</ul>").unwrap()];
+    assert!(lines.contains("投票率：9 名合格选民中 9 人投出有效选票"), "{lines}");
+    assert!(lines.contains("孔多塞胜者"), "{lines}");
+    assert!(!lines.contains(r#"lang="en""#), "{lines}");
 }
 
 /// The record reads as a table of acts in words, with who did it, a link to the page and the raw
