@@ -389,8 +389,8 @@ pub(crate) fn check_transition(
     if target.kind == BodyKind::SubGroup && to == LifecycleState::Forming && current == LifecycleState::Proposed {
         let gaps = l2_gaps(&state.polity, target, on);
         if !gaps.is_empty() {
-            let what: Vec<String> = gaps.iter().map(|(what, _)| format!("it {what}")).collect();
-            let hints: Vec<&str> = gaps.iter().map(|(_, hint)| *hint).collect();
+            let what: Vec<String> = gaps.iter().map(|(what, _, _)| format!("it {what}")).collect();
+            let hints: Vec<&str> = gaps.iter().map(|(_, hint, _)| *hint).collect();
             return reject(
                 RuleId::L2,
                 format!("{} cannot form: {}", target.id, what.join("; ")),

@@ -6,6 +6,7 @@
 //! - `rules.ftl`: each rule's text (`rule-text-ID`);
 //! - `acts.ftl`: each act of the record as a sentence (`act-KIND`), for pages, feeds and the CLI;
 //! - `due.ftl`: each obligation coming up (`due-*`), for `polity due` and body pages;
+//! - `check.ftl`: the findings of `polity check` (`finding-KEY`, `finding-KEY-hint`);
 //! - `count.ftl`: a motion's count step by step (`count-*`, see [`count`]);
 //! - `cli.ftl`: the command line's own messages (`cli-*`).
 //!
@@ -45,6 +46,11 @@ pub const PARTS: &[Part] = &[
         "due.ftl",
         include_str!("../i18n/en/due.ftl"),
         include_str!("../i18n/zh/due.ftl"),
+    ),
+    (
+        "check.ftl",
+        include_str!("../i18n/en/check.ftl"),
+        include_str!("../i18n/zh/check.ftl"),
     ),
     (
         "count.ftl",

@@ -34,6 +34,9 @@ pub struct Finding {
     pub loc: Option<Loc>,
     pub message: String,
     pub hint: String,
+    /// The finding as a message of the catalogs (`finding-KEY`, `finding-KEY-hint`) and its
+    /// values, to say it in the reader's language; `message` and `hint` stay English.
+    pub words: Option<crate::Words>,
 }
 
 impl Finding {
@@ -49,7 +52,15 @@ impl Finding {
             loc: loc.into(),
             message: message.into(),
             hint: hint.into(),
+            words: None,
         }
+    }
+
+    /// The same finding, sayable in other languages as the message `finding-KEY` with `args`.
+    #[must_use]
+    pub fn said(mut self, key: &'static str, args: &[(&'static str, String)]) -> Finding {
+        self.words = Some(crate::Words::new(key, args));
+        self
     }
 
     pub fn warning(

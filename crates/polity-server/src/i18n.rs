@@ -280,6 +280,69 @@ mod tests {
         assert!(keys.len() >= 8, "the examples have most kinds of obligation: {keys:?}");
     }
 
+    /// Every finding `check` says in words (`.said("KEY", …)` in polity-model's checks) has
+    /// `finding-KEY` and `finding-KEY-hint` in both catalogs, formatting with the values given.
+    #[test]
+    fn every_finding_with_words_is_in_both_catalogs() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../polity-model/src/check");
+        let mut calls = 0;
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let source = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+            for (at, _) in source.match_indices(".said(") {
+                let Some(quoted) = source[at + 6..].trim_start().strip_prefix('"') else {
+                    continue;
+                };
+                let key = &quoted[..quoted.find('"').unwrap()];
+                let after = quoted[key.len() + 1..]
+                    .trim_start()
+                    .strip_prefix(',')
+                    .unwrap_or_default();
+                calls += 1;
+                for id in [format!("finding-{key}"), format!("finding-{key}-hint")] {
+                    for lang in [Lang::En, Lang::Zh] {
+                        assert!(polity_i18n::has(lang, &id), "{id} is missing from the {lang:?} catalog");
+                        // A literal list of values: the messages format with exactly those.
+                        if after.trim_start().starts_with("&[") {
+                            let names = value_names(after);
+                            let values: Vec<(&str, &str)> = names.iter().map(|name| (name.as_str(), "x")).collect();
+                            assert!(
+                                polity_i18n::lookup(lang, &id, &values).is_some(),
+                                "{id} needs a value the check does not give ({names:?})"
+                            );
+                        }
+                    }
+                }
+            }
+        }
+        assert!(calls >= 40, "the checks' message ids are found: {calls}");
+    }
+
+    /// Every finding of every example and its broken twin, at two dates, reads in English word
+    /// for word as `check` has always said it, and in Chinese without a missing value.
+    #[test]
+    fn every_finding_of_the_examples_reads_in_both_languages() {
+        let examples = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples");
+        let mut said = 0;
+        for entry in std::fs::read_dir(&examples).unwrap() {
+            let loaded = polity_registry::load(&entry.unwrap().path()).unwrap();
+            for at in [jiff::civil::date(2026, 6, 1), jiff::civil::date(2028, 1, 1)] {
+                for finding in polity_registry::findings(&loaded, at) {
+                    let Some(words) = &finding.words else { continue };
+                    let say = |lang, suffix: &str| {
+                        polity_i18n::text_owned(lang, &format!("finding-{}{suffix}", words.key), &words.args)
+                    };
+                    assert_eq!(say(Lang::En, ""), finding.message);
+                    assert_eq!(say(Lang::En, "-hint"), finding.hint);
+                    for chinese in [say(Lang::Zh, ""), say(Lang::Zh, "-hint")] {
+                        assert!(!chinese.contains('⟦') && !chinese.is_ascii(), "{chinese}");
+                    }
+                    said += 1;
+                }
+            }
+        }
+        assert!(said >= 20, "the examples have findings in words: {said}");
+    }
+
     /// A field of an out-of-bounds value is named in the reader's language.
     #[test]
     fn r_value_refusals_name_the_field_in_chinese() {

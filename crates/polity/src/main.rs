@@ -359,7 +359,7 @@ fn check_command(dir: &Path, at: Option<&str>, format: CheckFormat, record: Opti
             if let Some(changes) = &changes {
                 text.push_str(&report::changes_human(changes));
             }
-            text.push_str(&report::check_human(dir, &loaded.polity, &findings, at, colour));
+            text.push_str(&report::check_human(dir, &loaded.polity, &findings, at, colour, lang()));
             text
         }
         CheckFormat::Json => {

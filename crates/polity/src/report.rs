@@ -51,7 +51,26 @@ fn token_width(line: &str, column: usize) -> usize {
 /// `polity check` for people: each finding with its file, line and column, the source line with a
 /// caret under what it is about, and the hint; `colour` adds ANSI colours (on a terminal, unless
 /// NO_COLOR is set).
-pub fn check_human(dir: &Path, polity: &Polity, findings: &[Finding], at: Date, colour: bool) -> String {
+/// A finding's message and hint in `lang` (English where it has no message in the catalogs).
+fn said(finding: &Finding, lang: polity_i18n::Lang) -> (String, String) {
+    match &finding.words {
+        Some(words) if lang != polity_i18n::Lang::En => (
+            polity_i18n::text_owned(lang, &format!("finding-{}", words.key), &words.args),
+            polity_i18n::text_owned(lang, &format!("finding-{}-hint", words.key), &words.args),
+        ),
+        _ => (finding.message.clone(), finding.hint.clone()),
+    }
+}
+
+pub fn check_human(
+    dir: &Path,
+    polity: &Polity,
+    findings: &[Finding],
+    at: Date,
+    colour: bool,
+    lang: polity_i18n::Lang,
+) -> String {
+    let say = |key: &str, args: &[(&str, &str)]| polity_i18n::text(lang, key, args);
     let paint = |code: &str, text: &str| {
         if colour {
             format!("\u{1b}[{code}m{text}\u{1b}[0m")
@@ -67,11 +86,12 @@ pub fn check_human(dir: &Path, polity: &Polity, findings: &[Finding], at: Date, 
             (Some(path), Some(loc)) => format!("{path}:{}:{}: ", loc.line, loc.column),
             _ => String::new(),
         };
+        let (message, hint) = said(finding, lang);
         let label = match finding.severity {
-            Severity::Error => paint("1;31", &format!("{}[{}]", finding.severity, finding.rule)),
-            Severity::Warning => paint("1;33", &format!("{}[{}]", finding.severity, finding.rule)),
+            Severity::Error => paint("1;31", &format!("{}[{}]", say("cli-check-error", &[]), finding.rule)),
+            Severity::Warning => paint("1;33", &format!("{}[{}]", say("cli-check-warning", &[]), finding.rule)),
         };
-        let _ = writeln!(out, "{label}: {position}{}", paint("1", &finding.message));
+        let _ = writeln!(out, "{label}: {position}{}", paint("1", &message));
         if let (Some(path), Some(loc)) = (&path, finding.loc) {
             let lines = sources.entry(path.clone()).or_insert_with(|| {
                 std::fs::read_to_string(path)
@@ -97,13 +117,21 @@ pub fn check_human(dir: &Path, polity: &Polity, findings: &[Finding], at: Date, 
                 }
             }
         }
-        let _ = writeln!(out, "  = hint: {}", finding.hint);
+        let _ = writeln!(out, "  = {}", say("cli-check-hint", &[("hint", &hint)]));
     }
     let (errors, warnings) = counts(findings);
     let _ = writeln!(
         out,
-        "polity check: {errors} error(s), {warnings} warning(s) in {} as of {at}",
-        dir.display()
+        "{}",
+        say(
+            "cli-check-summary",
+            &[
+                ("errors", &errors.to_string()),
+                ("warnings", &warnings.to_string()),
+                ("dir", &dir.display().to_string()),
+                ("at", &at.to_string()),
+            ]
+        )
     );
     out
 }
@@ -336,8 +364,8 @@ mod tests {
             env!("CARGO_MANIFEST_DIR"),
             "/../../examples/dask-leadership-broken"
         ));
-        let plain = check_human(dir, &loaded.polity, &findings, at, false);
-        let coloured = check_human(dir, &loaded.polity, &findings, at, true);
+        let plain = check_human(dir, &loaded.polity, &findings, at, false, polity_i18n::Lang::En);
+        let coloured = check_human(dir, &loaded.polity, &findings, at, true, polity_i18n::Lang::En);
         assert!(!plain.contains('\u{1b}'));
         assert!(coloured.contains("\u{1b}[1;31merror["), "{coloured}");
         assert!(plain.contains(" | ") && plain.contains('^'), "{plain}");

@@ -41,3 +41,9 @@ cli-export-done = exported the record (after event { $seq }) to { $dir }
 cli-due-head = obligations as of { $at }, looking { $within } ahead:
 cli-due-nothing = nothing is due
 cli-due-overdue = OVERDUE
+
+## polity check
+cli-check-error = error
+cli-check-warning = warning
+cli-check-hint = hint: { $hint }
+cli-check-summary = polity check: { $errors } error(s), { $warnings } warning(s) in { $dir } as of { $at }

@@ -41,3 +41,9 @@ cli-export-done = 已将记录（截至事件 { $seq }）导出到 { $dir }
 cli-due-head = 截至 { $at } 的义务，向后看 { $within }：
 cli-due-nothing = 没有到期事项
 cli-due-overdue = 已逾期
+
+## polity check
+cli-check-error = 错误
+cli-check-warning = 警告
+cli-check-hint = 提示：{ $hint }
+cli-check-summary = polity check：{ $dir } 截至 { $at } 有 { $errors } 个错误、{ $warnings } 个警告

@@ -15,17 +15,28 @@ pub(super) fn e3_officers_are_members(polity: &Polity, at: Date, findings: &mut 
                 continue;
             };
             if !members.contains(&person.id) {
-                findings.push(Finding::error(
-                    RuleId::E3,
-                    holding.loc,
-                    format!(
-                        "{} is {} of {} but not one of its members on {at}",
-                        person.id,
-                        holding.seat.as_str(),
-                        body.id
+                findings.push(
+                    Finding::error(
+                        RuleId::E3,
+                        holding.loc,
+                        format!(
+                            "{} is {} of {} but not one of its members on {at}",
+                            person.id,
+                            holding.seat.as_str(),
+                            body.id
+                        ),
+                        "chair and co-chairs are elected from the committee's members",
+                    )
+                    .said(
+                        "officer-not-member",
+                        &[
+                            ("person", person.id.clone()),
+                            ("seat", holding.seat.as_str().to_owned()),
+                            ("body", body.id.clone()),
+                            ("date", at.to_string()),
+                        ],
                     ),
-                    "chair and co-chairs are elected from the committee's members",
-                ));
+                );
             }
         }
     }
@@ -64,7 +75,7 @@ pub(super) fn e5_staggered_chairs(polity: &Polity, at: Date, findings: &mut Vec<
                     loc,
                     format!("every chair term in SIG {} ends on {end}: no chair seat continues across that change", body.id),
                     "stagger the chair terms (`class:` a and b) so at least one chair stays in office across every term end",
-                ));
+                ).said("chairs-not-staggered", &[("body", body.id.clone()), ("date", end.to_string())]));
             }
         }
     }
@@ -90,17 +101,28 @@ pub(super) fn expired_terms(polity: &Polity, at: Date, findings: &mut Vec<Findin
             let before = body.holders_on(holding.seat, end.yesterday().unwrap_or(end)).count();
             let now = body.holders_on(holding.seat, at).count();
             if now < before {
-                findings.push(Finding::warning(
-                    body.kind.seat_rule(holding.seat),
-                    holding.loc,
-                    format!(
-                        "the {} term of {} in {} ended on {end} and no successor is recorded",
-                        holding.seat.as_str(),
-                        person_name(polity, &holding.person),
-                        body.id
+                findings.push(
+                    Finding::warning(
+                        body.kind.seat_rule(holding.seat),
+                        holding.loc,
+                        format!(
+                            "the {} term of {} in {} ended on {end} and no successor is recorded",
+                            holding.seat.as_str(),
+                            person_name(polity, &holding.person),
+                            body.id
+                        ),
+                        "run the election (see `polity due`) and record the new term in `holders:`",
+                    )
+                    .said(
+                        "no-successor",
+                        &[
+                            ("seat", holding.seat.as_str().to_owned()),
+                            ("person", person_name(polity, &holding.person)),
+                            ("body", body.id.clone()),
+                            ("date", end.to_string()),
+                        ],
                     ),
-                    "run the election (see `polity due`) and record the new term in `holders:`",
-                ));
+                );
             }
         }
     }
@@ -128,16 +150,28 @@ pub(super) fn e10_term_limits(polity: &Polity, at: Date, findings: &mut Vec<Find
                     1
                 };
                 if run == limit + 1 && pair[1].from <= at {
-                    findings.push(Finding::warning(
-                        RuleId::E10,
-                        pair[1].loc,
-                        format!(
-                            "{person} is in {run} consecutive {} terms in {}; the term limit is {limit}",
-                            seat.as_str(),
-                            body.id
+                    findings.push(
+                        Finding::warning(
+                            RuleId::E10,
+                            pair[1].loc,
+                            format!(
+                                "{person} is in {run} consecutive {} terms in {}; the term limit is {limit}",
+                                seat.as_str(),
+                                body.id
+                            ),
+                            "rotation is encouraged, not mandatory: this is a warning and blocks nothing",
+                        )
+                        .said(
+                            "term-limit",
+                            &[
+                                ("person", person.clone()),
+                                ("run", run.to_string()),
+                                ("seat", seat.as_str().to_owned()),
+                                ("body", body.id.clone()),
+                                ("limit", limit.to_string()),
+                            ],
                         ),
-                        "rotation is encouraged, not mandatory: this is a warning and blocks nothing",
-                    ));
+                    );
                 }
             }
         }
@@ -177,12 +211,30 @@ pub(super) fn authorities_exist(polity: &Polity, _at: Date, findings: &mut Vec<F
                     Electorate::Committers => "it lists no committers",
                     _ => "the constitution defines no `active-member` rule (E2)",
                 };
-                findings.push(Finding::error(
-                    rule,
-                    loc,
-                    format!("{} names {} as an electorate, but {what}", body.id, electorate.as_str()),
-                    "name an electorate the body has, or add what it needs",
-                ));
+                findings.push(
+                    Finding::error(
+                        rule,
+                        loc,
+                        format!("{} names {} as an electorate, but {what}", body.id, electorate.as_str()),
+                        "name an electorate the body has, or add what it needs",
+                    )
+                    .said(
+                        "missing-electorate",
+                        &[
+                            ("body", body.id.clone()),
+                            ("electorate", electorate.as_str().to_owned()),
+                            (
+                                "missing",
+                                match electorate {
+                                    Electorate::Overseer => "overseer",
+                                    Electorate::Committers => "committers",
+                                    _ => "active-member",
+                                }
+                                .to_owned(),
+                            ),
+                        ],
+                    ),
+                );
             }
         }
     }

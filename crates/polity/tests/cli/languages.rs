@@ -265,3 +265,42 @@ fn e1_what_is_due_reads_in_chinese() {
     assert!(!said.contains('⟦'), "{said}");
     assert_eq!(due("zh", "json"), due("en", "json"));
 }
+
+/// S3, L5: `check` says its findings in Chinese, with the rule, the place and the hint; the JSON
+/// (and the exit status) is the same in both languages.
+#[test]
+fn s3_l5_check_says_its_findings_in_chinese() {
+    let check = |lang: &str, format: &str| {
+        polity(
+            &[
+                "check",
+                "examples/paddle-sigs-broken",
+                "--at",
+                "2026-06-01",
+                "--format",
+                format,
+                "--lang",
+                lang,
+            ],
+            &[],
+        )
+    };
+    let said = check("zh", "human");
+    assert_eq!(said.status.code(), Some(1));
+    let said = text(&said.stdout);
+    assert!(
+        said.contains("错误[S3]: examples/paddle-sigs-broken/bodies/sig-compiler.yaml:1:5: 特别兴趣小组 sig-compiler 没有负责其报告的执行人员联络人"),
+        "{said}"
+    );
+    assert!(
+        said.contains("  = 提示：请将 `staff-liaison:` 设为负责季度和年度报告的执行人员"),
+        "{said}"
+    );
+    assert!(said.contains("警告[L5]"), "{said}");
+    assert!(
+        said.contains("polity check：examples/paddle-sigs-broken 截至 2026-06-01 有 "),
+        "{said}"
+    );
+    assert!(!said.contains('⟦'), "{said}");
+    assert_eq!(check("zh", "json").stdout, check("en", "json").stdout);
+}

@@ -1,0 +1,137 @@
+## The shape of the bodies (S1–S12)
+finding-no-parent = { $kind } { $body } has no parent body
+finding-no-parent-hint = set `parent:` to the body that oversees it (one of: { $allowed })
+finding-wrong-parent = { $kind } { $body } cannot hang under { $parentkind } { $parent }
+finding-wrong-parent-hint = a { $kind } belongs under one of: { $allowed }
+finding-parent-cycle = body { $body } is its own ancestor: the parent links form a cycle
+finding-parent-cycle-hint = bodies form a tree: break the cycle by correcting one `parent:`
+finding-no-toc-liaison = SIG { $body } has no TOC liaison
+finding-no-toc-liaison-hint = set `toc-liaison:` to a voting member of the overseeing committee
+finding-toc-liaison-not-member = the TOC liaison of SIG { $body } is { $person }, who is not a voting member of { $toc } on { $date }
+finding-toc-liaison-not-member-hint = name one of { $toc }'s members: { $members }
+finding-no-staff-liaison = SIG { $body } has no executive-staff liaison to own its reports
+finding-no-staff-liaison-hint = set `staff-liaison:` to the staff member who owns the quarterly and annual reports
+finding-no-timetable = working group { $body } has no timetable
+finding-no-timetable-hint = a working group is time-limited: set `charter.timetable.end:` to its end date
+finding-past-timetable = working group { $body } is past its timetable, which ended on { $date }
+finding-past-timetable-hint = archive it (dissolve) by a motion, or extend the timetable by a motion of the overseeing body
+finding-long-timetable = working group { $body } has a timetable to { $end }, more than { due-period } after it started on { $start }
+finding-long-timetable-hint = working groups are time-limited: shorten the timetable or charter a SIG instead
+finding-delivered-still-live = working group { $body } has delivered all its deliverables and is still live
+finding-delivered-still-live-hint = a working group is dissolved once its deliverables are delivered: archive it by a motion
+finding-seat-count = { $body } has { $count } members on { $date }; it must have { $seats } seats
+finding-seat-count-hint = { $short ->
+        [true] { $vacant } seat(s) are vacant: run an election, or record its result
+       *[other] end some terms, or change `seats:` by amending the constitution
+    }
+finding-officer-count = { $body } has { $count } { $seat } seat holder(s) on { $date }; it must have { $range }
+finding-officer-count-hint = { $short ->
+        [true] fill the vacant { $seat } seat: elect or appoint and record the holder
+       *[other] end a { $seat } term, or change `officers:`
+    }
+finding-no-affiliation = { $person } holds a seat in { $body } but has no affiliation on { $date }
+finding-no-affiliation-hint = record the person's affiliation in people.yaml (an independent member gets an organisation of their own)
+finding-over-cap = { $organisation } holds { $count } seats in { $body } on { $date } ({ $people }); at most { $cap } per organisation
+finding-over-cap-hint = a seat holder changed employer or was seated over the cap: one of them must step down or a seat be re-run
+finding-no-ptl = { $kind } { $body } has no PTL on { $date }
+finding-no-ptl-hint = every project has exactly one PTL: record the PTL election's result in `holders:`
+finding-ptl-not-committer = the PTL of { $body }, { $person }, is not one of its committers
+finding-ptl-not-committer-hint = the PTL must be a committer of the project: add them to `committers:` (by promotion, E11) or elect another PTL
+finding-many-ptls = { $body } has { $count } PTLs on { $date }
+finding-many-ptls-hint = a project has exactly one PTL: end all but one term
+finding-no-liaison = { $kind } { $body } has no { $area } liaison
+finding-no-liaison-hint = name a volunteer under `liaisons: {"{"} { $area }: ... {"}"}` (the PTL picks when several volunteer, E9)
+finding-unknown-area = "{ $area }" is not a liaison area of the constitution
+finding-unknown-area-hint = use one of: { $areas }
+finding-liaisons-one-organisation = all { $count } liaisons of { $body } work for { $organisation }
+finding-liaisons-one-organisation-hint = avoid all liaisons coming from one company (E9): invite volunteers from other organisations
+finding-role-is-seat = "{ $role }" is not a named role: chairs and technical leads are seats
+finding-role-is-seat-hint = record chairs and technical leads under `holders:`
+finding-role-not-approved = role "{ $role }" in { $body } is approved by { $approving } of { $chairs } chairs on { $date }; it needs more than half
+finding-role-not-approved-hint = list the approving chairs under `approved-by:` (chairs on that date: { $names })
+finding-partner-no-maintainer = industry partner { $organisation } in { $body } names no full-time maintainer
+finding-partner-no-maintainer-hint = an industry partner must employ at least one full-time maintainer: set `maintainer:`
+finding-maintainer-elsewhere = { $person } is named as { $organisation }'s maintainer but does not work for { $organisation } on { $date }
+finding-maintainer-elsewhere-hint = name a maintainer employed by the partner, or correct the affiliation in people.yaml
+finding-final-say-vacant = the final say in { $body } belongs to its { $seat }, and that seat is vacant on { $date }
+finding-final-say-vacant-hint = fill the seat, or name the final-say holder explicitly
+
+## Seats, terms and lifecycles (E*, L*)
+finding-officer-not-member = { $person } is { $seat } of { $body } but not one of its members on { $date }
+finding-officer-not-member-hint = chair and co-chairs are elected from the committee's members
+finding-chairs-not-staggered = every chair term in SIG { $body } ends on { $date }: no chair seat continues across that change
+finding-chairs-not-staggered-hint = stagger the chair terms (`class:` a and b) so at least one chair stays in office across every term end
+finding-no-successor = the { $seat } term of { $person } in { $body } ended on { $date } and no successor is recorded
+finding-no-successor-hint = run the election (see `polity due`) and record the new term in `holders:`
+finding-term-limit = { $person } is in { $run } consecutive { $seat } terms in { $body }; the term limit is { $limit }
+finding-term-limit-hint = rotation is encouraged, not mandatory: this is a warning and blocks nothing
+finding-missing-electorate = { $body } names { $electorate } as an electorate, but { $missing ->
+        [overseer] it has no oversight committee above it
+        [committers] it lists no committers
+       *[other] the constitution defines no `active-member` rule (E2)
+    }
+finding-missing-electorate-hint = name an electorate the body has, or add what it needs
+finding-history-order = history of { $body } goes back in time: { $state } on { $date } comes after { $previous }
+finding-history-order-hint = list the history in date order
+finding-history-transition = { $body } cannot move from { $from } to { $to }
+finding-history-transition-hint = groups move forming → active → archived, and archived groups are reactivated (L7)
+finding-transition-without-motion = { $body } became { $state } on { $date } without a recorded motion
+finding-transition-without-motion-hint = every transition needs a review and vote of the overseeing body: set `motion:` to the motion that passed it
+finding-state-not-history = { $body } declares state { $state } but its history ends in { $last }
+finding-state-not-history-hint = add the transition to `history:` with its motion, or correct `state:`
+finding-no-charter = SIG { $body } has no charter
+finding-no-charter-hint = add `charter:` with scope in and out, overlaps and deviations, and its approval date
+finding-charter-not-approved = the charter of SIG { $body } records no TOC approval
+finding-charter-not-approved-hint = set `charter.approved:` to the date the TOC last approved it
+finding-charter-review-overdue = the charter review of SIG { $body } is overdue: last approved { $approved }, due { $due }
+finding-charter-review-overdue-hint = the TOC reviews every SIG charter every { due-period }: review it and record the new approval date
+finding-charter-scope = the charter of SIG { $body } does not state both what is in and what is out of scope
+finding-charter-scope-hint = fill `charter.scope.in:` and `charter.scope.out:`
+finding-deviation-unexplained = deviation "{ $deviation }" in the charter of { $body } lacks its reason or approval
+finding-deviation-unexplained-hint = every deviation from the standard guidelines states its reason and its approval
+finding-report-dissolve = SIG { $body } { finding-last-report }: { due-period } or more without a report (since { $date })
+finding-report-dissolve-hint = it must be dissolved: record the TOC's dissolution motion, or record the missing report
+finding-report-warning = SIG { $body } { finding-last-report }: { due-period } or more without a report (since { $date })
+finding-report-warning-hint = the TOC may consider retiring it; it must be dissolved from { $dissolve } unless it reports
+
+## Words inside findings (referenced by the messages above, with the same values)
+finding-kind-name = { $kind }
+finding-parent-kind-name = { $parentkind }
+finding-seat-name = { $seat }
+finding-state-name = { $state }
+finding-last-report = { $reported ->
+        [false] has not reported since it formed on { $since }
+       *[true] last reported on { $last }
+    }
+
+## What a proposed sub-group (L2) or SIG (L3) still lacks
+finding-sub-group-gap = sub-group { $body } { $gap ->
+        [committers] has { $count } committer(s); it needs at least { $needed }
+        [organisations] has committers from { $count } organisation(s) on { $date }; it needs at least { $needed }
+        [ptl] has no agreed PTL
+        [scope] has no defined scope
+        [plan] has no plan
+        [page] has no public page
+        [announcement] was not announced on the mailing list
+       *[review] has no recorded TSC review and vote that made it { $state }
+    }
+finding-sub-group-gap-hint = { $gap ->
+        [committers] list the initial committers under `committers:`
+        [organisations] a sub-group needs committers from different organisations
+        [ptl] record the PTL under `holders:` with seat ptl
+        [scope] state the scope under `charter.scope.in:`
+        [plan] state the plan under `proposal.plan:`
+        [page] link its public page under `proposal.page:`
+        [announcement] link the notice under `proposal.announcement:`
+       *[review] add the step to `history:` with the motion that passed it
+    }
+finding-sig-proposal-gap = proposed SIG { $body } { $gap ->
+        [purpose] states no purpose
+        [leads] has fewer than two volunteer leads
+       *[resources] states no resources needed
+    }
+finding-sig-proposal-gap-hint = { $gap ->
+        [purpose] state it under `proposal.purpose:`
+        [leads] list two or more under `proposal.leads:`
+       *[resources] state them under `proposal.resources:`
+    }
