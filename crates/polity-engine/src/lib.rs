@@ -50,7 +50,7 @@ use subjects::{carried_subject, checked_subject};
 
 pub use ballots::{check_ballot_store, parse_ranking};
 pub use events::{Event, KINDS as EVENT_KINDS, RoundRecord, SourceFile, TallyLine};
-pub use standing::{Standing, may_close_election, may_vote, standing};
+pub use standing::{Standing, may_close_election, may_vote, nominable, standing};
 
 /// Who acts, and when. The time is a parameter: every act can be replayed or run "as of".
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -142,3 +142,49 @@ pub fn may_close_election(state: &State, election: &str, person: &str, on: Date)
     }
     Ok(())
 }
+
+/// E1, E3: whom `person` may nominate in `election` on `on`: every candidate the body's rule
+/// allows (`person` alone where candidates nominate themselves) for whom `decide` accepts the
+/// nomination, in id order. When there is nobody, the refusal of the first one tried says why
+/// (or, with no one to try, why `person` may not nominate at all).
+pub fn nominable(state: &State, election: &str, person: &str, on: Date) -> Result<Vec<String>, Rejection> {
+    let found = election_in(state, election, Phase::Nominating)?;
+    let body = state.body(&found.body)?;
+    let rule = state.election_rule(body, found.seat);
+    let candidates: Vec<String> = if rule.nominators == Electorate::Themselves {
+        vec![person.to_owned()]
+    } else {
+        state.electorate(body, rule.candidates, on).into_iter().collect()
+    };
+    let context = Context {
+        actor: person.to_owned(),
+        on,
+    };
+    let mut first_refusal = None;
+    let mut accepted = Vec::new();
+    for candidate in candidates {
+        let command = Command::Nominate(command::Nominate {
+            election: election.to_owned(),
+            candidate: candidate.clone(),
+        });
+        match decide(state, &command, &context) {
+            Ok(_) => accepted.push(candidate),
+            Err(refusal) => {
+                first_refusal.get_or_insert(refusal);
+            }
+        }
+    }
+    if !accepted.is_empty() {
+        return Ok(accepted);
+    }
+    match first_refusal {
+        Some(refusal) => Err(refusal),
+        None => crate::refusal(
+            "nobody-may-stand",
+            election_rule_id(body, found.seat),
+            &[("election", election.to_owned())],
+            format!("nobody may stand in {election} now"),
+            "the body's election rule names who may stand",
+        ),
+    }
+}

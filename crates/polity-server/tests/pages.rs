@@ -315,6 +315,93 @@ async fn d3_t1_a_closed_motion_and_the_record_read_in_chinese() {
     assert!(!lines.contains(r#"lang="en""#), "{lines}");
 }
 
+/// E9, E2, E1: the body and election pages offer only what `decide` accepts: the PTL chooses a
+/// liaison among the volunteers (a list, not a free field), and is told when nobody volunteered;
+/// a member of the oversight body may record the roll, and an outsider is not offered it; a
+/// nominator picks from the people who may stand, and an outsider is told why not.
+#[tokio::test]
+async fn e9_e2_e1_pages_offer_only_what_decide_accepts() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_, router) = demo(dir.path(), false).await;
+    let mut dana = signed_in(&router, "dana").await;
+    let page = dana.get("/bodies/computing-scheduling").await;
+    assert!(
+        page.body.contains("Nobody has volunteered as docs liaison yet"),
+        "{}",
+        page.body
+    );
+    let mut kai = signed_in(&router, "kai").await;
+    let csrf = kai.csrf("/bodies/computing-scheduling").await;
+    let volunteered = kai
+        .post_form(
+            "/bodies/computing-scheduling/liaisons/docs/volunteers",
+            &[("csrf", &csrf)],
+        )
+        .await;
+    assert_eq!(volunteered.status, 303, "{}", volunteered.body);
+    let page = dana.get("/bodies/computing-scheduling").await;
+    let form = page
+        .body
+        .split(r#"action="/bodies/computing-scheduling/liaisons/docs">"#)
+        .nth(1)
+        .expect("the PTL may choose the docs liaison");
+    let form = &form[..form.find("</form>").unwrap()];
+    assert!(
+        form.contains(r#"<select"#) && form.contains(r#"<option value="kai">Kai Lund (kai)</option>"#),
+        "{form}"
+    );
+    let fang = signed_in(&router, "fang")
+        .await
+        .get("/bodies/computing-scheduling")
+        .await;
+    assert!(
+        !fang
+            .body
+            .contains(r#"action="/bodies/computing-scheduling/liaisons/docs">"#),
+        "a committer who is not the PTL is not offered the choice"
+    );
+
+    let mut alice = signed_in(&router, "alice").await;
+    assert!(alice.get("/bodies/tsc").await.body.contains(r#"action="/roll""#));
+    let outsider = kai.get("/bodies/tsc").await;
+    assert!(!outsider.body.contains(r#"action="/roll""#), "{}", outsider.body);
+
+    let csrf = alice.csrf("/bodies/tsc").await;
+    let opened = alice
+        .post_form(
+            "/bodies/tsc/elections",
+            &[("csrf", &csrf), ("seat", "chair"), ("seats", "1")],
+        )
+        .await;
+    assert_eq!(opened.status, 303, "{}", opened.body);
+    assert_eq!(location(&opened), "/bodies/tsc");
+    let election = "/elections/tsc/e3".to_owned();
+    let nominating = alice.get(&election).await;
+    let form = nominating
+        .body
+        .split(r#"<select id="candidate" name="candidate" required>"#)
+        .nth(1)
+        .unwrap_or_else(|| panic!("a list on {election}: {}", nominating.body));
+    let form = &form[..form.find("</select>").unwrap()];
+    assert!(
+        form.contains(r#"<option value="emil">Emil Novak (emil)</option>"#),
+        "{form}"
+    );
+    assert!(
+        !form.contains(r#"value="kai""#),
+        "kai is not a TSC member and may not stand: {form}"
+    );
+    let outsider = kai.get(&election).await;
+    assert!(!outsider.body.contains(r#"name="candidate""#), "{}", outsider.body);
+    assert!(
+        outsider
+            .body
+            .contains("You cannot nominate anyone in this election now:"),
+        "{}",
+        outsider.body
+    );
+}
+
 /// The record reads as a table of acts in words, with who did it, a link to the page and the raw
 /// JSON one click away; it filters by body, kind and dates, pages by sequence number, and a bad
 /// filter is refused with what to write instead.

@@ -67,11 +67,12 @@ election-statement-publish = 发布你的竞选声明（被提名人）
 election-statement-label = 你对选民的声明
 election-statement-button = 发布
 election-nominations = 提名
-election-nominate-label = 提名（ID 或 @账号）
+election-nominate-label = 提名
 election-nominate-button = 提名
 election-consent = 我同意接受提名
 election-withdraw = 撤回我的提名
 election-cannot-close-nominations = 你现在还不能结束提名：
+election-cannot-nominate = 你目前不能在本次选举中提名任何人：
 election-close-nominations = 结束提名并开始投票
 election-your-ballot = 你的选票
 election-cannot-vote = 你不能在本次选举中投票：
@@ -384,6 +385,7 @@ body-sign-off = 以联络人身份在 { $area } 签字确认
 body-sign-off-button = 签字确认
 body-choose = 以项目负责人身份从志愿者中选择 { $area } 联络人
 body-choose-button = 选择
+body-no-volunteers = 还没有人报名担任{ $area }联络人：须先由提交者报名，再由你选定（E9）。
 body-roll = 记录活跃成员名册
 body-roll-csv = CSV 格式的贡献（date,person,kind,link）；git 历史由 polity election roll --repo 统计
 body-roll-source = 来源
@@ -844,3 +846,5 @@ refusal-to-name = { $to ->
         [archived] 已归档
        *[other] { $to }
     }
+refusal-nobody-may-stand = 目前没有人可以在 { $election } 中参选
+refusal-nobody-may-stand-hint = 由该机构的选举规则规定谁可以参选

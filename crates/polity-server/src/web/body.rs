@@ -43,8 +43,34 @@ struct BodyOffers {
     /// The liaison areas the person may volunteer for, and sign off in.
     volunteer: Vec<String>,
     sign_off: Vec<String>,
+    /// The liaison areas the person may choose a liaison for (E9, the PTL), with the volunteers
+    /// `decide` would accept (id, name); an area nobody volunteered for yet has none.
+    choose: Vec<(String, Vec<(String, String)>)>,
+    /// Whether the person may record the roll of active members (E2), on an oversight body.
+    roll: bool,
+    /// Per open proposal of the body: may object, may conclude, may stop (D7, D11).
+    proposal_acts: Vec<(String, ProposalActs)>,
     /// The acts not offered, each with why: (the act's message id, the refusal).
     refused: Vec<(&'static str, Refusal)>,
+}
+
+/// What the person may do with one open proposal.
+#[derive(Debug, Default, Clone, Copy)]
+struct ProposalActs {
+    object: bool,
+    conclude: bool,
+    stop: bool,
+}
+
+impl BodyOffers {
+    /// The acts on proposal `id` the person may take (none for a proposal not open).
+    fn proposal(&self, id: &str) -> ProposalActs {
+        self.proposal_acts
+            .iter()
+            .find(|(proposal, _)| proposal == id)
+            .map(|(_, acts)| *acts)
+            .unwrap_or_default()
+    }
 }
 
 /// Dry runs of the body's acts for `person` on `on`.
@@ -115,6 +141,34 @@ fn body_offers(state: &polity_engine::State, view: &BodyView, person: &str, on: 
         .map(|(area, _)| area.clone())
         .chain(view.liaison_gaps.iter().cloned());
     for area in areas {
+        // E9: the PTL chooses among the volunteers; a dry run per volunteer says whom.
+        let volunteers = state.volunteers.get(&(body.clone(), area.clone()));
+        let choosable: Vec<(String, String)> = volunteers
+            .into_iter()
+            .flatten()
+            .filter(|volunteer| {
+                dry_run(Command::ChooseLiaison(command::ChooseLiaison {
+                    body: body.clone(),
+                    area: area.clone(),
+                    person: (*volunteer).clone(),
+                }))
+                .is_ok()
+            })
+            .map(|volunteer| (volunteer.clone(), crate::views::who(state, volunteer).name))
+            .collect();
+        // With nobody to choose, a dry run of choosing oneself says whether the person is the
+        // one who chooses (refused only for not having volunteered).
+        let chooser = !choosable.is_empty()
+            || dry_run(Command::ChooseLiaison(command::ChooseLiaison {
+                body: body.clone(),
+                area: area.clone(),
+                person: person.to_owned(),
+            }))
+            .err()
+            .is_some_and(|refusal| refusal.words.is_some_and(|words| words.key == "did-not-volunteer"));
+        if chooser {
+            offers.choose.push((area.clone(), choosable));
+        }
         if dry_run(Command::VolunteerLiaison(command::VolunteerLiaison {
             body: body.clone(),
             area: area.clone(),
@@ -133,12 +187,42 @@ fn body_offers(state: &polity_engine::State, view: &BodyView, person: &str, on: 
             offers.sign_off.push(area);
         }
     }
+    let roll = view.kind == "oversight-committee"
+        && check(
+            "body-roll",
+            Command::RecordRoll(command::RecordRoll {
+                from: on,
+                rule: "a dry run".to_owned(),
+                members: Vec::new(),
+                sources: Vec::new(),
+            }),
+        );
+    for link in view.proposals.iter().filter(|link| link.status.starts_with("open")) {
+        let acts = ProposalActs {
+            object: dry_run(Command::Object(command::Object {
+                proposal: link.id.clone(),
+                reason: "a dry run".to_owned(),
+            }))
+            .is_ok(),
+            conclude: dry_run(Command::ConcludeProposal(command::ConcludeProposal {
+                proposal: link.id.clone(),
+            }))
+            .is_ok(),
+            stop: dry_run(Command::Intervene(command::Intervene {
+                target: link.id.clone(),
+                reason: "a dry run".to_owned(),
+            }))
+            .is_ok(),
+        };
+        offers.proposal_acts.push((link.id.clone(), acts));
+    }
     BodyOffers {
         motion,
         meeting,
         propose,
         report,
         dissolve,
+        roll,
         ..offers
     }
 }

@@ -44,6 +44,9 @@ struct ElectionPage {
     /// Whether the signed-in person is a nominee who has not yet consented / withdrawn.
     may_consent: bool,
     may_withdraw: bool,
+    /// During nominations: whom the signed-in person may nominate (id, name), as dry runs of
+    /// `decide` answer, or why nobody.
+    nominable: Option<Result<Vec<(String, String)>, Refusal>>,
     /// The officer's acts of this phase: None when not theirs, else whether `decide` accepts it now.
     close_nominations: Option<Offer>,
     close: Option<Offer>,
@@ -252,6 +255,24 @@ fn build(
         },
         may_consent: nominee.is_some_and(|nominee| !nominee.consented && !nominee.withdrawn),
         may_withdraw: nominee.is_some_and(|nominee| !nominee.withdrawn),
+        nominable: match (election.phase, person) {
+            (Phase::Nominating, Some(person)) => Some(
+                polity_engine::nominable(state, &election.id, person, today)
+                    .map(|ids| {
+                        let mut people: Vec<(String, String)> = ids
+                            .into_iter()
+                            .map(|id| {
+                                let name = views::who(state, &id).name;
+                                (id, name)
+                            })
+                            .collect();
+                        people.sort_by_cached_key(|(_, name)| crate::i18n::collation_key(name));
+                        people
+                    })
+                    .map_err(Refusal::from),
+            ),
+            _ => None,
+        },
         close_nominations: officer.filter(|_| election.phase == Phase::Nominating).map(|officer| {
             Offer::from(dry_run(
                 Command::CloseNominations(polity_engine::command::CloseNominations {
