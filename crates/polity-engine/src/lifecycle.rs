@@ -379,8 +379,10 @@ pub(crate) fn check_transition(
             gaps.push("states no resources needed");
         }
         if !gaps.is_empty() {
-            return reject(
+            return crate::refusal(
+                "sig-proposal-incomplete",
                 RuleId::L3,
+                &[("body", target.id.clone()), ("gaps", gaps.len().to_string())],
                 format!("the proposed SIG {} {}", target.id, gaps.join(", ")),
                 "complete `proposal:` (purpose, two or more leads, resources) in its file",
             );
@@ -391,8 +393,10 @@ pub(crate) fn check_transition(
         if !gaps.is_empty() {
             let what: Vec<String> = gaps.iter().map(|(what, _, _)| format!("it {what}")).collect();
             let hints: Vec<&str> = gaps.iter().map(|(_, hint, _)| *hint).collect();
-            return reject(
+            return crate::refusal(
+                "sub-group-incomplete",
                 RuleId::L2,
+                &[("body", target.id.clone()), ("gaps", gaps.len().to_string())],
                 format!("{} cannot form: {}", target.id, what.join("; ")),
                 hints.join("; "),
             );

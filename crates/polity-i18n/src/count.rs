@@ -416,6 +416,25 @@ mod tests {
         );
     }
 
+    proptest::proptest! {
+        /// A line read from the record may be anything a database writer put there: reading it
+        /// never panics, and a line that is not one of the count's shapes stays as it is.
+        #[test]
+        fn any_line_is_read_without_panicking(line in ".{0,200}") {
+            let _ = explanation(Lang::Zh, &line);
+            let _ = outcome(Lang::Zh, &line);
+            proptest::prop_assert_eq!(explanation(Lang::En, &line), Some(line.clone()));
+        }
+
+        #[test]
+        fn lines_near_the_shapes_are_read_without_panicking(
+            head in proptest::sample::select(vec!["seat ", "skipped ", "turnout: ", "yes ", "tie for the last ", "cap: at most ", "majority: "]),
+            tail in "[ -~]{0,80}",
+        ) {
+            let _ = explanation(Lang::Zh, &format!("{head}{tail}"));
+        }
+    }
+
     #[test]
     fn outcomes_are_said_in_chinese() {
         assert_eq!(

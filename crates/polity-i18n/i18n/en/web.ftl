@@ -771,3 +771,7 @@ refusal-from-name = { $from }
 refusal-to-name = { $to }
 refusal-nobody-may-stand = nobody may stand in { $election } now
 refusal-nobody-may-stand-hint = the body's election rule names who may stand
+refusal-sig-proposal-incomplete = the proposed SIG { $body } lacks { $gaps } of what a SIG needs (a purpose, two or more leads, the resources needed)
+refusal-sig-proposal-incomplete-hint = complete `proposal:` in its file; `polity check` names each missing part
+refusal-sub-group-incomplete = { $body } cannot form: it lacks { $gaps } of what a sub-group needs
+refusal-sub-group-incomplete-hint = complete its file (committers from different organisations, a PTL, scope, plan, public page, announcement); `polity check` names each missing part

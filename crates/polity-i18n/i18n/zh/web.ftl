@@ -848,3 +848,7 @@ refusal-to-name = { $to ->
     }
 refusal-nobody-may-stand = 目前没有人可以在 { $election } 中参选
 refusal-nobody-may-stand-hint = 由该机构的选举规则规定谁可以参选
+refusal-sig-proposal-incomplete = 拟议的特别兴趣小组 { $body } 缺少成立所需的 { $gaps } 项内容（目的、两名或以上负责人、所需资源）
+refusal-sig-proposal-incomplete-hint = 请在其文件中补全 `proposal:`；`polity check` 会列出缺少的每一项
+refusal-sub-group-incomplete = { $body } 不能成立：缺少子工作组所需的 { $gaps } 项内容
+refusal-sub-group-incomplete-hint = 请补全其文件（来自不同组织的提交者、项目技术负责人、范围、计划、公开页面、通知）；`polity check` 会列出缺少的每一项
