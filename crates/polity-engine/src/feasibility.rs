@@ -45,6 +45,9 @@ pub struct Feasibility {
     pub verdict: Verdict,
     pub rules: Vec<RuleId>,
     pub message: String,
+    /// The message in the catalogs (`feasibility-KEY`) and its values, to say it in the
+    /// reader's language.
+    pub words: polity_model::Words,
 }
 
 /// Every check of every live body on `at`, bodies in registry order.
@@ -71,13 +74,38 @@ pub fn feasibility_of(state: &State, body: &str, at: Date) -> Vec<Feasibility> {
         .collect()
 }
 
-fn push(out: &mut Vec<Feasibility>, body: &Body, verdict: Verdict, rules: &[RuleId], message: String) {
+fn push(
+    out: &mut Vec<Feasibility>,
+    body: &Body,
+    verdict: Verdict,
+    rules: &[RuleId],
+    message: String,
+    words: (&'static str, &[(&'static str, String)]),
+) {
     out.push(Feasibility {
         body: body.id.clone(),
         verdict,
         rules: rules.to_vec(),
         message,
+        words: polity_model::Words::new(words.0, words.1),
     });
+}
+
+/// A threshold's values for a message: `{prefix}bound`, `{prefix}fraction` and `{prefix}base`
+/// (`> 1/2 of members voted` → `>`, `1/2`, `members-voted`).
+fn threshold_words(prefix: &'static str, threshold: &polity_count::Threshold) -> [(&'static str, String); 3] {
+    let text = threshold.to_string();
+    let (bound, rest) = text.split_once(' ').unwrap_or_default();
+    let (fraction, base) = rest.split_once(" of ").unwrap_or_default();
+    let names: [&'static str; 3] = match prefix {
+        "passes" => ["passesbound", "passesfraction", "passesbase"],
+        _ => ["bound", "fraction", "base"],
+    };
+    [
+        (names[0], bound.to_owned()),
+        (names[1], fraction.to_owned()),
+        (names[2], base.replace(' ', "-")),
+    ]
 }
 
 /// The organisations of `people` on `at`, with how many each; the unaffiliated apart.
@@ -116,6 +144,13 @@ fn ptl_seat(state: &State, body: &Body, rule: &ElectionRule, at: Date, out: &mut
         verdict,
         &[RuleId::S8, election_rule_id(body)],
         format!("one PTL; {} may stand ({})", candidates.len(), rule.candidates.as_str()),
+        (
+            "feasibility-ptl",
+            &[
+                ("stand", candidates.len().to_string()),
+                ("electorate", rule.candidates.as_str().to_owned()),
+            ],
+        ),
     );
     voters(state, body, rule, at, election_rule_id(body), out);
 }
@@ -143,6 +178,14 @@ fn member_seats(state: &State, body: &Body, at: Date, out: &mut Vec<Feasibility>
             Verdict::Infeasible,
             &[RuleId::S5, election],
             format!("{must} member seat(s) must be filled; only {stand} may stand ({electorate})"),
+            (
+                "feasibility-members-short",
+                &[
+                    ("must", must.to_string()),
+                    ("stand", stand.to_string()),
+                    ("electorate", electorate.to_owned()),
+                ],
+            ),
         );
     } else {
         push(
@@ -151,6 +194,15 @@ fn member_seats(state: &State, body: &Body, at: Date, out: &mut Vec<Feasibility>
             Verdict::Feasible,
             &[RuleId::S5, election],
             format!("{must} to {may} member seat(s); {stand} may stand ({electorate})"),
+            (
+                "feasibility-members",
+                &[
+                    ("must", must.to_string()),
+                    ("may", may.to_string()),
+                    ("stand", stand.to_string()),
+                    ("electorate", electorate.to_owned()),
+                ],
+            ),
         );
     }
     if let Some(cap) = seats.per_organisation {
@@ -175,6 +227,13 @@ fn member_seats(state: &State, body: &Body, at: Date, out: &mut Vec<Feasibility>
                 String::new()
             }
         );
+        let outcome_key = if fillable < must {
+            "short"
+        } else if fillable < may {
+            "partial"
+        } else {
+            "all"
+        };
         let (verdict, outcome) = if fillable < must {
             (
                 Verdict::Infeasible,
@@ -194,6 +253,21 @@ fn member_seats(state: &State, body: &Body, at: Date, out: &mut Vec<Feasibility>
             verdict,
             &[RuleId::S5, RuleId::S6],
             format!("at most {cap} seat(s) per organisation, {among}: {outcome}"),
+            (
+                "feasibility-cap",
+                &[
+                    ("cap", cap.to_string()),
+                    ("organisations", by_organisation.len().to_string()),
+                    ("names", names.join(", ")),
+                    ("named", (!names.is_empty()).to_string()),
+                    ("unaffiliated", unaffiliated.to_string()),
+                    ("withnone", (unaffiliated > 0).to_string()),
+                    ("fillable", fillable.to_string()),
+                    ("must", must.to_string()),
+                    ("may", may.to_string()),
+                    ("outcome", outcome_key.to_owned()),
+                ],
+            ),
         );
     }
     voters(state, body, rule, at, election, out);
@@ -210,6 +284,7 @@ fn voters(state: &State, body: &Body, rule: &ElectionRule, at: Date, election: R
             Verdict::Infeasible,
             &[election],
             format!("nobody may vote ({electorate}: 0 people)"),
+            ("feasibility-no-voters", &[("electorate", electorate.to_owned())]),
         );
         return;
     }
@@ -223,6 +298,15 @@ fn voters(state: &State, body: &Body, rule: &ElectionRule, at: Date, election: R
                 verdict,
                 &[RuleId::E3],
                 format!("valid if {valid_if}: {needed} of {voters} voter(s) ({electorate}) must cast valid ballots"),
+                ("feasibility-turnout", &{
+                    let mut args = vec![
+                        ("needed", needed.to_string()),
+                        ("voters", voters.to_string()),
+                        ("electorate", electorate.to_owned()),
+                    ];
+                    args.extend(threshold_words("", &valid_if));
+                    args
+                }),
             );
         }
         None => push(
@@ -231,6 +315,10 @@ fn voters(state: &State, body: &Body, rule: &ElectionRule, at: Date, election: R
             Verdict::Feasible,
             &[election],
             format!("{voters} may vote ({electorate})"),
+            (
+                "feasibility-voters",
+                &[("voters", voters.to_string()), ("electorate", electorate.to_owned())],
+            ),
         ),
     }
 }
@@ -269,6 +357,19 @@ fn officer_seats(state: &State, body: &Body, at: Date, out: &mut Vec<Feasibility
                 ""
             }
         ),
+        (
+            "feasibility-officers",
+            &[
+                ("seats", seats.join(", ")),
+                ("must", must.to_string()),
+                ("stand", stand.to_string()),
+                ("electorate", rule.candidates.as_str().to_owned()),
+                (
+                    "members",
+                    (body.officers_are_members() && rule.candidates != polity_model::Electorate::Members).to_string(),
+                ),
+            ],
+        ),
     );
     if let Some(cap) = body.seats.and_then(|seats| seats.per_organisation) {
         let (by_organisation, unaffiliated) = organisations(state, &candidates, at);
@@ -282,6 +383,15 @@ fn officer_seats(state: &State, body: &Body, at: Date, out: &mut Vec<Feasibility
                 format!(
                     "officers need {must} person(s), at most {cap} per organisation: only {fillable} can sit ({} organisation(s))",
                     by_organisation.len()
+                ),
+                (
+                    "feasibility-officers-cap",
+                    &[
+                        ("must", must.to_string()),
+                        ("cap", cap.to_string()),
+                        ("fillable", fillable.to_string()),
+                        ("organisations", by_organisation.len().to_string()),
+                    ],
                 ),
             );
         }
@@ -303,22 +413,28 @@ fn decisions(state: &State, body: &Body, at: Date, out: &mut Vec<Feasibility>) {
     if members == 0 && body.seats.is_none() && body.officers.is_empty() {
         return;
     }
-    let (verdict, message) = match rule.valid_if {
+    let mut args = vec![("rule", name.id.clone()), ("members", members.to_string())];
+    args.extend(threshold_words("passes", &rule.passes));
+    let (verdict, message, key) = match rule.valid_if {
         _ if members == 0 => (
             Verdict::Infeasible,
             format!(
                 "decisions by {}: the body has no voting members (seat holders) to decide",
                 name.id
             ),
+            "feasibility-decisions-nobody",
         ),
         Some(valid_if) => {
             let needed = valid_if.needed(members);
+            args.push(("needed", needed.to_string()));
+            args.extend(threshold_words("", &valid_if));
             (
                 Verdict::unless(needed > members),
                 format!(
                     "decisions by {}: passes with {}, valid if {}: {needed} of {members} voting member(s) must take part",
                     name.id, rule.passes, valid_if
                 ),
+                "feasibility-decisions-valid-if",
             )
         }
         None => (
@@ -327,9 +443,10 @@ fn decisions(state: &State, body: &Body, at: Date, out: &mut Vec<Feasibility>) {
                 "decisions by {}: passes with {}; {members} voting member(s)",
                 name.id, rule.passes
             ),
+            "feasibility-decisions",
         ),
     };
-    push(out, body, verdict, &[RuleId::D1, RuleId::D3], message);
+    push(out, body, verdict, &[RuleId::D1, RuleId::D3], message, (key, &args));
 }
 
 /// The people `named` (bots left out) and everyone holding a seat of `body` on `at`, by id.
@@ -373,6 +490,7 @@ fn staggered_chairs(state: &State, body: &Body, at: Date, out: &mut Vec<Feasibil
                 "staggered chair terms need two chair seats so that one stays filled; the body allows {}",
                 range.max
             ),
+            ("feasibility-stagger-seats", &[("max", range.max.to_string())]),
         );
         return;
     }
@@ -388,6 +506,7 @@ fn staggered_chairs(state: &State, body: &Body, at: Date, out: &mut Vec<Feasibil
             "staggered chair terms need two chairs in office; {} could hold a chair seat (its members, seat holders and proposed leads)",
             pool.len()
         ),
+        ("feasibility-stagger", &[("pool", pool.len().to_string())]),
     );
 }
 
@@ -409,16 +528,19 @@ fn liaisons(state: &State, body: &Body, at: Date, out: &mut Vec<Feasibility>) {
         at,
     );
     let (by_organisation, unaffiliated) = organisations(state, &pool, at);
-    let (verdict, message) = if pool.is_empty() {
+    let mut args = vec![("areas", areas.len().to_string()), ("pool", pool.len().to_string())];
+    let (verdict, message, key) = if pool.is_empty() {
         (
             Verdict::Infeasible,
             format!(
                 "{} liaison area(s) and nobody to cover them (no members, committers or seat holders)",
                 areas.len()
             ),
+            "feasibility-liaisons-nobody",
         )
     } else if by_organisation.len() == 1 && unaffiliated == 0 && pool.len() >= 2 {
         let organisation = by_organisation.keys().next().cloned().unwrap_or_default();
+        args.push(("organisation", organisation.clone()));
         (
             Verdict::Warning,
             format!(
@@ -426,17 +548,20 @@ fn liaisons(state: &State, body: &Body, at: Date, out: &mut Vec<Feasibility>) {
                 areas.len(),
                 pool.len()
             ),
+            "feasibility-liaisons-one-organisation",
         )
     } else {
+        let organisations = by_organisation.len() + usize::from(unaffiliated > 0);
+        args.push(("organisations", organisations.to_string()));
         (
             Verdict::Feasible,
             format!(
-                "{} liaison area(s); {} could cover them, from {} organisation(s)",
+                "{} liaison area(s); {} could cover them, from {organisations} organisation(s)",
                 areas.len(),
                 pool.len(),
-                by_organisation.len() + usize::from(unaffiliated > 0)
             ),
+            "feasibility-liaisons",
         )
     };
-    push(out, body, verdict, &[RuleId::S9], message);
+    push(out, body, verdict, &[RuleId::S9], message, (key, &args));
 }

@@ -7,6 +7,7 @@
 //! - `acts.ftl`: each act of the record as a sentence (`act-KIND`), for pages, feeds and the CLI;
 //! - `due.ftl`: each obligation coming up (`due-*`), for `polity due` and body pages;
 //! - `check.ftl`: the findings of `polity check` (`finding-KEY`, `finding-KEY-hint`);
+//! - `feasibility.ftl`: whether each body's rules can be met (`feasibility-*`);
 //! - `count.ftl`: a motion's count step by step (`count-*`, see [`count`]);
 //! - `cli.ftl`: the command line's own messages (`cli-*`).
 //!
@@ -51,6 +52,11 @@ pub const PARTS: &[Part] = &[
         "check.ftl",
         include_str!("../i18n/en/check.ftl"),
         include_str!("../i18n/zh/check.ftl"),
+    ),
+    (
+        "feasibility.ftl",
+        include_str!("../i18n/en/feasibility.ftl"),
+        include_str!("../i18n/zh/feasibility.ftl"),
     ),
     (
         "count.ftl",

@@ -343,6 +343,30 @@ mod tests {
         assert!(said >= 20, "the examples have findings in words: {said}");
     }
 
+    /// Every feasibility line of every example and its broken twin, at two dates, reads in
+    /// English word for word as the engine says it, and in Chinese without a missing value.
+    #[test]
+    fn s5_s6_every_feasibility_line_reads_in_both_languages() {
+        let examples = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples");
+        let mut keys = std::collections::BTreeSet::new();
+        for entry in std::fs::read_dir(&examples).unwrap() {
+            let loaded = polity_registry::load(&entry.unwrap().path()).unwrap();
+            let state = polity_engine::State {
+                polity: loaded.polity,
+                ..polity_engine::State::default()
+            };
+            for at in [jiff::civil::date(2026, 6, 1), jiff::civil::date(2030, 1, 1)] {
+                for line in polity_engine::feasibility::feasibility(&state, at) {
+                    assert_eq!(polity_i18n::words(Lang::En, &line.words), line.message);
+                    let chinese = polity_i18n::words(Lang::Zh, &line.words);
+                    assert!(!chinese.contains('⟦') && !chinese.is_ascii(), "{chinese}");
+                    keys.insert(line.words.key);
+                }
+            }
+        }
+        assert!(keys.len() >= 8, "the examples have most kinds of line: {keys:?}");
+    }
+
     /// A field of an out-of-bounds value is named in the reader's language.
     #[test]
     fn r_value_refusals_name_the_field_in_chinese() {

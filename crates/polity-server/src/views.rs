@@ -176,8 +176,10 @@ pub struct BodyView {
     /// (date, kind, link, whether the link is a web link the page may make clickable).
     pub reports: Vec<(String, &'static str, Option<String>, bool)>,
     pub obligations: Vec<ObligationView>,
-    /// Whether its rules can be met by the people it has: (verdict, rule ids, message).
-    pub feasibility: Vec<(&'static str, Vec<&'static str>, String)>,
+    /// Whether its rules can be met by the people it has: (verdict, rule ids, message, the
+    /// message in words for pages in other languages).
+    #[serde(serialize_with = "feasibility_without_words")]
+    pub feasibility: Vec<(&'static str, Vec<&'static str>, String, polity_model::Words)>,
     pub elections: Vec<ProcessLink>,
     pub motions: Vec<ProcessLink>,
     pub meetings: Vec<ProcessLink>,
@@ -308,6 +310,7 @@ pub fn body(state: &State, id: &str, on: Date) -> Option<BodyView> {
                     line.verdict.as_str(),
                     line.rules.iter().map(|rule| rule.as_str()).collect(),
                     line.message,
+                    line.words,
                 )
             })
             .collect(),
@@ -549,6 +552,19 @@ pub fn running_tally(motion: &Motion) -> RunningTally {
         }
     }
     tally
+}
+
+/// The feasibility lines as JSON: (verdict, rule ids, message), as before the words existed.
+fn feasibility_without_words<S: serde::Serializer>(
+    lines: &[(&'static str, Vec<&'static str>, String, polity_model::Words)],
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    use serde::ser::SerializeSeq as _;
+    let mut seq = serializer.serialize_seq(Some(lines.len()))?;
+    for (verdict, rules, message, _) in lines {
+        seq.serialize_element(&(verdict, rules, message))?;
+    }
+    seq.end()
 }
 
 #[cfg(test)]

@@ -30,7 +30,14 @@ pub fn run(dir: &Path, at: Date, json: bool) -> Result<(String, bool)> {
     };
     let lines = feasibility(&state, at);
     let infeasible = lines.iter().any(|line| line.verdict == Verdict::Infeasible);
-    Ok((if json { as_json(&lines, at) } else { as_text(&lines, at) }, infeasible))
+    Ok((
+        if json {
+            as_json(&lines, at)
+        } else {
+            as_text(&lines, at, crate::lang())
+        },
+        infeasible,
+    ))
 }
 
 fn rules(line: &Feasibility) -> String {
@@ -38,18 +45,28 @@ fn rules(line: &Feasibility) -> String {
     ids.join(", ")
 }
 
-fn as_text(lines: &[Feasibility], at: Date) -> String {
+fn as_text(lines: &[Feasibility], at: Date, lang: polity_i18n::Lang) -> String {
+    let say = |key: &str, args: &[(&str, &str)]| polity_i18n::text(lang, key, args);
     let mut out = String::new();
     let infeasible = lines.iter().filter(|line| line.verdict == Verdict::Infeasible).count();
     let warnings = lines.iter().filter(|line| line.verdict == Verdict::Warning).count();
+    let (infeasible_text, warnings_text) = (infeasible.to_string(), warnings.to_string());
+    let counts = [
+        ("infeasible", infeasible_text.as_str()),
+        ("warnings", warnings_text.as_str()),
+    ];
+    let verdict = match (infeasible, warnings) {
+        (0, 0) => say("cli-feasibility-all", &counts),
+        (0, _) => say("cli-feasibility-warnings", &counts),
+        _ => say("cli-feasibility-infeasible", &counts),
+    };
     let _ = writeln!(
         out,
-        "Feasibility on {at}: {}",
-        match (infeasible, warnings) {
-            (0, 0) => "every body's rules can be met by the people it has".to_owned(),
-            (0, warnings) => format!("every body's rules can be met; {warnings} warning(s)"),
-            (infeasible, warnings) => format!("{infeasible} rule(s) cannot be met, {warnings} warning(s)"),
-        }
+        "{}",
+        say(
+            "cli-feasibility-head",
+            &[("at", &at.to_string()), ("verdict", &verdict)]
+        )
     );
     let mut body = "";
     for line in lines {
@@ -57,20 +74,17 @@ fn as_text(lines: &[Feasibility], at: Date) -> String {
             body = &line.body;
             let _ = writeln!(out, "\n{body}");
         }
-        let _ = writeln!(
-            out,
-            "  {:<10} {} ({})",
-            line.verdict.as_str(),
-            line.message,
-            rules(line)
-        );
+        let message = if lang == polity_i18n::Lang::En {
+            line.message.clone()
+        } else {
+            polity_i18n::words(lang, &line.words)
+        };
+        let verdict = say(&format!("cli-verdict-{}", line.verdict.as_str()), &[]);
+        let pad = " ".repeat(10usize.saturating_sub(crate::rules::columns(&verdict)));
+        let _ = writeln!(out, "  {verdict}{pad} {message} ({})", rules(line));
     }
     if infeasible > 0 {
-        let _ = writeln!(
-            out,
-            "\nWhat to do: bring in people who may stand (members, committers) from other organisations, or \
-             change the body's seats or cap by the process its rules give; `polity rules ID` explains each rule."
-        );
+        let _ = writeln!(out, "\n{}", say("cli-feasibility-what-to-do", &[]));
     }
     out
 }

@@ -47,3 +47,13 @@ cli-check-error = error
 cli-check-warning = warning
 cli-check-hint = hint: { $hint }
 cli-check-summary = polity check: { $errors } error(s), { $warnings } warning(s) in { $dir } as of { $at }
+
+## polity feasibility
+cli-feasibility-head = Feasibility on { $at }: { $verdict }
+cli-feasibility-all = every body's rules can be met by the people it has
+cli-feasibility-warnings = every body's rules can be met; { $warnings } warning(s)
+cli-feasibility-infeasible = { $infeasible } rule(s) cannot be met, { $warnings } warning(s)
+cli-feasibility-what-to-do = What to do: bring in people who may stand (members, committers) from other organisations, or change the body's seats or cap by the process its rules give; `polity rules ID` explains each rule.
+cli-verdict-ok = ok
+cli-verdict-warning = warning
+cli-verdict-infeasible = infeasible

@@ -47,3 +47,13 @@ cli-check-error = 错误
 cli-check-warning = 警告
 cli-check-hint = 提示：{ $hint }
 cli-check-summary = polity check：{ $dir } 截至 { $at } 有 { $errors } 个错误、{ $warnings } 个警告
+
+## polity feasibility
+cli-feasibility-head = { $at } 的可行性：{ $verdict }
+cli-feasibility-all = 每个机构的规则都能由其现有人员满足
+cli-feasibility-warnings = 每个机构的规则都能满足；{ $warnings } 个警告
+cli-feasibility-infeasible = { $infeasible } 条规则无法满足，{ $warnings } 个警告
+cli-feasibility-what-to-do = 怎么办：从其他组织引入可以参选的人（成员、提交者），或按规则规定的程序更改该机构的席位或上限；`polity rules ID` 解释每条规则。
+cli-verdict-ok = 可行
+cli-verdict-warning = 警告
+cli-verdict-infeasible = 不可行

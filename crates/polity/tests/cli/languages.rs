@@ -304,3 +304,36 @@ fn s3_l5_check_says_its_findings_in_chinese() {
     assert!(!said.contains('⟦'), "{said}");
     assert_eq!(check("zh", "json").stdout, check("en", "json").stdout);
 }
+
+/// S6, S9: `feasibility` says whether each body's rules can be met in Chinese, verdicts and
+/// electorates in Chinese words; its JSON is the same in both languages.
+#[test]
+fn s6_s9_feasibility_reads_in_chinese() {
+    let run = |lang: &str, format: &str| {
+        polity(
+            &[
+                "feasibility",
+                "examples/cfn-working-group-broken",
+                "--at",
+                "2026-06-01",
+                "--format",
+                format,
+                "--lang",
+                lang,
+            ],
+            &[],
+        )
+    };
+    let said = text(&run("zh", "human").stdout);
+    assert!(
+        said.starts_with("2026-06-01 的可行性：每个机构的规则都能满足；2 个警告\n"),
+        "{said}"
+    );
+    assert!(
+        said.contains("  警告       5 个联络领域；可以负责的 2 人都来自 intel (S9)"),
+        "{said}"
+    );
+    assert!(said.contains("11 人可以参选（活跃成员）"), "{said}");
+    assert!(!said.contains('⟦') && !said.contains("may stand"), "{said}");
+    assert_eq!(run("zh", "json").stdout, run("en", "json").stdout);
+}
