@@ -18,6 +18,7 @@ mod lifecycle;
 pub mod limits;
 mod meetings;
 mod motions;
+mod nominations;
 mod proposals;
 pub mod secret;
 mod standing;
