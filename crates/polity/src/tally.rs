@@ -169,11 +169,14 @@ pub fn run(options: &TallyOptions) -> Result<String> {
     Ok(if options.json {
         json(&parsed, &election, &result)
     } else {
-        human(&parsed, &election, &result)
+        human(&parsed, &election, &result, crate::lang())
     })
 }
 
-fn human(parsed: &Parsed, election: &ElectionFile, result: &ElectionResult) -> String {
+/// The result for people, in `lang`: the count's own lines are read back by their grammar
+/// (`polity_i18n::count`); a line of another shape stays English.
+fn human(parsed: &Parsed, election: &ElectionFile, result: &ElectionResult, lang: polity_i18n::Lang) -> String {
+    let say = |key: &str, args: &[(&str, &str)]| polity_i18n::text(lang, key, args);
     let names = parsed.ballots.candidates();
     let show = |index: usize| election.display_name(&names[index]).to_owned();
     let mut out = String::new();
@@ -181,20 +184,27 @@ fn human(parsed: &Parsed, election: &ElectionFile, result: &ElectionResult) -> S
         .title
         .clone()
         .or_else(|| parsed.title.clone())
-        .unwrap_or_else(|| "Election".to_owned());
+        .unwrap_or_else(|| say("cli-tally-election", &[]));
     let _ = writeln!(
         out,
-        "{title}: {} ballot(s), {} candidate(s), method {}, unranked means {}",
-        result.voters,
-        names.len(),
-        result.method.as_str(),
-        parsed.ballots.unranked().as_str()
+        "{}",
+        say(
+            "cli-tally-head",
+            &[
+                ("title", &title),
+                ("ballots", &result.voters.to_string()),
+                ("candidates", &names.len().to_string()),
+                ("method", result.method.as_str()),
+                ("unranked", parsed.ballots.unranked().as_str()),
+            ]
+        )
     );
     for warning in &parsed.warnings {
-        let _ = writeln!(out, "warning: {warning}");
+        let _ = writeln!(out, "{}", say("cli-tally-warning", &[("warning", warning)]));
     }
     if !parsed.skipped.is_empty() {
-        let _ = writeln!(out, "{} bad ballot(s) skipped:", parsed.skipped.len());
+        let skipped = parsed.skipped.len().to_string();
+        let _ = writeln!(out, "{}", say("cli-tally-skipped", &[("skipped", &skipped)]));
         for bad in &parsed.skipped {
             let _ = writeln!(out, "  line {}: {}", bad.line, bad.reason);
         }
@@ -207,12 +217,19 @@ fn human(parsed: &Parsed, election: &ElectionFile, result: &ElectionResult) -> S
             .find(|skip| skip.candidate == candidate)
             .map(|skip| {
                 format!(
-                    "  (skipped: {} already holds {} of at most {} seat(s))",
-                    skip.organisation, skip.held, skip.cap
+                    "  ({})",
+                    say(
+                        "cli-tally-skip",
+                        &[
+                            ("organisation", &skip.organisation),
+                            ("count", &skip.held.to_string()),
+                            ("cap", &skip.cap.to_string()),
+                        ]
+                    )
                 )
             })
     };
-    let _ = writeln!(out, "\nRanking:");
+    let _ = writeln!(out, "\n{}", say("cli-tally-ranking", &[]));
     let mut place = 1;
     for tier in &result.ranking {
         let tied = if tier.len() > 1 { "=" } else { "" };
@@ -231,23 +248,21 @@ fn human(parsed: &Parsed, election: &ElectionFile, result: &ElectionResult) -> S
         }
         place += tier.len();
     }
-    let _ = writeln!(
-        out,
-        "\nWinners ({} seat(s)):",
-        result.seats.winners.len() + result.seats.unfilled
-    );
+    let seats = (result.seats.winners.len() + result.seats.unfilled).to_string();
+    let _ = writeln!(out, "\n{}", say("cli-tally-winners", &[("seats", &seats)]));
     if !result.valid {
-        let _ = writeln!(out, "  none: the election is not valid (turnout)");
+        let _ = writeln!(out, "  {}", say("cli-tally-not-valid", &[]));
     }
     for (position, (&winner, class)) in result.seats.winners.iter().zip(&result.winner_classes).enumerate() {
         let class = class.as_ref().map(|class| format!(" [{class}]")).unwrap_or_default();
         let _ = writeln!(out, "  {:>3}. {}{class}", position + 1, show(winner));
     }
     if result.seats.unfilled > 0 && result.valid {
-        let _ = writeln!(out, "  {} seat(s) unfilled", result.seats.unfilled);
+        let unfilled = result.seats.unfilled.to_string();
+        let _ = writeln!(out, "  {}", say("cli-tally-unfilled", &[("unfilled", &unfilled)]));
     }
     if let Some(stv) = &result.stv {
-        stv_table(&mut out, stv, &show);
+        stv_table(&mut out, stv, &show, lang);
     }
     if let Some(devotee) = &result.devotee {
         let _ = writeln!(out, "\nDefault option: {}", show(devotee.default_option));
@@ -259,38 +274,38 @@ fn human(parsed: &Parsed, election: &ElectionFile, result: &ElectionResult) -> S
         let n = names.len();
         if n <= 30 {
             let labels: Vec<String> = (0..n).map(show).collect();
-            matrix(
-                &mut out,
-                "Pairwise matrix: voters preferring the row to the column",
-                &labels,
-                &pairwise.rows(),
-            );
+            matrix(&mut out, &say("cli-tally-pairwise", &[]), &labels, &pairwise.rows());
             if let Some(schulze) = &result.schulze {
-                let title = format!(
-                    "Strongest paths ({}): the row is ranked above the column when its path is stronger than the way back",
-                    schulze.strength.as_str()
-                );
+                let title = say("cli-tally-strongest", &[("strength", schulze.strength.as_str())]);
                 matrix(&mut out, &title, &labels, &schulze.strongest);
             }
         } else {
             let _ = writeln!(
                 out,
-                "\nPairwise and strongest-path matrices: {n} candidates; use --json to see them."
+                "\n{}",
+                say("cli-tally-too-many", &[("candidates", &n.to_string())])
             );
         }
     }
-    let _ = writeln!(out, "\nExplanation:");
+    let _ = writeln!(out, "\n{}", say("cli-tally-explanation", &[]));
     for line in &result.explanation {
-        let _ = writeln!(out, "  - {line}");
+        let said = polity_i18n::count::explanation(lang, line).unwrap_or_else(|| line.clone());
+        let _ = writeln!(out, "  - {said}");
     }
     out
 }
 
 /// The round-by-round table of an STV count: what each round did, then each candidate's votes
 /// after each round (`*` elected in that round or before, `-` excluded).
-fn stv_table(out: &mut String, stv: &polity_count::StvCount, show: &dyn Fn(usize) -> String) {
+fn stv_table(out: &mut String, stv: &polity_count::StvCount, show: &dyn Fn(usize) -> String, lang: polity_i18n::Lang) {
+    let say = |key: &str, args: &[(&str, &str)]| polity_i18n::text(lang, key, args);
     use polity_count::stv::{StvState, decimal};
-    let _ = writeln!(out, "\nRounds ({}, {} decimal places):", stv.rule.as_str(), stv.digits);
+    let digits = stv.digits.to_string();
+    let _ = writeln!(
+        out,
+        "\n{}",
+        say("cli-tally-rounds", &[("rule", stv.rule.as_str()), ("digits", &digits)])
+    );
     for round in &stv.rounds {
         let _ = writeln!(
             out,
@@ -316,7 +331,7 @@ fn stv_table(out: &mut String, stv: &polity_count::StvCount, show: &dyn Fn(usize
         .max()
         .unwrap_or(1)
         .max(4);
-    let _ = writeln!(out, "\nVotes after each round (* elected, - excluded):");
+    let _ = writeln!(out, "\n{}", say("cli-tally-votes-after", &[]));
     let mut header = format!("  {:<label$}", "");
     for round in &stv.rounds {
         let _ = write!(header, " {:>width$}", round.number);

@@ -57,3 +57,20 @@ cli-feasibility-what-to-do = What to do: bring in people who may stand (members,
 cli-verdict-ok = ok
 cli-verdict-warning = warning
 cli-verdict-infeasible = infeasible
+
+## polity tally
+cli-tally-election = Election
+cli-tally-head = { $title }: { $ballots } ballot(s), { $candidates } candidate(s), method { $method }, unranked means { $unranked }
+cli-tally-warning = warning: { $warning }
+cli-tally-skipped = { $skipped } bad ballot(s) skipped:
+cli-tally-skip = skipped: { $organisation } already holds { $count } of at most { $cap } seat(s)
+cli-tally-ranking = Ranking:
+cli-tally-winners = Winners ({ $seats } seat(s)):
+cli-tally-not-valid = none: the election is not valid (turnout)
+cli-tally-unfilled = { $unfilled } seat(s) unfilled
+cli-tally-explanation = Explanation:
+cli-tally-pairwise = Pairwise matrix: voters preferring the row to the column
+cli-tally-strongest = Strongest paths ({ $strength }): the row is ranked above the column when its path is stronger than the way back
+cli-tally-too-many = Pairwise and strongest-path matrices: { $candidates } candidates; use --json to see them.
+cli-tally-rounds = Rounds ({ $rule }, { $digits } decimal places):
+cli-tally-votes-after = Votes after each round (* elected, - excluded):

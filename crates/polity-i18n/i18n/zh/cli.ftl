@@ -57,3 +57,20 @@ cli-feasibility-what-to-do = 怎么办：从其他组织引入可以参选的人
 cli-verdict-ok = 可行
 cli-verdict-warning = 警告
 cli-verdict-infeasible = 不可行
+
+## polity tally
+cli-tally-election = 选举
+cli-tally-head = { $title }：{ $ballots } 张选票，{ $candidates } 名候选人，计票方法 { $method }，未排序的候选人视为 { $unranked }
+cli-tally-warning = 警告：{ $warning }
+cli-tally-skipped = 跳过了 { $skipped } 张有问题的选票：
+cli-tally-skip = 跳过：{ $organisation } 已占 { $count } 个席位，每个组织至多 { $cap } 个
+cli-tally-ranking = 排名：
+cli-tally-winners = 当选者（{ $seats } 个席位）：
+cli-tally-not-valid = 无：选举无效（投票率不足）
+cli-tally-unfilled = { $unfilled } 个席位空缺
+cli-tally-explanation = 说明：
+cli-tally-pairwise = 两两比较矩阵：偏好行候选人胜过列候选人的投票人数
+cli-tally-strongest = 最强路径（{ $strength }）：行候选人的路径强于反向路径时，排在列候选人之前
+cli-tally-too-many = 两两比较矩阵与最强路径矩阵：{ $candidates } 名候选人；请用 --json 查看
+cli-tally-rounds = 各轮计票（{ $rule }，保留 { $digits } 位小数）：
+cli-tally-votes-after = 每轮之后的票数（* 已当选，- 已淘汰）：

@@ -337,3 +337,31 @@ fn s6_s9_feasibility_reads_in_chinese() {
     assert!(!said.contains('⟦') && !said.contains("may stand"), "{said}");
     assert_eq!(run("zh", "json").stdout, run("en", "json").stdout);
 }
+
+/// E1, S6: `tally` on the Kubernetes 2017 steering election says its ranking, winners, the cap
+/// skip and the count's lines in Chinese; its JSON is the same in both languages.
+#[test]
+fn e1_s6_tally_reads_in_chinese() {
+    let ballots = "tests/fixtures/elections/k8s-steering-2017/ballots.csv";
+    let election = "tests/fixtures/elections/k8s-steering-2017/election.yaml";
+    let run = |lang: &str, json: bool| {
+        let mut args = vec!["tally", ballots, "--election", election, "--lang", lang];
+        if json {
+            args.push("--json");
+        }
+        polity(&args, &[])
+    };
+    let said = text(&run("zh", false).stdout);
+    for part in [
+        "309 张选票",
+        "排名：",
+        "当选者（6 个席位）：",
+        "跳过：google 已占",
+        "说明：",
+        "在两两比较矩阵上使用舒尔茨法",
+    ] {
+        assert!(said.contains(part), "{part} in {said}");
+    }
+    assert!(!said.contains('⟦'), "{said}");
+    assert_eq!(run("zh", true).stdout, run("en", true).stdout);
+}
