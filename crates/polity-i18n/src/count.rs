@@ -46,6 +46,26 @@ fn election(lang: Lang, line: &str) -> Option<String> {
         "approval: each ballot approves every candidate it ranks" => return say("count-approval", &[]),
         _ => {}
     }
+    if line.starts_with("Meek STV: each elected candidate keeps a fraction of every vote") {
+        let digits = line
+            .rsplit_once("; ")
+            .and_then(|(_, tail)| tail.strip_suffix(" decimal places, votes kept rounded up"))?;
+        return say("count-meek", &[("digits", digits)]);
+    }
+    if line.starts_with("Scottish STV (Scottish Local Government Elections Order 2007, rules 45-52): ") {
+        return say("count-scottish", &[]);
+    }
+    if let Some(valid) = line.strip_suffix(" valid ballot(s) counted") {
+        return say("count-stv-valid", &[("ballots", valid)]);
+    }
+    if let Some(empty) = line.strip_suffix(" ballot(s) rank nobody: not valid votes, not counted") {
+        return say("count-stv-empty", &[("ballots", empty)]);
+    }
+    if let Some(truncated) =
+        line.strip_suffix(" ballot(s) give two candidates the same rank: each counts up to the repeated rank")
+    {
+        return say("count-stv-truncated", &[("ballots", truncated)]);
+    }
     if let Some(rest) = line.strip_prefix("plurality: each ballot counts for its single best-ranked candidate; ") {
         let none = rest.strip_suffix(" ballot(s) counted for none")?;
         return say("count-plurality", &[("none", none)]);
@@ -361,6 +381,8 @@ mod tests {
             Method::RankedPairs,
             Method::Plurality,
             Method::Approval,
+            Method::Stv(polity_count::StvRule::Meek),
+            Method::Stv(polity_count::StvRule::Scottish),
         ] {
             for eligible in [12, 30] {
                 let rules = ElectionRules {

@@ -46,3 +46,8 @@ count-tie-seed = broken by a random draw from the published seed { $seed }
 count-tie-officer = broken by { $officer }'s choice
 count-tie-officer-incomplete = left open: { $officer }'s order does not name every tied candidate
 count-unfilled = { $unfilled } seat(s) left unfilled: not enough eligible candidates
+count-meek = Meek STV: each elected candidate keeps a fraction of every vote that reaches them (their keep factor) so that they hold just a quota, and passes the rest on; quota = votes held by candidates / (seats + 1), plus 10^-9; a candidate with at least the quota (>=) is elected; the lowest is excluded when the surplus is spent; { $digits } decimal places, votes kept rounded up
+count-scottish = Scottish STV (Scottish Local Government Elections Order 2007, rules 45-52): quota = valid ballots / (seats + 1), ignoring decimals, plus 1; a candidate with at least the quota (>=) is elected; the largest surplus is transferred first at (surplus x ballot value / votes), 5 decimal places, remainder ignored; when no surplus is left, the lowest candidate is excluded and their ballots move on at their value
+count-stv-valid = { $ballots } valid ballot(s) counted
+count-stv-empty = { $ballots } ballot(s) rank nobody: not valid votes, not counted
+count-stv-truncated = { $ballots } ballot(s) give two candidates the same rank: each counts up to the repeated rank
