@@ -139,27 +139,31 @@ pub async fn audit(actor: &Actor, checkpoint_files: &[PathBuf], json: bool) -> R
         ));
     }
     let mut out = String::new();
+    let events = report.events.to_string();
     if problems.is_empty() {
-        let _ = writeln!(
-            out,
-            "intact: {} events, head {} {}",
-            report.events, report.head_seq, report.head_hash
+        let head = report.head_seq.to_string();
+        let said = crate::say(
+            "cli-audit-intact",
+            &[("events", &events), ("head", &head), ("hash", &report.head_hash)],
         );
+        let _ = writeln!(out, "{said}");
         if integrity.checkpoints > 0 {
-            let _ = writeln!(
-                out,
-                "extends {} signed checkpoint(s), the newest at event {}",
-                integrity.checkpoints,
-                checkpoints.iter().map(|checkpoint| checkpoint.seq).max().unwrap_or(0)
+            let newest = checkpoints.iter().map(|checkpoint| checkpoint.seq).max().unwrap_or(0);
+            let said = crate::say(
+                "cli-audit-checkpoints",
+                &[
+                    ("checkpoints", &integrity.checkpoints.to_string()),
+                    ("newest", &newest.to_string()),
+                ],
             );
+            let _ = writeln!(out, "{said}");
         }
     } else {
-        let _ = writeln!(
-            out,
-            "TAMPERED: {} problem(s) in {} events:",
-            problems.len(),
-            report.events
+        let said = crate::say(
+            "cli-audit-tampered",
+            &[("problems", &problems.len().to_string()), ("events", &events)],
         );
+        let _ = writeln!(out, "{said}");
         for problem in &problems {
             let _ = writeln!(out, "  - {problem}");
         }

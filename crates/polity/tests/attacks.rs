@@ -17,6 +17,7 @@ fn root() -> PathBuf {
 
 fn polity(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_polity"))
+        .env("LC_ALL", "C.UTF-8")
         .args(args)
         .current_dir(root())
         .env_remove("POLITY_DB")
@@ -115,6 +116,7 @@ impl Record {
     /// Runs `polity serve` on this record; it must stop by itself (refusing), within 60 s.
     fn serve(&self) -> Output {
         let mut child = Command::new(env!("CARGO_BIN_EXE_polity"))
+            .env("LC_ALL", "C.UTF-8")
             .args(["serve", "--listen", "127.0.0.1:0", "--db", self.db.as_str()])
             .current_dir(root())
             .env_remove("POLITY_CHECKPOINT_KEY")
@@ -395,6 +397,7 @@ fn read_only_commands_never_create_a_database() {
     }
     // `log` in a folder without polity.db says so too (the default --db).
     let output = Command::new(env!("CARGO_BIN_EXE_polity"))
+        .env("LC_ALL", "C.UTF-8")
         .arg("log")
         .current_dir(dir.path())
         .env_remove("POLITY_DB")

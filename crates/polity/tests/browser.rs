@@ -72,6 +72,7 @@ fn walk(script: &Path, chromium: &str, shots: &Path, lang: &str) {
         ("close", vec!["--today", "2026-07-01", "--repo", repo.as_str()]),
     ] {
         let mut server = Command::new(env!("CARGO_BIN_EXE_polity"))
+            .env("LC_ALL", "C.UTF-8")
             .args(["serve", "--listen", "127.0.0.1:0", "--db", &store])
             .args(&args)
             .env("POLITY_CACHE_DIR", db.path().join("cache"))

@@ -115,6 +115,7 @@ fn a_config_file_with_an_unknown_setting_starts_nothing_and_names_the_near_one()
     let config = dir.path().join("polity.toml");
     std::fs::write(&config, "listen = \"127.0.0.1:0\"\nread-limt = 5\n").unwrap();
     let output = Command::new(env!("CARGO_BIN_EXE_polity"))
+        .env("LC_ALL", "C.UTF-8")
         .args(["serve", "--config", config.to_str().unwrap()])
         .output()
         .unwrap();

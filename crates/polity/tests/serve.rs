@@ -15,7 +15,9 @@ mod server;
 use server::Server;
 
 fn polity() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_polity"))
+    let mut command = Command::new(env!("CARGO_BIN_EXE_polity"));
+    command.env("LC_ALL", "C.UTF-8");
+    command
 }
 
 fn start(db: &str, registry: Option<&str>) -> Server {

@@ -62,6 +62,7 @@ async fn c3_the_body_page_shows_the_contribution_chart() {
     let registry = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/cfn-working-group");
     let db = format!("sqlite:{}", dir.path().join("record.db").display());
     let mut child = Command::new(env!("CARGO_BIN_EXE_polity"))
+        .env("LC_ALL", "C.UTF-8")
         .args(["serve", "--db", &db, "--listen", "127.0.0.1:0", "--today", "2026-06-20"])
         .args(["--registry", registry, "--repo", repo.to_str().unwrap()])
         .env("POLITY_CACHE_DIR", dir.path().join("cache"))
@@ -128,6 +129,7 @@ fn c3_a_repository_for_an_unknown_body_is_refused_at_start() {
     let registry = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/cfn-working-group");
     let db = format!("sqlite:{}", dir.path().join("record.db").display());
     let out = Command::new(env!("CARGO_BIN_EXE_polity"))
+        .env("LC_ALL", "C.UTF-8")
         .args(["serve", "--db", &db, "--listen", "127.0.0.1:0", "--today", "2026-06-20"])
         .args(["--registry", registry, "--repo", "sig-nothing=/nonexistent"])
         .output()

@@ -74,3 +74,8 @@ cli-tally-strongest = Strongest paths ({ $strength }): the row is ranked above t
 cli-tally-too-many = Pairwise and strongest-path matrices: { $candidates } candidates; use --json to see them.
 cli-tally-rounds = Rounds ({ $rule }, { $digits } decimal places):
 cli-tally-votes-after = Votes after each round (* elected, - excluded):
+
+## polity audit
+cli-audit-intact = intact: { $events } events, head { $head } { $hash }
+cli-audit-checkpoints = extends { $checkpoints } signed checkpoint(s), the newest at event { $newest }
+cli-audit-tampered = TAMPERED: { $problems } problem(s) in { $events } events:

@@ -74,3 +74,8 @@ cli-tally-strongest = 最强路径（{ $strength }）：行候选人的路径强
 cli-tally-too-many = 两两比较矩阵与最强路径矩阵：{ $candidates } 名候选人；请用 --json 查看
 cli-tally-rounds = 各轮计票（{ $rule }，保留 { $digits } 位小数）：
 cli-tally-votes-after = 每轮之后的票数（* 已当选，- 已淘汰）：
+
+## polity audit
+cli-audit-intact = 完好：{ $events } 个事件，最新事件 { $head } { $hash }
+cli-audit-checkpoints = 延续 { $checkpoints } 个已签名的检查点，最新的在事件 { $newest }
+cli-audit-tampered = 已被篡改：{ $events } 个事件中有 { $problems } 个问题：

@@ -23,6 +23,8 @@ impl Drop for Server {
 /// standard error.
 pub fn start(args: &[&str], env: &[(&str, &str)], lines: Option<std::sync::mpsc::Sender<String>>) -> Server {
     let mut command = Command::new(env!("CARGO_BIN_EXE_polity"));
+    // English whatever the machine's locale.
+    command.env("LC_ALL", "C.UTF-8");
     command.args(args);
     for (name, value) in env {
         command.env(name, value);
