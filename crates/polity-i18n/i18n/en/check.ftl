@@ -135,3 +135,10 @@ finding-sig-proposal-gap-hint = { $gap ->
         [leads] list two or more under `proposal.leads:`
        *[resources] state them under `proposal.resources:`
     }
+
+## References (R-REF)
+finding-unknown-person = { $what } refers to unknown person "{ $person }"{ $didyoumean }
+finding-unknown-person-hint = { $handle ->
+        [true] add a person with this GitHub handle to people.yaml, or correct the handle
+       *[false] add the person to people.yaml, or correct the id (write @handle to refer by GitHub handle)
+    }

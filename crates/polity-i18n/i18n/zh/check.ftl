@@ -168,3 +168,13 @@ finding-sig-proposal-gap-hint = { $gap ->
         [leads] 请在 `proposal.leads:` 下列出两名或以上
        *[resources] 请在 `proposal.resources:` 下说明
     }
+
+## 引用（R-REF）
+finding-unknown-person = { $body } 中引用的人员“{ $person }”不存在{ $hasnear ->
+        [true] ；是否是指 { $near }？
+       *[false] {""}
+    }
+finding-unknown-person-hint = { $handle ->
+        [true] 请在 people.yaml 中添加使用此 GitHub 账号的人员，或更正账号
+       *[false] 请将此人加入 people.yaml，或更正 ID（用 @账号 按 GitHub 账号引用）
+    }

@@ -4,7 +4,7 @@ use super::*;
 use crate::rules::RuleId;
 
 pub(super) fn references(polity: &Polity, _at: Date, findings: &mut Vec<Finding>) {
-    let person = |reference: &PersonRef, what: &str, findings: &mut Vec<Finding>| {
+    let person = |reference: &PersonRef, what: &str, body: &str, findings: &mut Vec<Finding>| {
         if polity.person(&reference.text).is_none() {
             let hint = if reference.text.starts_with('@') {
                 "add a person with this GitHub handle to people.yaml, or correct the handle"
@@ -25,16 +25,31 @@ pub(super) fn references(polity: &Polity, _at: Date, findings: &mut Vec<Finding>
                     .collect(),
             };
             let near: Vec<&str> = near.iter().map(String::as_str).collect();
-            findings.push(Finding::error(
-                RuleId::RRef,
-                reference.loc,
-                format!(
-                    "{what} refers to unknown person {:?}{}",
-                    reference.text,
-                    crate::did_you_mean(&near)
+            let handle = reference.text.starts_with('@');
+            findings.push(
+                Finding::error(
+                    RuleId::RRef,
+                    reference.loc,
+                    format!(
+                        "{what} refers to unknown person {:?}{}",
+                        reference.text,
+                        crate::did_you_mean(&near)
+                    ),
+                    hint,
+                )
+                .said(
+                    "unknown-person",
+                    &[
+                        ("what", what.to_owned()),
+                        ("body", body.to_owned()),
+                        ("person", reference.text.clone()),
+                        ("didyoumean", crate::did_you_mean(&near)),
+                        ("near", near.join("、")),
+                        ("hasnear", (!near.is_empty()).to_string()),
+                        ("handle", handle.to_string()),
+                    ],
                 ),
-                hint,
-            ));
+            );
         }
     };
     for body in &polity.bodies {
@@ -42,6 +57,7 @@ pub(super) fn references(polity: &Polity, _at: Date, findings: &mut Vec<Finding>
             person(
                 &holding.person,
                 &format!("{} seat in {}", holding.seat.as_str(), body.id),
+                &body.id,
                 findings,
             );
         }
@@ -52,37 +68,48 @@ pub(super) fn references(polity: &Polity, _at: Date, findings: &mut Vec<Finding>
             .chain(&body.members)
             .chain(&body.emeritus)
         {
-            person(reference, &format!("body {}", body.id), findings);
+            person(reference, &format!("body {}", body.id), &body.id, findings);
         }
         for role in &body.roles {
-            person(&role.person, &format!("role {:?} in {}", role.name, body.id), findings);
+            person(
+                &role.person,
+                &format!("role {:?} in {}", role.name, body.id),
+                &body.id,
+                findings,
+            );
             for approver in &role.approved_by {
                 person(
                     approver,
                     &format!("approval of role {:?} in {}", role.name, body.id),
+                    &body.id,
                     findings,
                 );
             }
         }
         for reference in body.committers.iter().flatten() {
-            person(reference, &format!("committer list of {}", body.id), findings);
+            person(reference, &format!("committer list of {}", body.id), &body.id, findings);
         }
         for (area, holders) in &body.liaisons {
             for reference in holders {
-                person(reference, &format!("{area} liaison of {}", body.id), findings);
+                person(reference, &format!("{area} liaison of {}", body.id), &body.id, findings);
             }
         }
         if let Some(proposal) = &body.proposal {
             for reference in &proposal.leads {
-                person(reference, &format!("proposal of {}", body.id), findings);
+                person(reference, &format!("proposal of {}", body.id), &body.id, findings);
             }
         }
         if let Some(FinalSay::Person(reference)) = &body.final_say {
-            person(reference, &format!("final say in {}", body.id), findings);
+            person(reference, &format!("final say in {}", body.id), &body.id, findings);
         }
         for partner in &body.partners {
             if let Some(reference) = &partner.maintainer {
-                person(reference, &format!("partner maintainer in {}", body.id), findings);
+                person(
+                    reference,
+                    &format!("partner maintainer in {}", body.id),
+                    &body.id,
+                    findings,
+                );
             }
         }
         let body_refs = body.parent.iter().chain(&body.advises).chain(
@@ -129,7 +156,7 @@ pub(super) fn references(polity: &Polity, _at: Date, findings: &mut Vec<Finding>
         }
     }
     for reference in &polity.constitution.roll {
-        person(reference, "the active-member roll", findings);
+        person(reference, "the active-member roll", "polity.yaml", findings);
     }
     for person in &polity.people {
         for affiliation in &person.affiliations {
