@@ -436,17 +436,13 @@ fn decide_close_motion(
     let body = state.body(&motion.body)?;
     let chairs = seat_holders(body, &[Seat::Chair], &state.polity, on);
     if actor != motion.opened_by && !chairs.contains(&actor) {
-        return reject(
+        return crate::refusal(
+            "may-not-close-motion",
             RuleId::D3,
+            &[("person", actor.clone()), ("body", body.id.clone())],
             format!("{actor} did not open this motion and does not chair {}", body.id),
             "the chair or the member who opened it closes it",
-        )
-        .map_err(|refusal| {
-            refusal.said(
-                "may-not-close-motion",
-                &[("person", actor.clone()), ("body", body.id.clone())],
-            )
-        });
+        );
     }
     // D8: a large decision records the consultation of every advisory group first.
     if motion.large {

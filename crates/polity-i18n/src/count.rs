@@ -101,6 +101,31 @@ fn election(lang: Lang, line: &str) -> Option<String> {
             ],
         );
     }
+    if let Some(said) = seats(lang, line) {
+        return Some(said);
+    }
+    // 6 ballot(s) over 1 candidate(s); method schulze; unranked means below
+    let (ballots, rest) = line.split_once(" ballot(s) over ")?;
+    let (candidates, rest) = rest.split_once(" candidate(s); method ")?;
+    let (method, unranked) = rest.split_once("; unranked means ")?;
+    if method.contains(' ') {
+        return None;
+    }
+    let unranked = lookup(lang, &format!("count-unranked-{}", slug(unranked)), &[])?;
+    say(
+        "count-ballots",
+        &[
+            ("ballots", ballots),
+            ("candidates", candidates),
+            ("method", method),
+            ("unranked", &unranked),
+        ],
+    )
+}
+
+/// The lines of filling the seats: each seat, a cap skip, a tie, the cap, unfilled seats.
+fn seats(lang: Lang, line: &str) -> Option<String> {
+    let say = |key: &str, args: &[(&str, &str)]| lookup(lang, key, args);
     if let Some(rest) = line.strip_prefix("seat ") {
         // seat 1: chen (huawei: now 1)
         let (seat, rest) = rest.split_once(": ")?;
@@ -173,23 +198,7 @@ fn election(lang: Lang, line: &str) -> Option<String> {
         };
         return say("count-cap", &[("cap", cap), ("sitting", &sitting)]);
     }
-    // 6 ballot(s) over 1 candidate(s); method schulze; unranked means below
-    let (ballots, rest) = line.split_once(" ballot(s) over ")?;
-    let (candidates, rest) = rest.split_once(" candidate(s); method ")?;
-    let (method, unranked) = rest.split_once("; unranked means ")?;
-    if method.contains(' ') {
-        return None;
-    }
-    let unranked = lookup(lang, &format!("count-unranked-{}", slug(unranked)), &[])?;
-    say(
-        "count-ballots",
-        &[
-            ("ballots", ballots),
-            ("candidates", candidates),
-            ("method", method),
-            ("unranked", &unranked),
-        ],
-    )
+    None
 }
 
 /// `{label}: {part} {what} {whole}; {threshold} needs {needed}: met|not met`.

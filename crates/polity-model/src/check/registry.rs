@@ -3,54 +3,60 @@
 use super::*;
 use crate::rules::RuleId;
 
+/// R-REF: `reference` (in `what`, of `body`) names nobody of people.yaml: a finding with the
+/// nearest ids or handles.
+fn unknown_person(polity: &Polity, reference: &PersonRef, what: &str, body: &str, findings: &mut Vec<Finding>) {
+    if polity.person(&reference.text).is_none() {
+        let hint = if reference.text.starts_with('@') {
+            "add a person with this GitHub handle to people.yaml, or correct the handle"
+        } else {
+            "add the person to people.yaml, or correct the id (write @handle to refer by GitHub handle)"
+        };
+        let near = match reference.text.strip_prefix('@') {
+            Some(handle) => crate::near(
+                handle,
+                polity.people.iter().filter_map(|person| person.github.as_deref()),
+            )
+            .into_iter()
+            .map(|handle| format!("@{handle}"))
+            .collect::<Vec<_>>(),
+            None => crate::near(&reference.text, polity.people.iter().map(|person| person.id.as_str()))
+                .into_iter()
+                .map(str::to_owned)
+                .collect(),
+        };
+        let near: Vec<&str> = near.iter().map(String::as_str).collect();
+        let handle = reference.text.starts_with('@');
+        findings.push(
+            Finding::error(
+                RuleId::RRef,
+                reference.loc,
+                format!(
+                    "{what} refers to unknown person {:?}{}",
+                    reference.text,
+                    crate::did_you_mean(&near)
+                ),
+                hint,
+            )
+            .said(
+                "unknown-person",
+                &[
+                    ("what", what.to_owned()),
+                    ("body", body.to_owned()),
+                    ("person", reference.text.clone()),
+                    ("didyoumean", crate::did_you_mean(&near)),
+                    ("near", near.join("、")),
+                    ("hasnear", (!near.is_empty()).to_string()),
+                    ("handle", handle.to_string()),
+                ],
+            ),
+        );
+    }
+}
+
 pub(super) fn references(polity: &Polity, _at: Date, findings: &mut Vec<Finding>) {
     let person = |reference: &PersonRef, what: &str, body: &str, findings: &mut Vec<Finding>| {
-        if polity.person(&reference.text).is_none() {
-            let hint = if reference.text.starts_with('@') {
-                "add a person with this GitHub handle to people.yaml, or correct the handle"
-            } else {
-                "add the person to people.yaml, or correct the id (write @handle to refer by GitHub handle)"
-            };
-            let near = match reference.text.strip_prefix('@') {
-                Some(handle) => crate::near(
-                    handle,
-                    polity.people.iter().filter_map(|person| person.github.as_deref()),
-                )
-                .into_iter()
-                .map(|handle| format!("@{handle}"))
-                .collect::<Vec<_>>(),
-                None => crate::near(&reference.text, polity.people.iter().map(|person| person.id.as_str()))
-                    .into_iter()
-                    .map(str::to_owned)
-                    .collect(),
-            };
-            let near: Vec<&str> = near.iter().map(String::as_str).collect();
-            let handle = reference.text.starts_with('@');
-            findings.push(
-                Finding::error(
-                    RuleId::RRef,
-                    reference.loc,
-                    format!(
-                        "{what} refers to unknown person {:?}{}",
-                        reference.text,
-                        crate::did_you_mean(&near)
-                    ),
-                    hint,
-                )
-                .said(
-                    "unknown-person",
-                    &[
-                        ("what", what.to_owned()),
-                        ("body", body.to_owned()),
-                        ("person", reference.text.clone()),
-                        ("didyoumean", crate::did_you_mean(&near)),
-                        ("near", near.join("、")),
-                        ("hasnear", (!near.is_empty()).to_string()),
-                        ("handle", handle.to_string()),
-                    ],
-                ),
-            );
-        }
+        unknown_person(polity, reference, what, body, findings);
     };
     for body in &polity.bodies {
         for holding in &body.holders {

@@ -73,6 +73,43 @@ impl BodyOffers {
     }
 }
 
+/// E9: for the PTL, the volunteers for `area` whom `decide` accepts as its liaison (id, name),
+/// empty when nobody volunteered yet; `None` for anyone who does not choose.
+fn choosable_liaisons(
+    state: &polity_engine::State,
+    body: &str,
+    area: &str,
+    person: &str,
+    on: jiff::civil::Date,
+) -> Option<Vec<(String, String)>> {
+    let choose = |whom: &str| {
+        super::dry_run(
+            state,
+            person,
+            on,
+            Command::ChooseLiaison(command::ChooseLiaison {
+                body: body.to_owned(),
+                area: area.to_owned(),
+                person: whom.to_owned(),
+            }),
+        )
+    };
+    let volunteers = state.volunteers.get(&(body.to_owned(), area.to_owned()));
+    let choosable: Vec<(String, String)> = volunteers
+        .into_iter()
+        .flatten()
+        .filter(|volunteer| choose(volunteer).is_ok())
+        .map(|volunteer| (volunteer.clone(), crate::views::who(state, volunteer).name))
+        .collect();
+    // With nobody to choose, a dry run of choosing oneself says whether the person is the one
+    // who chooses (refused only for not having volunteered).
+    let chooser = !choosable.is_empty()
+        || choose(person)
+            .err()
+            .is_some_and(|refusal| refusal.words.is_some_and(|words| words.key == "did-not-volunteer"));
+    chooser.then_some(choosable)
+}
+
 /// Dry runs of the body's acts for `person` on `on`.
 fn body_offers(state: &polity_engine::State, view: &BodyView, person: &str, on: jiff::civil::Date) -> BodyOffers {
     let dry_run = |command: Command| super::dry_run(state, person, on, command);
@@ -141,32 +178,7 @@ fn body_offers(state: &polity_engine::State, view: &BodyView, person: &str, on: 
         .map(|(area, _)| area.clone())
         .chain(view.liaison_gaps.iter().cloned());
     for area in areas {
-        // E9: the PTL chooses among the volunteers; a dry run per volunteer says whom.
-        let volunteers = state.volunteers.get(&(body.clone(), area.clone()));
-        let choosable: Vec<(String, String)> = volunteers
-            .into_iter()
-            .flatten()
-            .filter(|volunteer| {
-                dry_run(Command::ChooseLiaison(command::ChooseLiaison {
-                    body: body.clone(),
-                    area: area.clone(),
-                    person: (*volunteer).clone(),
-                }))
-                .is_ok()
-            })
-            .map(|volunteer| (volunteer.clone(), crate::views::who(state, volunteer).name))
-            .collect();
-        // With nobody to choose, a dry run of choosing oneself says whether the person is the
-        // one who chooses (refused only for not having volunteered).
-        let chooser = !choosable.is_empty()
-            || dry_run(Command::ChooseLiaison(command::ChooseLiaison {
-                body: body.clone(),
-                area: area.clone(),
-                person: person.to_owned(),
-            }))
-            .err()
-            .is_some_and(|refusal| refusal.words.is_some_and(|words| words.key == "did-not-volunteer"));
-        if chooser {
+        if let Some(choosable) = choosable_liaisons(state, &body, &area, person, on) {
             offers.choose.push((area.clone(), choosable));
         }
         if dry_run(Command::VolunteerLiaison(command::VolunteerLiaison {

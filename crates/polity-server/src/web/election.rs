@@ -75,6 +75,26 @@ struct Candidate {
     statement: Option<String>,
 }
 
+/// Whom `person` may nominate in `election` (id, name; by name as the page's collation sorts),
+/// or why nobody.
+fn nominable(
+    state: &polity_engine::State,
+    election: &str,
+    person: &str,
+    today: jiff::civil::Date,
+) -> Result<Vec<(String, String)>, Refusal> {
+    let ids = polity_engine::nominable(state, election, person, today)?;
+    let mut people: Vec<(String, String)> = ids
+        .into_iter()
+        .map(|id| {
+            let name = views::who(state, &id).name;
+            (id, name)
+        })
+        .collect();
+    people.sort_by_cached_key(|(_, name)| crate::i18n::collation_key(name));
+    Ok(people)
+}
+
 /// Why an act is refused, as the page says it.
 #[derive(Debug)]
 pub(super) struct Refusal {
@@ -256,21 +276,7 @@ fn build(
         may_consent: nominee.is_some_and(|nominee| !nominee.consented && !nominee.withdrawn),
         may_withdraw: nominee.is_some_and(|nominee| !nominee.withdrawn),
         nominable: match (election.phase, person) {
-            (Phase::Nominating, Some(person)) => Some(
-                polity_engine::nominable(state, &election.id, person, today)
-                    .map(|ids| {
-                        let mut people: Vec<(String, String)> = ids
-                            .into_iter()
-                            .map(|id| {
-                                let name = views::who(state, &id).name;
-                                (id, name)
-                            })
-                            .collect();
-                        people.sort_by_cached_key(|(_, name)| crate::i18n::collation_key(name));
-                        people
-                    })
-                    .map_err(Refusal::from),
-            ),
+            (Phase::Nominating, Some(person)) => Some(nominable(state, &election.id, person, today)),
             _ => None,
         },
         close_nominations: officer.filter(|_| election.phase == Phase::Nominating).map(|officer| {
