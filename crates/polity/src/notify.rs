@@ -139,22 +139,24 @@ pub async fn run(args: &NotifyArgs) -> Result<String> {
         return Ok(format!("{}\n", serde_json::to_string_pretty(&value)?));
     }
     let mut out = String::new();
+    let day = at.to_string();
     if notices.is_empty() {
-        let _ = writeln!(out, "Nothing is owed to anyone on {at}.");
+        let _ = writeln!(out, "{}", crate::say("cli-notify-nothing", &[("at", &day)]));
         return Ok(out);
     }
-    let _ = writeln!(out, "{} messages owed on {at}:", notices.len());
+    let owed = notices.len().to_string();
+    let _ = writeln!(
+        out,
+        "{}",
+        crate::say("cli-notify-owed", &[("count", &owed), ("at", &day)])
+    );
     for notice in &notices {
-        let _ = writeln!(
-            out,
-            "  {:<21} {:<28} {}",
-            notice.kind.name(),
-            match &notice.address {
-                Some(address) => format!("{} <{address}>", notice.person),
-                None => format!("{} (no address)", notice.person),
-            },
-            notice.subject
-        );
+        let to = match &notice.address {
+            Some(address) => format!("{} <{address}>", notice.person),
+            None => crate::say("cli-notify-no-address", &[("person", &notice.person)]),
+        };
+        let pad = " ".repeat(28usize.saturating_sub(crate::rules::columns(&to)));
+        let _ = writeln!(out, "  {:<21} {to}{pad} {}", notice.kind.name(), notice.subject);
     }
     if !unreachable.is_empty() {
         let mut people: Vec<&str> = unreachable.clone();
@@ -162,27 +164,32 @@ pub async fn run(args: &NotifyArgs) -> Result<String> {
         people.dedup();
         let _ = writeln!(
             out,
-            "{} cannot be reached by e-mail: add `emails:` to them in people.yaml.",
-            people.join(", ")
+            "{}",
+            crate::say("cli-notify-unreachable", &[("people", &people.join(", "))])
         );
     }
     match (queued, delivered) {
         (None, _) => {
-            let _ = writeln!(out, "Dry run: nothing was written or sent.");
+            let _ = writeln!(out, "{}", crate::say("cli-notify-dry-run", &[]));
         }
         (Some(queued), None) => {
-            let _ = writeln!(
-                out,
-                "{queued} new in the outbox ({} were there already). They are sent by `polity serve --smtp URL` or `polity notify --smtp URL`.",
-                rows.len() - queued
+            let already = (rows.len() - queued).to_string();
+            let said = crate::say(
+                "cli-notify-queued",
+                &[("queued", &queued.to_string()), ("already", &already)],
             );
+            let _ = writeln!(out, "{said}");
         }
         (Some(queued), Some(delivered)) => {
-            let _ = writeln!(
-                out,
-                "{queued} new in the outbox; {} sent, {} failed (retried later; `polity outbox` lists them).",
-                delivered.sent, delivered.failed
+            let said = crate::say(
+                "cli-notify-sent",
+                &[
+                    ("queued", &queued.to_string()),
+                    ("sent", &delivered.sent.to_string()),
+                    ("failed", &delivered.failed.to_string()),
+                ],
             );
+            let _ = writeln!(out, "{said}");
         }
     }
     Ok(out)
@@ -222,7 +229,7 @@ pub async fn outbox(actor: &Actor, json: bool) -> Result<String> {
         return Ok(format!("{}\n", serde_json::to_string_pretty(&listed)?));
     }
     if rows.is_empty() {
-        return Ok("The outbox is empty: nothing was owed yet (see `polity notify --dry-run`).\n".to_owned());
+        return Ok(format!("{}\n", crate::say("cli-outbox-empty", &[])));
     }
     let mut out = String::new();
     for row in &rows {

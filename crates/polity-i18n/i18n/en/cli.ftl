@@ -79,3 +79,13 @@ cli-tally-votes-after = Votes after each round (* elected, - excluded):
 cli-audit-intact = intact: { $events } events, head { $head } { $hash }
 cli-audit-checkpoints = extends { $checkpoints } signed checkpoint(s), the newest at event { $newest }
 cli-audit-tampered = TAMPERED: { $problems } problem(s) in { $events } events:
+
+## polity notify, polity outbox
+cli-notify-nothing = Nothing is owed to anyone on { $at }.
+cli-notify-owed = { $count } messages owed on { $at }:
+cli-notify-no-address = { $person } (no address)
+cli-notify-unreachable = { $people } cannot be reached by e-mail: add `emails:` to them in people.yaml.
+cli-notify-dry-run = Dry run: nothing was written or sent.
+cli-notify-queued = { $queued } new in the outbox ({ $already } were there already). They are sent by `polity serve --smtp URL` or `polity notify --smtp URL`.
+cli-notify-sent = { $queued } new in the outbox; { $sent } sent, { $failed } failed (retried later; `polity outbox` lists them).
+cli-outbox-empty = The outbox is empty: nothing was owed yet (see `polity notify --dry-run`).

@@ -79,3 +79,13 @@ cli-tally-votes-after = 每轮之后的票数（* 已当选，- 已淘汰）：
 cli-audit-intact = 完好：{ $events } 个事件，最新事件 { $head } { $hash }
 cli-audit-checkpoints = 延续 { $checkpoints } 个已签名的检查点，最新的在事件 { $newest }
 cli-audit-tampered = 已被篡改：{ $events } 个事件中有 { $problems } 个问题：
+
+## polity notify、polity outbox
+cli-notify-nothing = { $at } 没有需要通知任何人的消息。
+cli-notify-owed = { $at } 有 { $count } 条待发消息：
+cli-notify-no-address = { $person }（无地址）
+cli-notify-unreachable = 无法通过电子邮件联系 { $people }：请在 people.yaml 中为其添加 `emails:`。
+cli-notify-dry-run = 试运行：没有写入或发送任何内容。
+cli-notify-queued = 发件箱新增 { $queued } 条（已有 { $already } 条）。由 `polity serve --smtp URL` 或 `polity notify --smtp URL` 发送。
+cli-notify-sent = 发件箱新增 { $queued } 条；已发送 { $sent } 条，失败 { $failed } 条（稍后重试；`polity outbox` 会列出）。
+cli-outbox-empty = 发件箱为空：目前还没有需要通知的消息（见 `polity notify --dry-run`）。

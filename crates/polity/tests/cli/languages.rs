@@ -365,3 +365,34 @@ fn e1_s6_tally_reads_in_chinese() {
     assert!(!said.contains('⟦'), "{said}");
     assert_eq!(run("zh", true).stdout, run("en", true).stdout);
 }
+
+/// E1: `notify` says what is owed in Chinese (the notices themselves are in each person's own
+/// language); nothing is written on a dry run.
+#[test]
+fn e1_notify_reads_in_chinese() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = record(dir.path());
+    let run = |args: &[&str], at: &str| {
+        let mut all = args.to_vec();
+        all.extend(["--db", &db, "--at", at, "--lang", "zh"]);
+        let output = polity(&all, &[]);
+        assert!(output.status.success(), "{args:?}: {}", text(&output.stderr));
+        text(&output.stdout)
+    };
+    assert_eq!(
+        run(&["notify", "--dry-run"], "2026-06-02"),
+        "2026-06-02 没有需要通知任何人的消息。\n"
+    );
+    run(
+        &["election", "open", "tsc", "--seat", "chair", "--as", "alice"],
+        "2026-06-01",
+    );
+    let said = run(&["notify", "--dry-run"], "2026-06-02");
+    assert!(said.starts_with("2026-06-02 有 9 条待发消息：\n"), "{said}");
+    assert!(said.contains("bob（无地址）"), "{said}");
+    assert!(said.ends_with("试运行：没有写入或发送任何内容。\n"), "{said}");
+    assert_eq!(
+        run(&["outbox"], "2026-06-02"),
+        "发件箱为空：目前还没有需要通知的消息（见 `polity notify --dry-run`）。\n"
+    );
+}
