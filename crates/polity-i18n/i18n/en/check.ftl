@@ -142,3 +142,9 @@ finding-unknown-person-hint = { $handle ->
         [true] add a person with this GitHub handle to people.yaml, or correct the handle
        *[false] add the person to people.yaml, or correct the id (write @handle to refer by GitHub handle)
     }
+finding-unknown-body = body { $body } refers to unknown body "{ $unknown }"{ $didyoumean }
+finding-unknown-body-hint = add a file under bodies/ with this id, or correct the id
+finding-unknown-decision-rule = body { $body } decides by unknown decision rule "{ $rule }"
+finding-unknown-decision-rule-hint = name one of the constitution's `decision-rules`, or add it there
+finding-unknown-organisation = unknown organisation "{ $organisation }"
+finding-unknown-organisation-hint = add it to organisations.yaml, or correct the id

@@ -178,3 +178,12 @@ finding-unknown-person-hint = { $handle ->
         [true] 请在 people.yaml 中添加使用此 GitHub 账号的人员，或更正账号
        *[false] 请将此人加入 people.yaml，或更正 ID（用 @账号 按 GitHub 账号引用）
     }
+finding-unknown-body = 机构 { $body } 引用的机构“{ $unknown }”不存在{ $hasnear ->
+        [true] ；是否是指 { $near }？
+       *[false] {""}
+    }
+finding-unknown-body-hint = 请在 bodies/ 下添加使用此 ID 的文件，或更正 ID
+finding-unknown-decision-rule = 机构 { $body } 使用的决定规则“{ $rule }”不存在
+finding-unknown-decision-rule-hint = 请指定章程 `decision-rules` 中的一条，或在其中添加
+finding-unknown-organisation = 组织“{ $organisation }”不存在
+finding-unknown-organisation-hint = 请将其加入 organisations.yaml，或更正 ID

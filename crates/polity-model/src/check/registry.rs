@@ -125,20 +125,30 @@ pub(super) fn references(polity: &Polity, _at: Date, findings: &mut Vec<Finding>
         );
         for reference in body_refs {
             if polity.body(&reference.id).is_none() {
-                findings.push(Finding::error(
-                    RuleId::RRef,
-                    reference.loc,
-                    format!(
-                        "body {} refers to unknown body {:?}{}",
-                        body.id,
-                        reference.id,
-                        crate::did_you_mean(&crate::near(
-                            &reference.id,
-                            polity.bodies.iter().map(|body| body.id.as_str())
-                        ))
+                let near = crate::near(&reference.id, polity.bodies.iter().map(|body| body.id.as_str()));
+                findings.push(
+                    Finding::error(
+                        RuleId::RRef,
+                        reference.loc,
+                        format!(
+                            "body {} refers to unknown body {:?}{}",
+                            body.id,
+                            reference.id,
+                            crate::did_you_mean(&near)
+                        ),
+                        "add a file under bodies/ with this id, or correct the id",
+                    )
+                    .said(
+                        "unknown-body",
+                        &[
+                            ("body", body.id.clone()),
+                            ("unknown", reference.id.clone()),
+                            ("didyoumean", crate::did_you_mean(&near)),
+                            ("near", near.join("、")),
+                            ("hasnear", (!near.is_empty()).to_string()),
+                        ],
                     ),
-                    "add a file under bodies/ with this id, or correct the id",
-                ));
+                );
             }
         }
         let rules = body
@@ -147,12 +157,18 @@ pub(super) fn references(polity: &Polity, _at: Date, findings: &mut Vec<Finding>
             .chain(body.decisions.values().map(|authority| &authority.rule));
         for rule in rules {
             if !polity.constitution.decision_rules.contains_key(&rule.id) {
-                findings.push(Finding::error(
-                    RuleId::RRef,
-                    rule.loc,
-                    format!("body {} decides by unknown decision rule {:?}", body.id, rule.id),
-                    "name one of the constitution's `decision-rules`, or add it there",
-                ));
+                findings.push(
+                    Finding::error(
+                        RuleId::RRef,
+                        rule.loc,
+                        format!("body {} decides by unknown decision rule {:?}", body.id, rule.id),
+                        "name one of the constitution's `decision-rules`, or add it there",
+                    )
+                    .said(
+                        "unknown-decision-rule",
+                        &[("body", body.id.clone()), ("rule", rule.id.clone())],
+                    ),
+                );
             }
         }
         for partner in &body.partners {
@@ -183,6 +199,7 @@ pub(super) fn unknown_organisation(id: &str, loc: Loc) -> Finding {
         format!("unknown organisation {id:?}"),
         "add it to organisations.yaml, or correct the id",
     )
+    .said("unknown-organisation", &[("organisation", id.to_owned())])
 }
 
 /// One company under two ids (`vmware` and `vmware-inc` when sources mix) splits its seats and
