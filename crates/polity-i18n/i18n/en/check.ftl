@@ -148,3 +148,24 @@ finding-unknown-decision-rule = body { $body } decides by unknown decision rule 
 finding-unknown-decision-rule-hint = name one of the constitution's `decision-rules`, or add it there
 finding-unknown-organisation = unknown organisation "{ $organisation }"
 finding-unknown-organisation-hint = add it to organisations.yaml, or correct the id
+
+## Duplicates (R-DUP)
+finding-alias-is-organisation = alias "{ $alias }" of { $organisation } is the id of another organisation, { $other }
+finding-alias-is-organisation-hint = merge the two: keep one entry and list the other id under its `aliases`
+finding-alias-twice = alias "{ $alias }" of { $organisation } is already an alias of { $earlier }
+finding-alias-twice-hint = an alias belongs to one organisation
+finding-look-alike-organisations = { $earlier } and { $organisation } look like one organisation (both are "{ $key }" without case, punctuation and legal form)
+finding-look-alike-organisations-hint = if they are one, keep { $earlier } and add "{ $organisation }" to its `aliases` in organisations.yaml
+
+## Duplicates (R-DUP), continued
+finding-shared-domain = { $earlier } and { $organisation } share the e-mail domain { $domain }
+finding-shared-domain-hint = a domain names one employer: merge the two (`aliases`) or remove the domain from one
+finding-used-again = { $kind } "{ $key }" is used again (first at line { $line })
+finding-used-again-hint = { $kindkey ->
+        [person-id] give every person a unique id
+        [github-handle] GitHub handles are compared without regard to case: merge the two people or correct the handle
+        [body-id] give every body a unique id
+       *[organisation-id] give every organisation a unique id
+    }
+finding-identity-claimed = { $kind } "{ $key }" of { $person } is already { $earlier }'s
+finding-identity-claimed-hint = an identity belongs to one person: merge the two people or remove the identity from one

@@ -187,3 +187,33 @@ finding-unknown-decision-rule = 机构 { $body } 使用的决定规则“{ $rule
 finding-unknown-decision-rule-hint = 请指定章程 `decision-rules` 中的一条，或在其中添加
 finding-unknown-organisation = 组织“{ $organisation }”不存在
 finding-unknown-organisation-hint = 请将其加入 organisations.yaml，或更正 ID
+
+## 重复（R-DUP）
+finding-alias-is-organisation = { $organisation } 的别名“{ $alias }”是另一个组织（{ $other }）的 ID
+finding-alias-is-organisation-hint = 请合并两者：保留一个条目，把另一个 ID 列在其 `aliases` 下
+finding-alias-twice = { $organisation } 的别名“{ $alias }”已经是 { $earlier } 的别名
+finding-alias-twice-hint = 一个别名只属于一个组织
+finding-look-alike-organisations = { $earlier } 和 { $organisation } 看起来是同一个组织（去掉大小写、标点和公司形式后都是“{ $key }”）
+finding-look-alike-organisations-hint = 如果是同一个组织，请保留 { $earlier }，并在 organisations.yaml 中把“{ $organisation }”加入其 `aliases`
+
+## 重复（R-DUP，续）
+finding-shared-domain = { $earlier } 和 { $organisation } 使用同一个电子邮件域名 { $domain }
+finding-shared-domain-hint = 一个域名只对应一个雇主：请合并两者（`aliases`），或从其中一个删除该域名
+finding-used-again = { $kindkey ->
+        [person-id] 人员 ID
+        [github-handle] GitHub 账号
+        [body-id] 机构 ID
+       *[organisation-id] 组织 ID
+    }“{ $key }”被重复使用（第一次在第 { $line } 行）
+finding-used-again-hint = { $kindkey ->
+        [person-id] 请给每个人员一个唯一的 ID
+        [github-handle] GitHub 账号比较时不区分大小写：请合并这两个人员，或更正账号
+        [body-id] 请给每个机构一个唯一的 ID
+       *[organisation-id] 请给每个组织一个唯一的 ID
+    }
+finding-identity-claimed = { $kindkey ->
+        [e-mail] 电子邮件
+        [merged-github-account] 合并的 GitHub 账号
+       *[merged-git-name] 合并的 git 名字
+    }“{ $key }”（属于 { $person }）已经属于 { $earlier }
+finding-identity-claimed-hint = 一个身份只属于一个人：请合并这两个人员，或从其中一人删除该身份

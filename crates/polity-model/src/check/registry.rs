@@ -210,26 +210,46 @@ fn organisation_duplicates(polity: &Polity, findings: &mut Vec<Finding>) {
     for organisation in &polity.organisations {
         for alias in &organisation.aliases {
             if let Some(other) = polity.organisations.iter().find(|other| other.id == *alias) {
-                findings.push(Finding::error(
-                    RuleId::RDup,
-                    organisation.loc,
-                    format!(
-                        "alias {alias:?} of {} is the id of another organisation, {}",
-                        organisation.id, other.name
+                findings.push(
+                    Finding::error(
+                        RuleId::RDup,
+                        organisation.loc,
+                        format!(
+                            "alias {alias:?} of {} is the id of another organisation, {}",
+                            organisation.id, other.name
+                        ),
+                        "merge the two: keep one entry and list the other id under its `aliases`",
+                    )
+                    .said(
+                        "alias-is-organisation",
+                        &[
+                            ("alias", alias.clone()),
+                            ("organisation", organisation.id.clone()),
+                            ("other", other.name.clone()),
+                        ],
                     ),
-                    "merge the two: keep one entry and list the other id under its `aliases`",
-                ));
+                );
             }
             if let Some(earlier) = claimed.insert(alias, &organisation.id) {
-                findings.push(Finding::error(
-                    RuleId::RDup,
-                    organisation.loc,
-                    format!(
-                        "alias {alias:?} of {} is already an alias of {earlier}",
-                        organisation.id
+                findings.push(
+                    Finding::error(
+                        RuleId::RDup,
+                        organisation.loc,
+                        format!(
+                            "alias {alias:?} of {} is already an alias of {earlier}",
+                            organisation.id
+                        ),
+                        "an alias belongs to one organisation",
+                    )
+                    .said(
+                        "alias-twice",
+                        &[
+                            ("alias", alias.clone()),
+                            ("organisation", organisation.id.clone()),
+                            ("earlier", earlier.to_string()),
+                        ],
                     ),
-                    "an alias belongs to one organisation",
-                ));
+                );
             }
         }
     }
@@ -245,19 +265,29 @@ fn organisation_duplicates(polity: &Polity, findings: &mut Vec<Finding>) {
         for key in bare {
             match by_bare.get(&key) {
                 Some(earlier) if earlier.id != organisation.id => {
-                    findings.push(Finding::warning(
-                        RuleId::RDup,
-                        organisation.loc,
-                        format!(
-                            "{} and {} look like one organisation (both are {key:?} without case, punctuation \
+                    findings.push(
+                        Finding::warning(
+                            RuleId::RDup,
+                            organisation.loc,
+                            format!(
+                                "{} and {} look like one organisation (both are {key:?} without case, punctuation \
                              and legal form)",
-                            earlier.id, organisation.id
+                                earlier.id, organisation.id
+                            ),
+                            format!(
+                                "if they are one, keep {} and add {:?} to its `aliases` in organisations.yaml",
+                                earlier.id, organisation.id
+                            ),
+                        )
+                        .said(
+                            "look-alike-organisations",
+                            &[
+                                ("earlier", earlier.id.clone()),
+                                ("organisation", organisation.id.clone()),
+                                ("key", key.clone()),
+                            ],
                         ),
-                        format!(
-                            "if they are one, keep {} and add {:?} to its `aliases` in organisations.yaml",
-                            earlier.id, organisation.id
-                        ),
-                    ));
+                    );
                 }
                 Some(_) => {}
                 None => {
@@ -267,15 +297,25 @@ fn organisation_duplicates(polity: &Polity, findings: &mut Vec<Finding>) {
         }
         for domain in &organisation.domains {
             match by_domain.get(&domain.to_lowercase()) {
-                Some(earlier) if earlier.id != organisation.id => findings.push(Finding::warning(
-                    RuleId::RDup,
-                    organisation.loc,
-                    format!(
-                        "{} and {} share the e-mail domain {domain}",
-                        earlier.id, organisation.id
+                Some(earlier) if earlier.id != organisation.id => findings.push(
+                    Finding::warning(
+                        RuleId::RDup,
+                        organisation.loc,
+                        format!(
+                            "{} and {} share the e-mail domain {domain}",
+                            earlier.id, organisation.id
+                        ),
+                        "a domain names one employer: merge the two (`aliases`) or remove the domain from one",
+                    )
+                    .said(
+                        "shared-domain",
+                        &[
+                            ("earlier", earlier.id.clone()),
+                            ("organisation", organisation.id.clone()),
+                            ("domain", domain.clone()),
+                        ],
                     ),
-                    "a domain names one employer: merge the two (`aliases`) or remove the domain from one",
-                )),
+                ),
                 Some(_) => {}
                 None => {
                     by_domain.insert(domain.to_lowercase(), organisation);
@@ -291,12 +331,23 @@ pub(super) fn duplicates(polity: &Polity, _at: Date, findings: &mut Vec<Finding>
         let mut first: BTreeMap<String, Loc> = BTreeMap::new();
         for (key, loc) in items {
             match first.get(&key) {
-                Some(earlier) => findings.push(Finding::error(
-                    RuleId::RDup,
-                    loc,
-                    format!("{kind} {key:?} is used again (first at line {})", earlier.line),
-                    hint,
-                )),
+                Some(earlier) => findings.push(
+                    Finding::error(
+                        RuleId::RDup,
+                        loc,
+                        format!("{kind} {key:?} is used again (first at line {})", earlier.line),
+                        hint,
+                    )
+                    .said(
+                        "used-again",
+                        &[
+                            ("kind", kind.to_owned()),
+                            ("kindkey", kind.replace(' ', "-").to_lowercase()),
+                            ("key", key.clone()),
+                            ("line", earlier.line.to_string()),
+                        ],
+                    ),
+                ),
                 None => {
                     first.insert(key, loc);
                 }
@@ -381,12 +432,24 @@ pub(super) fn duplicates(polity: &Polity, _at: Date, findings: &mut Vec<Finding>
             match first.get(&key) {
                 // Two people's own GitHub handles are reported above.
                 Some((_, false)) if kind == "merged GitHub account" && !merged => {}
-                Some((earlier, _)) if *earlier != id => findings.push(Finding::error(
-                    RuleId::RDup,
-                    loc,
-                    format!("{kind} {key:?} of {id} is already {earlier}'s"),
-                    "an identity belongs to one person: merge the two people or remove the identity from one",
-                )),
+                Some((earlier, _)) if *earlier != id => findings.push(
+                    Finding::error(
+                        RuleId::RDup,
+                        loc,
+                        format!("{kind} {key:?} of {id} is already {earlier}'s"),
+                        "an identity belongs to one person: merge the two people or remove the identity from one",
+                    )
+                    .said(
+                        "identity-claimed",
+                        &[
+                            ("kind", kind.to_owned()),
+                            ("kindkey", kind.replace(' ', "-")),
+                            ("key", key.clone()),
+                            ("person", id.clone()),
+                            ("earlier", earlier.clone()),
+                        ],
+                    ),
+                ),
                 Some(_) => {}
                 None => {
                     first.insert(key, (id, merged));
