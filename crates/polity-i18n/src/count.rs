@@ -243,6 +243,67 @@ fn step(lang: Lang, line: &str) -> Option<String> {
     )
 }
 
+/// What one round of an STV count did (`first preferences`, `elected with at least the quota
+/// 3.00000: ana (4.00000)`, `excluded: cy (1.00000) (lowest); ballots moved on at their value`, …)
+/// in `lang`; English as it is; `None` for a round of another shape (a tie broken by lot, a
+/// candidate skipped within the round).
+pub fn round_action(lang: Lang, action: &str) -> Option<String> {
+    if lang == Lang::En {
+        return Some(action.to_owned());
+    }
+    let say = |key: &str, args: &[(&str, &str)]| lookup(lang, key, args);
+    if action == "first preferences" {
+        return say("count-round-first", &[]);
+    }
+    if action.contains("skipped ") || action.contains("passed over ") {
+        return None;
+    }
+    if let Some(rest) = action.strip_prefix("elected with at least the quota ") {
+        let (quota, rest) = rest.split_once(": ")?;
+        let (elected, iterations) = match rest.rsplit_once(" (after ") {
+            Some((elected, tail)) => (elected, tail.strip_suffix(" iteration(s))")),
+            None => (rest, None),
+        };
+        return match iterations {
+            Some(iterations) => say(
+                "count-round-elected-meek",
+                &[("quota", quota), ("elected", elected), ("iterations", iterations)],
+            ),
+            None => say("count-round-elected", &[("quota", quota), ("elected", elected)]),
+        };
+    }
+    if let Some(rest) = action.strip_prefix("excluded: ") {
+        if let Some(excluded) = rest.strip_suffix(" (lowest); ballots moved on at their value") {
+            return say("count-round-excluded", &[("excluded", excluded)]);
+        }
+        let (excluded, tail) = rest.rsplit_once(" (lowest; surplus spent after ")?;
+        let iterations = tail.strip_suffix(" iteration(s))")?;
+        return say(
+            "count-round-excluded-meek",
+            &[("excluded", excluded), ("iterations", iterations)],
+        );
+    }
+    if let Some(rest) = action.strip_prefix("surplus of ") {
+        let (name, rest) = rest.split_once(" transferred: ")?;
+        let (surplus, value) = rest.split_once(" at ")?;
+        let value = value.strip_suffix(" per vote")?;
+        return say(
+            "count-round-surplus",
+            &[("name", name), ("surplus", surplus), ("value", value)],
+        );
+    }
+    if let Some(names) = action
+        .strip_prefix("ballots of ")
+        .and_then(|rest| rest.strip_suffix(" moved on (may not take a seat)"))
+    {
+        return say("count-round-moved-on", &[("names", names)]);
+    }
+    let names = action
+        .strip_prefix("elected: ")?
+        .strip_suffix(" (as many hopeful candidates as seats left)")?;
+    say("count-round-filled", &[("names", names)])
+}
+
 /// A motion's outcome (`carried`, `tied: vote again`, …) in `lang`; the record's word when the
 /// catalog has none.
 pub fn outcome(lang: Lang, raw: &str) -> String {
@@ -417,6 +478,37 @@ mod tests {
         }
         lines.sort();
         lines.dedup();
+        let mut actions = Vec::new();
+        for rule in [polity_count::StvRule::Meek, polity_count::StvRule::Scottish] {
+            let rules = ElectionRules {
+                method: Method::Stv(rule),
+                seats: SeatRules {
+                    seats: 2,
+                    organisations: vec![None, None, None],
+                    cap: None,
+                    sitting: Vec::new(),
+                    excluded: Vec::new(),
+                    tie_break: TieBreak::Report,
+                },
+                classes: Vec::new(),
+                turnout: None,
+                compat: Compat::Strict,
+                threads: 1,
+            };
+            let stv = count(&ballots, &rules).stv.expect("an STV count");
+            actions.extend(stv.rounds.iter().map(|round| round.action.clone()));
+        }
+        assert!(actions.len() >= 4, "{actions:?}");
+        for action in &actions {
+            let chinese = round_action(Lang::Zh, action).unwrap_or_else(|| panic!("not read: {action}"));
+            for english in ["elected", "excluded", "quota", "surplus", "ballots", "first", "⟦"] {
+                assert!(
+                    !chinese.contains(english),
+                    "{english:?} left in {chinese:?} (from {action:?})"
+                );
+            }
+            assert_eq!(round_action(Lang::En, action).as_deref(), Some(action.as_str()));
+        }
         for needle in [
             "turnout:",
             "skipped bob",

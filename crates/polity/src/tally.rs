@@ -307,14 +307,16 @@ fn stv_table(out: &mut String, stv: &polity_count::StvCount, show: &dyn Fn(usize
         say("cli-tally-rounds", &[("rule", stv.rule.as_str()), ("digits", &digits)])
     );
     for round in &stv.rounds {
-        let _ = writeln!(
-            out,
-            "  {:>3}. quota {}, exhausted {}: {}",
-            round.number,
-            decimal(round.quota, stv.digits),
-            decimal(round.exhausted, stv.digits),
-            round.action
+        let action = polity_i18n::count::round_action(lang, &round.action).unwrap_or_else(|| round.action.clone());
+        let said = say(
+            "cli-tally-round",
+            &[
+                ("quota", &decimal(round.quota, stv.digits)),
+                ("exhausted", &decimal(round.exhausted, stv.digits)),
+                ("action", &action),
+            ],
         );
+        let _ = writeln!(out, "  {:>3}. {said}", round.number);
     }
     let n = stv.rounds.first().map_or(0, |round| round.votes.len());
     let labels: Vec<String> = (0..n).map(show).collect();

@@ -89,3 +89,4 @@ cli-notify-dry-run = Dry run: nothing was written or sent.
 cli-notify-queued = { $queued } new in the outbox ({ $already } were there already). They are sent by `polity serve --smtp URL` or `polity notify --smtp URL`.
 cli-notify-sent = { $queued } new in the outbox; { $sent } sent, { $failed } failed (retried later; `polity outbox` lists them).
 cli-outbox-empty = The outbox is empty: nothing was owed yet (see `polity notify --dry-run`).
+cli-tally-round = quota { $quota }, exhausted { $exhausted }: { $action }

@@ -51,3 +51,13 @@ count-scottish = Scottish STV (Scottish Local Government Elections Order 2007, r
 count-stv-valid = { $ballots } valid ballot(s) counted
 count-stv-empty = { $ballots } ballot(s) rank nobody: not valid votes, not counted
 count-stv-truncated = { $ballots } ballot(s) give two candidates the same rank: each counts up to the repeated rank
+
+## An STV count's rounds
+count-round-first = first preferences
+count-round-elected = elected with at least the quota { $quota }: { $elected }
+count-round-elected-meek = elected with at least the quota { $quota }: { $elected } (after { $iterations } iteration(s))
+count-round-excluded = excluded: { $excluded } (lowest); ballots moved on at their value
+count-round-excluded-meek = excluded: { $excluded } (lowest; surplus spent after { $iterations } iteration(s))
+count-round-surplus = surplus of { $name } transferred: { $surplus } at { $value } per vote
+count-round-moved-on = ballots of { $names } moved on (may not take a seat)
+count-round-filled = elected: { $names } (as many hopeful candidates as seats left)

@@ -89,3 +89,4 @@ cli-notify-dry-run = 试运行：没有写入或发送任何内容。
 cli-notify-queued = 发件箱新增 { $queued } 条（已有 { $already } 条）。由 `polity serve --smtp URL` 或 `polity notify --smtp URL` 发送。
 cli-notify-sent = 发件箱新增 { $queued } 条；已发送 { $sent } 条，失败 { $failed } 条（稍后重试；`polity outbox` 会列出）。
 cli-outbox-empty = 发件箱为空：目前还没有需要通知的消息（见 `polity notify --dry-run`）。
+cli-tally-round = 当选基数 { $quota }，耗尽 { $exhausted }：{ $action }

@@ -50,3 +50,13 @@ count-scottish = 苏格兰式单记可转移投票（2007 年苏格兰地方政�
 count-stv-valid = 计入 { $ballots } 张有效选票
 count-stv-empty = { $ballots } 张选票没有为任何人排序：不是有效票，不计入
 count-stv-truncated = { $ballots } 张选票给两名候选人排了相同的名次：每张只计到重复的名次为止
+
+## 单记可转移投票的各轮
+count-round-first = 第一偏好
+count-round-elected = 达到当选基数 { $quota } 而当选：{ $elected }
+count-round-elected-meek = 达到当选基数 { $quota } 而当选：{ $elected }（迭代 { $iterations } 次后）
+count-round-excluded = 淘汰：{ $excluded }（票数最少）；其选票按原价值转给下一顺位
+count-round-excluded-meek = 淘汰：{ $excluded }（票数最少；迭代 { $iterations } 次后盈余用尽）
+count-round-surplus = 转移 { $name } 的盈余：{ $surplus }，每票 { $value }
+count-round-moved-on = { $names } 的选票转给下一顺位（其不能就任）
+count-round-filled = 当选：{ $names }（尚存候选人与剩余席位一样多）

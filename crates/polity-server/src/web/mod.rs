@@ -156,6 +156,14 @@ impl Page {
         }
     }
 
+    /// What a round of an STV count did, in the page's language, and whether it stayed English.
+    pub fn round_action(&self, action: &str) -> (String, bool) {
+        match polity_i18n::count::round_action(self.lang, action) {
+            Some(said) => (said, false),
+            None => (action.to_owned(), self.lang != Lang::En),
+        }
+    }
+
     /// A sentence made in the model or the engine (an obligation, a refusal) in the page's
     /// language.
     pub fn words(&self, words: &polity_model::Words) -> String {
