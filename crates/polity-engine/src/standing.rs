@@ -144,14 +144,16 @@ pub fn may_close_election(state: &State, election: &str, person: &str, on: Date)
 }
 
 /// E1, E3: whom `person` may nominate in `election` on `on`: every candidate the body's rule
-/// allows (`person` alone where candidates nominate themselves) for whom `decide` accepts the
-/// nomination, in id order. When there is nobody, the refusal of the first one tried says why
-/// (or, with no one to try, why `person` may not nominate at all).
+/// allows (`person` alone where candidates nominate themselves) who is not nominated yet, when
+/// `decide` accepts the nomination of the first of them; in id order. The others differ from the
+/// first only in who they are, which `decide` checks as this list does (in the electorate, not
+/// nominated yet), so `decide` is asked once, not once per member of a large electorate. When
+/// there is nobody, the refusal says why (or, with no one to try, why nobody may stand).
 pub fn nominable(state: &State, election: &str, person: &str, on: Date) -> Result<Vec<String>, Rejection> {
     let found = election_in(state, election, Phase::Nominating)?;
     let body = state.body(&found.body)?;
     let rule = state.election_rule(body, found.seat);
-    let candidates: Vec<String> = if rule.nominators == Electorate::Themselves {
+    let electorate: Vec<String> = if rule.nominators == Electorate::Themselves {
         vec![person.to_owned()]
     } else {
         state.electorate(body, rule.candidates, on).into_iter().collect()
@@ -160,31 +162,83 @@ pub fn nominable(state: &State, election: &str, person: &str, on: Date) -> Resul
         actor: person.to_owned(),
         on,
     };
-    let mut first_refusal = None;
-    let mut accepted = Vec::new();
-    for candidate in candidates {
+    let accepted: Vec<String> = electorate
+        .iter()
+        .filter(|candidate| !found.nominees.contains_key(*candidate))
+        .cloned()
+        .collect();
+    // The first not yet nominated, else (to say why) the first of the electorate.
+    let first_refusal = accepted.first().or(electorate.first()).and_then(|candidate| {
         let command = Command::Nominate(command::Nominate {
             election: election.to_owned(),
             candidate: candidate.clone(),
         });
-        match decide(state, &command, &context) {
-            Ok(_) => accepted.push(candidate),
-            Err(refusal) => {
-                first_refusal.get_or_insert(refusal);
-            }
-        }
+        decide(state, &command, &context).err()
+    });
+    if let Some(refusal) = first_refusal {
+        return Err(refusal);
     }
     if !accepted.is_empty() {
         return Ok(accepted);
     }
-    match first_refusal {
-        Some(refusal) => Err(refusal),
-        None => crate::refusal(
-            "nobody-may-stand",
-            election_rule_id(body, found.seat),
-            &[("election", election.to_owned())],
-            format!("nobody may stand in {election} now"),
-            "the body's election rule names who may stand",
-        ),
+    crate::refusal(
+        "nobody-may-stand",
+        election_rule_id(body, found.seat),
+        &[("election", election.to_owned())],
+        format!("nobody may stand in {election} now"),
+        "the body's election rule names who may stand",
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testing::given;
+    use jiff::civil::date;
+
+    /// E3: a TSC member may nominate every member not yet nominated (and, as `decide` says, no
+    /// outsider); someone outside the TSC is told why; a nominee drops off the list.
+    #[test]
+    fn e3_nominable_lists_who_may_stand_and_not_who_is_nominated() {
+        let mut record = given("cfn-working-group");
+        record.act(
+            "alice",
+            date(2026, 6, 1),
+            Command::OpenElection(command::OpenElection {
+                body: "tsc".into(),
+                seat: Seat::Chair,
+                seats: 1,
+                stagger: false,
+            }),
+        );
+        let on = date(2026, 6, 2);
+        let listed = nominable(&record.state, "tsc/e1", "alice", on).unwrap();
+        assert!(
+            listed.contains(&"chen".to_owned()) && listed.contains(&"alice".to_owned()),
+            "{listed:?}"
+        );
+        assert!(!listed.contains(&"kai".to_owned()), "kai is not on the TSC: {listed:?}");
+        for candidate in &listed {
+            let command = Command::Nominate(command::Nominate {
+                election: "tsc/e1".into(),
+                candidate: candidate.clone(),
+            });
+            assert!(record.when("alice", on, &command).is_ok(), "decide accepts {candidate}");
+        }
+        let outsider = nominable(&record.state, "tsc/e1", "kai", on).unwrap_err();
+        assert_eq!(outsider.rule, RuleId::E3);
+        record.act(
+            "alice",
+            on,
+            Command::Nominate(command::Nominate {
+                election: "tsc/e1".into(),
+                candidate: "chen".into(),
+            }),
+        );
+        let after = nominable(&record.state, "tsc/e1", "alice", on).unwrap();
+        assert!(
+            !after.contains(&"chen".to_owned()) && after.len() == listed.len() - 1,
+            "{after:?}"
+        );
     }
 }
