@@ -54,9 +54,9 @@ pub(crate) fn cast_ballot(
     key: &str,
     replaces: Option<&str>,
     actor: String,
-    on: Date,
+    now: jiff::civil::DateTime,
 ) -> Result<Vec<Event>, Rejection> {
-    crate::standing::may_vote(state, election, &actor, on)?;
+    crate::standing::may_vote(state, election, &actor, now)?;
     let election = election_in(state, election, Phase::Voting)?;
     let body = state.body(&election.body)?;
     let rule_id = election_rule_id(body, election.seat);

@@ -4,7 +4,13 @@ use super::*;
 use crate::closing::close_election;
 
 /// `decide` for this process's commands (the top-level `decide` dispatches them here).
-pub(crate) fn decide(state: &State, command: &Command, actor: String, on: Date) -> Result<Vec<Event>, Rejection> {
+pub(crate) fn decide(
+    state: &State,
+    command: &Command,
+    actor: String,
+    now: jiff::civil::DateTime,
+) -> Result<Vec<Event>, Rejection> {
+    let on = now.date();
     match command {
         Command::OpenElection(crate::command::OpenElection {
             body,
@@ -13,7 +19,7 @@ pub(crate) fn decide(state: &State, command: &Command, actor: String, on: Date) 
             stagger,
         }) => decide_open_election(state, body, seat, seats, stagger, actor, on),
         Command::Nominate(crate::command::Nominate { election, candidate }) => {
-            crate::nominations::decide_nominate(state, election, candidate, actor, on)
+            crate::nominations::decide_nominate(state, election, candidate, actor, now)
         }
         Command::Consent(crate::command::Consent { election })
         | Command::Withdraw(crate::command::Withdraw { election }) => {
@@ -31,9 +37,9 @@ pub(crate) fn decide(state: &State, command: &Command, actor: String, on: Date) 
             abstain,
             key,
             replaces,
-        }) => cast_ballot(state, election, ranking, *abstain, key, replaces.as_deref(), actor, on),
+        }) => cast_ballot(state, election, ranking, *abstain, key, replaces.as_deref(), actor, now),
         Command::CloseElection(crate::command::CloseElection { election, ballots }) => {
-            decide_close_election(state, election, ballots, actor, on)
+            decide_close_election(state, election, ballots, actor, now)
         }
         _ => unreachable!("`decide` dispatches only this process's commands here"),
     }
@@ -315,11 +321,11 @@ fn decide_close_election(
     election: &str,
     ballots: &[(String, Vec<Vec<String>>)],
     actor: String,
-    on: Date,
+    now: jiff::civil::DateTime,
 ) -> Result<Vec<Event>, Rejection> {
-    crate::standing::may_close_election(state, election, &actor, on)?;
+    crate::standing::may_close_election(state, election, &actor, now)?;
     let election = election_in(state, election, Phase::Voting)?;
-    close_election(state, election, ballots, &actor, on)
+    close_election(state, election, ballots, &actor, now.date())
 }
 
 #[cfg(test)]
@@ -448,6 +454,81 @@ mod tests {
                 )
                 .is_ok()
         );
+    }
+
+    /// With `deadline-time: "18:00"` (Asia/Shanghai in the example), the windows close at 18:00 of
+    /// their closing dates, not as those dates begin: a nomination and a ballot at 17:59 of the
+    /// closing date are accepted, at 18:00 refused, and the refusal names the moment; the close
+    /// before every voter has voted is refused until 18:00 and accepted from then on.
+    #[test]
+    fn e1_e3_windows_close_at_the_constitutions_deadline_time() {
+        let edit = |path: &str, content: String| {
+            if path == "polity.yaml" {
+                content.replace(
+                    "time-zone: Asia/Shanghai",
+                    "time-zone: Asia/Shanghai\ndeadline-time: \"18:00\"",
+                )
+            } else {
+                content
+            }
+        };
+        let mut record = officer_election_in(
+            crate::testing::given_edited("cfn-working-group", edit),
+            polity_model::Seat::Chair,
+        );
+        assert_eq!(
+            record.state.polity.constitution.deadline_time,
+            jiff::civil::time(18, 0, 0, 0)
+        );
+        let nominate = Command::Nominate(crate::command::Nominate {
+            election: "tsc/e1".into(),
+            candidate: "dana".into(),
+        });
+        let nominations_close = date(2026, 6, 18);
+        assert!(
+            record
+                .when_at("alice", nominations_close.at(17, 59, 59, 0), &nominate)
+                .is_ok()
+        );
+        let late = refused(
+            record.when_at("alice", nominations_close.at(18, 0, 0, 0), &nominate),
+            RuleId::E3,
+        );
+        assert_eq!(late.message, "nominations closed on 2026-06-18 18:00 Asia/Shanghai");
+        consented_and_closed(&mut record);
+        let ballot = Command::CastBallot(crate::command::CastBallot {
+            election: "tsc/e1".into(),
+            ranking: vec![vec!["chen".into()]],
+            abstain: false,
+            key: "000000000000000000000000000000b1".into(),
+            replaces: None,
+        });
+        let voting_close = date(2026, 6, 25);
+        assert!(record.when_at("bob", voting_close.at(17, 59, 0, 0), &ballot).is_ok());
+        let late = refused(record.when_at("bob", voting_close.at(18, 0, 0, 0), &ballot), RuleId::E3);
+        assert_eq!(late.message, "voting closed on 2026-06-25 18:00 Asia/Shanghai");
+        assert_eq!(
+            late.words.as_ref().map(|words| words.args.clone()),
+            Some(vec![("date", "2026-06-25 18:00 Asia/Shanghai".to_owned())])
+        );
+        record.act("bob", voting_close, ballot);
+        let close = Command::CloseElection(crate::command::CloseElection {
+            election: "tsc/e1".into(),
+            ballots: vec![(
+                crate::secret::receipt_of("000000000000000000000000000000b1"),
+                vec![vec!["chen".to_owned()]],
+            )],
+        });
+        let early = refused(
+            record.when_at("alice", voting_close.at(17, 59, 0, 0), &close),
+            RuleId::E3,
+        );
+        assert!(
+            early.message.contains("is open until 2026-06-25 18:00 Asia/Shanghai"),
+            "{}",
+            early.message
+        );
+        record.when_at("alice", voting_close.at(18, 0, 0, 0), &close).unwrap();
     }
 
     /// An earlier election's winner: `person` holds `seat` of the TSC from `from` until `until`.

@@ -9,17 +9,21 @@ pub(crate) fn decide_nominate(
     election: &str,
     candidate: &str,
     actor: String,
-    on: Date,
+    now: jiff::civil::DateTime,
 ) -> Result<Vec<Event>, Rejection> {
+    let on = now.date();
     let election = election_in(state, election, Phase::Nominating)?;
     let body = state.body(&election.body)?;
     let seat = election.seat;
     let rule = state.election_rule(body, seat);
     let rule_id = election_rule_id(body, seat);
-    if on >= election.nominations_close {
+    if state.reached(now, election.nominations_close) {
         return reject(
             rule_id,
-            format!("nominations closed on {}", election.nominations_close),
+            format!(
+                "nominations closed on {}",
+                state.deadline_text(election.nominations_close)
+            ),
             "nominate in the next election",
         );
     }

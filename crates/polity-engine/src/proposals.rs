@@ -3,16 +3,22 @@
 use super::*;
 
 /// `decide` for this process's commands (the top-level `decide` dispatches them here).
-pub(crate) fn decide(state: &State, command: &Command, actor: String, on: Date) -> Result<Vec<Event>, Rejection> {
+pub(crate) fn decide(
+    state: &State,
+    command: &Command,
+    actor: String,
+    now: jiff::civil::DateTime,
+) -> Result<Vec<Event>, Rejection> {
+    let on = now.date();
     match command {
         Command::Propose(crate::command::Propose { body, title, deadline }) => {
             decide_propose(state, body, title, deadline, actor, on)
         }
         Command::Object(crate::command::Object { proposal, reason }) => {
-            decide_object(state, proposal, reason, actor, on)
+            decide_object(state, proposal, reason, actor, now)
         }
         Command::ConcludeProposal(crate::command::ConcludeProposal { proposal }) => {
-            decide_conclude_proposal(state, proposal, on)
+            decide_conclude_proposal(state, proposal, now)
         }
         Command::Intervene(crate::command::Intervene { target, reason }) => {
             decide_intervene(state, target, reason, actor, on)
@@ -153,8 +159,9 @@ fn decide_object(
     proposal: &str,
     reason: &str,
     actor: String,
-    on: Date,
+    now: jiff::civil::DateTime,
 ) -> Result<Vec<Event>, Rejection> {
+    let on = now.date();
     let proposal = open_proposal(state, proposal)?;
     let body = state.body(&proposal.body)?;
     require_member(
@@ -165,19 +172,17 @@ fn decide_object(
         RuleId::D7,
         "members object; others ask a member",
     )?;
-    if on >= proposal.deadline {
+    if state.reached(now, proposal.deadline) {
+        let deadline = state.deadline_text(proposal.deadline);
         return reject(
             RuleId::D7,
-            format!("the review period of {} ended on {}", proposal.id, proposal.deadline),
+            format!("the review period of {} ended on {deadline}", proposal.id),
             "conclude it; object to the next proposal in time",
         )
         .map_err(|refusal| {
             refusal.said(
                 "objection-late",
-                &[
-                    ("proposal", proposal.id.clone()),
-                    ("date", proposal.deadline.to_string()),
-                ],
+                &[("proposal", proposal.id.clone()), ("date", deadline.clone())],
             )
         });
     }
@@ -208,21 +213,23 @@ fn decide_object(
     ])
 }
 
-fn decide_conclude_proposal(state: &State, proposal: &str, on: Date) -> Result<Vec<Event>, Rejection> {
+fn decide_conclude_proposal(
+    state: &State,
+    proposal: &str,
+    now: jiff::civil::DateTime,
+) -> Result<Vec<Event>, Rejection> {
     let proposal = open_proposal(state, proposal)?;
-    if on < proposal.deadline {
+    if !state.reached(now, proposal.deadline) {
+        let deadline = state.deadline_text(proposal.deadline);
         return reject(
             RuleId::D7,
-            format!("the review period of {} runs until {}", proposal.id, proposal.deadline),
+            format!("the review period of {} runs until {deadline}", proposal.id),
             "conclude it after the deadline",
         )
         .map_err(|refusal| {
             refusal.said(
                 "conclude-early",
-                &[
-                    ("proposal", proposal.id.clone()),
-                    ("date", proposal.deadline.to_string()),
-                ],
+                &[("proposal", proposal.id.clone()), ("date", deadline.clone())],
             )
         });
     }
@@ -300,6 +307,53 @@ mod tests {
     use crate::RuleId;
     use crate::testing::{given, refused};
     use crate::{Command, Event};
+
+    /// D7 with `deadline-time: "18:00"`: the review period ends at 18:00 of the deadline's date in
+    /// the community's zone: an objection at 17:59 is in time, one at 18:00 is late, and the
+    /// proposal is concluded from 18:00, not before.
+    #[test]
+    fn d7_the_review_period_ends_at_the_constitutions_deadline_time() {
+        let record = crate::testing::given_edited("cfn-working-group", |path, content| {
+            if path == "polity.yaml" {
+                content.replace(
+                    "time-zone: Asia/Shanghai",
+                    "time-zone: Asia/Shanghai\ndeadline-time: \"18:00\"",
+                )
+            } else {
+                content
+            }
+        });
+        let mut record = record;
+        record.act(
+            "gus",
+            date(2026, 6, 20),
+            Command::Propose(crate::command::Propose {
+                body: "tsc".into(),
+                title: "Meet on Thursdays".into(),
+                deadline: date(2026, 6, 30),
+            }),
+        );
+        let object = Command::Object(crate::command::Object {
+            proposal: "tsc/p1".into(),
+            reason: "Thursdays clash".into(),
+        });
+        let conclude = Command::ConcludeProposal(crate::command::ConcludeProposal {
+            proposal: "tsc/p1".into(),
+        });
+        let deadline = date(2026, 6, 30);
+        assert!(record.when_at("bob", deadline.at(17, 59, 0, 0), &object).is_ok());
+        let late = refused(record.when_at("bob", deadline.at(18, 0, 0, 0), &object), RuleId::D7);
+        assert_eq!(
+            late.message,
+            "the review period of tsc/p1 ended on 2026-06-30 18:00 Asia/Shanghai"
+        );
+        let early = refused(record.when_at("gus", deadline.at(17, 59, 0, 0), &conclude), RuleId::D7);
+        assert_eq!(
+            early.message,
+            "the review period of tsc/p1 runs until 2026-06-30 18:00 Asia/Shanghai"
+        );
+        assert!(record.when_at("gus", deadline.at(18, 0, 0, 0), &conclude).is_ok());
+    }
 
     #[test]
     fn d7_a_proposal_passes_without_objection_and_only_members_object() {

@@ -47,20 +47,22 @@ pub fn standing(state: &State, election: &Election, on: Date) -> Standing {
     }
 }
 
-/// E3: whether `person` may cast a ballot in `election` on `on` (open, before the deadline, in
+/// E3: whether `person` may cast a ballot in `election` at `now` (open, before the deadline, in
 /// the electorate); the refusal says which rule and why.
-pub fn may_vote(state: &State, election: &str, person: &str, on: Date) -> Result<(), Rejection> {
+pub fn may_vote(state: &State, election: &str, person: &str, now: jiff::civil::DateTime) -> Result<(), Rejection> {
+    let on = now.date();
     let election = election_in(state, election, Phase::Voting)?;
     let body = state.body(&election.body)?;
     let rule = state.election_rule(body, election.seat);
     let rule_id = election_rule_id(body, election.seat);
-    if on >= election.voting_close {
+    if state.reached(now, election.voting_close) {
+        let deadline = state.deadline_text(election.voting_close);
         return reject(
             rule_id,
-            format!("voting closed on {}", election.voting_close),
+            format!("voting closed on {deadline}"),
             "ballots are no longer accepted",
         )
-        .map_err(|refusal| refusal.said("voting-closed", &[("date", election.voting_close.to_string())]));
+        .map_err(|refusal| refusal.said("voting-closed", &[("date", deadline.clone())]));
     }
     if !state.in_electorate(body, rule.voters, on, person) {
         return reject(
@@ -86,9 +88,15 @@ pub fn may_vote(state: &State, election: &str, person: &str, on: Date) -> Result
     Ok(())
 }
 
-/// E1, E3: whether `person` may close `election` on `on`: the officer who opened it, on or after
+/// E1, E3: whether `person` may close `election` at `now`: the officer who opened it, at or after
 /// the deadline, or earlier when every eligible voter has voted or the rule allows an early close.
-pub fn may_close_election(state: &State, election: &str, person: &str, on: Date) -> Result<(), Rejection> {
+pub fn may_close_election(
+    state: &State,
+    election: &str,
+    person: &str,
+    now: jiff::civil::DateTime,
+) -> Result<(), Rejection> {
+    let on = now.date();
     let election = election_in(state, election, Phase::Voting)?;
     if person != election.opened_by {
         return reject(
@@ -109,8 +117,8 @@ pub fn may_close_election(state: &State, election: &str, person: &str, on: Date)
     }
     let body = state.body(&election.body)?;
     let rule = state.election_rule(body, election.seat);
-    let closes = election.voting_close;
-    if on < closes && !rule.early_close {
+    let closes = state.deadline_text(election.voting_close);
+    if !state.reached(now, election.voting_close) && !rule.early_close {
         let eligible = state.electorate(body, rule.voters, on);
         let waiting = eligible.iter().filter(|voter| !election.voted.contains(*voter)).count();
         if waiting > 0 {
@@ -132,7 +140,7 @@ pub fn may_close_election(state: &State, election: &str, person: &str, on: Date)
                     "close-early",
                     &[
                         ("election", election.id.clone()),
-                        ("closes", closes.to_string()),
+                        ("closes", closes.clone()),
                         ("voted", (eligible.len() - waiting).to_string()),
                         ("eligible", eligible.len().to_string()),
                     ],
@@ -149,7 +157,13 @@ pub fn may_close_election(state: &State, election: &str, person: &str, on: Date)
 /// first only in who they are, which `decide` checks as this list does (in the electorate, not
 /// nominated yet), so `decide` is asked once, not once per member of a large electorate. When
 /// there is nobody, the refusal says why (or, with no one to try, why nobody may stand).
-pub fn nominable(state: &State, election: &str, person: &str, on: Date) -> Result<Vec<String>, Rejection> {
+pub fn nominable(
+    state: &State,
+    election: &str,
+    person: &str,
+    now: jiff::civil::DateTime,
+) -> Result<Vec<String>, Rejection> {
+    let on = now.date();
     let found = election_in(state, election, Phase::Nominating)?;
     let body = state.body(&found.body)?;
     let rule = state.election_rule(body, found.seat);
@@ -161,6 +175,7 @@ pub fn nominable(state: &State, election: &str, person: &str, on: Date) -> Resul
     let context = Context {
         actor: person.to_owned(),
         on,
+        at: now.time(),
     };
     let accepted: Vec<String> = electorate
         .iter()
@@ -212,7 +227,7 @@ mod tests {
             }),
         );
         let on = date(2026, 6, 2);
-        let listed = nominable(&record.state, "tsc/e1", "alice", on).unwrap();
+        let listed = nominable(&record.state, "tsc/e1", "alice", on.into()).unwrap();
         assert!(
             listed.contains(&"chen".to_owned()) && listed.contains(&"alice".to_owned()),
             "{listed:?}"
@@ -225,7 +240,7 @@ mod tests {
             });
             assert!(record.when("alice", on, &command).is_ok(), "decide accepts {candidate}");
         }
-        let outsider = nominable(&record.state, "tsc/e1", "kai", on).unwrap_err();
+        let outsider = nominable(&record.state, "tsc/e1", "kai", on.into()).unwrap_err();
         assert_eq!(outsider.rule, RuleId::E3);
         record.act(
             "alice",
@@ -235,7 +250,7 @@ mod tests {
                 candidate: "chen".into(),
             }),
         );
-        let after = nominable(&record.state, "tsc/e1", "alice", on).unwrap();
+        let after = nominable(&record.state, "tsc/e1", "alice", on.into()).unwrap();
         assert!(
             !after.contains(&"chen".to_owned()) && after.len() == listed.len() - 1,
             "{after:?}"

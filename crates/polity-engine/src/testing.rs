@@ -58,12 +58,23 @@ impl Given {
 
     /// The command decided now (nothing is applied).
     pub(crate) fn when(&self, actor: &str, on: Date, command: &Command) -> Result<Vec<Event>, Rejection> {
+        decide(&self.state, command, &Context::on(actor, on))
+    }
+
+    /// The command decided at a date and time of day in the community's zone.
+    pub(crate) fn when_at(
+        &self,
+        actor: &str,
+        now: jiff::civil::DateTime,
+        command: &Command,
+    ) -> Result<Vec<Event>, Rejection> {
         decide(
             &self.state,
             command,
             &Context {
-                actor: actor.into(),
-                on,
+                actor: actor.to_owned(),
+                on: now.date(),
+                at: now.time(),
             },
         )
     }

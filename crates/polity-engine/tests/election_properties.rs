@@ -34,10 +34,7 @@ fn registry_with(patch: impl Fn(&str, String) -> String) -> State {
         })
         .collect();
     let mut state = State::default();
-    let context = Context {
-        actor: "test".into(),
-        on: date(2026, 6, 1),
-    };
+    let context = Context::on("test", date(2026, 6, 1));
     for event in decide(
         &state,
         &Command::RecordRegistry(command::RecordRegistry { files }),
@@ -139,10 +136,7 @@ static CAST: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::ne
 
 impl World {
     fn decide(&mut self, actor: &str, on: Date, command: &Command) -> Option<Vec<Event>> {
-        let context = Context {
-            actor: actor.into(),
-            on,
-        };
+        let context = Context::on(actor, on);
         match decide(&self.state, command, &context) {
             Ok(events) => {
                 for event in &events {

@@ -22,10 +22,7 @@ fn e1_in_electorate_agrees_with_the_electorate_set() {
             .map(|(path, content)| SourceFile { path, content })
             .collect();
         let mut state = State::default();
-        let context = Context {
-            actor: "test".into(),
-            on: jiff::civil::date(2026, 6, 1),
-        };
+        let context = Context::on("test", jiff::civil::date(2026, 6, 1));
         for event in decide(
             &state,
             &Command::RecordRegistry(command::RecordRegistry { files }),

@@ -43,10 +43,7 @@ fn recorded(example: &str) -> (State, Vec<Event>) {
     let events = decide(
         &state,
         &Command::RecordRegistry(RecordRegistry { files }),
-        &Context {
-            actor: "polity init".into(),
-            on: START,
-        },
+        &Context::on("polity init", START),
     )
     .unwrap();
     for event in &events {
@@ -547,10 +544,7 @@ impl World {
     fn act(&mut self, actor: &str, command: &Command) -> Result<bool, TestCaseError> {
         self.steps += 1;
         let step = self.steps;
-        let context = Context {
-            actor: actor.to_owned(),
-            on: self.on,
-        };
+        let context = Context::on(actor.to_owned(), self.on);
         match decide(&self.state, command, &context) {
             Ok(events) => {
                 for event in &events {
@@ -739,10 +733,7 @@ impl World {
     /// The first of `actors` whose `command` is accepted.
     fn first_accepted(&mut self, actors: &[String], command: &Command) -> Result<Option<String>, TestCaseError> {
         for actor in actors {
-            let context = Context {
-                actor: actor.clone(),
-                on: self.on,
-            };
+            let context = Context::on(actor.clone(), self.on);
             if decide(&self.state, command, &context).is_ok() {
                 self.act(actor, command)?;
                 return Ok(Some(actor.clone()));

@@ -185,6 +185,56 @@ pub fn day_start(date: jiff::civil::Date, zone: &jiff::tz::TimeZone) -> jiff::Zo
         .unwrap_or_else(|_| date.at(12, 0, 0, 0).to_zoned(zone.clone()).unwrap_or_default())
 }
 
+/// The moment a deadline falls: `date` at the constitution's `deadline-time` (`time`) in `zone`.
+/// At midnight it is [`day_start`] (the day's first instant, also when a DST change skips
+/// midnight); a time a DST change skips (02:30 on the day clocks jump from 02:00 to 03:00) is the
+/// same wall-clock length after the jump (03:30), and a time that happens twice is the first.
+pub fn deadline_moment(date: jiff::civil::Date, time: jiff::civil::Time, zone: &jiff::tz::TimeZone) -> jiff::Zoned {
+    if time == jiff::civil::Time::midnight() {
+        return day_start(date, zone);
+    }
+    date.to_datetime(time)
+        .to_zoned(zone.clone())
+        .unwrap_or_else(|_| day_start(date, zone))
+}
+
+/// The date and time of day at `now` in the community's zone (what a command's context carries).
+pub fn now_in(now: jiff::Timestamp, zone: &jiff::tz::TimeZone) -> (jiff::civil::Date, jiff::civil::Time) {
+    let zoned = now.to_zoned(zone.clone());
+    (
+        zoned.date(),
+        zoned.time().with().subsec_nanosecond(0).build().unwrap_or(zoned.time()),
+    )
+}
+
+/// A deadline as refusals and plain-text messages say it: `2026-07-01` when deadlines fall at
+/// midnight (the constitution's default), else `2026-07-01 18:00 Asia/Shanghai`.
+pub fn deadline_text(date: jiff::civil::Date, time: jiff::civil::Time, zone: Option<&str>) -> String {
+    if time == jiff::civil::Time::midnight() {
+        date.to_string()
+    } else {
+        format!("{date} {} {}", time.strftime("%H:%M"), zone.unwrap_or("UTC"))
+    }
+}
+
+/// A time of day as the registry and the command line write it: `18:00` or `18:00:30`, 24-hour.
+pub fn parse_time_of_day(text: &str) -> Result<jiff::civil::Time, String> {
+    let trimmed = text.trim();
+    let well_formed = matches!(trimmed.len(), 5 | 8)
+        && trimmed.bytes().enumerate().all(|(at, byte)| match at {
+            2 | 5 => byte == b':',
+            _ => byte.is_ascii_digit(),
+        });
+    if !well_formed {
+        return Err(format!(
+            "{trimmed:?} is not a time of day; write it as HH:MM, 24-hour, e.g. 18:00"
+        ));
+    }
+    trimmed
+        .parse::<jiff::civil::Time>()
+        .map_err(|_| format!("{trimmed:?} is not a time of day: hours run 00–23 and minutes 00–59"))
+}
+
 /// A date as people write it where it cannot be misread, year first: `2026-06-01`,
 /// `2026/06/01`, `2026/6/1`, `2026年6月1日`; otherwise why not, in plain words. Day-first and
 /// month-first forms (`01/06/2026`) are refused: they mean different days in different places.
@@ -274,6 +324,73 @@ mod zone_tests {
         assert!(wrong.contains("Asia/Shanghai"), "{wrong}");
         for bad in ["", "../../etc/passwd", "/etc/localtime", "Mars/Olympus"] {
             assert!(time_zone(bad).is_err(), "{bad:?}");
+        }
+    }
+
+    /// A `deadline-time` of 18:00 falls at 18:00 of the date in the zone's offset of that day; a
+    /// time a DST change skips (02:30 in Berlin on 2026-03-29) falls the gap's length later
+    /// (03:30 CEST), a time that happens twice (02:30 on 2026-10-25) at its first occurrence
+    /// (CEST); midnight is the day's first instant as before.
+    #[test]
+    fn deadlines_fall_at_the_deadline_time_across_dst() {
+        use super::deadline_moment;
+        use jiff::civil::time;
+        let (_, shanghai) = time_zone("Asia/Shanghai").unwrap();
+        assert_eq!(
+            deadline_moment(date(2026, 7, 1), time(18, 0, 0, 0), &shanghai).to_string(),
+            "2026-07-01T18:00:00+08:00[Asia/Shanghai]"
+        );
+        let (_, berlin) = time_zone("Europe/Berlin").unwrap();
+        assert_eq!(
+            deadline_moment(date(2026, 3, 29), time(2, 30, 0, 0), &berlin).to_string(),
+            "2026-03-29T03:30:00+02:00[Europe/Berlin]"
+        );
+        assert_eq!(
+            deadline_moment(date(2026, 10, 25), time(2, 30, 0, 0), &berlin).to_string(),
+            "2026-10-25T02:30:00+02:00[Europe/Berlin]"
+        );
+        assert_eq!(
+            deadline_moment(date(2026, 10, 25), time(18, 0, 0, 0), &berlin).to_string(),
+            "2026-10-25T18:00:00+01:00[Europe/Berlin]"
+        );
+        let (_, havana) = time_zone("America/Havana").unwrap();
+        assert_eq!(
+            deadline_moment(date(2026, 3, 8), jiff::civil::Time::midnight(), &havana),
+            day_start(date(2026, 3, 8), &havana)
+        );
+        assert_eq!(
+            super::deadline_text(date(2026, 7, 1), time(18, 0, 0, 0), Some("Asia/Shanghai")),
+            "2026-07-01 18:00 Asia/Shanghai"
+        );
+        assert_eq!(
+            super::deadline_text(date(2026, 7, 1), jiff::civil::Time::midnight(), None),
+            "2026-07-01"
+        );
+    }
+
+    /// Times of day are 24-hour `HH:MM` (or `HH:MM:SS`); anything else is refused in words.
+    #[test]
+    fn times_of_day_are_24_hour_hh_mm() {
+        use super::parse_time_of_day;
+        assert_eq!(parse_time_of_day("18:00").unwrap(), jiff::civil::time(18, 0, 0, 0));
+        assert_eq!(
+            parse_time_of_day(" 23:59:30 ").unwrap(),
+            jiff::civil::time(23, 59, 30, 0)
+        );
+        for bad in [
+            "",
+            "6pm",
+            "18",
+            "1800",
+            "18:0",
+            "24:00",
+            "18:60",
+            "18:00:00.5",
+            "１８:００",
+            "-1:00",
+        ] {
+            let why = parse_time_of_day(bad).unwrap_err();
+            assert!(why.contains("time of day"), "{bad:?}: {why}");
         }
     }
 

@@ -126,6 +126,9 @@ pub struct Constitution {
     /// The community's time zone (`time-zone:`): every deadline date is the moment that day
     /// begins there, and "today" is the date there. `None` is UTC.
     pub time_zone: Option<String>,
+    /// The time of day every deadline date falls at in the community's zone (`deadline-time:`,
+    /// midnight by default: a window closing on 2026-07-01 closes as that day begins).
+    pub deadline_time: jiff::civil::Time,
 }
 
 impl Default for Constitution {
@@ -150,6 +153,7 @@ impl Default for Constitution {
             decision_rules: BTreeMap::new(),
             webhooks: Vec::new(),
             time_zone: None,
+            deadline_time: jiff::civil::Time::midnight(),
         }
     }
 }

@@ -174,11 +174,17 @@ impl<'a> Owed<'a> {
         }
     }
 
+    /// Whether a window closing on `close` is still open on the date `at` (notices are
+    /// computed per day): before its date, or on it when deadlines fall later than midnight.
+    fn open_on(&self, at: Date, close: Date) -> bool {
+        at < close || (at == close && self.state.polity.constitution.deadline_time != jiff::civil::Time::midnight())
+    }
+
     fn elections(&mut self, at: Date) {
         let fresh = self.options.fresh_days;
         for election in self.state.elections.values() {
             match election.phase {
-                Phase::Nominating if at < election.nominations_close => {
+                Phase::Nominating if self.open_on(at, election.nominations_close) => {
                     let people = self.state.election_nominators(election, at);
                     self.add(
                         NoticeKind::NominationsOpen,
@@ -187,7 +193,7 @@ impl<'a> Owed<'a> {
                         What::NominationsOpen { election },
                     );
                 }
-                Phase::Voting if at < election.voting_close => {
+                Phase::Voting if self.open_on(at, election.voting_close) => {
                     let voters = self.state.election_voters(election, at);
                     self.add(
                         NoticeKind::VotingOpen,
@@ -241,7 +247,11 @@ impl<'a> Owed<'a> {
     /// D7: an open proposal, to the members of its body, while objections are possible.
     fn proposals(&mut self, at: Date) {
         for proposal in self.state.proposals.values() {
-            if proposal.accepted || proposal.stopped || proposal.objected.is_some() || at >= proposal.deadline {
+            if proposal.accepted
+                || proposal.stopped
+                || proposal.objected.is_some()
+                || !self.open_on(at, proposal.deadline)
+            {
                 continue;
             }
             let Some(body) = self.state.polity.body(&proposal.body) else {

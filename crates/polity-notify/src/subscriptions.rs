@@ -60,7 +60,15 @@ fn process_entries(
         }
         let url = link(base, &format!("/elections/{}", election.id));
         let zone = polity_model::zone_or_utc(state.polity.constitution.time_zone.as_deref());
-        let moment = |date: Date| Some(polity_model::day_start(date, &zone).timestamp());
+        let falls_at = state.polity.constitution.deadline_time;
+        let moment = |date: Date| Some(polity_model::deadline_moment(date, falls_at, &zone).timestamp());
+        let when = |date: Date| {
+            if falls_at == jiff::civil::Time::midnight() {
+                format!("the start of {date}")
+            } else {
+                format!("{date} {}", falls_at.strftime("%H:%M"))
+            }
+        };
         if election.phase == Phase::Nominating {
             entries.push(Entry {
                 uid: uid(&[&election.id, "nominations-close"]),
@@ -71,8 +79,9 @@ fn process_entries(
                     election.seat.as_str()
                 ),
                 description: format!(
-                    "Election {}: nominations and consents are accepted until this moment (the start of {} in the community's time zone).",
-                    election.id, election.nominations_close
+                    "Election {}: nominations and consents are accepted until this moment ({} in the community's time zone).",
+                    election.id,
+                    when(election.nominations_close)
                 ),
                 category: "E1".to_owned(),
                 url: Some(url.clone()),
@@ -84,8 +93,9 @@ fn process_entries(
             date: election.voting_close,
             summary: format!("Voting closes: {} {} election", election.body, election.seat.as_str()),
             description: format!(
-                "Election {}: ballots are accepted until this moment (the start of {} in the community's time zone).",
-                election.id, election.voting_close
+                "Election {}: ballots are accepted until this moment ({} in the community's time zone).",
+                election.id,
+                when(election.voting_close)
             ),
             category: "E1".to_owned(),
             url: Some(url),

@@ -41,15 +41,8 @@ fn recorded() -> State {
 }
 
 fn act(state: &mut State, actor: &str, on: Date, command: Command) -> Vec<Event> {
-    let events = decide(
-        state,
-        &command,
-        &Context {
-            actor: actor.into(),
-            on,
-        },
-    )
-    .unwrap_or_else(|rejection| panic!("{command:?} by {actor}: {rejection}"));
+    let events = decide(state, &command, &Context::on(actor, on))
+        .unwrap_or_else(|rejection| panic!("{command:?} by {actor}: {rejection}"));
     for event in &events {
         evolve(state, event);
     }

@@ -56,6 +56,21 @@ fn day(date: Date, lang: Lang) -> String {
     }
 }
 
+/// A deadline's date, with its time of day and zone when the constitution sets a
+/// `deadline-time` (`1 July 2026, 18:00 Asia/Shanghai`); at the default midnight, the date alone.
+fn deadline(polity: &Polity, date: Date, lang: Lang) -> String {
+    let constitution = &polity.constitution;
+    if constitution.deadline_time == jiff::civil::Time::midnight() {
+        return day(date, lang);
+    }
+    let time = constitution.deadline_time.strftime("%H:%M");
+    let zone = constitution.time_zone.as_deref().unwrap_or("UTC");
+    match lang {
+        Lang::En => format!("{}, {time} {zone}", day(date, lang)),
+        Lang::Zh => format!("{} {time}（{zone}）", day(date, lang)),
+    }
+}
+
 /// Escapes text for HTML element content and attribute values.
 pub(crate) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -87,11 +102,11 @@ fn elections(polity: &Polity, lang: Lang, what: &What<'_>) -> (String, Vec<Strin
                         "Nominations are open for {} {} seat(s) of {body} until {}.",
                         election.seats,
                         seat_name(election.seat, lang),
-                        day(election.nominations_close, lang)
+                        deadline(polity, election.nominations_close, lang)
                     ),
                     format!(
                         "You may nominate. Voting closes on {}.",
-                        day(election.voting_close, lang)
+                        deadline(polity, election.voting_close, lang)
                     ),
                 ],
                 format!("/elections/{}", election.id),
@@ -106,9 +121,12 @@ fn elections(polity: &Polity, lang: Lang, what: &What<'_>) -> (String, Vec<Strin
                         "{body}的{}（{} 个席位）提名开放至 {}。",
                         seat_name(election.seat, lang),
                         election.seats,
-                        day(election.nominations_close, lang)
+                        deadline(polity, election.nominations_close, lang)
                     ),
-                    format!("您可以提名。投票截止日期为 {}。", day(election.voting_close, lang)),
+                    format!(
+                        "您可以提名。投票截止日期为 {}。",
+                        deadline(polity, election.voting_close, lang)
+                    ),
                 ],
                 format!("/elections/{}", election.id),
             )
@@ -126,7 +144,7 @@ fn elections(polity: &Polity, lang: Lang, what: &What<'_>) -> (String, Vec<Strin
                     format!("Candidates: {}.", names(polity, &election.candidates, lang)),
                     format!(
                         "Vote before {}: sign in and rank the candidates on the ballot page.",
-                        day(election.voting_close, lang)
+                        deadline(polity, election.voting_close, lang)
                     ),
                 ],
                 format!("/elections/{}", election.id),
@@ -145,7 +163,7 @@ fn elections(polity: &Polity, lang: Lang, what: &What<'_>) -> (String, Vec<Strin
                     format!("候选人：{}。", names(polity, &election.candidates, lang)),
                     format!(
                         "请在 {} 之前投票：登录后在选票页面为候选人排序。",
-                        day(election.voting_close, lang)
+                        deadline(polity, election.voting_close, lang)
                     ),
                 ],
                 format!("/elections/{}", election.id),
@@ -154,12 +172,15 @@ fn elections(polity: &Polity, lang: Lang, what: &What<'_>) -> (String, Vec<Strin
         (Lang::En, What::VotingReminder { election }) => {
             let body = body_name(polity, &election.body);
             (
-                format!("Reminder: voting closes on {}", day(election.voting_close, lang)),
+                format!(
+                    "Reminder: voting closes on {}",
+                    deadline(polity, election.voting_close, lang)
+                ),
                 vec![
                     format!(
                         "You have not voted yet in the {body} {} election. Voting closes on {}.",
                         seat_name(election.seat, lang),
-                        day(election.voting_close, lang)
+                        deadline(polity, election.voting_close, lang)
                     ),
                     format!("{} have voted so far.", election.voted.len()),
                 ],
@@ -169,12 +190,12 @@ fn elections(polity: &Polity, lang: Lang, what: &What<'_>) -> (String, Vec<Strin
         (Lang::Zh, What::VotingReminder { election }) => {
             let body = body_name(polity, &election.body);
             (
-                format!("提醒：投票将于 {} 截止", day(election.voting_close, lang)),
+                format!("提醒：投票将于 {} 截止", deadline(polity, election.voting_close, lang)),
                 vec![
                     format!(
                         "您尚未在{body}{}选举中投票。投票将于 {} 截止。",
                         seat_name(election.seat, lang),
-                        day(election.voting_close, lang)
+                        deadline(polity, election.voting_close, lang)
                     ),
                     format!("目前已有 {} 人投票。", election.voted.len()),
                 ],
@@ -439,7 +460,7 @@ fn meetings_and_decisions(polity: &Polity, lang: Lang, what: &What<'_>) -> (Stri
                     "{} proposes \"{}\". Unless a member objects by {}, it is accepted (rule D7).",
                     body_name(polity, &proposal.body),
                     proposal.title,
-                    day(proposal.deadline, lang)
+                    deadline(polity, proposal.deadline, lang)
                 ),
                 "If you object, say so on the body's page before then; the proposal then goes to a vote.".to_owned(),
             ],
@@ -452,7 +473,7 @@ fn meetings_and_decisions(polity: &Polity, lang: Lang, what: &What<'_>) -> (Stri
                     "{} 提出“{}”。如在 {} 之前无成员反对，即视为通过（规则 D7）。",
                     body_name(polity, &proposal.body),
                     proposal.title,
-                    day(proposal.deadline, lang)
+                    deadline(polity, proposal.deadline, lang)
                 ),
                 "如您反对，请在截止前于该机构页面提出；提案随后将付诸表决。".to_owned(),
             ],

@@ -110,6 +110,14 @@ fn constitution(source: &Constitution) -> ConstitutionFile {
         }),
         bots: source.bots.clone(),
         time_zone: source.time_zone.clone().map(text),
+        deadline_time: (source.deadline_time != jiff::civil::Time::midnight()).then(|| {
+            let format = if source.deadline_time.second() == 0 {
+                "%H:%M"
+            } else {
+                "%H:%M:%S"
+            };
+            text(source.deadline_time.strftime(format).to_string())
+        }),
         webhooks: source
             .webhooks
             .iter()

@@ -86,6 +86,12 @@ pub struct ConstitutionFile {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(with = "Option<String>")]
     pub time_zone: Option<Text>,
+    /// The time of day, in the community's zone, at which every deadline date falls (`"18:00"`,
+    /// 24-hour, quoted): a window closing on 2026-07-01 closes at 2026-07-01 18:00 there.
+    /// Midnight (the day's first instant) by default.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<String>")]
+    pub deadline_time: Option<Text>,
 }
 
 /// A webhook: `url` receives a JSON POST per accepted act, with the header

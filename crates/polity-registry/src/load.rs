@@ -536,6 +536,16 @@ impl Reader {
         if let Some(zone) = &source.time_zone {
             constitution.time_zone = self.time_zone(file, zone);
         }
+        if let Some(time) = &source.deadline_time {
+            match polity_model::parse_time_of_day(&time.value) {
+                Ok(time) => constitution.deadline_time = time,
+                Err(why) => self.value_error(
+                    self.at(file, time),
+                    why,
+                    "write the time deadlines fall at as `deadline-time: \"18:00\"` (quoted, 24-hour), or leave it out for midnight",
+                ),
+            }
+        }
         for webhook in &source.webhooks {
             let url = webhook.url.value.trim();
             let loopback = ["http://127.0.0.1", "http://localhost", "http://[::1]"]

@@ -700,3 +700,42 @@ fn r_value_time_zones_are_known_zones() {
     assert_eq!(loaded.polity.constitution.time_zone.as_deref(), Some("Asia/Shanghai"));
     assert_eq!(loaded.polity.people[0].time_zone.as_deref(), Some("Europe/Berlin"));
 }
+
+/// R-VALUE: `deadline-time:` is a 24-hour time of day (`"18:00"`); anything else is a finding at
+/// its line that says how to write it, and the deadlines stay at midnight. Written unquoted
+/// (`18:00`), YAML still reads it as text.
+#[test]
+fn r_value_the_deadline_time_is_a_time_of_day() {
+    let constitution = |extra: &str| {
+        polity_registry::load_sources(&[(
+            "polity.yaml".to_owned(),
+            format!("name: Test\ntime-zone: Asia/Shanghai\n{extra}"),
+        )])
+    };
+    for (written, time) in [
+        ("deadline-time: \"18:00\"\n", jiff::civil::time(18, 0, 0, 0)),
+        ("deadline-time: 18:00\n", jiff::civil::time(18, 0, 0, 0)),
+        ("deadline-time: '23:59:30'\n", jiff::civil::time(23, 59, 30, 0)),
+        ("", jiff::civil::Time::midnight()),
+    ] {
+        let loaded = constitution(written);
+        assert!(loaded.findings.is_empty(), "{written:?}: {:#?}", loaded.findings);
+        assert_eq!(loaded.polity.constitution.deadline_time, time, "{written:?}");
+    }
+    for bad in [
+        "deadline-time: \"25:00\"\n",
+        "deadline-time: 6pm\n",
+        "deadline-time: \"\"\n",
+    ] {
+        let loaded = constitution(bad);
+        let wrong = with_rule(&loaded.findings, "R-VALUE", Severity::Error);
+        assert!(
+            wrong.iter().any(|finding| finding.message.contains("time of day")
+                && finding.hint.contains("deadline-time: \"18:00\"")
+                && finding.loc.as_ref().is_some_and(|loc| loc.line == 3)),
+            "{bad:?}: {:#?}",
+            loaded.findings
+        );
+        assert_eq!(loaded.polity.constitution.deadline_time, jiff::civil::Time::midnight());
+    }
+}

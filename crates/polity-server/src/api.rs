@@ -68,9 +68,11 @@ pub(crate) async fn perform(app: &App, act: Act, person: String) -> Result<(Acte
         Command::CastBallot(command::CastBallot { key, .. }) => Some(key.clone()),
         _ => None,
     };
+    let now = app.now();
     let context = Context {
         actor: person,
-        on: app.today(),
+        on: now.date(),
+        at: now.time(),
     };
     let events = app.record.act(act.command, act.extra, &context).await?;
     let acted = Acted {
@@ -148,7 +150,7 @@ async fn state(State(app): State<Arc<App>>) -> Json<Value> {
         "events": live.last_seq,
         "recorded": state.recorded,
         "bodies": views::tree(state, today),
-        "elections": state.elections.values().map(views::election_link).collect::<Vec<_>>(),
+        "elections": state.elections.values().map(|election| views::election_link(state, election)).collect::<Vec<_>>(),
         "motions": state.motions.values().map(views::motion_link).collect::<Vec<_>>(),
         "meetings": state.meetings.values().map(views::meeting_link).collect::<Vec<_>>(),
     }))

@@ -24,10 +24,7 @@ fn at(day: i8) -> Date {
 }
 
 async fn act(app: &App, who: &str, day: i8, command: Command, extra: Extra) -> anyhow::Result<()> {
-    let context = Context {
-        actor: who.to_owned(),
-        on: at(day),
-    };
+    let context = Context::on(who.to_owned(), at(day));
     app.record
         .act(command, extra, &context)
         .await

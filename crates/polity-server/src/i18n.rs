@@ -23,6 +23,8 @@ pub struct Zones {
     pub community_name: Option<String>,
     pub community: jiff::tz::TimeZone,
     pub viewer: Option<(String, jiff::tz::TimeZone)>,
+    /// The time of day deadlines fall at (the constitution's `deadline-time:`; midnight).
+    pub deadline_time: jiff::civil::Time,
 }
 
 impl Zones {
@@ -35,20 +37,29 @@ impl Zones {
             community_name: community.0,
             community: community.1,
             viewer,
+            deadline_time: jiff::civil::Time::midnight(),
         }
     }
 
-    /// The moment a deadline date begins in the community's zone:
-    /// `2026-07-01 00:00 CST (UTC+08:00)`.
+    /// The same zones, with deadlines falling at `time` of their date (the constitution's
+    /// `deadline-time:`).
+    pub fn falling_at(mut self, time: jiff::civil::Time) -> Zones {
+        self.deadline_time = time;
+        self
+    }
+
+    /// The moment a deadline falls in the community's zone: its date at the constitution's
+    /// `deadline-time` (midnight: the moment the date begins), `2026-07-01 00:00 CST (UTC+08:00)`.
     pub fn moment(&self, date: jiff::civil::Date) -> String {
-        let zoned = polity_model::day_start(date, &self.community);
+        let zoned = polity_model::deadline_moment(date, self.deadline_time, &self.community);
         shown(&zoned, self.community_name.as_deref())
     }
 
     /// The same moment in the viewer's zone, with the zone's name, when the viewer has another.
     pub fn yours(&self, date: jiff::civil::Date) -> Option<(String, String)> {
         let (name, zone) = self.viewer.as_ref()?;
-        let zoned = polity_model::day_start(date, &self.community).with_time_zone(zone.clone());
+        let zoned =
+            polity_model::deadline_moment(date, self.deadline_time, &self.community).with_time_zone(zone.clone());
         Some((name.clone(), shown(&zoned, Some(name))))
     }
 }

@@ -178,12 +178,20 @@ impl App {
         self.readers.hit(client).map_err(error::ApiError::too_many)
     }
 
-    /// Today in the community's time zone (`time-zone:` in polity.yaml, UTC by default): every
-    /// deadline date is the moment that day begins there.
+    /// Today in the community's time zone (`time-zone:` in polity.yaml, UTC by default).
     pub fn today(&self) -> jiff::civil::Date {
+        self.now().date()
+    }
+
+    /// The date and time of day now in the community's time zone: every deadline falls at its
+    /// date's `deadline-time` there (midnight by default), and acts are decided as of this.
+    pub fn now(&self) -> jiff::civil::DateTime {
         match self.config.clock {
-            live::Clock::Fixed(date) => date,
-            live::Clock::System => polity_model::today_in(jiff::Timestamp::now(), &self.zone().1),
+            live::Clock::Fixed(now) => now,
+            live::Clock::System => {
+                let (date, time) = polity_model::now_in(jiff::Timestamp::now(), &self.zone().1);
+                date.to_datetime(time)
+            }
         }
     }
 

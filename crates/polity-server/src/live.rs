@@ -475,18 +475,19 @@ pub async fn replay(store: &Store, state: &mut State, last_seq: &mut i64) -> Res
     failure.map_or(Ok(()), Err)
 }
 
-/// The server's clock: today, or a date fixed at start (for demonstrations and tests).
+/// The server's clock: now, or a date and time in the community's zone fixed at start (for
+/// demonstrations and tests; a date alone is as that date begins).
 #[derive(Clone, Copy, Debug)]
 pub enum Clock {
     System,
-    Fixed(Date),
+    Fixed(jiff::civil::DateTime),
 }
 
 impl Clock {
     pub fn today(self) -> Date {
         match self {
             Clock::System => jiff::Zoned::now().date(),
-            Clock::Fixed(date) => date,
+            Clock::Fixed(now) => now.date(),
         }
     }
 }

@@ -318,7 +318,7 @@ pub fn body(state: &State, id: &str, on: Date) -> Option<BodyView> {
             .elections
             .values()
             .filter(|election| of_body(&election.id))
-            .map(election_link)
+            .map(|election| election_link(state, election))
             .collect(),
         motions: state
             .motions
@@ -346,7 +346,7 @@ pub fn body(state: &State, id: &str, on: Date) -> Option<BodyView> {
                 } else if let Some(motion) = &proposal.objected {
                     format!("objected: vote {motion}")
                 } else {
-                    format!("open until {}", proposal.deadline)
+                    format!("open until {}", state.deadline_text(proposal.deadline))
                 },
                 title_said: Said::data(&proposal.title),
                 status_said: if proposal.stopped {
@@ -356,7 +356,7 @@ pub fn body(state: &State, id: &str, on: Date) -> Option<BodyView> {
                 } else if let Some(motion) = &proposal.objected {
                     Said::new("status-objected", &[("motion", motion.clone())])
                 } else {
-                    Said::new("status-open-until", &[("date", proposal.deadline.to_string())])
+                    Said::new("status-open-until", &[("date", state.deadline_text(proposal.deadline))])
                 },
             })
             .collect(),
@@ -364,13 +364,15 @@ pub fn body(state: &State, id: &str, on: Date) -> Option<BodyView> {
     })
 }
 
-pub fn election_link(election: &Election) -> ProcessLink {
+pub fn election_link(state: &polity_engine::State, election: &Election) -> ProcessLink {
+    let nominations_close = state.deadline_text(election.nominations_close);
+    let voting_close = state.deadline_text(election.voting_close);
     ProcessLink {
         id: election.id.clone(),
         title: format!("{} seat(s): {}", election.seats, election.seat),
         status: match election.phase {
-            polity_engine::Phase::Nominating => format!("nominations until {}", election.nominations_close),
-            polity_engine::Phase::Voting => format!("voting until {}", election.voting_close),
+            polity_engine::Phase::Nominating => format!("nominations until {nominations_close}"),
+            polity_engine::Phase::Voting => format!("voting until {voting_close}"),
             polity_engine::Phase::Closed => "closed".to_owned(),
         },
         title_said: Said::new(
@@ -381,13 +383,10 @@ pub fn election_link(election: &Election) -> ProcessLink {
             ],
         ),
         status_said: match election.phase {
-            polity_engine::Phase::Nominating => Said::new(
-                "status-nominations-until",
-                &[("date", election.nominations_close.to_string())],
-            ),
-            polity_engine::Phase::Voting => {
-                Said::new("status-voting-until", &[("date", election.voting_close.to_string())])
+            polity_engine::Phase::Nominating => {
+                Said::new("status-nominations-until", &[("date", nominations_close.clone())])
             }
+            polity_engine::Phase::Voting => Said::new("status-voting-until", &[("date", voting_close.clone())]),
             polity_engine::Phase::Closed => Said::new("status-closed", &[]),
         },
     }

@@ -104,7 +104,7 @@ async fn t1_ballot_receipt_one_vote_count_and_check() {
     // On the deadline the officer closes; five voted in the demo, and chen: 6 ballots counted,
     // chen's replacement once.
     let later = common::Config {
-        clock: polity_server::live::Clock::Fixed(jiff::civil::date(2026, 7, 1)),
+        clock: polity_server::live::Clock::Fixed(jiff::civil::date(2026, 7, 1).into()),
         ..common::config()
     };
     let router = polity_server::router(common::open(&dir.path().join("seed.db"), later).await);

@@ -21,7 +21,7 @@ async fn on_deadline(dir: &std::path::Path) -> Arc<App> {
     open(
         &dir.join("seed.db"),
         common::Config {
-            clock: Clock::Fixed(jiff::civil::date(2026, 7, 1)),
+            clock: Clock::Fixed(jiff::civil::date(2026, 7, 1).into()),
             ..config()
         },
     )
@@ -395,10 +395,7 @@ async fn a_refused_act_never_takes_the_writers_lock() {
             Some(&format!("{attempt:032x}")),
         )
         .unwrap();
-        let context = Context {
-            actor: "bob".into(),
-            on: polity_server::demo::DEMO_TODAY,
-        };
+        let context = Context::on("bob", polity_server::demo::DEMO_TODAY);
         let refused = tokio::time::timeout(
             Duration::from_secs(5),
             app.record.act(command, Extra::Ballot(ballot), &context),

@@ -409,10 +409,7 @@ async fn authorisation_matrix_every_act_every_actor() {
             copy_db(&dir.path().join("seed.db"), &db);
             let app = open(&db, config()).await;
             for (who, command) in (case.setup)() {
-                let context = Context {
-                    actor: who.to_owned(),
-                    on: polity_server::demo::DEMO_TODAY,
-                };
+                let context = Context::on(who.to_owned(), polity_server::demo::DEMO_TODAY);
                 let (command, extra) = match command {
                     Command::CastBallot(command::CastBallot {
                         election,

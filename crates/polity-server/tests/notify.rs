@@ -203,10 +203,7 @@ async fn exactly_the_owed_messages_reach_exactly_the_owed_people_once_across_two
     // Acts through either server: a ballot and a vote on the motion.
     let (command, secret) =
         polity_server::live::new_ballot("tsc/e2", vec![vec!["chen".to_owned()]], false, None).unwrap();
-    let on = |actor: &str| polity_engine::Context {
-        actor: actor.to_owned(),
-        on: common::config().clock.today(),
-    };
+    let on = |actor: &str| polity_engine::Context::on(actor.to_owned(), common::config().clock.today());
     first
         .record
         .act(

@@ -34,7 +34,7 @@ async fn demo_with(
     }
     drop(app);
     let later = common::Config {
-        clock: polity_server::live::Clock::Fixed(jiff::civil::date(2026, 7, 1)),
+        clock: polity_server::live::Clock::Fixed(jiff::civil::date(2026, 7, 1).into()),
         ..common::config()
     };
     let app = common::open(&dir.join("seed.db"), later).await;
@@ -632,6 +632,73 @@ async fn e1_deadlines_show_in_the_communitys_zone_and_the_viewers() {
     let page = emil.get("/elections/tsc/e2").await;
     assert!(
         page.body.contains("In your time zone, Europe/Prague: nominations close 2026-06-23 18:00 CEST (UTC+02:00), voting closes 2026-06-30 18:00 CEST (UTC+02:00)."),
+        "{}",
+        page.body
+    );
+}
+
+/// With `deadline-time: "18:00"` a deadline is 18:00 of its date in the community's zone: the
+/// page says so (and in Emil's zone, 12:00 in Prague), the closing date is the last day to vote,
+/// and at 17:00 of it a voter is still offered the ballot, at 18:00 told that voting has closed.
+#[tokio::test]
+async fn e1_deadlines_fall_at_the_constitutions_deadline_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let files: Vec<(String, String)> = common::demo_files()
+        .into_iter()
+        .map(|(path, content)| {
+            let content = if path == "polity.yaml" {
+                content.replace(
+                    "time-zone: Asia/Shanghai",
+                    "time-zone: Asia/Shanghai\ndeadline-time: \"18:00\"",
+                )
+            } else {
+                content
+            };
+            (path, content)
+        })
+        .collect();
+    let db = dir.path().join("seed.db");
+    let app = common::open(&db, common::config()).await;
+    polity_server::demo::seed(&app, files).await.expect("demo seeds");
+    drop(app);
+    let at = |hour: i8| common::Config {
+        clock: polity_server::live::Clock::Fixed(jiff::civil::date(2026, 7, 1).at(hour, 0, 0, 0)),
+        ..common::config()
+    };
+    let app = common::open(&db, at(17)).await;
+    let router = polity_server::router(app.clone());
+    let mut chen = signed_in(&router, "chen").await;
+    let page = chen.get("/elections/tsc/e2").await;
+    assert!(
+        page.body
+            .contains("voting closes 2026-07-01 18:00 CST (UTC+08:00) (the last day to vote is 2026-07-01)"),
+        "{}",
+        page.body
+    );
+    assert!(
+        page.body.contains(r#"action="/elections/tsc/e2/ballots""#),
+        "{}",
+        page.body
+    );
+    let mut emil = signed_in(&router, "emil").await;
+    let page = emil.get("/elections/tsc/e2").await;
+    assert!(
+        page.body.contains("voting closes 2026-07-01 12:00 CEST (UTC+02:00)."),
+        "{}",
+        page.body
+    );
+    drop((router, app));
+    let app = common::open(&db, at(18)).await;
+    let router = polity_server::router(app.clone());
+    let mut chen = signed_in(&router, "chen").await;
+    let page = chen.get("/elections/tsc/e2").await;
+    assert!(
+        !page.body.contains(r#"action="/elections/tsc/e2/ballots""#),
+        "{}",
+        page.body
+    );
+    assert!(
+        page.body.contains("voting closed on 2026-07-01 18:00 Asia/Shanghai"),
         "{}",
         page.body
     );

@@ -75,10 +75,7 @@ async fn t1_the_feeds_say_the_record_in_words_escaped_and_without_ballots() {
         .act(
             polity_engine::Command::motion("tsc", "<script>alert(1)</script> & friends"),
             polity_server::live::Extra::None,
-            &polity_engine::Context {
-                actor: "alice".into(),
-                on: polity_server::demo::DEMO_TODAY,
-            },
+            &polity_engine::Context::on("alice", polity_server::demo::DEMO_TODAY),
         )
         .await
         .unwrap();

@@ -28,10 +28,7 @@ const CANDIDATES: [&str; 4] = ["v001", "v002", "v003", "v004"];
 /// (the long record the readers read), a token each; the last voter is the attacker.
 fn prepare(db: &str) -> Vec<String> {
     common::prepare(db, VOTERS + 1, async |app| {
-        let at = |actor: String| Context {
-            actor,
-            on: common::at(),
-        };
+        let at = |actor: String| Context::on(actor, common::at());
         app.record
             .act(
                 Act::motion("assembly", "Pad the record"),

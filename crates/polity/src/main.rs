@@ -87,11 +87,40 @@ pub(crate) fn parse_date(text: &str, flag: &str) -> Result<Date> {
     })
 }
 
+/// A moment as a flag writes it: a date (`2026-07-01`, `2026/7/1`, `2026年7月1日`), as that day
+/// begins, or a date and a time of day (`2026-07-01 18:00`, `2026-07-01T18:00`).
+pub(crate) fn parse_moment(text: &str, flag: &str) -> Result<jiff::civil::DateTime> {
+    let trimmed = text.trim();
+    let split = trimmed
+        .char_indices()
+        .skip(8)
+        .find(|(_, c)| *c == 'T' || c.is_whitespace())
+        .map(|(at, c)| (&trimmed[..at], trimmed[at + c.len_utf8()..].trim()));
+    let Some((date, time)) = split else {
+        return Ok(parse_date(trimmed, flag)?.to_datetime(jiff::civil::Time::midnight()));
+    };
+    let time = polity_model::parse_time_of_day(time).map_err(|problem| {
+        anyhow::anyhow!(
+            "{}",
+            say(
+                "cli-not-a-date",
+                &[("flag", flag), ("text", &format!("{text:?}")), ("problem", &problem)]
+            )
+        )
+    })?;
+    Ok(parse_date(date, flag)?.to_datetime(time))
+}
+
 /// Today in the machine's time zone. The zone is read from its TZif file (`/etc/localtime`)
 /// directly: asking jiff for the system zone first indexes the whole zoneinfo tree (dozens of
 /// directory reads), which cost more than the rest of a short command. With `TZ` set, jiff
 /// resolves it.
 pub(crate) fn today() -> Date {
+    now_here().date()
+}
+
+/// The date and time of day in the machine's time zone (see [`today`]).
+pub(crate) fn now_here() -> jiff::civil::DateTime {
     let now = jiff::Timestamp::now();
     let zone = match std::env::var("TZ") {
         Ok(name) if !name.is_empty() => None,
@@ -100,8 +129,8 @@ pub(crate) fn today() -> Date {
             .and_then(|bytes| jiff::tz::TimeZone::tzif("localtime", &bytes).ok()),
     };
     match zone {
-        Some(zone) => now.to_zoned(zone).date(),
-        None => jiff::Zoned::now().date(),
+        Some(zone) => now.to_zoned(zone).datetime(),
+        None => jiff::Zoned::now().datetime(),
     }
 }
 
@@ -413,7 +442,8 @@ fn due_command(dir: &Path, at: &str, within: &str, format: DueFormat) -> Result<
 /// `polity import`: a community's governance file to a registry folder.
 fn import_command(source: ImportSource, file: &Path, out: &Path, as_of: &str, json: bool) -> Result<ExitCode> {
     let as_of = parse_date(as_of, "--as-of")?;
-    let text = std::fs::read_to_string(file).with_context(|| format!("cannot read {}", file.display()))?;
+    let text = std::fs::read_to_string(file)
+        .with_context(|| say("cli-cannot-read", &[("path", &file.display().to_string())]))?;
     let (files, summary) = match source {
         ImportSource::K8sSigs => import::k8s::import(&text, as_of)?,
         ImportSource::Openstack => import::openstack::import(&text, as_of)?,
@@ -437,7 +467,10 @@ fn import_command(source: ImportSource, file: &Path, out: &Path, as_of: &str, js
         });
         println!("{}", serde_json::to_string_pretty(&value)?);
     } else {
-        println!("imported {summary} into {}", out.display());
+        println!(
+            "{}",
+            say("cli-imported", &[("summary", &summary), ("out", &out.display().to_string())])
+        );
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -28,7 +28,7 @@ pub struct Actor {
     /// The person acting (id or @handle).
     #[arg(long = "as", global = true)]
     pub actor: Option<String>,
-    /// The date of the act (YYYY-MM-DD); today when absent.
+    /// When the act happens, in the community's time zone: a date (YYYY-MM-DD, as that day begins) or a date and time (`2026-07-01 18:00`); now when absent.
     #[arg(long, global = true)]
     pub at: Option<String>,
     /// An ed25519 key file: closing an election or a motion then signs a checkpoint of the
@@ -266,11 +266,20 @@ pub(crate) fn act_date(actor: &Actor) -> Result<Date> {
 /// The act's date: `--at`, else today in the community's time zone (`time-zone:`; `None`: the
 /// machine's own zone, for acts before a registry is recorded).
 pub(crate) fn act_date_in(actor: &Actor, zone: Option<&str>) -> Result<Date> {
+    Ok(act_moment_in(actor, zone)?.date())
+}
+
+/// The act's date and time of day: `--at` (`2026-07-01`, as the day begins, or
+/// `2026-07-01 18:00`), else now in the community's time zone (`None`: the machine's own zone).
+pub(crate) fn act_moment_in(actor: &Actor, zone: Option<&str>) -> Result<jiff::civil::DateTime> {
     match &actor.at {
-        Some(text) => crate::parse_date(text, "--at"),
+        Some(text) => crate::parse_moment(text, "--at"),
         None => Ok(match zone {
-            Some(name) => polity_model::today_in(jiff::Timestamp::now(), &polity_model::zone_or_utc(Some(name))),
-            None => crate::today(),
+            Some(name) => {
+                let (date, time) = polity_model::now_in(jiff::Timestamp::now(), &polity_model::zone_or_utc(Some(name)));
+                date.to_datetime(time)
+            }
+            None => crate::now_here(),
         }),
     }
 }
@@ -368,9 +377,11 @@ fn context(actor: &Actor, state: &State) -> Result<Context> {
         .clone()
         .ok_or_else(|| anyhow!("{}", crate::say("cli-say-who", &[])))?;
     let zone = state.polity.constitution.time_zone.as_deref().or(Some("UTC"));
+    let now = act_moment_in(actor, state.recorded.then_some(zone).flatten())?;
     Ok(Context {
         actor: person,
-        on: act_date_in(actor, state.recorded.then_some(zone).flatten())?,
+        on: now.date(),
+        at: now.time(),
     })
 }
 
@@ -428,10 +439,10 @@ pub async fn init(registry: &Path, actor: &Actor) -> Result<String> {
 /// Records the registry made of `sources` (path, content) as the first events of a new record.
 pub async fn init_sources(name: &str, sources: Vec<(String, String)>, actor: &Actor) -> Result<String> {
     let mut record = Record::create(&actor.db).await?;
-    let context = Context {
-        actor: actor.actor.clone().unwrap_or_else(|| "polity init".to_owned()),
-        on: act_date(actor)?,
-    };
+    let context = Context::on(
+        actor.actor.clone().unwrap_or_else(|| "polity init".to_owned()),
+        act_date(actor)?,
+    );
     let files = sources
         .into_iter()
         .map(|(path, content)| SourceFile { path, content })

@@ -301,10 +301,11 @@ fn processes(state: &State, body: &polity_model::Body, view: &views::BodyView, p
                 election.seat.as_str(),
                 election.seats,
                 match election.phase {
-                    Phase::Nominating => format!("nominations until {}", election.nominations_close),
+                    Phase::Nominating =>
+                        format!("nominations until {}", state.deadline_text(election.nominations_close)),
                     _ => format!(
                         "voting until {}; {}",
-                        election.voting_close,
+                        state.deadline_text(election.voting_close),
                         page_link("ballot", &format!("/elections/{}", election.id))
                     ),
                 }

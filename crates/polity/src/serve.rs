@@ -27,7 +27,7 @@ pub struct ServeArgs {
     /// election open for voting, a motion and a meeting, and an account for everyone.
     #[arg(long, env = "POLITY_DEMO")]
     pub demo: bool,
-    /// Fix the server's date (YYYY-MM-DD) instead of today's (with --demo: 2026-06-20).
+    /// Fix the server's clock, in the community's time zone: a date (YYYY-MM-DD, as that day begins) or a date and time (`2026-07-01 18:00`) instead of now (with --demo: 2026-06-20).
     #[arg(long, env = "POLITY_TODAY")]
     pub today: Option<String>,
     /// Send cookies without the Secure attribute. Only for plain http on an address other than
@@ -170,8 +170,8 @@ pub async fn serve(args: ServeArgs) -> Result<()> {
         (None, false) => "sqlite:polity.db".to_owned(),
     };
     let clock = match (&args.today, args.demo) {
-        (Some(text), _) => Clock::Fixed(crate::parse_date(text, "--today")?),
-        (None, true) => Clock::Fixed(polity_server::demo::DEMO_TODAY),
+        (Some(text), _) => Clock::Fixed(crate::parse_moment(text, "--today")?),
+        (None, true) => Clock::Fixed(polity_server::demo::DEMO_TODAY.into()),
         (None, false) => Clock::System,
     };
     let public_url = args
@@ -238,10 +238,7 @@ pub async fn serve(args: ServeArgs) -> Result<()> {
                 .into_iter()
                 .map(|(path, content)| polity_engine::SourceFile { path, content })
                 .collect();
-            let context = polity_engine::Context {
-                actor: "polity serve".to_owned(),
-                on: app.today(),
-            };
+            let context = polity_engine::Context::on("polity serve", app.today());
             app.record
                 .act(
                     polity_engine::Command::RecordRegistry(command::RecordRegistry { files }),

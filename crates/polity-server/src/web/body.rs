@@ -80,13 +80,13 @@ fn choosable_liaisons(
     body: &str,
     area: &str,
     person: &str,
-    on: jiff::civil::Date,
+    now: jiff::civil::DateTime,
 ) -> Option<Vec<(String, String)>> {
     let choose = |whom: &str| {
         super::dry_run(
             state,
             person,
-            on,
+            now,
             Command::ChooseLiaison(command::ChooseLiaison {
                 body: body.to_owned(),
                 area: area.to_owned(),
@@ -110,9 +110,10 @@ fn choosable_liaisons(
     chooser.then_some(choosable)
 }
 
-/// Dry runs of the body's acts for `person` on `on`.
-fn body_offers(state: &polity_engine::State, view: &BodyView, person: &str, on: jiff::civil::Date) -> BodyOffers {
-    let dry_run = |command: Command| super::dry_run(state, person, on, command);
+/// Dry runs of the body's acts for `person` at `now`.
+fn body_offers(state: &polity_engine::State, view: &BodyView, person: &str, now: jiff::civil::DateTime) -> BodyOffers {
+    let on = now.date();
+    let dry_run = |command: Command| super::dry_run(state, person, now, command);
     let body = view.id.clone();
     let mut offers = BodyOffers::default();
     let mut election_refusal = None;
@@ -178,7 +179,7 @@ fn body_offers(state: &polity_engine::State, view: &BodyView, person: &str, on: 
         .map(|(area, _)| area.clone())
         .chain(view.liaison_gaps.iter().cloned());
     for area in areas {
-        if let Some(choosable) = choosable_liaisons(state, &body, &area, person, on) {
+        if let Some(choosable) = choosable_liaisons(state, &body, &area, person, now) {
             offers.choose.push((area.clone(), choosable));
         }
         if dry_run(Command::VolunteerLiaison(command::VolunteerLiaison {
@@ -352,7 +353,7 @@ pub(super) async fn body(
                 .ok_or_else(|| ApiError::not_found(format!("there is no body {id:?}")))?;
             let offers = caller
                 .person()
-                .map(|person| body_offers(&live.state, &view, person, app.today()))
+                .map(|person| body_offers(&live.state, &view, person, app.now()))
                 .unwrap_or_default();
             (view, health_section(&app, &live.state, &id, app.today()), offers)
         };

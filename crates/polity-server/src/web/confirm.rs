@@ -42,12 +42,13 @@ pub(super) async fn consequences(
     person: &str,
     lang: Lang,
 ) -> Result<(String, String, Vec<String>), ApiError> {
-    let today = app.today();
+    let now = app.now();
+    let today = now.date();
     let community = app.zone();
     let live = app.record.live.read().await;
     let state = &live.state;
     if let Command::CloseElection(close) = &act.command {
-        polity_engine::may_close_election(state, &close.election, person, today).map_err(ApiError::rejected)?;
+        polity_engine::may_close_election(state, &close.election, person, now).map_err(ApiError::rejected)?;
         let election = crate::api::process(&state.elections, "election", &close.election)?;
         debug_assert_eq!(election.phase, Phase::Voting);
         let standing = polity_engine::standing(state, election, today);
@@ -59,10 +60,15 @@ pub(super) async fn consequences(
                 &[
                     ("voted", &voted),
                     ("eligible", &standing.eligible.to_string()),
-                    ("last", &super::election::last_day(election).to_string()),
+                    (
+                        "last",
+                        &super::election::last_day(state.polity.constitution.deadline_time, election).to_string(),
+                    ),
                     (
                         "closes",
-                        &crate::i18n::Zones::new(community, None).moment(election.voting_close),
+                        &crate::i18n::Zones::new(community, None)
+                            .falling_at(state.polity.constitution.deadline_time)
+                            .moment(election.voting_close),
                     ),
                 ],
             ),
@@ -87,6 +93,7 @@ pub(super) async fn consequences(
         &Context {
             actor: person.to_owned(),
             on: today,
+            at: now.time(),
         },
     )
     .map_err(ApiError::rejected)?;

@@ -81,9 +81,9 @@ fn nominable(
     state: &polity_engine::State,
     election: &str,
     person: &str,
-    today: jiff::civil::Date,
+    now: jiff::civil::DateTime,
 ) -> Result<Vec<(String, String)>, Refusal> {
-    let ids = polity_engine::nominable(state, election, person, today)?;
+    let ids = polity_engine::nominable(state, election, person, now)?;
     let mut people: Vec<(String, String)> = ids
         .into_iter()
         .map(|id| {
@@ -179,12 +179,12 @@ pub(super) async fn election(
                 .as_deref()
                 .and_then(|person| live.state.polity.person(person))
                 .and_then(|person| person.time_zone.as_deref());
-            let zones = Zones::new(community, viewer);
+            let zones = Zones::new(community, viewer).falling_at(live.state.polity.constitution.deadline_time);
             build(
                 &live.state,
                 election,
                 person.as_deref(),
-                app.today(),
+                app.now(),
                 &query,
                 lang,
                 &zones,
@@ -201,11 +201,12 @@ fn build(
     state: &EngineState,
     election: &Election,
     person: Option<&str>,
-    today: jiff::civil::Date,
+    now: jiff::civil::DateTime,
     query: &ReceiptQuery,
     lang: Lang,
     zones: &Zones,
 ) -> ElectionPage {
+    let today = now.date();
     let polity = &state.polity;
     let organisation_on = |id: &str, on: jiff::civil::Date| {
         polity.affiliation_on(id, on).map(|org| {
@@ -225,7 +226,7 @@ fn build(
     };
     let candidates: Vec<Candidate> = election.candidates.iter().map(candidate).collect();
     let standing = polity_engine::standing(state, election, today);
-    let dry_run = |command: Command, actor: &str| super::dry_run(state, actor, today, command);
+    let dry_run = |command: Command, actor: &str| super::dry_run(state, actor, now, command);
     let officer = person.filter(|person| *person == election.opened_by);
     let nominee = person.and_then(|person| election.nominees.get(person));
     let receipt_query = query.receipt.clone().unwrap_or_default().trim().to_ascii_lowercase();
@@ -268,7 +269,7 @@ fn build(
         deadline: deadline(election, lang, zones),
         signin: format!("/signin?next=/elections/{}", election.id),
         vote_refused: match (election.phase, person) {
-            (Phase::Voting, Some(person)) => polity_engine::may_vote(state, &election.id, person, today)
+            (Phase::Voting, Some(person)) => polity_engine::may_vote(state, &election.id, person, now)
                 .err()
                 .map(Refusal::from),
             _ => None,
@@ -276,7 +277,7 @@ fn build(
         may_consent: nominee.is_some_and(|nominee| !nominee.consented && !nominee.withdrawn),
         may_withdraw: nominee.is_some_and(|nominee| !nominee.withdrawn),
         nominable: match (election.phase, person) {
-            (Phase::Nominating, Some(person)) => Some(nominable(state, &election.id, person, today)),
+            (Phase::Nominating, Some(person)) => Some(nominable(state, &election.id, person, now)),
             _ => None,
         },
         close_nominations: officer.filter(|_| election.phase == Phase::Nominating).map(|officer| {
@@ -289,7 +290,7 @@ fn build(
         }),
         close: officer
             .filter(|_| election.phase == Phase::Voting)
-            .map(|officer| Offer::from(polity_engine::may_close_election(state, &election.id, officer, today))),
+            .map(|officer| Offer::from(polity_engine::may_close_election(state, &election.id, officer, now))),
         has_voted: person.is_some_and(|person| election.voted.contains(person)),
         ranks: (1..=election.candidates.len()).collect(),
         elected: election
@@ -373,8 +374,13 @@ fn standing_sentences(election: &Election, standing: &polity_engine::Standing, l
     sentences
 }
 
-/// The last day ballots are accepted (a ballot on the closing date is refused).
-pub(super) fn last_day(election: &Election) -> jiff::civil::Date {
+/// The last day ballots are accepted: the day before the closing date when deadlines fall at
+/// midnight (a ballot on the closing date is refused), else the closing date itself (until the
+/// `deadline-time` of that day).
+pub(super) fn last_day(deadline_time: jiff::civil::Time, election: &Election) -> jiff::civil::Date {
+    if deadline_time != jiff::civil::Time::midnight() {
+        return election.voting_close;
+    }
     election.voting_close.yesterday().unwrap_or(election.voting_close)
 }
 
@@ -386,7 +392,7 @@ fn deadline(election: &Election, lang: Lang, zones: &Zones) -> Vec<String> {
         "election-deadline",
         &[
             ("nominations", &zones.moment(election.nominations_close)),
-            ("last", &last_day(election).to_string()),
+            ("last", &last_day(zones.deadline_time, election).to_string()),
             ("closes", &zones.moment(election.voting_close)),
         ],
     )];

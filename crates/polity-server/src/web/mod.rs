@@ -194,7 +194,7 @@ impl Page {
 pub(super) fn dry_run(
     state: &polity_engine::State,
     person: &str,
-    on: jiff::civil::Date,
+    now: jiff::civil::DateTime,
     command: polity_engine::Command,
 ) -> Result<(), polity_engine::Rejection> {
     polity_engine::decide(
@@ -202,7 +202,8 @@ pub(super) fn dry_run(
         &command,
         &polity_engine::Context {
             actor: person.to_owned(),
-            on,
+            on: now.date(),
+            at: now.time(),
         },
     )
     .map(drop)
@@ -561,7 +562,7 @@ async fn home(State(app): State<Arc<App>>, caller: Caller, session: Session) -> 
                     .elections
                     .values()
                     .filter(|election| election.phase != Phase::Closed)
-                    .map(views::election_link)
+                    .map(|election| views::election_link(&live.state, election))
                     .collect(),
                 motions: state
                     .motions

@@ -43,9 +43,14 @@ struct MotionOffers {
     close_refused: Option<Refusal>,
 }
 
-/// Dry runs of the motion's acts for `person` on `on`.
-fn motion_offers(state: &polity_engine::State, motion: &Motion, person: &str, on: jiff::civil::Date) -> MotionOffers {
-    let dry_run = |command: Command| super::dry_run(state, person, on, command);
+/// Dry runs of the motion's acts for `person` at `now`.
+fn motion_offers(
+    state: &polity_engine::State,
+    motion: &Motion,
+    person: &str,
+    now: jiff::civil::DateTime,
+) -> MotionOffers {
+    let dry_run = |command: Command| super::dry_run(state, person, now, command);
     let vote = dry_run(Command::Vote(command::Vote {
         motion: motion.id.clone(),
         choice: polity_count::motion::Choice::Yes,
@@ -87,7 +92,7 @@ pub(super) async fn motion(
             let live = app.record.live.read().await;
             let motion = process(&live.state.motions, "motion", &id)?.clone();
             let offers = match caller.person() {
-                Some(person) if motion.outcome.is_none() => motion_offers(&live.state, &motion, person, app.today()),
+                Some(person) if motion.outcome.is_none() => motion_offers(&live.state, &motion, person, app.now()),
                 _ => MotionOffers::default(),
             };
             (motion, offers)
@@ -149,16 +154,16 @@ struct MeetingOffers {
     refused: Vec<(&'static str, Refusal)>,
 }
 
-/// Dry runs of the meeting's acts for `person` on `on`.
+/// Dry runs of the meeting's acts for `person` at `now`.
 fn meeting_offers(
     state: &polity_engine::State,
     meeting: &Meeting,
     members: &[String],
     person: &str,
-    on: jiff::civil::Date,
+    now: jiff::civil::DateTime,
 ) -> MeetingOffers {
     let mut refused = Vec::new();
-    let mut check = |key: &'static str, command: Command| match super::dry_run(state, person, on, command) {
+    let mut check = |key: &'static str, command: Command| match super::dry_run(state, person, now, command) {
         Ok(()) => true,
         Err(rejection) => {
             refused.push((key, Refusal::from(rejection)));
@@ -246,7 +251,7 @@ pub(super) async fn meeting(
                 .collect::<Vec<String>>();
             let offers = caller
                 .person()
-                .map(|person| meeting_offers(&live.state, &meeting, &members, person, app.today()))
+                .map(|person| meeting_offers(&live.state, &meeting, &members, person, app.now()))
                 .unwrap_or_default();
             (meeting, members, offers)
         };

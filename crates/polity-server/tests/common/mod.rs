@@ -25,7 +25,7 @@ pub fn demo_files() -> Vec<(String, String)> {
 
 pub fn config() -> Config {
     Config {
-        clock: Clock::Fixed(polity_server::demo::DEMO_TODAY),
+        clock: Clock::Fixed(polity_server::demo::DEMO_TODAY.into()),
         ..Config::default()
     }
 }

@@ -65,10 +65,7 @@ where
             .into_iter()
             .map(|(path, content)| SourceFile { path, content })
             .collect();
-        let context = Context {
-            actor: "bench".into(),
-            on: at(),
-        };
+        let context = Context::on("bench", at());
         app.record
             .act(
                 Act::RecordRegistry(polity_engine::command::RecordRegistry { files }),

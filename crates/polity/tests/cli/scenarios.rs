@@ -19,6 +19,21 @@ impl Scenario {
         scenario
     }
 
+    /// A record of `example` copied into a temporary folder with its polity.yaml passed through
+    /// `edit` first.
+    fn edited(example: &str, at: &str, edit: impl Fn(String) -> String) -> Scenario {
+        let dir = tempfile::tempdir().unwrap();
+        let registry = dir.path().join("registry");
+        copy_tree(&super::root().join("examples").join(example), &registry);
+        let constitution = registry.join("polity.yaml");
+        let edited = edit(std::fs::read_to_string(&constitution).unwrap());
+        std::fs::write(&constitution, edited).unwrap();
+        let db = format!("sqlite:{}", dir.path().join("record.db").display());
+        let scenario = Scenario { _dir: dir, db };
+        scenario.ok(&["init", "--registry", &registry.display().to_string(), "--at", at]);
+        scenario
+    }
+
     fn run(&self, args: &[&str]) -> Output {
         let mut all = args.to_vec();
         all.extend(["--db", self.db.as_str()]);
@@ -3363,4 +3378,63 @@ fn e5_l1_check_against_the_record_finds_a_seat_and_a_state_without_a_process() {
     .unwrap();
     assert_eq!(json["changes"][0]["needs"], "E5");
     assert_eq!(json["changes"][1]["needs"], serde_json::Value::Null);
+}
+
+fn strs(owned: &[String]) -> Vec<&str> {
+    owned.iter().map(String::as_str).collect()
+}
+
+fn copy_tree(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_tree(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+/// D7 with `deadline-time: "18:00"` (UTC, Dask names no zone): `--at` takes a time of day, the
+/// review period runs until 18:00 of its date, the refusal says so, and a time that is not one
+/// is refused in words with nothing recorded.
+#[test]
+fn d7_the_review_period_ends_at_the_deadline_time_given_with_at() {
+    let record = Scenario::edited("dask-leadership", "2026-06-01", |constitution| {
+        format!("{constitution}deadline-time: \"18:00\"\n")
+    });
+    record.ok(&[
+        "proposal",
+        "open",
+        "leadership",
+        "--title",
+        "Adopt CalVer",
+        "--until",
+        "2026-06-15",
+        "--as",
+        "ben",
+        "--at",
+        "2026-06-01",
+    ]);
+    let conclude = |at: &str| {
+        vec![
+            "proposal".to_owned(),
+            "conclude".to_owned(),
+            "leadership/p1".to_owned(),
+            "--as".to_owned(),
+            "ben".to_owned(),
+            "--at".to_owned(),
+            at.to_owned(),
+        ]
+    };
+    let early = record.refused(&strs(&conclude("2026-06-15 17:59")), "D7");
+    assert!(early.contains("runs until 2026-06-15 18:00 UTC"), "{early}");
+    let bad = record.run(&strs(&conclude("2026-06-15 25:00")));
+    assert_eq!(bad.status.code(), Some(2));
+    let said = String::from_utf8_lossy(&bad.stderr);
+    assert!(said.contains("--at") && said.contains("hours run 00–23"), "{said}");
+    record.ok(&strs(&conclude("2026-06-15T18:00")));
+    assert_eq!(record.last_event("proposal-accepted")["proposal"], "leadership/p1");
 }
