@@ -25,14 +25,19 @@ pub fn import_affiliations(
         .find(|finding| finding.severity == polity_model::Severity::Error)
     {
         bail!(
-            "{}: the registry does not load cleanly ({}: {}); run `polity check` and fix it first",
-            registry.display(),
-            error.rule,
-            error.message
+            "{}",
+            crate::say(
+                "cli-aff-unclean",
+                &[
+                    ("dir", &registry.display().to_string()),
+                    ("rule", &error.rule.to_string()),
+                    ("message", &error.message),
+                ]
+            )
         );
     }
     if email_maps.len() + domain_maps.len() + aliases.len() + cncf.len() == 0 {
-        bail!("no files given: pass --email-map, --domain-map, --aliases or --cncf");
+        bail!("{}", crate::say("cli-aff-no-files", &[]));
     }
     let mut files = polity_registry::export::to_files(&loaded.polity);
     let mut affiliations = Affiliations::default();
@@ -46,7 +51,8 @@ pub fn import_affiliations(
         (aliases, Affiliations::read_gitdm_aliases),
     ] {
         for path in paths {
-            let content = std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+            let content = std::fs::read_to_string(path)
+                .with_context(|| crate::say("cli-cannot-read", &[("path", &path.display().to_string())]))?;
             problems.extend(read(&mut affiliations, &path.display().to_string(), &content));
         }
     }
@@ -55,7 +61,7 @@ pub fn import_affiliations(
     let interest = polity_registry::import::affiliations::Interest::of(&files.people);
     for path in cncf {
         let size = std::fs::metadata(path)
-            .with_context(|| format!("cannot read {}", path.display()))?
+            .with_context(|| crate::say("cli-cannot-read", &[("path", &path.display().to_string())]))?
             .len();
         let bar = indicatif::ProgressBar::new(size * 2);
         bar.set_style(
@@ -67,20 +73,26 @@ pub fn import_affiliations(
         let open = || std::fs::File::open(path).map(|file| std::io::BufReader::with_capacity(1 << 16, file));
         let found = affiliations
             .read_cncf_streaming(&path.display().to_string(), open, &interest, &|bytes| bar.inc(bytes))
-            .with_context(|| format!("cannot read {}", path.display()))?;
+            .with_context(|| crate::say("cli-cannot-read", &[("path", &path.display().to_string())]))?;
         bar.finish_and_clear();
         problems.extend(found);
     }
     if !problems.is_empty() {
         let lines: Vec<String> = problems.iter().map(ToString::to_string).collect();
         bail!(
-            "{} problem(s); nothing was imported:\n  {}",
-            problems.len(),
+            "{}\n  {}",
+            crate::say("cli-aff-problems", &[("count", &problems.len().to_string())]),
             lines.join("\n  ")
         );
     }
     if !affiliations.warnings.is_empty() && !json {
-        println!("{} warning(s):", affiliations.warnings.len());
+        println!(
+            "{}",
+            crate::say(
+                "cli-aff-warnings",
+                &[("count", &affiliations.warnings.len().to_string())]
+            )
+        );
         for warning in affiliations.warnings.iter().take(20) {
             match warning.line {
                 0 => println!("  {}: {}", warning.file, warning.reason),
@@ -88,7 +100,13 @@ pub fn import_affiliations(
             }
         }
         if affiliations.warnings.len() > 20 {
-            println!("  … and {} more", affiliations.warnings.len() - 20);
+            println!(
+                "  {}",
+                crate::say(
+                    "cli-aff-more",
+                    &[("count", &(affiliations.warnings.len() - 20).to_string())]
+                )
+            );
         }
     }
     let applied = apply(&affiliations, &mut files.people, &mut files.organisations);
@@ -98,7 +116,7 @@ pub fn import_affiliations(
     }
     let by_source: Vec<String> = sources
         .iter()
-        .map(|(source, count)| format!("{count} from {source}"))
+        .map(|(source, count)| crate::say("cli-aff-from", &[("count", &count.to_string()), ("source", source)]))
         .collect();
     if json {
         let value = serde_json::json!({
@@ -111,24 +129,36 @@ pub fn import_affiliations(
         });
         println!("{}", serde_json::to_string_pretty(&value)?);
     } else {
-        println!(
-            "{}{} people given affiliations ({}); {} addresses merged into people; {} organisations added{}; {} entries matched no person of the registry",
-            if dry_run { "dry run: " } else { "" },
-            applied.people.len(),
-            if by_source.is_empty() {
-                "none".to_owned()
-            } else {
-                by_source.join(", ")
-            },
-            applied.merged_emails,
-            applied.organisations_added.len(),
-            if applied.organisations_added.is_empty() {
-                String::new()
-            } else {
-                format!(" ({})", applied.organisations_added.join(", "))
-            },
-            applied.unmatched
+        let summary = crate::say(
+            "cli-aff-summary",
+            &[
+                ("people", &applied.people.len().to_string()),
+                (
+                    "sources",
+                    &if by_source.is_empty() {
+                        crate::say("cli-aff-none", &[])
+                    } else {
+                        by_source.join(", ")
+                    },
+                ),
+                ("merged", &applied.merged_emails.to_string()),
+                ("added", &applied.organisations_added.len().to_string()),
+                (
+                    "names",
+                    &if applied.organisations_added.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" ({})", applied.organisations_added.join(", "))
+                    },
+                ),
+                ("unmatched", &applied.unmatched.to_string()),
+            ],
         );
+        if dry_run {
+            println!("{} {summary}", crate::say("cli-aff-dry-run", &[]));
+        } else {
+            println!("{summary}");
+        }
     }
     if dry_run {
         return Ok(ExitCode::SUCCESS);
@@ -141,7 +171,13 @@ pub fn import_affiliations(
         .iter()
         .find(|finding| finding.severity == polity_model::Severity::Error)
     {
-        bail!("the registry written has an error: {}: {}", error.rule, error.message);
+        bail!(
+            "{}",
+            crate::say(
+                "cli-aff-written-error",
+                &[("rule", &error.rule.to_string()), ("message", &error.message)]
+            )
+        );
     }
     Ok(ExitCode::SUCCESS)
 }

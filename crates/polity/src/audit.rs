@@ -51,7 +51,7 @@ pub async fn log(
     let (since, until) = (since.as_deref(), until.as_deref());
     let store = Store::open_existing(&actor.db)
         .await
-        .with_context(|| format!("cannot open the store {}", actor.db))?;
+        .with_context(|| crate::say("cli-cannot-open-store", &[("db", &actor.db)]))?;
     let rows = store.read_after(0).await?;
     let mut out = String::new();
     let mut selected = Vec::new();
@@ -104,11 +104,11 @@ pub async fn log(
 pub async fn audit(actor: &Actor, checkpoint_files: &[PathBuf], json: bool) -> Result<(String, bool)> {
     let store = Store::open_existing(&actor.db)
         .await
-        .with_context(|| format!("cannot open the store {}", actor.db))?;
+        .with_context(|| crate::say("cli-cannot-open-store", &[("db", &actor.db)]))?;
     let mut checkpoints = Vec::new();
     for path in checkpoint_files {
-        let text =
-            std::fs::read_to_string(path).with_context(|| format!("cannot read the checkpoint {}", path.display()))?;
+        let text = std::fs::read_to_string(path)
+            .with_context(|| crate::say("cli-cannot-read-checkpoint", &[("path", &path.display().to_string())]))?;
         checkpoints.push(polity_store::Checkpoint::from_json(&text).with_context(|| format!("in {}", path.display()))?);
     }
     checkpoints.extend(store.checkpoints().await?);
@@ -175,13 +175,14 @@ pub async fn audit(actor: &Actor, checkpoint_files: &[PathBuf], json: bool) -> R
 pub async fn checkpoint(actor: &Actor, key: &Path, out: &Path) -> Result<String> {
     let (text, intact) = audit(actor, &[], false).await?;
     if !intact {
-        bail!("the record is broken; no checkpoint signed:\n{text}");
+        bail!("{}\n{text}", crate::say("cli-audit-no-checkpoint", &[]));
     }
     let store = Store::open_existing(&actor.db).await?;
     let (signing, created) = polity_store::load_or_create_key(key)?;
     let (seq, hash) = store.head().await?;
     let checkpoint = polity_store::Checkpoint::sign(&signing, seq, &hash, &act_date(actor)?.to_string());
-    std::fs::write(out, checkpoint.to_json()).with_context(|| format!("cannot write {}", out.display()))?;
+    std::fs::write(out, checkpoint.to_json())
+        .with_context(|| crate::say("cli-cannot-write", &[("path", &out.display().to_string())]))?;
     store.add_checkpoint(&checkpoint).await?;
     let mut said = String::new();
     if created {

@@ -17,7 +17,7 @@ fn is_postgres(url: &str) -> bool {
 fn sqlite_path(url: &str) -> Result<&str> {
     url.strip_prefix("sqlite://")
         .or_else(|| url.strip_prefix("sqlite:"))
-        .ok_or_else(|| anyhow!("{url:?} is not a store URL: use sqlite:PATH or postgres://USER@HOST/DATABASE"))
+        .ok_or_else(|| anyhow!("{}", crate::say("cli-not-a-store", &[("url", &format!("{url:?}"))])))
 }
 
 /// `audit verify` of the store at `url`: (its text, intact).
@@ -33,10 +33,17 @@ async fn verify(url: &str) -> Result<(String, bool)> {
 
 fn run_tool(command: &mut Command, tool: &str) -> Result<()> {
     let output = command.output().map_err(|error| {
-        anyhow!("cannot run {tool} ({error}): install the PostgreSQL client tools of your server's version")
+        anyhow!(
+            "{}",
+            crate::say("cli-tool-missing", &[("tool", tool), ("error", &error.to_string())])
+        )
     })?;
     if !output.status.success() {
-        bail!("{tool} failed: {}", String::from_utf8_lossy(&output.stderr).trim());
+        let error = String::from_utf8_lossy(&output.stderr);
+        bail!(
+            "{}",
+            crate::say("cli-tool-failed", &[("tool", tool), ("error", error.trim())])
+        );
     }
     Ok(())
 }
@@ -44,13 +51,13 @@ fn run_tool(command: &mut Command, tool: &str) -> Result<()> {
 pub async fn backup(db: &str, out: &Path) -> Result<String> {
     if out.exists() {
         bail!(
-            "{} exists already: a backup never overwrites a file; name a new one",
-            out.display()
+            "{}",
+            crate::say("cli-backup-exists", &[("path", &out.display().to_string())])
         );
     }
     let store = Store::open_existing(db)
         .await
-        .with_context(|| format!("cannot open the store {db}"))?;
+        .with_context(|| crate::say("cli-cannot-open-store", &[("db", db)]))?;
     let (head, hash) = store.head().await?;
     if is_postgres(db) {
         run_tool(
@@ -61,37 +68,44 @@ pub async fn backup(db: &str, out: &Path) -> Result<String> {
                 .arg(db),
             "pg_dump",
         )?;
-        return Ok(format!(
-            "backed up the record (at least {head} events; head {hash} when it started) to {} with pg_dump; \
-             restore it with `polity restore --db postgres://…/EMPTY_DATABASE {}`\n",
-            out.display(),
-            out.display()
-        ));
+        return Ok(crate::say(
+            "cli-backup-pg",
+            &[
+                ("events", &head.to_string()),
+                ("hash", &hash),
+                ("out", &out.display().to_string()),
+            ],
+        ) + "\n");
     }
     let Store::Sqlite(sqlite) = &store else {
         unreachable!("a URL that is not postgres is SQLite")
     };
-    let target = out
-        .to_str()
-        .ok_or_else(|| anyhow!("{} is not a UTF-8 path", out.display()))?;
+    let target = out.to_str().ok_or_else(|| {
+        anyhow!(
+            "{}",
+            crate::say("cli-not-utf8", &[("path", &out.display().to_string())])
+        )
+    })?;
     sqlite
         .copy_into(target)
         .await
-        .with_context(|| format!("cannot write {}", out.display()))?;
+        .with_context(|| crate::say("cli-cannot-write", &[("path", &out.display().to_string())]))?;
     let (text, intact) = verify(&format!("sqlite:{target}")).await?;
     if !intact {
-        bail!("the copy does not verify (the record itself may be broken; run `polity audit verify`):\n{text}");
+        bail!("{}\n{text}", crate::say("cli-backup-not-verified", &[]));
     }
-    Ok(format!(
-        "backed up the record to {} (a consistent copy; it verifies: {})",
-        out.display(),
-        text.trim_end()
+    Ok(crate::say(
+        "cli-backup-done",
+        &[("out", &out.display().to_string()), ("verified", text.trim_end())],
     ) + "\n")
 }
 
 pub async fn restore(db: &str, from: &Path) -> Result<String> {
     if !from.exists() {
-        bail!("{} does not exist: name a file made by `polity backup`", from.display());
+        bail!(
+            "{}",
+            crate::say("cli-restore-missing", &[("path", &from.display().to_string())])
+        );
     }
     if is_postgres(db) {
         // Only into a database without a record: a restore never mixes two records.
@@ -101,7 +115,7 @@ pub async fn restore(db: &str, from: &Path) -> Result<String> {
                 postgres.pool().close().await;
             }
             if events > 0 {
-                bail!("{db} holds a record already: restore into a new, empty database");
+                bail!("{}", crate::say("cli-restore-not-empty", &[("db", db)]));
             }
         }
         run_tool(
@@ -117,25 +131,34 @@ pub async fn restore(db: &str, from: &Path) -> Result<String> {
     } else {
         let path = sqlite_path(db)?;
         if Path::new(path).exists() {
-            bail!("{path} exists already: restore into a new file, then move it into place with the servers stopped");
+            bail!("{}", crate::say("cli-restore-exists", &[("path", path)]));
         }
         // A backup that was changed since is refused before it becomes the record.
-        let source = from
-            .to_str()
-            .ok_or_else(|| anyhow!("{} is not a UTF-8 path", from.display()))?;
+        let source = from.to_str().ok_or_else(|| {
+            anyhow!(
+                "{}",
+                crate::say("cli-not-utf8", &[("path", &from.display().to_string())])
+            )
+        })?;
         let (text, intact) = verify(&format!("sqlite:{source}")).await?;
         if !intact {
-            bail!("{} does not verify; nothing was restored:\n{text}", from.display());
+            bail!(
+                "{}\n{text}",
+                crate::say("cli-restore-not-verified", &[("path", &from.display().to_string())])
+            );
         }
-        std::fs::copy(from, path).with_context(|| format!("cannot write {path}"))?;
+        std::fs::copy(from, path).with_context(|| crate::say("cli-cannot-write", &[("path", path)]))?;
     }
     let (text, intact) = verify(db).await?;
     if !intact {
-        bail!("the restored record does not verify:\n{text}");
+        bail!("{}\n{text}", crate::say("cli-restored-not-verified", &[]));
     }
-    Ok(format!(
-        "restored {} into {db}; it verifies: {}",
-        from.display(),
-        text.trim_end()
+    Ok(crate::say(
+        "cli-restore-done",
+        &[
+            ("from", &from.display().to_string()),
+            ("db", db),
+            ("verified", text.trim_end()),
+        ],
     ) + "\n")
 }

@@ -24,7 +24,10 @@ pub(crate) struct Cli {
 fn parse_lang(text: &str) -> Result<polity_i18n::Lang, String> {
     polity_i18n::Lang::parse(text)
         .filter(|_| text.len() <= 16)
-        .ok_or_else(|| format!("{text:?} is not a language polity speaks: use en or zh"))
+        .ok_or_else(|| {
+            let lang = crate::usage::language(&std::env::args_os().collect::<Vec<_>>());
+            polity_i18n::text(lang, "cli-not-a-language", &[("text", &format!("{text:?}"))])
+        })
 }
 
 #[derive(Debug, Subcommand)]

@@ -14,6 +14,7 @@ mod rules;
 mod serve;
 mod stats;
 mod tally;
+mod usage;
 
 use polity_engine::command;
 use std::path::Path;
@@ -35,17 +36,28 @@ fn main() -> ExitCode {
     {
         Some(Ok(args)) => args,
         Some(Err(error)) => {
-            eprintln!("polity: error: {error:#}");
+            let lang = usage::language(&std::env::args_os().collect::<Vec<_>>());
+            eprintln!(
+                "{}",
+                polity_i18n::text(lang, "cli-error", &[("error", &format!("{error:#}"))])
+            );
             return ExitCode::from(2);
         }
         None => std::env::args_os().collect(),
     };
+    let lang = usage::language(&args);
     let cli = match command
         .try_get_matches_from(args)
         .and_then(|matches| Cli::from_arg_matches(&matches))
     {
         Ok(cli) => cli,
-        Err(error) => error.exit(),
+        Err(error) => match usage::said(&error, lang) {
+            Some(said) => {
+                eprintln!("{said}");
+                return ExitCode::from(2);
+            }
+            None => error.exit(),
+        },
     };
     let lang = cli
         .lang
@@ -271,7 +283,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let mut page = Vec::new();
             clap_mangen::Man::new(command)
                 .render(&mut page)
-                .context("cannot render the manual page")?;
+                .with_context(|| crate::say("cli-cannot-render-manual", &[]))?;
             write_out(&page)
         }
     }
@@ -355,7 +367,9 @@ fn tally_command(command: Command) -> Result<ExitCode> {
     })?;
     use std::io::Write as _;
     let mut stdout = std::io::stdout().lock();
-    stdout.write_all(output.as_bytes()).context("cannot write the result")?;
+    stdout
+        .write_all(output.as_bytes())
+        .with_context(|| crate::say("cli-cannot-write-output", &[]))?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -469,7 +483,10 @@ fn import_command(source: ImportSource, file: &Path, out: &Path, as_of: &str, js
     } else {
         println!(
             "{}",
-            say("cli-imported", &[("summary", &summary), ("out", &out.display().to_string())])
+            say(
+                "cli-imported",
+                &[("summary", &summary), ("out", &out.display().to_string())]
+            )
         );
     }
     Ok(ExitCode::SUCCESS)
@@ -485,7 +502,7 @@ fn apply_command(actor: &record::Actor) -> Result<ExitCode> {
         line.clear();
         std::io::stdin()
             .read_line(&mut line)
-            .context("cannot read standard input")?
+            .with_context(|| crate::say("cli-cannot-read-stdin", &[]))?
             > 0
     } {
         number += 1;
@@ -605,7 +622,7 @@ fn print(text: String) -> Result<ExitCode> {
     std::io::stdout()
         .lock()
         .write_all(text.as_bytes())
-        .context("cannot write the output")?;
+        .with_context(|| crate::say("cli-cannot-write-output", &[]))?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -613,10 +630,12 @@ fn write_schemas(out: &Path) -> Result<()> {
     if out.exists() && !out.is_dir() {
         bail!("{} exists and is not a folder", out.display());
     }
-    std::fs::create_dir_all(out).with_context(|| format!("cannot create {}", out.display()))?;
+    std::fs::create_dir_all(out)
+        .with_context(|| crate::say("cli-cannot-create", &[("path", &out.display().to_string())]))?;
     for (name, text) in polity_registry::schema::schemas() {
         let path = out.join(name);
-        std::fs::write(&path, text).with_context(|| format!("cannot write {}", path.display()))?;
+        std::fs::write(&path, text)
+            .with_context(|| crate::say("cli-cannot-write", &[("path", &path.display().to_string())]))?;
         println!("wrote {}", path.display());
     }
     Ok(())

@@ -49,7 +49,7 @@ pub(crate) fn mailer(smtp: Option<&str>, from: Option<&str>) -> Result<Option<Ma
     ) {
         (Ok(user), Ok(password)) => Some((user, password)),
         (Err(_), Err(_)) => None,
-        _ => anyhow::bail!("set both POLITY_SMTP_USERNAME and POLITY_SMTP_PASSWORD, or neither"),
+        _ => anyhow::bail!("{}", crate::say("cli-smtp-both", &[])),
     };
     Ok(Some(Mailer::new(url, from, credentials)?))
 }

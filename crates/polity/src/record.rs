@@ -256,7 +256,7 @@ pub fn runtime() -> Result<tokio::runtime::Runtime> {
         .worker_threads(2)
         .enable_all()
         .build()
-        .context("cannot start the runtime")
+        .with_context(|| crate::say("cli-cannot-start", &[]))
 }
 
 pub(crate) fn act_date(actor: &Actor) -> Result<Date> {
@@ -298,7 +298,7 @@ impl Record {
     pub async fn open(db: &str) -> Result<Record> {
         let store = Store::open_existing(db)
             .await
-            .with_context(|| format!("cannot open the store {db}"))?;
+            .with_context(|| crate::say("cli-cannot-open-store", &[("db", db)]))?;
         Record::on(store).await
     }
 
@@ -306,7 +306,7 @@ impl Record {
     pub async fn create(db: &str) -> Result<Record> {
         let store = Store::open(db)
             .await
-            .with_context(|| format!("cannot open the store {db}"))?;
+            .with_context(|| crate::say("cli-cannot-open-store", &[("db", db)]))?;
         Record::on(store).await
     }
 

@@ -76,12 +76,12 @@ struct Source {
 async fn source(args: &RenderArgs) -> Result<Source> {
     match (&args.record, &args.dir) {
         (Some(_), Some(_)) => {
-            bail!("give the registry folder or --record, not both: a record holds the registry it was made from")
+            bail!("{}", crate::say("cli-render-both", &[]))
         }
         (Some(url), None) => {
             let record = Record::open(url).await?;
             if !record.state.recorded {
-                bail!("the record holds no registry yet: run `polity init` first");
+                bail!("{}", crate::say("cli-no-registry", &[("db", url)]));
             }
             Ok(Source {
                 state: record.state,
@@ -505,12 +505,14 @@ pub async fn run(args: &RenderArgs) -> Result<(String, bool)> {
     for (path, content) in &files {
         let target = args.out.join(path);
         if let Some(parent) = target.parent() {
-            std::fs::create_dir_all(parent).with_context(|| format!("cannot create {}", parent.display()))?;
+            std::fs::create_dir_all(parent)
+                .with_context(|| crate::say("cli-cannot-create", &[("path", &parent.display().to_string())]))?;
         }
         if std::fs::read_to_string(&target).is_ok_and(|existing| &existing == content) {
             continue;
         }
-        std::fs::write(&target, content).with_context(|| format!("cannot write {}", target.display()))?;
+        std::fs::write(&target, content)
+            .with_context(|| crate::say("cli-cannot-write", &[("path", &target.display().to_string())]))?;
     }
     for path in &stale {
         let _ = std::fs::remove_file(args.out.join(path));

@@ -188,20 +188,25 @@ pub async fn serve(args: ServeArgs) -> Result<()> {
             redirect_url: format!("{}/auth/github/callback", public_url.trim_end_matches('/')),
         }),
         (None, None) => None,
-        _ => bail!("GitHub sign-in needs both --github-client-id and --github-client-secret"),
+        _ => bail!("{}", crate::say("cli-serve-github-both", &[])),
     };
     let mailer = crate::notify::mailer(args.smtp.as_deref(), args.mail_from.as_deref())?;
     let store = Store::open(&db)
         .await
-        .with_context(|| format!("cannot open the store {db}"))?;
+        .with_context(|| crate::say("cli-cannot-open-store", &[("db", &db)]))?;
     let checkpoint_key = match &args.checkpoint_key {
         Some(path) => {
             let (key, created) = polity_store::load_or_create_key(path)?;
             if created {
                 eprintln!(
-                    "polity serve: created the checkpoint key {} (public key {}); keep a copy somewhere safe",
-                    path.display(),
-                    polity_store::public_key_hex(&key)
+                    "{}",
+                    crate::say(
+                        "cli-serve-key-created",
+                        &[
+                            ("path", &path.display().to_string()),
+                            ("key", &polity_store::public_key_hex(&key)),
+                        ]
+                    )
                 );
             }
             Some(key)
@@ -252,19 +257,22 @@ pub async fn serve(args: ServeArgs) -> Result<()> {
     let (secrets, missing) = {
         let live = app.record.live.read().await;
         let secrets = crate::notify::webhook_secrets(&live.state.polity);
-        let missing: Vec<String> = live
+        let missing: Vec<(String, String)> = live
             .state
             .polity
             .constitution
             .webhooks
             .iter()
             .filter(|webhook| !secrets.contains_key(&webhook.secret_env))
-            .map(|webhook| format!("{} (set {})", webhook.url, webhook.secret_env))
+            .map(|webhook| (webhook.url.clone(), webhook.secret_env.clone()))
             .collect();
         (secrets, missing)
     };
-    for webhook in &missing {
-        eprintln!("polity serve: the webhook {webhook} has no secret in the environment and is not posted to");
+    for (url, variable) in &missing {
+        eprintln!(
+            "{}",
+            crate::say("cli-serve-webhook-no-secret", &[("url", url), ("variable", variable)])
+        );
     }
     if mailer.is_some() || !secrets.is_empty() {
         let outbound = polity_server::notify::Outbound::new(mailer, Some(public_url.clone()), secrets);
@@ -280,18 +288,25 @@ pub async fn serve(args: ServeArgs) -> Result<()> {
     }
     let listener = tokio::net::TcpListener::bind(args.listen)
         .await
-        .with_context(|| format!("cannot listen on {}", args.listen))?;
+        .with_context(|| crate::say("cli-serve-cannot-listen", &[("address", &args.listen.to_string())]))?;
     let address = listener.local_addr()?;
     let (events, _) = polity_store::EventLog::head(&app.record.store).await?;
     eprintln!(
-        "polity serve: http://{address}/ (record {db}, {events} events, date {})",
-        app.today()
+        "{}",
+        crate::say(
+            "cli-serve-listening",
+            &[
+                ("address", &address.to_string()),
+                ("db", &db),
+                ("events", &events.to_string()),
+                ("today", &app.today().to_string()),
+            ]
+        )
     );
     if args.demo {
         eprintln!(
-            "polity serve: demo accounts: every person's id (alice, bob, chen, …) and `admin`, password `{}`; \
-             alice is the officer of the open chair election tsc/e2",
-            polity_server::demo::DEMO_PASSWORD
+            "{}",
+            crate::say("cli-serve-demo", &[("password", polity_server::demo::DEMO_PASSWORD)])
         );
     }
     polity_server::serve_on(app, listener).await
@@ -310,13 +325,23 @@ async fn histories(app: &App, repos: &[String]) -> Result<std::collections::BTre
         let (bodies, path) = match repo.split_once('=') {
             Some((body, path)) if polity.body(body).is_some() => (vec![body.to_owned()], path),
             Some((body, _)) if !std::path::Path::new(repo).exists() => bail!(
-                "--repo {repo:?}: there is no body {body:?} in the record; write --repo BODY=PATH with one of: {}",
-                polity
-                    .bodies
-                    .iter()
-                    .map(|body| body.id.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", ")
+                "{}",
+                crate::say(
+                    "cli-serve-repo-no-body",
+                    &[
+                        ("repo", &format!("{repo:?}")),
+                        ("body", &format!("{body:?}")),
+                        (
+                            "bodies",
+                            &polity
+                                .bodies
+                                .iter()
+                                .map(|body| body.id.as_str())
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        ),
+                    ]
+                )
             ),
             _ => (
                 polity
@@ -329,7 +354,13 @@ async fn histories(app: &App, repos: &[String]) -> Result<std::collections::BTre
             ),
         };
         if !std::path::Path::new(path).exists() {
-            bail!("--repo {repo:?}: {path} does not exist; give the path of a git repository");
+            bail!(
+                "{}",
+                crate::say(
+                    "cli-serve-repo-missing",
+                    &[("repo", &format!("{repo:?}")), ("path", path)]
+                )
+            );
         }
         for body in bodies {
             by_body.entry(body).or_default().push(PathBuf::from(path));
@@ -362,7 +393,13 @@ fn read_histories(app: std::sync::Arc<App>, by_body: std::collections::BTreeMap<
                 let history = match read {
                     Ok(Ok(contributions)) => polity_server::History::Read(std::sync::Arc::new(contributions)),
                     Ok(Err(error)) => {
-                        eprintln!("polity serve: reading the history of {body}: {error:#}");
+                        eprintln!(
+                            "{}",
+                            crate::say(
+                                "cli-serve-history-failed",
+                                &[("body", body.as_str()), ("error", &format!("{error:#}"))]
+                            )
+                        );
                         polity_server::History::Failed(format!("{error:#}"))
                     }
                     Err(error) => polity_server::History::Failed(error.to_string()),
@@ -411,7 +448,7 @@ pub enum AccountCommand {
 pub async fn account(command: AccountCommand, db: &str) -> Result<String> {
     let store = Store::open_existing(db)
         .await
-        .with_context(|| format!("cannot open the store {db}"))?;
+        .with_context(|| crate::say("cli-cannot-open-store", &[("db", db)]))?;
     let app = App::new(store, Config::default()).await?;
     match command {
         AccountCommand::Add {
@@ -425,7 +462,7 @@ pub async fn account(command: AccountCommand, db: &str) -> Result<String> {
                 let mut text = String::new();
                 std::io::stdin()
                     .read_to_string(&mut text)
-                    .context("cannot read the password from standard input")?;
+                    .with_context(|| crate::say("cli-account-password-stdin", &[]))?;
                 Some(text.lines().next().unwrap_or_default().to_owned())
             } else {
                 None
@@ -439,19 +476,23 @@ pub async fn account(command: AccountCommand, db: &str) -> Result<String> {
             };
             let account: Account = polity_server::account_from(&app, request).await?;
             app.record.store.put_account(&account).await?;
-            Ok(format!(
-                "account {} ({}{})\n",
-                account.login,
-                account
-                    .person
-                    .as_deref()
-                    .map_or_else(|| "no person".to_owned(), |person| format!("acts as {person}")),
-                if account.admin { ", administrator" } else { "" }
-            ))
+            let who = account.person.as_deref().map_or_else(
+                || crate::say("cli-account-no-person", &[]),
+                |person| crate::say("cli-account-acts-as", &[("person", person)]),
+            );
+            let key = if account.admin {
+                "cli-account-added-admin"
+            } else {
+                "cli-account-added"
+            };
+            Ok(crate::say(key, &[("login", &account.login), ("who", &who)]) + "\n")
         }
         AccountCommand::Token { login, label } => {
             let Some(account) = app.record.store.account(&login).await? else {
-                bail!("there is no account {login:?}: create it with `polity account add`");
+                bail!(
+                    "{}",
+                    crate::say("cli-account-no-such", &[("login", &format!("{login:?}"))])
+                );
             };
             let token =
                 polity_server::auth::issue_token(&app.record.store, &account.login, &label, &app.today().to_string())
@@ -482,7 +523,8 @@ pub fn with_config(args: Vec<std::ffi::OsString>, serve: &clap::Command) -> Resu
             None => None,
         });
     let Some(file) = file else { return Ok(args) };
-    let text = std::fs::read_to_string(&file).with_context(|| format!("cannot read the configuration {file}"))?;
+    let text =
+        std::fs::read_to_string(&file).with_context(|| crate::say("cli-config-cannot-read", &[("file", &file)]))?;
     let table: toml::Table = toml::from_str(&text).map_err(|error| anyhow!("{file}: {error}"))?;
     let known: Vec<&clap::Arg> = serve
         .get_arguments()
@@ -494,9 +536,16 @@ pub fn with_config(args: Vec<std::ffi::OsString>, serve: &clap::Command) -> Resu
             let names: Vec<&str> = known.iter().filter_map(|arg| arg.get_long()).collect();
             let near = polity_model::near(key, names.iter().copied());
             bail!(
-                "{file}: `{key}` is not a setting of polity serve{}; the settings are: {}",
-                polity_model::did_you_mean(&near),
-                names.join(", ")
+                "{}",
+                crate::say(
+                    "cli-config-unknown",
+                    &[
+                        ("file", &file),
+                        ("key", key),
+                        ("near", &polity_model::did_you_mean(&near)),
+                        ("settings", &names.join(", ")),
+                    ]
+                )
             );
         };
         let flag = format!("--{key}");
@@ -516,7 +565,7 @@ pub fn with_config(args: Vec<std::ffi::OsString>, serve: &clap::Command) -> Resu
             match values.as_slice() {
                 [flag_value] if flag_value == "true" => extra.push(flag.clone().into()),
                 [flag_value] if flag_value == "false" => {}
-                _ => bail!("{file}: `{key}` is true or false"),
+                _ => bail!("{}", crate::say("cli-config-flag", &[("file", &file), ("key", key)])),
             }
             continue;
         }
@@ -535,6 +584,6 @@ fn scalar(value: &toml::Value) -> Result<String> {
         toml::Value::String(text) => Ok(text.clone()),
         toml::Value::Integer(number) => Ok(number.to_string()),
         toml::Value::Boolean(flag) => Ok(flag.to_string()),
-        other => bail!("{other} is not a text, a number or true/false"),
+        other => bail!("{}", crate::say("cli-config-scalar", &[("value", &other.to_string())])),
     }
 }

@@ -650,7 +650,8 @@ pub(crate) fn outside_git(
     path: Option<&std::path::Path>,
 ) -> Result<Vec<polity_contrib::Contribution>> {
     let Some(path) = path else { return Ok(Vec::new()) };
-    let text = std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let text = std::fs::read_to_string(path)
+        .with_context(|| crate::say("cli-cannot-read", &[("path", &path.display().to_string())]))?;
     polity_contrib::contributions_from_csv(polity, &text).map_err(|problems| {
         let lines: Vec<String> = problems
             .iter()

@@ -65,12 +65,14 @@ fn threads() -> usize {
 pub fn run(options: &TallyOptions) -> Result<String> {
     let election = match options.election {
         Some(path) => {
-            let text = std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+            let text = std::fs::read_to_string(path)
+                .with_context(|| crate::say("cli-cannot-read", &[("path", &path.display().to_string())]))?;
             Some(ElectionFile::parse(&text).map_err(|error| anyhow::anyhow!("{}:{error}", path.display()))?)
         }
         None => None,
     };
-    let bytes = std::fs::read(options.ballots).with_context(|| format!("cannot read {}", options.ballots.display()))?;
+    let bytes = std::fs::read(options.ballots)
+        .with_context(|| crate::say("cli-cannot-read", &[("path", &options.ballots.display().to_string())]))?;
     let text = polity_count::formats::text_of(&bytes)
         .map_err(|error| anyhow::anyhow!("{}: {error}", options.ballots.display()))?;
     let name = options

@@ -90,3 +90,81 @@ cli-notify-queued = { $queued } new in the outbox ({ $already } were there alrea
 cli-notify-sent = { $queued } new in the outbox; { $sent } sent, { $failed } failed (retried later; `polity outbox` lists them).
 cli-outbox-empty = The outbox is empty: nothing was owed yet (see `polity notify --dry-run`).
 cli-tally-round = quota { $quota }, exhausted { $exhausted }: { $action }
+
+## polity affiliations, polity import
+cli-cannot-read = cannot read { $path }
+cli-cannot-create = cannot create { $path }
+cli-cannot-read-checkpoint = cannot read the checkpoint { $path }
+cli-cannot-start = cannot start the runtime
+cli-cannot-write-output = cannot write the output
+cli-cannot-read-stdin = cannot read standard input
+cli-cannot-render-manual = cannot render the manual page
+cli-audit-no-checkpoint = the record is broken; no checkpoint signed:
+cli-roll-no-contributions = no contributions given: pass --repo (repeat for several) or --contributions
+cli-smtp-both = set both POLITY_SMTP_USERNAME and POLITY_SMTP_PASSWORD, or neither
+cli-render-both = give the registry folder or --record, not both: a record holds the registry it was made from
+cli-aff-unclean = { $dir }: the registry does not load cleanly ({ $rule }: { $message }); run `polity check` and fix it first
+cli-aff-no-files = no files given: pass --email-map, --domain-map, --aliases or --cncf
+cli-aff-problems = { $count } problem(s); nothing was imported:
+cli-aff-warnings = { $count } warning(s):
+cli-aff-more = … and { $count } more
+cli-aff-from = { $count } from { $source }
+cli-aff-none = none
+cli-aff-dry-run = dry run:
+cli-aff-summary = { $people } people given affiliations ({ $sources }); { $merged } addresses merged into people; { $added } organisations added{ $names }; { $unmatched } entries matched no person of the registry
+cli-aff-written-error = the registry written has an error: { $rule }: { $message }
+cli-imported = imported { $summary } into { $out }
+
+## polity backup, polity restore
+cli-not-a-store = { $url } is not a store URL: use sqlite:PATH or postgres://USER@HOST/DATABASE
+cli-cannot-open-store = cannot open the store { $db }
+cli-cannot-write = cannot write { $path }
+cli-backup-not-verified = the copy does not verify (the record itself may be broken; run `polity audit verify`):
+cli-restore-missing = { $path } does not exist: name a file made by `polity backup`
+cli-restore-not-empty = { $db } holds a record already: restore into a new, empty database
+cli-restore-exists = { $path } exists already: restore into a new file, then move it into place with the servers stopped
+cli-restore-not-verified = { $path } does not verify; nothing was restored:
+cli-restored-not-verified = the restored record does not verify:
+cli-tool-missing = cannot run { $tool } ({ $error }): install the PostgreSQL client tools of your server's version
+cli-tool-failed = { $tool } failed: { $error }
+cli-backup-exists = { $path } exists already: a backup never overwrites a file; name a new one
+cli-backup-pg = backed up the record (at least { $events } events; head { $hash } when it started) to { $out } with pg_dump; restore it with `polity restore --db postgres://…/EMPTY_DATABASE { $out }`
+cli-backup-done = backed up the record to { $out } (a consistent copy; it verifies: { $verified })
+cli-restore-done = restored { $from } into { $db }; it verifies: { $verified }
+cli-not-utf8 = { $path } is not a UTF-8 path
+
+## polity serve, polity account
+cli-serve-key-created = polity serve: created the checkpoint key { $path } (public key { $key }); keep a copy somewhere safe
+cli-serve-github-both = GitHub sign-in needs both --github-client-id and --github-client-secret
+cli-serve-webhook-no-secret = polity serve: the webhook { $url } has no secret in the environment (set { $variable }) and is not posted to
+cli-serve-listening = polity serve: http://{ $address }/ (record { $db }, { $events } events, date { $today })
+cli-serve-demo = polity serve: demo accounts: every person's id (alice, bob, chen, …) and `admin`, password `{ $password }`; alice is the officer of the open chair election tsc/e2
+cli-serve-cannot-listen = cannot listen on { $address }
+cli-serve-history-failed = polity serve: reading the history of { $body }: { $error }
+cli-serve-repo-no-body = --repo { $repo }: there is no body { $body } in the record; write --repo BODY=PATH with one of: { $bodies }
+cli-serve-repo-missing = --repo { $repo }: { $path } does not exist; give the path of a git repository
+cli-account-added = account { $login } ({ $who })
+cli-account-added-admin = account { $login } ({ $who }, administrator)
+cli-account-acts-as = acts as { $person }
+cli-account-no-person = no person
+cli-account-no-such = there is no account { $login }: create it with `polity account add`
+cli-account-password-stdin = cannot read the password from standard input
+cli-config-cannot-read = cannot read the configuration { $file }
+cli-config-unknown = { $file }: `{ $key }` is not a setting of polity serve{ $near }; the settings are: { $settings }
+cli-config-flag = { $file }: `{ $key }` is true or false
+cli-config-scalar = { $value } is not a text, a number or true/false
+
+## Usage errors (Chinese only: English is clap's own wording; kept in both catalogs for parity)
+cli-usage-unknown-argument = unknown argument { $arg }
+cli-usage-unknown-command = unknown command { $command }
+cli-usage-invalid-value = { $value } is not a value of { $arg }; the values are: { $valid }
+cli-usage-needs-value = { $arg } needs a value
+cli-usage-bad-value = argument { $arg }: the value { $value } is not valid: { $reason }
+cli-usage-missing = missing: { $args }
+cli-usage-missing-command = say which command to run
+cli-usage-conflict = { $arg } cannot be given together with { $prior }
+cli-usage-other = the command line is not right: { $error }
+cli-usage-did-you-mean = did you mean { $suggested }?
+cli-usage-line = Usage: { $usage }
+cli-usage-help = For more, run `polity --help` (or `polity COMMAND --help`).
+cli-not-a-language = { $text } is not a language polity speaks: use en or zh

@@ -90,3 +90,81 @@ cli-notify-queued = 发件箱新增 { $queued } 条（已有 { $already } 条）
 cli-notify-sent = 发件箱新增 { $queued } 条；已发送 { $sent } 条，失败 { $failed } 条（稍后重试；`polity outbox` 会列出）。
 cli-outbox-empty = 发件箱为空：目前还没有需要通知的消息（见 `polity notify --dry-run`）。
 cli-tally-round = 当选基数 { $quota }，耗尽 { $exhausted }：{ $action }
+
+## polity affiliations、polity import
+cli-cannot-read = 无法读取 { $path }
+cli-cannot-create = 无法创建 { $path }
+cli-cannot-read-checkpoint = 无法读取检查点 { $path }
+cli-cannot-start = 无法启动运行时
+cli-cannot-write-output = 无法写出结果
+cli-cannot-read-stdin = 无法读取标准输入
+cli-cannot-render-manual = 无法生成手册页
+cli-audit-no-checkpoint = 记录已损坏；未签署检查点：
+cli-roll-no-contributions = 没有给出贡献数据：请传入 --repo（可重复多次）或 --contributions
+cli-smtp-both = 请同时设置 POLITY_SMTP_USERNAME 和 POLITY_SMTP_PASSWORD，或都不设置
+cli-render-both = 请给出注册表文件夹或 --record，不要同时给出：记录中已含有其来源的注册表
+cli-aff-unclean = { $dir }：注册表未能无误地载入（{ $rule }：{ $message }）；请先运行 `polity check` 并修正
+cli-aff-no-files = 没有给出文件：请传入 --email-map、--domain-map、--aliases 或 --cncf
+cli-aff-problems = { $count } 个问题；什么也没有导入：
+cli-aff-warnings = { $count } 个警告：
+cli-aff-more = …… 另有 { $count } 个
+cli-aff-from = { $count } 人来自 { $source }
+cli-aff-none = 无
+cli-aff-dry-run = 演练：
+cli-aff-summary = { $people } 人获得了所属组织（{ $sources }）；{ $merged } 个地址并入了人员；新增 { $added } 个组织{ $names }；{ $unmatched } 个条目未匹配到注册表中的任何人
+cli-aff-written-error = 写入的注册表有错误：{ $rule }：{ $message }
+cli-imported = 已将 { $summary } 导入 { $out }
+
+## polity backup、polity restore
+cli-not-a-store = { $url } 不是存储地址：请使用 sqlite:路径 或 postgres://用户@主机/数据库
+cli-cannot-open-store = 无法打开存储 { $db }
+cli-cannot-write = 无法写入 { $path }
+cli-backup-not-verified = 副本未通过校验（记录本身可能已损坏；请运行 `polity audit verify`）：
+cli-restore-missing = { $path } 不存在：请指定由 `polity backup` 生成的文件
+cli-restore-not-empty = { $db } 中已有记录：请恢复到一个新的空数据库
+cli-restore-exists = { $path } 已存在：请恢复到一个新文件，再在服务器停止后将其移到原位
+cli-restore-not-verified = { $path } 未通过校验；什么也没有恢复：
+cli-restored-not-verified = 恢复后的记录未通过校验：
+cli-tool-missing = 无法运行 { $tool }（{ $error }）：请安装与服务器版本相同的 PostgreSQL 客户端工具
+cli-tool-failed = { $tool } 失败：{ $error }
+cli-backup-exists = { $path } 已存在：备份从不覆盖文件；请另取一个新文件名
+cli-backup-pg = 已用 pg_dump 将记录（至少 { $events } 个事件；开始时的最新事件哈希为 { $hash }）备份到 { $out }；用 `polity restore --db postgres://…/空数据库 { $out }` 恢复
+cli-backup-done = 已将记录备份到 { $out }（一致的副本；校验结果：{ $verified }）
+cli-restore-done = 已将 { $from } 恢复到 { $db }；校验结果：{ $verified }
+cli-not-utf8 = { $path } 不是 UTF-8 路径
+
+## polity serve、polity account
+cli-serve-key-created = polity serve：已创建检查点密钥 { $path }（公钥 { $key }）；请在安全之处保留一份副本
+cli-serve-github-both = GitHub 登录需要同时提供 --github-client-id 和 --github-client-secret
+cli-serve-webhook-no-secret = polity serve：Webhook { $url } 在环境中没有密钥（请设置 { $variable }），因此不会向其推送
+cli-serve-listening = polity serve：http://{ $address }/（记录 { $db }，{ $events } 个事件，日期 { $today }）
+cli-serve-demo = polity serve：演示账户：每个人的 ID（alice、bob、chen……）以及 `admin`，密码 `{ $password }`；alice 是进行中的主席选举 tsc/e2 的主持人
+cli-serve-cannot-listen = 无法在 { $address } 上监听
+cli-serve-history-failed = polity serve：读取 { $body } 的历史时出错：{ $error }
+cli-serve-repo-no-body = --repo { $repo }：记录中没有机构 { $body }；请写成 --repo 机构=路径，机构为以下之一：{ $bodies }
+cli-serve-repo-missing = --repo { $repo }：{ $path } 不存在；请给出一个 git 仓库的路径
+cli-account-added = 账户 { $login }（{ $who }）
+cli-account-added-admin = 账户 { $login }（{ $who }，管理员）
+cli-account-acts-as = 以 { $person } 的身份行事
+cli-account-no-person = 未关联人员
+cli-account-no-such = 没有账户 { $login }：请用 `polity account add` 创建
+cli-account-password-stdin = 无法从标准输入读取密码
+cli-config-cannot-read = 无法读取配置文件 { $file }
+cli-config-unknown = { $file }：`{ $key }` 不是 polity serve 的设置{ $near }；可用的设置有：{ $settings }
+cli-config-flag = { $file }：`{ $key }` 只能是 true 或 false
+cli-config-scalar = { $value } 不是文本、数字或 true/false
+
+## 用法错误（英文由 clap 自己表述；两种语言的目录都保留，以便对照）
+cli-usage-unknown-argument = 未知参数 { $arg }
+cli-usage-unknown-command = 未知命令 { $command }
+cli-usage-invalid-value = { $value } 不是 { $arg } 的可用值；可用的值为：{ $valid }
+cli-usage-needs-value = { $arg } 需要一个值
+cli-usage-bad-value = 参数 { $arg } 的值 { $value } 无效：{ $reason }
+cli-usage-missing = 缺少：{ $args }
+cli-usage-missing-command = 请说明要运行哪个命令
+cli-usage-conflict = { $arg } 不能与 { $prior } 同时给出
+cli-usage-other = 命令行有误：{ $error }
+cli-usage-did-you-mean = 您是否想用 { $suggested }？
+cli-usage-line = 用法：{ $usage }
+cli-usage-help = 更多信息请运行 `polity --help`（或 `polity 命令 --help`）。
+cli-not-a-language = { $text } 不是 polity 所说的语言：请使用 en 或 zh

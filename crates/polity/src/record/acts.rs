@@ -187,7 +187,7 @@ pub async fn election(command: &ElectionCommand, actor: &Actor) -> Result<String
             sources.push(path.display().to_string());
         }
         if sources.is_empty() {
-            bail!("no contributions given: pass --repo (repeat for several) or --contributions");
+            bail!("{}", crate::say("cli-roll-no-contributions", &[]));
         }
         let patterns = polity_contrib::bot_patterns(polity);
         let roll = polity_contrib::electorate(polity, &found, rule, at, &patterns);

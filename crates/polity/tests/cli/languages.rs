@@ -396,3 +396,58 @@ fn e1_notify_reads_in_chinese() {
         "发件箱为空：目前还没有需要通知的消息（见 `polity notify --dry-run`）。\n"
     );
 }
+
+/// The command line's own errors in Chinese: a mistyped flag (with the near one and the usage),
+/// a missing file list, a missing backup, an unknown account; each exits 2 and changes nothing.
+/// In English a usage error stays clap's own wording.
+#[test]
+fn usage_and_operator_errors_are_said_in_chinese() {
+    let dir = tempfile::tempdir().unwrap();
+    let mistyped = polity(&["--lang", "zh", "check", "--formt", "json"], &[]);
+    assert_eq!(mistyped.status.code(), Some(2));
+    let said = text(&mistyped.stderr);
+    assert!(said.starts_with("未知参数 --formt\n您是否想用 --format？"), "{said}");
+    assert!(said.contains("用法：polity check"), "{said}");
+    let english = polity(&["check", "--formt", "json"], &[]);
+    assert_eq!(english.status.code(), Some(2));
+    assert!(text(&english.stderr).contains("unexpected argument '--formt'"));
+    let by_locale = polity(&["check", "--formt", "json"], &[("LANG", "zh_CN.UTF-8")]);
+    assert!(
+        text(&by_locale.stderr).starts_with("未知参数"),
+        "{}",
+        text(&by_locale.stderr)
+    );
+    let no_files = polity(
+        &[
+            "affiliations",
+            "--registry",
+            "examples/cfn-working-group",
+            "--lang",
+            "zh",
+        ],
+        &[],
+    );
+    assert_eq!(no_files.status.code(), Some(2));
+    assert!(
+        text(&no_files.stderr).contains("没有给出文件：请传入 --email-map"),
+        "{}",
+        text(&no_files.stderr)
+    );
+    let target = format!("sqlite:{}", dir.path().join("restored.db").display());
+    let missing = polity(&["restore", "--db", &target, "no-such-backup.db", "--lang", "zh"], &[]);
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(
+        text(&missing.stderr).contains("no-such-backup.db 不存在：请指定由 `polity backup` 生成的文件"),
+        "{}",
+        text(&missing.stderr)
+    );
+    assert!(!dir.path().join("restored.db").exists());
+    let db = record(dir.path());
+    let nobody = polity(&["account", "token", "nobody", "--db", &db, "--lang", "zh"], &[]);
+    assert_eq!(nobody.status.code(), Some(2));
+    assert!(
+        text(&nobody.stderr).contains("没有账户 \"nobody\"：请用 `polity account add` 创建"),
+        "{}",
+        text(&nobody.stderr)
+    );
+}
