@@ -72,6 +72,54 @@ const MONTHS: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
 ];
 
+/// The words of the chart, in one language: its heading (of the project's name), the subtitle
+/// (of the first and last day, the contributions and which date counts), the months' short
+/// names, the y-axis' unit, the legend's "N other organisations" and "unknown affiliation", and
+/// what an empty chart says.
+pub struct ChartWords<'a> {
+    pub heading: &'a dyn Fn(&str) -> String,
+    pub subtitle: &'a dyn Fn(Date, Date, u64, &str) -> String,
+    pub others: &'a dyn Fn(usize) -> String,
+    pub months: [&'a str; 12],
+    pub unit: &'a str,
+    pub unknown: &'a str,
+    pub empty: &'a str,
+}
+
+impl std::fmt::Debug for ChartWords<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ChartWords")
+            .field("months", &self.months)
+            .field("unit", &self.unit)
+            .field("unknown", &self.unknown)
+            .field("empty", &self.empty)
+            .finish_non_exhaustive()
+    }
+}
+
+fn english_heading(title: &str) -> String {
+    format!("{title}: contributions per month by organisation")
+}
+
+fn english_subtitle(from: Date, last: Date, contributions: u64, basis: &str) -> String {
+    format!("{from} to {last}, {contributions} contributions by {basis} date; * a partial month (shaded)")
+}
+
+fn english_others(count: usize) -> String {
+    format!("{count} other organisations")
+}
+
+/// The chart's words in English.
+pub const ENGLISH: ChartWords<'static> = ChartWords {
+    heading: &english_heading,
+    subtitle: &english_subtitle,
+    others: &english_others,
+    months: MONTHS,
+    unit: "contributions a month",
+    unknown: "unknown affiliation",
+    empty: "no contributions in these months",
+};
+
 /// The months from `from`'s to `last`'s, both included.
 fn months(from: Date, last: Date) -> Vec<(i16, i8)> {
     let mut out = Vec::new();
@@ -90,6 +138,16 @@ fn months(from: Date, last: Date) -> Vec<(i16, i8)> {
 /// The chart of `figures`: `title` names the project, `name_of` gives an organisation's name from
 /// its id. The window is `figures.from` to the day before `figures.at`.
 pub fn health_svg(title: &str, figures: &Health, name_of: &dyn Fn(&str) -> String) -> String {
+    health_svg_in(title, figures, name_of, &ENGLISH)
+}
+
+/// [`health_svg`] in the language of `words`.
+pub fn health_svg_in(
+    title: &str,
+    figures: &Health,
+    name_of: &dyn Fn(&str) -> String,
+    words: &ChartWords<'_>,
+) -> String {
     let last = figures.at.yesterday().unwrap_or(figures.at);
     let from = figures.from.min(last);
     let months = months(from, last);
@@ -121,7 +179,7 @@ pub fn health_svg(title: &str, figures: &Health, name_of: &dyn Fn(&str) -> Strin
     if known.len() > named {
         let rest = &known[named..];
         series.push(Series {
-            label: format!("{} other organisations", rest.len()),
+            label: (words.others)(rest.len()),
             fill: OTHER,
             members: rest.iter().map(|(id, _)| id.clone()).collect(),
             total: rest.iter().map(|(_, count)| count).sum(),
@@ -129,7 +187,7 @@ pub fn health_svg(title: &str, figures: &Health, name_of: &dyn Fn(&str) -> Strin
     }
     if figures.unknown > 0 {
         series.push(Series {
-            label: "unknown affiliation".to_owned(),
+            label: words.unknown.to_owned(),
             fill: UNKNOWN_FILL,
             members: Vec::new(),
             total: figures.unknown,
@@ -174,14 +232,8 @@ pub fn health_svg(title: &str, figures: &Health, name_of: &dyn Fn(&str) -> Strin
         .map(|label| 22 + text_width(label, 13))
         .max()
         .unwrap_or(0);
-    let heading = format!("{title}: contributions per month by organisation");
-    let subtitle = format!(
-        "{} to {}, {} contributions by {} date; * a partial month (shaded)",
-        from,
-        last,
-        figures.contributions_365,
-        figures.basis.as_str()
-    );
+    let heading = (words.heading)(title);
+    let subtitle = (words.subtitle)(from, last, figures.contributions_365, figures.basis.as_str());
     let width = (legend_x + legend_width + 16)
         .max(20 + text_width(&heading, 17))
         .max(20 + text_width(&subtitle, 12));
@@ -201,7 +253,7 @@ pub fn health_svg(title: &str, figures: &Health, name_of: &dyn Fn(&str) -> Strin
         let _ = write!(
             description,
             "{} {}: {}. ",
-            MONTHS[month.1 as usize - 1],
+            words.months[month.1 as usize - 1],
             month.0,
             stack.iter().sum::<u64>()
         );
@@ -250,8 +302,9 @@ pub fn health_svg(title: &str, figures: &Health, name_of: &dyn Fn(&str) -> Strin
     }
     let _ = writeln!(
         out,
-        "<text transform=\"translate(18 {}) rotate(-90)\" font-size=\"12\" text-anchor=\"middle\" fill=\"#1A1A1A\">contributions a month</text>",
-        PLOT_TOP + PLOT_HEIGHT / 2
+        "<text transform=\"translate(18 {}) rotate(-90)\" font-size=\"12\" text-anchor=\"middle\" fill=\"#1A1A1A\">{}</text>",
+        PLOT_TOP + PLOT_HEIGHT / 2,
+        escape(words.unit)
     );
     // The bars, stacked in the legend's order from the bottom, with a white hairline between.
     for (index, (month, stack)) in months.iter().zip(&stacks).enumerate() {
@@ -267,7 +320,7 @@ pub fn health_svg(title: &str, figures: &Health, name_of: &dyn Fn(&str) -> Strin
                 "<rect x=\"{x}\" y=\"{y:.1}\" width=\"{BAR_WIDTH}\" height=\"{:.1}\" fill=\"{}\" stroke=\"#FFFFFF\" stroke-width=\"0.75\"><title>{} {}: {} {count}</title></rect>",
                 y_low - y,
                 series.fill,
-                MONTHS[month.1 as usize - 1],
+                words.months[month.1 as usize - 1],
                 month.0,
                 escape(&series.label)
             );
@@ -279,7 +332,7 @@ pub fn health_svg(title: &str, figures: &Health, name_of: &dyn Fn(&str) -> Strin
             out,
             "<text x=\"{centre}\" y=\"{}\" font-size=\"12\" text-anchor=\"middle\" fill=\"#1A1A1A\">{}{}</text>",
             bottom + 18,
-            MONTHS[month.1 as usize - 1],
+            words.months[month.1 as usize - 1],
             if partial { "*" } else { "" }
         );
         if index == 0 || month.1 == 1 {
@@ -307,9 +360,10 @@ pub fn health_svg(title: &str, figures: &Health, name_of: &dyn Fn(&str) -> Strin
     if series.is_empty() {
         let _ = writeln!(
             out,
-            "<text x=\"{}\" y=\"{}\" font-size=\"13\" text-anchor=\"middle\" fill=\"#404040\">no contributions in these months</text>",
+            "<text x=\"{}\" y=\"{}\" font-size=\"13\" text-anchor=\"middle\" fill=\"#404040\">{}</text>",
             LEFT + plot_width / 2,
-            PLOT_TOP + PLOT_HEIGHT / 2
+            PLOT_TOP + PLOT_HEIGHT / 2,
+            escape(words.empty)
         );
     }
     out.push_str("</svg>\n");

@@ -14,7 +14,7 @@ mod git;
 
 use std::collections::{BTreeMap, BTreeSet};
 
-pub use chart::health_svg;
+pub use chart::{ChartWords, ENGLISH as ENGLISH_CHART, health_svg, health_svg_in};
 pub use git::{CLOCK_SLACK_DAYS, IngestError, IngestOptions, Ingested, ingest, ingest_with};
 
 use jiff::civil::Date;

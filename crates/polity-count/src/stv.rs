@@ -384,7 +384,8 @@ impl<'a> Count<'a> {
             return Some((
                 tied,
                 format!(
-                    "tied lowest; together with the surplus they hold {}, less than the next candidate's {},                      so excluding them one by one in any order would exclude them all",
+                    "tied lowest; together with the surplus they hold {}, less than the next candidate's {}, \
+                     so excluding them one by one in any order would exclude them all",
                     self.show(together),
                     self.show(next)
                 ),

@@ -4,17 +4,28 @@
 //! says them with the `count-*` messages, so that records made before the catalogs existed read
 //! in Chinese too. An election's lines are read the same way for the shapes most counts have
 //! (ballots and method, turnout, Schulze, ranked pairs, plurality, approval, the Condorcet
-//! winner, the cap, each seat, a cap skip). A line of another shape (an STV round, a tie-break,
-//! a compatibility note, a composite vote's part) is `None`: the page shows it in English and
-//! marks it so.
+//! winner, the cap, each seat, a cap skip), and the rarer ones (`count/rare.rs`: devotee's steps,
+//! an STV tie, a candidate passed over, a composite vote's part). A line of no known shape is
+//! `None`: the page shows it in English and marks it so.
 
 use crate::{Lang, lookup, text};
 
-/// `line` in `lang`; English as it is; `None` when the line is not one of a motion's steps.
+mod rare;
+
+/// `line` in `lang`; English as it is; `None` when the line is of no known shape.
 pub fn explanation(lang: Lang, line: &str) -> Option<String> {
     if lang == Lang::En {
         return Some(line.to_owned());
     }
+    motion_line(lang, line)
+        .or_else(|| election(lang, line))
+        .or_else(|| rare::explanation(lang, line))
+}
+
+/// A line of a motion's count (a step, no quorum, a tie, the casting vote, the composite's end).
+/// Never recurses: a composite vote's parts are read with this alone, so a crafted line cannot
+/// make the reading nest.
+fn motion_line(lang: Lang, line: &str) -> Option<String> {
     let say = |key: &str, args: &[(&str, &str)]| lookup(lang, key, args);
     if line == "the meeting may discuss but not decide" {
         return say("count-no-quorum", &[]);
@@ -33,7 +44,7 @@ pub fn explanation(lang: Lang, line: &str) -> Option<String> {
         let round = rest.strip_suffix(')')?;
         return say("count-tie", &[("yes", yes), ("no", no), ("round", round)]);
     }
-    step(lang, line).or_else(|| election(lang, line))
+    step(lang, line)
 }
 
 /// The lines of an election's count that most counts have.
@@ -108,19 +119,37 @@ fn election(lang: Lang, line: &str) -> Option<String> {
     let (ballots, rest) = line.split_once(" ballot(s) over ")?;
     let (candidates, rest) = rest.split_once(" candidate(s); method ")?;
     let (method, unranked) = rest.split_once("; unranked means ")?;
-    if method.contains(' ') {
-        return None;
-    }
+    // `schulze as devotee counts`; `… unranked means below (compat elekto applies to schulze
+    // only; not used)`.
+    let method = match method.split_once(" as ") {
+        Some((method, compat)) => say(
+            "count-method-as",
+            &[("method", method), ("compat", compat.strip_suffix(" counts")?)],
+        )?,
+        None if !method.contains(' ') => method.to_owned(),
+        None => return None,
+    };
+    let (unranked, unused) = match unranked.split_once(" (compat ") {
+        Some((unranked, rest)) => (
+            unranked,
+            Some(rest.strip_suffix(" applies to schulze only; not used)")?),
+        ),
+        None => (unranked, None),
+    };
     let unranked = lookup(lang, &format!("count-unranked-{}", slug(unranked)), &[])?;
-    say(
+    let said = say(
         "count-ballots",
         &[
             ("ballots", ballots),
             ("candidates", candidates),
-            ("method", method),
+            ("method", &method),
             ("unranked", &unranked),
         ],
-    )
+    )?;
+    match unused {
+        Some(compat) => Some(format!("{said}{}", say("count-compat-unused", &[("compat", compat)])?)),
+        None => Some(said),
+    }
 }
 
 /// The lines of filling the seats: each seat, a cap skip, a tie, the cap, unfilled seats.
@@ -245,8 +274,8 @@ fn step(lang: Lang, line: &str) -> Option<String> {
 
 /// What one round of an STV count did (`first preferences`, `elected with at least the quota
 /// 3.00000: ana (4.00000)`, `excluded: cy (1.00000) (lowest); ballots moved on at their value`, …)
-/// in `lang`; English as it is; `None` for a round of another shape (a tie broken by lot, a
-/// candidate skipped within the round).
+/// in `lang`, with the candidates passed over (E3) or skipped for the cap (S6) in the same step
+/// and a group excluded together; English as it is; `None` for a round of no known shape.
 pub fn round_action(lang: Lang, action: &str) -> Option<String> {
     if lang == Lang::En {
         return Some(action.to_owned());
@@ -255,8 +284,13 @@ pub fn round_action(lang: Lang, action: &str) -> Option<String> {
     if action == "first preferences" {
         return say("count-round-first", &[]);
     }
-    if action.contains("skipped ") || action.contains("passed over ") {
-        return None;
+    if let Some(rest) = action.strip_prefix("first preferences; ") {
+        // first preferences; passed over ana: …; skipped bob: …
+        let mut said = vec![text(lang, "count-round-first", &[])];
+        for line in rest.split("; ") {
+            said.push(seats(lang, line).or_else(|| rare::passed_over(lang, line))?);
+        }
+        return Some(said.join("；"));
     }
     if let Some(rest) = action.strip_prefix("elected with at least the quota ") {
         let (quota, rest) = rest.split_once(": ")?;
@@ -264,6 +298,7 @@ pub fn round_action(lang: Lang, action: &str) -> Option<String> {
             Some((elected, tail)) => (elected, tail.strip_suffix(" iteration(s))")),
             None => (rest, None),
         };
+        let elected = &with_exclusions(lang, elected)?;
         return match iterations {
             Some(iterations) => say(
                 "count-round-elected-meek",
@@ -273,6 +308,9 @@ pub fn round_action(lang: Lang, action: &str) -> Option<String> {
         };
     }
     if let Some(rest) = action.strip_prefix("excluded: ") {
+        if let Some(said) = tied_lowest(lang, rest) {
+            return Some(said);
+        }
         if let Some(excluded) = rest.strip_suffix(" (lowest); ballots moved on at their value") {
             return say("count-round-excluded", &[("excluded", excluded)]);
         }
@@ -302,6 +340,48 @@ pub fn round_action(lang: Lang, action: &str) -> Option<String> {
         .strip_prefix("elected: ")?
         .strip_suffix(" (as many hopeful candidates as seats left)")?;
     say("count-round-filled", &[("names", names)])
+}
+
+/// The candidates a round elected, and after them the lines of those it passed over (E3) or
+/// skipped for the cap (S6) in the same step (`ana (4.00000), skipped bob: intel already holds …`).
+fn with_exclusions(lang: Lang, list: &str) -> Option<String> {
+    let mut cuts: Vec<usize> = list
+        .match_indices(", skipped ")
+        .chain(list.match_indices(", passed over "))
+        .map(|(at, _)| at)
+        .collect();
+    cuts.sort_unstable();
+    let Some(&first) = cuts.first() else {
+        return Some(list.to_owned());
+    };
+    let mut said = vec![list[..first].to_owned()];
+    for (index, &at) in cuts.iter().enumerate() {
+        let end = cuts.get(index + 1).copied().unwrap_or(list.len());
+        let line = &list[at + 2..end];
+        said.push(seats(lang, line).or_else(|| rare::passed_over(lang, line))?);
+    }
+    Some(said.join("；"))
+}
+
+/// `A, B (tied lowest; together with the surplus they hold X, less than the next candidate's Y,
+/// so excluding them one by one in any order would exclude them all); ballots moved on …` (or
+/// Meek's `…; surplus spent after N iteration(s))`). Runs of spaces are read as one (counts
+/// recorded before 2026-11-30 have a run there).
+fn tied_lowest(lang: Lang, rest: &str) -> Option<String> {
+    let rest = rest.split_whitespace().collect::<Vec<_>>().join(" ");
+    let (excluded, rest) = rest.split_once(" (tied lowest; together with the surplus they hold ")?;
+    let (together, rest) = rest.split_once(", less than the next candidate's ")?;
+    let (next, tail) = rest.split_once(", so excluding them one by one in any order would exclude them all")?;
+    let args = [("excluded", excluded), ("together", together), ("next", next)];
+    if tail == "); ballots moved on at their value" {
+        return lookup(lang, "count-round-excluded-tied", &args);
+    }
+    let iterations = tail
+        .strip_prefix("; surplus spent after ")?
+        .strip_suffix(" iteration(s))")?;
+    let mut args = args.to_vec();
+    args.push(("iterations", iterations));
+    lookup(lang, "count-round-excluded-tied-meek", &args)
 }
 
 /// A motion's outcome (`carried`, `tied: vote again`, …) in `lang`; the record's word when the

@@ -139,6 +139,13 @@ pub fn findings(loaded: &Loaded, at: Date) -> Vec<Finding> {
             finding.message.push_str(&format!(
                 " ({count} finding(s) elsewhere that follow from this one are not shown: fix this first)"
             ));
+            if let Some(words) = &mut finding.words {
+                for (name, value) in &mut words.args {
+                    if *name == "hidden" {
+                        *value = count.to_string();
+                    }
+                }
+            }
         }
     }
     polity_model::sort_findings(&mut findings);
@@ -235,9 +242,45 @@ pub(crate) fn plain_message(error: &serde_saphyr::Error) -> String {
     unknown_key(first).unwrap_or_else(|| first.to_owned())
 }
 
-/// serde's "unknown field `x`, expected one of a, b, …" (every key of the file, 30 and more) in
-/// words: the key, and the near ones when it looks like a typo.
-fn unknown_key(message: &str) -> Option<String> {
+/// A parser's message (as [`plain_message`] gives it) as a message of the catalogs, for people
+/// who read another language: an unknown key (with the near ones), a missing key, else the
+/// parser's own words inside a sentence that says which file and what happened. Every
+/// message has the values `file` and `hidden` (`none` until [`findings`] counts the findings that
+/// follow from this one).
+fn parse_words(message: &str, file: &str, is_shape: bool) -> polity_model::Words {
+    let mut args: Vec<(&'static str, String)> = vec![("file", file.to_owned()), ("hidden", "none".to_owned())];
+    let key = if let Some((key, near)) = unknown_key_parts(message) {
+        args.push(("key", key.to_owned()));
+        if near.is_empty() {
+            "unknown-key"
+        } else {
+            let quoted: Vec<String> = near.iter().map(|key| format!("`{key}`")).collect();
+            let english = polity_model::did_you_mean(&near);
+            args.push((
+                "near",
+                english
+                    .trim_start_matches("; did you mean ")
+                    .trim_end_matches('?')
+                    .to_owned(),
+            ));
+            args.push(("nearzh", quoted.join("、")));
+            "unknown-key-near"
+        }
+    } else if let Some(key) = message
+        .strip_prefix("missing field `")
+        .and_then(|rest| rest.strip_suffix('`'))
+    {
+        args.push(("key", key.to_owned()));
+        "missing-key"
+    } else {
+        args.push(("message", message.to_owned()));
+        if is_shape { "schema-other" } else { "syntax" }
+    };
+    polity_model::Words { key, args }
+}
+
+/// The unknown key of serde's "unknown field `x`, expected …" and the keys near it.
+fn unknown_key_parts(message: &str) -> Option<(&str, Vec<&str>)> {
     let rest = message.strip_prefix("unknown field `")?;
     let (key, expected) = rest.split_once('`')?;
     let expected = expected.trim_start_matches(", ");
@@ -248,7 +291,13 @@ fn unknown_key(message: &str) -> Option<String> {
     } else {
         Vec::new()
     };
-    let near = polity_model::near(key, keys.iter().copied());
+    Some((key, polity_model::near(key, keys.iter().copied())))
+}
+
+/// serde's "unknown field `x`, expected one of a, b, …" (every key of the file, 30 and more) in
+/// words: the key, and the near ones when it looks like a typo.
+fn unknown_key(message: &str) -> Option<String> {
+    let (key, near) = unknown_key_parts(message)?;
     Some(if near.is_empty() {
         format!("unknown key `{key}`: this file has no such key")
     } else {
@@ -269,6 +318,14 @@ impl Reader {
                         line: 1,
                         column: 1,
                     });
+                let parsed = {
+                    let rendered = error.without_snippet().to_string();
+                    let first = rendered.lines().next().unwrap_or_default().trim().to_owned();
+                    match first.find(" at line ") {
+                        Some(cut) => first[..cut].to_owned(),
+                        None => first,
+                    }
+                };
                 let message = plain_message(&error);
                 // The parser's own errors (not YAML at all) come as external messages; every
                 // other error is serde's: the YAML is fine but not of the registry's shape.
@@ -289,16 +346,19 @@ impl Reader {
                         "this file is not valid YAML: check the indentation, quotes and colons near this position",
                     )
                 };
-                self.findings.push(Finding::error(
+                let name = self.files[file as usize].clone();
+                let mut finding = Finding::error(
                     rule,
                     loc,
                     if message.ends_with('?') {
-                        format!("{message} The rest of {} was not read", self.files[file as usize])
+                        format!("{message} The rest of {name} was not read")
                     } else {
-                        format!("{message}; the rest of {} was not read", self.files[file as usize])
+                        format!("{message}; the rest of {name} was not read")
                     },
                     hint,
-                ));
+                );
+                finding.words = Some(parse_words(&parsed, &name, is_shape));
+                self.findings.push(finding);
                 None
             }
         }
@@ -321,18 +381,31 @@ impl Reader {
         match polity_model::time_zone(&text.value) {
             Ok((name, _)) => Some(name),
             Err(why) => {
+                let why_text = why.clone();
                 self.value_error(
                     self.at(file, text),
                     why,
                     "write an IANA zone name such as `Asia/Shanghai` or `Europe/Berlin`, `UTC`, or `AoE`",
+                    "value-zone",
+                    &[("value", text.value.clone()), ("reason", why_text)],
                 );
                 None
             }
         }
     }
 
-    fn value_error(&mut self, loc: Loc, message: String, hint: &str) {
-        self.findings.push(Finding::error(RuleId::RValue, loc, message, hint));
+    /// An R-VALUE finding: the English `message` and `hint`, and the same as the message `key`
+    /// (and `key-hint`) of the catalogs with `args`, for people who read another language.
+    fn value_error(
+        &mut self,
+        loc: Loc,
+        message: String,
+        hint: &str,
+        key: &'static str,
+        args: &[(&'static str, String)],
+    ) {
+        self.findings
+            .push(Finding::error(RuleId::RValue, loc, message, hint).said(key, args));
     }
 
     fn date(&mut self, file: u32, text: &Text) -> Option<Date> {
@@ -346,6 +419,8 @@ impl Reader {
                     self.at(file, text),
                     format!("{:?} is not a valid date{reason}", text.value),
                     "write a calendar date as YYYY-MM-DD",
+                    "value-date",
+                    &[("value", format!("{:?}", text.value)), ("reason", reason.clone())],
                 );
                 None
             }
@@ -355,10 +430,13 @@ impl Reader {
     fn period(&mut self, file: u32, text: &Text) -> Option<Period> {
         Period::parse(&text.value)
             .map_err(|message| {
+                let message_text = message.clone();
                 self.value_error(
                     self.at(file, text),
                     message,
                     "write a period like \"2 weeks\" or \"12 months\"",
+                    "value-period",
+                    &[("value", format!("{:?}", text.value)), ("reason", message_text)],
                 )
             })
             .ok()
@@ -368,10 +446,13 @@ impl Reader {
         text.value
             .parse::<Threshold>()
             .map_err(|error| {
+                let error_text = error.to_string();
                 self.value_error(
                     self.at(file, text),
                     error.to_string(),
                     "thresholds are exact: a bound (> or >=), a fraction n/d, and what it is of",
+                    "value-threshold",
+                    &[("value", format!("{:?}", text.value)), ("reason", error_text)],
                 )
             })
             .ok()
@@ -381,7 +462,16 @@ impl Reader {
         match count {
             CountText::Number(number) => Some(CountRange::exactly(*number)),
             CountText::Range(text) => CountRange::parse(text)
-                .map_err(|message| self.value_error(loc, message, "write a count like 3 or a range like \"1..2\""))
+                .map_err(|message| {
+                    let reason = message.clone();
+                    self.value_error(
+                        loc,
+                        message,
+                        "write a count like 3 or a range like \"1..2\"",
+                        "value-count",
+                        &[("value", format!("{text:?}")), ("reason", reason)],
+                    )
+                })
                 .ok(),
         }
     }
@@ -420,7 +510,14 @@ impl Reader {
             .and_then(|text| match text.value.parse::<polity_count::Method>() {
                 Ok(_) => Some(text.value.clone()),
                 Err(message) => {
-                    self.value_error(self.at(file, text), message, "name a counting method");
+                    let reason = message.clone();
+                    self.value_error(
+                        self.at(file, text),
+                        message,
+                        "name a counting method",
+                        "value-method",
+                        &[("value", format!("{:?}", text.value)), ("reason", reason)],
+                    );
                     None
                 }
             });
@@ -431,6 +528,8 @@ impl Reader {
                     self.at(file, text),
                     format!("unknown compat {other:?}: an election of people counts as `strict` Schulze or in `elekto`'s order"),
                     "write strict or elekto",
+                    "value-compat",
+                    &[("value", format!("{other:?}"))],
                 );
                 None
             }
@@ -497,6 +596,8 @@ impl Reader {
                             },
                             format!("bot pattern {pattern:?} is too short: it would match almost everyone"),
                             "write at least three characters, e.g. `ci@acme.example` or `[bot]`",
+                            "value-bot-pattern",
+                            &[("value", format!("{pattern:?}"))],
                         );
                     }
                     kept
@@ -541,8 +642,10 @@ impl Reader {
                 Ok(time) => constitution.deadline_time = time,
                 Err(why) => self.value_error(
                     self.at(file, time),
-                    why,
+                    why.clone(),
                     "write the time deadlines fall at as `deadline-time: \"18:00\"` (quoted, 24-hour), or leave it out for midnight",
+                    "value-deadline-time",
+                    &[("value", format!("{:?}", time.value.trim())), ("reason", why)],
                 ),
             }
         }
@@ -559,6 +662,8 @@ impl Reader {
                     self.at(file, &webhook.url),
                     format!("webhook URL {url:?} is not an https link"),
                     "write the receiver's https:// address (plain http only to this machine, for testing)",
+                    "value-webhook-url",
+                    &[("value", format!("{url:?}"))],
                 );
                 continue;
             }
@@ -574,6 +679,8 @@ impl Reader {
                     self.at(file, &webhook.secret_env),
                     format!("{name:?} is not the name of an environment variable"),
                     "name the variable that holds the secret, in capitals (e.g. `POLITY_WEBHOOK_SECRET`); never the secret itself",
+                    "value-webhook-secret",
+                    &[("value", format!("{name:?}"))],
                 );
                 continue;
             }
@@ -658,6 +765,8 @@ impl Reader {
                         loc,
                         format!("the affiliation with {} ends before it starts", affiliation.org.value),
                         "`until` is the first day no longer employed and comes after `from`",
+                        "value-affiliation-order",
+                        &[("organisation", affiliation.org.value.clone())],
                     );
                 }
                 let mut organisation = self.id_ref(file, &affiliation.org);
@@ -687,6 +796,8 @@ impl Reader {
                         source.id.value
                     ),
                     "write each merge rule as `{ email: ... }`, `{ name: ... }` or `{ github: ... }`",
+                    "value-identity",
+                    &[("person", source.id.value.clone())],
                 ),
             }
         }
@@ -697,6 +808,8 @@ impl Reader {
                     self.at(file, text),
                     format!("{:?} is not a language polity writes in", text.value),
                     "write `lang: en` (English) or `lang: zh` (Simplified Chinese)",
+                    "value-lang",
+                    &[("value", format!("{:?}", text.value))],
                 );
                 polity_model::Lang::En
             }),
@@ -706,21 +819,35 @@ impl Reader {
         for text in &source.mute {
             let names = polity_model::NoticeKind::ALL.iter().map(|kind| kind.name());
             match polity_model::NoticeKind::parse(&text.value) {
-                None => self.value_error(
-                    self.at(file, text),
-                    format!(
-                        "{:?} is not a kind of notice{}",
-                        text.value,
-                        polity_model::did_you_mean(&polity_model::near(&text.value, names))
-                    ),
-                    "mute one of: voting-reminder, election-result, term-ending, motion-awaiting-vote",
-                ),
+                None => {
+                    let near = polity_model::near(&text.value, names);
+                    let near_zh = if near.is_empty() {
+                        String::new()
+                    } else {
+                        let quoted: Vec<String> = near.iter().map(|name| format!("`{name}`")).collect();
+                        format!("；您是否想写 {}？", quoted.join("、"))
+                    };
+                    let near = polity_model::did_you_mean(&near);
+                    self.value_error(
+                        self.at(file, text),
+                        format!("{:?} is not a kind of notice{near}", text.value),
+                        "mute one of: voting-reminder, election-result, term-ending, motion-awaiting-vote",
+                        "value-notice-kind",
+                        &[
+                            ("value", format!("{:?}", text.value)),
+                            ("near", near),
+                            ("nearzh", near_zh),
+                        ],
+                    )
+                }
                 Some(kind) => match kind.required_by() {
                     Some(rule) => self.value_error(
                         self.at(file, text),
                         format!("{} cannot be muted: the constitution requires it ({rule})", kind.name()),
                         "remove it from `mute:`; only voting-reminder, election-result, term-ending and \
                          motion-awaiting-vote are optional",
+                        "value-notice-required",
+                        &[("kind", kind.name().to_owned()), ("rule", rule.to_string())],
                     ),
                     None if !muted.contains(&kind) => muted.push(kind),
                     None => {}
@@ -767,6 +894,11 @@ impl Reader {
                     loc,
                     format!("seats min {} is above max {}", seats.value.min, seats.value.max),
                     "set min <= max",
+                    "value-seats-range",
+                    &[
+                        ("min", seats.value.min.to_string()),
+                        ("max", seats.value.max.to_string()),
+                    ],
                 );
             }
             body.seats = Some(SeatRule {
@@ -829,6 +961,11 @@ impl Reader {
                             holder.person.value
                         ),
                         "`until` is the day the term ends and comes after `from`",
+                        "value-term-order",
+                        &[
+                            ("seat", seat(holder.seat).as_str().to_owned()),
+                            ("person", holder.person.value.clone()),
+                        ],
                     );
                 }
                 Some(polity_model::Holding {
@@ -903,6 +1040,8 @@ impl Reader {
                                 self.at(file, &report.on),
                                 format!("the report's link {link:?} is not an https: or http: link"),
                                 "give a web address starting with https://",
+                                "value-report-link",
+                                &[("value", format!("{link:?}"))],
                             );
                             None
                         }
@@ -941,6 +1080,8 @@ impl Reader {
                         body.loc,
                         format!("final-say of {} must name either a person or a seat", body.id),
                         "write `final-say: { person: ID }` or `final-say: { seat: ptl }`",
+                        "value-final-say",
+                        &[("body", body.id.clone())],
                     );
                     None
                 }

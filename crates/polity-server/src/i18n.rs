@@ -354,6 +354,150 @@ mod tests {
         assert!(said >= 20, "the examples have findings in words: {said}");
     }
 
+    /// R-SYNTAX, R-SCHEMA, R-VALUE: every problem of reading a registry's files (a typo'd key,
+    /// an unknown or missing key, a wrong type, YAML that is not YAML, and each kind of value that
+    /// is not what its key takes) reads in English word for word as `check` has always said it,
+    /// and in Chinese without a missing value; the count of findings a broken file hides is said
+    /// in both.
+    #[test]
+    fn r_syntax_r_schema_r_value_every_registry_problem_reads_in_both_languages() {
+        let constitution = |extra: &str| format!("name: T\n{extra}");
+        let body = |extra: &str| format!("id: wg\nkind: working-group\nname: WG\nparent: toc\n{extra}");
+        let toc = "id: toc\nkind: oversight-committee\nname: TOC\n";
+        let cases: Vec<Vec<(&str, String)>> = vec![
+            vec![("polity.yaml", constitution("time-zon: UTC\n"))],
+            vec![("polity.yaml", constitution("zzzzqqqq: 1\n"))],
+            vec![("polity.yaml", "name: T\n\tfoo: 1\n".to_owned())],
+            vec![("polity.yaml", constitution("term-limit: abc\n"))],
+            vec![
+                ("polity.yaml", constitution("")),
+                ("people.yaml", "- { name: Ann }\n".to_owned()),
+                (
+                    "bodies/toc.yaml",
+                    format!("{toc}holders:\n  - {{ person: ann, seat: member, from: 2026-01-01 }}\n"),
+                ),
+            ],
+            vec![(
+                "polity.yaml",
+                constitution(
+                    "time-zone: Mars/Base\ndeadline-time: \"25:00\"\nbots: [a]\n\
+                     webhooks:\n  - { url: \"ftp://x\", secret-env: X }\n  - { url: \"https://x.example\", secret-env: \"lower case\" }\n\
+                     elections: { nomination: 2 fortnights, voting: 1 week }\n\
+                     decision-rules:\n  r: { passes: \"most of them\" }\n",
+                ),
+            )],
+            vec![
+                ("polity.yaml", constitution("")),
+                (
+                    "people.yaml",
+                    "- id: ann\n  name: Ann\n  lang: fr\n  mute: [vote-reminder, voting-open]\n  \
+                     affiliations: [{ org: acme, from: 2026-01-01, until: 2025-01-01 }]\n  \
+                     identities: [{ email: a@x.example, name: Ann }]\n  time-zone: Nowhere/Land\n"
+                        .to_owned(),
+                ),
+                ("organisations.yaml", "- { id: acme, name: Acme }\n".to_owned()),
+            ],
+            vec![
+                ("polity.yaml", constitution("")),
+                ("people.yaml", "- { id: ann, name: Ann }\n".to_owned()),
+                ("bodies/toc.yaml", toc.to_owned()),
+                (
+                    "bodies/wg.yaml",
+                    body(
+                        "seats: { min: 5, max: 3 }\nofficers: { chair: \"x..y\" }\n\
+                         elections: { method: bogus, compat: loose }\n\
+                         holders:\n  - { person: ann, seat: member, from: 2026-02-01, until: 2026-01-01 }\n\
+                         reports:\n  - { on: 2026-13-01, kind: quarterly }\n  - { on: 2026-03-01, kind: quarterly, link: \"javascript:x\" }\n\
+                         final-say: {}\n",
+                    ),
+                ),
+            ],
+        ];
+        let mut keys = std::collections::BTreeSet::new();
+        for files in cases {
+            let sources: Vec<(String, String)> = files
+                .iter()
+                .map(|(path, content)| ((*path).to_owned(), content.clone()))
+                .collect();
+            let loaded = polity_registry::load_sources(&sources);
+            for finding in polity_registry::findings(&loaded, jiff::civil::date(2026, 6, 1)) {
+                if !matches!(
+                    finding.rule,
+                    polity_model::RuleId::RSyntax | polity_model::RuleId::RSchema | polity_model::RuleId::RValue
+                ) {
+                    continue;
+                }
+                let words = finding
+                    .words
+                    .as_ref()
+                    .unwrap_or_else(|| panic!("{} has no words: {}", finding.rule, finding.message));
+                let say = |lang, suffix: &str| {
+                    polity_i18n::text_owned(lang, &format!("finding-{}{suffix}", words.key), &words.args)
+                };
+                assert_eq!(say(Lang::En, ""), finding.message);
+                assert_eq!(say(Lang::En, "-hint"), finding.hint);
+                for chinese in [say(Lang::Zh, ""), say(Lang::Zh, "-hint")] {
+                    assert!(!chinese.contains('⟦') && !chinese.is_ascii(), "{chinese}");
+                }
+                keys.insert(words.key);
+            }
+        }
+        let expected = [
+            "unknown-key-near",
+            "unknown-key",
+            "syntax",
+            "schema-other",
+            "missing-key",
+            "value-zone",
+            "value-deadline-time",
+            "value-bot-pattern",
+            "value-webhook-url",
+            "value-webhook-secret",
+            "value-period",
+            "value-threshold",
+            "value-lang",
+            "value-notice-kind",
+            "value-notice-required",
+            "value-affiliation-order",
+            "value-identity",
+            "value-seats-range",
+            "value-count",
+            "value-method",
+            "value-compat",
+            "value-term-order",
+            "value-date",
+            "value-report-link",
+            "value-final-say",
+        ];
+        let missing: Vec<&&str> = expected.iter().filter(|key| !keys.contains(**key)).collect();
+        assert!(missing.is_empty(), "not met: {missing:?} (met: {keys:?})");
+        // A broken people.yaml hides the references it breaks, and says how many, in both languages.
+        let loaded = polity_registry::load_sources(&[
+            ("polity.yaml".to_owned(), "name: T\n".to_owned()),
+            ("people.yaml".to_owned(), "- { name: Ann }\n".to_owned()),
+            (
+                "bodies/toc.yaml".to_owned(),
+                "id: toc\nkind: oversight-committee\nname: TOC\nholders:\n  - { person: ann, seat: member, from: 2026-01-01 }\n"
+                    .to_owned(),
+            ),
+        ]);
+        let findings = polity_registry::findings(&loaded, jiff::civil::date(2026, 6, 1));
+        let root = findings.first().and_then(|finding| finding.words.clone()).unwrap();
+        let chinese = polity_i18n::words(
+            Lang::Zh,
+            &polity_model::Words {
+                key: Box::leak(format!("finding-{}", root.key).into_boxed_str()),
+                args: root.args.clone(),
+            },
+        );
+        assert!(
+            findings[0].message.contains("finding(s) elsewhere"),
+            "{}",
+            findings[0].message
+        );
+        assert!(chinese.contains("个由此引起的问题未显示"), "{chinese}");
+    }
+
     /// Every feasibility line of every example and its broken twin, at two dates, reads in
     /// English word for word as the engine says it, and in Chinese without a missing value.
     #[test]

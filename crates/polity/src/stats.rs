@@ -97,9 +97,14 @@ pub(crate) fn read_repositories(
         };
         if let Some(first) = paths.get(&resolved) {
             eprintln!(
-                "{}: the same repository as {} (given twice): read once",
-                repo.display(),
-                first.display()
+                "{}",
+                crate::say(
+                    "cli-stats-same-repo",
+                    &[
+                        ("repo", &repo.display().to_string()),
+                        ("first", &first.display().to_string())
+                    ]
+                )
             );
             continue;
         }
@@ -116,11 +121,19 @@ pub(crate) fn read_repositories(
         bar.finish_and_clear();
         if !bar.is_hidden() {
             eprintln!(
-                "{}: {} commits read, {} from the cache{}",
-                repo.display(),
-                ingested.read,
-                ingested.cached,
-                ingested.cache_note.map(|note| format!(" ({note})")).unwrap_or_default()
+                "{}",
+                crate::say(
+                    "cli-stats-read",
+                    &[
+                        ("repo", &repo.display().to_string()),
+                        ("read", &ingested.read.to_string()),
+                        ("cached", &ingested.cached.to_string()),
+                        (
+                            "note",
+                            &ingested.cache_note.map(|note| format!(" ({note})")).unwrap_or_default()
+                        ),
+                    ]
+                )
             );
         }
         let before = ingested.contributions.len();
@@ -133,9 +146,11 @@ pub(crate) fn read_repositories(
         let again = before - (contributions.len() - counted);
         if again > 0 {
             eprintln!(
-                "{}: {again} commit(s) already counted from another repository given (a clone, fork or \
-                 part of the same history): each counted once",
-                repo.display()
+                "{}",
+                crate::say(
+                    "cli-stats-again",
+                    &[("repo", &repo.display().to_string()), ("again", &again.to_string())]
+                )
             );
         }
     }
@@ -298,24 +313,43 @@ pub fn run(command: &StatsCommand) -> Result<String> {
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "active members as of {} (E2: at least {} contributions in [{}, {}) by {} date); {} bot identities left out; \
-         AI co-authors (Claude, Copilot) {} (`ai-co-authors:` in polity.yaml)",
-        roll.at,
-        rule.contributions,
-        roll.from,
-        roll.at,
-        rule.date.as_str(),
-        roll.bots_left_out,
-        ai_co_authors(polity)
+        "{}",
+        crate::say(
+            "cli-stats-electorate-head",
+            &[
+                ("at", &roll.at.to_string()),
+                ("contributions", &rule.contributions.to_string()),
+                ("from", &roll.from.to_string()),
+                (
+                    "basis",
+                    &crate::say(&format!("cli-stats-basis-{}", rule.date.as_str()), &[])
+                ),
+                ("bots", &roll.bots_left_out.to_string()),
+                (
+                    "ai",
+                    &crate::say(
+                        if polity.constitution.ai_co_authors_counted {
+                            "cli-stats-ai-counted"
+                        } else {
+                            "cli-stats-ai-not-counted"
+                        },
+                        &[]
+                    )
+                ),
+            ]
+        )
     );
     for voter in &roll.voters {
         let status = match (voter.known, voter.active) {
-            (true, true) => "active".to_owned(),
-            (true, false) => format!(
-                "not active: {} of {} contributions",
-                voter.contributions, rule.contributions
+            (true, true) => crate::say("cli-stats-active", &[]),
+            (true, false) => crate::say(
+                "cli-stats-not-active",
+                &[
+                    ("count", &voter.contributions.to_string()),
+                    ("needed", &rule.contributions.to_string()),
+                ],
             ),
-            (false, _) => "not in the registry: add the person (or the e-mail to a person) to count them".to_owned(),
+            (false, _) => crate::say("cli-stats-not-in-registry", &[]),
         };
         let kinds: Vec<String> = voter
             .by_kind
@@ -347,10 +381,11 @@ fn run_health(project: Option<&str>, sources: &Sources, format: &str) -> Result<
         loaded.at,
         &polity_contrib::bot_patterns(&loaded.registry.polity),
     );
-    let title = project.unwrap_or("the project");
+    let the_project = crate::say("cli-health-the-project", &[]);
+    let title = project.unwrap_or(&the_project);
     Ok(match format {
-        "json" => health_json(title, &figures)?,
-        "svg" => polity_contrib::health_svg(title, &figures, &|id| organisation_name(&loaded.registry.polity, id)),
+        "json" => health_json(project.unwrap_or("the project"), &figures)?,
+        "svg" => chart(title, &figures, &|id| organisation_name(&loaded.registry.polity, id)),
         _ => health_markdown(title, &figures, &|id| organisation_name(&loaded.registry.polity, id)),
     })
 }
@@ -370,19 +405,69 @@ fn share(part: u64, whole: u64) -> String {
     format!("{part}/{whole} ({:.1} %)", part as f64 * 100.0 / whole as f64)
 }
 
-fn health_markdown(title: &str, figures: &Health, name_of: &dyn Fn(&str) -> String) -> String {
-    let mut out = String::new();
-    let _ = writeln!(out, "# Health of {title} as of {} (C3)\n", figures.at);
-    let _ = writeln!(out, "| figure | value |\n|---|---|");
-    let _ = writeln!(
-        out,
-        "| active contributors, 30 / 90 / 365 days | {} / {} / {} |",
-        figures.active_30, figures.active_90, figures.active_365
+/// The chart in the run's language (`stats health --format svg`).
+fn chart(title: &str, figures: &Health, name_of: &dyn Fn(&str) -> String) -> String {
+    let say = crate::say;
+    let heading = |title: &str| say("cli-chart-heading", &[("title", title)]);
+    let subtitle = |from: Date, last: Date, contributions: u64, basis: &str| {
+        say(
+            "cli-chart-subtitle",
+            &[
+                ("from", &from.to_string()),
+                ("last", &last.to_string()),
+                ("contributions", &contributions.to_string()),
+                ("basis", &say(&format!("cli-stats-basis-{basis}"), &[])),
+            ],
+        )
+    };
+    let others = |count: usize| say("cli-chart-others", &[("count", &count.to_string())]);
+    let months: Vec<String> = (1..=12)
+        .map(|month| say(&format!("cli-chart-month-{month}"), &[]))
+        .collect();
+    let (unit, unknown, empty) = (
+        say("cli-chart-unit", &[]),
+        say("cli-health-unknown-org", &[]),
+        say("cli-chart-empty", &[]),
     );
-    let _ = writeln!(out, "| contributions, 365 days | {} |", figures.contributions_365);
+    let words = polity_contrib::ChartWords {
+        heading: &heading,
+        subtitle: &subtitle,
+        others: &others,
+        months: std::array::from_fn(|index| months[index].as_str()),
+        unit: &unit,
+        unknown: &unknown,
+        empty: &empty,
+    };
+    polity_contrib::health_svg_in(title, figures, name_of, &words)
+}
+
+fn health_markdown(title: &str, figures: &Health, name_of: &dyn Fn(&str) -> String) -> String {
+    let say = crate::say;
+    let mut out = String::new();
     let _ = writeln!(
         out,
-        "| contributor absence factor (fewest people making 50 %) | {} |",
+        "# {}\n",
+        say("cli-health-title", &[("title", title), ("at", &figures.at.to_string())])
+    );
+    let _ = writeln!(out, "| {} |\n|---|---|", say("cli-health-columns", &[]));
+    let _ = writeln!(
+        out,
+        "| {} | {} / {} / {} |",
+        say("cli-health-active", &[]),
+        figures.active_30,
+        figures.active_90,
+        figures.active_365
+    );
+    let _ = writeln!(
+        out,
+        "| {} | {} |",
+        say("cli-health-contributions", &[]),
+        figures.contributions_365
+    );
+    let _ = writeln!(
+        out,
+        "| {} | {} |",
+        say("cli-health-absence", &[]),
         figures.absence_factor
     );
     let known = figures
@@ -391,39 +476,43 @@ fn health_markdown(title: &str, figures: &Health, name_of: &dyn Fn(&str) -> Stri
         .filter(|(name, _)| name != polity_contrib::UNKNOWN)
         .count();
     let elephant = if known == 0 {
-        "none (no contribution of known affiliation)".to_owned()
+        say("cli-health-no-known", &[])
     } else {
         figures.elephant_factor.to_string()
     };
+    let _ = writeln!(out, "| {} | {elephant} |", say("cli-health-elephant", &[]));
+    let _ = writeln!(out, "| {} | {known} |", say("cli-health-organisations", &[]));
     let _ = writeln!(
         out,
-        "| elephant factor (fewest organisations making 50 % of known work) | {elephant} |"
-    );
-    let _ = writeln!(out, "| organisations contributing | {known} |");
-    let _ = writeln!(
-        out,
-        "| contributions of unknown affiliation | {} |",
+        "| {} | {} |",
+        say("cli-health-unknown", &[]),
         share(figures.unknown, figures.contributions_365)
     );
     if let Some((who, count)) = &figures.top_contributor {
         let _ = writeln!(
             out,
-            "| top contributor's share | {who}: {} |",
+            "| {} | {who}: {} |",
+            say("cli-health-top", &[]),
             share(*count, figures.contributions_365)
         );
     }
     let _ = writeln!(
         out,
-        "| last activity | {} |",
-        figures.last_activity.map_or("none".to_owned(), |day| day.to_string())
+        "| {} | {} |",
+        say("cli-health-last", &[]),
+        figures
+            .last_activity
+            .map_or_else(|| say("cli-health-none", &[]), |day| day.to_string())
     );
     let _ = writeln!(
         out,
-        "\n## Organisations, 365 days\n\n| organisation | contributions |\n|---|---|"
+        "\n## {}\n\n| {} |\n|---|---|",
+        say("cli-health-organisations-title", &[]),
+        say("cli-health-organisations-columns", &[])
     );
     for (organisation, count) in &figures.organisations {
         let name = if organisation == polity_contrib::UNKNOWN {
-            "unknown affiliation".to_owned()
+            say("cli-health-unknown-org", &[])
         } else {
             name_of(organisation)
         };
@@ -523,39 +612,65 @@ fn run_person(reference: &str, sources: &Sources, json: bool) -> Result<String> 
         ));
     }
     let mut out = String::new();
-    let _ = writeln!(out, "{} ({}) as of {at}", person.name, person.id);
+    let say = crate::say;
     let _ = writeln!(
         out,
-        "  affiliation: {}",
-        polity.affiliation_on(&person.id, at).unwrap_or("none recorded")
+        "{}",
+        say(
+            "cli-person-head",
+            &[("name", &person.name), ("id", &person.id), ("at", &at.to_string())]
+        )
+    );
+    let none_recorded = say("cli-person-none-recorded", &[]);
+    let _ = writeln!(
+        out,
+        "  {}",
+        say(
+            "cli-person-affiliation",
+            &[(
+                "organisation",
+                polity.affiliation_on(&person.id, at).unwrap_or(&none_recorded)
+            )]
+        )
     );
     for affiliation in &person.affiliations {
-        let until = affiliation.until.map_or("now".to_owned(), |until| until.to_string());
+        let until = affiliation
+            .until
+            .map_or_else(|| say("cli-person-now", &[]), |until| until.to_string());
         let from = if affiliation.from == Date::MIN {
-            "the first record".to_owned()
+            say("cli-person-first-record", &[])
         } else {
             affiliation.from.to_string()
         };
-        let _ = writeln!(out, "    {} from {from} until {until}", affiliation.organisation.id);
+        let _ = writeln!(
+            out,
+            "    {}",
+            say(
+                "cli-person-range",
+                &[
+                    ("organisation", &affiliation.organisation.id),
+                    ("from", &from),
+                    ("until", &until)
+                ]
+            )
+        );
     }
     if person.bot {
-        let _ = writeln!(out, "  a bot: never a member or a contributor");
+        let _ = writeln!(out, "  {}", say("cli-person-bot", &[]));
     }
     let seen: std::collections::BTreeSet<&String> = theirs.iter().flat_map(|(_, addresses)| addresses).collect();
+    let identities = if seen.is_empty() {
+        say("cli-health-none", &[])
+    } else {
+        seen.into_iter().cloned().collect::<Vec<_>>().join(", ")
+    };
     let _ = writeln!(
         out,
-        "  identities in the history: {}",
-        if seen.is_empty() {
-            "none".to_owned()
-        } else {
-            seen.into_iter().cloned().collect::<Vec<_>>().join(", ")
-        }
+        "  {}",
+        say("cli-person-identities", &[("identities", &identities)])
     );
-    let _ = writeln!(
-        out,
-        "  contributions in all: {}",
-        theirs.iter().filter(|(contribution, _)| contribution.on < at).count()
-    );
+    let all = theirs.iter().filter(|(contribution, _)| contribution.on < at).count();
+    let _ = writeln!(out, "  {}", say("cli-person-all", &[("count", &all.to_string())]));
     match polity.constitution.active_member {
         Some(rule) => {
             let from = rule.within.before(at);
@@ -564,24 +679,36 @@ fn run_person(reference: &str, sources: &Sources, json: bool) -> Result<String> 
                 .filter(|(contribution, _)| from <= contribution.date(rule.date) && contribution.date(rule.date) < at)
                 .count();
             let verdict = if person.bot {
-                "not active: a bot".to_owned()
+                say("cli-person-verdict-bot", &[])
             } else if counted as u32 >= rule.contributions {
-                "active".to_owned()
+                say("cli-stats-active", &[])
             } else {
-                format!("not active: {} more needed", rule.contributions - counted as u32)
+                say(
+                    "cli-person-verdict-more",
+                    &[("more", &(rule.contributions - counted as u32).to_string())],
+                )
             };
             let _ = writeln!(
                 out,
-                "  E2: at least {} contributions in [{from}, {at}) by {} date: {counted} — {verdict}",
-                rule.contributions,
-                rule.date.as_str()
+                "  {}",
+                say(
+                    "cli-person-e2",
+                    &[
+                        ("contributions", &rule.contributions.to_string()),
+                        ("from", &from.to_string()),
+                        ("at", &at.to_string()),
+                        ("basis", &say(&format!("cli-stats-basis-{}", rule.date.as_str()), &[])),
+                        ("counted", &counted.to_string()),
+                        ("verdict", &verdict),
+                    ]
+                )
             );
         }
         None => {
-            let _ = writeln!(out, "  E2: the constitution sets no active-member rule");
+            let _ = writeln!(out, "  {}", say("cli-person-no-rule", &[]));
         }
     }
-    let _ = writeln!(out, "  contributions (newest first):");
+    let _ = writeln!(out, "  {}", say("cli-person-list", &[]));
     for (contribution, _) in theirs.iter().filter(|(contribution, _)| contribution.on < at).take(50) {
         let _ = writeln!(
             out,
@@ -658,8 +785,8 @@ pub(crate) fn outside_git(
             .map(|problem| format!("{}:{}: {}", path.display(), problem.line, problem.reason))
             .collect();
         anyhow!(
-            "{} problem(s) in the contributions file; nothing of it was imported:\n  {}",
-            problems.len(),
+            "{}\n  {}",
+            crate::say("cli-stats-csv-problems", &[("count", &problems.len().to_string())]),
             lines.join("\n  ")
         )
     })

@@ -113,6 +113,28 @@ async fn c3_the_body_page_shows_the_contribution_chart() {
         page.contains("<dd>1 of 3 (33 %)</dd>"),
         "unknown beside the factor: {page}"
     );
+    // In Chinese (the browser asks for it): the figures, the chart's words and its months.
+    let chinese = |path: &str| {
+        client
+            .get(format!("{url}{path}"))
+            .header("accept-language", "zh-CN,zh;q=0.9")
+            .send()
+    };
+    let page = chinese("/bodies/tsc").await.unwrap().text().await.unwrap();
+    assert!(page.contains("<dt>参与贡献的组织数</dt><dd>1</dd>"), "{page}");
+    assert!(page.contains("<dd>3 次中的 1 次（33 %）</dd>"), "{page}");
+    assert!(page.contains("：各组织每月的贡献</text>"), "{page}");
+    assert!(
+        page.contains(">每月贡献数</text>") && page.contains(">6月*</text>"),
+        "{page}"
+    );
+    assert!(!page.contains("contributions a month"), "{page}");
+    let svg = chinese("/bodies/tsc/health.svg").await.unwrap().text().await.unwrap();
+    assert!(
+        svg.contains("所属组织不明") || svg.contains("China Mobile (2)"),
+        "{svg}"
+    );
+    assert!(svg.contains(">每月贡献数</text>"), "{svg}");
     // A body not given a repository has no chart, and says how to get one.
     let other = client
         .get(format!("{url}/bodies/edge-inference/health.svg"))

@@ -169,3 +169,62 @@ finding-used-again-hint = { $kindkey ->
     }
 finding-identity-claimed = { $kind } "{ $key }" of { $person } is already { $earlier }'s
 finding-identity-claimed-hint = an identity belongs to one person: merge the two people or remove the identity from one
+
+## Files that cannot be read (R-SYNTAX, R-SCHEMA)
+finding-unknown-key = unknown key `{ $key }`: this file has no such key; the rest of { $file } was not read{ finding-hidden }
+finding-unknown-key-hint = { finding-schema-hint }
+finding-unknown-key-near = unknown key `{ $key }`; did you mean { $near }? The rest of { $file } was not read{ finding-hidden }
+finding-unknown-key-near-hint = { finding-schema-hint }
+finding-missing-key = missing field `{ $key }`; the rest of { $file } was not read{ finding-hidden }
+finding-missing-key-hint = { finding-schema-hint }
+finding-schema-other = { $message }; the rest of { $file } was not read{ finding-hidden }
+finding-schema-other-hint = { finding-schema-hint }
+finding-syntax = { $message }; the rest of { $file } was not read{ finding-hidden }
+finding-syntax-hint = this file is not valid YAML: check the indentation, quotes and colons near this position
+finding-schema-hint = see docs/registry-format.md and schema/ for the keys and types this file takes
+finding-hidden = { $hidden ->
+        [none] {""}
+       *[other] {" "}({ $hidden } finding(s) elsewhere that follow from this one are not shown: fix this first)
+    }
+
+## Values that are not what their key takes (R-VALUE)
+finding-value-zone = { $reason }
+finding-value-zone-hint = write an IANA zone name such as `Asia/Shanghai` or `Europe/Berlin`, `UTC`, or `AoE`
+finding-value-date = { $value } is not a valid date{ $reason }
+finding-value-date-hint = write a calendar date as YYYY-MM-DD
+finding-value-period = { $reason }
+finding-value-period-hint = write a period like "2 weeks" or "12 months"
+finding-value-threshold = { $reason }
+finding-value-threshold-hint = thresholds are exact: a bound (> or >=), a fraction n/d, and what it is of
+finding-value-count = { $reason }
+finding-value-count-hint = write a count like 3 or a range like "1..2"
+finding-value-method = { $reason }
+finding-value-method-hint = name a counting method
+finding-value-compat = unknown compat { $value }: an election of people counts as `strict` Schulze or in `elekto`'s order
+finding-value-compat-hint = write strict or elekto
+finding-value-bot-pattern = bot pattern { $value } is too short: it would match almost everyone
+finding-value-bot-pattern-hint = write at least three characters, e.g. `ci@acme.example` or `[bot]`
+finding-value-deadline-time = { $reason }
+finding-value-deadline-time-hint = write the time deadlines fall at as `deadline-time: "18:00"` (quoted, 24-hour), or leave it out for midnight
+finding-value-webhook-url = webhook URL { $value } is not an https link
+finding-value-webhook-url-hint = write the receiver's https:// address (plain http only to this machine, for testing)
+finding-value-webhook-secret = { $value } is not the name of an environment variable
+finding-value-webhook-secret-hint = name the variable that holds the secret, in capitals (e.g. `POLITY_WEBHOOK_SECRET`); never the secret itself
+finding-value-affiliation-order = the affiliation with { $organisation } ends before it starts
+finding-value-affiliation-order-hint = `until` is the first day no longer employed and comes after `from`
+finding-value-identity = an identity of { $person } does not give exactly one of email, name, github
+finding-value-identity-hint = write each merge rule as `{"{"} email: ... {"}"}`, `{"{"} name: ... {"}"}` or `{"{"} github: ... {"}"}`
+finding-value-lang = { $value } is not a language polity writes in
+finding-value-lang-hint = write `lang: en` (English) or `lang: zh` (Simplified Chinese)
+finding-value-notice-kind = { $value } is not a kind of notice{ $near }
+finding-value-notice-kind-hint = mute one of: voting-reminder, election-result, term-ending, motion-awaiting-vote
+finding-value-notice-required = { $kind } cannot be muted: the constitution requires it ({ $rule })
+finding-value-notice-required-hint = remove it from `mute:`; only voting-reminder, election-result, term-ending and motion-awaiting-vote are optional
+finding-value-seats-range = seats min { $min } is above max { $max }
+finding-value-seats-range-hint = set min <= max
+finding-value-term-order = the { $seat } term of { $person } ends before it starts
+finding-value-term-order-hint = `until` is the day the term ends and comes after `from`
+finding-value-report-link = the report's link { $value } is not an https: or http: link
+finding-value-report-link-hint = give a web address starting with https://
+finding-value-final-say = final-say of { $body } must name either a person or a seat
+finding-value-final-say-hint = write `final-say: {"{"} person: ID {"}"}` or `final-say: {"{"} seat: ptl {"}"}`

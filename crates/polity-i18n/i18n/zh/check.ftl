@@ -217,3 +217,62 @@ finding-identity-claimed = { $kindkey ->
        *[merged-git-name] 合并的 git 名字
     }“{ $key }”（属于 { $person }）已经属于 { $earlier }
 finding-identity-claimed-hint = 一个身份只属于一个人：请合并这两个人员，或从其中一人删除该身份
+
+## 无法读取的文件（R-SYNTAX、R-SCHEMA）
+finding-unknown-key = 未知的键 `{ $key }`：此文件没有这个键；{ $file } 的其余部分未被读取{ finding-hidden }
+finding-unknown-key-hint = { finding-schema-hint }
+finding-unknown-key-near = 未知的键 `{ $key }`；您是否想写 { $nearzh }？{ $file } 的其余部分未被读取{ finding-hidden }
+finding-unknown-key-near-hint = { finding-schema-hint }
+finding-missing-key = 缺少键 `{ $key }`；{ $file } 的其余部分未被读取{ finding-hidden }
+finding-missing-key-hint = { finding-schema-hint }
+finding-schema-other = { $file } 不符合注册表的格式（{ $message }）；其余部分未被读取{ finding-hidden }
+finding-schema-other-hint = { finding-schema-hint }
+finding-syntax = { $file } 不是有效的 YAML（{ $message }）；其余部分未被读取{ finding-hidden }
+finding-syntax-hint = 此文件不是有效的 YAML：请检查此位置附近的缩进、引号和冒号
+finding-schema-hint = 此文件可用的键和类型见 docs/registry-format.md 和 schema/
+finding-hidden = { $hidden ->
+        [none] {""}
+       *[other] （另有 { $hidden } 个由此引起的问题未显示：请先修正这一个）
+    }
+
+## 值不符合其键的要求（R-VALUE）
+finding-value-zone = { $value } 不是 polity 认识的时区（{ $reason }）
+finding-value-zone-hint = 请写 IANA 时区名，如 `Asia/Shanghai` 或 `Europe/Berlin`，或者 `UTC`、`AoE`
+finding-value-date = { $value } 不是有效的日期{ $reason }
+finding-value-date-hint = 请按 YYYY-MM-DD 书写日历日期
+finding-value-period = { $value } 不是有效的时长（{ $reason }）
+finding-value-period-hint = 请写成 "2 weeks" 或 "12 months" 这样的时长
+finding-value-threshold = { $value } 不是有效的阈值（{ $reason }）
+finding-value-threshold-hint = 阈值是精确的：一个界限（> 或 >=）、一个分数 n/d，以及它是什么的分数
+finding-value-count = { $value } 不是有效的数量或范围（{ $reason }）
+finding-value-count-hint = 请写成 3 这样的数量或 "1..2" 这样的范围
+finding-value-method = { $value } 不是计票方法（{ $reason }）
+finding-value-method-hint = 请写一种计票方法
+finding-value-compat = 未知的 compat 值 { $value }：人选选举按 `strict` 的 Schulze 方法或按 `elekto` 的顺序计票
+finding-value-compat-hint = 请写 strict 或 elekto
+finding-value-bot-pattern = 机器人模式 { $value } 太短：几乎会匹配所有人
+finding-value-bot-pattern-hint = 请至少写三个字符，例如 `ci@acme.example` 或 `[bot]`
+finding-value-deadline-time = `deadline-time:` 的值 { $value } 不是一天中的时刻（{ $reason }）
+finding-value-deadline-time-hint = 请把截止时刻写成 `deadline-time: "18:00"`（加引号，24 小时制），或省略以使用午夜
+finding-value-webhook-url = Webhook 地址 { $value } 不是 https 链接
+finding-value-webhook-url-hint = 请写接收方的 https:// 地址（纯 http 仅限本机，用于测试）
+finding-value-webhook-secret = { $value } 不是环境变量的名称
+finding-value-webhook-secret-hint = 请写保存密钥的环境变量名（大写，如 `POLITY_WEBHOOK_SECRET`）；切勿写密钥本身
+finding-value-affiliation-order = 与 { $organisation } 的所属关系在开始之前就结束了
+finding-value-affiliation-order-hint = `until` 是不再受雇的第一天，应在 `from` 之后
+finding-value-identity = { $person } 的一个身份没有恰好给出 email、name、github 中的一项
+finding-value-identity-hint = 请把每条合并规则写成 `{"{"} email: ... {"}"}`、`{"{"} name: ... {"}"}` 或 `{"{"} github: ... {"}"}`
+finding-value-lang = { $value } 不是 polity 使用的语言
+finding-value-lang-hint = 请写 `lang: en`（英文）或 `lang: zh`（简体中文）
+finding-value-notice-kind = { $value } 不是一种通知{ $nearzh }
+finding-value-notice-kind-hint = 可静音的有：voting-reminder、election-result、term-ending、motion-awaiting-vote
+finding-value-notice-required = { $kind } 不能被静音：章程要求发送它（{ $rule }）
+finding-value-notice-required-hint = 请把它从 `mute:` 中删除；只有 voting-reminder、election-result、term-ending 和 motion-awaiting-vote 是可选的
+finding-value-seats-range = seats 的最小值 { $min } 大于最大值 { $max }
+finding-value-seats-range-hint = 请使 min <= max
+finding-value-term-order = { $person } 的 { $seat } 任期在开始之前就结束了
+finding-value-term-order-hint = `until` 是任期结束之日，应在 `from` 之后
+finding-value-report-link = 报告的链接 { $value } 不是 https: 或 http: 链接
+finding-value-report-link-hint = 请给出以 https:// 开头的网址
+finding-value-final-say = { $body } 的 final-say 必须指定一个人或一个席位
+finding-value-final-say-hint = 请写 `final-say: {"{"} person: ID {"}"}` 或 `final-say: {"{"} seat: ptl {"}"}`

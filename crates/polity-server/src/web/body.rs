@@ -19,6 +19,7 @@ use super::{Page, respond, show};
 use crate::App;
 use crate::auth::Caller;
 use crate::error::ApiError;
+use crate::i18n::{Lang, text};
 use crate::views::{self, BodyView};
 
 #[derive(Template)]
@@ -244,28 +245,35 @@ fn body_offers(state: &polity_engine::State, view: &BodyView, person: &str, now:
 struct HealthSection {
     /// The chart, inline (made by polity_contrib::health_svg, every text in it escaped).
     svg: Option<String>,
-    /// The figures beside it, in words.
-    figures: Vec<(&'static str, String)>,
+    /// The figures beside it, in words of the page's language.
+    figures: Vec<(String, String)>,
     /// Why there is no chart yet (being read, or reading failed).
     note: Option<String>,
 }
 
-/// The health figures and chart of `body` as of `on`, from the history the server was given.
-fn health_section(app: &App, state: &polity_engine::State, body: &str, on: jiff::civil::Date) -> Option<HealthSection> {
+/// The health figures and chart of `body` as of `on`, from the history the server was given,
+/// in `lang`.
+fn health_section(
+    app: &App,
+    state: &polity_engine::State,
+    body: &str,
+    on: jiff::civil::Date,
+    lang: Lang,
+) -> Option<HealthSection> {
     let history = app.histories.read().ok()?.get(body).cloned()?;
     let contributions = match history {
         crate::History::Reading => {
             return Some(HealthSection {
                 svg: None,
                 figures: Vec::new(),
-                note: Some("The repositories' history is being read; reload the page in a minute.".to_owned()),
+                note: Some(text(lang, "health-reading", &[])),
             });
         }
         crate::History::Failed(why) => {
             return Some(HealthSection {
                 svg: None,
                 figures: Vec::new(),
-                note: Some(format!("The repositories' history could not be read: {why}")),
+                note: Some(text(lang, "health-failed", &[("why", &why)])),
             });
         }
         crate::History::Read(contributions) => contributions,
@@ -273,19 +281,59 @@ fn health_section(app: &App, state: &polity_engine::State, body: &str, on: jiff:
     let polity = &state.polity;
     let figures = polity_contrib::health(polity, &contributions, on, &polity_contrib::bot_patterns(polity));
     let name = polity.body(body).map_or(body, |found| found.name.as_str());
-    let svg = polity_contrib::health_svg(name, &figures, &|id| {
-        polity
-            .organisation(id)
-            .map_or_else(|| id.to_owned(), |organisation| organisation.name.clone())
-    });
+    let heading = |title: &str| text(lang, "chart-heading", &[("title", title)]);
+    let subtitle = |from: jiff::civil::Date, last: jiff::civil::Date, contributions: u64, basis: &str| {
+        text(
+            lang,
+            "chart-subtitle",
+            &[
+                ("from", &from.to_string()),
+                ("last", &last.to_string()),
+                ("contributions", &contributions.to_string()),
+                ("basis", &text(lang, &format!("chart-basis-{basis}"), &[])),
+            ],
+        )
+    };
+    let others = |count: usize| text(lang, "chart-others", &[("count", &count.to_string())]);
+    let months: Vec<String> = (1..=12)
+        .map(|month| text(lang, &format!("chart-month-{month}"), &[]))
+        .collect();
+    let (unit, unknown, empty) = (
+        text(lang, "chart-unit", &[]),
+        text(lang, "chart-unknown", &[]),
+        text(lang, "chart-empty", &[]),
+    );
+    let words = polity_contrib::ChartWords {
+        heading: &heading,
+        subtitle: &subtitle,
+        others: &others,
+        months: std::array::from_fn(|index| months[index].as_str()),
+        unit: &unit,
+        unknown: &unknown,
+        empty: &empty,
+    };
+    let svg = polity_contrib::health_svg_in(
+        name,
+        &figures,
+        &|id| {
+            polity
+                .organisation(id)
+                .map_or_else(|| id.to_owned(), |organisation| organisation.name.clone())
+        },
+        &words,
+    );
     let share = |part: u64| {
         if figures.contributions_365 == 0 {
-            "none".to_owned()
+            text(lang, "health-none", &[])
         } else {
-            format!(
-                "{part} of {} ({} %)",
-                figures.contributions_365,
-                part * 100 / figures.contributions_365
+            text(
+                lang,
+                "health-share",
+                &[
+                    ("part", &part.to_string()),
+                    ("total", &figures.contributions_365.to_string()),
+                    ("percent", &(part * 100 / figures.contributions_365).to_string()),
+                ],
             )
         }
     };
@@ -298,34 +346,35 @@ fn health_section(app: &App, state: &polity_engine::State, body: &str, on: jiff:
         svg: Some(svg),
         figures: vec![
             (
-                "Active contributors (30 / 90 / 365 days)",
+                text(lang, "health-active", &[]),
                 format!("{} / {} / {}", figures.active_30, figures.active_90, figures.active_365),
             ),
-            ("Contributions (365 days)", figures.contributions_365.to_string()),
             (
-                "Contributor absence factor: fewest people making half the work",
-                figures.absence_factor.to_string(),
+                text(lang, "health-contributions", &[]),
+                figures.contributions_365.to_string(),
             ),
+            (text(lang, "health-absence", &[]), figures.absence_factor.to_string()),
             (
-                "Elephant factor: fewest organisations making half the work of known affiliation",
+                text(lang, "health-elephant", &[]),
                 if known == 0 {
-                    "none (no contribution of known affiliation)".to_owned()
+                    text(lang, "health-no-known", &[])
                 } else {
                     figures.elephant_factor.to_string()
                 },
             ),
-            ("Organisations contributing", known.to_string()),
-            ("Contributions of unknown affiliation", share(figures.unknown)),
+            (text(lang, "health-organisations", &[]), known.to_string()),
+            (text(lang, "health-unknown", &[]), share(figures.unknown)),
         ],
         note: None,
     })
 }
 
 /// The health chart alone, as an SVG image (for a README or a slide).
-pub(super) async fn health_chart(State(app): State<Arc<App>>, Path(id): Path<String>) -> Response {
+pub(super) async fn health_chart(State(app): State<Arc<App>>, caller: Caller, Path(id): Path<String>) -> Response {
+    let lang = super::request_lang(&app, &caller).await;
     let section = {
         let live = app.record.live.read().await;
-        health_section(&app, &live.state, &id, app.today())
+        health_section(&app, &live.state, &id, app.today(), lang)
     };
     match section.and_then(|section| section.svg) {
         Some(svg) => ([(header::CONTENT_TYPE, "image/svg+xml; charset=utf-8")], svg).into_response(),
@@ -347,7 +396,7 @@ pub(super) async fn body(
     Path(id): Path<String>,
 ) -> Response {
     let result = async {
-        let (view, health, offers) = {
+        let (view, offers) = {
             let live = app.record.live.read().await;
             let view = views::body(&live.state, &id, app.today())
                 .ok_or_else(|| ApiError::not_found(format!("there is no body {id:?}")))?;
@@ -355,7 +404,12 @@ pub(super) async fn body(
                 .person()
                 .map(|person| body_offers(&live.state, &view, person, app.now()))
                 .unwrap_or_default();
-            (view, health_section(&app, &live.state, &id, app.today()), offers)
+            (view, offers)
+        };
+        let lang = super::request_lang(&app, &caller).await;
+        let health = {
+            let live = app.record.live.read().await;
+            health_section(&app, &live.state, &id, app.today(), lang)
         };
         show(&app, &session, &caller, view.name.clone(), |page| BodyPage {
             page,

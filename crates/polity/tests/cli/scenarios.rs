@@ -2726,6 +2726,39 @@ fn c3_health_figures_and_chart_of_a_project() {
         assert!(svg.contains(&format!(">{month}</text>")), "{month}: {svg}");
     }
     assert!(svg.contains(">China Mobile (2)</text>"), "names in the legend: {svg}");
+    // In Chinese: the figures, the chart's words and months, the electorate and a person.
+    let chinese = |args: &[&str]| {
+        let mut all = args.to_vec();
+        all.extend([
+            "--registry",
+            "examples/cfn-working-group",
+            "--repo",
+            repo_path,
+            "--at",
+            "2026-06-01",
+        ]);
+        all.extend(["--lang", "zh"]);
+        stdout(&polity(&all))
+    };
+    let text = chinese(&["stats", "health", "tsc", "--format", "markdown"]);
+    assert!(text.starts_with("# tsc 截至 2026-06-01 的健康状况（C3）"), "{text}");
+    assert!(
+        text.contains("| 大象因子（完成已知所属组织工作 50 % 的最少组织数） | 1 |"),
+        "{text}"
+    );
+    assert!(text.contains("| 所属组织不明 | 1/3 (33.3 %) |"), "{text}");
+    let svg = chinese(&["stats", "health", "tsc", "--format", "svg"]);
+    assert!(
+        svg.contains(">6月</text>") && svg.contains(">每月贡献数</text>"),
+        "{svg}"
+    );
+    assert!(!svg.contains("contributions a month"), "{svg}");
+    let roll = chinese(&["stats", "electorate"]);
+    assert!(roll.starts_with("截至 2026-06-01 的活跃成员（E2："), "{roll}");
+    assert!(roll.contains("不活跃：5 次贡献中只有"), "{roll}");
+    let person = chinese(&["stats", "person", "alice"]);
+    assert!(person.contains("所属组织：chinamobile"), "{person}");
+    assert!(person.contains("贡献（最新的在前）："), "{person}");
 }
 
 #[test]
