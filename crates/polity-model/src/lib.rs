@@ -92,23 +92,58 @@ fn edit_distance(a: &str, b: &str) -> usize {
     rows[a.len()][b.len()]
 }
 
+/// Why a text is not a date: not of the form YYYY-MM-DD, no such month, or no such day in the
+/// month (`month` 1–12).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DateProblem {
+    Form,
+    NoMonth(i64),
+    Days { year: i64, month: usize, days: i64 },
+}
+
+impl DateProblem {
+    /// The problem's kind as the catalogs select on it: `form`, `month` or `days`.
+    pub fn kind(self) -> &'static str {
+        match self {
+            DateProblem::Form => "form",
+            DateProblem::NoMonth(_) => "month",
+            DateProblem::Days { .. } => "days",
+        }
+    }
+}
+
+impl std::fmt::Display for DateProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        const MONTHS: [&str; 12] = [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ];
+        match self {
+            DateProblem::Form => f.write_str("write a date as YYYY-MM-DD, e.g. 2026-06-30"),
+            DateProblem::NoMonth(month) => write!(f, "there is no month {month}: months are 01 to 12"),
+            DateProblem::Days { year, month, days } => write!(f, "{} {year} has {days} days", MONTHS[month - 1]),
+        }
+    }
+}
+
 /// Why `text` is not a date, in plain words ("there is no month 13", "February 2025 has 28
 /// days"), or `None` when it is one (YYYY-MM-DD).
 pub fn date_problem(text: &str) -> Option<String> {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
+    date_problem_of(text).map(|problem| problem.to_string())
+}
+
+/// [`date_problem`] as a value.
+pub fn date_problem_of(text: &str) -> Option<DateProblem> {
     let text = text.trim();
     if text.len() == 10 && text.parse::<jiff::civil::Date>().is_ok() {
         return None;
@@ -124,18 +159,22 @@ pub fn date_problem(text: &str) -> Option<String> {
         .as_deref()
         .and_then(|numbers| <[i64; 3]>::try_from(numbers).ok())
     else {
-        return Some("write a date as YYYY-MM-DD, e.g. 2026-06-30".to_owned());
+        return Some(DateProblem::Form);
     };
     if !(1..=12).contains(&month) {
-        return Some(format!("there is no month {month}: months are 01 to 12"));
+        return Some(DateProblem::NoMonth(month));
     }
     let days = jiff::civil::Date::new(year as i16, month as i8, 1)
         .map(|first| i64::from(first.days_in_month()))
         .unwrap_or(31);
     if day < 1 || day > days {
-        return Some(format!("{} {year} has {days} days", MONTHS[month as usize - 1]));
+        return Some(DateProblem::Days {
+            year,
+            month: month as usize,
+            days,
+        });
     }
-    Some("write a date as YYYY-MM-DD, e.g. 2026-06-30".to_owned())
+    Some(DateProblem::Form)
 }
 
 /// A time zone as the registry names it: an IANA name (`Asia/Shanghai`, any case), `UTC`, or
@@ -155,13 +194,27 @@ pub fn time_zone(name: &str) -> Result<(String, jiff::tz::TimeZone), String> {
     match jiff::tz::TimeZone::get(name) {
         Ok(zone) => Ok((zone.iana_name().unwrap_or(name).to_owned(), zone)),
         Err(_) => {
-            let known: Vec<String> = jiff::tz::db().available().map(|zone| zone.to_string()).collect();
+            let near = zones_near(name);
+            let near: Vec<&str> = near.iter().map(String::as_str).collect();
             Err(format!(
                 "{name:?} is not a time zone polity knows{}",
-                did_you_mean(&near(name, known.iter().map(String::as_str)))
+                did_you_mean(&near)
             ))
         }
     }
+}
+
+/// The zone names of the zone database near `name` (for "did you mean"), nearest first.
+pub fn zones_near(name: &str) -> Vec<String> {
+    let name = name.trim();
+    if name.is_empty() || name.len() > 64 {
+        return Vec::new();
+    }
+    let known: Vec<String> = jiff::tz::db().available().map(|zone| zone.to_string()).collect();
+    near(name, known.iter().map(String::as_str))
+        .into_iter()
+        .map(str::to_owned)
+        .collect()
 }
 
 /// The zone of a name the registry loader accepted (UTC for `None` or, defensively, for a name

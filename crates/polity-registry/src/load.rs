@@ -279,6 +279,15 @@ fn parse_words(message: &str, file: &str, is_shape: bool) -> polity_model::Words
     polity_model::Words { key, args }
 }
 
+/// "；您是否想写 `a`、`b`？" for the near candidates, or nothing (the Chinese "did you mean").
+fn near_zh(near: &[String]) -> String {
+    if near.is_empty() {
+        return String::new();
+    }
+    let quoted: Vec<String> = near.iter().map(|name| format!("`{name}`")).collect();
+    format!("；您是否想写 {}？", quoted.join("、"))
+}
+
 /// The unknown key of serde's "unknown field `x`, expected …" and the keys near it.
 fn unknown_key_parts(message: &str) -> Option<(&str, Vec<&str>)> {
     let rest = message.strip_prefix("unknown field `")?;
@@ -387,7 +396,11 @@ impl Reader {
                     why,
                     "write an IANA zone name such as `Asia/Shanghai` or `Europe/Berlin`, `UTC`, or `AoE`",
                     "value-zone",
-                    &[("value", text.value.clone()), ("reason", why_text)],
+                    &[
+                        ("value", format!("{:?}", text.value.trim())),
+                        ("reason", why_text),
+                        ("nearzh", near_zh(&polity_model::zones_near(&text.value))),
+                    ],
                 );
                 None
             }
@@ -412,15 +425,31 @@ impl Reader {
         match text.value.trim().parse::<Date>() {
             Ok(date) if text.value.trim().len() == 10 => Some(date),
             Ok(_) | Err(_) => {
-                let reason = polity_model::date_problem(&text.value)
-                    .map(|reason| format!(": {reason}"))
-                    .unwrap_or_default();
+                let problem = polity_model::date_problem_of(&text.value);
+                let reason = problem.map(|reason| format!(": {reason}")).unwrap_or_default();
+                let (year, month, days) = match problem {
+                    Some(polity_model::DateProblem::Days { year, month, days }) => {
+                        (year.to_string(), month.to_string(), days.to_string())
+                    }
+                    Some(polity_model::DateProblem::NoMonth(month)) => {
+                        (String::new(), month.to_string(), String::new())
+                    }
+                    _ => (String::new(), String::new(), String::new()),
+                };
+                let kind = problem.map_or("form", polity_model::DateProblem::kind);
                 self.value_error(
                     self.at(file, text),
                     format!("{:?} is not a valid date{reason}", text.value),
                     "write a calendar date as YYYY-MM-DD",
                     "value-date",
-                    &[("value", format!("{:?}", text.value)), ("reason", reason.clone())],
+                    &[
+                        ("value", format!("{:?}", text.value)),
+                        ("reason", reason.clone()),
+                        ("problem", kind.to_owned()),
+                        ("year", year),
+                        ("month", month),
+                        ("days", days),
+                    ],
                 );
                 None
             }
@@ -821,12 +850,7 @@ impl Reader {
             match polity_model::NoticeKind::parse(&text.value) {
                 None => {
                     let near = polity_model::near(&text.value, names);
-                    let near_zh = if near.is_empty() {
-                        String::new()
-                    } else {
-                        let quoted: Vec<String> = near.iter().map(|name| format!("`{name}`")).collect();
-                        format!("；您是否想写 {}？", quoted.join("、"))
-                    };
+                    let near_zh = near_zh(&near.iter().map(|name| (*name).to_owned()).collect::<Vec<_>>());
                     let near = polity_model::did_you_mean(&near);
                     self.value_error(
                         self.at(file, text),

@@ -471,6 +471,31 @@ mod tests {
         ];
         let missing: Vec<&&str> = expected.iter().filter(|key| !keys.contains(**key)).collect();
         assert!(missing.is_empty(), "not met: {missing:?} (met: {keys:?})");
+        // The value's own detail is said in Chinese too: the day a month lacks, the near zone.
+        let loaded = polity_registry::load_sources(&[
+            (
+                "polity.yaml".to_owned(),
+                "name: T\ntime-zone: Asia/Shangai\n".to_owned(),
+            ),
+            (
+                "bodies/toc.yaml".to_owned(),
+                format!("{toc}reports:\n  - {{ on: 2026-02-30, kind: quarterly }}\n"),
+            ),
+        ]);
+        let chinese: Vec<String> = loaded
+            .findings
+            .iter()
+            .filter_map(|finding| finding.words.as_ref())
+            .map(|words| polity_i18n::text_owned(Lang::Zh, &format!("finding-{}", words.key), &words.args))
+            .collect();
+        assert!(
+            chinese.contains(&"\"2026-02-30\" 不是有效的日期：2026 年 2 月只有 28 天".to_owned()),
+            "{chinese:?}"
+        );
+        assert!(
+            chinese.contains(&"\"Asia/Shangai\" 不是 polity 认识的时区；您是否想写 `Asia/Shanghai`？".to_owned()),
+            "{chinese:?}"
+        );
         // A broken people.yaml hides the references it breaks, and says how many, in both languages.
         let loaded = polity_registry::load_sources(&[
             ("polity.yaml".to_owned(), "name: T\n".to_owned()),

@@ -236,23 +236,27 @@ finding-hidden = { $hidden ->
     }
 
 ## 值不符合其键的要求（R-VALUE）
-finding-value-zone = { $value } 不是 polity 认识的时区（{ $reason }）
+finding-value-zone = { $value } 不是 polity 认识的时区{ $nearzh }
 finding-value-zone-hint = 请写 IANA 时区名，如 `Asia/Shanghai` 或 `Europe/Berlin`，或者 `UTC`、`AoE`
-finding-value-date = { $value } 不是有效的日期{ $reason }
+finding-value-date = { $value } 不是有效的日期：{ $problem ->
+        [month] 没有 { $month } 月：月份为 01 到 12
+        [days] { $year } 年 { $month } 月只有 { $days } 天
+       *[other] 请按 YYYY-MM-DD 书写，例如 2026-06-30
+    }
 finding-value-date-hint = 请按 YYYY-MM-DD 书写日历日期
-finding-value-period = { $value } 不是有效的时长（{ $reason }）
+finding-value-period = { $value } 不是有效的时长：请写一个数字和一个单位，如 "2 weeks"、"12 months"、"400d" 或 "1y"（d 天、w 周、mo 月、y 年；单独的 m 可能指分钟也可能指月，不被接受）
 finding-value-period-hint = 请写成 "2 weeks" 或 "12 months" 这样的时长
-finding-value-threshold = { $value } 不是有效的阈值（{ $reason }）
+finding-value-threshold = 无法读取阈值 { $value }：请写成 "> 1/2 of votes cast" 或 ">= 2/3 of members" 这样的形式
 finding-value-threshold-hint = 阈值是精确的：一个界限（> 或 >=）、一个分数 n/d，以及它是什么的分数
-finding-value-count = { $value } 不是有效的数量或范围（{ $reason }）
+finding-value-count = { $value } 不是有效的数量或范围：请写 3 这样的数量或 "1..2" 这样的范围
 finding-value-count-hint = 请写成 3 这样的数量或 "1..2" 这样的范围
-finding-value-method = { $value } 不是计票方法（{ $reason }）
+finding-value-method = { $value } 不是 polity 的计票方法：可用 schulze、schulze-margins、ranked-pairs、meek、scottish-stv、copeland、plurality 或 approval
 finding-value-method-hint = 请写一种计票方法
 finding-value-compat = 未知的 compat 值 { $value }：人选选举按 `strict` 的 Schulze 方法或按 `elekto` 的顺序计票
 finding-value-compat-hint = 请写 strict 或 elekto
 finding-value-bot-pattern = 机器人模式 { $value } 太短：几乎会匹配所有人
 finding-value-bot-pattern-hint = 请至少写三个字符，例如 `ci@acme.example` 或 `[bot]`
-finding-value-deadline-time = `deadline-time:` 的值 { $value } 不是一天中的时刻（{ $reason }）
+finding-value-deadline-time = `deadline-time:` 的值 { $value } 不是一天中的时刻：请写成 HH:MM（24 小时制），例如 18:00
 finding-value-deadline-time-hint = 请把截止时刻写成 `deadline-time: "18:00"`（加引号，24 小时制），或省略以使用午夜
 finding-value-webhook-url = Webhook 地址 { $value } 不是 https 链接
 finding-value-webhook-url-hint = 请写接收方的 https:// 地址（纯 http 仅限本机，用于测试）
