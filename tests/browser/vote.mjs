@@ -33,6 +33,7 @@ const WORDS = {
     confirmCounts: 'counts 6 ballot(s)', confirmButton: 'Close the election and count', closed: 'The election is closed and counted.',
     result: 'Result', term: /(Dana Li|Chen Wei).*term from 2026-07-01/, sheet: '6 ballots', receipt: 'Receipt',
     find: 'Find my ballot', found: (receipt) => `receipt ${receipt} is on the tally sheet, ranking dana > chen`,
+    february: 'Feb', chartUnit: 'contributions a month',
   },
   zh: {
     locale: 'zh-CN', html: 'zh-Hans', login: '登录名', password: '密码', signIn: '登录',
@@ -44,6 +45,7 @@ const WORDS = {
     confirmCounts: '将计算 6 张选票', confirmButton: '结束选举并计票', closed: '选举已结束并完成计票。',
     result: '结果', term: /(Dana Li|Chen Wei).*任期自 2026-07-01/, sheet: '6 张选票', receipt: '回执',
     find: '查找我的选票', found: (receipt) => `回执 ${receipt} 在计票单上，排序为 dana > chen`,
+    february: '2月', chartUnit: '每月贡献数',
   },
 }[lang];
 const shot = (name) => `${shots}/${lang === 'en' ? '' : `${lang}-`}${name}`;
@@ -178,7 +180,10 @@ try {
     }
     const chart = page.locator('.chart');
     const legend = await chart.textContent();
-    expect(legend.includes('China Mobile') && legend.includes('Feb'), `the chart: ${legend.slice(0, 400)}`);
+    expect(
+      legend.includes('China Mobile') && legend.includes(WORDS.february) && legend.includes(WORDS.chartUnit),
+      `the chart, in the page's language: ${legend.slice(0, 400)}`,
+    );
     const box = await chart.boundingBox();
     const inner = await page.locator('.chart svg').boundingBox();
     expect(inner.width <= box.width + 1, `the chart is cut off (${inner.width} > ${box.width})`);

@@ -270,14 +270,62 @@ fn instant(text: &str) -> String {
 /// `self_path` is the feed's own path; its id is `urn:polity:feed:` and that path, whatever
 /// address the server is reached at.
 pub fn atom(title: &str, self_path: &str, base: Option<&str>, entries: &[FeedEntry]) -> String {
-    let self_url = link(base, self_path);
+    atom_in(title, self_path, base, entries, &FeedWords::ENGLISH)
+}
+
+/// The feed's own words in one language: its language tag (`xml:lang`), the query that asks for
+/// it (`?lang=zh`, part of the self link but not of the feed's id), and "(event N of the record)".
+#[derive(Clone, Copy)]
+pub struct FeedWords<'a> {
+    pub tag: &'a str,
+    pub query: &'a str,
+    pub event: &'a dyn Fn(i64) -> String,
+}
+
+impl std::fmt::Debug for FeedWords<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("FeedWords")
+            .field("tag", &self.tag)
+            .field("query", &self.query)
+            .finish_non_exhaustive()
+    }
+}
+
+fn english_event(seq: i64) -> String {
+    format!("event {seq} of the record")
+}
+
+impl FeedWords<'static> {
+    pub const ENGLISH: FeedWords<'static> = FeedWords {
+        tag: "en",
+        query: "",
+        event: &english_event,
+    };
+}
+
+/// [`atom`] in the language of `words`: the same entries (ids, links, times), said in it.
+pub fn atom_in(
+    title: &str,
+    self_path: &str,
+    base: Option<&str>,
+    entries: &[FeedEntry],
+    words: &FeedWords<'_>,
+) -> String {
+    let self_url = link(base, &format!("{self_path}{}", words.query));
     let updated = entries
         .iter()
         .map(|entry| instant(&entry.recorded_at))
         .max()
         .unwrap_or_else(|| "1970-01-01T00:00:00Z".to_owned());
     let mut out = String::new();
-    out.push_str("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n");
+    if words.tag == "en" {
+        out.push_str("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n");
+    } else {
+        out.push_str(&format!(
+            "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">\n",
+            xml(words.tag)
+        ));
+    }
     out.push_str(&format!("  <title>{}</title>\n", xml(title)));
     out.push_str(&format!("  <id>urn:polity:feed:{}</id>\n", xml(self_path)));
     out.push_str(&format!("  <link rel=\"self\" href=\"{}\"/>\n", xml(&self_url)));
@@ -294,9 +342,9 @@ pub fn atom(title: &str, self_path: &str, base: Option<&str>, entries: &[FeedEnt
         out.push_str(&format!("    <link href=\"{}\"/>\n", xml(&link(base, &entry.path))));
         out.push_str(&format!("    <category term=\"{}\"/>\n", xml(&entry.kind)));
         out.push_str(&format!(
-            "    <summary>{} (event {} of the record)</summary>\n",
+            "    <summary>{} ({})</summary>\n",
             xml(&entry.summary),
-            entry.seq
+            xml(&(words.event)(entry.seq))
         ));
         out.push_str("  </entry>\n");
     }

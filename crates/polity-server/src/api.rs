@@ -131,6 +131,7 @@ pub(crate) fn routes() -> Router<Arc<App>> {
         .route("/api/motions/{body}/{n}", get(motion))
         .route("/api/meetings/{body}/{n}", get(meeting))
         .route("/api/check", get(check))
+        .route("/api/registry", get(registry))
         .route("/api/due", get(due))
         .route("/api/log", get(log))
         .route("/api/audit", get(audit))
@@ -252,6 +253,27 @@ async fn check(State(app): State<Arc<App>>) -> Json<Value> {
             "hint": finding.hint,
         })).collect::<Vec<_>>(),
     }))
+}
+
+/// The recorded registry as it stands after every recorded act, as registry files (`polity
+/// export` in JSON: path → YAML text), with the head of the record it was read at: what
+/// `polity check --record-api URL` compares a pull request's files with.
+async fn registry(State(app): State<Arc<App>>, client: ClientAddress) -> Result<Json<Value>, ApiError> {
+    app.heavy_read(&client.0)?;
+    let live = app.record.live.read().await;
+    if !live.state.recorded {
+        return Err(ApiError::not_found(
+            "the record holds no registry yet: record one with `polity init` or `polity serve --registry DIR`"
+                .to_owned(),
+        ));
+    }
+    let files = polity_registry::export::to_files(&live.state.polity);
+    let rendered = polity_registry::write::rendered(&files)
+        .map_err(|error| ApiError::internal(format!("the recorded registry cannot be written as files: {error}")))?;
+    Ok(Json(json!({
+        "events": live.last_seq,
+        "files": rendered,
+    })))
 }
 
 #[derive(Debug, Deserialize)]
@@ -572,7 +594,12 @@ pub fn openapi() -> OpenApi {
             PathItem::new(HttpMethod::Post, operation),
         );
     }
-    let reads: [(&str, &str, &str); 15] = [
+    let reads: [(&str, &str, &str); 16] = [
+        (
+            "/api/registry",
+            "registry",
+            "The recorded registry as files (path → YAML), as `polity export` writes them, and the record's head",
+        ),
         (
             "/api/tokens",
             "list-tokens",

@@ -497,6 +497,7 @@ async fn anonymous_heavy_reads_are_bounded_per_client() {
         call(&router, "GET", "/api/log?after=0&limit=10", &[], "").await.status,
         429
     );
+    assert_eq!(call(&router, "GET", "/api/registry", &[], "").await.status, 429);
 }
 
 #[tokio::test]

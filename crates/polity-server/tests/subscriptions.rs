@@ -126,4 +126,46 @@ async fn t1_the_feeds_say_the_record_in_words_escaped_and_without_ballots() {
     assert!(body.body.contains("<id>urn:polity:feed:/bodies/tsc/feed.atom</id>"));
     let missing = common::call(&router, "GET", "/bodies/nowhere/feed.atom", &[], "").await;
     assert_eq!(missing.status, 404);
+    // In Chinese, by `?lang=zh` (a feed reader sends no Accept-Language) or by the browser's
+    // wish: the same entries with the same ids, said in Chinese, the feed tagged zh-Hans.
+    let chinese = common::call(&router, "GET", "/feed.atom?lang=zh", &[], "").await;
+    assert_eq!(chinese.status, 200);
+    let said = &chinese.body;
+    assert!(
+        said.contains("<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"zh-Hans\">"),
+        "{said}"
+    );
+    assert!(said.contains("：治理记录</title>"), "{said}");
+    assert!(
+        said.contains("（记录中的第 ") || said.contains("(记录中的第 "),
+        "{said}"
+    );
+    assert!(
+        said.contains("<link rel=\"self\" href=\"/feed.atom?lang=zh\"/>"),
+        "{said}"
+    );
+    assert!(!said.contains("opened the motion"), "{said}");
+    assert!(
+        said.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; friends"),
+        "{said}"
+    );
+    let ids = |feed: &str| -> Vec<String> {
+        feed.lines()
+            .filter(|line| line.trim_start().starts_with("<id>"))
+            .map(str::to_owned)
+            .collect()
+    };
+    assert_eq!(ids(said), ids(text), "the same entries, whatever the language");
+    let asked = common::call(
+        &router,
+        "GET",
+        "/bodies/tsc/feed.atom",
+        &[("accept-language", "zh-CN")],
+        "",
+    )
+    .await;
+    assert!(asked.body.contains("xml:lang=\"zh-Hans\""), "{}", &asked.body[..300]);
+    let odd = common::call(&router, "GET", "/feed.atom?lang=%3Cscript%3E", &[], "").await;
+    assert_eq!(odd.status, 200, "an unknown language is English, never an error");
+    assert!(!odd.body.contains("xml:lang"));
 }

@@ -51,6 +51,11 @@ pub(crate) enum Command {
         /// decision rule changed), on the changed lines.
         #[arg(long, value_name = "URL")]
         record: Option<String>,
+        /// The same against a running `polity serve` (its address, e.g. https://governance.example.org):
+        /// the recorded registry is read from its `/api/registry`, so a pull request's check needs
+        /// no access to the database.
+        #[arg(long, value_name = "URL", conflicts_with = "record")]
+        record_api: Option<String>,
     },
     /// Whether each body's rules can be met by the people it has.
     ///

@@ -8,6 +8,7 @@ mod compare;
 mod feasibility;
 mod notify;
 mod record;
+mod record_api;
 mod render;
 mod report;
 mod rules;
@@ -153,7 +154,15 @@ fn run(cli: Cli) -> Result<ExitCode> {
             at,
             format,
             record,
-        } => check_command(&dir, at.as_deref(), format, record.as_deref()),
+            record_api,
+        } => {
+            let recorded = match (record, record_api) {
+                (Some(url), _) => Some(Recorded::Store(url)),
+                (None, Some(url)) => Some(Recorded::Api(url)),
+                (None, None) => None,
+            };
+            check_command(&dir, at.as_deref(), format, recorded)
+        }
         Command::Feasibility { dir, at, format } => {
             let at = match at {
                 Some(text) => parse_date(&text, "--at")?,
@@ -373,21 +382,35 @@ fn tally_command(command: Command) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// Where `check` reads the record it compares the files with.
+enum Recorded {
+    /// `--record URL`: the store itself.
+    Store(String),
+    /// `--record-api URL`: a running server's `/api/registry`.
+    Api(String),
+}
+
 /// `polity check`: the registry's findings, and with a record what the files change.
-fn check_command(dir: &Path, at: Option<&str>, format: CheckFormat, record: Option<&str>) -> Result<ExitCode> {
+fn check_command(dir: &Path, at: Option<&str>, format: CheckFormat, recorded: Option<Recorded>) -> Result<ExitCode> {
     let at = match at {
         Some(text) => parse_date(text, "--at")?,
         None => today(),
     };
     let loaded = polity_registry::load(dir)?;
     let mut findings = polity_registry::findings(&loaded, at);
-    let changes = match &record {
-        Some(url) => {
-            let record = runtime()?.block_on(record::Record::open(url))?;
-            if !record.state.recorded {
-                anyhow::bail!("{}", say("cli-no-registry", &[("db", url)]));
-            }
-            let changes = polity_model::diff::changes(&record.state.polity, &loaded.polity, at);
+    let changes = match &recorded {
+        Some(recorded) => {
+            let polity = match recorded {
+                Recorded::Store(url) => {
+                    let record = runtime()?.block_on(record::Record::open(url))?;
+                    if !record.state.recorded {
+                        anyhow::bail!("{}", say("cli-no-registry", &[("db", url)]));
+                    }
+                    record.state.polity
+                }
+                Recorded::Api(url) => runtime()?.block_on(record_api::recorded_registry(url))?,
+            };
+            let changes = polity_model::diff::changes(&polity, &loaded.polity, at);
             findings.extend(changes.iter().filter_map(polity_model::diff::Change::finding));
             polity_model::sort_findings(&mut findings);
             Some(changes)

@@ -229,3 +229,11 @@ cli-person-verdict-more = not active: { $more } more needed
 cli-person-e2 = E2: at least { $contributions } contributions in [{ $from }, { $at }) by { $basis } date: { $counted } — { $verdict }
 cli-person-no-rule = E2: the constitution sets no active-member rule
 cli-person-list = contributions (newest first):
+
+## polity check --record-api
+cli-api-not-a-url = { $url } is not a server's address: give it as https://HOST (or http://127.0.0.1:PORT on this machine)
+cli-api-unreachable = cannot read { $url }: { $error }; is `polity serve` running there?
+cli-api-too-large = { $url } answered with more than 64 MB: that is not a registry
+cli-api-refused = { $url } answered { $status }: { $error }
+cli-api-no-registry = { $url } gave no polity.yaml: the server's record holds no registry
+cli-api-unreadable = { $url } gave a registry that cannot be read: { $error }

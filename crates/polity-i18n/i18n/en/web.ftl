@@ -808,3 +808,9 @@ chart-month-9 = Sep
 chart-month-10 = Oct
 chart-month-11 = Nov
 chart-month-12 = Dec
+
+## Feeds
+feed-record = { $community }: the governance record
+feed-body = { $community }: { $body }
+feed-event = event { $seq } of the record
+feed-unreadable = A { $kind } was recorded.

@@ -229,3 +229,11 @@ cli-person-verdict-more = 不活跃：还需要 { $more } 次
 cli-person-e2 = E2：在 [{ $from }, { $at }) 内按{ $basis }日期至少 { $contributions } 次贡献：{ $counted } 次 —— { $verdict }
 cli-person-no-rule = E2：章程没有设定活跃成员规则
 cli-person-list = 贡献（最新的在前）：
+
+## polity check --record-api
+cli-api-not-a-url = { $url } 不是服务器的地址：请写成 https://主机（本机上也可以是 http://127.0.0.1:端口）
+cli-api-unreachable = 无法读取 { $url }：{ $error }；那里是否在运行 `polity serve`？
+cli-api-too-large = { $url } 的回应超过 64 MB：那不是注册表
+cli-api-refused = { $url } 的回应为 { $status }：{ $error }
+cli-api-no-registry = { $url } 没有给出 polity.yaml：服务器的记录中还没有注册表
+cli-api-unreadable = { $url } 给出的注册表无法读取：{ $error }

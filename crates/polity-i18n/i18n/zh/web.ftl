@@ -885,3 +885,9 @@ chart-month-9 = 9月
 chart-month-10 = 10月
 chart-month-11 = 11月
 chart-month-12 = 12月
+
+## 订阅源
+feed-record = { $community }：治理记录
+feed-body = { $community }：{ $body }
+feed-event = 记录中的第 { $seq } 个事件
+feed-unreadable = 记录了一个 { $kind }。

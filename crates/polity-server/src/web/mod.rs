@@ -65,6 +65,16 @@ impl Page {
         }
     }
 
+    /// The query that asks a feed for the page's language (`?lang=zh`; nothing for English), so
+    /// that a feed subscribed from a Chinese page stays Chinese in a reader that sends no
+    /// `Accept-Language`.
+    pub fn feed_query(&self) -> &'static str {
+        match self.lang {
+            Lang::En => "",
+            Lang::Zh => "?lang=zh",
+        }
+    }
+
     /// The message `key` in the page's language.
     pub fn t(&self, key: &str) -> String {
         i18n::text(self.lang, key, &[])

@@ -3,13 +3,15 @@
 
 use std::sync::Arc;
 
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use polity_store::EventLog as _;
 
 use crate::App;
 use crate::api::ClientAddress;
+use crate::auth::Caller;
+use crate::i18n::{Lang, text};
 
 /// How many of the latest events a feed shows, and how far back a body's feed looks for them.
 const FEED_ENTRIES: usize = 50;
@@ -50,7 +52,26 @@ pub(crate) async fn person_calendar(State(app): State<Arc<App>>, Path(file): Pat
     }
 }
 
-async fn feed(app: &App, body: Option<&str>, self_path: &str) -> Result<Response, polity_store::StoreError> {
+/// `?lang=en|zh`: the feed's language, for a feed reader that sends no `Accept-Language`.
+#[derive(Debug, Default, serde::Deserialize)]
+pub(crate) struct FeedQuery {
+    lang: Option<String>,
+}
+
+/// The feed's language: `?lang=` when it names one polity speaks, else the request's.
+async fn feed_lang(app: &App, caller: &Caller, query: &FeedQuery) -> Lang {
+    match query.lang.as_deref().and_then(Lang::parse) {
+        Some(lang) => lang,
+        None => super::request_lang(app, caller).await,
+    }
+}
+
+async fn feed(
+    app: &App,
+    body: Option<&str>,
+    self_path: &str,
+    lang: Lang,
+) -> Result<Response, polity_store::StoreError> {
     let store = &app.record.store;
     let (head, _) = store.head().await?;
     let rows = store.read_page((head - FEED_SCAN).max(0), FEED_SCAN).await?;
@@ -63,8 +84,8 @@ async fn feed(app: &App, body: Option<&str>, self_path: &str) -> Result<Response
         .take(FEED_ENTRIES)
         .map(|row| {
             let (summary, path) = match serde_json::from_str::<polity_engine::Event>(&row.payload) {
-                Ok(event) => polity_notify::words::describe(&event, polity),
-                Err(_) => (format!("A {} was recorded.", row.kind), "/log".to_owned()),
+                Ok(event) => polity_notify::words::describe_in(&event, polity, lang),
+                Err(_) => (text(lang, "feed-unreadable", &[("kind", &row.kind)]), "/log".to_owned()),
             };
             polity_notify::subscriptions::FeedEntry {
                 seq: row.seq,
@@ -78,10 +99,20 @@ async fn feed(app: &App, body: Option<&str>, self_path: &str) -> Result<Response
         .collect();
     let base = app.config.public_url.as_deref();
     let title = match body.and_then(|id| polity.body(id)) {
-        Some(found) => format!("{}: {}", polity.constitution.name, found.name),
-        None => format!("{}: the governance record", polity.constitution.name),
+        Some(found) => text(
+            lang,
+            "feed-body",
+            &[("community", &polity.constitution.name), ("body", &found.name)],
+        ),
+        None => text(lang, "feed-record", &[("community", &polity.constitution.name)]),
     };
-    let text = polity_notify::subscriptions::atom(&title, self_path, base, &entries);
+    let event = |seq: i64| text(lang, "feed-event", &[("seq", &seq.to_string())]);
+    let words = polity_notify::subscriptions::FeedWords {
+        tag: lang.tag(),
+        query: if lang == Lang::En { "" } else { "?lang=zh" },
+        event: &event,
+    };
+    let text = polity_notify::subscriptions::atom_in(&title, self_path, base, &entries, &words);
     Ok(([(header::CONTENT_TYPE, "application/atom+xml; charset=utf-8")], text).into_response())
 }
 
@@ -94,22 +125,35 @@ fn unavailable(error: polity_store::StoreError) -> Response {
 }
 
 /// `/feed.atom` (a heavy read: limited per client address, as the log is)
-pub(crate) async fn record_feed(State(app): State<Arc<App>>, client: ClientAddress) -> Response {
+pub(crate) async fn record_feed(
+    State(app): State<Arc<App>>,
+    client: ClientAddress,
+    caller: Caller,
+    Query(query): Query<FeedQuery>,
+) -> Response {
     if let Err(error) = app.heavy_read(&client.0) {
         return error.into_response();
     }
-    feed(&app, None, "/feed.atom").await.unwrap_or_else(unavailable)
+    let lang = feed_lang(&app, &caller, &query).await;
+    feed(&app, None, "/feed.atom", lang).await.unwrap_or_else(unavailable)
 }
 
 /// `/bodies/{body}/feed.atom`
-pub(crate) async fn body_feed(State(app): State<Arc<App>>, client: ClientAddress, Path(id): Path<String>) -> Response {
+pub(crate) async fn body_feed(
+    State(app): State<Arc<App>>,
+    client: ClientAddress,
+    caller: Caller,
+    Path(id): Path<String>,
+    Query(query): Query<FeedQuery>,
+) -> Response {
     if let Err(error) = app.heavy_read(&client.0) {
         return error.into_response();
     }
+    let lang = feed_lang(&app, &caller, &query).await;
     if app.record.live.read().await.state.polity.body(&id).is_none() {
         return not_found(format!("there is no body {id:?}: the bodies are listed at /"));
     }
-    feed(&app, Some(&id), &format!("/bodies/{id}/feed.atom"))
+    feed(&app, Some(&id), &format!("/bodies/{id}/feed.atom"), lang)
         .await
         .unwrap_or_else(unavailable)
 }
