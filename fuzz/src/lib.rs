@@ -147,10 +147,7 @@ fn record() -> &'static State {
             ),
         ];
         for (actor, on, command) in steps {
-            let context = Context {
-                actor: actor.into(),
-                on,
-            };
+            let context = Context::on(actor, on);
             for event in decide(&state, &command, &context).expect("the fuzz record builds") {
                 evolve(&mut state, &event);
             }
@@ -171,10 +168,7 @@ pub fn ranking(data: &[u8]) {
         key: "00112233445566778899aabbccddeeff".into(),
         replaces: None,
     });
-    let context = Context {
-        actor: "bob".into(),
-        on: date(2026, 6, 19),
-    };
+    let context = Context::on("bob", date(2026, 6, 19));
     if let Ok(events) = decide(state, &command, &context) {
         let mut state = state.clone();
         for event in &events {
@@ -187,10 +181,7 @@ pub fn ranking(data: &[u8]) {
                 ranking,
             )],
         });
-        let context = Context {
-            actor: "alice".into(),
-            on: date(2026, 6, 25),
-        };
+        let context = Context::on("alice", date(2026, 6, 25));
         assert!(
             decide(&state, &close, &context).is_ok(),
             "an accepted ballot blocked the close"
@@ -230,10 +221,7 @@ pub fn api(data: &[u8]) {
         .collect(),
     );
     if let Ok(act) = (route.build)(&params, input) {
-        let context = Context {
-            actor: "alice".into(),
-            on: date(2026, 6, 19),
-        };
+        let context = Context::on("alice", date(2026, 6, 19));
         let _ = decide(record(), &act.command, &context);
     }
 }
