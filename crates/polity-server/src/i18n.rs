@@ -471,6 +471,13 @@ mod tests {
         ];
         let missing: Vec<&&str> = expected.iter().filter(|key| !keys.contains(**key)).collect();
         assert!(missing.is_empty(), "not met: {missing:?} (met: {keys:?})");
+    }
+
+    /// R-VALUE, R-SCHEMA in Chinese beyond the sentence: the value's own detail (the day a month
+    /// lacks, the zone meant), and the count of findings a broken file hides.
+    #[test]
+    fn r_value_r_schema_the_details_read_in_chinese() {
+        let toc = "id: toc\nkind: oversight-committee\nname: TOC\n";
         // The value's own detail is said in Chinese too: the day a month lacks, the near zone.
         let loaded = polity_registry::load_sources(&[
             (

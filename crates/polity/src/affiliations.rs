@@ -110,14 +110,6 @@ pub fn import_affiliations(
         }
     }
     let applied = apply(&affiliations, &mut files.people, &mut files.organisations);
-    let mut sources: BTreeMap<&str, usize> = BTreeMap::new();
-    for source in applied.people.values() {
-        *sources.entry(source).or_default() += 1;
-    }
-    let by_source: Vec<String> = sources
-        .iter()
-        .map(|(source, count)| crate::say("cli-aff-from", &[("count", &count.to_string()), ("source", source)]))
-        .collect();
     if json {
         let value = serde_json::json!({
             "dry_run": dry_run,
@@ -129,36 +121,7 @@ pub fn import_affiliations(
         });
         println!("{}", serde_json::to_string_pretty(&value)?);
     } else {
-        let summary = crate::say(
-            "cli-aff-summary",
-            &[
-                ("people", &applied.people.len().to_string()),
-                (
-                    "sources",
-                    &if by_source.is_empty() {
-                        crate::say("cli-aff-none", &[])
-                    } else {
-                        by_source.join(", ")
-                    },
-                ),
-                ("merged", &applied.merged_emails.to_string()),
-                ("added", &applied.organisations_added.len().to_string()),
-                (
-                    "names",
-                    &if applied.organisations_added.is_empty() {
-                        String::new()
-                    } else {
-                        format!(" ({})", applied.organisations_added.join(", "))
-                    },
-                ),
-                ("unmatched", &applied.unmatched.to_string()),
-            ],
-        );
-        if dry_run {
-            println!("{} {summary}", crate::say("cli-aff-dry-run", &[]));
-        } else {
-            println!("{summary}");
-        }
+        println!("{}", summary(&applied, dry_run));
     }
     if dry_run {
         return Ok(ExitCode::SUCCESS);
@@ -180,4 +143,46 @@ pub fn import_affiliations(
         );
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// What `affiliations` did, in one sentence of the run's language.
+fn summary(applied: &polity_registry::import::affiliations::Applied, dry_run: bool) -> String {
+    let mut sources: BTreeMap<&str, usize> = BTreeMap::new();
+    for source in applied.people.values() {
+        *sources.entry(source).or_default() += 1;
+    }
+    let by_source: Vec<String> = sources
+        .iter()
+        .map(|(source, count)| crate::say("cli-aff-from", &[("count", &count.to_string()), ("source", source)]))
+        .collect();
+    let summary = crate::say(
+        "cli-aff-summary",
+        &[
+            ("people", &applied.people.len().to_string()),
+            (
+                "sources",
+                &if by_source.is_empty() {
+                    crate::say("cli-aff-none", &[])
+                } else {
+                    by_source.join(", ")
+                },
+            ),
+            ("merged", &applied.merged_emails.to_string()),
+            ("added", &applied.organisations_added.len().to_string()),
+            (
+                "names",
+                &if applied.organisations_added.is_empty() {
+                    String::new()
+                } else {
+                    format!(" ({})", applied.organisations_added.join(", "))
+                },
+            ),
+            ("unmatched", &applied.unmatched.to_string()),
+        ],
+    );
+    if dry_run {
+        format!("{} {summary}", crate::say("cli-aff-dry-run", &[]))
+    } else {
+        summary
+    }
 }

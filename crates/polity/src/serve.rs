@@ -289,6 +289,13 @@ pub async fn serve(args: ServeArgs) -> Result<()> {
     let listener = tokio::net::TcpListener::bind(args.listen)
         .await
         .with_context(|| crate::say("cli-serve-cannot-listen", &[("address", &args.listen.to_string())]))?;
+    say_listening(&app, &listener, &db, args.demo).await?;
+    polity_server::serve_on(app, listener).await
+}
+
+/// Where the server listens, what record it serves, and (with --demo) how to sign in: the lines
+/// an operator and the tests read on standard error.
+async fn say_listening(app: &App, listener: &tokio::net::TcpListener, db: &str, demo: bool) -> Result<()> {
     let address = listener.local_addr()?;
     let (events, _) = polity_store::EventLog::head(&app.record.store).await?;
     eprintln!(
@@ -297,19 +304,19 @@ pub async fn serve(args: ServeArgs) -> Result<()> {
             "cli-serve-listening",
             &[
                 ("address", &address.to_string()),
-                ("db", &db),
+                ("db", db),
                 ("events", &events.to_string()),
                 ("today", &app.today().to_string()),
             ]
         )
     );
-    if args.demo {
+    if demo {
         eprintln!(
             "{}",
             crate::say("cli-serve-demo", &[("password", polity_server::demo::DEMO_PASSWORD)])
         );
     }
-    polity_server::serve_on(app, listener).await
+    Ok(())
 }
 
 /// Which repositories each body's chart counts, from `--repo [BODY=]PATH`: a body named before

@@ -273,13 +273,9 @@ mod tests {
         said
     }
 
-    /// The rarer lines of real counts read in Chinese: devotee's default option, kept and
-    /// dropped options and the Schulze over what is left (compat: devotee); Schulze in Elekto's
-    /// order; a candidate passed over (E3) in the explanation and within an STV round; an STV
-    /// tie broken by an earlier round, by lot, or left open with the count stopped; a group
-    /// excluded together; and each part of a composite vote (E6).
-    #[test]
-    fn t1_e3_e6_the_rarer_lines_of_a_count_read_in_chinese() {
+    /// The lines and STV round actions of real counts with the rarer shapes (and two lines of
+    /// shapes no small count makes, written as the count writes them).
+    fn rarer_lines_and_rounds() -> (Vec<String>, Vec<String>) {
         let mut lines = Vec::new();
         let options = ballots(
             &["A", "B [3:1]", "None of the above"],
@@ -423,11 +419,24 @@ mod tests {
                 .to_owned(),
         );
         lines.push("devotee's rules could not be applied: no options; strict Schulze instead".to_owned());
-        let said: Vec<String> = lines
+        (lines, actions)
+    }
+
+    /// The rarer lines in Chinese, read from the lines themselves.
+    fn said_in_chinese(lines: &[String]) -> Vec<String> {
+        lines
             .iter()
             .filter(|line| explanation(Lang::Zh, line).is_some() || rare_shape(line))
             .map(|line| chinese(line))
-            .collect();
+            .collect()
+    }
+
+    /// The rarer election lines of real counts read in Chinese: devotee's default option, kept
+    /// and dropped options and the Schulze over what is left (compat: devotee); Schulze in
+    /// Elekto's order; a candidate passed over (E3); unlocked ranked pairs.
+    #[test]
+    fn t1_e3_devotee_elekto_and_passed_over_lines_read_in_chinese() {
+        let said = said_in_chinese(&rarer_lines_and_rounds().0);
         for shape in [
             "devotee（Debian 章程 §A.6）：默认选项是 None of the above（按其名称）",
             "保留 A：",
@@ -438,14 +447,30 @@ mod tests {
             "候选人按 Elekto 的顺序排列",
             "略过 ana：其在任期开始的 2026-07-01 不是 tsc 的成员（E3）",
             "略过 bob：其在 2026-07-01 已担任 tsc 的 chair 席位",
+            "ana → bob, cy → dee",
+            "无法按 devotee 的规则计票：no options",
+        ] {
+            assert!(
+                said.iter().any(|line| line.contains(shape)),
+                "{shape:?} not among {said:#?}"
+            );
+        }
+    }
+
+    /// STV ties broken by an earlier round, by lot, or left open with the count stopped; a group
+    /// excluded together, and candidates passed over within a round; each part of a composite
+    /// vote (E6): all read in Chinese.
+    #[test]
+    fn t1_e6_stv_ties_and_composite_parts_read_in_chinese() {
+        let (lines, actions) = rarer_lines_and_rounds();
+        let said = said_in_chinese(&lines);
+        for shape in [
             "平局（淘汰哪一位）：b, c 之间按第",
             "在每一轮都相同；以公开的种子 \"polity\" 随机抽签，选定",
             "在每一轮都相同；由 alice 选择，选定",
             "计票停止：暂不决定：",
             "toc：",
             "sig-chairs：",
-            "ana → bob, cy → dee",
-            "无法按 devotee 的规则计票：no options",
         ] {
             assert!(
                 said.iter().any(|line| line.contains(shape)),

@@ -290,6 +290,7 @@ pub static CATALOG: &[Rule] = &[
         tests: &[
             "e1_s6_cfn_tsc_election_under_one_seat_per_company",
             "e1_expired_term_without_successor_warns",
+            "e1_e3_windows_close_at_the_constitutions_deadline_time",
         ],
     },
     Rule {
@@ -515,7 +516,10 @@ pub static CATALOG: &[Rule] = &[
         seeds: &[Dask, OpenStack],
         keys: &[key(BODY, "decides-by", "none")],
         enforced: &[Decide("propose"), Decide("object"), Decide("conclude-proposal")],
-        tests: &["d7_a_proposal_passes_without_objection_and_only_members_object"],
+        tests: &[
+            "d7_a_proposal_passes_without_objection_and_only_members_object",
+            "d7_the_review_period_ends_at_the_constitutions_deadline_time",
+        ],
     },
     Rule {
         id: RuleId::D8,
