@@ -79,6 +79,49 @@ fn shown(zoned: &jiff::Zoned, name: Option<&str>) -> String {
     )
 }
 
+/// A body's contribution chart (C3) in `lang`: `polity_contrib::health_svg_in` with the catalog's
+/// words (heading, subtitle, months, axis, legend). The body page and `polity stats health
+/// --format svg` both draw it this way.
+pub fn health_svg(
+    lang: Lang,
+    title: &str,
+    figures: &polity_contrib::Health,
+    name_of: &dyn Fn(&str) -> String,
+) -> String {
+    let heading = |title: &str| text(lang, "chart-heading", &[("title", title)]);
+    let subtitle = |from: jiff::civil::Date, last: jiff::civil::Date, contributions: u64, basis: &str| {
+        text(
+            lang,
+            "chart-subtitle",
+            &[
+                ("from", &from.to_string()),
+                ("last", &last.to_string()),
+                ("contributions", &contributions.to_string()),
+                ("basis", &text(lang, &format!("chart-basis-{basis}"), &[])),
+            ],
+        )
+    };
+    let others = |count: usize| text(lang, "chart-others", &[("count", &count.to_string())]);
+    let months: Vec<String> = (1..=12)
+        .map(|month| text(lang, &format!("chart-month-{month}"), &[]))
+        .collect();
+    let (unit, unknown, empty) = (
+        text(lang, "chart-unit", &[]),
+        text(lang, "chart-unknown", &[]),
+        text(lang, "chart-empty", &[]),
+    );
+    let words = polity_contrib::ChartWords {
+        heading: &heading,
+        subtitle: &subtitle,
+        others: &others,
+        months: std::array::from_fn(|index| months[index].as_str()),
+        unit: &unit,
+        unknown: &unknown,
+        empty: &empty,
+    };
+    polity_contrib::health_svg_in(title, figures, name_of, &words)
+}
+
 /// The key people's names sort by: Chinese characters by their pinyin (then tone), everything
 /// else by its lower case, so 林梅 sorts with Lin Mei under L, as Chinese collation does.
 pub fn collation_key(name: &str) -> String {

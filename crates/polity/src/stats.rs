@@ -385,7 +385,9 @@ fn run_health(project: Option<&str>, sources: &Sources, format: &str) -> Result<
     let title = project.unwrap_or(&the_project);
     Ok(match format {
         "json" => health_json(project.unwrap_or("the project"), &figures)?,
-        "svg" => chart(title, &figures, &|id| organisation_name(&loaded.registry.polity, id)),
+        "svg" => polity_server::i18n::health_svg(crate::lang(), title, &figures, &|id| {
+            organisation_name(&loaded.registry.polity, id)
+        }),
         _ => health_markdown(title, &figures, &|id| organisation_name(&loaded.registry.polity, id)),
     })
 }
@@ -403,42 +405,6 @@ fn share(part: u64, whole: u64) -> String {
     }
     // Printed with one decimal; the fraction itself is exact.
     format!("{part}/{whole} ({:.1} %)", part as f64 * 100.0 / whole as f64)
-}
-
-/// The chart in the run's language (`stats health --format svg`).
-fn chart(title: &str, figures: &Health, name_of: &dyn Fn(&str) -> String) -> String {
-    let say = crate::say;
-    let heading = |title: &str| say("cli-chart-heading", &[("title", title)]);
-    let subtitle = |from: Date, last: Date, contributions: u64, basis: &str| {
-        say(
-            "cli-chart-subtitle",
-            &[
-                ("from", &from.to_string()),
-                ("last", &last.to_string()),
-                ("contributions", &contributions.to_string()),
-                ("basis", &say(&format!("cli-stats-basis-{basis}"), &[])),
-            ],
-        )
-    };
-    let others = |count: usize| say("cli-chart-others", &[("count", &count.to_string())]);
-    let months: Vec<String> = (1..=12)
-        .map(|month| say(&format!("cli-chart-month-{month}"), &[]))
-        .collect();
-    let (unit, unknown, empty) = (
-        say("cli-chart-unit", &[]),
-        say("cli-health-unknown-org", &[]),
-        say("cli-chart-empty", &[]),
-    );
-    let words = polity_contrib::ChartWords {
-        heading: &heading,
-        subtitle: &subtitle,
-        others: &others,
-        months: std::array::from_fn(|index| months[index].as_str()),
-        unit: &unit,
-        unknown: &unknown,
-        empty: &empty,
-    };
-    polity_contrib::health_svg_in(title, figures, name_of, &words)
 }
 
 fn health_markdown(title: &str, figures: &Health, name_of: &dyn Fn(&str) -> String) -> String {

@@ -281,47 +281,11 @@ fn health_section(
     let polity = &state.polity;
     let figures = polity_contrib::health(polity, &contributions, on, &polity_contrib::bot_patterns(polity));
     let name = polity.body(body).map_or(body, |found| found.name.as_str());
-    let heading = |title: &str| text(lang, "chart-heading", &[("title", title)]);
-    let subtitle = |from: jiff::civil::Date, last: jiff::civil::Date, contributions: u64, basis: &str| {
-        text(
-            lang,
-            "chart-subtitle",
-            &[
-                ("from", &from.to_string()),
-                ("last", &last.to_string()),
-                ("contributions", &contributions.to_string()),
-                ("basis", &text(lang, &format!("chart-basis-{basis}"), &[])),
-            ],
-        )
-    };
-    let others = |count: usize| text(lang, "chart-others", &[("count", &count.to_string())]);
-    let months: Vec<String> = (1..=12)
-        .map(|month| text(lang, &format!("chart-month-{month}"), &[]))
-        .collect();
-    let (unit, unknown, empty) = (
-        text(lang, "chart-unit", &[]),
-        text(lang, "chart-unknown", &[]),
-        text(lang, "chart-empty", &[]),
-    );
-    let words = polity_contrib::ChartWords {
-        heading: &heading,
-        subtitle: &subtitle,
-        others: &others,
-        months: std::array::from_fn(|index| months[index].as_str()),
-        unit: &unit,
-        unknown: &unknown,
-        empty: &empty,
-    };
-    let svg = polity_contrib::health_svg_in(
-        name,
-        &figures,
-        &|id| {
-            polity
-                .organisation(id)
-                .map_or_else(|| id.to_owned(), |organisation| organisation.name.clone())
-        },
-        &words,
-    );
+    let svg = crate::i18n::health_svg(lang, name, &figures, &|id| {
+        polity
+            .organisation(id)
+            .map_or_else(|| id.to_owned(), |organisation| organisation.name.clone())
+    });
     let share = |part: u64| {
         if figures.contributions_365 == 0 {
             text(lang, "health-none", &[])
