@@ -11,6 +11,7 @@
 
 mod chart;
 mod git;
+pub mod history;
 
 use std::collections::{BTreeMap, BTreeSet};
 

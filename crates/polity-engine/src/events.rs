@@ -44,6 +44,23 @@ pub enum Event {
         files: Vec<SourceFile>,
         by: String,
     },
+    /// A commit that changed the registry folder, recorded by `polity sync`: the commit, the
+    /// files it changed (verbatim) or removed, what it does to the structure and which of that
+    /// should have come from a recorded process (`changes` with a `rule`). With `problems` the
+    /// commit's registry could not be read and nothing of it applies.
+    RegistryAmended {
+        commit: String,
+        author: String,
+        date: String,
+        subject: String,
+        files: Vec<SourceFile>,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        removed: Vec<String>,
+        changes: Vec<crate::amend::AmendedChange>,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        problems: Vec<String>,
+        by: String,
+    },
     /// L8.
     ReportSubmitted {
         body: String,
@@ -319,8 +336,9 @@ pub enum Event {
 }
 
 /// Every event kind, as `Event::kind` names them (the log's `--kind` filter checks against it).
-pub const KINDS: [&str; 36] = [
+pub const KINDS: [&str; 37] = [
     "registry-recorded",
+    "registry-amended",
     "report-submitted",
     "motion-opened",
     "vote-cast",
@@ -363,6 +381,7 @@ impl Event {
     pub fn kind(&self) -> &'static str {
         match self {
             Event::RegistryRecorded { .. } => "registry-recorded",
+            Event::RegistryAmended { .. } => "registry-amended",
             Event::ReportSubmitted { .. } => "report-submitted",
             Event::MotionOpened { .. } => "motion-opened",
             Event::VoteCast { .. } => "vote-cast",

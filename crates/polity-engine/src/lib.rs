@@ -7,6 +7,7 @@
 //! Architecture invariant: the registry is recorded as its files, verbatim, and re-read with
 //! `polity_registry::load_sources` on replay: that is why this crate, not the model, decides.
 
+pub mod amend;
 mod ballots;
 mod closing;
 pub mod command;
@@ -113,6 +114,8 @@ fn reject<T>(rule: RuleId, message: impl Into<String>, hint: impl Into<String>) 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Command {
     RecordRegistry(command::RecordRegistry),
+    /// A commit's registry files (`polity sync`).
+    AmendRegistry(amend::AmendRegistry),
     SubmitReport(command::SubmitReport),
     OpenMotion(command::OpenMotion),
     ScheduleMeeting(command::ScheduleMeeting),
@@ -339,6 +342,20 @@ pub struct State {
     /// E9: (body, area) → volunteers.
     pub volunteers: BTreeMap<(String, String), BTreeSet<String>>,
     pub events: u64,
+    /// The registry's files as last recorded (`registry-recorded`, then each `registry-amended`).
+    pub sources: Vec<SourceFile>,
+    /// The structural events since the files were last read that they do not show yet (an
+    /// election's terms not exported): kept over the next amendment.
+    pub since_files: Vec<Event>,
+    /// Every recorded amendment (`polity sync`), oldest first.
+    pub amendments: Vec<amend::Amendment>,
+}
+
+impl State {
+    /// The last commit `polity sync` recorded.
+    pub fn synced(&self) -> Option<&str> {
+        self.amendments.last().map(|amendment| amendment.commit.as_str())
+    }
 }
 
 impl State {
@@ -617,6 +634,18 @@ pub fn decide(state: &State, command: &Command, context: &Context) -> Result<Vec
             by: context.actor.clone(),
         }]);
     }
+    if let Command::AmendRegistry(amendment) = command {
+        if !state.recorded {
+            return refusal(
+                "no-registry",
+                RuleId::RInit,
+                &[],
+                "the record holds no registry yet",
+                "run `polity init --registry DIR` first",
+            );
+        }
+        return amend::decide(state, amendment, context);
+    }
     if !state.recorded {
         return refusal(
             "no-registry",
@@ -630,7 +659,9 @@ pub fn decide(state: &State, command: &Command, context: &Context) -> Result<Vec
     let actor = state.person_id(&context.actor)?;
     let on = context.on;
     match command {
-        Command::RecordRegistry(crate::command::RecordRegistry { .. }) => unreachable!("handled above"),
+        Command::RecordRegistry(crate::command::RecordRegistry { .. }) | Command::AmendRegistry(_) => {
+            unreachable!("handled above")
+        }
         Command::SubmitReport(crate::command::SubmitReport { .. })
         | Command::RecordRoll(crate::command::RecordRoll { .. })
         | Command::DissolveWorkingGroup(crate::command::DissolveWorkingGroup { .. }) => {
@@ -674,6 +705,22 @@ pub fn decide(state: &State, command: &Command, context: &Context) -> Result<Vec
 pub fn evolve(state: &mut State, event: &Event) {
     state.events += 1;
     match event {
+        Event::RegistryRecorded { files, .. } => {
+            state.sources = files.clone();
+            state.since_files.clear();
+        }
+        Event::RegistryAmended { .. } => return amend::evolve(state, event),
+        _ if amend::structural(event) => state.since_files.push(event.clone()),
+        _ => {}
+    }
+    apply_structure(state, event);
+}
+
+/// Applies an event's effect (without counting it): `evolve`'s dispatch, and how an amendment
+/// applies again what the files do not show yet.
+fn apply_structure(state: &mut State, event: &Event) {
+    match event {
+        Event::RegistryAmended { .. } => {}
         Event::RollRecorded { .. }
         | Event::RegistryRecorded { .. }
         | Event::ReportSubmitted { .. }
@@ -717,7 +764,7 @@ pub fn evolve(state: &mut State, event: &Event) {
 pub fn event_body(event: &Event) -> Option<String> {
     let of_id = |id: &str| id.split_once('/').map(|(body, _)| body.to_owned());
     match event {
-        Event::RegistryRecorded { .. } => None,
+        Event::RegistryRecorded { .. } | Event::RegistryAmended { .. } => None,
         Event::ReportSubmitted { body, .. }
         | Event::MotionOpened { body, .. }
         | Event::ElectionOpened { body, .. }

@@ -119,6 +119,26 @@ pub fn check(command: &Command, on: Date) -> Result<(), Rejection> {
     match command {
         Command::RecordRegistry(crate::command::RecordRegistry { .. })
         | Command::CloseElection(crate::command::CloseElection { .. }) => Ok(()),
+        Command::AmendRegistry(amendment) => {
+            if amendment.commit.len() < 7
+                || amendment.commit.len() > 64
+                || !amendment.commit.bytes().all(|byte| byte.is_ascii_hexdigit())
+            {
+                return refuse(
+                    "value-bad",
+                    "commit",
+                    &[("value", amendment.commit.chars().take(80).collect())],
+                    format!(
+                        "{:?} is not a commit id",
+                        amendment.commit.chars().take(80).collect::<String>()
+                    ),
+                    "give the commit's hexadecimal id",
+                );
+            }
+            text("commit author", &amendment.author, TITLE, true)?;
+            text("commit date", &amendment.date, TITLE, true)?;
+            text("commit subject", &amendment.subject, TITLE, false)
+        }
         Command::SubmitReport(crate::command::SubmitReport { body, link, .. }) => {
             id("body", body)?;
             link.as_deref().map_or(Ok(()), |link| url("report link", link))

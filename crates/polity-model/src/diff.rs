@@ -46,15 +46,15 @@ impl Change {
     }
 }
 
-fn holdings(polity: &Polity, body: &Body, at: Date) -> BTreeMap<(Seat, String), (Option<Date>, Loc)> {
+/// Every term of `body` (past, current and future), by seat, person and first day.
+fn holdings(polity: &Polity, body: &Body) -> BTreeMap<(Seat, String, Date), (Option<Date>, Loc)> {
     body.holders
         .iter()
-        .filter(|holding| holding.covers(at))
         .map(|holding| {
             let person = polity
                 .person(&holding.person.text)
                 .map_or_else(|| holding.person.text.clone(), |person| person.id.clone());
-            ((holding.seat, person), (holding.until, holding.loc))
+            ((holding.seat, person, holding.from), (holding.until, holding.loc))
         })
         .collect()
 }
@@ -76,12 +76,16 @@ fn body_changes(record: &Polity, files: &Polity, old: &Body, body: &Body, at: Da
             needs: Some(RuleId::L1),
         });
     }
-    let (old_seats, new_seats) = (holdings(record, old, at), holdings(files, body, at));
-    for ((seat, person), (until, loc)) in &new_seats {
-        match old_seats.get(&(*seat, person.clone())) {
+    let (old_seats, new_seats) = (holdings(record, old), holdings(files, body));
+    for ((seat, person, from), (until, loc)) in &new_seats {
+        match old_seats.get(&(*seat, person.clone(), *from)) {
             None => out.push(Change {
                 body: Some(id.to_owned()),
-                what: format!("{person} holds the {} seat of {id}", seat.as_str()),
+                what: format!(
+                    "{person} holds the {} seat of {id} from {from}{}",
+                    seat.as_str(),
+                    until.map_or(String::new(), |until| format!(" until {until}"))
+                ),
                 loc: *loc,
                 needs: Some(body.kind.seat_rule(*seat)),
             }),
@@ -99,11 +103,14 @@ fn body_changes(record: &Polity, files: &Polity, old: &Body, body: &Body, at: Da
             Some(_) => {}
         }
     }
-    for (seat, person) in old_seats.keys() {
-        if !new_seats.contains_key(&(*seat, person.clone())) {
+    for (seat, person, from) in old_seats.keys() {
+        if !new_seats.contains_key(&(*seat, person.clone(), *from)) {
             out.push(Change {
                 body: Some(id.to_owned()),
-                what: format!("{person} no longer holds the {} seat of {id}", seat.as_str()),
+                what: format!(
+                    "{person}'s {} term in {id} from {from} is removed from the files",
+                    seat.as_str()
+                ),
                 // The files no longer have the line: the body's.
                 loc: body.loc,
                 needs: Some(RuleId::E7),

@@ -98,6 +98,7 @@ pub fn describe_in(event: &Event, polity: &Polity, lang: Lang) -> (String, Strin
         | Event::BallotCast { .. }
         | Event::ElectionClosed { .. } => elections(event, &say),
         Event::RegistryRecorded { .. }
+        | Event::RegistryAmended { .. }
         | Event::ReportSubmitted { .. }
         | Event::RollRecorded { .. }
         | Event::LiaisonVolunteered { .. }
@@ -391,6 +392,35 @@ fn structure(event: &Event, say: &Say) -> Sentence {
             "act-registry-recorded",
             vec![("by", say.person(by)), ("files", files.len().to_string())],
             "/".to_owned(),
+        ),
+        Event::RegistryAmended {
+            commit,
+            author,
+            subject,
+            changes,
+            problems,
+            ..
+        } => sentence(
+            if problems.is_empty() {
+                "act-registry-amended"
+            } else {
+                "act-registry-amended-unreadable"
+            },
+            vec![
+                ("commit", commit.chars().take(12).collect()),
+                ("author", author.clone()),
+                ("subject", subject.clone()),
+                ("changes", changes.len().to_string()),
+                (
+                    "findings",
+                    changes
+                        .iter()
+                        .filter(|change| change.rule.is_some())
+                        .count()
+                        .to_string(),
+                ),
+            ],
+            "/log?kind=registry-amended".to_owned(),
         ),
         Event::ReportSubmitted {
             body: id,

@@ -7,9 +7,11 @@ pub mod election;
 pub mod export;
 pub mod files;
 pub mod import;
+pub mod keys;
 pub mod load;
+pub mod patch;
 pub mod schema;
 pub mod write;
 
-pub use load::{LoadError, Loaded, findings, load, load_sources, read_sources};
+pub use load::{LoadError, Loaded, findings, is_source_path, load, load_sources, read_sources, source_rank};
 pub use write::{WriteError, rendered, write_people_and_organisations, write_registry};

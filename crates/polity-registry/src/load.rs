@@ -54,6 +54,28 @@ pub fn load(dir: &Path) -> Result<Loaded, LoadError> {
     Ok(load_sources(&read_sources(dir)?))
 }
 
+/// Whether `path` (relative to a registry folder, `/`-separated) is one of the registry's files:
+/// the constitution, people, organisations, or a body's file directly under `bodies/`.
+pub fn is_source_path(path: &str) -> bool {
+    match path.split_once('/') {
+        None => [CONSTITUTION_FILE, PEOPLE_FILE, ORGANISATIONS_FILE].contains(&path),
+        Some((dir, name)) => {
+            dir == BODIES_DIR && !name.contains('/') && (name.ends_with(".yaml") || name.ends_with(".yml"))
+        }
+    }
+}
+
+/// The order [`read_sources`] gives a registry's files in: the constitution, people,
+/// organisations, then the bodies (by name, the second key).
+pub fn source_rank(path: &str) -> u8 {
+    match path {
+        CONSTITUTION_FILE => 0,
+        PEOPLE_FILE => 1,
+        ORGANISATIONS_FILE => 2,
+        _ => 3,
+    }
+}
+
 /// Reads every file of the registry in `dir` as (relative name, contents), in load order.
 pub fn read_sources(dir: &Path) -> Result<Vec<(String, String)>, LoadError> {
     let read = |path: &Path| {

@@ -270,9 +270,28 @@ async fn registry(State(app): State<Arc<App>>, client: ClientAddress) -> Result<
     let files = polity_registry::export::to_files(&live.state.polity);
     let rendered = polity_registry::write::rendered(&files)
         .map_err(|error| ApiError::internal(format!("the recorded registry cannot be written as files: {error}")))?;
+    // The findings `polity sync` recorded with amendments, for `check --record-api`.
+    let findings: Vec<Value> = live
+        .state
+        .amendments
+        .iter()
+        .flat_map(|amendment| {
+            amendment.changes.iter().filter_map(move |change| {
+                Some(json!({
+                    "rule": change.rule.as_ref()?,
+                    "file": change.file,
+                    "line": change.line,
+                    "commit": amendment.commit,
+                    "subject": amendment.subject,
+                    "what": change.what,
+                }))
+            })
+        })
+        .collect();
     Ok(Json(json!({
         "events": live.last_seq,
         "files": rendered,
+        "findings": findings,
     })))
 }
 

@@ -189,6 +189,44 @@ pub struct BodyView {
     pub owners: Vec<(String, bool)>,
     /// Former leads, undated (`emeritus:`).
     pub emeritus: Vec<Who>,
+    /// What commits to the registry's files (`polity sync`) changed in this body, newest first.
+    pub amendments: Vec<AmendmentView>,
+}
+
+/// One change a synced commit made to a body.
+#[derive(Clone, Debug, Serialize)]
+pub struct AmendmentView {
+    /// The commit id, cut to 12 hex digits.
+    pub commit: String,
+    pub date: String,
+    pub subject: String,
+    pub what: String,
+    /// The rule whose process should have made it (a finding), when one should have.
+    pub rule: Option<String>,
+}
+
+/// The changes synced commits made to `body`, newest first (at most 20).
+fn amendments(state: &State, body: &str) -> Vec<AmendmentView> {
+    let file = format!("bodies/{body}.yaml");
+    state
+        .amendments
+        .iter()
+        .rev()
+        .flat_map(|amendment| {
+            amendment
+                .changes
+                .iter()
+                .filter(|change| change.body.as_deref() == Some(body) || change.file == file)
+                .map(|change| AmendmentView {
+                    commit: amendment.commit.chars().take(12).collect(),
+                    date: amendment.date.clone(),
+                    subject: amendment.subject.clone(),
+                    what: change.what.clone(),
+                    rule: change.rule.clone(),
+                })
+        })
+        .take(20)
+        .collect()
 }
 
 pub fn body(state: &State, id: &str, on: Date) -> Option<BodyView> {
@@ -287,6 +325,7 @@ pub fn body(state: &State, id: &str, on: Date) -> Option<BodyView> {
             })
             .collect(),
         obligations,
+        amendments: amendments(state, &body.id),
         emeritus: body
             .emeritus
             .iter()

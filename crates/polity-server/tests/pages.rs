@@ -779,3 +779,57 @@ async fn d5_a_meeting_offers_only_the_acts_the_rules_allow() {
         .expect("the refusals are listed")..];
     assert!(refused.contains("Add to the agenda:"), "{refused}");
 }
+
+/// L1, E3 (issue 18): a commit synced into the record with a change no process made shows on
+/// the body's page, marked, with its rule linked, in both languages.
+#[tokio::test]
+async fn e3_a_synced_commit_without_a_process_shows_on_the_body_page() {
+    let dir = tempfile::tempdir().unwrap();
+    let (app, _) = seeded(dir.path(), &[]).await;
+    let sources = {
+        let live = app.record.live.read().await;
+        live.state.sources.clone()
+    };
+    let files: Vec<polity_engine::SourceFile> = sources
+        .into_iter()
+        .map(|mut file| {
+            if file.path == "bodies/tsc.yaml" {
+                file.content = file.content.replace(
+                    "holders:\n",
+                    "holders:\n  - { person: kai, seat: co-chair, from: 2026-06-10, until: 2026-12-31 }\n",
+                );
+            }
+            file
+        })
+        .collect();
+    let command = polity_engine::Command::AmendRegistry(polity_engine::amend::AmendRegistry {
+        commit: "0123456789abcdef0123456789abcdef01234567".to_owned(),
+        author: "Bea Bot <bea@example.org>".to_owned(),
+        date: "2026-06-10T12:00:00+00:00".to_owned(),
+        subject: "Kai co-chairs <the TSC>".to_owned(),
+        files,
+        strict: false,
+    });
+    let context = polity_engine::Context::on("polity sync", jiff::civil::date(2026, 6, 10));
+    app.record
+        .act(command, polity_server::live::Extra::None, &context)
+        .await
+        .expect("the amendment is recorded");
+    let router = polity_server::router(app.clone());
+    let mut browser = Browser::new(router);
+    let page = browser.get("/bodies/tsc").await.body;
+    assert!(page.contains("Changes from the files"), "{page}");
+    assert!(page.contains("<code>0123456789ab</code>"), "{page}");
+    assert!(page.contains("Kai co-chairs &#60;the TSC&#62;"), "{page}");
+    assert!(
+        page.contains("kai holds the co-chair seat of tsc from 2026-06-10 until 2026-12-31</span> — <strong>no recorded process did it</strong> (<a href=\"/rules/E3\">E3</a>)"),
+        "{page}"
+    );
+    let chinese = browser.get("/lang/zh?back=%2Fbodies%2Ftsc").await;
+    assert_eq!(chinese.status, 303);
+    let page = browser.get("/bodies/tsc").await.body;
+    assert!(
+        page.contains("来自文件的变更") && page.contains("没有已记录的流程完成它"),
+        "{page}"
+    );
+}

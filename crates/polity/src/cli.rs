@@ -213,11 +213,51 @@ pub(crate) enum Command {
     ///
     /// With --check, write nothing: compare the folder's registry with the record's, as data
     /// (comments and layout do not count), and exit 1 naming the files that differ.
+    ///
+    /// With --into, edit the registry folder in place instead: only the files, keys and entries
+    /// that differ from the record change (a new term is one new line), and comments, order and
+    /// layout stay, so that a commit of the result shows a minimal diff.
     Export {
-        dir: PathBuf,
+        /// A folder to write the whole registry into (created if missing).
+        #[arg(required_unless_present = "into", conflicts_with = "into")]
+        dir: Option<PathBuf>,
+        /// An existing registry folder to bring up to date in place, touching only what differs.
+        #[arg(long, value_name = "DIR")]
+        into: Option<PathBuf>,
         /// Compare instead of writing; exit 1 when the folder and the record differ.
         #[arg(long)]
         check: bool,
+        /// human (the default) or json.
+        #[arg(long, value_parser = parse_output_format)]
+        format: Option<OutputFormat>,
+        /// The same as `--format json`.
+        #[arg(long)]
+        json: bool,
+        #[command(flatten)]
+        actor: record::Actor,
+    },
+    /// Record the registry folder's git history since the last synced commit: each commit of the
+    /// branch's first-parent line that changes the folder becomes a `registry-amended` event with
+    /// what it changes, and a change that should have come from a recorded process (a seat given
+    /// with no election or appointment, a state changed with no motion) is a finding kept with it.
+    ///
+    /// Re-running records nothing new. A history rewritten past the last synced commit is
+    /// refused. The first sync starts after the newest commit whose folder is the registry the
+    /// record was initialised with. Exit 1 when --strict refused a commit.
+    Sync {
+        /// The git repository (a working copy or a bare repository).
+        #[arg(long)]
+        repo: PathBuf,
+        /// The branch, tag or commit to read up to.
+        #[arg(long = "ref", default_value = "HEAD")]
+        reference: String,
+        /// The registry folder inside the repository.
+        #[arg(long, default_value = ".")]
+        path: String,
+        /// Refuse (record nothing of, and stop at) a commit with a change that should have come
+        /// from a recorded process, or whose registry cannot be read.
+        #[arg(long)]
+        strict: bool,
         /// human (the default) or json.
         #[arg(long, value_parser = parse_output_format)]
         format: Option<OutputFormat>,

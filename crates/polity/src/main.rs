@@ -14,6 +14,7 @@ mod report;
 mod rules;
 mod serve;
 mod stats;
+mod sync;
 mod tally;
 mod usage;
 
@@ -221,11 +222,25 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
         Command::Export {
             dir,
+            into,
             check,
             format,
             json,
             actor,
-        } => export_command(&dir, check, json || format == Some(OutputFormat::Json), &actor),
+        } => {
+            let json = json || format == Some(OutputFormat::Json);
+            match (dir, into) {
+                (_, Some(into)) if !check => print(summary_or(
+                    runtime()?.block_on(record::export_into(&into, &actor))?,
+                    json,
+                    &actor,
+                    "exported",
+                    &into,
+                )?),
+                (Some(dir), _) | (None, Some(dir)) => export_command(&dir, check, json, &actor),
+                (None, None) => unreachable!("clap requires DIR or --into"),
+            }
+        }
         Command::Log {
             body,
             kind,
@@ -258,6 +273,26 @@ fn run(cli: Cli) -> Result<ExitCode> {
             &actor,
         ))?),
         Command::Stats { command } => print(stats::run(&command)?),
+        Command::Sync {
+            repo,
+            reference,
+            path,
+            strict,
+            format,
+            json,
+            actor,
+        } => {
+            let options = sync::Options {
+                repo: &repo,
+                reference: &reference,
+                path: &path,
+                strict,
+                json: json || format == Some(OutputFormat::Json),
+            };
+            let (text, complete) = runtime()?.block_on(sync::sync(&options, &actor))?;
+            print!("{text}");
+            Ok(if complete { ExitCode::SUCCESS } else { ExitCode::from(1) })
+        }
         Command::Render(args) => {
             let (text, current) = runtime()?.block_on(render::run(&args))?;
             print!("{text}");
@@ -406,9 +441,17 @@ fn check_command(dir: &Path, at: Option<&str>, format: CheckFormat, recorded: Op
                     if !record.state.recorded {
                         anyhow::bail!("{}", say("cli-no-registry", &[("db", url)]));
                     }
+                    findings.extend(recorded_findings(
+                        sync::recorded_findings(&record.state),
+                        &loaded.polity,
+                    ));
                     record.state.polity
                 }
-                Recorded::Api(url) => runtime()?.block_on(record_api::recorded_registry(url))?,
+                Recorded::Api(url) => {
+                    let (polity, recorded) = runtime()?.block_on(record_api::recorded_registry(url))?;
+                    findings.extend(recorded_findings(recorded, &loaded.polity));
+                    polity
+                }
             };
             let changes = polity_model::diff::changes(&polity, &loaded.polity, at);
             findings.extend(changes.iter().filter_map(polity_model::diff::Change::finding));
@@ -440,6 +483,30 @@ fn check_command(dir: &Path, at: Option<&str>, format: CheckFormat, recorded: Op
     print!("{output}");
     let failed = findings.iter().any(|finding| finding.severity == Severity::Error);
     Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+/// The findings `polity sync` recorded with amendments (warnings: the record keeps them), placed
+/// on the file and line they were recorded at when the files still have that file.
+fn recorded_findings(recorded: Vec<sync::RecordedFinding>, files: &polity_model::Polity) -> Vec<polity_model::Finding> {
+    recorded
+        .into_iter()
+        .map(|finding| {
+            let words = finding.words();
+            let (rule, line) = (finding.rule, finding.line);
+            let loc = files
+                .files
+                .iter()
+                .position(|name| *name == finding.file)
+                .and_then(|index| u32::try_from(index).ok())
+                .map(|file| polity_model::Loc { file, line, column: 1 });
+            polity_model::Finding::warning(
+                polity_model::RuleId::parse(&rule).unwrap_or(polity_model::RuleId::RInit),
+                loc,
+                words,
+                say("cli-sync-recorded-hint", &[]),
+            )
+        })
+        .collect()
 }
 
 /// `polity due`: every obligation in date order.

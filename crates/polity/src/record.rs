@@ -577,6 +577,57 @@ pub async fn export(dir: &Path, actor: &Actor) -> Result<String> {
     ))
 }
 
+/// `export --into DIR`: the record's registry written into an existing folder, editing only what
+/// differs.
+pub async fn export_into(dir: &Path, actor: &Actor) -> Result<String> {
+    let record = Record::open(&actor.db).await?;
+    if !record.state.recorded {
+        bail!("{}", crate::say("cli-no-registry", &[("db", &actor.db)]));
+    }
+    if !dir.join(polity_registry::load::CONSTITUTION_FILE).is_file() {
+        bail!(
+            "{}",
+            crate::say("cli-export-into-not-a-registry", &[("dir", &dir.display().to_string())])
+        );
+    }
+    let report = polity_registry::patch::export_into(
+        dir,
+        &record.state.polity,
+        &format!(
+            "# Exported by `polity export` from the record, after event {}.\n",
+            record.last_seq
+        ),
+    )?;
+    let mut out = String::new();
+    for (path, outcome) in &report {
+        let line = match outcome {
+            polity_registry::patch::Outcome::Edited(keys) => {
+                crate::say("cli-export-into-edited", &[("path", path), ("keys", &keys.join(", "))])
+            }
+            polity_registry::patch::Outcome::Written { new: true } => {
+                crate::say("cli-export-into-new", &[("path", path)])
+            }
+            polity_registry::patch::Outcome::Written { new: false } => {
+                crate::say("cli-export-into-whole", &[("path", path)])
+            }
+        };
+        let _ = writeln!(out, "  {line}");
+    }
+    let done = crate::say(
+        if report.is_empty() {
+            "cli-export-into-same"
+        } else {
+            "cli-export-into-done"
+        },
+        &[
+            ("seq", &record.last_seq.to_string()),
+            ("dir", &dir.display().to_string()),
+            ("files", &report.len().to_string()),
+        ],
+    );
+    Ok(format!("{done}\n{out}"))
+}
+
 /// `init` and `export --format json`: what the record holds after the command.
 pub async fn summary_json(actor: &Actor, done: &str, path: &Path) -> Result<String> {
     let record = Record::open(&actor.db).await?;

@@ -10,8 +10,9 @@ use polity_model::Polity;
 /// The most a server's answer may weigh: a registry of tens of thousands of people is a few MB.
 const MAX_BYTES: usize = 64 << 20;
 
-/// The registry recorded at `url` (the server's address), as the structure `check` compares.
-pub(crate) async fn recorded_registry(url: &str) -> Result<Polity> {
+/// The registry recorded at `url` (the server's address), as the structure `check` compares, and
+/// the findings `polity sync` recorded with amendments.
+pub(crate) async fn recorded_registry(url: &str) -> Result<(Polity, Vec<crate::sync::RecordedFinding>)> {
     let base = url.trim().trim_end_matches('/');
     if !(base.starts_with("https://") || base.starts_with("http://")) || base.len() > 2_000 {
         bail!("{}", crate::say("cli-api-not-a-url", &[("url", &format!("{url:?}"))]));
@@ -54,6 +55,8 @@ pub(crate) async fn recorded_registry(url: &str) -> Result<Polity> {
     #[derive(serde::Deserialize)]
     struct Answer {
         files: std::collections::BTreeMap<String, String>,
+        #[serde(default)]
+        findings: Vec<crate::sync::RecordedFinding>,
     }
     let answer: Answer = serde_json::from_slice(&body).map_err(|error| failed(&error))?;
     // In the order a folder is read: the constitution, people, organisations, then the bodies.
@@ -83,5 +86,5 @@ pub(crate) async fn recorded_registry(url: &str) -> Result<Polity> {
             crate::say("cli-api-unreadable", &[("url", &address), ("error", &problem.message)])
         );
     }
-    Ok(loaded.polity)
+    Ok((loaded.polity, answer.findings))
 }

@@ -6,6 +6,9 @@ mod scenarios;
 #[path = "cli/languages.rs"]
 mod languages;
 
+#[path = "cli/sync.rs"]
+mod sync;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 

@@ -36,6 +36,8 @@ act-election-closed = { $by } closed election { $election }: elected { $winners 
 
 ## The registry, reports, seats, liaisons, lifecycles
 act-registry-recorded = { $by } recorded the registry ({ $files } files).
+act-registry-amended = Commit { $commit } by { $author } amended the registry: { $subject } ({ $changes } changes, { $findings } without a recorded process).
+act-registry-amended-unreadable = Commit { $commit } by { $author } changed the registry files, but they could not be read; nothing of it applies: { $subject }.
 act-report-submitted = { $by } submitted { $body }'s { $report } report of { $on }.
 act-roll-recorded = { $by } recorded the roll of active members on { $on } ({ $members } people).
 act-liaison-volunteered = { $person } volunteered as { $area } liaison of { $body }.

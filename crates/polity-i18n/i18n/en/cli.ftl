@@ -36,6 +36,22 @@ cli-init-done = recorded the registry { $registry } ({ $bodies } bodies, { $peop
 cli-export-same = { $dir } says what the record says (after event { $seq })
 cli-export-differs = { $files } file(s) of { $dir } differ from the record (after event { $seq }); `polity export DIR` writes the record's:
 cli-export-done = exported the record (after event { $seq }) to { $dir }
+cli-export-into-done = brought { $files } file(s) of { $dir } up to the record (after event { $seq }), touching only what differs:
+cli-export-into-same = { $dir } already says what the record says (after event { $seq }); nothing written
+cli-export-into-edited = { $path }: edited in place ({ $keys })
+cli-export-into-new = { $path }: new file
+cli-export-into-whole = { $path }: written whole (an edit in place could not say what the record says; its comments are gone)
+cli-export-into-not-a-registry = { $dir } has no polity.yaml: --into edits an existing registry folder; to write a new one, give the folder without --into
+cli-sync-commit = { $commit } { $subject }: { $changes } change(s), { $findings } without a recorded process
+cli-sync-unreadable = { $commit } { $subject }: the registry files cannot be read ({ $problems } problem(s)); recorded, nothing of it applies
+cli-sync-no-process = no recorded process did it
+cli-sync-done = synced { $commits } commit(s) into { $db }; the record is synced up to { $synced }
+cli-sync-none = nothing to sync: the record ({ $db }) is synced up to { $synced }
+cli-sync-stopped = stopped at the refused commit: nothing of it or of a later commit is recorded ({ $commits } commit(s) before it recorded); the record is synced up to { $synced }
+cli-sync-no-commit = the registry as initialised (no commit synced yet)
+cli-sync-no-base = no commit of { $reference } in { $repo } has { $path } as the record's registry: the record was not initialised from this history. Initialise it from a commit of it (`git checkout COMMIT`, `polity init --registry { $path }`), then sync
+cli-sync-recorded-finding = recorded with commit { $commit } ({ $subject }) without a process: { $what }
+cli-sync-recorded-hint = the record keeps this finding with the commit that made the change; review it, and where a process is owed (an election, an appointment, a motion) run it in the record
 
 ## polity due
 cli-due-head = obligations as of { $at }, looking { $within } ahead:

@@ -35,6 +35,8 @@ act-election-closed = { $by } 结束了选举 { $election }：{ $winners } 当�
 
 ## 注册表、报告、席位、联络人、生命周期
 act-registry-recorded = { $by } 记录了注册表（{ $files } 个文件）。
+act-registry-amended = { $author } 的提交 { $commit } 修改了注册表：{ $subject }（{ $changes } 处变更，其中 { $findings } 处没有已记录的流程）。
+act-registry-amended-unreadable = { $author } 的提交 { $commit } 修改了注册表文件，但文件无法读取，其内容均未生效：{ $subject }。
 act-report-submitted = { $by } 提交了 { $body } { $on } 的{ $report }报告。
 act-roll-recorded = { $by } 记录了截至 { $on } 的活跃成员名册（{ $members } 人）。
 act-liaison-volunteered = { $person } 报名担任 { $body } 的{ $area }联络人。

@@ -36,6 +36,22 @@ cli-init-done = 已将注册表 { $registry }（{ $bodies } 个机构，{ $peopl
 cli-export-same = { $dir } 与记录一致（截至事件 { $seq }）
 cli-export-differs = { $dir } 中有 { $files } 个文件与记录不同（截至事件 { $seq }）；`polity export DIR` 会写出记录中的版本：
 cli-export-done = 已将记录（截至事件 { $seq }）导出到 { $dir }
+cli-export-into-done = 已将 { $dir } 的 { $files } 个文件更新为记录的内容（截至事件 { $seq }），只改动不同之处：
+cli-export-into-same = { $dir } 已与记录一致（截至事件 { $seq }）；未写入任何内容
+cli-export-into-edited = { $path }：原地修改（{ $keys }）
+cli-export-into-new = { $path }：新文件
+cli-export-into-whole = { $path }：整体重写（原地修改无法与记录一致；其注释已丢失）
+cli-export-into-not-a-registry = { $dir } 中没有 polity.yaml：--into 用于修改已有的注册表文件夹；要写入新的文件夹，请不加 --into 直接给出文件夹
+cli-sync-commit = { $commit } { $subject }：{ $changes } 处变更，其中 { $findings } 处没有已记录的流程
+cli-sync-unreadable = { $commit } { $subject }：注册表文件无法读取（{ $problems } 个问题）；已记录，其内容均未生效
+cli-sync-no-process = 没有已记录的流程完成它
+cli-sync-done = 已将 { $commits } 个提交同步到 { $db }；记录已同步到 { $synced }
+cli-sync-none = 无需同步：记录（{ $db }）已同步到 { $synced }
+cli-sync-stopped = 在被拒绝的提交处停止：它及其后的提交均未记录（之前已记录 { $commits } 个提交）；记录已同步到 { $synced }
+cli-sync-no-commit = 初始化时的注册表（尚未同步任何提交）
+cli-sync-no-base = { $repo } 中 { $reference } 的提交里，没有哪个提交的 { $path } 与记录中的注册表相同：此记录并非由这段历史初始化。请从其中某个提交初始化记录（`git checkout COMMIT`，`polity init --registry { $path }`），再同步
+cli-sync-recorded-finding = 随提交 { $commit }（{ $subject }）记录，但没有流程：{ $what }
+cli-sync-recorded-hint = 记录会随做出变更的提交保留这条发现；请审阅它，若应有流程（选举、任命、动议），请在记录中运行
 
 ## polity due
 cli-due-head = 截至 { $at } 的义务，向后看 { $within }：

@@ -352,6 +352,9 @@ body-feasibility-how = 此机构现有人员能否在下次选举或任命时按
 body-can = 可以满足
 body-warning = 警告
 body-cannot = 无法满足
+body-amendments = 来自文件的变更
+body-amendments-how = 注册表文件的提交在此处做出的变更，由 polity sync 记录。标有“没有已记录的流程完成它”的变更本应来自选举、任命或动议，而记录中没有。
+body-amendment-no-process = 没有已记录的流程完成它
 body-processes = 选举、动议、会议
 body-election = 选举
 body-motion = 动议
@@ -580,6 +583,7 @@ refusal-conclude-early-hint = 请在截止日期之后结束
 
 ## 行动类型（记录筛选）
 act-kind-registry-recorded = 注册表已记录
+act-kind-registry-amended = 提交修改了注册表
 act-kind-report-submitted = 报告已提交
 act-kind-motion-opened = 动议已发起
 act-kind-vote-cast = 动议表决
@@ -625,6 +629,14 @@ refusal-already-recorded = 此记录已经有一个注册表
 refusal-already-recorded-hint = 另一个注册表请使用新的数据库
 refusal-no-registry = 记录中还没有注册表
 refusal-no-registry-hint = 请先运行 `polity init --registry DIR`
+refusal-amend-known = 提交 { $commit } 已经记录过
+refusal-amend-known-hint = 无需操作：`polity sync` 每个提交只记录一次
+refusal-amend-same = 提交 { $commit } 没有改变记录中的注册表
+refusal-amend-same-hint = 没有需要记录的内容
+refusal-amend-unreadable = 无法读取提交 { $commit } 的注册表：{ $problem }
+refusal-amend-unreadable-hint = 请在新的提交中修正文件后再同步；本次没有记录任何内容
+refusal-amend-unprocessed = 提交 { $commit } 有 { $count } 处变更本应来自已记录的流程，第一处：{ $what }，而记录中没有完成它的流程
+refusal-amend-unprocessed-hint = 请在记录中运行相应流程（选举、任命、动议）并导出，或不加 --strict 同步，把变更连同发现一起记录；本次没有记录任何内容
 refusal-one-subject = 一项动议只能有一个议题：状态变更、提拔、罢免、任命或不信任
 refusal-one-subject-hint = 每个议题各发起一项动议
 refusal-no-such-meeting = 没有会议“{ $meeting }”
@@ -735,6 +747,10 @@ refusal-field-name = { $fieldkey ->
         [ballot-key] 选票密钥
         [body] 机构
         [candidate] 候选人
+        [commit] 提交
+        [commit-author] 提交作者
+        [commit-date] 提交日期
+        [commit-subject] 提交标题
         [capacity] 投票身份
         [date] 日期
         [deadline] 截止日期
@@ -774,6 +790,8 @@ refusal-value-not-a-link = { refusal-field-name }“{ $value }”不是 https: �
 refusal-value-not-a-link-hint = 请给出以 https:// 开头的网址（例如 https://example.org/minutes/2026-06）
 refusal-value-far = { refusal-field-name } { $value } 与操作日期 { $date } 相距超过两年
 refusal-value-far-hint = 请给出两年以内的日期
+refusal-value-bad = “{ $value }”不是有效的{ refusal-field-name }编号
+refusal-value-bad-hint = 请给出提交的十六进制编号
 refusal-too-many-names = 名册列出了 { $names } 个成员和来源
 refusal-too-many-names-hint = 一份名册最多包含 100,000 个名称
 refusal-too-many-present = 出席 { $names } 人

@@ -660,7 +660,7 @@ async fn person(State(app): State<Arc<App>>, caller: Caller, session: Session, P
         app.record
             .store
             .read_each(0, |row| {
-                if row.kind == "registry-recorded" {
+                if row.kind == "registry-recorded" || row.kind == "registry-amended" {
                     return;
                 }
                 if let Ok(value) = serde_json::from_str::<serde_json::Value>(&row.payload)

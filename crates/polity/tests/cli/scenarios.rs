@@ -3367,7 +3367,9 @@ fn e5_l1_check_against_the_record_finds_a_seat_and_a_state_without_a_process() {
     let said = stdout(&changed);
     assert!(said.contains("What this change does (2):"), "{said}");
     assert!(
-        said.contains("vera holds the chair seat of sig-compiler  [needs a recorded process: E5]"),
+        said.contains(
+            "vera holds the chair seat of sig-compiler from 2026-05-01 until 2028-05-01  [needs a recorded process: E5]"
+        ),
         "{said}"
     );
     assert!(said.contains("sig-compiler's charter scope changes\n"), "{said}");
