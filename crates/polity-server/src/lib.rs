@@ -14,6 +14,7 @@ pub mod auth;
 pub mod demo;
 pub mod error;
 mod github;
+pub mod github_app;
 pub mod i18n;
 pub mod live;
 pub mod metrics;
@@ -57,6 +58,8 @@ pub struct Config {
     /// Mark cookies `Secure` (the default; browsers accept them on http://localhost too).
     pub secure_cookies: bool,
     pub github: Option<GithubConfig>,
+    /// The GitHub App mode: `/vote` comments become motions and votes (`/github/webhook`).
+    pub github_app: Option<github_app::GithubAppConfig>,
     /// How often to look for events appended by other servers.
     pub poll: Duration,
     /// Sign-in attempts a minute from one client, failures per login in fifteen minutes.
@@ -96,6 +99,7 @@ impl Default for Config {
             clock: Clock::System,
             secure_cookies: true,
             github: None,
+            github_app: None,
             poll: Duration::from_millis(200),
             sign_in_limits: (10, 5),
             checkpoint_key: None,
@@ -228,6 +232,7 @@ pub fn router(app: Arc<App>) -> Router {
         .merge(web::routes())
         .layer(sessions)
         .merge(operations::routes())
+        .route("/github/webhook", axum::routing::post(github_app::webhook))
         .layer(axum::middleware::from_fn_with_state(app.clone(), auth::csrf_cookie))
         .layer(axum::middleware::from_fn(security_headers))
         .layer(axum::middleware::from_fn(i18n::remember))

@@ -372,7 +372,7 @@ pub(crate) enum Command {
         command: stats::StatsCommand,
     },
     /// Serve the JSON API and the web UI over the record (SQLite by default, or PostgreSQL).
-    Serve(serve::ServeArgs),
+    Serve(Box<serve::ServeArgs>),
     /// Tell people what the record owes them as of a date: nominations and voting open, a
     /// reminder to who has not voted, results, reports due and overdue, terms ending, meetings
     /// and minutes, motions awaiting a vote.

@@ -305,7 +305,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             print(runtime()?.block_on(notify::outbox(&actor, json || format == Some(OutputFormat::Json)))?)
         }
         Command::Serve(args) => {
-            runtime()?.block_on(serve::serve(args))?;
+            runtime()?.block_on(serve::serve(*args))?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Account { command, db } => print(runtime()?.block_on(serve::account(command, &db))?),

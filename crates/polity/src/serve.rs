@@ -44,6 +44,17 @@ pub struct ServeArgs {
     pub github_url: String,
     #[arg(long, env = "POLITY_GITHUB_API_URL", default_value = "https://api.github.com")]
     pub github_api_url: String,
+    /// The GitHub App mode: the app's id. With --github-app-key and --github-webhook-secret,
+    /// `/vote` comments on the repositories the app is installed on open, vote on and close
+    /// motions (GitHub posts them to /github/webhook).
+    #[arg(long, env = "POLITY_GITHUB_APP_ID")]
+    pub github_app_id: Option<String>,
+    /// The GitHub App's private key (the .pem file GitHub gives).
+    #[arg(long, env = "POLITY_GITHUB_APP_KEY", value_name = "FILE")]
+    pub github_app_key: Option<PathBuf>,
+    /// The GitHub App's webhook secret (at least 16 characters).
+    #[arg(long, env = "POLITY_GITHUB_WEBHOOK_SECRET", hide_env_values = true)]
+    pub github_webhook_secret: Option<String>,
     /// The address users reach this server at (for the GitHub callback); default http://LISTEN.
     #[arg(long, env = "POLITY_PUBLIC_URL")]
     pub public_url: Option<String>,
@@ -190,6 +201,18 @@ pub async fn serve(args: ServeArgs) -> Result<()> {
         (None, None) => None,
         _ => bail!("{}", crate::say("cli-serve-github-both", &[])),
     };
+    let github_app = match (&args.github_app_id, &args.github_app_key, &args.github_webhook_secret) {
+        (Some(id), Some(key), Some(secret)) => {
+            let pem = std::fs::read_to_string(key)
+                .with_context(|| crate::say("cli-serve-github-app-key", &[("path", &key.display().to_string())]))?;
+            Some(
+                polity_server::github_app::GithubAppConfig::new(id, &pem, secret, &args.github_api_url)
+                    .map_err(|error| anyhow::anyhow!("{}", crate::say("cli-serve-github-app-bad", &[("error", &error)])))?,
+            )
+        }
+        (None, None, None) => None,
+        _ => bail!("{}", crate::say("cli-serve-github-app-all", &[])),
+    };
     let mailer = crate::notify::mailer(args.smtp.as_deref(), args.mail_from.as_deref())?;
     let store = Store::open(&db)
         .await
@@ -217,6 +240,7 @@ pub async fn serve(args: ServeArgs) -> Result<()> {
         clock,
         secure_cookies: !args.insecure_cookies,
         github,
+        github_app,
         checkpoint_key,
         public_url: Some(public_url.clone()),
         poll: std::time::Duration::from_millis(args.poll_every_ms.max(10)),

@@ -152,6 +152,9 @@ cli-not-utf8 = { $path } is not a UTF-8 path
 ## polity serve, polity account
 cli-serve-key-created = polity serve: created the checkpoint key { $path } (public key { $key }); keep a copy somewhere safe
 cli-serve-github-both = GitHub sign-in needs both --github-client-id and --github-client-secret
+cli-serve-github-app-all = the GitHub App needs all three of --github-app-id, --github-app-key and --github-webhook-secret
+cli-serve-github-app-key = cannot read the GitHub App key { $path }
+cli-serve-github-app-bad = the GitHub App settings cannot be used: { $error }
 cli-serve-webhook-no-secret = polity serve: the webhook { $url } has no secret in the environment (set { $variable }) and is not posted to
 cli-serve-listening = polity serve: http://{ $address }/ (record { $db }, { $events } events, date { $today })
 cli-serve-demo = polity serve: demo accounts: every person's id (alice, bob, chen, …) and `admin`, password `{ $password }`; alice is the officer of the open chair election tsc/e2

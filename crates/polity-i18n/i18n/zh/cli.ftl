@@ -152,6 +152,9 @@ cli-not-utf8 = { $path } 不是 UTF-8 路径
 ## polity serve、polity account
 cli-serve-key-created = polity serve：已创建检查点密钥 { $path }（公钥 { $key }）；请在安全之处保留一份副本
 cli-serve-github-both = GitHub 登录需要同时提供 --github-client-id 和 --github-client-secret
+cli-serve-github-app-all = GitHub App 需要同时提供 --github-app-id、--github-app-key 和 --github-webhook-secret
+cli-serve-github-app-key = 无法读取 GitHub App 密钥 { $path }
+cli-serve-github-app-bad = GitHub App 设置无法使用：{ $error }
 cli-serve-webhook-no-secret = polity serve：Webhook { $url } 在环境中没有密钥（请设置 { $variable }），因此不会向其推送
 cli-serve-listening = polity serve：http://{ $address }/（记录 { $db }，{ $events } 个事件，日期 { $today }）
 cli-serve-demo = polity serve：演示账户：每个人的 ID（alice、bob、chen……）以及 `admin`，密码 `{ $password }`；alice 是进行中的主席选举 tsc/e2 的主持人
