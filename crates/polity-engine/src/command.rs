@@ -30,6 +30,10 @@ pub struct OpenMotion {
     pub meeting: Option<String>,
     /// D8: a large decision: the advisory groups are consulted before the vote closes.
     pub large: bool,
+    /// D3: the date voting closes (at the constitution's `deadline-time`): votes are taken until
+    /// then, and the motion is closed once it is reached, or earlier once everyone who may vote
+    /// has voted. None: open until someone who may closes it.
+    pub closes: Option<Date>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

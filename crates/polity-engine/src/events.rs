@@ -88,6 +88,10 @@ pub enum Event {
         /// majority (E6): each must carry the motion.
         #[serde(default)]
         electorates: Vec<Electorate>,
+        /// D3: the date voting closes (absent: open until closed, as in every motion recorded
+        /// before closing dates).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        closes: Option<Date>,
         by: String,
     },
     /// D3, D2, D9: a public vote; a later vote of the same member in the same round replaces it.

@@ -169,6 +169,7 @@ impl Command {
             subject: None,
             meeting: None,
             large: false,
+            closes: None,
         })
     }
 }
@@ -257,6 +258,8 @@ pub struct Motion {
     /// What the counts said: each revote's and the close's explanation, in order.
     pub explanation: Vec<String>,
     pub opened_by: String,
+    /// D3: the date voting closes, when the motion has one.
+    pub closes: Option<Date>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -671,7 +674,7 @@ pub fn decide(state: &State, command: &Command, context: &Context) -> Result<Vec
         | Command::Vote(crate::command::Vote { .. })
         | Command::CloseMotion(crate::command::CloseMotion { .. })
         | Command::Consult(crate::command::Consult { .. })
-        | Command::FinalSay(crate::command::FinalSay { .. }) => motions::decide(state, command, actor, on),
+        | Command::FinalSay(crate::command::FinalSay { .. }) => motions::decide(state, command, actor, context.now()),
         Command::Propose(crate::command::Propose { .. })
         | Command::Object(crate::command::Object { .. })
         | Command::ConcludeProposal(crate::command::ConcludeProposal { .. })

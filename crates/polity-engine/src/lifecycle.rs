@@ -468,6 +468,7 @@ mod tests {
             }),
             meeting: None,
             large: false,
+            closes: None,
         })
     }
 

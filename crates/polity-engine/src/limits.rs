@@ -149,10 +149,14 @@ pub fn check(command: &Command, on: Date) -> Result<(), Rejection> {
             rule,
             subject,
             meeting,
+            closes,
             ..
         }) => {
             id("body", body)?;
             text("title", title, TITLE, true)?;
+            if let Some(closes) = closes {
+                date_near("closing date", *closes, on)?;
+            }
             for value in [rule, meeting].into_iter().flatten() {
                 id("motion's subject", value)?;
             }

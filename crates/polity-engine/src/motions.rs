@@ -3,41 +3,34 @@
 use super::*;
 
 /// `decide` for this process's commands (the top-level `decide` dispatches them here).
-pub(crate) fn decide(state: &State, command: &Command, actor: String, on: Date) -> Result<Vec<Event>, Rejection> {
+pub(crate) fn decide(
+    state: &State,
+    command: &Command,
+    actor: String,
+    now: jiff::civil::DateTime,
+) -> Result<Vec<Event>, Rejection> {
+    let on = now.date();
     match command {
-        Command::OpenMotion(crate::command::OpenMotion {
-            body,
-            title,
-            rule,
-            subject,
-            meeting,
-            large,
-        }) => decide_open_motion(
-            state,
-            body,
-            title,
-            rule.as_deref(),
-            subject.as_ref(),
-            meeting.as_deref(),
-            *large,
-            actor,
-            on,
-        ),
+        Command::OpenMotion(open) => decide_open_motion(state, open, actor, on),
         Command::Vote(crate::command::Vote {
             motion,
             choice,
             on_behalf_of,
             capacity,
-        }) => decide_vote(
-            state,
-            motion,
-            choice,
-            on_behalf_of.as_deref(),
-            capacity.as_deref(),
-            actor,
-            on,
-        ),
+        }) => {
+            voting_open(state, motion, now)?;
+            decide_vote(
+                state,
+                motion,
+                choice,
+                on_behalf_of.as_deref(),
+                capacity.as_deref(),
+                actor,
+                on,
+            )
+        }
         Command::CloseMotion(crate::command::CloseMotion { motion, casting_vote }) => {
+            may_close_now(state, motion, now)?;
             decide_close_motion(state, motion, casting_vote, actor, on)
         }
         Command::FinalSay(crate::command::FinalSay {
@@ -64,6 +57,7 @@ pub(crate) fn evolve(state: &mut State, event: &Event) {
             meeting,
             large,
             electorates,
+            closes,
             by,
         } => {
             state.motions.insert(
@@ -87,6 +81,7 @@ pub(crate) fn evolve(state: &mut State, event: &Event) {
                     outcome: None,
                     explanation: Vec::new(),
                     opened_by: by.clone(),
+                    closes: *closes,
                 },
             );
         }
@@ -186,17 +181,84 @@ pub(crate) fn names(electorates: &[Electorate]) -> String {
 }
 
 #[allow(clippy::too_many_arguments)]
+/// D3: a motion with a closing date takes votes until its deadline (`State::reached`).
+fn voting_open(state: &State, motion: &str, now: jiff::civil::DateTime) -> Result<(), Rejection> {
+    let Some(found) = state.motions.get(motion) else {
+        return Ok(());
+    };
+    match found.closes {
+        Some(closes) if found.outcome.is_none() && state.reached(now, closes) => crate::refusal(
+            "motion-voting-closed",
+            RuleId::D3,
+            &[("motion", found.id.clone()), ("deadline", state.deadline_text(closes))],
+            format!("voting on {} closed on {}", found.id, state.deadline_text(closes)),
+            "the motion is closed and counted now: its opener or a chair closes it",
+        ),
+        _ => Ok(()),
+    }
+}
+
+/// D3: a motion with a closing date is closed once its deadline is reached, or earlier once
+/// everyone who may vote has voted.
+fn may_close_now(state: &State, motion: &str, now: jiff::civil::DateTime) -> Result<(), Rejection> {
+    let Some(found) = state.motions.get(motion) else {
+        return Ok(());
+    };
+    let Some(closes) = found.closes else {
+        return Ok(());
+    };
+    if found.outcome.is_some() || state.reached(now, closes) {
+        return Ok(());
+    }
+    let voters = state.motion_voters(found, now.date());
+    let missing = voters.iter().filter(|voter| !found.votes.contains_key(*voter)).count();
+    if missing == 0 {
+        return Ok(());
+    }
+    crate::refusal(
+        "motion-still-open",
+        RuleId::D3,
+        &[
+            ("motion", found.id.clone()),
+            ("deadline", state.deadline_text(closes)),
+            ("missing", missing.to_string()),
+        ],
+        format!(
+            "voting on {} runs until {}, and {missing} who may vote have not voted",
+            found.id,
+            state.deadline_text(closes)
+        ),
+        "close it when the deadline is reached, or once everyone who may vote has voted",
+    )
+}
+
 fn decide_open_motion(
     state: &State,
-    body: &str,
-    title: &str,
-    rule: Option<&str>,
-    subject: Option<&Subject>,
-    meeting: Option<&str>,
-    large: bool,
+    open: &crate::command::OpenMotion,
     actor: String,
     on: Date,
 ) -> Result<Vec<Event>, Rejection> {
+    let crate::command::OpenMotion {
+        body,
+        title,
+        rule,
+        subject,
+        meeting,
+        large,
+        closes,
+    } = open;
+    let (rule, subject, meeting, large) = (rule.as_deref(), subject.as_ref(), meeting.as_deref(), *large);
+    if let Some(closes) = *closes
+        && closes <= on
+    {
+        return crate::refusal(
+            "motion-closes-past",
+            RuleId::D3,
+            &[("date", closes.to_string()), ("on", on.to_string())],
+            format!("a motion opened on {on} cannot close on {closes}"),
+            "give a closing date after today",
+        );
+    }
     let deciding = state.body(body)?;
     if let Some(meeting) = meeting {
         let found = meeting_of(state, meeting)?;
@@ -295,6 +357,7 @@ fn decide_open_motion(
         meeting: meeting.map(str::to_owned),
         large,
         electorates,
+        closes: *closes,
         by: actor,
     }])
 }
@@ -713,6 +776,50 @@ mod tests {
     }
 
     #[test]
+    fn d3_a_motion_with_a_closing_date_takes_votes_until_then_and_closes_then() {
+        let mut record = given("cfn-working-group");
+        let open = |closes| {
+            Command::OpenMotion(crate::command::OpenMotion {
+                closes: Some(closes),
+                ..match Command::motion("tsc", "Adopt v1") {
+                    Command::OpenMotion(open) => open,
+                    _ => unreachable!(),
+                }
+            })
+        };
+        refused(
+            record.when("alice", date(2026, 6, 20), &open(date(2026, 6, 20))),
+            RuleId::D3,
+        );
+        record.act("alice", date(2026, 6, 20), open(date(2026, 6, 27)));
+        let vote = |choice| {
+            Command::Vote(crate::command::Vote {
+                motion: "tsc/m1".into(),
+                choice,
+                on_behalf_of: None,
+                capacity: None,
+            })
+        };
+        record.act("bob", date(2026, 6, 26), vote(Choice::Yes));
+        let close = Command::CloseMotion(crate::command::CloseMotion {
+            motion: "tsc/m1".into(),
+            casting_vote: None,
+        });
+        // Before the date, with votes missing: not yet.
+        let early = refused(record.when("alice", date(2026, 6, 26), &close), RuleId::D3);
+        assert!(early.message.contains("runs until 2026-06-27"), "{}", early.message);
+        // On the date (midnight by default) voting has closed, and the motion may be closed.
+        let late = refused(record.when("chen", date(2026, 6, 27), &vote(Choice::No)), RuleId::D3);
+        assert_eq!(late.message, "voting on tsc/m1 closed on 2026-06-27");
+        assert!(record.when("alice", date(2026, 6, 27), &close).is_ok());
+        // Everyone voted: it may be closed before the date.
+        for member in ["alice", "chen", "dana", "emil", "fang", "gus", "hua", "ivan"] {
+            record.act(member, date(2026, 6, 26), vote(Choice::Yes));
+        }
+        assert!(record.when("alice", date(2026, 6, 26), &close).is_ok());
+    }
+
+    #[test]
     fn s7_committer_rights_are_per_project() {
         let record = given("cfn-working-group");
         let promote = |body: &str, person: &str| {
@@ -723,6 +830,7 @@ mod tests {
                 subject: Some(crate::Subject::Promote { person: person.into() }),
                 meeting: None,
                 large: false,
+                closes: None,
             })
         };
         // Kai commits to computing-scheduling, where he may propose a promotion; that gives him no

@@ -208,6 +208,7 @@ fn decide_object(
             meeting: None,
             large: false,
             electorates: vec![Electorate::Members],
+            closes: None,
             by: actor,
         },
     ])

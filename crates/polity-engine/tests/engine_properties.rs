@@ -235,6 +235,7 @@ fn command_of(state: &State, ballots: &Ballots, actor: &str, raw: Raw, on: Date)
             subject: subject(&pick),
             meeting: (a % 5 == 0).then(|| pick.meeting(1)),
             large: b % 5 == 0,
+            closes: None,
         }),
         4 => Command::ScheduleMeeting(ScheduleMeeting {
             body: pick.body(0),

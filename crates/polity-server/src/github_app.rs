@@ -16,8 +16,8 @@
 //!
 //! Reactions to the bot's announcement (👍 yes, 👎 no, 👀 abstain) are read when the motion
 //! closes (GitHub sends no webhook for a reaction) and count for whoever has not voted by
-//! comment. Not here: closing by a duration (motions in polity have no deadline; a person closes
-//! them).
+//! comment. A profile's `duration` gives the motion a closing date (D3): the server closes it
+//! when the date is reached and answers with the result.
 
 use std::collections::{HashMap, HashSet, VecDeque};
 use std::sync::{Arc, Mutex};
@@ -232,6 +232,9 @@ struct Mapping {
     body: String,
     #[serde(default)]
     rule: Option<String>,
+    /// How long the vote runs (`7 days`); none: until someone closes it.
+    #[serde(default)]
+    duration: Option<String>,
     #[serde(default)]
     profiles: std::collections::BTreeMap<String, Profile>,
 }
@@ -243,6 +246,8 @@ struct Profile {
     body: Option<String>,
     #[serde(default)]
     rule: Option<String>,
+    #[serde(default)]
+    duration: Option<String>,
 }
 
 fn ignored(why: &str) -> (StatusCode, Json<Value>) {
@@ -301,7 +306,14 @@ pub(crate) async fn webhook(
         Ok(mapping) => act(&app, (config, &token), &event, &mapping, said).await?,
         Err(problem) => problem,
     };
-    post_comment(&app, config, &token, &event, &answer).await?;
+    post_comment(
+        &app,
+        config,
+        &token,
+        (&event.repository.full_name, event.issue.number),
+        &format!("@{} {answer}", event.comment.user.login),
+    )
+    .await?;
     Ok((StatusCode::OK, Json(json!({ "answered": answer }))))
 }
 
@@ -437,12 +449,13 @@ async fn act(
                 ));
             }
             (Said::Open(profile), None) => {
-                let (body, rule) = match profile {
-                    None => (mapping.body.clone(), mapping.rule.clone()),
+                let (body, rule, duration) = match profile {
+                    None => (mapping.body.clone(), mapping.rule.clone(), mapping.duration.clone()),
                     Some(name) => match mapping.profiles.get(name) {
                         Some(profile) => (
                             profile.body.clone().unwrap_or_else(|| mapping.body.clone()),
                             profile.rule.clone().or_else(|| mapping.rule.clone()),
+                            profile.duration.clone().or_else(|| mapping.duration.clone()),
                         ),
                         None => {
                             return Ok(format!(
@@ -459,6 +472,15 @@ async fn act(
                     .filter(|c| !c.is_control())
                     .take(TITLE)
                     .collect();
+                let closes = match duration.as_deref().map(polity_model::Period::parse) {
+                    None => None,
+                    Some(Ok(period)) => Some(period.after(app.now().date())),
+                    Some(Err(error)) => {
+                        return Ok(format!(
+                            "`.github/polity.yaml`'s `duration` cannot be read: {error}. Write it as `7 days` or `2 weeks`."
+                        ));
+                    }
+                };
                 Command::OpenMotion(command::OpenMotion {
                     body,
                     title: format!("{title} ({url})"),
@@ -466,6 +488,7 @@ async fn act(
                     subject: None,
                     meeting: None,
                     large: false,
+                    closes,
                 })
             }
             (_, None) => {
@@ -498,15 +521,32 @@ async fn act(
         (open, command)
     };
     let now = app.now();
-    let mut counted = String::new();
-    if let Command::CloseMotion(close) = &command {
-        counted = reaction_votes(app, config, token, event, &close.motion).await?;
-    }
     let context = Context {
         actor,
         on: now.date(),
         at: now.time(),
     };
+    let mut counted = String::new();
+    if let Command::CloseMotion(close) = &command {
+        // The reactions count only when the motion closes: a close that would be refused
+        // records none of them.
+        let refused = {
+            let live = app.record.live.read().await;
+            polity_engine::decide(&live.state, &command, &context).err()
+        };
+        if let Some(rejection) = refused {
+            return Ok(refusal_text(&rejection));
+        }
+        counted = reaction_votes(
+            app,
+            config,
+            token,
+            (&event.repository.full_name, event.issue.number),
+            &close.motion,
+            None,
+        )
+        .await?;
+    }
     match app.record.act(command, Extra::None, &context).await {
         Ok(events) => {
             let live = app.record.live.read().await;
@@ -515,10 +555,7 @@ async fn act(
                 answer(&live.state, &events, open.as_deref(), now.date())
             ))
         }
-        Err(ActError::Rejected(rejection)) => Ok(format!(
-            "Refused by {}: {}. To proceed: {}.",
-            rejection.rule, rejection.message, rejection.hint
-        )),
+        Err(ActError::Rejected(rejection)) => Ok(refusal_text(&rejection)),
         Err(error) => Err(error.into()),
     }
 }
@@ -534,6 +571,22 @@ struct IssueComment {
 struct Reaction {
     content: String,
     user: User,
+    /// When it was made (RFC 3339): after a motion's closing moment it does not count.
+    #[serde(default)]
+    created_at: Option<String>,
+}
+
+/// A motion's closing moment, and the moment just before it that the votes of reactions made in
+/// time are recorded at when the server closes it (voting is closed at the moment itself).
+fn closing_moment(
+    state: &polity_engine::State,
+    closes: jiff::civil::Date,
+) -> Option<(jiff::Timestamp, jiff::civil::DateTime)> {
+    let constitution = &state.polity.constitution;
+    let zone = polity_model::zone_or_utc(constitution.time_zone.as_deref());
+    let moment = polity_model::deadline_moment(closes, constitution.deadline_time, &zone);
+    let before = moment.checked_sub(jiff::Span::new().seconds(1)).ok()?;
+    Some((moment.timestamp(), before.datetime()))
 }
 
 /// Reads up to `pages` pages of 100 items of a GitHub list.
@@ -573,17 +626,14 @@ async fn reaction_votes(
     app: &App,
     config: &GithubAppConfig,
     token: &str,
-    event: &CommentEvent,
+    (repository, number): (&str, u64),
     motion: &str,
+    cutoff: Option<(jiff::Timestamp, jiff::civil::DateTime)>,
 ) -> Result<String, ApiError> {
-    let repository = &event.repository.full_name;
     let comments: Vec<IssueComment> = pages(
         app,
         token,
-        &format!(
-            "{}/repos/{repository}/issues/{}/comments",
-            config.api_url, event.issue.number
-        ),
+        &format!("{}/repos/{repository}/issues/{number}/comments", config.api_url),
         10,
     )
     .await?;
@@ -607,6 +657,15 @@ async fn reaction_votes(
     // One choice a person: someone who reacted two ways is counted neither way.
     let mut chosen: std::collections::BTreeMap<String, Option<Choice>> = std::collections::BTreeMap::new();
     for reaction in &reactions {
+        let made = reaction
+            .created_at
+            .as_deref()
+            .and_then(|text| text.parse::<jiff::Timestamp>().ok());
+        if let (Some((moment, _)), Some(made)) = (cutoff, made)
+            && made >= moment
+        {
+            continue;
+        }
         let choice = match reaction.content.as_str() {
             "+1" => Choice::Yes,
             "-1" => Choice::No,
@@ -641,7 +700,7 @@ async fn reaction_votes(
         if voted {
             continue;
         }
-        let now = app.now();
+        let now = cutoff.map_or_else(|| app.now(), |(_, before)| before);
         let context = Context {
             actor,
             on: now.date(),
@@ -665,6 +724,14 @@ async fn reaction_votes(
     Ok(format!(
         "Reactions counted as votes: {counted}; by people who may not vote (not counted): {refused}; by people who reacted two ways (not counted): {ambiguous}.\n\n"
     ))
+}
+
+/// A refusal as the bot says it.
+fn refusal_text(rejection: &polity_engine::Rejection) -> String {
+    format!(
+        "Refused by {}: {}. To proceed: {}.",
+        rejection.rule, rejection.message, rejection.hint
+    )
 }
 
 /// Where a motion's vote stands, in words.
@@ -694,9 +761,21 @@ fn tally(state: &polity_engine::State, motion: &str, on: jiff::civil::Date) -> S
 fn answer(state: &polity_engine::State, events: &[Event], open: Option<&str>, on: jiff::civil::Date) -> String {
     for event in events {
         match event {
-            Event::MotionOpened { motion, body, rule, .. } => {
+            Event::MotionOpened {
+                motion,
+                body,
+                rule,
+                closes,
+                ..
+            } => {
+                let closing = closes.map_or_else(String::new, |closes| {
+                    format!(
+                        " Voting closes on {}; the motion is then closed and counted here.",
+                        state.deadline_text(closes)
+                    )
+                });
                 return format!(
-                    "Motion {motion} is open in {body} under the rule `{rule}`. Those who may vote answer with `/vote yes`, `/vote no` or `/vote abstain` (a later vote replaces an earlier one), or react to this comment with 👍 (yes), 👎 (no) or 👀 (abstain): reactions count when the motion closes, for whoever has not voted by comment. `/vote close` closes it.\n\n{}",
+                    "Motion {motion} is open in {body} under the rule `{rule}`. Those who may vote answer with `/vote yes`, `/vote no` or `/vote abstain` (a later vote replaces an earlier one), or react to this comment with 👍 (yes), 👎 (no) or 👀 (abstain): reactions count when the motion closes, for whoever has not voted by comment. `/vote close` closes it.{closing}\n\n{}",
                     tally(state, motion, on)
                 );
             }
@@ -732,18 +811,18 @@ async fn post_comment(
     app: &App,
     config: &GithubAppConfig,
     token: &str,
-    event: &CommentEvent,
+    (repository, number): (&str, u64),
     text: &str,
 ) -> Result<(), ApiError> {
     app.http
         .post(format!(
-            "{}/repos/{}/issues/{}/comments",
-            config.api_url, event.repository.full_name, event.issue.number
+            "{}/repos/{repository}/issues/{number}/comments",
+            config.api_url
         ))
         .bearer_auth(token)
         .header("accept", "application/vnd.github+json")
         .header("user-agent", "polity")
-        .json(&json!({ "body": format!("@{} {text}", event.comment.user.login) }))
+        .json(&json!({ "body": text }))
         .send()
         .await
         .and_then(reqwest::Response::error_for_status)
@@ -751,9 +830,129 @@ async fn post_comment(
     Ok(())
 }
 
+/// The repository and issue number of a motion opened on GitHub: its title ends with
+/// `(https://HOST/OWNER/REPO/pull/N)` (or `issues/N`).
+fn issue_of(title: &str) -> Option<(String, u64)> {
+    let address = title.strip_suffix(')')?.rsplit_once(" (")?.1;
+    let mut parts = address.rsplit('/');
+    let number = parts.next()?.parse().ok()?;
+    let kind = parts.next()?;
+    let repo = parts.next()?;
+    let owner = parts.next()?;
+    ((kind == "pull" || kind == "issues") && address.starts_with("https://"))
+        .then(|| (format!("{owner}/{repo}"), number))
+}
+
+/// A motion to close: its id, its opener, its repository and issue, and its closing moment.
+type Due = (
+    String,
+    String,
+    String,
+    u64,
+    Option<(jiff::Timestamp, jiff::civil::DateTime)>,
+);
+
+/// Closes every motion opened on GitHub whose closing date is reached (as the person who opened
+/// it), after counting the reactions, and answers on its issue. Returns how many it closed.
+pub async fn close_due(app: &App) -> Result<usize, ApiError> {
+    let Some(config) = &app.config.github_app else {
+        return Ok(0);
+    };
+    let _ = app.record.refresh().await;
+    let now = app.now();
+    let due: Vec<Due> = {
+        let live = app.record.live.read().await;
+        live.state
+            .motions
+            .values()
+            .filter(|motion| motion.outcome.is_none())
+            .filter(|motion| motion.closes.is_some_and(|closes| live.state.reached(now, closes)))
+            .filter_map(|motion| {
+                let (repository, number) = issue_of(&motion.title)?;
+                let cutoff = motion.closes.and_then(|closes| closing_moment(&live.state, closes));
+                Some((motion.id.clone(), motion.opened_by.clone(), repository, number, cutoff))
+            })
+            .collect()
+    };
+    let mut closed = 0;
+    for (motion, opener, repository, number, cutoff) in due {
+        #[derive(Deserialize)]
+        struct InstallationOf {
+            id: u64,
+        }
+        let installation: InstallationOf = app
+            .http
+            .get(format!("{}/repos/{repository}/installation", config.api_url))
+            .bearer_auth(app_jwt(config)?)
+            .header("accept", "application/vnd.github+json")
+            .header("user-agent", "polity")
+            .send()
+            .await
+            .and_then(reqwest::Response::error_for_status)
+            .map_err(|error| github_error("has no installation for the repository", error))?
+            .json()
+            .await
+            .map_err(|error| github_error("has no installation for the repository", error))?;
+        let token = installation_token(app, config, installation.id).await?;
+        let counted = reaction_votes(app, config, &token, (&repository, number), &motion, cutoff).await?;
+        let context = Context {
+            actor: opener,
+            on: now.date(),
+            at: now.time(),
+        };
+        let close = Command::CloseMotion(command::CloseMotion {
+            motion: motion.clone(),
+            casting_vote: None,
+        });
+        let text = match app.record.act(close, Extra::None, &context).await {
+            Ok(events) => {
+                closed += 1;
+                let live = app.record.live.read().await;
+                format!(
+                    "Voting has closed. {counted}{}",
+                    answer(&live.state, &events, Some(&motion), now.date())
+                )
+            }
+            Err(ActError::Rejected(rejection)) => format!(
+                "Voting has closed, but the motion could not be closed: refused by {}: {}. To proceed: {}.",
+                rejection.rule, rejection.message, rejection.hint
+            ),
+            Err(error) => return Err(error.into()),
+        };
+        post_comment(app, config, &token, (&repository, number), &text).await?;
+    }
+    Ok(closed)
+}
+
+/// Closes due motions every `every` in the background (`polity serve` with the GitHub App).
+pub fn spawn(app: Arc<App>, every: Duration) {
+    tokio::spawn(async move {
+        loop {
+            if let Err(error) = close_due(&app).await {
+                tracing::warn!(target: "polity::github", %error, "closing due motions");
+            }
+            tokio::time::sleep(every).await;
+        }
+    });
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_motion_names_its_issue_at_the_end_of_its_title() {
+        assert_eq!(
+            issue_of("Adopt it (v2) (https://github.com/cfn/governance/pull/12)"),
+            Some(("cfn/governance".to_owned(), 12))
+        );
+        assert_eq!(
+            issue_of("Adopt (https://github.example.org/a/b/issues/3)"),
+            Some(("a/b".to_owned(), 3))
+        );
+        assert_eq!(issue_of("Adopt (https://github.com/a/b/wiki/3)"), None);
+        assert_eq!(issue_of("Adopt the policy"), None);
+    }
 
     #[test]
     fn a_command_is_the_first_line_and_nothing_else() {

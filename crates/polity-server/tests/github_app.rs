@@ -17,7 +17,7 @@ use hmac::{KeyInit as _, Mac as _};
 
 const SECRET: &str = "a-long-webhook-secret-for-tests";
 const KEY: &str = include_str!("fixtures/github-app-test-key.pem");
-const MAPPING: &str = "body: tsc\nprofiles:\n  unanimous: { rule: simple-majority }\n";
+const MAPPING: &str = "body: tsc\nprofiles:\n  unanimous: { rule: simple-majority }\n  week: { duration: 7 days }\n";
 
 /// The comments the bot posted: (issue path, body).
 type Posted = Arc<Mutex<Vec<(String, String)>>>;
@@ -28,6 +28,7 @@ async fn mock_github(public_key: Vec<u8>) -> (String, Posted) {
     let posted: Posted = Arc::default();
     let comments = posted.clone();
     let listed = posted.clone();
+    let reacted = posted.clone();
     let router = axum::Router::new()
         .route(
             "/app/installations/{id}/access_tokens",
@@ -51,6 +52,19 @@ async fn mock_github(public_key: Vec<u8>) -> (String, Posted) {
             }),
         )
         .route(
+            "/repos/{owner}/{repo}/installation",
+            get(|Path((owner, repo)): Path<(String, String)>, headers: HeaderMap| async move {
+                let signed = headers
+                    .get("authorization")
+                    .and_then(|value| value.to_str().ok())
+                    .is_some_and(|value| value.starts_with("Bearer ey"));
+                if !signed || (owner.as_str(), repo.as_str()) != ("cfn", "governance") {
+                    return (StatusCode::NOT_FOUND, Json(serde_json::json!({"message": "Not Found"})));
+                }
+                (StatusCode::OK, Json(serde_json::json!({"id": 77})))
+            }),
+        )
+        .route(
             "/repos/{owner}/{repo}/contents/{*path}",
             get(|Path((owner, repo, path)): Path<(String, String, String)>, headers: HeaderMap| async move {
                 let authorised = headers.get("authorization").and_then(|value| value.to_str().ok()) == Some("Bearer ghs_installation");
@@ -69,15 +83,20 @@ async fn mock_github(public_key: Vec<u8>) -> (String, Posted) {
         .route(
             "/repos/{owner}/{repo}/issues/comments/{id}/reactions",
             get(move |Path((_, _, id)): Path<(String, String, u64)>| async move {
-                // On the bot's announcement (the answer to the `/vote` that opened the motion,
-                // the second comment posted): ivan for, kai (no member) against, alice both ways.
-                let reactions = if id == 1 {
+                let announcement = usize::try_from(id)
+                    .ok()
+                    .and_then(|id| reacted.lock().unwrap().get(id).map(|(_, body)| body.contains(" is open in ")))
+                    .unwrap_or(false);
+                // On the bot's announcement of a motion: ivan for, kai (no member) against, alice
+                // both ways, hua with a heart (no vote).
+                let reactions = if announcement {
                     serde_json::json!([
                         {"content": "+1", "user": {"login": "ipetrov", "type": "User"}},
                         {"content": "-1", "user": {"login": "klund", "type": "User"}},
                         {"content": "+1", "user": {"login": "AliceE", "type": "User"}},
                         {"content": "-1", "user": {"login": "AliceE", "type": "User"}},
-                        {"content": "heart", "user": {"login": "huaq", "type": "User"}}
+                        {"content": "heart", "user": {"login": "huaq", "type": "User"}},
+                        {"content": "+1", "user": {"login": "gberg", "type": "User"}, "created_at": "2030-01-01T00:00:00Z"}
                     ])
                 } else {
                     serde_json::json!([])
@@ -140,6 +159,22 @@ impl Hub {
             app,
             posted,
             deliveries: 0,
+        }
+    }
+
+    /// The same record and mock, served on a later day (a restart).
+    async fn later(self, dir: &std::path::Path, today: jiff::civil::Date) -> Hub {
+        let mut later = config();
+        later.clock = polity_server::live::Clock::Fixed(today.into());
+        later.github_app = self.app.config.github_app.clone();
+        drop(self.router);
+        drop(self.app);
+        let app = common::open(&dir.join("hub.db"), later).await;
+        Hub {
+            router: polity_server::router(app.clone()),
+            app,
+            posted: self.posted,
+            deliveries: self.deliveries,
         }
     }
 
@@ -311,4 +346,49 @@ async fn d3_votes_on_a_pull_request_become_a_motion_in_the_record() {
             .await
             .contains("There is no open motion")
     );
+}
+
+/// D3: a profile's duration gives the motion a closing date; `/vote close` before it is refused
+/// while votes are missing, and the server closes it when the date is reached, counting the
+/// reactions, and answers on the issue.
+#[tokio::test]
+async fn d3_a_vote_with_a_duration_is_closed_by_the_server_when_it_ends() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut hub = Hub::new(dir.path()).await;
+    let opened = hub.comment("AliceE", "/vote week").await;
+    let motion = hub.motion().await.unwrap();
+    let today = polity_server::demo::DEMO_TODAY;
+    let closes = today.checked_add(jiff::Span::new().days(7)).unwrap();
+    assert_eq!(motion.closes, Some(closes));
+    assert!(opened.contains(&format!("Voting closes on {closes};")), "{opened}");
+    hub.comment("bobb", "/vote yes").await;
+    let early = hub.comment("AliceE", "/vote close").await;
+    assert!(
+        early.contains("Refused by D3") && early.contains(&format!("runs until {closes}")),
+        "{early}"
+    );
+    // The motion's page says when voting closes.
+    let page = call(&hub.router, "GET", &format!("/motions/{}", motion.id), &[], "").await;
+    assert!(
+        page.body.contains(&format!("voting closes on {closes}")),
+        "{}",
+        page.body
+    );
+    // Nothing is due yet.
+    assert_eq!(polity_server::github_app::close_due(&hub.app).await.unwrap(), 0);
+    // A week later, after a restart: the server closes it as its opener and answers.
+    let hub = hub.later(dir.path(), closes).await;
+    let before = hub.posted.lock().unwrap().len();
+    assert_eq!(polity_server::github_app::close_due(&hub.app).await.unwrap(), 1);
+    let posted = hub.posted.lock().unwrap().clone();
+    assert_eq!(posted.len(), before + 1);
+    let (issue, text) = posted.last().unwrap();
+    assert_eq!(issue, "cfn/governance#12");
+    assert!(
+        text.starts_with("Voting has closed. Reactions counted as votes: 1;"),
+        "{text}"
+    );
+    assert!(text.contains("is closed: **"), "{text}");
+    assert!(hub.motion().await.unwrap().outcome.is_some());
+    assert_eq!(polity_server::github_app::close_due(&hub.app).await.unwrap(), 0);
 }

@@ -101,6 +101,7 @@ fn group_motion() -> Vec<(&'static str, Command)> {
             subject: Some(polity_engine::Subject::Promote { person: "kai".into() }),
             meeting: None,
             large: false,
+            closes: None,
         }),
     )]
 }

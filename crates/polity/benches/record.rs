@@ -51,6 +51,7 @@ fn events(total: usize) -> Vec<NewEvent> {
                 meeting: None,
                 large: false,
                 electorates: vec![polity_model::Electorate::Members],
+                closes: None,
                 by: "alice".to_owned(),
             }));
         } else {

@@ -82,6 +82,11 @@ pub enum MotionCommand {
         /// A large decision: every advisory group is consulted before it closes (D8).
         #[arg(long)]
         large: bool,
+        /// The date voting closes (YYYY-MM-DD, at the constitution's deadline-time): votes are
+        /// taken until then, and the motion is closed once it is reached, or earlier once
+        /// everyone who may vote has voted (D3). Without it, the opener or a chair closes it.
+        #[arg(long, value_name = "DATE")]
+        closes: Option<String>,
     },
     /// Record an advisory group's consultation on a large decision (D8).
     Consult {

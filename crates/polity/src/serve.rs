@@ -206,8 +206,9 @@ pub async fn serve(args: ServeArgs) -> Result<()> {
             let pem = std::fs::read_to_string(key)
                 .with_context(|| crate::say("cli-serve-github-app-key", &[("path", &key.display().to_string())]))?;
             Some(
-                polity_server::github_app::GithubAppConfig::new(id, &pem, secret, &args.github_api_url)
-                    .map_err(|error| anyhow::anyhow!("{}", crate::say("cli-serve-github-app-bad", &[("error", &error)])))?,
+                polity_server::github_app::GithubAppConfig::new(id, &pem, secret, &args.github_api_url).map_err(
+                    |error| anyhow::anyhow!("{}", crate::say("cli-serve-github-app-bad", &[("error", &error)])),
+                )?,
             )
         }
         (None, None, None) => None,
@@ -297,6 +298,9 @@ pub async fn serve(args: ServeArgs) -> Result<()> {
             "{}",
             crate::say("cli-serve-webhook-no-secret", &[("url", url), ("variable", variable)])
         );
+    }
+    if app.config.github_app.is_some() {
+        polity_server::github_app::spawn(app.clone(), std::time::Duration::from_secs(60));
     }
     if mailer.is_some() || !secrets.is_empty() {
         let outbound = polity_server::notify::Outbound::new(mailer, Some(public_url.clone()), secrets);

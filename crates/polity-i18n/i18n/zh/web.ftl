@@ -254,6 +254,7 @@ motion-in = 所属
 motion-rule = 规则 { $rule }
 motion-opened-by = 由 { $name } 发起
 motion-round = 第 { $n } 轮
+motion-closes = 投票于 { $date } 截止
 motion-votes = 表决
 motion-tally = 赞成 { $yes } · 反对 { $no } · 弃权 { $abstain }
 motion-member = 成员
@@ -484,6 +485,12 @@ refusal-may-not-open-motion = { $person } 不能在 { $body } 发起此动议
 refusal-may-not-open-motion-hint = 由下列人员之一发起：{ $voters }
 refusal-may-not-vote-motion = { $person } 不能对 { $body } 的 { $motion } 表决
 refusal-may-not-vote-motion-hint = 只有他们可以表决：{ $voters }
+refusal-motion-voting-closed = { $motion } 的投票已于 { $deadline } 截止
+refusal-motion-voting-closed-hint = 该动议现在应结束并计票：由发起人或主席结束它
+refusal-motion-still-open = { $motion } 的投票持续到 { $deadline }，还有 { $missing } 位有投票权的人未投票
+refusal-motion-still-open-hint = 请在截止时间到达后，或在所有有投票权的人都投票后再结束它
+refusal-motion-closes-past = { $on } 发起的动议不能在 { $date } 截止
+refusal-motion-closes-past-hint = 请给出今天之后的截止日期
 refusal-may-not-close-motion = { $person } 既不是此动议的发起人，也不是 { $body } 的主席
 refusal-may-not-close-motion-hint = 由主席或发起该动议的成员结束表决
 
@@ -747,6 +754,7 @@ refusal-field-name = { $fieldkey ->
         [ballot-key] 选票密钥
         [body] 机构
         [candidate] 候选人
+        [closing-date] 截止日期
         [commit] 提交
         [commit-author] 提交作者
         [commit-date] 提交日期

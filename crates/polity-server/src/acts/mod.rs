@@ -269,6 +269,7 @@ pub static ROUTES: &[Route] = &[
                     .map_err(ApiError::rejected)?,
                     meeting: request.meeting,
                     large: request.large,
+                    closes: request.closes.as_deref().map(|text| date("closes", text)).transpose()?,
                 }),
                 body_page(params),
             )

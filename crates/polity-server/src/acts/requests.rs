@@ -42,6 +42,9 @@ pub struct MotionRequest {
     /// A large decision: advisory groups are consulted first (D8).
     #[serde(default)]
     pub large: bool,
+    /// The date voting closes (D3): votes until its deadline; closed then, or earlier once
+    /// everyone who may vote has voted.
+    pub closes: Option<String>,
 }
 
 /// A public vote on a motion; a later vote replaces an earlier one.

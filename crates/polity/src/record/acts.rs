@@ -55,6 +55,7 @@ pub async fn motion(command: &MotionCommand, actor: &Actor) -> Result<String> {
             no_confidence,
             meeting,
             large,
+            closes,
         } => {
             let person_seat = |flag: &str, text: &Option<String>| -> Result<Option<(String, Seat)>> {
                 let Some(text) = text else { return Ok(None) };
@@ -88,6 +89,10 @@ pub async fn motion(command: &MotionCommand, actor: &Actor) -> Result<String> {
                 subject,
                 meeting: meeting.clone(),
                 large: *large,
+                closes: closes
+                    .as_deref()
+                    .map(|text| crate::parse_date(text, "--closes"))
+                    .transpose()?,
             })
         }
         MotionCommand::Consult { motion, group, summary } => Command::Consult(command::Consult {

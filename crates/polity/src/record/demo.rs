@@ -51,6 +51,7 @@ pub async fn demo(db: Option<&str>) -> Result<String> {
                 no_confidence: false,
                 meeting: None,
                 large: false,
+                closes: None,
             },
             &actor("alice", "2026-06-02"),
         )
