@@ -227,7 +227,10 @@ fn e3_l1_sync_records_each_commit_and_finds_what_no_process_did() {
 
 #[test]
 fn e3_election_terms_survive_a_sync_and_export_into_writes_one_line() {
+    // The pull requests first, synced (with their findings), then an election in the record.
     let repo = Repo::new();
+    pull_requests(&repo);
+    assert!(repo.sync(&[]).status.success());
     let db = repo.db.clone();
     let election = |args: &[&str], at: &str| {
         let mut all = vec!["election"];
@@ -250,10 +253,10 @@ fn e3_election_terms_survive_a_sync_and_export_into_writes_one_line() {
     election(&["close", "tsc/e1", "--as", "alice"], "2026-06-23");
     // A commit made before the election reached the files: emil's term is kept over it.
     repo.commit(
-        "bodies/computing-scheduling.yaml",
+        "bodies/use-case-and-architecture.yaml",
         "2026-06-24",
         "Reword the plan",
-        |text| text.replace("Prototype a scheduler", "Prototype a network-aware scheduler"),
+        |text| text.replace("Collect use cases in 2025", "Collect the use cases in 2025"),
     );
     assert!(repo.sync(&[]).status.success());
     let path = repo.path().display().to_string();
