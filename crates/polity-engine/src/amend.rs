@@ -382,3 +382,59 @@ pub(crate) fn evolve(state: &mut State, event: &Event) {
     state.sources = sources;
     state.since_files = pending;
 }
+
+#[cfg(test)]
+mod tests {
+    use jiff::civil::date;
+
+    use crate::testing::{given, refused};
+    use crate::{Command, Event, RuleId, State};
+
+    fn amend(state: &State, commit: &str, edit: impl Fn(&str, String) -> String) -> Command {
+        Command::AmendRegistry(super::AmendRegistry {
+            commit: commit.to_owned(),
+            author: "Bea <bea@example.org>".to_owned(),
+            date: "2026-06-05T12:00:00+00:00".to_owned(),
+            subject: "a change".to_owned(),
+            files: state
+                .sources
+                .iter()
+                .map(|file| crate::SourceFile {
+                    path: file.path.clone(),
+                    content: edit(&file.path, file.content.clone()),
+                })
+                .collect(),
+            strict: false,
+        })
+    }
+
+    #[test]
+    fn r_value_an_amendment_needs_a_hex_commit_id_and_a_recorded_registry() {
+        let record = given("cfn-working-group");
+        let edit = |path: &str, text: String| {
+            if path == "people.yaml" {
+                text + "- { id: zoe, name: Zoe Zed }\n"
+            } else {
+                text
+            }
+        };
+        let hostile = amend(&record.state, "HEAD; rm -rf /", edit);
+        refused(record.when("polity sync", date(2026, 6, 5), &hostile), RuleId::RValue);
+        let good = amend(&record.state, "0123456789abcdef0123456789abcdef01234567", edit);
+        let events = record.when("polity sync", date(2026, 6, 5), &good).unwrap();
+        assert!(
+            matches!(&events[0], Event::RegistryAmended { changes, .. } if changes[0].what == "zoe is a new person")
+        );
+        // Nothing changes: refused, and a commit is recorded once.
+        let same = amend(&record.state, "89abcdef01234567", |_, text| text);
+        refused(record.when("polity sync", date(2026, 6, 5), &same), RuleId::RInit);
+        let mut again = given("cfn-working-group");
+        again.events(&events);
+        refused(again.when("polity sync", date(2026, 6, 6), &good), RuleId::RInit);
+        // Before any registry is recorded.
+        let empty = crate::testing::Given {
+            state: State::default(),
+        };
+        refused(empty.when("polity sync", date(2026, 6, 5), &good), RuleId::RInit);
+    }
+}

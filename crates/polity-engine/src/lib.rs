@@ -637,18 +637,6 @@ pub fn decide(state: &State, command: &Command, context: &Context) -> Result<Vec
             by: context.actor.clone(),
         }]);
     }
-    if let Command::AmendRegistry(amendment) = command {
-        if !state.recorded {
-            return refusal(
-                "no-registry",
-                RuleId::RInit,
-                &[],
-                "the record holds no registry yet",
-                "run `polity init --registry DIR` first",
-            );
-        }
-        return amend::decide(state, amendment, context);
-    }
     if !state.recorded {
         return refusal(
             "no-registry",
@@ -659,6 +647,10 @@ pub fn decide(state: &State, command: &Command, context: &Context) -> Result<Vec
         );
     }
     limits::check(command, context.on)?;
+    // An amendment is made by the files' history, not by a person of the registry.
+    if let Command::AmendRegistry(amendment) = command {
+        return amend::decide(state, amendment, context);
+    }
     let actor = state.person_id(&context.actor)?;
     let on = context.on;
     match command {

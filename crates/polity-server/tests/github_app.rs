@@ -24,7 +24,7 @@ type Posted = Arc<Mutex<Vec<(String, String)>>>;
 
 /// A mock of GitHub's API: installation tokens for a JWT the app's key signed, the repository's
 /// `.github/polity.yaml` (only `cfn/governance` has one), and comments.
-async fn mock_github(public_key: Vec<u8>) -> (String, Posted) {
+async fn mock_github(listener: tokio::net::TcpListener, public_key: Vec<u8>) -> Posted {
     let posted: Posted = Arc::default();
     let comments = posted.clone();
     let listed = posted.clone();
@@ -85,7 +85,7 @@ async fn mock_github(public_key: Vec<u8>) -> (String, Posted) {
             get(move |Path((_, _, id)): Path<(String, String, u64)>| async move {
                 let announcement = usize::try_from(id)
                     .ok()
-                    .and_then(|id| reacted.lock().unwrap().get(id).map(|(_, body)| body.contains(" is open in ")))
+                    .and_then(|id| reacted.lock().unwrap().get(id).map(|(_, body)| body.contains("<!-- polity:motion ")))
                     .unwrap_or(false);
                 // On the bot's announcement of a motion: ivan for, kai (no member) against, alice
                 // both ways, hua with a heart (no vote).
@@ -130,10 +130,8 @@ async fn mock_github(public_key: Vec<u8>) -> (String, Posted) {
                 StatusCode::CREATED
             }),
         );
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let address = listener.local_addr().unwrap();
     tokio::spawn(async move { axum::serve(listener, router).await.unwrap() });
-    (format!("http://{address}"), posted)
+    posted
 }
 
 struct Hub {
@@ -145,12 +143,13 @@ struct Hub {
 
 impl Hub {
     async fn new(dir: &std::path::Path) -> Hub {
-        let app_config =
-            polity_server::github_app::GithubAppConfig::new("4242", KEY, SECRET, "http://placeholder").unwrap();
-        let public_key = app_config.public_key_der();
-        let (base, posted) = mock_github(public_key).await;
+        // The mock's address first, so that the app is configured with it.
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let base = format!("http://{}", listener.local_addr().unwrap());
+        let app_config = polity_server::github_app::GithubAppConfig::new("4242", KEY, SECRET, &base).unwrap();
+        let posted = mock_github(listener, app_config.public_key_der()).await;
         let mut config = config();
-        config.github_app = Some(polity_server::github_app::GithubAppConfig::new("4242", KEY, SECRET, &base).unwrap());
+        config.github_app = Some(app_config);
         let db = dir.join("hub.db");
         let app = common::open(&db, config).await;
         polity_server::demo::seed(&app, common::demo_files()).await.unwrap();

@@ -835,3 +835,36 @@ feed-record = { $community }: the governance record
 feed-body = { $community }: { $body }
 feed-event = event { $seq } of the record
 feed-unreadable = A { $kind } was recorded.
+
+## The GitHub App's answers on an issue (Markdown)
+gh-no-mapping = This repository has no readable `.github/polity.yaml`, so polity does not know which body votes here. Add one, for example:
+    
+    ```yaml
+    body: tsc              # the body of the registry whose members vote
+    rule: simple-majority  # optional: a decision rule of the constitution
+    duration: 7 days       # optional: voting closes after this
+    ```
+gh-bad-mapping = `.github/polity.yaml` cannot be read: { $error }. It names `body:` and, optionally, `rule:`, `duration:` and `profiles:`.
+gh-already-open = Motion { $motion } is already open on this issue. Vote with `/vote yes`, `/vote no` or `/vote abstain`.
+gh-no-profile = `.github/polity.yaml` has no profile "{ $name }"; it has: { $profiles }.
+gh-bad-duration = The `duration` in `.github/polity.yaml` cannot be read: { $error }. Write it as `7 days` or `2 weeks`.
+gh-no-motion = There is no open motion on this issue. Open one with `/vote`.
+gh-vote-again = Your vote ({ $choice }) is recorded already.
+gh-refused = Refused by { $rule } ({ $title }): { $message }. To proceed: { $hint }.
+gh-tally = So far: { $yes } yes, { $no } no, { $abstain } abstain; { $voted } of { $voters } who may vote have voted (rule `{ $rule }`).
+gh-tally-passes = It passes with { $passes }.
+gh-opened = Motion { $motion } is open in { $body } under the rule `{ $rule }`. Those who may vote answer with `/vote yes`, `/vote no` or `/vote abstain` (a later vote replaces an earlier one), or react to this comment with 👍 (yes), 👎 (no) or 👀 (abstain): reactions count when the motion closes, for whoever has not voted by comment. `/vote close` closes it.
+gh-closes-on = Voting closes on { $deadline }; the motion is then closed and counted here.
+gh-closed = Motion { $motion } is closed: **{ $outcome }** ({ $yes } yes, { $no } no, { $abstain } abstain).
+gh-revote = Motion { $motion } is tied: round { $round } of the vote begins; vote again.
+gh-voted = Vote recorded.
+gh-recorded = Recorded.
+gh-reactions = Reactions counted as votes: { $counted }; by people who may not vote (not counted): { $refused }; by people who reacted two ways (not counted): { $ambiguous }.
+gh-time-up = Voting has closed.
+gh-time-up-refused = Voting has closed, but the motion could not be closed.
+gh-outcome-carried = carried
+gh-outcome-failed = failed
+gh-outcome-invalid = invalid
+gh-choice-yes = yes
+gh-choice-no = no
+gh-choice-abstain = abstain

@@ -917,3 +917,36 @@ feed-record = { $community }：治理记录
 feed-body = { $community }：{ $body }
 feed-event = 记录中的第 { $seq } 个事件
 feed-unreadable = 记录了一个 { $kind }。
+
+## GitHub App 在议题上的回复（Markdown）
+gh-no-mapping = 此仓库没有可读取的 `.github/polity.yaml`，因此 polity 不知道由哪个机构在这里投票。请添加一个，例如：
+    
+    ```yaml
+    body: tsc              # 由其成员投票的注册表机构
+    rule: simple-majority  # 可选：章程中的决策规则
+    duration: 7 days       # 可选：投票在此时长后截止
+    ```
+gh-bad-mapping = 无法读取 `.github/polity.yaml`：{ $error }。它应写明 `body:`，以及可选的 `rule:`、`duration:` 和 `profiles:`。
+gh-already-open = 此议题上的动议 { $motion } 已经开启。请用 `/vote yes`、`/vote no` 或 `/vote abstain` 投票。
+gh-no-profile = `.github/polity.yaml` 中没有配置“{ $name }”；现有的配置：{ $profiles }。
+gh-bad-duration = 无法读取 `.github/polity.yaml` 中的 `duration`：{ $error }。请写成 `7 days` 或 `2 weeks`。
+gh-no-motion = 此议题上没有开启的动议。请用 `/vote` 开启一个。
+gh-vote-again = 你的投票（{ $choice }）已经记录。
+gh-refused = 被 { $rule }（{ $title }）拒绝：{ $message }。下一步：{ $hint }。
+gh-tally = 目前：赞成 { $yes }，反对 { $no }，弃权 { $abstain }；{ $voters } 位有投票权的人中已有 { $voted } 位投票（规则 `{ $rule }`）。
+gh-tally-passes = 通过条件：{ $passes }。
+gh-opened = 动议 { $motion } 已在 { $body } 开启，适用规则 `{ $rule }`。有投票权的人请回复 `/vote yes`、`/vote no` 或 `/vote abstain`（之后的投票会替换之前的），或对这条评论做出回应：👍（赞成）、👎（反对）、👀（弃权）；回应在动议结束时计入，只对尚未用评论投票的人有效。`/vote close` 结束动议。
+gh-closes-on = 投票于 { $deadline } 截止；届时动议将结束并在此计票。
+gh-closed = 动议 { $motion } 已结束：**{ $outcome }**（赞成 { $yes }，反对 { $no }，弃权 { $abstain }）。
+gh-revote = 动议 { $motion } 票数相同：第 { $round } 轮投票开始，请再次投票。
+gh-voted = 投票已记录。
+gh-recorded = 已记录。
+gh-reactions = 计为投票的回应：{ $counted }；无投票权者的回应（不计）：{ $refused }；同时做出两种回应者（不计）：{ $ambiguous }。
+gh-time-up = 投票已截止。
+gh-time-up-refused = 投票已截止，但动议无法结束。
+gh-outcome-carried = 通过
+gh-outcome-failed = 未通过
+gh-outcome-invalid = 无效
+gh-choice-yes = 赞成
+gh-choice-no = 反对
+gh-choice-abstain = 弃权

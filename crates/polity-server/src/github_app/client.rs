@@ -35,6 +35,24 @@ pub(super) fn github_error(what: &str, error: impl std::fmt::Display) -> ApiErro
     ApiError::internal(format!("GitHub {what}: {error}"))
 }
 
+/// Sends a request to GitHub's API (with its media type and a user agent) and reads the JSON
+/// answer; `failed` says what GitHub did not do, for the error.
+pub(super) async fn github_json<T: serde::de::DeserializeOwned>(
+    request: reqwest::RequestBuilder,
+    failed: &str,
+) -> Result<T, ApiError> {
+    request
+        .header("accept", "application/vnd.github+json")
+        .header("user-agent", "polity")
+        .send()
+        .await
+        .and_then(reqwest::Response::error_for_status)
+        .map_err(|error| github_error(failed, error))?
+        .json()
+        .await
+        .map_err(|error| github_error(failed, error))
+}
+
 /// An installation's access token (kept for 50 minutes).
 pub(super) async fn installation_token(
     app: &App,
@@ -53,22 +71,16 @@ pub(super) async fn installation_token(
     struct Token {
         token: String,
     }
-    let token: Token = app
-        .http
-        .post(format!(
-            "{}/app/installations/{installation}/access_tokens",
-            config.api_url
-        ))
-        .bearer_auth(app_jwt(config)?)
-        .header("accept", "application/vnd.github+json")
-        .header("user-agent", "polity")
-        .send()
-        .await
-        .and_then(reqwest::Response::error_for_status)
-        .map_err(|error| github_error("gave no installation token", error))?
-        .json()
-        .await
-        .map_err(|error| github_error("gave no installation token", error))?;
+    let token: Token = github_json(
+        app.http
+            .post(format!(
+                "{}/app/installations/{installation}/access_tokens",
+                config.api_url
+            ))
+            .bearer_auth(app_jwt(config)?),
+        "gave no installation token",
+    )
+    .await?;
     let mut tokens = config.tokens.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
     tokens.retain(|_, (_, when)| when.elapsed() < TOKEN_LIFE);
     tokens.insert(installation, (token.token.clone(), Instant::now()));
@@ -81,12 +93,9 @@ pub(super) async fn mapping(
     config: &GithubAppConfig,
     token: &str,
     repository: &str,
+    lang: Lang,
 ) -> Result<Mapping, String> {
-    let missing = || {
-        String::from(
-            "This repository has no readable `.github/polity.yaml`, so polity does not know which body votes here. Add one, for example:\n\n```yaml\nbody: tsc            # the body of the registry whose members vote\nrule: simple-majority  # optional: a decision rule of the constitution\n```",
-        )
-    };
+    let missing = || say(lang, "gh-no-mapping", &[]);
     #[derive(Deserialize)]
     struct Contents {
         content: String,
@@ -112,11 +121,7 @@ pub(super) async fn mapping(
         .decode(text)
         .map_err(|_| missing())?;
     let text = String::from_utf8(bytes).map_err(|_| missing())?;
-    serde_saphyr::from_str(&text).map_err(|error| {
-        format!(
-            "`.github/polity.yaml` cannot be read: {error}. It names `body:` and, optionally, `rule:` and `profiles:`."
-        )
-    })
+    serde_saphyr::from_str(&text).map_err(|error| say(lang, "gh-bad-mapping", &[("error", &error.to_string())]))
 }
 
 #[derive(Deserialize)]
@@ -144,19 +149,13 @@ pub(super) async fn pages<T: serde::de::DeserializeOwned>(
 ) -> Result<Vec<T>, ApiError> {
     let mut out = Vec::new();
     for page in 1..=pages {
-        let items: Vec<T> = app
-            .http
-            .get(format!("{url}?per_page=100&page={page}"))
-            .bearer_auth(token)
-            .header("accept", "application/vnd.github+json")
-            .header("user-agent", "polity")
-            .send()
-            .await
-            .and_then(reqwest::Response::error_for_status)
-            .map_err(|error| github_error("gave no list", error))?
-            .json()
-            .await
-            .map_err(|error| github_error("gave no list", error))?;
+        let items: Vec<T> = github_json(
+            app.http
+                .get(format!("{url}?per_page=100&page={page}"))
+                .bearer_auth(token),
+            "gave no list",
+        )
+        .await?;
         let full = items.len() == 100;
         out.extend(items);
         if !full {

@@ -52,21 +52,20 @@ pub async fn close_due(app: &App) -> Result<usize, ApiError> {
         struct InstallationOf {
             id: u64,
         }
-        let installation: InstallationOf = app
-            .http
-            .get(format!("{}/repos/{repository}/installation", config.api_url))
-            .bearer_auth(app_jwt(config)?)
-            .header("accept", "application/vnd.github+json")
-            .header("user-agent", "polity")
-            .send()
-            .await
-            .and_then(reqwest::Response::error_for_status)
-            .map_err(|error| github_error("has no installation for the repository", error))?
-            .json()
-            .await
-            .map_err(|error| github_error("has no installation for the repository", error))?;
+        let installation: InstallationOf = github_json(
+            app.http
+                .get(format!("{}/repos/{repository}/installation", config.api_url))
+                .bearer_auth(app_jwt(config)?),
+            "has no installation for the repository",
+        )
+        .await?;
         let token = installation_token(app, config, installation.id).await?;
-        let counted = reaction_votes(app, config, &token, (&repository, number), &motion, cutoff).await?;
+        // In the language of the person who opened it.
+        let lang = {
+            let live = app.record.live.read().await;
+            live.state.polity.person(&opener).map_or(Lang::En, |person| person.lang)
+        };
+        let counted = reaction_votes(app, config, &token, (&repository, number), &motion, (cutoff, lang)).await?;
         let context = Context {
             actor: opener,
             on: now.date(),
@@ -81,13 +80,15 @@ pub async fn close_due(app: &App) -> Result<usize, ApiError> {
                 closed += 1;
                 let live = app.record.live.read().await;
                 format!(
-                    "Voting has closed. {counted}{}",
-                    answer(&live.state, &events, Some(&motion), now.date())
+                    "{} {counted}{}",
+                    say(lang, "gh-time-up", &[]),
+                    answer(lang, &live.state, &events, Some(&motion), now.date())
                 )
             }
             Err(ActError::Rejected(rejection)) => format!(
-                "Voting has closed, but the motion could not be closed: refused by {}: {}. To proceed: {}.",
-                rejection.rule, rejection.message, rejection.hint
+                "{} {}",
+                say(lang, "gh-time-up-refused", &[]),
+                refusal_text(lang, &rejection)
             ),
             Err(error) => return Err(error.into()),
         };

@@ -31,12 +31,18 @@ use base64::Engine as _;
 use hmac::{KeyInit as _, Mac as _};
 use polity_count::motion::Choice;
 use polity_engine::{Command, Context, Event, command};
+use polity_model::Lang;
 use serde::Deserialize;
 use serde_json::{Value, json};
 
 use crate::App;
 use crate::error::ApiError;
 use crate::live::{ActError, Extra};
+
+/// A message of the catalogs in `lang`.
+fn say(lang: Lang, key: &str, args: &[(&str, &str)]) -> String {
+    polity_i18n::text(lang, key, args)
+}
 
 mod client;
 mod closing;
@@ -309,9 +315,15 @@ pub(crate) async fn webhook(
     let Some(said) = command_of(&event.comment.body) else {
         return Ok(ignored("not a /vote command"));
     };
+    // The bot answers in the commenter's language (`lang:` in people.yaml).
+    let lang = {
+        let live = app.record.live.read().await;
+        let actor = format!("@{}", event.comment.user.login);
+        live.state.polity.person(&actor).map_or(Lang::En, |person| person.lang)
+    };
     let token = installation_token(&app, config, event.installation.id).await?;
-    let answer = match mapping(&app, config, &token, &event.repository.full_name).await {
-        Ok(mapping) => act(&app, (config, &token), &event, &mapping, said).await?,
+    let answer = match mapping(&app, config, &token, &event.repository.full_name, lang).await {
+        Ok(mapping) => act(&app, (config, &token, lang), &event, &mapping, said).await?,
         Err(problem) => problem,
     };
     post_comment(
@@ -337,7 +349,7 @@ fn open_motion<'a>(state: &'a polity_engine::State, url: &str) -> Option<&'a pol
 /// Acts on a command and says what happened, for the bot's comment.
 async fn act(
     app: &App,
-    (config, token): (&GithubAppConfig, &str),
+    (config, token, lang): (&GithubAppConfig, &str, Lang),
     event: &CommentEvent,
     mapping: &Mapping,
     said: Said,
@@ -349,9 +361,7 @@ async fn act(
         let open = open_motion(&live.state, url).map(|motion| motion.id.clone());
         let command = match (&said, &open) {
             (Said::Open(_), Some(motion)) => {
-                return Ok(format!(
-                    "Motion {motion} is already open on this issue. Vote with `/vote yes`, `/vote no` or `/vote abstain`."
-                ));
+                return Ok(say(lang, "gh-already-open", &[("motion", motion)]));
             }
             (Said::Open(profile), None) => {
                 let (body, rule, duration) = match profile {
@@ -363,10 +373,8 @@ async fn act(
                             profile.duration.clone().or_else(|| mapping.duration.clone()),
                         ),
                         None => {
-                            return Ok(format!(
-                                "`.github/polity.yaml` has no profile {name:?}; it has: {}.",
-                                mapping.profiles.keys().cloned().collect::<Vec<_>>().join(", ")
-                            ));
+                            let profiles = mapping.profiles.keys().cloned().collect::<Vec<_>>().join(", ");
+                            return Ok(say(lang, "gh-no-profile", &[("name", name), ("profiles", &profiles)]));
                         }
                     },
                 };
@@ -381,9 +389,7 @@ async fn act(
                     None => None,
                     Some(Ok(period)) => Some(period.after(app.now().date())),
                     Some(Err(error)) => {
-                        return Ok(format!(
-                            "`.github/polity.yaml`'s `duration` cannot be read: {error}. Write it as `7 days` or `2 weeks`."
-                        ));
+                        return Ok(say(lang, "gh-bad-duration", &[("error", &error)]));
                     }
                 };
                 Command::OpenMotion(command::OpenMotion {
@@ -397,7 +403,7 @@ async fn act(
                 })
             }
             (_, None) => {
-                return Ok("There is no open motion on this issue. Open one with `/vote`.".to_owned());
+                return Ok(say(lang, "gh-no-motion", &[]));
             }
             (Said::Vote(choice), Some(motion)) => {
                 let member = live.state.polity.person(&actor).map(|person| person.id.clone());
@@ -405,10 +411,11 @@ async fn act(
                     .as_ref()
                     .and_then(|member| live.state.motions[motion].votes.get(member));
                 if already.is_some_and(|(recorded, _, _)| recorded == choice) {
+                    let choice = say(lang, &format!("gh-choice-{}", choice.as_str()), &[]);
                     return Ok(format!(
-                        "Your vote ({}) is recorded already.\n\n{}",
-                        choice.as_str(),
-                        tally(&live.state, motion, app.now().date())
+                        "{}\n\n{}",
+                        say(lang, "gh-vote-again", &[("choice", &choice)]),
+                        tally(lang, &live.state, motion, app.now().date())
                     ));
                 }
                 Command::Vote(command::Vote {
@@ -440,7 +447,7 @@ async fn act(
             polity_engine::decide(&live.state, &command, &context).err()
         };
         if let Some(rejection) = refused {
-            return Ok(refusal_text(&rejection));
+            return Ok(refusal_text(lang, &rejection));
         }
         counted = reaction_votes(
             app,
@@ -448,7 +455,7 @@ async fn act(
             token,
             (&event.repository.full_name, event.issue.number),
             &close.motion,
-            None,
+            (None, lang),
         )
         .await?;
     }
@@ -457,10 +464,10 @@ async fn act(
             let live = app.record.live.read().await;
             Ok(format!(
                 "{counted}{}",
-                answer(&live.state, &events, open.as_deref(), now.date())
+                answer(lang, &live.state, &events, open.as_deref(), now.date())
             ))
         }
-        Err(ActError::Rejected(rejection)) => Ok(refusal_text(&rejection)),
+        Err(ActError::Rejected(rejection)) => Ok(refusal_text(lang, &rejection)),
         Err(error) => Err(error.into()),
     }
 }
@@ -468,6 +475,78 @@ async fn act(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_bot_speaks_the_commenters_language() {
+        let keys = [
+            "gh-no-mapping",
+            "gh-already-open",
+            "gh-no-motion",
+            "gh-vote-again",
+            "gh-refused",
+            "gh-tally",
+            "gh-tally-passes",
+            "gh-opened",
+            "gh-closes-on",
+            "gh-closed",
+            "gh-revote",
+            "gh-voted",
+            "gh-recorded",
+            "gh-reactions",
+            "gh-time-up",
+            "gh-time-up-refused",
+            "gh-bad-mapping",
+            "gh-bad-duration",
+            "gh-no-profile",
+        ];
+        for key in keys {
+            let args: Vec<(&str, &str)> = [
+                "motion",
+                "name",
+                "profiles",
+                "error",
+                "choice",
+                "rule",
+                "title",
+                "message",
+                "hint",
+                "yes",
+                "no",
+                "abstain",
+                "voted",
+                "voters",
+                "passes",
+                "body",
+                "deadline",
+                "outcome",
+                "round",
+                "counted",
+                "refused",
+                "ambiguous",
+            ]
+            .into_iter()
+            .map(|name| (name, "x"))
+            .collect();
+            let (en, zh) = (say(Lang::En, key, &args), say(Lang::Zh, key, &args));
+            assert!(!en.contains('⟦') && !zh.contains('⟦'), "{key}");
+            assert_ne!(en, zh, "{key} is not said in Chinese");
+        }
+        let example = say(Lang::Zh, "gh-no-mapping", &[]);
+        assert!(example.contains("```yaml\nbody: tsc"), "{example}");
+        let rejection = polity_engine::Rejection {
+            rule: polity_engine::RuleId::D3,
+            message: "voting on tsc/m1 closed on 2026-06-27".to_owned(),
+            hint: "the motion is closed and counted now: its opener or a chair closes it".to_owned(),
+            words: None,
+        }
+        .said(
+            "motion-voting-closed",
+            &[("motion", "tsc/m1".to_owned()), ("deadline", "2026-06-27".to_owned())],
+        );
+        let said = votes::refusal_text(Lang::Zh, &rejection);
+        assert!(said.contains("tsc/m1 的投票已于 2026-06-27 截止"), "{said}");
+        assert!(votes::refusal_text(Lang::En, &rejection).starts_with("Refused by D3 ("));
+    }
 
     #[test]
     fn a_command_is_the_first_line_and_nothing_else() {

@@ -23,7 +23,7 @@ pub(super) async fn reaction_votes(
     token: &str,
     (repository, number): (&str, u64),
     motion: &str,
-    cutoff: Option<(jiff::Timestamp, jiff::civil::DateTime)>,
+    (cutoff, lang): (Option<(jiff::Timestamp, jiff::civil::DateTime)>, Lang),
 ) -> Result<String, ApiError> {
     let comments: Vec<IssueComment> = pages(
         app,
@@ -32,7 +32,7 @@ pub(super) async fn reaction_votes(
         10,
     )
     .await?;
-    let announcement = format!("Motion {motion} is open in ");
+    let announcement = announcement_mark(motion);
     let Some(comment) = comments
         .iter()
         .find(|comment| comment.user.kind == "Bot" && comment.body.contains(&announcement))
@@ -116,44 +116,82 @@ pub(super) async fn reaction_votes(
     if counted + refused + ambiguous == 0 {
         return Ok(String::new());
     }
-    Ok(format!(
-        "Reactions counted as votes: {counted}; by people who may not vote (not counted): {refused}; by people who reacted two ways (not counted): {ambiguous}.\n\n"
-    ))
+    let said = say(
+        lang,
+        "gh-reactions",
+        &[
+            ("counted", &counted.to_string()),
+            ("refused", &refused.to_string()),
+            ("ambiguous", &ambiguous.to_string()),
+        ],
+    );
+    Ok(format!("{said}\n\n"))
 }
 
-/// A refusal as the bot says it.
-pub(super) fn refusal_text(rejection: &polity_engine::Rejection) -> String {
-    format!(
-        "Refused by {}: {}. To proceed: {}.",
-        rejection.rule, rejection.message, rejection.hint
+/// The hidden mark of the bot's announcement of `motion`, by which its reactions are found in
+/// any language.
+pub(super) fn announcement_mark(motion: &str) -> String {
+    format!("<!-- polity:motion {motion} -->")
+}
+
+/// A refusal as the bot says it: the rule, its title, what was wrong and what to do, in `lang`.
+pub(super) fn refusal_text(lang: Lang, rejection: &polity_engine::Rejection) -> String {
+    let (message, hint) = match &rejection.words {
+        Some(words) if lang != Lang::En => (
+            polity_i18n::text_owned(lang, &format!("refusal-{}", words.key), &words.args),
+            polity_i18n::text_owned(lang, &format!("refusal-{}-hint", words.key), &words.args),
+        ),
+        _ => (rejection.message.clone(), rejection.hint.clone()),
+    };
+    let rule = rejection.rule.to_string();
+    say(
+        lang,
+        "gh-refused",
+        &[
+            ("rule", &rule),
+            ("title", &polity_i18n::rule_title(lang, &rule)),
+            ("message", &message),
+            ("hint", &hint),
+        ],
     )
 }
 
 /// Where a motion's vote stands, in words.
-pub(super) fn tally(state: &polity_engine::State, motion: &str, on: jiff::civil::Date) -> String {
+pub(super) fn tally(lang: Lang, state: &polity_engine::State, motion: &str, on: jiff::civil::Date) -> String {
     let Some(motion) = state.motions.get(motion) else {
         return String::new();
     };
-    let count = |choice: Choice| motion.votes.values().filter(|(said, _, _)| *said == choice).count();
-    let voters = state.motion_voters(motion, on).len();
-    let rule = state
-        .polity
-        .constitution
-        .decision_rules
-        .get(&motion.rule)
-        .map_or_else(String::new, |rule| format!(" It passes with {}.", rule.passes));
-    format!(
-        "So far: {} yes, {} no, {} abstain; {} of {voters} who may vote have voted (rule `{}`).{rule}",
-        count(Choice::Yes),
-        count(Choice::No),
-        count(Choice::Abstain),
-        motion.votes.len(),
-        motion.rule
-    )
+    let count = |choice: Choice| {
+        motion
+            .votes
+            .values()
+            .filter(|(said, _, _)| *said == choice)
+            .count()
+            .to_string()
+    };
+    let voters = state.motion_voters(motion, on).len().to_string();
+    let mut text = say(
+        lang,
+        "gh-tally",
+        &[
+            ("yes", &count(Choice::Yes)),
+            ("no", &count(Choice::No)),
+            ("abstain", &count(Choice::Abstain)),
+            ("voted", &motion.votes.len().to_string()),
+            ("voters", &voters),
+            ("rule", &motion.rule),
+        ],
+    );
+    if let Some(rule) = state.polity.constitution.decision_rules.get(&motion.rule) {
+        text.push(' ');
+        text.push_str(&say(lang, "gh-tally-passes", &[("passes", &rule.passes.to_string())]));
+    }
+    text
 }
 
 /// The bot's answer to what was recorded.
 pub(super) fn answer(
+    lang: Lang,
     state: &polity_engine::State,
     events: &[Event],
     open: Option<&str>,
@@ -168,15 +206,19 @@ pub(super) fn answer(
                 closes,
                 ..
             } => {
-                let closing = closes.map_or_else(String::new, |closes| {
-                    format!(
-                        " Voting closes on {}; the motion is then closed and counted here.",
-                        state.deadline_text(closes)
-                    )
-                });
+                let mut text = say(lang, "gh-opened", &[("motion", motion), ("body", body), ("rule", rule)]);
+                if let Some(closes) = closes {
+                    text.push(' ');
+                    text.push_str(&say(
+                        lang,
+                        "gh-closes-on",
+                        &[("deadline", &state.deadline_text(*closes))],
+                    ));
+                }
                 return format!(
-                    "Motion {motion} is open in {body} under the rule `{rule}`. Those who may vote answer with `/vote yes`, `/vote no` or `/vote abstain` (a later vote replaces an earlier one), or react to this comment with 👍 (yes), 👎 (no) or 👀 (abstain): reactions count when the motion closes, for whoever has not voted by comment. `/vote close` closes it.{closing}\n\n{}",
-                    tally(state, motion, on)
+                    "{text}\n\n{}\n\n{}",
+                    tally(lang, state, motion, on),
+                    announcement_mark(motion)
                 );
             }
             Event::MotionClosed {
@@ -188,20 +230,30 @@ pub(super) fn answer(
                 explanation,
                 ..
             } => {
+                let outcome =
+                    polity_i18n::lookup(lang, &format!("gh-outcome-{outcome}"), &[]).unwrap_or(outcome.clone());
                 let lines: Vec<String> = explanation.iter().map(|line| format!("- {line}")).collect();
-                return format!(
-                    "Motion {motion} is closed: **{outcome}** ({yes} yes, {no} no, {abstain} abstain).\n\n{}",
-                    lines.join("\n")
+                let closed = say(
+                    lang,
+                    "gh-closed",
+                    &[
+                        ("motion", motion),
+                        ("outcome", &outcome),
+                        ("yes", &yes.to_string()),
+                        ("no", &no.to_string()),
+                        ("abstain", &abstain.to_string()),
+                    ],
                 );
+                return format!("{closed}\n\n{}", lines.join("\n"));
             }
             Event::MotionRevote { motion, round, .. } => {
-                return format!("Motion {motion} is tied: round {round} of the vote begins; vote again.");
+                return say(lang, "gh-revote", &[("motion", motion), ("round", &round.to_string())]);
             }
             _ => {}
         }
     }
     match open {
-        Some(motion) => format!("Vote recorded.\n\n{}", tally(state, motion, on)),
-        None => "Recorded.".to_owned(),
+        Some(motion) => format!("{}\n\n{}", say(lang, "gh-voted", &[]), tally(lang, state, motion, on)),
+        None => say(lang, "gh-recorded", &[]),
     }
 }
